@@ -1,0 +1,38 @@
+package index
+
+import "time"
+
+// Article is one news article: what a source gives, plus the enrichment that
+// Add computes when the fields are empty.
+type Article struct {
+	ID        string    `json:"id"`
+	URL       string    `json:"url,omitempty"`
+	Title     string    `json:"title"`
+	Body      string    `json:"body"`
+	Published time.Time `json:"published,omitzero"`
+	Source    string    `json:"source,omitempty"`
+	Author    string    `json:"author,omitempty"`
+	Category  string    `json:"category,omitempty"`
+	Language  string    `json:"language,omitempty"`
+
+	// CategorySource says where Category came from: "metadata" when the
+	// source gave it, "classifier" when newsindex decided.
+	CategorySource string `json:"category_source,omitempty"`
+
+	People        []string `json:"people"`
+	Countries     []string `json:"countries"`
+	Organizations []string `json:"organizations"`
+	Quotes        []Quote  `json:"quotes"`
+	// Analysts are the quoted speakers whose role is analyst.
+	Analysts []string `json:"analysts"`
+}
+
+// Quote is a quotation, direct or reported, with who said it.
+type Quote struct {
+	Text        string `json:"text"`
+	Speaker     string `json:"speaker"`
+	Role        string `json:"role"` // analyst | official | other
+	Affiliation string `json:"affiliation,omitempty"`
+	Cue         string `json:"cue,omitempty"`
+	Direct      bool   `json:"direct"`
+}
