@@ -1,0 +1,104 @@
+// Package analysis registers newsindex's text analysis with bleve: a token
+// filter that stems with github.com/kljensen/snowball, an English analyzer
+// built on it for article text, and a name analyzer for entity aliases.
+//
+// Importing the package registers the components; the mapping refers to them
+// by name.
+package analysis
+
+import (
+	"fmt"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/char/asciifolding"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/registry"
+	"github.com/kljensen/snowball/english"
+)
+
+// Names under which the components are registered.
+const (
+	StemmerName      = "news_snowball"
+	AnalyzerName     = "news_en"
+	NameAnalyzerName = "news_name"
+)
+
+// Stemmer is a bleve token filter that replaces each term by its English
+// snowball stem. Tokens marked KeyWord are left alone, as bleve's own
+// stemmers do, so protected terms survive.
+type Stemmer struct{}
+
+// Filter stems the terms of input in place.
+func (Stemmer) Filter(input analysis.TokenStream) analysis.TokenStream {
+	for _, tok := range input {
+		if tok.KeyWord {
+			continue
+		}
+		// The stemmer works on strings; terms of plain ASCII letters are the
+		// common case and need no copy beyond this one.
+		stem := english.Stem(string(tok.Term), false)
+		if stem != "" {
+			tok.Term = []byte(stem)
+		}
+	}
+	return input
+}
+
+// StemmerConstructor builds the filter from a bleve config map. The only
+// language supported is English, the default.
+func StemmerConstructor(config map[string]interface{}, cache *registry.Cache) (analysis.TokenFilter, error) {
+	if lang, ok := config["language"].(string); ok && lang != "english" && lang != "en" {
+		return nil, fmt.Errorf("%s: unsupported language %q, want english", StemmerName, lang)
+	}
+	return Stemmer{}, nil
+}
+
+// AnalyzerConstructor builds news_en: unicode words, English possessives
+// dropped, lower case, English stop words removed, snowball stems.
+func AnalyzerConstructor(config map[string]interface{}, cache *registry.Cache) (analysis.Analyzer, error) {
+	return build(cache, unicode.Name, nil, en.PossessiveName, lowercase.Name, en.StopName, StemmerName)
+}
+
+// NameAnalyzerConstructor builds news_name, for entity names and aliases:
+// accents folded, unicode words, lower case, no stemming and no stop words,
+// so that "Putin" finds "Vladimir Putin" and "Müller" finds "Muller".
+func NameAnalyzerConstructor(config map[string]interface{}, cache *registry.Cache) (analysis.Analyzer, error) {
+	return build(cache, unicode.Name, []string{asciifolding.Name}, lowercase.Name)
+}
+
+func build(cache *registry.Cache, tokenizer string, charFilters []string, filters ...string) (analysis.Analyzer, error) {
+	tok, err := cache.TokenizerNamed(tokenizer)
+	if err != nil {
+		return nil, err
+	}
+	a := &analysis.DefaultAnalyzer{Tokenizer: tok}
+	for _, name := range charFilters {
+		cf, err := cache.CharFilterNamed(name)
+		if err != nil {
+			return nil, err
+		}
+		a.CharFilters = append(a.CharFilters, cf)
+	}
+	for _, name := range filters {
+		f, err := cache.TokenFilterNamed(name)
+		if err != nil {
+			return nil, err
+		}
+		a.TokenFilters = append(a.TokenFilters, f)
+	}
+	return a, nil
+}
+
+func init() {
+	if err := registry.RegisterTokenFilter(StemmerName, StemmerConstructor); err != nil {
+		panic(err)
+	}
+	if err := registry.RegisterAnalyzer(AnalyzerName, AnalyzerConstructor); err != nil {
+		panic(err)
+	}
+	if err := registry.RegisterAnalyzer(NameAnalyzerName, NameAnalyzerConstructor); err != nil {
+		panic(err)
+	}
+}
