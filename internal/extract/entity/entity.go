@@ -30,9 +30,5 @@ type Result struct {
 // Extract finds the entities of one document. text is the whole article:
 // title, a blank line, then the body.
 func Extract(text string) Result {
-	return Result{}
+	return extract(text, defaultModel)
 }
-
-// CanonicalOrganization returns the canonical name of a known organization or
-// alias ("UN" → "United Nations"), or name unchanged when it knows none.
-func CanonicalOrganization(name string) string { return name }

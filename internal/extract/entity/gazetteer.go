@@ -1,0 +1,208 @@
+package entity
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// The gazetteers are plain text files under data/, one entry a line: the
+// canonical name, then its other names, separated by "|". Lines starting
+// with "#" are comments.
+//
+//go:embed data/*.txt
+var dataFS embed.FS
+
+// gazKind is what a gazetteer entry names.
+type gazKind uint8
+
+const (
+	gazCountry gazKind = iota + 1
+	gazDemonym
+	gazCapital
+	gazPlace
+	gazOrg
+)
+
+// gazEntry is one name of a gazetteer.
+type gazEntry struct {
+	kind      gazKind
+	words     []string // the name's tokens
+	canonical string
+	ambiguous bool // counts only where the tagger reads a place
+}
+
+// gazetteer finds known names in a token sequence.
+type gazetteer struct {
+	byFirst map[string][]*gazEntry // first token → entries, longest first
+	orgs    map[string]string      // folded name or alias → canonical organization
+	orgAcr  map[string]string      // acronym → canonical organization
+	country map[string]bool        // canonical country names
+}
+
+var gaz = mustLoadGazetteer()
+
+func mustLoadGazetteer() *gazetteer {
+	g, err := loadGazetteer()
+	if err != nil {
+		panic(err) // the embedded data is part of the program
+	}
+	return g
+}
+
+func loadGazetteer() (*gazetteer, error) {
+	g := &gazetteer{byFirst: map[string][]*gazEntry{}, orgs: map[string]string{}, orgAcr: map[string]string{},
+		country: map[string]bool{}}
+	files := []struct {
+		name string
+		kind gazKind
+	}{
+		{"data/countries.txt", gazCountry},
+		{"data/demonyms.txt", gazDemonym},
+		{"data/capitals.txt", gazCapital},
+		{"data/places.txt", gazPlace},
+		{"data/orgs.txt", gazOrg},
+	}
+	for _, f := range files {
+		b, err := dataFS.ReadFile(f.name)
+		if err != nil {
+			return nil, fmt.Errorf("gazetteer: %w", err)
+		}
+		sc := bufio.NewScanner(strings.NewReader(string(b)))
+		sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
+		for sc.Scan() {
+			line := strings.TrimSpace(sc.Text())
+			if line == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			names := strings.Split(line, "|")
+			canon := strings.TrimPrefix(names[0], "?")
+			if f.kind == gazCountry {
+				g.country[canon] = true
+			}
+			for i, n := range names {
+				if i == 0 && f.kind != gazCountry && f.kind != gazOrg {
+					continue // the canonical country name, not itself a demonym or place
+				}
+				amb := strings.HasPrefix(n, "?")
+				n = strings.TrimPrefix(n, "?")
+				if f.kind == gazOrg {
+					g.orgs[foldName(n)] = canon
+					if isAcronym(n) {
+						g.orgAcr[strings.ReplaceAll(n, ".", "")] = canon
+					}
+				}
+				g.add(&gazEntry{kind: f.kind, canonical: canon, ambiguous: amb, words: wordsOf(n)})
+			}
+		}
+	}
+	for _, es := range g.byFirst {
+		sortEntries(es)
+	}
+	return g, nil
+}
+
+func wordsOf(name string) []string {
+	toks := tokenize(name)
+	w := make([]string, len(toks))
+	for i, t := range toks {
+		w[i] = t.norm
+	}
+	return w
+}
+
+func (g *gazetteer) add(e *gazEntry) {
+	if len(e.words) == 0 {
+		return
+	}
+	g.byFirst[e.words[0]] = append(g.byFirst[e.words[0]], e)
+	if up := strings.ToUpper(e.words[0]); up != e.words[0] {
+		g.byFirst[up] = append(g.byFirst[up], e)
+	}
+}
+
+// sortEntries orders entries longest first, countries before other kinds.
+func sortEntries(es []*gazEntry) {
+	for i := 1; i < len(es); i++ {
+		for j := i; j > 0 && less(es[j], es[j-1]); j-- {
+			es[j], es[j-1] = es[j-1], es[j]
+		}
+	}
+}
+
+func less(a, b *gazEntry) bool {
+	if len(a.words) != len(b.words) {
+		return len(a.words) > len(b.words)
+	}
+	return a.kind < b.kind
+}
+
+// match returns the longest entry that starts at toks[i], or nil. Names match
+// as written or in capitals ("NEW YORK" in a dateline).
+func (g *gazetteer) match(toks []token, i int) *gazEntry {
+	es := g.byFirst[toks[i].norm]
+	for _, e := range es {
+		if i+len(e.words) > len(toks) {
+			continue
+		}
+		ok := true
+		upper := toks[i].norm != e.words[0]
+		for k, w := range e.words {
+			t := toks[i+k].norm
+			if t != w && !(upper && t == strings.ToUpper(w)) {
+				ok = false
+				break
+			}
+			if k > 0 && toks[i+k].lineStart {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return e
+		}
+	}
+	return nil
+}
+
+// isAcronym reports whether s is an acronym: two or more capitals, perhaps
+// with periods, digits or "&" ("NATO", "U.N.", "G7", "AT&T").
+func isAcronym(s string) bool {
+	upper := 0
+	for _, r := range s {
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case r == '.' || r == '&' || r == '-' || unicode.IsDigit(r):
+		default:
+			return false
+		}
+	}
+	return upper >= 2
+}
+
+// foldName folds a name for comparison: lower case, no periods, single
+// spaces, no leading "the".
+func foldName(s string) string {
+	s = strings.ToLower(strings.ReplaceAll(s, "’", "'"))
+	s = strings.ReplaceAll(s, ".", "")
+	f := strings.Fields(s)
+	if len(f) > 0 && f[0] == "the" {
+		f = f[1:]
+	}
+	return strings.Join(f, " ")
+}
+
+// CanonicalOrganization returns the canonical name of a known organization or
+// alias ("UN" → "United Nations"), or name unchanged when it knows none.
+func CanonicalOrganization(name string) string {
+	if c, ok := gaz.orgs[foldName(name)]; ok {
+		return c
+	}
+	if c, ok := gaz.orgAcr[strings.ReplaceAll(name, ".", "")]; ok {
+		return c
+	}
+	return name
+}

@@ -1,0 +1,378 @@
+package entity
+
+import (
+	"sort"
+	"strings"
+)
+
+// resolve turns the document's spans and gazetteer matches into mentions
+// with canonical names.
+func (x *extraction) resolve() Result {
+	toks := x.toks
+	alias := x.acronymDefinitions()
+	var ms []Mention
+	mention := func(kind Kind, i, j int, name string) {
+		st, en := toks[i].start, toks[j-1].end
+		ms = append(ms, Mention{Kind: kind, Start: st, End: en, Text: x.text[st:en], Name: name})
+	}
+	// Acronyms defined in the text name their organization wherever they stand.
+	for i, t := range toks {
+		if x.owner[i] >= 0 {
+			continue
+		}
+		if _, ok := alias[strings.ReplaceAll(t.norm, ".", "")]; ok && isAcronym(t.norm) {
+			x.spans = append(x.spans, span{i, i + 1, kOrg})
+		}
+	}
+	x.buildOwner()
+	// Gazetteer names: countries, demonyms, capitals, places, organizations.
+	var extra []span
+	for i := 0; i < len(toks); i++ {
+		e := gaz.match(toks, i)
+		if e == nil {
+			x.hyphenParts(i, &ms)
+			continue
+		}
+		j := i + len(e.words)
+		locTagged, blocked, exactOrg := false, false, false
+		for k := i; k < j; k++ {
+			if o := x.owner[k]; o >= 0 {
+				s := x.spans[o]
+				switch s.kind {
+				case kLoc, kMisc:
+					locTagged = true
+				case kOrg:
+					blocked = true
+					if s.i == i && s.j == j {
+						exactOrg = true
+					}
+				default:
+					blocked = true
+				}
+			}
+		}
+		upperOnly := toks[i].norm != e.words[0]
+		if upperOnly && !toks[i].capsLine && !x.isDateline(i, j) {
+			continue
+		}
+		switch e.kind {
+		case gazOrg:
+			_ = exactOrg
+			if blocked {
+				break
+			}
+			if len(e.words) == 1 {
+				w := toks[i].norm
+				if toks[i].capsLine && capsStop[w] || !isAcronym(w) && isSentenceStart(toks, i) && !toks[i].capsLine && false {
+					break
+				}
+				if !isAcronym(w) && toks[i].capsLine {
+					break
+				}
+			}
+			// Drop tagger spans inside the name, then tag it.
+			extra = append(extra, span{i, j, kOrg})
+			i = j - 1
+		default:
+			if blocked {
+				break
+			}
+			if e.ambiguous && !locTagged {
+				break
+			}
+			if e.kind == gazPlace && !locTagged && !x.isDateline(i, j) {
+				break
+			}
+			if datelineOnly[toks[i].norm] && !x.isDateline(i, j) {
+				break
+			}
+			if e.kind == gazDemonym && j < len(toks) && geoNoun[strings.ToLower(toks[j].norm)] {
+				break
+			}
+			mention(Country, i, j, e.canonical)
+			i = j - 1
+		}
+	}
+	if len(extra) > 0 {
+		out := x.spans[:0]
+		for _, s := range x.spans {
+			keep := true
+			for _, e := range extra {
+				if s.i < e.j && e.i < s.j {
+					keep = false
+				}
+			}
+			if keep {
+				out = append(out, s)
+			}
+		}
+		x.spans = append(out, extra...)
+		x.buildOwner()
+	}
+	x.people(&ms)
+	x.orgs(&ms, alias)
+	sort.SliceStable(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
+	// Overlaps: keep the first, longest mention.
+	out := ms[:0]
+	end := -1
+	for _, m := range ms {
+		if m.Start < end {
+			continue
+		}
+		out = append(out, m)
+		end = m.End
+	}
+	ms = out
+	r := Result{Mentions: ms}
+	seen := map[string]bool{}
+	for _, m := range ms {
+		key := string(rune('0'+m.Kind)) + m.Name
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		switch m.Kind {
+		case Person:
+			r.People = append(r.People, m.Name)
+		case Country:
+			r.Countries = append(r.Countries, m.Name)
+		case Organization:
+			r.Organizations = append(r.Organizations, m.Name)
+		}
+	}
+	return r
+}
+
+// geoNoun are words after which a demonym names a region, not a country's
+// doing ("Korean Peninsula").
+var geoNoun = map[string]bool{"peninsula": true, "sea": true, "gulf": true, "strait": true, "straits": true}
+
+// isDateline reports whether toks[i:j] opens a line as a dateline does:
+// "NEW YORK, March 3 -" or "LONDON 1996-08-30".
+func (x *extraction) isDateline(i, j int) bool {
+	toks := x.toks
+	if !toks[i].lineStart {
+		return false
+	}
+	if j >= len(toks) || toks[j].lineStart {
+		return false
+	}
+	next := toks[j].norm
+	if next == "," || next == "-" || shape(next)[0] == 'd' {
+		return true
+	}
+	return false
+}
+
+// hyphenParts finds countries and demonyms at the front of hyphenated words:
+// "France-based", "U.S.-led", "Russian-backed".
+func (x *extraction) hyphenParts(i int, ms *[]Mention) {
+	t := x.toks[i]
+	k := strings.IndexByte(t.text, '-')
+	if k <= 0 || x.owner[i] >= 0 && x.spans[x.owner[i]].kind != kMisc && x.spans[x.owner[i]].kind != kLoc {
+		return
+	}
+	part := t.text[:k]
+	sub := tokenize(part)
+	if len(sub) != 1 {
+		return
+	}
+	sub[0].norm = normalize(sub[0].text)
+	e := gaz.match(sub, 0)
+	if e == nil || len(e.words) != 1 || e.ambiguous || e.kind == gazOrg || e.kind == gazPlace {
+		return
+	}
+	*ms = append(*ms, Mention{Kind: Country, Start: t.start, End: t.start + k, Text: part, Name: e.canonical})
+}
+
+// people names each PER span with the full name it belongs to: a single
+// name joins the full name of the same document that holds it, nearest
+// before it first; then free occurrences of known surnames are added.
+func (x *extraction) people(ms *[]Mention) {
+	toks := x.toks
+	type per struct {
+		s     span
+		words []string
+	}
+	var ps []per
+	for _, s := range x.spans {
+		if s.kind != kPer {
+			continue
+		}
+		var ws []string
+		for k := s.i; k < s.j; k++ {
+			ws = append(ws, toks[k].norm)
+		}
+		ps = append(ps, per{s, ws})
+	}
+	// Full names, with the mixed-case form of names seen in capitals.
+	var full []per
+	for _, p := range ps {
+		if len(p.words) >= 2 {
+			full = append(full, p)
+		}
+	}
+	name := func(p per) string { return strings.Join(p.words, " ") }
+	display := map[string]string{}
+	for _, p := range full {
+		n := name(p)
+		l := strings.ToLower(n)
+		if d, ok := display[l]; !ok || d == strings.ToUpper(d) {
+			display[l] = n
+		}
+	}
+	canonFull := func(p per) string {
+		n := display[strings.ToLower(name(p))]
+		// A longer full name that holds this one ("Kim Jong" in "Kim Jong Un").
+		for _, q := range full {
+			if len(q.words) > len(p.words) && containsAllFold(q.words, p.words) {
+				return display[strings.ToLower(name(q))]
+			}
+		}
+		return n
+	}
+	holder := func(w string, at int) string {
+		best, bestDist := "", 1<<30
+		for _, q := range full {
+			if !containsFold(q.words, w) {
+				continue
+			}
+			d := at - q.s.i
+			if d < 0 {
+				d = -d + 1<<20 // after: only when none comes before
+			}
+			if strings.EqualFold(q.words[len(q.words)-1], w) {
+				d -= 1 << 10
+			}
+			if d < bestDist {
+				best, bestDist = canonFull(q), d
+			}
+		}
+		return best
+	}
+	surnames := map[string]string{}
+	for _, p := range ps {
+		var n string
+		if len(p.words) >= 2 {
+			n = canonFull(p)
+			surnames[p.words[len(p.words)-1]] = n
+		} else if h := holder(p.words[0], p.s.i); h != "" {
+			n = h
+		} else {
+			n = p.words[0]
+			if w := p.words[0]; w == strings.ToUpper(w) && len(w) > 2 {
+				n = w[:1] + strings.ToLower(w[1:])
+			}
+		}
+		st, en := toks[p.s.i].start, toks[p.s.j-1].end
+		*ms = append(*ms, Mention{Kind: Person, Start: st, End: en, Text: x.text[st:en], Name: n})
+	}
+	for i, t := range toks {
+		if x.owner[i] >= 0 {
+			continue
+		}
+		if n, ok := surnames[t.norm]; ok && isCap(t.norm) {
+			*ms = append(*ms, Mention{Kind: Person, Start: t.start, End: t.end, Text: t.text, Name: n})
+		}
+	}
+}
+
+func containsFold(ws []string, w string) bool {
+	for _, v := range ws {
+		if strings.EqualFold(v, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsAllFold(long, short []string) bool {
+	for _, w := range short {
+		if !containsFold(long, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// orgs names each ORG span: an acronym defined in the text, then a known
+// organization, then a longer name of the same document that holds it.
+func (x *extraction) orgs(ms *[]Mention, alias map[string]string) {
+	type org struct {
+		s    span
+		name string
+	}
+	var os []org
+	for _, s := range x.spans {
+		if s.kind != kOrg {
+			continue
+		}
+		n := x.words(s)
+		if n == strings.ToUpper(n) && !isAcronym(n) && len(n) > 4 {
+			n = titleCase(n)
+		}
+		if a, ok := alias[strings.ReplaceAll(n, ".", "")]; ok {
+			n = a
+		}
+		n = CanonicalOrganization(n)
+		os = append(os, org{s, n})
+	}
+	names := map[string]bool{}
+	for _, o := range os {
+		names[o.name] = true
+	}
+	merged := map[string]string{}
+	for n := range names {
+		fn := strings.Fields(foldName(n))
+		best := ""
+		for m := range names {
+			if m == n {
+				continue
+			}
+			fm := strings.Fields(foldName(m))
+			if len(fm) > len(fn) && subset(fn, fm) || isAcronym(n) && len(fn) == 1 && strings.ReplaceAll(n, ".", "") == initialsOf(m) {
+				if best == "" || len(m) > len(best) || len(m) == len(best) && m < best {
+					best = m
+				}
+			}
+		}
+		if best != "" {
+			merged[n] = best
+		}
+	}
+	for _, o := range os {
+		n := o.name
+		if m, ok := merged[n]; ok {
+			n = m
+		}
+		st, en := x.toks[o.s.i].start, x.toks[o.s.j-1].end
+		*ms = append(*ms, Mention{Kind: Organization, Start: st, End: en, Text: x.text[st:en], Name: n})
+	}
+}
+
+func subset(short, long []string) bool {
+	for _, w := range short {
+		found := false
+		for _, v := range long {
+			if v == w {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+func titleCase(s string) string {
+	f := strings.Fields(strings.ToLower(s))
+	for i, w := range f {
+		if i > 0 && connectors[w] {
+			continue
+		}
+		f[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return strings.Join(f, " ")
+}

@@ -1,0 +1,363 @@
+package entity
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// span is a run of tokens toks[i:j] read as one entity.
+type span struct {
+	i, j int
+	kind int // 1 PER, 2 ORG, 3 LOC, 4 MISC, as tagKind
+}
+
+const (
+	kPer  = 1
+	kOrg  = 2
+	kLoc  = 3
+	kMisc = 4
+)
+
+// titles are words dropped from the front of a person's name.
+var titles = map[string]bool{
+	"mr": true, "mr.": true, "mrs": true, "mrs.": true, "ms": true, "ms.": true, "dr": true, "dr.": true,
+	"president": true, "prime": true, "minister": true, "premier": true, "chancellor": true, "king": true,
+	"queen": true, "prince": true, "princess": true, "sir": true, "dame": true, "lord": true, "lady": true,
+	"sen.": true, "senator": true, "rep.": true, "representative": true, "gov.": true, "governor": true,
+	"gen.": true, "general": true, "col.": true, "colonel": true, "lt.": true, "lieutenant": true,
+	"capt.": true, "captain": true, "sgt.": true, "sergeant": true, "maj.": true, "major": true,
+	"prof.": true, "professor": true, "rev.": true, "reverend": true, "pope": true, "judge": true,
+	"justice": true, "mayor": true, "secretary": true, "leader": true, "chairman": true, "chief": true,
+	"commissioner": true, "ambassador": true, "foreign": true, "defence": true, "defense": true,
+	"finance": true, "vice": true, "deputy": true, "state": true, "coach": true, "manager": true,
+	"striker": true, "midfielder": true, "defender": true, "goalkeeper": true, "father": true, "sheikh": true,
+	"adm.": true, "admiral": true, "ayatollah": true, "emperor": true, "pm": true, "former": true, "new": true,
+	"spokesman": true, "spokeswoman": true, "director": true, "dutch": true, "mme": true, "monsieur": true,
+	"herr": true, "frau": true, "cardinal": true, "bishop": true, "archbishop": true, "rabbi": true,
+	"imam": true, "senior": true, "president-elect": true, "speaker": true, "attorney": true, "ceo": true,
+}
+
+// notNames are capitalized words that never name a person, country or
+// organization on their own.
+var notNames = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"however": true, "analysts": true, "analyst": true, "experts": true, "officials": true, "the": true,
+	"on": true, "in": true, "but": true, "and": true, "article": true, "according": true, "meanwhile": true,
+	"today": true, "yesterday": true, "tomorrow": true, "god": true, "reuters": false,
+}
+
+// orgWords end or head names shaped like organizations.
+var orgWords = map[string]bool{
+	"institution": true, "institute": true, "endowment": true, "foundation": true, "council": true,
+	"ministry": true, "party": true, "bank": true, "inc": true, "inc.": true, "corp": true, "corp.": true,
+	"corporation": true, "university": true, "association": true, "agency": true, "commission": true,
+	"committee": true, "organization": true, "organisation": true, "club": true, "group": true,
+	"company": true, "co": true, "co.": true, "ltd": true, "ltd.": true, "plc": true, "fund": true,
+	"federation": true, "league": true, "authority": true, "board": true, "center": true, "centre": true,
+	"society": true, "academy": true, "college": true, "airlines": true, "airways": true, "department": true,
+	"office": true, "service": true, "forum": true, "alliance": false, "army": true, "navy": true,
+	"parliament": true, "assembly": true, "congress": true, "court": true, "exchange": true, "bureau": true,
+	"union": true, "trust": true, "holdings": true, "industries": true, "bancorp": true, "ag": true,
+	"sa": true, "gmbh": true, "llc": true, "fc": true, "united": false, "rovers": true, "school": true,
+	"secretariat": true, "network": true, "news": true, "times": true, "post": true, "journal": true,
+}
+
+// connectors may stand inside a name between capitalized words.
+var connectors = map[string]bool{"of": true, "for": true, "on": true, "and": true, "the": true, "&": true, "de": true, "du": true, "la": true}
+
+// datelineOnly are capitals that name their country only in a dateline:
+// Brussels in running text stands for the European Union.
+var datelineOnly = map[string]bool{"Brussels": true, "BRUSSELS": true, "Strasbourg": true, "Luxembourg": true}
+
+// capsStop are words that look like acronyms on a headline in capitals.
+var capsStop = map[string]bool{"WHO": true, "IS": true, "IT": true, "AT": true, "AS": true, "OR": true,
+	"IN": true, "ON": true, "AN": true, "BE": true, "TO": true, "OF": true, "BY": true, "SO": true, "NO": true,
+	"DO": true, "GO": true, "AM": true, "AU": true, "US": false, "UP": true, "ME": true, "WE": true, "HE": true,
+	"AP": true, "EC": true, "FED": true, "GM": true, "IOC": false}
+
+type extraction struct {
+	text  string
+	toks  []token
+	spans []span
+	owner []int // token → index of its span, or -1
+}
+
+func extract(text string, m *model) Result {
+	toks := tokenize(text)
+	x := &extraction{text: text, toks: toks}
+	tags := m.tag(toks)
+	for i := 0; i < len(toks); {
+		if tags[i] == tagO {
+			i++
+			continue
+		}
+		k := tagKind(tags[i])
+		j := i + 1
+		for j < len(toks) && isInside(tags[j]) && tagKind(tags[j]) == k && !toks[j].lineStart {
+			j++
+		}
+		x.spans = append(x.spans, span{i, j, k})
+		i = j
+	}
+	x.cleanSpans(m)
+	x.patternOrgs(m)
+	x.consistency()
+	return x.resolve()
+}
+
+func (x *extraction) buildOwner() {
+	x.owner = make([]int, len(x.toks))
+	for i := range x.owner {
+		x.owner[i] = -1
+	}
+	sort.Slice(x.spans, func(a, b int) bool { return x.spans[a].i < x.spans[b].i })
+	for si, s := range x.spans {
+		for k := s.i; k < s.j; k++ {
+			x.owner[k] = si
+		}
+	}
+}
+
+func (x *extraction) words(s span) string {
+	var b strings.Builder
+	for k := s.i; k < s.j; k++ {
+		if k > s.i && x.toks[k].start > x.toks[k-1].end {
+			b.WriteByte(' ')
+		}
+		b.WriteString(x.toks[k].norm)
+	}
+	return b.String()
+}
+
+// cleanSpans drops titles and possessives from the edges of spans and drops
+// spans that are no names.
+func (x *extraction) cleanSpans(m *model) {
+	out := x.spans[:0]
+	for _, s := range x.spans {
+		if s.kind == kPer {
+			for s.i < s.j && titles[strings.ToLower(x.toks[s.i].norm)] {
+				s.i++
+			}
+		}
+		if s.kind == kOrg {
+			for s.i < s.j && strings.EqualFold(x.toks[s.i].norm, "the") {
+				s.i++
+			}
+		}
+		for s.j > s.i && !isNameToken(x.toks[s.j-1].norm) {
+			s.j--
+		}
+		for s.i < s.j && !isNameToken(x.toks[s.i].norm) {
+			s.i++
+		}
+		if s.i >= s.j {
+			continue
+		}
+		if s.j-s.i == 1 {
+			w := x.toks[s.i].norm
+			l := strings.ToLower(w)
+			if notNames[l] || !isCap(w) {
+				continue
+			}
+			// A sentence-initial word that is usually written in lower case.
+			if m.lower[l] && isSentenceStart(x.toks, s.i) && !x.toks[s.i].capsLine && s.kind != kLoc {
+				continue
+			}
+		}
+		if s.kind == kPer && !x.personLike(s) {
+			continue
+		}
+		out = append(out, s)
+	}
+	x.spans = out
+	x.buildOwner()
+}
+
+func isNameToken(w string) bool {
+	if w == "'s" || w == "'" || w == "s" {
+		return false
+	}
+	for _, r := range w {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// personLike reports whether a PER span reads like a person's name: words
+// that start with a capital, no digits.
+func (x *extraction) personLike(s span) bool {
+	for k := s.i; k < s.j; k++ {
+		w := x.toks[k].norm
+		if strings.ContainsAny(w, "0123456789") {
+			return false
+		}
+		if !isCap(w) && !connectors[w] && w != "van" && w != "von" && w != "der" && w != "bin" && w != "al" && w != "da" && w != "di" && w != "le" && w != "ben" && w != "el" && w != "-" {
+			return false
+		}
+	}
+	return true
+}
+
+// patternOrgs finds names shaped like organizations ("… Institution",
+// "Foundation for …") that the tagger missed or cut short.
+func (x *extraction) patternOrgs(m *model) {
+	toks := x.toks
+	var add []span
+	for i := 0; i < len(toks); {
+		if !x.capWord(i) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && !toks[j].lineStart {
+			if x.capWord(j) {
+				j++
+				continue
+			}
+			if connectors[toks[j].norm] && j+1 < len(toks) && x.capWord(j+1) && !toks[j+1].lineStart {
+				j += 2
+				continue
+			}
+			break
+		}
+		// Drop sentence-initial common words and titles from the front.
+		a := i
+		for a < j && (isSentenceStart(toks, a) || a == i) && (m.lower[strings.ToLower(toks[a].norm)] || notNames[strings.ToLower(toks[a].norm)]) {
+			a++
+		}
+		for a < j && connectors[strings.ToLower(toks[a].norm)] {
+			a++
+		}
+		hasKey := false
+		for k := a; k < j; k++ {
+			if orgWords[strings.ToLower(toks[k].norm)] {
+				hasKey = true
+			}
+		}
+		if hasKey && j-a >= 2 && !toks[a].capsLine {
+			add = append(add, span{a, j, kOrg})
+		}
+		i = j
+	}
+	for _, p := range add {
+		ok := true
+		for _, s := range x.spans {
+			if s.j <= p.i || s.i >= p.j {
+				continue
+			}
+			if s.kind == kPer || s.i < p.i || s.j > p.j {
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		out := x.spans[:0]
+		for _, s := range x.spans {
+			if s.j <= p.i || s.i >= p.j {
+				out = append(out, s)
+			}
+		}
+		x.spans = append(out, p)
+	}
+	x.buildOwner()
+}
+
+// capWord reports whether toks[i] is a capitalized word that may be part of a
+// name: not "France-based".
+func (x *extraction) capWord(i int) bool {
+	w := x.toks[i].norm
+	if !isCap(w) || !isNameToken(w) {
+		return false
+	}
+	if k := strings.IndexByte(w, '-'); k >= 0 {
+		rest := w[k+1:]
+		if rest != "" && !isCap(rest) {
+			return false
+		}
+	}
+	return true
+}
+
+// consistency tags the untagged occurrences of names the tagger found
+// elsewhere in the document, and gives acronyms defined in the text
+// ("European Council on Foreign Relations (ECFR)") their full names.
+func (x *extraction) consistency() {
+	seen := map[string]int{} // lower-cased surface → kind
+	for _, s := range x.spans {
+		if s.kind == kPer && s.j-s.i == 1 {
+			continue // single names are joined to full names later
+		}
+		seen[strings.ToLower(x.words(s))] = s.kind
+	}
+	var add []span
+	toks := x.toks
+	for i := 0; i < len(toks); i++ {
+		if x.owner[i] >= 0 || !isCap(toks[i].norm) {
+			continue
+		}
+		for n := min(5, len(toks)-i); n >= 1; n-- {
+			free := true
+			for k := i; k < i+n; k++ {
+				if x.owner[k] >= 0 || k > i && toks[k].lineStart {
+					free = false
+				}
+			}
+			if !free {
+				continue
+			}
+			s := span{i, i + n, 0}
+			if k, ok := seen[strings.ToLower(x.words(s))]; ok {
+				if n == 1 && !toks[i].capsLine && isSentenceStart(toks, i) && k != kLoc {
+					break
+				}
+				s.kind = k
+				add = append(add, s)
+				i += n - 1
+				break
+			}
+		}
+	}
+	x.spans = append(x.spans, add...)
+	x.buildOwner()
+}
+
+// acronymDefinitions finds "Full Name (ACR)" in the text.
+func (x *extraction) acronymDefinitions() map[string]string {
+	alias := map[string]string{}
+	toks := x.toks
+	for _, s := range x.spans {
+		if s.kind != kOrg && s.kind != kMisc && s.kind != kLoc {
+			continue
+		}
+		if s.j+2 < len(toks) && toks[s.j].norm == "(" && toks[s.j+2].norm == ")" && isAcronym(toks[s.j+1].norm) {
+			acr := strings.ReplaceAll(toks[s.j+1].norm, ".", "")
+			full := x.words(s)
+			if initialsOf(full) != "" && strings.EqualFold(acr[:1], initialsOf(full)[:1]) {
+				alias[acr] = full
+			}
+		}
+	}
+	return alias
+}
+
+var initialStop = map[string]bool{"of": true, "the": true, "for": true, "and": true, "on": true, "in": true, "at": true, "&": true}
+
+func initialsOf(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		if initialStop[strings.ToLower(w)] {
+			continue
+		}
+		for _, r := range w {
+			b.WriteRune(unicode.ToUpper(r))
+			break
+		}
+	}
+	return b.String()
+}

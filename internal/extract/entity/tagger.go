@@ -1,0 +1,538 @@
+package entity
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The tagger is a greedy averaged perceptron over BIO tags of the CoNLL-2003
+// kinds (PER, ORG, LOC, MISC). Features are hashed to 32 bits; the weights of
+// the embedded model are int16 with one scale.
+
+// Tags of the tagger.
+const (
+	tagO = iota
+	tagBPer
+	tagIPer
+	tagBOrg
+	tagIOrg
+	tagBLoc
+	tagILoc
+	tagBMisc
+	tagIMisc
+	numTags
+)
+
+var tagNames = [numTags]string{"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"}
+
+// tagKind returns the kind of a tag: 0 for O, 1 PER, 2 ORG, 3 LOC, 4 MISC.
+func tagKind(t int) int { return (t + 1) / 2 }
+
+func isInside(t int) bool { return t != tagO && t%2 == 0 }
+
+// allowed reports whether tag t may follow tag prev (I-X only after B-X or I-X).
+func allowed(prev, t int) bool {
+	return !isInside(t) || tagKind(prev) == tagKind(t)
+}
+
+// model holds the tagger's weights.
+type model struct {
+	index   map[uint32]int32 // feature hash → offset into weights
+	weights []float32        // numTags per feature
+	lower   map[string]bool  // words that are mostly written in lower case
+}
+
+//go:embed data/tagger.bin.gz
+var modelData []byte
+
+var defaultModel = mustLoadModel()
+
+func mustLoadModel() *model {
+	m, err := readModel(bytes.NewReader(modelData))
+	if err != nil {
+		// An empty model still tags (everything O): extraction then runs on
+		// gazetteers and patterns alone.
+		return &model{index: map[uint32]int32{}, lower: map[string]bool{}}
+	}
+	return m
+}
+
+// FNV-1a, 32 bits.
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+func hashStr(h uint32, s string) uint32 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+func hashByte(h uint32, b byte) uint32 {
+	h ^= uint32(b)
+	h *= fnvPrime
+	return h
+}
+
+func feat(kind byte, s string) uint32 { return hashStr(hashByte(fnvOffset, kind), s) }
+
+func feat2(kind byte, a, b string) uint32 {
+	return hashStr(hashByte(hashStr(hashByte(fnvOffset, kind), a), 0), b)
+}
+
+// shape maps a word to its shape with runs collapsed: "Putin" → "Xx",
+// "1996-08-22" → "d-d-d", "U.S." → "X.X.".
+func shape(w string) string {
+	var b [16]byte
+	n := 0
+	var last byte
+	for _, r := range w {
+		var c byte
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLower(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		case r < utf8.RuneSelf:
+			c = byte(r)
+		default:
+			c = '?'
+		}
+		if c == last {
+			continue
+		}
+		last = c
+		if n == len(b) {
+			break
+		}
+		b[n] = c
+		n++
+	}
+	return string(b[:n])
+}
+
+// docInfo records, per lower-cased word, how the document writes it.
+type docInfo struct {
+	capMid map[string]bool // capitalized, not at a sentence start, not on a caps line
+	lower  map[string]bool // in lower case
+}
+
+func isSentenceStart(toks []token, i int) bool {
+	if i == 0 || toks[i].lineStart {
+		return true
+	}
+	switch toks[i-1].norm {
+	case ".", "?", "!", `"`, ":", "'", "(", "-", ";":
+		return true
+	}
+	return false
+}
+
+func isCap(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// tokenFeatures computes the features of each token that do not depend on
+// the tags before it.
+type tokenFeatures struct {
+	feats  []uint32 // all tokens' features, concatenated
+	offs   []int    // token i's features are feats[offs[i]:offs[i+1]]
+	lowers []string
+}
+
+func (m *model) features(toks []token, gz []byte) tokenFeatures {
+	lowers := make([]string, len(toks))
+	shapes := make([]string, len(toks))
+	di := docInfo{capMid: map[string]bool{}, lower: map[string]bool{}}
+	for i, t := range toks {
+		lowers[i] = strings.ToLower(t.norm)
+		shapes[i] = shape(t.norm)
+		if t.capsLine {
+			continue
+		}
+		if isCap(t.norm) {
+			if !isSentenceStart(toks, i) {
+				di.capMid[lowers[i]] = true
+			}
+		} else if unicode.IsLower([]rune(t.norm + " ")[0]) {
+			di.lower[lowers[i]] = true
+		}
+	}
+	tf := tokenFeatures{feats: make([]uint32, 0, len(toks)*28), offs: make([]int, len(toks)+1), lowers: lowers}
+	at := func(i int) (string, string) {
+		if i < 0 {
+			return "<s>", "<s>"
+		}
+		if i >= len(toks) {
+			return "</s>", "</s>"
+		}
+		return lowers[i], shapes[i]
+	}
+	for i, t := range toks {
+		tf.offs[i] = len(tf.feats)
+		w, l, sh := t.norm, lowers[i], shapes[i]
+		caps := "m"
+		if t.capsLine {
+			caps = "c"
+		}
+		ss := "0"
+		if isSentenceStart(toks, i) {
+			ss = "1"
+		}
+		f := tf.feats
+		f = append(f, feat('b', ""), feat('w', w), feat('l', l), feat('s', sh), feat2('S', sh, caps), feat2('A', ss, sh))
+		rs := []rune(l)
+		for k := 1; k <= 4 && k <= len(rs); k++ {
+			f = append(f, feat('p', string(rs[:k])), feat('x', string(rs[len(rs)-k:])))
+		}
+		l1, s1 := at(i - 1)
+		l2, _ := at(i - 2)
+		r1, rs1 := at(i + 1)
+		r2, _ := at(i + 2)
+		f = append(f, feat('1', l1), feat('2', l2), feat('3', r1), feat('4', r2),
+			feat2('5', l1, l), feat2('6', l, r1), feat2('7', s1, sh), feat2('8', sh, rs1))
+		if isCap(w) {
+			if m.lower[l] {
+				f = append(f, feat2('L', ss, caps))
+			}
+			if di.capMid[l] {
+				f = append(f, feat2('M', "cap", caps))
+			}
+			if di.lower[l] {
+				f = append(f, feat2('M', "low", caps))
+			}
+		}
+		if gz[i] != 0 {
+			f = append(f, feat('g', string(rune('a'+gz[i]))), feat2('G', string(rune('a'+gz[i])), caps))
+		}
+		if i+1 < len(toks) && gz[i+1] != 0 {
+			f = append(f, feat('n', string(rune('a'+gz[i+1]))))
+		}
+		tf.feats = f
+	}
+	tf.offs[len(toks)] = len(tf.feats)
+	return tf
+}
+
+// gazFeatures marks tokens inside gazetteer names: the entry kind times two,
+// plus one inside a name after its first token.
+func gazFeatures(toks []token) []byte {
+	gz := make([]byte, len(toks))
+	for i := 0; i < len(toks); {
+		e := gaz.match(toks, i)
+		if e == nil {
+			i++
+			continue
+		}
+		for k := range e.words {
+			gz[i+k] = byte(e.kind) * 2
+			if k > 0 {
+				gz[i+k]++
+			}
+		}
+		i += len(e.words)
+	}
+	return gz
+}
+
+// dynamic features depend on the previous tags.
+func dynFeatures(buf []uint32, p1, p2 int, l string) []uint32 {
+	a, b := tagNames[p1], tagNames[p2]
+	return append(buf, feat('t', a), feat2('T', a, b), feat2('u', a, l))
+}
+
+func (m *model) score(scores *[numTags]float32, fs []uint32) {
+	for _, f := range fs {
+		off, ok := m.index[f]
+		if !ok {
+			continue
+		}
+		w := m.weights[off : off+numTags]
+		for t := range numTags {
+			scores[t] += w[t]
+		}
+	}
+}
+
+// tag returns the BIO tag of each token.
+func (m *model) tag(toks []token) []int {
+	tags := make([]int, len(toks))
+	if len(toks) == 0 {
+		return tags
+	}
+	tf := m.features(toks, gazFeatures(toks))
+	var dyn []uint32
+	for i := range toks {
+		p1, p2 := tagO, tagO
+		if i > 0 {
+			p1 = tags[i-1]
+		}
+		if i > 1 {
+			p2 = tags[i-2]
+		}
+		var sc [numTags]float32
+		m.score(&sc, tf.feats[tf.offs[i]:tf.offs[i+1]])
+		dyn = dynFeatures(dyn[:0], p1, p2, tf.lowers[i])
+		m.score(&sc, dyn)
+		best, bestScore := tagO, float32(math.Inf(-1))
+		for t := range numTags {
+			if allowed(p1, t) && sc[t] > bestScore {
+				best, bestScore = t, sc[t]
+			}
+		}
+		tags[i] = best
+	}
+	return tags
+}
+
+// TrainingDoc is one labelled document for TrainTagger.
+type TrainingDoc struct {
+	Text  string
+	Spans []TrainingSpan
+}
+
+// TrainingSpan is a labelled entity: byte offsets and a CoNLL kind
+// (PER, ORG, LOC or MISC).
+type TrainingSpan struct {
+	Start, End int
+	Kind       string
+}
+
+// trainer holds the weights being learned with their running sums for
+// averaging.
+type trainer struct {
+	w      map[uint32]*[3][numTags]float32 // weight, total, last update step
+	step   float32
+	kindOf map[string]int
+}
+
+func (tr *trainer) update(fs []uint32, tag int, delta float32) {
+	for _, f := range fs {
+		e := tr.w[f]
+		if e == nil {
+			e = new([3][numTags]float32)
+			tr.w[f] = e
+		}
+		e[1][tag] += (tr.step - e[2][tag]) * e[0][tag]
+		e[2][tag] = tr.step
+		e[0][tag] += delta
+	}
+}
+
+// TrainTagger trains the tagger on labelled documents for the given number of
+// passes and writes the model (gzip-compressed) to w. It is deterministic.
+// progress, if not nil, is called after each pass with the number of tokens
+// mistagged during the pass and the number of tokens.
+func TrainTagger(docs []TrainingDoc, passes int, w io.Writer, progress func(pass, errs, n int)) error {
+	type example struct {
+		toks []token
+		gold []int
+	}
+	lowerCount := map[string]int{}
+	capCount := map[string]int{}
+	exs := make([]example, 0, len(docs))
+	for _, d := range docs {
+		toks := tokenize(d.Text)
+		gold := make([]int, len(toks))
+		for _, s := range d.Spans {
+			k := map[string]int{"PER": tagBPer, "ORG": tagBOrg, "LOC": tagBLoc, "MISC": tagBMisc}[s.Kind]
+			if k == 0 {
+				return fmt.Errorf("train: unknown kind %q, want PER|ORG|LOC|MISC", s.Kind)
+			}
+			first := true
+			for i, t := range toks {
+				if t.start >= s.Start && t.end <= s.End {
+					if first {
+						gold[i] = k
+						first = false
+					} else {
+						gold[i] = k + 1
+					}
+				}
+			}
+		}
+		for i, t := range toks {
+			if isCap(t.norm) {
+				if !isSentenceStart(toks, i) && !t.capsLine {
+					capCount[strings.ToLower(t.norm)]++
+				}
+			} else {
+				lowerCount[t.norm]++
+			}
+		}
+		exs = append(exs, example{toks, gold})
+	}
+	m := &model{index: map[uint32]int32{}, lower: map[string]bool{}}
+	for wd, n := range lowerCount {
+		if n >= 3 && n > 2*capCount[wd] {
+			m.lower[wd] = true
+		}
+	}
+	cached := make([]tokenFeatures, len(exs))
+	for i, ex := range exs {
+		cached[i] = m.features(ex.toks, gazFeatures(ex.toks))
+	}
+	tr := &trainer{w: map[uint32]*[3][numTags]float32{}}
+	rng := rand.New(rand.NewPCG(1, 2))
+	order := make([]int, len(exs))
+	for i := range order {
+		order[i] = i
+	}
+	var dyn, all []uint32
+	for pass := 0; pass < passes; pass++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		errs, n := 0, 0
+		for _, di := range order {
+			ex, tf := exs[di], cached[di]
+			prev := make([]int, len(ex.toks))
+			for i := range ex.toks {
+				tr.step++
+				p1, p2 := tagO, tagO
+				if i > 0 {
+					p1 = prev[i-1]
+				}
+				if i > 1 {
+					p2 = prev[i-2]
+				}
+				dyn = dynFeatures(dyn[:0], p1, p2, tf.lowers[i])
+				all = append(append(all[:0], tf.feats[tf.offs[i]:tf.offs[i+1]]...), dyn...)
+				var sc [numTags]float32
+				for _, f := range all {
+					if e := tr.w[f]; e != nil {
+						for t := range numTags {
+							sc[t] += e[0][t]
+						}
+					}
+				}
+				best, bs := tagO, float32(math.Inf(-1))
+				for t := range numTags {
+					if allowed(p1, t) && sc[t] > bs {
+						best, bs = t, sc[t]
+					}
+				}
+				g := ex.gold[i]
+				if best != g {
+					tr.update(all, g, 1)
+					tr.update(all, best, -1)
+					errs++
+				}
+				n++
+				prev[i] = best
+			}
+		}
+		if progress != nil {
+			progress(pass+1, errs, n)
+		}
+	}
+	// Average, then keep the features whose weights matter.
+	type kept struct {
+		h uint32
+		w [numTags]float32
+	}
+	var ks []kept
+	var maxAbs float32
+	for h, e := range tr.w {
+		var k kept
+		k.h = h
+		var big bool
+		for t := range numTags {
+			tot := e[1][t] + (tr.step-e[2][t])*e[0][t]
+			k.w[t] = tot / tr.step
+			if a := float32(math.Abs(float64(k.w[t]))); a > 0.02 {
+				big = true
+				maxAbs = max(maxAbs, a)
+			}
+		}
+		if big {
+			ks = append(ks, k)
+		}
+	}
+	sort.Slice(ks, func(i, j int) bool { return ks[i].h < ks[j].h })
+	zw := gzip.NewWriter(w)
+	bw := bufio.NewWriter(zw)
+	scale := maxAbs / 32767
+	lowers := make([]string, 0, len(m.lower))
+	for wd := range m.lower {
+		lowers = append(lowers, wd)
+	}
+	sort.Strings(lowers)
+	hdr := []uint32{uint32(len(ks)), math.Float32bits(scale), uint32(len(lowers))}
+	if err := binary.Write(bw, binary.LittleEndian, hdr); err != nil {
+		return fmt.Errorf("train: write model: %w", err)
+	}
+	for _, wd := range lowers {
+		bw.WriteString(wd)
+		bw.WriteByte('\n')
+	}
+	for _, k := range ks {
+		binary.Write(bw, binary.LittleEndian, k.h)
+	}
+	for _, k := range ks {
+		var q [numTags]int16
+		for t := range numTags {
+			q[t] = int16(math.Round(float64(k.w[t] / scale)))
+		}
+		binary.Write(bw, binary.LittleEndian, q)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("train: write model: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("train: write model: %w", err)
+	}
+	return nil
+}
+
+// readModel reads a model written by TrainTagger.
+func readModel(r io.Reader) (*model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("read model: %w", err)
+	}
+	br := bufio.NewReader(zr)
+	var hdr [3]uint32
+	if err := binary.Read(br, binary.LittleEndian, &hdr); err != nil {
+		return nil, fmt.Errorf("read model: %w", err)
+	}
+	n, scale, nl := int(hdr[0]), math.Float32frombits(hdr[1]), int(hdr[2])
+	m := &model{index: make(map[uint32]int32, n), weights: make([]float32, n*numTags), lower: make(map[string]bool, nl)}
+	for range nl {
+		wd, err := br.ReadString('\n')
+		if err != nil {
+			return nil, fmt.Errorf("read model: %w", err)
+		}
+		m.lower[strings.TrimSuffix(wd, "\n")] = true
+	}
+	hs := make([]uint32, n)
+	if err := binary.Read(br, binary.LittleEndian, hs); err != nil {
+		return nil, fmt.Errorf("read model: %w", err)
+	}
+	q := make([]int16, n*numTags)
+	if err := binary.Read(br, binary.LittleEndian, q); err != nil {
+		return nil, fmt.Errorf("read model: %w", err)
+	}
+	for i, h := range hs {
+		m.index[h] = int32(i * numTags)
+	}
+	for i, v := range q {
+		m.weights[i] = float32(v) * scale
+	}
+	return m, nil
+}
