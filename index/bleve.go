@@ -1,0 +1,583 @@
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
+	bq "github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/newsindex/newsindex/internal/analysis"
+	"github.com/newsindex/newsindex/internal/query"
+)
+
+// Field names of the bleve documents. See doc.go for what each holds.
+const (
+	fKind      = "kind" // "article" or "quote"
+	fTitle     = "title"
+	fBody      = "body"
+	fPublished = "published"
+	fDay       = "day"
+	fMonth     = "month"
+	fYear      = "year"
+	fSource    = "_source" // the article (or quote) as JSON, stored only
+	fNQuotes   = "nquotes"
+
+	fCategory     = "category"
+	fAnalyst      = "analyst"
+	fPerson       = "person"
+	fCountry      = "country"
+	fOrganization = "organization"
+	fSourceName   = "source"
+
+	fQuote       = "quote"
+	fSpeaker     = "speaker"
+	fRole        = "role"
+	fAffiliation = "affiliation"
+	fArticleID   = "article_id"
+
+	nameSuffix = "_name" // the news_name-analysed twin of a keyword field
+
+	kindArticle = "article"
+	kindQuote   = "quote"
+)
+
+// facetField maps each facet to its keyword field.
+var facetField = map[Facet]string{
+	FacetCategory:     fCategory,
+	FacetAnalyst:      fAnalyst,
+	FacetPerson:       fPerson,
+	FacetCountry:      fCountry,
+	FacetOrganization: fOrganization,
+	FacetSource:       fSourceName,
+}
+
+// lockWait is how long opening waits for another process's write lock
+// before failing with ErrLocked, rather than hanging.
+const lockWait = "2s"
+
+func newMapping() mapping.IndexMapping {
+	text := bleve.NewTextFieldMapping()
+	text.Analyzer = analysis.AnalyzerName
+	text.Store = false
+	text.IncludeInAll = false
+	text.IncludeTermVectors = true
+	text.DocValues = false
+
+	keyword := bleve.NewKeywordFieldMapping()
+	keyword.Store = false
+	keyword.IncludeInAll = false
+	keyword.IncludeTermVectors = false
+
+	name := bleve.NewTextFieldMapping()
+	name.Analyzer = analysis.NameAnalyzerName
+	name.Store = false
+	name.IncludeInAll = false
+	name.IncludeTermVectors = true // phrase queries need positions
+	name.DocValues = false
+
+	date := bleve.NewDateTimeFieldMapping()
+	date.Store = false
+	date.IncludeInAll = false
+
+	stored := bleve.NewTextFieldMapping()
+	stored.Index = false
+	stored.Store = true
+	stored.IncludeInAll = false
+	stored.IncludeTermVectors = false
+	stored.DocValues = false
+
+	storedNum := bleve.NewNumericFieldMapping()
+	storedNum.Index = false
+	storedNum.Store = true
+	storedNum.IncludeInAll = false
+	storedNum.DocValues = false
+
+	article := bleve.NewDocumentStaticMapping()
+	article.AddFieldMappingsAt(fKind, keyword)
+	article.AddFieldMappingsAt(fTitle, text)
+	article.AddFieldMappingsAt(fBody, text)
+	article.AddFieldMappingsAt(fPublished, date)
+	for _, f := range []string{fDay, fMonth, fYear} {
+		article.AddFieldMappingsAt(f, keyword)
+	}
+	for _, f := range facetField {
+		article.AddFieldMappingsAt(f, keyword)
+		article.AddFieldMappingsAt(f+nameSuffix, name)
+	}
+	article.AddFieldMappingsAt(fSource, stored)
+	article.AddFieldMappingsAt(fNQuotes, storedNum)
+
+	quote := bleve.NewDocumentStaticMapping()
+	quote.AddFieldMappingsAt(fKind, keyword)
+	quote.AddFieldMappingsAt(fQuote, text)
+	quote.AddFieldMappingsAt(fPublished, date)
+	for _, f := range []string{fSpeaker, fRole, fAffiliation, fArticleID} {
+		quote.AddFieldMappingsAt(f, keyword)
+	}
+	quote.AddFieldMappingsAt(fSpeaker+nameSuffix, name)
+	quote.AddFieldMappingsAt(fAffiliation+nameSuffix, name)
+	quote.AddFieldMappingsAt(fSource, stored)
+
+	m := bleve.NewIndexMapping()
+	m.TypeField = "_type"
+	m.DefaultAnalyzer = analysis.AnalyzerName
+	m.DefaultMapping = bleve.NewDocumentDisabledMapping()
+	m.AddDocumentMapping(kindArticle, article)
+	m.AddDocumentMapping(kindQuote, quote)
+	m.StoreDynamic = false
+	m.IndexDynamic = false
+	m.DocValuesDynamic = false
+	return m
+}
+
+type bleveEngine struct {
+	idx bleve.Index
+}
+
+func createBleve(path string) (*bleveEngine, error) {
+	if _, err := os.Stat(path); err == nil {
+		return nil, fmt.Errorf("create %s: %w", path, ErrExists)
+	}
+	idx, err := bleve.NewUsing(path, newMapping(), scorch.Name, scorch.Name, map[string]interface{}{"bolt_timeout": lockWait})
+	if err != nil {
+		return nil, fmt.Errorf("create %s: %w", path, translate(err))
+	}
+	return &bleveEngine{idx: idx}, nil
+}
+
+func openBleve(path string) (*bleveEngine, error) {
+	idx, err := bleve.OpenUsing(path, map[string]interface{}{"bolt_timeout": lockWait})
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, translate(err))
+	}
+	return &bleveEngine{idx: idx}, nil
+}
+
+func memBleve() (*bleveEngine, error) {
+	idx, err := bleve.NewMemOnly(newMapping())
+	if err != nil {
+		return nil, err
+	}
+	return &bleveEngine{idx: idx}, nil
+}
+
+// translate maps bleve's errors onto ours.
+func translate(err error) error {
+	switch {
+	case errors.Is(err, bleve.ErrorIndexPathDoesNotExist), errors.Is(err, bleve.ErrorIndexMetaMissing):
+		return fmt.Errorf("%w: %v", ErrNotFound, err)
+	case errors.Is(err, bleve.ErrorIndexPathExists):
+		return fmt.Errorf("%w: %v", ErrExists, err)
+	case errors.Is(err, bleve.ErrorIndexClosed):
+		return ErrClosed
+	case strings.Contains(err.Error(), "timeout"):
+		// bolt's file lock timed out: another process holds the index.
+		return fmt.Errorf("%w (is `newsindex serve` or `ingest` running on it?)", ErrLocked)
+	}
+	return err
+}
+
+func (e *bleveEngine) close() error { return e.idx.Close() }
+
+func dayOf(t time.Time) (day, month, year string) {
+	return t.Format("2006-01-02"), t.Format("2006-01"), t.Format("2006")
+}
+
+func articleDoc(a *Article) (map[string]interface{}, error) {
+	src, err := json.Marshal(a)
+	if err != nil {
+		return nil, err
+	}
+	d := map[string]interface{}{
+		"_type":  kindArticle,
+		fKind:    kindArticle,
+		fTitle:   a.Title,
+		fBody:    a.Body,
+		fSource:  string(src),
+		fNQuotes: float64(len(a.Quotes)),
+	}
+	if !a.Published.IsZero() {
+		d[fPublished] = a.Published
+		d[fDay], d[fMonth], d[fYear] = dayOf(a.Published)
+	}
+	set := func(field string, vs ...string) {
+		var keep []string
+		for _, v := range vs {
+			if v != "" {
+				keep = append(keep, v)
+			}
+		}
+		if len(keep) > 0 {
+			d[field] = keep
+			d[field+nameSuffix] = aliases(keep)
+		}
+	}
+	set(fCategory, a.Category)
+	set(fSourceName, a.Source)
+	set(fPerson, a.People...)
+	set(fCountry, a.Countries...)
+	set(fOrganization, a.Organizations...)
+	set(fAnalyst, a.Analysts...)
+	return d, nil
+}
+
+// aliases returns names plus what else a user may type for them: the
+// initials of multi-word names ("European Council on Foreign Relations" →
+// "ECFR"), so that field:alias queries find the canonical entity.
+func aliases(names []string) []string {
+	out := append([]string(nil), names...)
+	for _, n := range names {
+		if a := initials(n); len(a) >= 2 {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func initials(name string) string {
+	words := strings.Fields(name)
+	if len(words) < 2 {
+		return ""
+	}
+	var b strings.Builder
+	for _, w := range words {
+		switch strings.ToLower(w) {
+		case "of", "the", "for", "and", "on", "in", "at", "&":
+			continue
+		}
+		b.WriteString(strings.ToUpper(w[:1]))
+	}
+	return b.String()
+}
+
+func quoteID(articleID string, i int) string { return articleID + "#q" + strconv.Itoa(i) }
+
+type storedQuote struct {
+	Quote
+	ArticleID string    `json:"article_id"`
+	Title     string    `json:"title"`
+	Published time.Time `json:"published,omitzero"`
+}
+
+func quoteDoc(a *Article, q Quote) (map[string]interface{}, error) {
+	src, err := json.Marshal(storedQuote{Quote: q, ArticleID: a.ID, Title: a.Title, Published: a.Published})
+	if err != nil {
+		return nil, err
+	}
+	d := map[string]interface{}{
+		"_type":    kindQuote,
+		fKind:      kindQuote,
+		fQuote:     q.Text,
+		fArticleID: a.ID,
+		fSource:    string(src),
+	}
+	if !a.Published.IsZero() {
+		d[fPublished] = a.Published
+	}
+	if q.Speaker != "" {
+		d[fSpeaker] = q.Speaker
+		d[fSpeaker+nameSuffix] = q.Speaker
+	}
+	if q.Role != "" {
+		d[fRole] = q.Role
+	}
+	if q.Affiliation != "" {
+		d[fAffiliation] = q.Affiliation
+		d[fAffiliation+nameSuffix] = aliases([]string{q.Affiliation})
+	}
+	return d, nil
+}
+
+// existing returns the number of quotes stored with each of ids that exist.
+func (e *bleveEngine) existing(ctx context.Context, ids []string) (map[string]int, error) {
+	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
+	req.Fields = []string{fNQuotes}
+	res, err := e.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]int, len(res.Hits))
+	for _, h := range res.Hits {
+		n, _ := h.Fields[fNQuotes].(float64)
+		out[h.ID] = int(n)
+	}
+	return out, nil
+}
+
+func (e *bleveEngine) apply(ctx context.Context, docs []Article) (int, error) {
+	ids := make([]string, len(docs))
+	for i := range docs {
+		ids[i] = docs[i].ID
+	}
+	old, err := e.existing(ctx, ids)
+	if err != nil {
+		return 0, fmt.Errorf("look up existing articles: %w", err)
+	}
+	b := e.idx.NewBatch()
+	for i := range docs {
+		a := &docs[i]
+		d, err := articleDoc(a)
+		if err != nil {
+			return 0, fmt.Errorf("article %q: %w", a.ID, err)
+		}
+		if err := b.Index(a.ID, d); err != nil {
+			return 0, fmt.Errorf("article %q: %w", a.ID, err)
+		}
+		for j, q := range a.Quotes {
+			qd, err := quoteDoc(a, q)
+			if err != nil {
+				return 0, fmt.Errorf("article %q quote %d: %w", a.ID, j, err)
+			}
+			if err := b.Index(quoteID(a.ID, j), qd); err != nil {
+				return 0, fmt.Errorf("article %q quote %d: %w", a.ID, j, err)
+			}
+		}
+		for j := len(a.Quotes); j < old[a.ID]; j++ {
+			b.Delete(quoteID(a.ID, j))
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	if err := e.idx.Batch(b); err != nil {
+		return 0, fmt.Errorf("write batch: %w", translate(err))
+	}
+	return len(old), nil
+}
+
+func (e *bleveEngine) remove(ctx context.Context, id string) error {
+	old, err := e.existing(ctx, []string{id})
+	if err != nil {
+		return err
+	}
+	n, ok := old[id]
+	if !ok {
+		return fmt.Errorf("article %q: %w", id, ErrNotFound)
+	}
+	b := e.idx.NewBatch()
+	b.Delete(id)
+	for j := range n {
+		b.Delete(quoteID(id, j))
+	}
+	if err := e.idx.Batch(b); err != nil {
+		return fmt.Errorf("delete %q: %w", id, translate(err))
+	}
+	return nil
+}
+
+func (e *bleveEngine) article(ctx context.Context, id string) (Article, error) {
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery([]string{id}), kindQuery(kindArticle)), 1, 0, false)
+	req.Fields = []string{fSource}
+	res, err := e.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return Article{}, translate(err)
+	}
+	if len(res.Hits) == 0 {
+		return Article{}, fmt.Errorf("article %q: %w", id, ErrNotFound)
+	}
+	var a Article
+	src, _ := res.Hits[0].Fields[fSource].(string)
+	if err := json.Unmarshal([]byte(src), &a); err != nil {
+		return Article{}, fmt.Errorf("article %q: stored form: %w", id, err)
+	}
+	return a, nil
+}
+
+func kindQuery(kind string) bq.Query {
+	q := bleve.NewTermQuery(kind)
+	q.SetField(fKind)
+	return q
+}
+
+func (e *bleveEngine) count(ctx context.Context) (uint64, error) {
+	req := bleve.NewSearchRequestOptions(kindQuery(kindArticle), 0, 0, false)
+	res, err := e.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return 0, translate(err)
+	}
+	return res.Total, nil
+}
+
+// anyOf matches documents whose keyword field holds one of values.
+func anyOf(field string, values []string) bq.Query {
+	qs := make([]bq.Query, len(values))
+	for i, v := range values {
+		t := bleve.NewTermQuery(v)
+		t.SetField(field)
+		qs[i] = t
+	}
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+func dateRange(since, until time.Time) bq.Query {
+	if since.IsZero() && until.IsZero() {
+		return nil
+	}
+	t := true
+	q := bleve.NewDateRangeInclusiveQuery(since, until, &t, &t)
+	q.SetField(fPublished)
+	return q
+}
+
+// histogramBuckets bounds the buckets of a histogram: about 27 years of days.
+const histogramBuckets = 10000
+
+func (e *bleveEngine) search(ctx context.Context, r *SearchRequest, q query.Node) (*SearchResult, error) {
+	must := []bq.Query{kindQuery(kindArticle)}
+	if q != nil {
+		tq, err := articleQuery(q)
+		if err != nil {
+			return nil, err
+		}
+		must = append(must, tq)
+	}
+	for _, f := range AllFacets {
+		if vs := r.Filters[f]; len(vs) > 0 {
+			must = append(must, anyOf(facetField[f], vs))
+		}
+	}
+	if dq := dateRange(r.Since, r.Until); dq != nil {
+		must = append(must, dq)
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(must...), r.Size, (r.Page-1)*r.Size, false)
+	req.Fields = []string{fSource}
+	req.IncludeLocations = q != nil
+	switch r.Sort {
+	case SortDate:
+		req.SortBy([]string{"-" + fPublished, "-_score", "_id"})
+	case SortDateAsc:
+		req.SortBy([]string{fPublished, "-_score", "_id"})
+	default:
+		req.SortBy([]string{"-_score", "-" + fPublished, "_id"})
+	}
+	for _, f := range AllFacets {
+		req.AddFacet(string(f), bleve.NewFacetRequest(facetField[f], r.FacetSize))
+	}
+	histField := map[string]string{IntervalDay: fDay, IntervalMonth: fMonth, IntervalYear: fYear}[r.Interval]
+	req.AddFacet("published", bleve.NewFacetRequest(histField, histogramBuckets))
+
+	res, err := e.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, translate(err)
+	}
+	out := &SearchResult{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits))}
+	for _, h := range res.Hits {
+		var a Article
+		src, _ := h.Fields[fSource].(string)
+		if err := json.Unmarshal([]byte(src), &a); err != nil {
+			return nil, fmt.Errorf("article %q: stored form: %w", h.ID, err)
+		}
+		out.Hits = append(out.Hits, Hit{
+			ID: a.ID, Title: a.Title, URL: a.URL, Source: a.Source, Published: a.Published,
+			Category: a.Category, Score: h.Score,
+			Snippet: snippet(a.Body, locations(h.Locations[fBody]), snippetBytes),
+			People:  nonNil(a.People), Countries: nonNil(a.Countries),
+			Organizations: nonNil(a.Organizations), Analysts: nonNil(a.Analysts),
+		})
+	}
+	for _, f := range AllFacets {
+		out.Facets.set(f, facetCounts(res.Facets[string(f)]))
+	}
+	out.Facets.Published = histogram(res.Facets["published"], r.Interval)
+	return out, nil
+}
+
+func facetCounts(fr *search.FacetResult) []FacetCount {
+	out := []FacetCount{}
+	if fr == nil || fr.Terms == nil {
+		return out
+	}
+	for _, t := range fr.Terms.Terms() {
+		out = append(out, FacetCount{Value: t.Term, Count: t.Count})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Value < out[j].Value
+	})
+	return out
+}
+
+func histogram(fr *search.FacetResult, interval string) []DateCount {
+	out := []DateCount{}
+	for _, c := range facetCounts(fr) {
+		d := c.Value
+		switch interval {
+		case IntervalMonth:
+			d += "-01"
+		case IntervalYear:
+			d += "-01-01"
+		}
+		out = append(out, DateCount{Date: d, Count: c.Count})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Date < out[j].Date })
+	return out
+}
+
+func (e *bleveEngine) searchQuotes(ctx context.Context, r *QuoteRequest, q query.Node) (*QuoteResult, error) {
+	must := []bq.Query{kindQuery(kindQuote)}
+	if q != nil {
+		tq, err := quoteQuery(q)
+		if err != nil {
+			return nil, err
+		}
+		must = append(must, tq)
+	}
+	if len(r.Speakers) > 0 {
+		must = append(must, anyOf(fSpeaker, r.Speakers))
+	}
+	if len(r.Roles) > 0 {
+		must = append(must, anyOf(fRole, r.Roles))
+	}
+	if len(r.Affiliations) > 0 {
+		must = append(must, anyOf(fAffiliation, r.Affiliations))
+	}
+	if dq := dateRange(r.Since, r.Until); dq != nil {
+		must = append(must, dq)
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(must...), r.Size, (r.Page-1)*r.Size, false)
+	req.Fields = []string{fSource}
+	req.IncludeLocations = q != nil
+	req.SortBy([]string{"-_score", "-" + fPublished, "_id"})
+	req.AddFacet(fSpeaker, bleve.NewFacetRequest(fSpeaker, r.FacetSize))
+	req.AddFacet(fRole, bleve.NewFacetRequest(fRole, r.FacetSize))
+	req.AddFacet(fAffiliation, bleve.NewFacetRequest(fAffiliation, r.FacetSize))
+	res, err := e.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, translate(err)
+	}
+	out := &QuoteResult{Total: res.Total, Hits: make([]QuoteHit, 0, len(res.Hits))}
+	for _, h := range res.Hits {
+		var s storedQuote
+		src, _ := h.Fields[fSource].(string)
+		if err := json.Unmarshal([]byte(src), &s); err != nil {
+			return nil, fmt.Errorf("quote %q: stored form: %w", h.ID, err)
+		}
+		out.Hits = append(out.Hits, QuoteHit{
+			Text: highlightAll(s.Text, locations(h.Locations[fQuote])), Speaker: s.Speaker, Role: s.Role,
+			Affiliation: s.Affiliation, Cue: s.Cue, Direct: s.Direct, ArticleID: s.ArticleID, Title: s.Title,
+			Published: s.Published, Score: h.Score,
+		})
+	}
+	out.Facets = QuoteFacets{
+		Speaker:     facetCounts(res.Facets[fSpeaker]),
+		Role:        facetCounts(res.Facets[fRole]),
+		Affiliation: facetCounts(res.Facets[fAffiliation]),
+	}
+	return out, nil
+}

@@ -1,0 +1,61 @@
+// Package index is newsindex's library: it opens an index of news articles,
+// adds articles (extracting their entities, quotations and category on the
+// way in), and searches them with facets.
+//
+// # Articles and enrichment
+//
+// An Article carries what a source gives (id, url, title, body, published,
+// source, author, category, language) and its enrichment: People, Countries
+// and Organizations under canonical names, Quotes with speaker, role
+// (analyst, official or other), affiliation and cue verb, the Analysts quoted,
+// and the Category (the source's own, normalised onto the taxonomy, else a
+// classifier's; CategorySource says which). Add computes the enrichment of
+// the fields the caller left empty.
+//
+// The ID is the given one, else a stable hash of the URL, else of title and
+// body. Adding an article whose ID exists replaces it: there are never two.
+//
+// # Fields
+//
+// Each article is one bleve document of type "article":
+//
+//	title, body      news_en: unicode words, possessives dropped, lower case,
+//	                 English stop words removed, snowball stems (so
+//	                 "sanctioning" finds "sanctions"); term vectors kept for
+//	                 highlighted snippets. A title match weighs twice a body one.
+//	category, source, person, country, organization, analyst
+//	                 keyword fields (the canonical names, unanalysed, with doc
+//	                 values): filters and facet counts.
+//	<facet>_name     the same names and their initials ("ECFR") through
+//	                 news_name (accents folded, lower case, no stemming): what
+//	                 field:value in a query searches, so person:Putin finds
+//	                 "Vladimir Putin".
+//	published        date-time, for ranges and sorting; day, month and year
+//	                 keyword fields ("2024-10-25", "2024-10", "2024") feed the
+//	                 histogram.
+//	_source          the whole article as JSON, stored, not indexed.
+//
+// Each quotation is also a document of type "quote" (ID "<article>#q<n>"):
+// its words (news_en), speaker, role and affiliation (keywords), the
+// article's ID and date. Quotes searches them.
+//
+// # Searching
+//
+// A SearchRequest holds a query in the search-box syntax, filters, a date
+// range, a sort order and a page. The syntax: words are ANDed; "exact
+// phrases"; -word, -"phrase" and NOT word exclude; OR between terms or
+// groups; parentheses; field:value and field:"quoted value" for title, body,
+// source, person, country, organization, analyst and category; prefix* (at
+// least two characters). Filters are exact canonical values: OR within one
+// facet, AND across facets.
+//
+// Every SearchResult counts all matching articles (not just the page) for
+// each facet, exactly, with the FacetSize most frequent values listed, and a
+// histogram of their published dates by day, month or year.
+//
+// # Durability and concurrency
+//
+// AddBatch returns once the batch is on disk: an article acknowledged by a
+// nil error survives a crash. One process at a time may open an on-disk
+// index; another gets ErrLocked. An Index is safe for concurrent use.
+package index

@@ -1,0 +1,366 @@
+package index
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/newsindex/newsindex/internal/extract"
+	"github.com/newsindex/newsindex/internal/extract/category"
+	"github.com/newsindex/newsindex/internal/query"
+)
+
+// Options configure an Index. The zero value is ready to use.
+type Options struct {
+	// Logger receives the index's logs; nil discards them.
+	Logger *slog.Logger
+	// CategoryModel is the path of a category model made by
+	// `newsindex train-category`; empty selects the embedded default.
+	CategoryModel string
+	// Workers is how many articles are enriched at once in AddBatch;
+	// 0 uses every CPU.
+	Workers int
+}
+
+func (o *Options) withDefaults() Options {
+	var out Options
+	if o != nil {
+		out = *o
+	}
+	if out.Logger == nil {
+		out.Logger = slog.New(slog.DiscardHandler)
+	}
+	if out.Workers <= 0 {
+		out.Workers = runtime.GOMAXPROCS(0)
+	}
+	return out
+}
+
+// engine is what an Index needs of a search engine. The bleve engine is the
+// default; others (a distributed one for large archives) implement the same.
+type engine interface {
+	// apply writes articles (replacing those with the same ID) in one
+	// durable batch and reports which IDs existed before.
+	apply(ctx context.Context, docs []Article) (replaced int, err error)
+	remove(ctx context.Context, id string) error
+	article(ctx context.Context, id string) (Article, error)
+	search(ctx context.Context, req *SearchRequest, q query.Node) (*SearchResult, error)
+	searchQuotes(ctx context.Context, req *QuoteRequest, q query.Node) (*QuoteResult, error)
+	count(ctx context.Context) (uint64, error)
+	close() error
+}
+
+// Index is a searchable collection of enriched articles. It is safe for
+// concurrent use.
+type Index struct {
+	opts Options
+	x    *extract.Extractor
+
+	mu     sync.RWMutex // guards closed against Close racing with calls
+	closed bool
+	eng    engine
+}
+
+// Create makes a new index at path. It fails with ErrExists if path exists.
+func Create(path string, opts *Options) (*Index, error) {
+	o := opts.withDefaults()
+	eng, err := createBleve(path)
+	if err != nil {
+		return nil, err
+	}
+	return newIndex(eng, o)
+}
+
+// Open opens the index at path. It fails with ErrNotFound if there is none,
+// and ErrLocked if another process has it open.
+func Open(path string, opts *Options) (*Index, error) {
+	o := opts.withDefaults()
+	eng, err := openBleve(path)
+	if err != nil {
+		return nil, err
+	}
+	return newIndex(eng, o)
+}
+
+// OpenOrCreate opens the index at path, creating it if there is none.
+func OpenOrCreate(path string, opts *Options) (*Index, error) {
+	ix, err := Open(path, opts)
+	if err == nil || !errors.Is(err, ErrNotFound) {
+		return ix, err
+	}
+	return Create(path, opts)
+}
+
+// OpenMem returns an index held in memory only, for tests and examples.
+func OpenMem(opts *Options) (*Index, error) {
+	o := opts.withDefaults()
+	eng, err := memBleve()
+	if err != nil {
+		return nil, err
+	}
+	return newIndex(eng, o)
+}
+
+func newIndex(eng engine, o Options) (*Index, error) {
+	var model *category.Model
+	if o.CategoryModel != "" {
+		m, err := category.Load(o.CategoryModel)
+		if err != nil {
+			eng.close()
+			return nil, fmt.Errorf("category model: %w", err)
+		}
+		model = m
+	}
+	return &Index{opts: o, x: extract.New(model), eng: eng}, nil
+}
+
+// Close closes the index. Later calls fail with ErrClosed. It is safe to
+// call Close more than once.
+func (ix *Index) Close() error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.closed {
+		return nil
+	}
+	ix.closed = true
+	return ix.eng.close()
+}
+
+// use runs f with the engine unless the index is closed.
+func (ix *Index) use(f func(engine) error) error {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.closed {
+		return ErrClosed
+	}
+	return f(ix.eng)
+}
+
+// Add enriches one article and writes it, replacing any with the same ID.
+// When Add returns nil the article is durable.
+func (ix *Index) Add(ctx context.Context, a Article) error {
+	_, err := ix.AddBatch(ctx, []Article{a})
+	return err
+}
+
+// BatchStats reports what AddBatch did.
+type BatchStats struct {
+	Added    int // new articles
+	Replaced int // articles whose ID existed and were replaced
+}
+
+// AddBatch enriches articles in parallel and writes them in one durable
+// batch. It fails without writing anything if any article is invalid
+// (errors wrap ErrInvalidRequest and name the article); use Prepare to
+// check articles one by one first. When two articles share an ID the later
+// one wins.
+func (ix *Index) AddBatch(ctx context.Context, as []Article) (BatchStats, error) {
+	docs := make([]Article, len(as))
+	for i, a := range as {
+		if err := Normalize(&a); err != nil {
+			return BatchStats{}, fmt.Errorf("article %d: %w", i+1, err)
+		}
+		docs[i] = a
+	}
+	ix.enrich(docs)
+	docs = lastByID(docs)
+	var replaced int
+	err := ix.use(func(e engine) error {
+		var err error
+		replaced, err = e.apply(ctx, docs)
+		return err
+	})
+	if err != nil {
+		return BatchStats{}, err
+	}
+	return BatchStats{Added: len(docs) - replaced, Replaced: replaced}, nil
+}
+
+// Enrich computes the enrichment of a, as Add would, without indexing it.
+// Fields the caller already set (People, Countries, Organizations, Quotes,
+// Analysts non-nil; Category non-empty) are kept.
+func (ix *Index) Enrich(a *Article) { enrichOne(ix.x, a) }
+
+func (ix *Index) enrich(docs []Article) {
+	if len(docs) < 2 || ix.opts.Workers == 1 {
+		for i := range docs {
+			enrichOne(ix.x, &docs[i])
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(ix.opts.Workers, len(docs)) {
+		wg.Go(func() {
+			for i := range next {
+				enrichOne(ix.x, &docs[i])
+			}
+		})
+	}
+	for i := range docs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+func enrichOne(x *extract.Extractor, a *Article) {
+	r := x.Extract(extract.Input{Title: a.Title, Body: a.Body, URL: a.URL, Category: a.Category})
+	if a.Category == "" || a.CategorySource == "" {
+		a.Category, a.CategorySource = r.Category, r.CategorySource
+	}
+	if a.People == nil {
+		a.People = nonNil(r.People)
+	}
+	if a.Countries == nil {
+		a.Countries = nonNil(r.Countries)
+	}
+	if a.Organizations == nil {
+		a.Organizations = nonNil(r.Organizations)
+	}
+	if a.Quotes == nil {
+		a.Quotes = make([]Quote, len(r.Quotes))
+		for i, q := range r.Quotes {
+			a.Quotes[i] = Quote{Text: q.Text, Speaker: q.Speaker, Role: q.Role, Affiliation: q.Affiliation, Cue: q.Cue, Direct: q.Direct}
+		}
+	}
+	if a.Analysts == nil {
+		a.Analysts = nonNil(r.Analysts)
+	}
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func lastByID(docs []Article) []Article {
+	seen := make(map[string]int, len(docs))
+	out := docs[:0]
+	for _, d := range docs {
+		if i, ok := seen[d.ID]; ok {
+			out[i] = d
+			continue
+		}
+		seen[d.ID] = len(out)
+		out = append(out, d)
+	}
+	return out
+}
+
+// Normalize checks an article and fills in what can be derived without
+// extraction: the ID (the given one, else a stable hash of the URL, else of
+// title and body) and trimmed fields. Errors wrap ErrInvalidRequest.
+func Normalize(a *Article) error {
+	a.ID = strings.TrimSpace(a.ID)
+	a.URL = strings.TrimSpace(a.URL)
+	a.Title = strings.TrimSpace(a.Title)
+	a.Body = strings.TrimSpace(a.Body)
+	a.Source = strings.TrimSpace(a.Source)
+	a.Category = strings.TrimSpace(a.Category)
+	for name, v := range map[string]string{"id": a.ID, "url": a.URL, "title": a.Title, "body": a.Body,
+		"source": a.Source, "author": a.Author, "category": a.Category, "language": a.Language} {
+		if !utf8.ValidString(v) {
+			return fmt.Errorf("%w: field %q is not valid UTF-8", ErrInvalidRequest, name)
+		}
+	}
+	if a.Title == "" && a.Body == "" {
+		return fmt.Errorf("%w: article has neither title nor body", ErrInvalidRequest)
+	}
+	if len(a.ID) > 512 {
+		return fmt.Errorf("%w: field \"id\" is %d bytes, the limit is 512", ErrInvalidRequest, len(a.ID))
+	}
+	if a.ID == "" {
+		a.ID = stableID(a)
+	}
+	if !a.Published.IsZero() {
+		a.Published = a.Published.UTC()
+	}
+	return nil
+}
+
+// stableID hashes what identifies an article when no ID is given: its URL,
+// else its title and body. The same article always gets the same ID, so
+// ingesting it again replaces it.
+func stableID(a *Article) string {
+	h := sha256.New()
+	if a.URL != "" {
+		h.Write([]byte("url\x00"))
+		h.Write([]byte(a.URL))
+	} else {
+		h.Write([]byte("text\x00"))
+		h.Write([]byte(a.Title))
+		h.Write([]byte{0})
+		h.Write([]byte(a.Body))
+	}
+	return hex.EncodeToString(h.Sum(nil)[:10])
+}
+
+// Article returns the stored article with the given ID, or ErrNotFound.
+func (ix *Index) Article(ctx context.Context, id string) (Article, error) {
+	var a Article
+	err := ix.use(func(e engine) error {
+		var err error
+		a, err = e.article(ctx, id)
+		return err
+	})
+	return a, err
+}
+
+// Delete removes an article and its quotes. It fails with ErrNotFound if
+// there is none with that ID.
+func (ix *Index) Delete(ctx context.Context, id string) error {
+	return ix.use(func(e engine) error { return e.remove(ctx, id) })
+}
+
+// Count returns the number of articles.
+func (ix *Index) Count(ctx context.Context) (uint64, error) {
+	var n uint64
+	err := ix.use(func(e engine) error {
+		var err error
+		n, err = e.count(ctx)
+		return err
+	})
+	return n, err
+}
+
+// Search runs a search. Request errors wrap ErrInvalidRequest.
+func (ix *Index) Search(ctx context.Context, req SearchRequest) (*SearchResult, error) {
+	start := time.Now()
+	if err := req.Validate(); err != nil {
+		return nil, err
+	}
+	q, err := parseQuery(req.Query)
+	if err != nil {
+		return nil, err
+	}
+	var res *SearchResult
+	err = ix.use(func(e engine) error {
+		var err error
+		res, err = e.search(ctx, &req, q)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	res.TookMS = float64(time.Since(start).Microseconds()) / 1000
+	return res, nil
+}
+
+func parseQuery(s string) (query.Node, error) {
+	q, err := query.Parse(s)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrInvalidRequest, err)
+	}
+	return q, nil
+}

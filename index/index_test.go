@@ -1,0 +1,341 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func day(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// fixture returns articles whose enrichment is given, so the tests do not
+// depend on the extractors' choices.
+func fixture() []Article {
+	return []Article{
+		{ID: "a1", Title: "EU weighs new sanctions on Russia", Body: "Brussels is sanctioning more banks, diplomats said on Monday.",
+			Published: day("2024-10-01"), Source: "Harbour Post", Category: "World",
+			People: []string{"Ursula Vogt"}, Countries: []string{"Russia", "Belgium"}, Organizations: []string{"European Union"},
+			Analysts: []string{"Marie Dumoulin"},
+			Quotes: []Quote{{Text: "Sanctions take years to bite", Speaker: "Marie Dumoulin", Role: RoleAnalyst,
+				Affiliation: "European Council on Foreign Relations", Cue: "said", Direct: true}}},
+		{ID: "a2", Title: "Central bank holds interest rates", Body: "The bank kept its benchmark rate at 4 percent, citing sticky inflation.",
+			Published: day("2024-10-01"), Source: "Ledger Daily", Category: "Business",
+			People: []string{}, Countries: []string{"United States"}, Organizations: []string{"Federal Reserve"}, Analysts: []string{}, Quotes: []Quote{}},
+		{ID: "a3", Title: "North Korean troops arrive in Russia", Body: "Vladimir Putin welcomed the deployment. Analysts said the sanctions regime is failing.",
+			Published: day("2024-10-20"), Source: "Harbour Post", Category: "World",
+			People: []string{"Vladimir Putin"}, Countries: []string{"North Korea", "Russia"}, Organizations: []string{},
+			Analysts: []string{"Andrew Yeo"},
+			Quotes: []Quote{{Text: "Moscow is ready to pursue bloc politics", Speaker: "Andrew Yeo", Role: RoleAnalyst,
+				Affiliation: "Brookings Institution", Cue: "added", Direct: true},
+				{Text: "what and how we do it is our business", Speaker: "Vladimir Putin", Role: RoleOfficial, Cue: "said", Direct: true}}},
+		{ID: "a4", Title: "Cup final goes to extra time", Body: "A late goal sent the final into extra time before penalties decided it.",
+			Published: day("2024-11-03"), Source: "Pitchside", Category: "Sports",
+			People: []string{}, Countries: []string{}, Organizations: []string{}, Analysts: []string{}, Quotes: []Quote{}},
+	}
+}
+
+func openFixture(t testing.TB) *Index {
+	t.Helper()
+	ix, err := OpenMem(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	if _, err := ix.AddBatch(context.Background(), fixture()); err != nil {
+		t.Fatal(err)
+	}
+	return ix
+}
+
+func ids(r *SearchResult) string {
+	var out []string
+	for _, h := range r.Hits {
+		out = append(out, h.ID)
+	}
+	return strings.Join(out, " ")
+}
+
+func TestSearch(t *testing.T) {
+	ix := openFixture(t)
+	tests := []struct {
+		name string
+		req  SearchRequest
+		want string // hit IDs in order
+	}{
+		{"stemmed", SearchRequest{Query: "sanctioning", Sort: SortDate}, "a3 a1"},
+		{"and", SearchRequest{Query: "sanctions brussels"}, "a1"},
+		{"phrase", SearchRequest{Query: `"interest rates"`}, "a2"},
+		{"phrase order matters", SearchRequest{Query: `"rates interest"`}, ""},
+		{"not", SearchRequest{Query: "sanctions -putin"}, "a1"},
+		{"NOT", SearchRequest{Query: "sanctions NOT putin"}, "a1"},
+		{"or", SearchRequest{Query: "penalties OR inflation", Sort: SortDate}, "a4 a2"},
+		{"parens", SearchRequest{Query: "(penalties OR inflation) bank"}, "a2"},
+		{"prefix", SearchRequest{Query: "penalt*"}, "a4"},
+		{"title field", SearchRequest{Query: "title:sanctions"}, "a1"},
+		{"person alias", SearchRequest{Query: "person:putin"}, "a3"},
+		{"analyst field", SearchRequest{Query: `analyst:"marie dumoulin"`}, "a1"},
+		{"country field", SearchRequest{Query: "country:korea"}, "a3"},
+		{"org initials", SearchRequest{Query: "organization:EU"}, "a1"},
+		{"source field", SearchRequest{Query: "source:pitchside"}, "a4"},
+		{"stop word alone matches all", SearchRequest{Query: "the", Sort: SortDate}, "a4 a3 a1 a2"},
+		{"empty matches all, newest first", SearchRequest{Sort: SortDate}, "a4 a3 a1 a2"},
+		{"oldest first", SearchRequest{Sort: SortDateAsc}, "a1 a2 a3 a4"},
+		{"filter", SearchRequest{Filters: map[Facet][]string{FacetCategory: {"World"}}, Sort: SortDate}, "a3 a1"},
+		{"filters OR within", SearchRequest{Filters: map[Facet][]string{FacetCategory: {"Sports", "Business"}}, Sort: SortDate}, "a4 a2"},
+		{"filters AND across", SearchRequest{Filters: map[Facet][]string{FacetCountry: {"Russia"}, FacetAnalyst: {"Andrew Yeo"}}}, "a3"},
+		{"date range", SearchRequest{Since: day("2024-10-02"), Until: day("2024-10-31")}, "a3"},
+		{"page 2", SearchRequest{Sort: SortDate, Size: 3, Page: 2}, "a2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := ix.Search(context.Background(), tt.req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := ids(res); got != tt.want {
+				t.Errorf("Search(%+v) = %q, want %q", tt.req, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSearchFacetsAreExact(t *testing.T) {
+	ix, err := OpenMem(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	// 60 articles: more than a page, with counts known in advance.
+	var as []Article
+	want := map[string]int{}
+	for i := range 60 {
+		cat := []string{"World", "Business", "Sports"}[i%3]
+		if i%7 == 0 {
+			cat = "Technology"
+		}
+		want[cat]++
+		as = append(as, Article{ID: fmt.Sprint(i), Title: fmt.Sprintf("Report %d on markets", i), Body: "Markets moved.",
+			Category: cat, Source: fmt.Sprintf("S%d", i%4), Published: day("2024-01-01").AddDate(0, 0, i%5),
+			People: []string{}, Countries: []string{}, Organizations: []string{}, Analysts: []string{}, Quotes: []Quote{}})
+	}
+	if _, err := ix.AddBatch(context.Background(), as); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(context.Background(), SearchRequest{Query: "markets", Size: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 60 || len(res.Hits) != 5 {
+		t.Fatalf("total %d, hits %d; want 60, 5", res.Total, len(res.Hits))
+	}
+	got := map[string]int{}
+	for _, c := range res.Facets.Category {
+		got[c.Value] = c.Count
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("category facet = %v, want %v", got, want)
+	}
+	for i := 1; i < len(res.Facets.Category); i++ {
+		if res.Facets.Category[i-1].Count < res.Facets.Category[i].Count {
+			t.Errorf("facet not sorted by count: %v", res.Facets.Category)
+		}
+	}
+	if n := len(res.Facets.Source); n != 4 {
+		t.Errorf("source facet has %d values, want 4", n)
+	}
+	var days []string
+	total := 0
+	for _, d := range res.Facets.Published {
+		days = append(days, d.Date)
+		total += d.Count
+	}
+	if strings.Join(days, " ") != "2024-01-01 2024-01-02 2024-01-03 2024-01-04 2024-01-05" || total != 60 {
+		t.Errorf("histogram = %v (total %d), want 5 days totalling 60", res.Facets.Published, total)
+	}
+	res, err = ix.Search(context.Background(), SearchRequest{Interval: IntervalMonth})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Facets.Published) != 1 || res.Facets.Published[0] != (DateCount{"2024-01-01", 60}) {
+		t.Errorf("monthly histogram = %v, want [{2024-01-01 60}]", res.Facets.Published)
+	}
+}
+
+func TestSnippetHighlights(t *testing.T) {
+	ix := openFixture(t)
+	res, err := ix.Search(context.Background(), SearchRequest{Query: "sanctioning banks"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 1 {
+		t.Fatalf("hits = %d, want 1", len(res.Hits))
+	}
+	want := "Brussels is <mark>sanctioning</mark> more <mark>banks</mark>, diplomats said on Monday."
+	if got := res.Hits[0].Snippet; got != want {
+		t.Errorf("snippet = %q, want %q", got, want)
+	}
+}
+
+func TestSnippetEscapes(t *testing.T) {
+	ix, _ := OpenMem(nil)
+	defer ix.Close()
+	a := Article{ID: "x", Title: "<script>alert(1)</script>", Body: `<img src=x onerror=alert(1)> payload here`,
+		People: []string{}, Countries: []string{}, Organizations: []string{}, Analysts: []string{}, Quotes: []Quote{}}
+	if err := ix.Add(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(context.Background(), SearchRequest{Query: "payload"})
+	if err != nil || len(res.Hits) != 1 {
+		t.Fatalf("Search = %v, %v", res, err)
+	}
+	if s := res.Hits[0].Snippet; strings.Contains(s, "<img") || !strings.Contains(s, "&lt;img") {
+		t.Errorf("snippet not escaped: %q", s)
+	}
+}
+
+func TestReplaceAndDelete(t *testing.T) {
+	ix := openFixture(t)
+	ctx := context.Background()
+	a := fixture()[0]
+	a.Title = "EU adopts sanctions package"
+	a.Quotes = nil // recomputed; the old quote document must go
+	st, err := ix.AddBatch(ctx, []Article{a})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st != (BatchStats{Added: 0, Replaced: 1}) {
+		t.Errorf("AddBatch(existing) = %+v, want 1 replaced", st)
+	}
+	if n, _ := ix.Count(ctx); n != 4 {
+		t.Errorf("Count = %d after replace, want 4", n)
+	}
+	got, err := ix.Article(ctx, "a1")
+	if err != nil || got.Title != a.Title {
+		t.Errorf("Article(a1) = %q, %v; want the new title", got.Title, err)
+	}
+	if err := ix.Delete(ctx, "a1"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Article(ctx, "a1"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Article(deleted) error = %v, want ErrNotFound", err)
+	}
+	if err := ix.Delete(ctx, "a1"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Delete(deleted) error = %v, want ErrNotFound", err)
+	}
+	qs, err := ix.Quotes(ctx, QuoteRequest{Speakers: []string{"Marie Dumoulin"}})
+	if err != nil || qs.Total != 0 {
+		t.Errorf("quotes of a deleted article: %+v, %v; want none", qs, err)
+	}
+}
+
+func TestStableIDs(t *testing.T) {
+	a := Article{URL: "https://example.com/a", Title: "T"}
+	b := Article{URL: "https://example.com/a", Title: "Changed"}
+	c := Article{Title: "T", Body: "B"}
+	for _, x := range []*Article{&a, &b, &c} {
+		if err := Normalize(x); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if a.ID != b.ID {
+		t.Errorf("same URL, different IDs: %q %q", a.ID, b.ID)
+	}
+	if a.ID == c.ID || c.ID == "" {
+		t.Errorf("IDs %q %q: want distinct, non-empty", a.ID, c.ID)
+	}
+	bad := []Article{{}, {Title: "\xff"}}
+	for _, x := range bad {
+		if err := Normalize(&x); !errors.Is(err, ErrInvalidRequest) {
+			t.Errorf("Normalize(%+v) = %v, want ErrInvalidRequest", x, err)
+		}
+	}
+}
+
+func TestInvalidRequests(t *testing.T) {
+	ix := openFixture(t)
+	bad := []SearchRequest{
+		{Query: `"unterminated`},
+		{Query: "(a OR b"},
+		{Query: "-only"},
+		{Query: "a*"},
+		{Query: strings.Repeat("x", MaxQueryBytes+1)},
+		{Size: -1}, {Size: MaxSize + 1}, {Page: -2}, {FacetSize: 5000},
+		{Sort: "popularity"}, {Interval: "hour"},
+		{Since: day("2024-02-01"), Until: day("2024-01-01")},
+		{Filters: map[Facet][]string{"colour": {"red"}}},
+		{Filters: map[Facet][]string{FacetPerson: {""}}},
+	}
+	for _, req := range bad {
+		if _, err := ix.Search(context.Background(), req); !errors.Is(err, ErrInvalidRequest) {
+			t.Errorf("Search(%+v) error = %v, want ErrInvalidRequest", req, err)
+		}
+	}
+}
+
+func TestQuotes(t *testing.T) {
+	ix := openFixture(t)
+	ctx := context.Background()
+	res, err := ix.Quotes(ctx, QuoteRequest{Query: "bloc politics"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 1 || res.Hits[0].Speaker != "Andrew Yeo" || res.Hits[0].ArticleID != "a3" ||
+		!strings.Contains(res.Hits[0].Text, "<mark>bloc</mark>") {
+		t.Errorf("Quotes(bloc politics) = %+v", res)
+	}
+	res, err = ix.Quotes(ctx, QuoteRequest{Roles: []string{RoleAnalyst}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 2 || len(res.Facets.Speaker) != 2 {
+		t.Errorf("Quotes(role=analyst) total %d, speakers %v; want 2, 2", res.Total, res.Facets.Speaker)
+	}
+	if _, err := ix.Quotes(ctx, QuoteRequest{Roles: []string{"pundit"}}); !errors.Is(err, ErrInvalidRequest) {
+		t.Errorf("Quotes(role=pundit) error = %v, want ErrInvalidRequest", err)
+	}
+}
+
+func TestOnDisk(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "idx")
+	ctx := context.Background()
+	if _, err := Open(dir, nil); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("Open(missing) error = %v, want ErrNotFound", err)
+	}
+	ix, err := Create(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.AddBatch(ctx, fixture()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(dir, nil); !errors.Is(err, ErrLocked) {
+		t.Errorf("second Open error = %v, want ErrLocked", err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Search(ctx, SearchRequest{}); !errors.Is(err, ErrClosed) {
+		t.Errorf("Search after Close error = %v, want ErrClosed", err)
+	}
+	if _, err := Create(dir, nil); !errors.Is(err, ErrExists) {
+		t.Errorf("Create(existing) error = %v, want ErrExists", err)
+	}
+	ix, err = Open(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if n, err := ix.Count(ctx); n != 4 || err != nil {
+		t.Errorf("Count after reopen = %d, %v; want 4", n, err)
+	}
+}

@@ -1,0 +1,236 @@
+package index
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/registry"
+	bq "github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/newsindex/newsindex/internal/analysis"
+	"github.com/newsindex/newsindex/internal/query"
+)
+
+// titleBoost weighs a match in the title over one in the body.
+const titleBoost = 2.0
+
+// minPrefix is the shortest prefix a prefix* query may have: shorter ones
+// expand to most of the vocabulary.
+const minPrefix = 2
+
+// translator turns a parsed search-box query into a bleve query. text lists
+// the free-text fields with their boosts; names maps the query's entity
+// fields onto the news_name fields that hold their aliases.
+type translator struct {
+	text  []fieldBoost
+	names map[string]string
+}
+
+type fieldBoost struct {
+	field string
+	boost float64
+}
+
+var articleTranslator = translator{
+	text: []fieldBoost{{fTitle, titleBoost}, {fBody, 1}},
+	names: map[string]string{
+		query.FieldPerson:       fPerson + nameSuffix,
+		query.FieldCountry:      fCountry + nameSuffix,
+		query.FieldOrganization: fOrganization + nameSuffix,
+		query.FieldAnalyst:      fAnalyst + nameSuffix,
+		query.FieldSource:       fSourceName + nameSuffix,
+		query.FieldCategory:     fCategory + nameSuffix,
+	},
+}
+
+var quoteTranslator = translator{
+	text: []fieldBoost{{fQuote, 1}},
+	names: map[string]string{
+		query.FieldPerson:       fSpeaker + nameSuffix,
+		query.FieldAnalyst:      fSpeaker + nameSuffix,
+		query.FieldOrganization: fAffiliation + nameSuffix,
+	},
+}
+
+func articleQuery(n query.Node) (bq.Query, error) { return articleTranslator.translate(n) }
+func quoteQuery(n query.Node) (bq.Query, error)   { return quoteTranslator.translate(n) }
+
+// translate returns the bleve query for n; a nil query (with no error) means
+// n holds nothing searchable, such as a lone stop word, and matches all.
+func (t translator) translate(n query.Node) (bq.Query, error) {
+	q, err := t.node(n)
+	if err != nil || q != nil {
+		return q, err
+	}
+	return bleve.NewMatchAllQuery(), nil
+}
+
+func (t translator) node(n query.Node) (bq.Query, error) {
+	switch n := n.(type) {
+	case *query.Term:
+		return t.leaf(n.Field, n.Text, false)
+	case *query.Phrase:
+		return t.leaf(n.Field, n.Text, true)
+	case *query.Prefix:
+		return t.prefix(n.Field, n.Text)
+	case *query.And:
+		var must, not []bq.Query
+		for _, c := range n.Nodes {
+			if neg, ok := c.(*query.Not); ok {
+				q, err := t.node(neg.Node)
+				if err != nil {
+					return nil, err
+				}
+				if q != nil {
+					not = append(not, q)
+				}
+				continue
+			}
+			q, err := t.node(c)
+			if err != nil {
+				return nil, err
+			}
+			if q != nil {
+				must = append(must, q)
+			}
+		}
+		if len(must) == 0 && len(not) == 0 {
+			return nil, nil
+		}
+		b := bleve.NewBooleanQuery()
+		if len(must) == 0 {
+			must = append(must, bleve.NewMatchAllQuery())
+		}
+		b.AddMust(must...)
+		b.AddMustNot(not...)
+		return b, nil
+	case *query.Or:
+		var any []bq.Query
+		for _, c := range n.Nodes {
+			q, err := t.node(c)
+			if err != nil {
+				return nil, err
+			}
+			if q == nil {
+				// A branch that matches all makes the whole OR match all.
+				return nil, nil
+			}
+			any = append(any, q)
+		}
+		return bleve.NewDisjunctionQuery(any...), nil
+	case *query.Not:
+		q, err := t.node(n.Node)
+		if err != nil || q == nil {
+			return nil, err
+		}
+		b := bleve.NewBooleanQuery()
+		b.AddMust(bleve.NewMatchAllQuery())
+		b.AddMustNot(q)
+		return b, nil
+	}
+	return nil, fmt.Errorf("%w: query node %T not supported", ErrInvalidRequest, n)
+}
+
+// fields returns the bleve fields (with boosts) a query field searches, and
+// whether they are free text (stemmed) rather than names.
+func (t translator) fields(field string) ([]fieldBoost, bool, error) {
+	switch field {
+	case "":
+		return t.text, true, nil
+	case query.FieldTitle, query.FieldBody:
+		for _, fb := range t.text {
+			if fb.field == field {
+				return []fieldBoost{{field, 1}}, true, nil
+			}
+		}
+	}
+	if f, ok := t.names[field]; ok {
+		return []fieldBoost{{f, 1}}, false, nil
+	}
+	return nil, false, fmt.Errorf("%w: field %q cannot be searched here", ErrInvalidRequest, field)
+}
+
+// analyzer returns the analyzer of a field kind.
+func analyzerFor(text bool) string {
+	if text {
+		return analysis.AnalyzerName
+	}
+	return analysis.NameAnalyzerName
+}
+
+func (t translator) leaf(field, text string, phrase bool) (bq.Query, error) {
+	fs, isText, err := t.fields(field)
+	if err != nil {
+		return nil, err
+	}
+	an := analyzerFor(isText)
+	toks := tokens(an, text)
+	if len(toks) == 0 {
+		return nil, nil // only stop words or punctuation
+	}
+	var qs []bq.Query
+	for _, fb := range fs {
+		f, boost := fb.field, fb.boost
+		var q bq.Query
+		if phrase || len(toks) > 1 && isText {
+			// A quoted phrase, or one word that analyses to several tokens
+			// ("U.S.", "Dayez-Burgeon"), must match in order.
+			mp := bleve.NewMatchPhraseQuery(text)
+			mp.SetField(f)
+			mp.Analyzer = an
+			mp.SetBoost(boost)
+			q = mp
+		} else {
+			m := bleve.NewMatchQuery(text)
+			m.SetField(f)
+			m.Analyzer = an
+			m.SetOperator(bq.MatchQueryOperatorAnd)
+			m.SetBoost(boost)
+			q = m
+		}
+		qs = append(qs, q)
+	}
+	if len(qs) == 1 {
+		return qs[0], nil
+	}
+	return bleve.NewDisjunctionQuery(qs...), nil
+}
+
+func (t translator) prefix(field, text string) (bq.Query, error) {
+	fs, _, err := t.fields(field)
+	if err != nil {
+		return nil, err
+	}
+	p := strings.ToLower(text)
+	if len([]rune(p)) < minPrefix {
+		return nil, fmt.Errorf("%w: prefix %q* is too short, want at least %d characters", ErrInvalidRequest, text, minPrefix)
+	}
+	var qs []bq.Query
+	for _, fb := range fs {
+		f, boost := fb.field, fb.boost
+		q := bleve.NewPrefixQuery(p)
+		q.SetField(f)
+		q.SetBoost(boost)
+		qs = append(qs, q)
+	}
+	if len(qs) == 1 {
+		return qs[0], nil
+	}
+	return bleve.NewDisjunctionQuery(qs...), nil
+}
+
+var analyzers = registry.NewCache()
+
+// tokens returns the terms the named analyzer makes of text.
+func tokens(analyzer, text string) []string {
+	a, err := analyzers.AnalyzerNamed(analyzer)
+	if err != nil {
+		panic(err) // the analyzers are registered by package analysis
+	}
+	var out []string
+	for _, t := range a.Analyze([]byte(text)) {
+		out = append(out, string(t.Term))
+	}
+	return out
+}

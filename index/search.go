@@ -1,0 +1,227 @@
+package index
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Facet names a field that searches can filter on and count by.
+type Facet string
+
+// The facets of an article.
+const (
+	FacetCategory     Facet = "category"
+	FacetAnalyst      Facet = "analyst"
+	FacetPerson       Facet = "person"
+	FacetCountry      Facet = "country"
+	FacetOrganization Facet = "organization"
+	FacetSource       Facet = "source"
+)
+
+// AllFacets lists every facet, in the order results show them.
+var AllFacets = []Facet{FacetCategory, FacetAnalyst, FacetPerson, FacetCountry, FacetOrganization, FacetSource}
+
+// ParseFacet returns the facet named s.
+func ParseFacet(s string) (Facet, error) {
+	for _, f := range AllFacets {
+		if string(f) == s {
+			return f, nil
+		}
+	}
+	return "", fmt.Errorf("%w: facet %q unknown, want one of category|analyst|person|country|organization|source", ErrInvalidRequest, s)
+}
+
+// Sort orders.
+const (
+	SortRelevance = "relevance"
+	SortDate      = "date"   // newest first
+	SortDateAsc   = "oldest" // oldest first
+)
+
+// Histogram intervals.
+const (
+	IntervalDay   = "day"
+	IntervalMonth = "month"
+	IntervalYear  = "year"
+)
+
+// Limits of a request, generous for people and tight enough for machines.
+const (
+	DefaultSize      = 10
+	MaxSize          = 100
+	MaxPage          = 1000 // deep pages cost the engine more than they help a reader
+	DefaultFacetSize = 10
+	MaxFacetSize     = 1000
+	MaxQueryBytes    = 4096
+	MaxFilterValues  = 100
+)
+
+// SearchRequest is one search: a query in the search-box syntax, filters,
+// a date range, an order and a page.
+type SearchRequest struct {
+	// Query in the search-box syntax (see package doc); empty matches all.
+	Query string
+	// Filters keep articles whose facet holds one of the values (OR within a
+	// facet, AND across facets). Values are canonical names, as facets list them.
+	Filters map[Facet][]string
+	// Since and Until bound the published date, inclusive; zero is open.
+	Since, Until time.Time
+	// Sort is SortRelevance (default), SortDate or SortDateAsc.
+	Sort string
+	// Page is 1-based; Size is the number of hits a page (0 → DefaultSize).
+	Page, Size int
+	// FacetSize is the number of values listed per facet (0 → DefaultFacetSize).
+	FacetSize int
+	// Interval of the published histogram: IntervalDay (default), IntervalMonth, IntervalYear.
+	Interval string
+}
+
+// Validate checks the request and fills in defaults. Errors wrap ErrInvalidRequest.
+func (r *SearchRequest) Validate() error {
+	if len(r.Query) > MaxQueryBytes {
+		return fmt.Errorf("%w: query is %d bytes, the limit is %d", ErrInvalidRequest, len(r.Query), MaxQueryBytes)
+	}
+	if !utf8.ValidString(r.Query) {
+		return fmt.Errorf("%w: query is not valid UTF-8", ErrInvalidRequest)
+	}
+	switch r.Sort {
+	case "":
+		r.Sort = SortRelevance
+	case SortRelevance, SortDate, SortDateAsc:
+	default:
+		return fmt.Errorf("%w: sort %q unknown, want relevance|date|oldest", ErrInvalidRequest, r.Sort)
+	}
+	switch {
+	case r.Page == 0:
+		r.Page = 1
+	case r.Page < 0 || r.Page > MaxPage:
+		return fmt.Errorf("%w: page %d out of range 1..%d", ErrInvalidRequest, r.Page, MaxPage)
+	}
+	switch {
+	case r.Size == 0:
+		r.Size = DefaultSize
+	case r.Size < 0 || r.Size > MaxSize:
+		return fmt.Errorf("%w: size %d out of range 1..%d", ErrInvalidRequest, r.Size, MaxSize)
+	}
+	switch {
+	case r.FacetSize == 0:
+		r.FacetSize = DefaultFacetSize
+	case r.FacetSize < 0 || r.FacetSize > MaxFacetSize:
+		return fmt.Errorf("%w: facet size %d out of range 1..%d", ErrInvalidRequest, r.FacetSize, MaxFacetSize)
+	}
+	switch r.Interval {
+	case "":
+		r.Interval = IntervalDay
+	case IntervalDay, IntervalMonth, IntervalYear:
+	default:
+		return fmt.Errorf("%w: interval %q unknown, want day|month|year", ErrInvalidRequest, r.Interval)
+	}
+	if !r.Since.IsZero() && !r.Until.IsZero() && r.Until.Before(r.Since) {
+		return fmt.Errorf("%w: date range ends (%s) before it starts (%s)", ErrInvalidRequest,
+			r.Until.Format(time.DateOnly), r.Since.Format(time.DateOnly))
+	}
+	for f, vs := range r.Filters {
+		if _, err := ParseFacet(string(f)); err != nil {
+			return err
+		}
+		if len(vs) > MaxFilterValues {
+			return fmt.Errorf("%w: %d values for filter %q, the limit is %d", ErrInvalidRequest, len(vs), f, MaxFilterValues)
+		}
+		for _, v := range vs {
+			if !utf8.ValidString(v) || strings.TrimSpace(v) == "" || len(v) > 512 {
+				return fmt.Errorf("%w: filter %s=%q: want a non-empty UTF-8 value of at most 512 bytes", ErrInvalidRequest, f, v)
+			}
+		}
+	}
+	return nil
+}
+
+// SearchResult is a page of hits with facet counts over all matches.
+type SearchResult struct {
+	Total  uint64  `json:"total"`
+	TookMS float64 `json:"took_ms"`
+	Hits   []Hit   `json:"hits"`
+	Facets Facets  `json:"facets"`
+}
+
+// Facets holds the counts of every facet over all matching articles, and
+// the histogram of their published dates.
+type Facets struct {
+	Category     []FacetCount `json:"category"`
+	Analyst      []FacetCount `json:"analyst"`
+	Person       []FacetCount `json:"person"`
+	Country      []FacetCount `json:"country"`
+	Organization []FacetCount `json:"organization"`
+	Source       []FacetCount `json:"source"`
+	Published    []DateCount  `json:"published"`
+}
+
+// Of returns the counts of one facet.
+func (fs *Facets) Of(f Facet) []FacetCount {
+	switch f {
+	case FacetCategory:
+		return fs.Category
+	case FacetAnalyst:
+		return fs.Analyst
+	case FacetPerson:
+		return fs.Person
+	case FacetCountry:
+		return fs.Country
+	case FacetOrganization:
+		return fs.Organization
+	case FacetSource:
+		return fs.Source
+	}
+	return nil
+}
+
+func (fs *Facets) set(f Facet, counts []FacetCount) {
+	switch f {
+	case FacetCategory:
+		fs.Category = counts
+	case FacetAnalyst:
+		fs.Analyst = counts
+	case FacetPerson:
+		fs.Person = counts
+	case FacetCountry:
+		fs.Country = counts
+	case FacetOrganization:
+		fs.Organization = counts
+	case FacetSource:
+		fs.Source = counts
+	}
+}
+
+// FacetCount is one value of a facet and the number of matching articles
+// that hold it. Lists are sorted by count, then value.
+type FacetCount struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// DateCount is one bucket of the published histogram: Date is the first day
+// of the bucket (YYYY-MM-DD). Buckets are in date order; empty ones are left out.
+type DateCount struct {
+	Date  string `json:"date"`
+	Count int    `json:"count"`
+}
+
+// Hit is one matching article.
+type Hit struct {
+	ID        string    `json:"id"`
+	Title     string    `json:"title"`
+	URL       string    `json:"url,omitempty"`
+	Source    string    `json:"source,omitempty"`
+	Published time.Time `json:"published,omitzero"`
+	Category  string    `json:"category,omitempty"`
+	// Snippet is an HTML fragment of the body: text escaped, matched terms
+	// in <mark> elements.
+	Snippet       string   `json:"snippet"`
+	Score         float64  `json:"score"`
+	People        []string `json:"people"`
+	Countries     []string `json:"countries"`
+	Organizations []string `json:"organizations"`
+	Analysts      []string `json:"analysts"`
+}
