@@ -1,0 +1,163 @@
+// Package config loads newsindex's settings with the precedence
+// defaults < config.yaml < NEWSINDEX_* environment < command-line flags.
+package config
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/viper"
+)
+
+// Config is every setting. The mapstructure tags are the keys of
+// config.yaml; the environment variable of a key is NEWSINDEX_ followed by
+// the key in upper case with dots as underscores (server.addr →
+// NEWSINDEX_SERVER_ADDR).
+type Config struct {
+	Index    IndexConfig    `mapstructure:"index"`
+	Server   ServerConfig   `mapstructure:"server"`
+	Ingest   IngestConfig   `mapstructure:"ingest"`
+	Category CategoryConfig `mapstructure:"category"`
+	Log      LogConfig      `mapstructure:"log"`
+}
+
+// IndexConfig says where the index lives.
+type IndexConfig struct {
+	Path string `mapstructure:"path"`
+}
+
+// ServerConfig configures `newsindex serve`.
+type ServerConfig struct {
+	Addr         string        `mapstructure:"addr"`
+	ReadTimeout  time.Duration `mapstructure:"read_timeout"`
+	WriteTimeout time.Duration `mapstructure:"write_timeout"`
+	IdleTimeout  time.Duration `mapstructure:"idle_timeout"`
+	MaxBodyBytes int64         `mapstructure:"max_body_bytes"`
+	APIKey       string        `mapstructure:"api_key"`
+}
+
+// IngestConfig configures `newsindex ingest`.
+type IngestConfig struct {
+	BatchSize int `mapstructure:"batch_size"`
+	Workers   int `mapstructure:"workers"`
+}
+
+// CategoryConfig selects the category model.
+type CategoryConfig struct {
+	Model string `mapstructure:"model"`
+}
+
+// LogConfig configures logging.
+type LogConfig struct {
+	Level  string `mapstructure:"level"`
+	Format string `mapstructure:"format"`
+}
+
+// defaults holds every key: viper only reads the environment for keys it
+// knows of, so each must be set here.
+var defaults = map[string]any{
+	"index.path":            "data/index",
+	"server.addr":           "127.0.0.1:8080",
+	"server.read_timeout":   "10s",
+	"server.write_timeout":  "30s",
+	"server.idle_timeout":   "60s",
+	"server.max_body_bytes": 32 << 20,
+	"server.api_key":        "",
+	"ingest.batch_size":     500,
+	"ingest.workers":        0,
+	"category.model":        "",
+	"log.level":             "info",
+	"log.format":            "text",
+}
+
+// Load reads the configuration. file is an explicit config file ("" looks
+// for config.yaml in the working directory and is content without one).
+// Flags of fs that were set on the command line override everything;
+// flagKeys maps a flag's name to its key ("addr" → "server.addr").
+func Load(file string, fs *flag.FlagSet, flagKeys map[string]string) (Config, error) {
+	v := viper.New()
+	for k, d := range defaults {
+		v.SetDefault(k, d)
+	}
+	if file != "" {
+		v.SetConfigFile(file)
+	} else {
+		v.SetConfigName("config")
+		v.SetConfigType("yaml")
+		v.AddConfigPath(".")
+	}
+	if err := v.ReadInConfig(); err != nil {
+		var notFound viper.ConfigFileNotFoundError
+		if file != "" || !errors.As(err, &notFound) {
+			if errors.Is(err, errNotExist) {
+				return Config{}, fmt.Errorf("config: %s does not exist", file)
+			}
+			return Config{}, fmt.Errorf("config: %w", err)
+		}
+	}
+	v.SetEnvPrefix("NEWSINDEX")
+	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
+	v.AutomaticEnv()
+	if fs != nil {
+		fs.Visit(func(f *flag.Flag) {
+			if k, ok := flagKeys[f.Name]; ok {
+				v.Set(k, f.Value.String())
+			}
+		})
+	}
+	var c Config
+	if err := v.Unmarshal(&c); err != nil {
+		return Config{}, fmt.Errorf("config: %w", err)
+	}
+	return c, c.Validate()
+}
+
+var errNotExist = fs.ErrNotExist // viper reports a missing explicit file as an fs error
+
+// Validate reports the first setting that cannot work.
+func (c Config) Validate() error {
+	switch {
+	case c.Index.Path == "":
+		return errors.New("config: index.path is empty")
+	case c.Ingest.BatchSize < 1 || c.Ingest.BatchSize > 100000:
+		return fmt.Errorf("config: ingest.batch_size %d out of range 1..100000", c.Ingest.BatchSize)
+	case c.Ingest.Workers < 0:
+		return fmt.Errorf("config: ingest.workers %d is negative", c.Ingest.Workers)
+	case c.Server.MaxBodyBytes < 1024:
+		return fmt.Errorf("config: server.max_body_bytes %d is below 1024", c.Server.MaxBodyBytes)
+	case c.Server.ReadTimeout <= 0 || c.Server.WriteTimeout <= 0 || c.Server.IdleTimeout <= 0:
+		return errors.New("config: server timeouts must be positive")
+	}
+	if _, err := c.Log.SlogLevel(); err != nil {
+		return err
+	}
+	if c.Log.Format != "text" && c.Log.Format != "json" {
+		return fmt.Errorf("config: log.format %q unknown, want text|json", c.Log.Format)
+	}
+	return nil
+}
+
+// SlogLevel parses log.level.
+func (l LogConfig) SlogLevel() (slog.Level, error) {
+	var lv slog.Level
+	if err := lv.UnmarshalText([]byte(l.Level)); err != nil {
+		return 0, fmt.Errorf("config: log.level %q unknown, want debug|info|warn|error", l.Level)
+	}
+	return lv, nil
+}
+
+// Logger builds the logger the settings describe, writing to stderr.
+func (l LogConfig) Logger() *slog.Logger {
+	lv, _ := l.SlogLevel()
+	opts := &slog.HandlerOptions{Level: lv}
+	if l.Format == "json" {
+		return slog.New(slog.NewJSONHandler(os.Stderr, opts))
+	}
+	return slog.New(slog.NewTextHandler(os.Stderr, opts))
+}

@@ -1,0 +1,69 @@
+package config
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestPrecedence(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "c.yaml")
+	os.WriteFile(file, []byte("server:\n  addr: 127.0.0.1:7000\n  read_timeout: 3s\nindex:\n  path: from-file\ningest:\n  batch_size: 50\n"), 0o644)
+	t.Setenv("NEWSINDEX_INDEX_PATH", "from-env")
+	t.Setenv("NEWSINDEX_INGEST_BATCH_SIZE", "70")
+	fs := flag.NewFlagSet("t", flag.ContinueOnError)
+	fs.String("index", "", "")
+	fs.String("addr", "", "")
+	if err := fs.Parse([]string{"--index", "from-flag"}); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Load(file, fs, map[string]string{"index": "index.path", "addr": "server.addr"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checks := []struct{ name, got, want string }{
+		{"flag over env", c.Index.Path, "from-flag"},
+		{"env over file", strconv.Itoa(c.Ingest.BatchSize), "70"},
+		{"file over default", c.Server.Addr, "127.0.0.1:7000"},
+		{"file duration", c.Server.ReadTimeout.String(), (3 * time.Second).String()},
+		{"default", c.Log.Format, "text"},
+	}
+	for _, ch := range checks {
+		if ch.got != ch.want {
+			t.Errorf("%s: got %q, want %q", ch.name, ch.got, ch.want)
+		}
+	}
+}
+
+func TestErrors(t *testing.T) {
+	if _, err := Load(filepath.Join(t.TempDir(), "missing.yaml"), nil, nil); err == nil || !strings.Contains(err.Error(), "does not exist") {
+		t.Errorf("Load(missing file) error = %v, want 'does not exist'", err)
+	}
+	t.Setenv("NEWSINDEX_LOG_FORMAT", "xml")
+	if _, err := Load("", nil, nil); err == nil || !strings.Contains(err.Error(), "log.format") {
+		t.Errorf("Load(log.format=xml) error = %v, want it named", err)
+	}
+}
+
+func TestRepoConfigMatchesDefaults(t *testing.T) {
+	// config.yaml at the repository root documents every key with its default.
+	c, err := Load("../../config.yaml", nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile("../../config.yaml")
+	for k := range defaults {
+		last := k[strings.LastIndex(k, ".")+1:]
+		if !strings.Contains(string(data), last+":") {
+			t.Errorf("config.yaml does not document %s", k)
+		}
+	}
+	if c.Server.Addr != defaults["server.addr"] {
+		t.Errorf("config.yaml server.addr = %q, want the default %q", c.Server.Addr, defaults["server.addr"])
+	}
+}
