@@ -1,15 +1,53 @@
 // Package ingest reads articles from files and streams in the formats news
 // arrives in, and feeds them to an index in batches.
+//
+// # Formats
+//
+// Read chooses a format by the input's name and, when the name says nothing,
+// by sniffing its first bytes:
+//
+//   - JSON Lines (.jsonl, .ndjson): one article object a line. A bad line is
+//     reported as a rejected Record and reading goes on with the next line.
+//   - JSON (.json): one article object, an array of them, or several objects
+//     one after the other.
+//   - HTML pages (.html, .htm): the article text is found by readability and
+//     cleaned of navigation, teasers, share bars and cookie notices; the
+//     metadata comes from <meta> tags, JSON-LD NewsArticle objects and
+//     <link rel=canonical>.
+//   - Plain-text pages (.txt, .text, or anything that is not JSON or HTML):
+//     the title, site name, byline and date are recovered from the lines
+//     before the first paragraph, and site chrome and pasted teasers of other
+//     articles are dropped from the body.
+//
+// A name ending in .gz is decompressed first and then judged by the rest of
+// its name. New formats (feeds, for instance) are added as one more entry of
+// the formats table.
+//
+// # Fields
+//
+// JSON objects may use the field names common dumps use; see fieldNames for
+// the full list. The body is the fullest of text, maintext, content,
+// article, body and description. Dates are parsed by ParseDate.
+//
+// # Bad records
+//
+// A record is rejected, never the whole input, when it is malformed JSON,
+// has neither title nor body, holds invalid UTF-8, has a date that cannot be
+// parsed or a field of the wrong type. Record.Err then names the field and
+// the reason, and Record.Where gives the file and line.
 package ingest
 
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
+	"compress/gzip"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsindex/newsindex/index"
 )
@@ -30,6 +68,47 @@ func (r Record) Where() string {
 	return r.Path
 }
 
+// MaxRecordSize is the largest JSON line or single-record file Read accepts,
+// in bytes. A longer JSON line is rejected as a bad record; a longer page is
+// cut at this size.
+const MaxRecordSize = 64 << 20
+
+// A format reads one kind of input. Read picks the first format whose
+// extension matches the input's name, or else the first whose sniff accepts
+// the input's first bytes.
+type format struct {
+	name  string
+	exts  []string               // lower-case extensions with the dot
+	sniff func(head []byte) bool // nil: chosen by extension only
+	read  func(in *input) error  // reads every record of the input
+}
+
+// formats lists the readers in the order they sniff. Text comes last: it
+// accepts anything.
+var formats = []format{
+	{name: "jsonl", exts: []string{".jsonl", ".ndjson"}, sniff: sniffJSONL, read: readJSONL},
+	{name: "json", exts: []string{".json"}, sniff: sniffJSON, read: readJSON},
+	{name: "html", exts: []string{".html", ".htm", ".xhtml"}, sniff: sniffHTML, read: readHTML},
+	{name: "text", exts: []string{".txt", ".text"}, sniff: func([]byte) bool { return true }, read: readText},
+}
+
+// input is what a format reader reads: the stream, its name for messages and
+// the callback that receives records.
+type input struct {
+	br   *bufio.Reader
+	name string
+	fn   func(Record) error
+}
+
+// emit validates the article and sends the record to the callback. A record
+// that already has an error is sent as it is.
+func (in *input) emit(a index.Article, line int, err error) error {
+	if err == nil {
+		err = validate(&a)
+	}
+	return in.fn(Record{Article: a, Path: in.name, Line: line, Err: err})
+}
+
 // ReadFile reads the articles of one file, choosing the format by extension and content.
 func ReadFile(path string, fn func(Record) error) error {
 	f, err := os.Open(path)
@@ -41,39 +120,107 @@ func ReadFile(path string, fn func(Record) error) error {
 }
 
 // Read reads articles from r; name is used in messages and to guess the format.
+// It calls fn once per record, rejected ones included, and stops at the
+// first error fn returns. It returns an error only when r cannot be read or
+// fn fails: bad records never end the read.
 func Read(r io.Reader, name string, fn func(Record) error) error {
-	br := bufio.NewReaderSize(r, 1<<20)
-	head, _ := br.Peek(512)
-	trim := bytes.TrimLeft(head, " \t\r\n\ufeff")
-	if len(trim) > 0 && trim[0] == '{' || strings.HasSuffix(name, ".jsonl") || strings.HasSuffix(name, ".ndjson") {
-		return readJSONL(br, name, fn)
+	base := name
+	if strings.EqualFold(filepath.Ext(name), ".gz") {
+		zr, err := gzip.NewReader(r)
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		defer zr.Close()
+		r = zr
+		base = strings.TrimSuffix(name, filepath.Ext(name))
 	}
-	data, err := io.ReadAll(br)
+	in := &input{br: bufio.NewReaderSize(r, 1<<16), name: name, fn: fn}
+	f, err := detect(in.br, base)
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: %w", name, err)
 	}
-	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
-	a := index.Article{Title: strings.TrimSpace(lines[0]), Body: strings.TrimSpace(strings.Join(lines[1:], "\n"))}
-	return fn(Record{Article: a, Path: name})
+	return f.read(in)
 }
 
-func readJSONL(br *bufio.Reader, name string, fn func(Record) error) error {
-	sc := bufio.NewScanner(br)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		b := bytes.TrimSpace(sc.Bytes())
-		if len(b) == 0 {
-			continue
-		}
-		rec := Record{Path: name, Line: line}
-		if err := json.Unmarshal(b, &rec.Article); err != nil {
-			rec.Err = fmt.Errorf("malformed JSON: %w", err)
-		}
-		if err := fn(rec); err != nil {
-			return err
+// detect returns the format of an input by its name or, failing that, by its
+// first bytes.
+func detect(br *bufio.Reader, name string) (format, error) {
+	if f, ok := formatByName(name); ok {
+		return f, nil
+	}
+	head, err := br.Peek(4096)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		return format{}, err
+	}
+	head = trimHead(head)
+	for _, f := range formats {
+		if f.sniff != nil && f.sniff(head) {
+			return f, nil
 		}
 	}
-	return sc.Err()
+	return formats[len(formats)-1], nil
+}
+
+// formatByName returns the format whose extension name has.
+func formatByName(name string) (format, bool) {
+	ext := strings.ToLower(filepath.Ext(name))
+	if ext == "" {
+		return format{}, false
+	}
+	for _, f := range formats {
+		for _, e := range f.exts {
+			if e == ext {
+				return f, true
+			}
+		}
+	}
+	return format{}, false
+}
+
+// trimHead drops a byte-order mark and leading white space.
+func trimHead(b []byte) []byte {
+	b = bytes.TrimPrefix(b, []byte("\ufeff"))
+	return bytes.TrimLeft(b, " \t\r\n")
+}
+
+// readAll reads the whole input, up to MaxRecordSize bytes, without a
+// byte-order mark.
+func readAll(br *bufio.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(br, MaxRecordSize))
+	return bytes.TrimPrefix(data, []byte("\ufeff")), err
+}
+
+// validate checks what every accepted article must satisfy, trimming its
+// strings on the way: valid UTF-8 everywhere, and a title or a body.
+func validate(a *index.Article) error {
+	fields := []struct {
+		name string
+		s    *string
+	}{
+		{"id", &a.ID}, {"url", &a.URL}, {"title", &a.Title}, {"body", &a.Body},
+		{"source", &a.Source}, {"author", &a.Author}, {"category", &a.Category}, {"language", &a.Language},
+	}
+	for _, f := range fields {
+		*f.s = strings.TrimSpace(*f.s)
+		if !utf8.ValidString(*f.s) {
+			return fmt.Errorf("field %q: %w", f.name, invalidUTF8(*f.s))
+		}
+	}
+	if a.Title == "" && a.Body == "" {
+		return errors.New("missing title and body")
+	}
+	return nil
+}
+
+// invalidUTF8 returns an error giving the byte offset of the first invalid
+// UTF-8 sequence in s.
+func invalidUTF8(s string) error {
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				return fmt.Errorf("invalid UTF-8 at byte %d", i)
+			}
+		}
+	}
+	return errors.New("invalid UTF-8")
 }

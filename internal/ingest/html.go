@@ -1,0 +1,459 @@
+package ingest
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"codeberg.org/readeck/go-readability/v2/render"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+
+	"github.com/newsindex/newsindex/index"
+)
+
+// An HTML page gives its article text through readability, once the parts
+// that are never article text (navigation, asides, share bars, cookie
+// notices, related-story teasers, comment sections) have been cut from the
+// document, and the text then goes through the same line cleaning as plain
+// text pages. The metadata comes, in order of trust, from JSON-LD
+// (NewsArticle, Article, BlogPosting …), from <meta> tags (Open Graph,
+// article:*, author, Dublin Core) and <link rel=canonical>, and last from
+// what readability guessed.
+
+// htmlPrefixes start documents that are HTML.
+var htmlPrefixes = []string{"<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<article", "<div", "<p>", "<p ", "<h1", "<!--"}
+
+// sniffHTML reports whether the input looks like an HTML document.
+func sniffHTML(head []byte) bool {
+	low := bytes.ToLower(head[:min(len(head), 1024)])
+	for _, p := range htmlPrefixes {
+		if bytes.HasPrefix(low, []byte(p)) {
+			return true
+		}
+	}
+	return bytes.HasPrefix(low, []byte("<?xml")) && bytes.Contains(low, []byte("<html"))
+}
+
+// readHTML reads an HTML page as one article.
+func readHTML(in *input) error {
+	data, err := readAll(in.br)
+	if err != nil {
+		return fmt.Errorf("%s: %w", in.name, err)
+	}
+	a, err := parseHTML(data)
+	return in.emit(a, 0, err)
+}
+
+// parseHTML recovers an article from an HTML page.
+func parseHTML(data []byte) (a index.Article, err error) {
+	if enc, name, _ := charset.DetermineEncoding(data, "text/html"); name != "utf-8" && name != "" {
+		if dec, derr := io.ReadAll(enc.NewDecoder().Reader(bytes.NewReader(data))); derr == nil {
+			data = dec
+		}
+	}
+	if !utf8.Valid(data) {
+		data = bytes.ToValidUTF8(data, []byte("\ufffd"))
+	}
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		return a, fmt.Errorf("malformed HTML: %w", err)
+	}
+	m := readMeta(doc)
+	pruneDocument(doc)
+
+	base, _ := url.Parse(m.url)
+	if base != nil && !base.IsAbs() {
+		base = nil
+	}
+	text, ra := readableText(doc, base)
+	if len(m.articleBody) > 2*len(text) {
+		text = m.articleBody
+	}
+	if strings.TrimSpace(text) == "" {
+		text = render.InnerText(doc) // too short for readability: all that is left of the page
+	}
+	a.URL = m.url
+	a.Title = firstNonEmpty(m.headline, stripSiteName(m.ogTitle, m.siteName), stripSiteName(ra.Title(), m.siteName), stripSiteName(m.title, m.siteName))
+	a.Title = collapseSpace(a.Title)
+	a.Source = firstNonEmpty(m.siteName, m.publisher, ra.SiteName(), hostName(m.url))
+	a.Author = firstNonEmpty(m.author, strings.TrimSpace(bylinePrefix.ReplaceAllString(ra.Byline(), "")))
+	a.Category = m.section
+	a.Language = normalizeLanguage(firstNonEmpty(m.lang, ra.Language()))
+	for _, d := range m.dates {
+		if t, err := ParseDate(d); err == nil {
+			a.Published = t
+			break
+		}
+	}
+	if a.Published.IsZero() {
+		if t, err := ra.PublishedTime(); err == nil && t.Year() > 1900 {
+			a.Published = t.UTC()
+		}
+	}
+	a.Body = strings.Join(cleanLines(plainLines(text), a.Title), "\n\n")
+	return a, nil
+}
+
+// readableText runs readability on a copy of doc and returns the text of the
+// article it finds. readability is outside code running on outside input:
+// a panic in it is turned into an empty result.
+func readableText(doc *html.Node, base *url.URL) (text string, ra readability.Article) {
+	defer func() {
+		if recover() != nil {
+			text, ra = "", readability.Article{}
+		}
+	}()
+	p := readability.NewParser()
+	ra, err := p.ParseDocument(doc, base)
+	if err != nil || ra.Node == nil {
+		return "", ra
+	}
+	return render.InnerText(ra.Node), ra
+}
+
+// plainLines splits rendered text into its non-blank lines, trimmed.
+func plainLines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = collapseSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// meta is the metadata of an HTML page.
+type meta struct {
+	headline, ogTitle, title string
+	siteName, publisher      string
+	author, section, lang    string
+	url, articleBody         string
+	dates                    []string // candidates, most trusted first
+}
+
+// readMeta collects a page's metadata from JSON-LD, <meta>, <link> and
+// <title>.
+func readMeta(doc *html.Node) meta {
+	var m meta
+	metas := map[string]string{}
+	var canonical string
+	var ld []map[string]any
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Html:
+				m.lang = attr(n, "lang")
+			case atom.Title:
+				if m.title == "" {
+					m.title = textOf(n)
+				}
+			case atom.Meta:
+				k := strings.ToLower(firstNonEmpty(attr(n, "property"), attr(n, "name"), attr(n, "itemprop"), attr(n, "http-equiv")))
+				if v := strings.TrimSpace(attr(n, "content")); k != "" && v != "" {
+					if _, ok := metas[k]; !ok {
+						metas[k] = v
+					}
+				}
+			case atom.Link:
+				if canonical == "" && strings.EqualFold(attr(n, "rel"), "canonical") {
+					canonical = attr(n, "href")
+				}
+			case atom.Script:
+				if strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") {
+					ld = append(ld, articleObjects(textOf(n))...)
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+
+	var art map[string]any
+	if len(ld) > 0 {
+		art = ld[0]
+	}
+	m.headline = firstNonEmpty(ldString(art["headline"]), ldString(art["name"]))
+	m.ogTitle = firstNonEmpty(metas["og:title"], metas["twitter:title"])
+	m.siteName = firstNonEmpty(metas["og:site_name"], metas["application-name"])
+	m.publisher = ldName(art["publisher"])
+	m.author = firstNonEmpty(ldName(art["author"]), notURL(metas["author"]), notURL(metas["article:author"]),
+		metas["parsely-author"], metas["sailthru.author"], metas["dc.creator"],
+		strings.TrimSpace(bylinePrefix.ReplaceAllString(metas["byl"], "")))
+	m.section = firstNonEmpty(ldFirst(art["articleSection"]), metas["article:section"], metas["section"], metas["parsely-section"])
+	m.lang = firstNonEmpty(m.lang, ldString(art["inLanguage"]), metas["content-language"], metas["language"], metas["og:locale"])
+	m.url = firstNonEmpty(canonical, metas["og:url"], ldString(art["url"]), ldID(art["mainEntityOfPage"]))
+	if body := ldString(art["articleBody"]); body != "" {
+		m.articleBody = body
+	}
+	m.dates = []string{ldString(art["datePublished"]), metas["article:published_time"], metas["og:article:published_time"],
+		metas["datepublished"], metas["pubdate"], metas["publishdate"], metas["publish-date"], metas["parsely-pub-date"],
+		metas["sailthru.date"], metas["dc.date.issued"], metas["dc.date"], metas["dcterms.date"], metas["date"],
+		ldString(art["dateCreated"])}
+	return m
+}
+
+// articleTypes are the JSON-LD types of news articles.
+var articleTypes = set("newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+	"reviewnewsarticle", "backgroundnewsarticle", "blogposting", "liveblogposting", "report", "scholarlyarticle", "techarticle")
+
+// articleObjects returns the article objects of one JSON-LD script, looking
+// into arrays and @graph.
+func articleObjects(src string) []map[string]any {
+	var v any
+	if err := json.Unmarshal([]byte(strings.TrimSpace(src)), &v); err != nil {
+		return nil
+	}
+	var out []map[string]any
+	var visit func(v any, depth int)
+	visit = func(v any, depth int) {
+		if depth > 4 {
+			return
+		}
+		switch x := v.(type) {
+		case []any:
+			for _, e := range x {
+				visit(e, depth+1)
+			}
+		case map[string]any:
+			if isArticleType(x["@type"]) {
+				out = append(out, x)
+			}
+			if g, ok := x["@graph"]; ok {
+				visit(g, depth+1)
+			}
+		}
+	}
+	visit(v, 0)
+	return out
+}
+
+func isArticleType(t any) bool {
+	switch x := t.(type) {
+	case string:
+		return articleTypes[strings.ToLower(x)]
+	case []any:
+		for _, e := range x {
+			if isArticleType(e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ldString returns a JSON-LD value that is a string, or "".
+func ldString(v any) string {
+	s, _ := v.(string)
+	return strings.TrimSpace(s)
+}
+
+// ldFirst returns a string, or the first string of an array.
+func ldFirst(v any) string {
+	if l, ok := v.([]any); ok {
+		for _, e := range l {
+			if s := ldString(e); s != "" {
+				return s
+			}
+		}
+		return ""
+	}
+	return ldString(v)
+}
+
+// ldID returns a string, or the @id of an object.
+func ldID(v any) string {
+	if o, ok := v.(map[string]any); ok {
+		return ldString(o["@id"])
+	}
+	return ldString(v)
+}
+
+// ldName returns the names in a JSON-LD person or organization value: a
+// string, an object with a name, or an array of either, joined with ", ".
+func ldName(v any) string {
+	switch x := v.(type) {
+	case string:
+		return notURL(strings.TrimSpace(x))
+	case map[string]any:
+		return ldString(x["name"])
+	case []any:
+		var names []string
+		for _, e := range x {
+			if n := ldName(e); n != "" && !contains(names, n) {
+				names = append(names, n)
+			}
+		}
+		return strings.Join(names, ", ")
+	}
+	return ""
+}
+
+// notURL returns s unless it is a URL (as article:author often is).
+func notURL(s string) string {
+	if strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") {
+		return ""
+	}
+	return s
+}
+
+// hostName returns the host of a URL without "www.".
+func hostName(u string) string {
+	p, err := url.Parse(u)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(p.Hostname(), "www.")
+}
+
+// stripSiteName removes a trailing " | Site" or " - Site" from a title.
+func stripSiteName(title, site string) string {
+	title = strings.TrimSpace(title)
+	if site == "" {
+		return title
+	}
+	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: ", " · "} {
+		if i := strings.LastIndex(title, sep); i > 0 && key(title[i+len(sep):]) == key(site) {
+			return strings.TrimSpace(title[:i])
+		}
+		if i := strings.Index(title, sep); i > 0 && key(title[:i]) == key(site) {
+			return strings.TrimSpace(title[i+len(sep):])
+		}
+	}
+	return title
+}
+
+func attr(n *html.Node, name string) string {
+	for _, a := range n.Attr {
+		if strings.EqualFold(a.Key, name) {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// textOf returns the text inside a node.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return strings.TrimSpace(b.String())
+}
+
+// junkTags never hold article text.
+var junkTags = map[atom.Atom]bool{
+	atom.Nav: true, atom.Aside: true, atom.Footer: true, atom.Form: true, atom.Button: true, atom.Script: true,
+	atom.Style: true, atom.Noscript: true, atom.Iframe: true, atom.Svg: true, atom.Template: true, atom.Dialog: true,
+	atom.Select: true, atom.Input: true, atom.Textarea: true,
+}
+
+// junkName matches the class and id words of page parts that are not
+// article text.
+var junkName = regexp.MustCompile(`(?i)(^|[-_ ])(share|sharing|sharebar|social|cookie|cookies|consent|gdpr|related|newsletter|promo|teaser|teasers|recommend|recommended|recommendations|advert|advertisement|ads|ad|banner|popup|modal|comments?|breadcrumbs?|subscribe|subscription|paywall|outbrain|taboola|trending|most-read|mostread|more-stories|read-more|readmore|nav|navbar|navigation|menu|footer|sidebar|widget|byline-share|tags)([-_ ]|$)`)
+
+// junkRoles are ARIA roles of page parts that are not article text.
+var junkRoles = set("navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "search", "menu", "menubar")
+
+// pruneDocument removes from doc the elements that are never article text:
+// navigation, asides, footers, forms, and elements whose class, id or role
+// names share bars, cookie notices, teasers and the like. An element that
+// holds the page's headline or an <article> stays.
+func pruneDocument(doc *html.Node) {
+	var remove []*html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.DataAtom != atom.Html && n.DataAtom != atom.Body &&
+			n.DataAtom != atom.Article && n.DataAtom != atom.Main && n.DataAtom != atom.Head {
+			names := attr(n, "class") + " " + attr(n, "id")
+			junk := junkTags[n.DataAtom] || junkRoles[strings.ToLower(attr(n, "role"))] || junkName.MatchString(names) ||
+				strings.EqualFold(attr(n, "aria-hidden"), "true") || hasAttr(n, "hidden")
+			if n.DataAtom == atom.Script && strings.EqualFold(attr(n, "type"), "application/ld+json") {
+				junk = false
+			}
+			if junk && !holdsArticle(n) {
+				remove = append(remove, n)
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	for _, n := range remove {
+		if n.Parent != nil {
+			n.Parent.RemoveChild(n)
+		}
+	}
+}
+
+func hasAttr(n *html.Node, name string) bool {
+	for _, a := range n.Attr {
+		if strings.EqualFold(a.Key, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsArticle reports whether n contains an <article>, <main> or <h1>: a
+// wrapper named after a sidebar or a menu that must not be cut.
+func holdsArticle(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.Article || c.DataAtom == atom.Main || c.DataAtom == atom.H1) {
+			return true
+		}
+		if holdsArticle(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// looksLikeHTML reports whether a field's text carries HTML markup.
+func looksLikeHTML(s string) bool {
+	i := strings.IndexByte(s, '<')
+	if i < 0 {
+		return false
+	}
+	low := strings.ToLower(s[i:min(len(s), i+4096)])
+	for _, t := range []string{"<p>", "<p ", "<br", "</p>", "<div", "</a>", "<span", "<strong>", "<em>", "<li>", "<h2", "<h3"} {
+		if strings.Contains(low, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// htmlText renders an HTML fragment as plain text, paragraphs separated by
+// blank lines.
+func htmlText(s string) string {
+	nodes, err := html.ParseFragment(strings.NewReader(s), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
+	if err != nil {
+		return s
+	}
+	root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	for _, n := range nodes {
+		root.AppendChild(n)
+	}
+	pruneDocument(root)
+	return strings.Join(plainLines(render.InnerText(root)), "\n\n")
+}

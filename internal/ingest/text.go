@@ -1,0 +1,598 @@
+package ingest
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsindex/newsindex/index"
+)
+
+// A plain-text page is what a browser's "save as text" or a scraper gives:
+// site chrome (menu words, the site name and tagline, navigation), then the
+// headline, often printed twice (as heading and as link) around the byline
+// and date, then the article's paragraphs, with teasers of other articles
+// pasted in and more chrome at the end.
+//
+// readText works on lines. The preamble is the lines before the first
+// paragraph (a line of sentences); the title, site name, byline and date are
+// taken from it, and the rest of it is dropped but for long lines (a
+// standfirst). In the body, chrome lines (share, cookie, subscribe, ads),
+// teaser blocks ("Related", "Read more", "Other Matters of Interest", "More
+// from …", "You may also like" and the headlines and summaries after them),
+// headlines repeated as heading and link, and footers ("Leave a reply",
+// "Tags:", copyright) are dropped.
+
+// readText reads a plain-text page as one article.
+func readText(in *input) error {
+	data, err := readAll(in.br)
+	if err != nil {
+		return fmt.Errorf("%s: %w", in.name, err)
+	}
+	if !utf8.Valid(data) {
+		return in.emit(index.Article{}, 0, invalidUTF8(string(data)))
+	}
+	return in.emit(parseText(string(data)), 0, nil)
+}
+
+// parseText recovers an article from a plain-text page.
+func parseText(s string) index.Article {
+	lines := textLines(s)
+	p := scanPreamble(lines)
+	body := cleanLines(lines[p.bodyStart:], p.title)
+	keep := append(p.standfirst, body...)
+	return index.Article{
+		Title:     p.title,
+		Source:    p.site,
+		Author:    p.author,
+		Published: p.published,
+		Body:      strings.Join(keep, "\n\n"),
+	}
+}
+
+// textLines splits a page into its non-blank lines, trimmed, with
+// hard-wrapped paragraphs joined back into one line each.
+func textLines(s string) []string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	raw := strings.Split(s, "\n")
+	width, wrapped := wrapWidth(raw)
+	var out []string
+	join := false // the next line continues the last one
+	for _, l := range raw {
+		indented := strings.HasPrefix(l, "  ") || strings.HasPrefix(l, "\t")
+		t := strings.TrimFunc(l, isSpace)
+		if t == "" {
+			join = false
+			continue
+		}
+		t = strings.TrimLeft(t, "#")
+		t = collapseSpace(t)
+		if t == "" {
+			continue
+		}
+		if join && !indented && !isListItem(t) {
+			out[len(out)-1] += " " + t
+		} else {
+			out = append(out, t)
+		}
+		join = wrapped && utf8.RuneCountInString(l) >= width-25
+	}
+	return out
+}
+
+// wrapWidth reports the width a page is hard-wrapped at, if it is: its
+// lines are all short, and many of them come close to the longest.
+func wrapWidth(lines []string) (int, bool) {
+	width, n := 0, 0
+	for _, l := range lines {
+		if c := utf8.RuneCountInString(strings.TrimRightFunc(l, isSpace)); c > 0 {
+			width = max(width, c)
+			n++
+		}
+	}
+	if width == 0 || width > 100 || n < 6 {
+		return width, false
+	}
+	near := 0
+	for _, l := range lines {
+		if utf8.RuneCountInString(strings.TrimRightFunc(l, isSpace)) >= width-20 {
+			near++
+		}
+	}
+	return width, near >= 3 && near*10 >= n*3
+}
+
+func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '\ufeff' }
+
+var listItem = regexp.MustCompile(`^([-*•–]|\d+[.)])\s`)
+
+// isListItem reports whether a line starts a list item.
+func isListItem(s string) bool { return listItem.MatchString(s) }
+
+// words counts the words of s.
+func words(s string) int { return len(strings.Fields(s)) }
+
+// closers are the characters that may follow a sentence's final punctuation.
+const closers = "\"'”’»)]"
+
+// endsSentence reports whether s ends with sentence punctuation, perhaps
+// followed by a closing quote or bracket.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, closers)
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(".!?…", r)
+}
+
+// isParagraph reports whether a line is running text rather than a heading,
+// a byline or a menu: long, or a sentence of some length.
+func isParagraph(s string) bool {
+	n := words(s)
+	if n >= 20 {
+		return true
+	}
+	t := strings.TrimRight(s, closers)
+	r, _ := utf8.DecodeLastRuneInString(t)
+	switch r {
+	case '.', '!', '…':
+		return n >= 8
+	case '?':
+		return n >= 12
+	}
+	return false
+}
+
+// isHeadline reports whether a line can be a headline: a few words that are
+// not a sentence.
+func isHeadline(s string) bool {
+	n := words(s)
+	return n >= 2 && n <= 25 && !isParagraph(s) && !strings.HasSuffix(s, ".")
+}
+
+// key folds a line for comparisons: lower case, letters and digits only.
+func key(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// phrase folds a short line for matching against the phrase lists: lower
+// case, curly apostrophes straightened, outer punctuation trimmed.
+func phrase(s string) string {
+	s = strings.ToLower(strings.ReplaceAll(s, "’", "'"))
+	s = strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return collapseSpace(s)
+}
+
+// chromeLines are whole lines of site chrome: menus, buttons, share bars,
+// ad labels.
+var chromeLines = set(
+	"close", "menu", "main menu", "open menu", "search", "home", "homepage", "skip to content", "skip to main content",
+	"skip to navigation", "toggle navigation", "navigation", "sign in", "log in", "login", "log out", "register",
+	"my account", "subscribe", "subscribe now", "sign up", "join", "donate", "share", "share this", "share this article",
+	"share this story", "share article", "tweet", "email", "e-mail", "print", "whatsapp", "facebook", "twitter", "x",
+	"linkedin", "pinterest", "reddit", "telegram", "copy link", "copy", "link copied", "advertisement", "advertisment",
+	"ad", "ads", "sponsored", "accept", "accept all", "reject all", "accept cookies", "cookie settings",
+	"manage cookies", "cookie policy", "privacy policy", "terms of use", "got it", "ok", "comments", "comment",
+	"show comments", "view comments", "leave a comment", "previous article", "next article", "previous", "next",
+	"back to top", "listen", "listen to this article", "save", "save article", "follow", "follow us", "newsletter",
+	"loading", "show more", "load more", "more", "live", "watch", "video", "photo", "gallery", "top stories", "news",
+	"breaking news", "latest news", "sections", "topics", "contact", "contact us", "about", "about us", "jobs",
+	"shop", "edition", "english", "light", "dark", "font size", "text size", "scroll to top", "continue reading",
+	"view all", "see all", "expand", "collapse", "play", "pause", "mute", "unmute",
+)
+
+// chromePrefixes start lines of chrome.
+var chromePrefixes = []string{
+	"share on ", "share via ", "share to ", "follow us on ", "follow us ", "sign up for ", "sign up to ",
+	"subscribe to ", "subscribe for ", "click here", "tap here", "download our app", "download the app",
+	"get the app", "join our ", "support our journalism", "support independent", "this article was updated",
+	"you are reading", "log in to ", "sign in to ", "already a subscriber", "create an account",
+	"enable javascript", "please enable javascript", "your browser does not support",
+}
+
+// chromePatterns match lines of chrome wherever they stand.
+var chromePatterns = []*regexp.Regexp{
+	regexp.MustCompile(`(?i)\bcookies?\b.*\b(use|uses|using|accept|consent|policy|settings|preferences|experience)\b|\b(use|uses|using|accept|consent)\b.*\bcookies?\b`),
+	regexp.MustCompile(`(?i)^\d+\s*(min|mins|minute|minutes)\s*(read|reading)$`),
+	regexp.MustCompile(`(?i)^(reading time|read time|estimated reading time)\b`),
+	regexp.MustCompile(`(?i)^(\d+\s*)?comments?\s*\(?\d*\)?$`),
+	regexp.MustCompile(`(?i)^(image|photo|picture|credit|source|caption)\s*(credit)?\s*:\s*\S.{0,80}$`),
+	regexp.MustCompile(`(?i)^(advertisement|sponsored content|promoted content|paid content)\b`),
+}
+
+// teaserMarkers head blocks of teasers for other articles.
+var teaserMarkers = set(
+	"related", "related articles", "related article", "related stories", "related story", "related news",
+	"related posts", "related content", "related coverage", "related reading", "related topics", "related links",
+	"read more", "read next", "read also", "also read", "read more on this", "more stories", "more news",
+	"more on this story", "more on this", "more on this topic", "more like this", "other matters of interest",
+	"you may also like", "you might also like", "you may be interested in", "you might be interested in",
+	"you may have missed", "recommended", "recommended for you", "recommended stories", "recommended articles",
+	"most read", "most popular", "most viewed", "trending", "trending now", "trending stories", "popular",
+	"popular stories", "popular posts", "latest", "latest stories", "latest articles", "latest posts",
+	"editor's picks", "editors' picks", "don't miss", "dont miss", "see also", "further reading", "keep reading",
+	"what to read next", "from around the web", "around the web", "promoted stories", "sponsored stories",
+	"top stories", "in other news", "elsewhere", "in case you missed it", "more to explore",
+)
+
+// teaserPrefixes start teaser markers that name a site or section: "More
+// from Reuters".
+var teaserPrefixes = []string{"more from ", "more in ", "more about ", "more on ", "latest from ", "also on ", "related to "}
+
+// inlineTeaser matches a teaser in one line: "Read more: Headline".
+var inlineTeaser = regexp.MustCompile(`(?i)^(read more|read also|also read|related|related article|related story|see also|recommended|more|must read|watch|listen|opinion)\s*[:|»›–—-]\s*\S`)
+
+// footerMarkers end the article: what follows them is page footer.
+var footerMarkers = set(
+	"leave a reply", "leave a comment", "post a comment", "add a comment", "join the conversation",
+	"comments are closed", "post navigation", "about the author", "about the authors", "share this", "like this",
+	"like this article", "tags", "filed under", "related posts", "subscribe to our newsletter", "sign up for our newsletter",
+	"newsletter signup", "more from our network", "footer", "site map", "sitemap",
+)
+
+// footerPrefixes start footer lines.
+var footerPrefixes = []string{"tags:", "tagged:", "filed under:", "topics:", "©", "(c) ", "copyright ", "all rights reserved"}
+
+func set(items ...string) map[string]bool {
+	m := make(map[string]bool, len(items))
+	for _, s := range items {
+		m[s] = true
+	}
+	return m
+}
+
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// isChrome reports whether a line is site chrome.
+func isChrome(s string) bool {
+	p := phrase(s)
+	if p == "" || chromeLines[p] {
+		return true
+	}
+	low := strings.ToLower(s)
+	if hasAnyPrefix(low, chromePrefixes) && words(s) <= 15 {
+		return true
+	}
+	if utf8.RuneCountInString(s) < 400 {
+		for _, re := range chromePatterns {
+			if re.MatchString(s) {
+				return true
+			}
+		}
+	}
+	return isNav(s)
+}
+
+// navSeparators divide the items of menus and breadcrumbs.
+var navSeparators = regexp.MustCompile(`\s+[|·•»›>/]\s+|\s*\|\s*`)
+
+// isNav reports whether a line is a menu or breadcrumb: three or more short
+// items between separators.
+func isNav(s string) bool {
+	items := navSeparators.Split(s, -1)
+	if len(items) < 3 {
+		return false
+	}
+	for _, it := range items {
+		if words(it) > 4 {
+			return false
+		}
+	}
+	return true
+}
+
+// isTeaserMarker reports whether a line heads a block of teasers.
+func isTeaserMarker(s string) bool {
+	if words(s) > 8 {
+		return false
+	}
+	p := phrase(s)
+	return teaserMarkers[p] || hasAnyPrefix(p, teaserPrefixes) && words(s) <= 5
+}
+
+// isFooter reports whether a line starts the page footer.
+func isFooter(s string) bool {
+	p := phrase(s)
+	if footerMarkers[p] {
+		return true
+	}
+	low := strings.ToLower(s)
+	return hasAnyPrefix(low, footerPrefixes) && words(s) <= 25 || strings.Contains(low, "all rights reserved")
+}
+
+// preamble is what scanPreamble learns from the lines before the body.
+type preamble struct {
+	title, site, author string
+	published           time.Time
+	standfirst          []string // long lines after the title, kept in the body
+	bodyStart           int      // index of the first line of the body
+}
+
+// bylinePrefix matches the start of a byline.
+var bylinePrefix = regexp.MustCompile(`(?i)^(by|by:|written by|words by|author:|authors:|reporting by|posted by)\s+`)
+
+// datePrefix matches the words before a date in a dateline.
+var datePrefix = regexp.MustCompile(`(?i)^(published|updated|posted|last updated|last modified|date|first published)?\s*(on|at)?\s*:?\s*`)
+
+// scanPreamble finds the title, site name, byline and date among the lines
+// before the first paragraph.
+func scanPreamble(lines []string) preamble {
+	var p preamble
+	end := len(lines)
+	for i, l := range lines {
+		if !isChrome(l) && isParagraph(l) {
+			end = i
+			break
+		}
+	}
+	head := lines[:end]
+	ti := titleIndex(head)
+	if ti < 0 {
+		// No headline: the page is all body, but the chrome of its first lines.
+		for i, l := range head {
+			if words(l) >= 5 && !isChrome(l) {
+				p.bodyStart = i
+				return p
+			}
+		}
+		p.bodyStart = end
+		return p
+	}
+	p.title = head[ti]
+	tk := key(p.title)
+	for i := 0; i < ti; i++ {
+		l := head[i]
+		if p.site == "" && isSiteName(l) {
+			p.site = l
+		}
+	}
+	last := ti // the last line of the preamble that is metadata
+	for i := ti + 1; i < len(head); i++ {
+		l := head[i]
+		switch {
+		case key(l) == tk:
+			last = i
+		case isChrome(l):
+		case p.author == "" && bylinePrefix.MatchString(l):
+			p.author, p.published = parseByline(l, p.published)
+			last = i
+		case p.published.IsZero() && parseDateLine(l) != time.Time{}:
+			p.published = parseDateLine(l)
+			last = i
+		case p.author == "" && i == ti+1 && isBareName(l) && l != p.site:
+			p.author = l
+			last = i
+		}
+	}
+	for i := last + 1; i < len(head); i++ {
+		if l := head[i]; words(l) >= 5 && !isChrome(l) && key(l) != tk && !bylinePrefix.MatchString(l) {
+			p.standfirst = append(p.standfirst, l)
+		}
+	}
+	if p.site == "" {
+		p.site = copyrightHolder(lines)
+	}
+	p.bodyStart = end
+	return p
+}
+
+// titleIndex returns the index of the headline among the preamble's lines,
+// or -1: a line of several words printed twice (as heading and as link), or
+// else the longest line that looks like a headline.
+func titleIndex(head []string) int {
+	best := -1
+	for i, l := range head {
+		if isChrome(l) || words(l) < 3 || !isHeadline(l) || !seenTwice(head, i) {
+			continue
+		}
+		if best < 0 || words(l) > words(head[best]) {
+			best = i
+		}
+	}
+	if best >= 0 {
+		return best
+	}
+	bestWords := 0
+	for i, l := range head {
+		if isChrome(l) || !isHeadline(l) || bylinePrefix.MatchString(l) || parseDateLine(l) != (time.Time{}) {
+			continue
+		}
+		if n := words(l); n >= 3 && n > bestWords {
+			best, bestWords = i, n
+		}
+	}
+	if best < 0 {
+		for i, l := range head {
+			if !isChrome(l) && !isParagraph(l) && parseDateLine(l) == (time.Time{}) {
+				return i
+			}
+		}
+	}
+	return best
+}
+
+// seenTwice reports whether the line at i appears again in head.
+func seenTwice(head []string, i int) bool {
+	if i < 0 {
+		return false
+	}
+	k := key(head[i])
+	for j, l := range head {
+		if j != i && key(l) == k {
+			return true
+		}
+	}
+	return false
+}
+
+// isSiteName reports whether a line before the headline can be the site's
+// name: one to four words, not a sentence, a menu or a tagline.
+func isSiteName(s string) bool {
+	n := words(s)
+	if n == 0 || n > 4 || isChrome(s) || strings.ContainsAny(s, ",:;!?") || endsSentence(s) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.Contains(s, ".")
+}
+
+// isBareName reports whether a line can be a byline without "By": one to
+// four words, none of them a sentence or a date.
+func isBareName(s string) bool {
+	n := words(s)
+	return n >= 1 && n <= 4 && !strings.ContainsAny(s, ".!?:;|") && parseDateLine(s) == (time.Time{}) &&
+		!unicode.IsDigit(firstRune(s))
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// parseByline reads "By Jane Doe, Staff Writer | March 3, 2024": the name,
+// and the date if the line has one.
+func parseByline(s string, published time.Time) (string, time.Time) {
+	s = bylinePrefix.ReplaceAllString(s, "")
+	parts := regexp.MustCompile(`\s+[|·•–—-]\s+|\s*\|\s*`).Split(s, -1)
+	name := parts[0]
+	for _, part := range parts[1:] {
+		if t := parseDateLine(part); !t.IsZero() && published.IsZero() {
+			published = t
+		}
+	}
+	if i := strings.Index(name, ","); i > 0 {
+		name = name[:i]
+	}
+	name = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(name), " and"))
+	return name, published
+}
+
+// parseDateLine reads a dateline such as "Published: March 3, 2024"; the zero
+// time means the line is not one.
+func parseDateLine(s string) time.Time {
+	if words(s) > 10 {
+		return time.Time{}
+	}
+	v := datePrefix.ReplaceAllString(s, "")
+	if t, err := ParseDate(v); err == nil {
+		return t
+	}
+	return time.Time{}
+}
+
+// copyrightHolder returns the name in a line like "© 2024 The Daily Ledger.
+// All rights reserved.", or "".
+func copyrightHolder(lines []string) string {
+	re := regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*([^.|,]+)`)
+	for i := len(lines) - 1; i >= 0 && i >= len(lines)-8; i-- {
+		if m := re.FindStringSubmatch(lines[i]); m != nil {
+			name := strings.TrimSpace(m[1])
+			if strings.HasPrefix(strings.ToLower(name), "all rights") {
+				continue
+			}
+			if n := words(name); n >= 1 && n <= 5 {
+				return name
+			}
+		}
+	}
+	return ""
+}
+
+// cleanLines drops from a body's lines the site chrome, the title, teaser
+// blocks and headlines repeated as heading and link, and cuts the footer.
+func cleanLines(lines []string, title string) []string {
+	drop := make([]bool, len(lines))
+	tk := key(title)
+	lastPara := -1
+	for i, l := range lines {
+		if isParagraph(l) && !isChrome(l) {
+			lastPara = i
+		}
+	}
+	// The footer starts at the first footer line after some text.
+	seenText := false
+	for i, l := range lines {
+		if seenText && isFooter(l) {
+			for j := i; j < len(lines); j++ {
+				drop[j] = true
+			}
+			break
+		}
+		if isParagraph(l) {
+			seenText = true
+		}
+	}
+	// Headlines repeated within a few lines are teasers (heading and link).
+	repeated := make([]bool, len(lines))
+	for i, l := range lines {
+		if !isHeadline(l) {
+			continue
+		}
+		for j := i + 1; j < len(lines) && j <= i+4; j++ {
+			if key(lines[j]) == key(l) {
+				repeated[i], repeated[j] = true, true
+			}
+		}
+	}
+	for i, l := range lines {
+		switch {
+		case drop[i]:
+		case isChrome(l), key(l) == tk && tk != "", inlineTeaser.MatchString(l) && !isParagraph(l), repeated[i]:
+			drop[i] = true
+		case isTeaserMarker(l):
+			drop[i] = true
+			if i > lastPara {
+				for j := i; j < len(lines); j++ {
+					drop[j] = true
+				}
+				continue
+			}
+			dropTeasers(lines, drop, repeated, i+1)
+		}
+	}
+	var out []string
+	for i, l := range lines {
+		if !drop[i] {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// dropTeasers drops the teaser items after a teaser marker: headlines that
+// are repeated or long, each perhaps followed by a one-paragraph summary.
+// The article resumes at the first line that is neither, such as a short
+// subheading or a paragraph that no teaser headline precedes.
+func dropTeasers(lines []string, drop, repeated []bool, from int) {
+	afterHeadline := false
+	for j, items := from, 0; j < len(lines) && items < 12; j++ {
+		l := lines[j]
+		switch {
+		case repeated[j] || isChrome(l):
+			drop[j], afterHeadline = true, !isChrome(l)
+			items++
+		case isHeadline(l) && words(l) >= 6:
+			drop[j], afterHeadline = true, true
+			items++
+		case afterHeadline && isParagraph(l) && utf8.RuneCountInString(l) <= 400:
+			drop[j], afterHeadline = true, false
+		default:
+			return
+		}
+	}
+}

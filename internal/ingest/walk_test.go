@@ -1,0 +1,105 @@
+package ingest
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestWalk(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"a.jsonl":           "{\"title\":\"A1\"}\n{\"title\":\"A2\"}\n",
+		"sub/b.json":        `{"title":"B"}`,
+		"sub/deeper/c.txt":  "C title\n\nA paragraph of the article that is long enough to be one.",
+		"sub/d.html":        "<html><head><title>D</title></head><body><article><h1>D</h1><p>Text of D.</p></article></body></html>",
+		"image.png":         "\x89PNG",
+		"notes":             "no extension: skipped in folders",
+		".hidden.jsonl":     `{"title":"hidden"}`,
+		".git/e.jsonl":      `{"title":"in a hidden folder"}`,
+		"sub/bad.jsonl":     "{\"title\":\"ok\"}\nnot json\n",
+		"sub/z.ndjson":      `{"title":"Z"}`,
+		"sub/y.text":        "Y title\n\nBody of Y, a sentence with some words in it.",
+		"sub/x.htm":         "<p>Some words.</p>",
+		"sub/readme.md":     "# skipped",
+		"sub/data.jsonl.gz": "",
+	}
+	for name, content := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var got []string
+	err := Walk([]string{dir, "-", filepath.Join(dir, "notes"), filepath.Join(dir, "missing")},
+		strings.NewReader(`{"title":"stdin"}`), func(r Record) error {
+			rel := strings.TrimPrefix(r.Where(), dir+string(filepath.Separator))
+			if r.Err != nil {
+				msg := r.Err.Error()
+				msg = strings.ReplaceAll(msg, dir+string(filepath.Separator), "")
+				got = append(got, rel+" error: "+msg)
+				return nil
+			}
+			got = append(got, rel+" "+r.Article.Title)
+			return nil
+		})
+	if err != nil {
+		t.Fatalf("Walk: %v", err)
+	}
+	want := []string{
+		"a.jsonl:1 A1",
+		"a.jsonl:2 A2",
+		"sub/b.json B",
+		"sub/bad.jsonl:1 ok",
+		"sub/bad.jsonl:2 error: malformed JSON: invalid character 'o' in literal null (expecting 'u')",
+		"sub/d.html D",
+		"sub/data.jsonl.gz error: sub/data.jsonl.gz: EOF",
+		"sub/deeper/c.txt C title",
+		"sub/x.htm ",
+		"sub/y.text Y title",
+		"sub/z.ndjson:1 Z",
+		"-:1 stdin",
+		"notes no extension: skipped in folders",
+		"missing error: stat missing: no such file or directory",
+	}
+	for i := range got {
+		got[i] = strings.ReplaceAll(got[i], filepath.Join(dir, ""), "")
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Walk mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestWalkStopsOnCallbackError(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"a.jsonl", "b.jsonl"} {
+		if err := os.WriteFile(filepath.Join(dir, n), []byte(`{"title":"x"}`), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stop := errors.New("stop")
+	n := 0
+	err := Walk([]string{dir}, nil, func(Record) error { n++; return stop })
+	if !errors.Is(err, stop) || n != 1 {
+		t.Errorf("Walk with failing callback = %v after %d records, want stop after 1", err, n)
+	}
+}
+
+func TestKnownFile(t *testing.T) {
+	tests := map[string]bool{
+		"a.jsonl": true, "a.NDJSON": true, "a.json": true, "a.txt": true, "a.html": true, "a.htm": true,
+		"a.jsonl.gz": true, "a.png": false, "a": false, "a.gz": false, "a.md": false,
+	}
+	for name, want := range tests {
+		if got := KnownFile(name); got != want {
+			t.Errorf("KnownFile(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
