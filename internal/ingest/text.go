@@ -361,27 +361,18 @@ func scanPreamble(lines []string) preamble {
 			p.site = l
 		}
 	}
-	last := ti // the last line of the preamble that is metadata
 	for i := ti + 1; i < len(head); i++ {
 		l := head[i]
 		switch {
-		case key(l) == tk:
-			last = i
-		case isChrome(l):
+		case key(l) == tk, isChrome(l):
 		case p.author == "" && bylinePrefix.MatchString(l):
 			p.author, p.published = parseByline(l, p.published)
-			last = i
 		case p.published.IsZero() && parseDateLine(l) != time.Time{}:
 			p.published = parseDateLine(l)
-			last = i
 		case p.author == "" && i == ti+1 && isBareName(l) && l != p.site:
 			p.author = l
-			last = i
-		}
-	}
-	for i := last + 1; i < len(head); i++ {
-		if l := head[i]; words(l) >= 5 && !isChrome(l) && key(l) != tk && !bylinePrefix.MatchString(l) {
-			p.standfirst = append(p.standfirst, l)
+		case words(l) >= 5 && !bylinePrefix.MatchString(l) && parseDateLine(l) == time.Time{}:
+			p.standfirst = append(p.standfirst, l) // a deck or standfirst under the headline
 		}
 	}
 	if p.site == "" {
@@ -422,8 +413,36 @@ func titleIndex(head []string) int {
 				return i
 			}
 		}
+		return -1
+	}
+	// A headline in title case followed by a longer deck in sentence case:
+	// the headline is the title.
+	if prev := best - 1; prev >= 0 && words(head[prev]) >= 3 && isHeadline(head[prev]) && !isChrome(head[prev]) &&
+		isTitleCase(head[prev]) && !isTitleCase(head[best]) {
+		return prev
 	}
 	return best
+}
+
+// smallWords stay lower case in titles.
+var smallWords = set("a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with",
+	"from", "as", "into", "over", "up", "vs", "via", "per", "is", "are", "its")
+
+// isTitleCase reports whether most words of s that are not small words
+// begin with a capital letter or a digit.
+func isTitleCase(s string) bool {
+	upper, n := 0, 0
+	for _, w := range strings.Fields(s) {
+		w = strings.TrimLeft(w, "\"'‘“(")
+		if w == "" || smallWords[strings.ToLower(w)] {
+			continue
+		}
+		n++
+		if r := firstRune(w); unicode.IsUpper(r) || unicode.IsDigit(r) {
+			upper++
+		}
+	}
+	return n > 0 && upper*10 >= n*8
 }
 
 // seenTwice reports whether the line at i appears again in head.
