@@ -40,6 +40,7 @@ type gazetteer struct {
 	orgs    map[string]string      // folded name or alias → canonical organization
 	orgAcr  map[string]string      // acronym → canonical organization
 	country map[string]bool        // canonical country names
+	nonName map[string]bool        // lower-cased names that are no entities
 }
 
 var gaz = mustLoadGazetteer()
@@ -54,7 +55,17 @@ func mustLoadGazetteer() *gazetteer {
 
 func loadGazetteer() (*gazetteer, error) {
 	g := &gazetteer{byFirst: map[string][]*gazEntry{}, orgs: map[string]string{}, orgAcr: map[string]string{},
-		country: map[string]bool{}}
+		country: map[string]bool{}, nonName: map[string]bool{}}
+	b, err := dataFS.ReadFile("data/notentities.txt")
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		line = strings.TrimSpace(line)
+		if line != "" && !strings.HasPrefix(line, "#") {
+			g.nonName[strings.ToLower(line)] = true
+		}
+	}
 	files := []struct {
 		name string
 		kind gazKind

@@ -10,7 +10,7 @@ import (
 func (x *extraction) resolve() Result {
 	toks := x.toks
 	alias := x.acronymDefinitions()
-	var ms []Mention
+	ms := append([]Mention(nil), x.pre...)
 	mention := func(kind Kind, i, j int, name string) {
 		st, en := toks[i].start, toks[j-1].end
 		ms = append(ms, Mention{Kind: kind, Start: st, End: en, Text: x.text[st:en], Name: name})
@@ -52,12 +52,15 @@ func (x *extraction) resolve() Result {
 			}
 		}
 		upperOnly := toks[i].norm != e.words[0]
-		if upperOnly && !toks[i].capsLine && !x.isDateline(i, j) {
+		dateline := x.isDateline(i, j)
+		if upperOnly && !toks[i].capsLine && !dateline {
 			continue
+		}
+		if e.kind != gazOrg && e.kind != gazDemonym && (dateline || exactOrg && e.kind == gazCountry && !e.ambiguous) {
+			blocked, locTagged = false, true // the country wins over the tagger's reading
 		}
 		switch e.kind {
 		case gazOrg:
-			_ = exactOrg
 			if blocked {
 				break
 			}
@@ -158,10 +161,8 @@ func (x *extraction) isDateline(i, j int) bool {
 		return false
 	}
 	next := toks[j].norm
-	if next == "," || next == "-" || shape(next)[0] == 'd' {
-		return true
-	}
-	return false
+	return next == "," && j+1 < len(toks) && (isMonth(toks[j+1].norm) || stateAbbrevs[strings.TrimSuffix(toks[j+1].norm, ".")] != "") ||
+		shape(next) == "d-d-d" || next == "-" && isAllCapsWord(toks[i].norm)
 }
 
 // hyphenParts finds countries and demonyms at the front of hyphenated words:

@@ -46,7 +46,9 @@ var notNames = map[string]bool{
 	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
 	"however": true, "analysts": true, "analyst": true, "experts": true, "officials": true, "the": true,
 	"on": true, "in": true, "but": true, "and": true, "article": true, "according": true, "meanwhile": true,
-	"today": true, "yesterday": true, "tomorrow": true, "god": true, "reuters": false,
+	"today": true, "yesterday": true, "tomorrow": true, "god": true, "jan": true, "feb": true, "mar": true,
+	"apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true,
+	"dec": true, "mon": true, "tue": true, "wed": true, "thu": true, "fri": true, "sat": true, "sun": true,
 }
 
 // orgWords end or head names shaped like organizations.
@@ -82,7 +84,8 @@ type extraction struct {
 	text  string
 	toks  []token
 	spans []span
-	owner []int // token → index of its span, or -1
+	owner []int     // token → index of its span, or -1
+	pre   []Mention // mentions found before resolution (dateline states)
 }
 
 func extract(text string, m *model) Result {
@@ -103,6 +106,7 @@ func extract(text string, m *model) Result {
 		i = j
 	}
 	x.cleanSpans(m)
+	x.datelines()
 	x.patternOrgs(m)
 	x.consistency()
 	return x.resolve()
@@ -135,6 +139,8 @@ func (x *extraction) words(s span) string {
 // cleanSpans drops titles and possessives from the edges of spans and drops
 // spans that are no names.
 func (x *extraction) cleanSpans(m *model) {
+	titleLine := x.titleLines(m)
+	var headline []span
 	out := x.spans[:0]
 	for _, s := range x.spans {
 		if s.kind == kPer {
@@ -147,7 +153,7 @@ func (x *extraction) cleanSpans(m *model) {
 				s.i++
 			}
 		}
-		for s.j > s.i && !isNameToken(x.toks[s.j-1].norm) {
+		for s.j > s.i && (!isNameToken(x.toks[s.j-1].norm) || connectors[strings.ToLower(x.toks[s.j-1].norm)]) {
 			s.j--
 		}
 		for s.i < s.j && !isNameToken(x.toks[s.i].norm) {
@@ -170,11 +176,79 @@ func (x *extraction) cleanSpans(m *model) {
 		if s.kind == kPer && !x.personLike(s) {
 			continue
 		}
+		if gaz.nonName[strings.ToLower(x.words(s))] {
+			continue
+		}
+		if s.kind == kPer && s.i > 0 && beforeNoPerson[x.toks[s.i-1].norm] {
+			continue // "the two Koreas"
+		}
+		if s.kind == kPer && s.j-s.i == 1 && s.j < len(x.toks) && x.capWord(s.j) && !x.toks[s.j].lineStart &&
+			!x.toks[s.j].capsLine && gaz.match(x.toks, s.j) == nil && !titleLine[s.j] {
+			s.j++ // a first name the tagger cut from its surname
+		}
+		if titleLine[s.i] {
+			headline = append(headline, s)
+			continue
+		}
 		out = append(out, s)
+	}
+	// Headlines and headings in title case, where every word has a capital,
+	// keep only the names the body confirms or the gazetteers know.
+	body := map[string]bool{}
+	for _, s := range out {
+		body[strings.ToLower(x.words(s))] = true
+	}
+	for _, s := range headline {
+		if body[strings.ToLower(x.words(s))] || gaz.match(x.toks, s.i) != nil {
+			out = append(out, s)
+		}
 	}
 	x.spans = out
 	x.buildOwner()
 }
+
+// titleLines marks the tokens of lines written in title case: three words or
+// more, most of them capitalized, two or more of them words that are usually
+// written in lower case, and no final period.
+func (x *extraction) titleLines(m *model) []bool {
+	toks := x.toks
+	marks := make([]bool, len(toks))
+	for i := 0; i < len(toks); {
+		j := i + 1
+		for j < len(toks) && !toks[j].lineStart {
+			j++
+		}
+		words, caps, common := 0, 0, 0
+		for _, t := range toks[i:j] {
+			l := strings.ToLower(t.norm)
+			if !isNameToken(t.norm) || initialStop[l] || functionWord[l] || !unicode.IsLetter([]rune(t.norm)[0]) {
+				continue
+			}
+			words++
+			if isCap(t.norm) {
+				caps++
+				if m.lower[l] {
+					common++
+				}
+			}
+		}
+		last := toks[j-1].norm
+		if words >= 3 && common >= 2 && caps*10 >= words*8 && last != "." && !toks[i].capsLine {
+			for k := i; k < j; k++ {
+				marks[k] = true
+			}
+		}
+		i = j
+	}
+	return marks
+}
+
+// beforeNoPerson are words that do not stand right before a person's name.
+var beforeNoPerson = map[string]bool{"the": true, "two": true, "both": true, "three": true, "all": true}
+
+// functionWord are short words that headlines leave in lower case.
+var functionWord = map[string]bool{"a": true, "an": true, "to": true, "or": true, "is": true, "with": true,
+	"by": true, "from": true, "as": true, "but": true, "into": true, "over": true, "after": true, "vs": true}
 
 func isNameToken(w string) bool {
 	if w == "'s" || w == "'" || w == "s" {
@@ -272,7 +346,7 @@ func (x *extraction) patternOrgs(m *model) {
 // name: not "France-based".
 func (x *extraction) capWord(i int) bool {
 	w := x.toks[i].norm
-	if !isCap(w) || !isNameToken(w) {
+	if !isCap(w) || !isNameToken(w) || notNames[strings.ToLower(w)] {
 		return false
 	}
 	if k := strings.IndexByte(w, '-'); k >= 0 {
@@ -360,4 +434,103 @@ func initialsOf(name string) string {
 		}
 	}
 	return b.String()
+}
+
+// stateAbbrevs are the abbreviations of US states and Canadian provinces
+// that follow the city of a dateline ("SANTA CRUZ, Calif., Feb 26 -").
+var stateAbbrevs = map[string]string{
+	"Ala": "United States", "Ariz": "United States", "Ark": "United States", "Calif": "United States",
+	"Colo": "United States", "Conn": "United States", "Del": "United States", "Fla": "United States",
+	"Ga": "United States", "Ill": "United States", "Ind": "United States", "Kan": "United States",
+	"Kans": "United States", "Ky": "United States", "La": "United States", "Md": "United States",
+	"Mass": "United States", "Mich": "United States", "Minn": "United States", "Miss": "United States",
+	"Mo": "United States", "Mont": "United States", "Neb": "United States", "Nebr": "United States",
+	"Nev": "United States", "N.H": "United States", "N.J": "United States", "N.M": "United States",
+	"N.Y": "United States", "N.C": "United States", "N.D": "United States", "Okla": "United States",
+	"Ore": "United States", "Pa": "United States", "R.I": "United States", "S.C": "United States",
+	"S.D": "United States", "Tenn": "United States", "Tex": "United States", "Va": "United States",
+	"Vt": "United States", "Wash": "United States", "Wis": "United States", "Wisc": "United States",
+	"W.Va": "United States", "Wyo": "United States", "D.C": "United States", "Utah": "United States",
+	"Iowa": "United States", "Ohio": "United States", "Idaho": "United States", "Maine": "United States",
+	"Alaska": "United States", "Hawaii": "United States", "Texas": "United States",
+	"Ont": "Canada", "Que": "Canada", "Alta": "Canada", "B.C": "Canada", "Man": "Canada", "Sask": "Canada",
+	"N.S": "Canada", "N.B": "Canada", "Nfld": "Canada",
+}
+
+// datelines finds the datelines that open lines ("CLEVELAND, Feb 26 -",
+// "SANTA CRUZ, Calif., Feb 26 -", "LONDON 1996-08-30"): their city is a
+// place, never a person or an organization, and a state abbreviation after
+// it names its country.
+func (x *extraction) datelines() {
+	toks := x.toks
+	drop := map[int]bool{}
+	for i := 0; i < len(toks); i++ {
+		if !toks[i].lineStart || !isAllCapsWord(toks[i].norm) {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && !toks[j].lineStart && isAllCapsWord(toks[j].norm) && j-i < 4 {
+			j++
+		}
+		if j >= len(toks) || toks[j].lineStart {
+			continue
+		}
+		dated := false
+		k := j
+		if toks[k].norm == "," && k+1 < len(toks) {
+			if c, ok := stateAbbrevs[strings.TrimSuffix(toks[k+1].norm, ".")]; ok {
+				st, en := toks[k+1].start, toks[k+1].end
+				x.pre = append(x.pre, Mention{Kind: Country, Start: st, End: en, Text: x.text[st:en], Name: c})
+				drop[k+1] = true
+				k += 2
+				for k < len(toks) && (toks[k].norm == "." || toks[k].norm == ",") {
+					k++
+				}
+				dated = true
+			} else {
+				k++
+			}
+		}
+		if k < len(toks) && (isMonth(toks[k].norm) || shape(toks[k].norm) == "d-d-d") {
+			dated = true
+			drop[k] = true
+		}
+		if dated {
+			for t := i; t < j; t++ {
+				drop[t] = true
+			}
+		}
+	}
+	if len(drop) == 0 {
+		return
+	}
+	out := x.spans[:0]
+	for _, s := range x.spans {
+		if s.kind != kLoc && drop[s.i] {
+			continue
+		}
+		out = append(out, s)
+	}
+	x.spans = out
+	x.buildOwner()
+}
+
+var months = map[string]bool{"jan": true, "feb": true, "mar": true, "march": true, "apr": true, "april": true,
+	"may": true, "jun": true, "june": true, "jul": true, "july": true, "aug": true, "sep": true, "sept": true,
+	"oct": true, "nov": true, "dec": true, "january": true, "february": true, "august": true, "september": true,
+	"october": true, "november": true, "december": true}
+
+func isMonth(w string) bool { return months[strings.ToLower(strings.TrimSuffix(w, "."))] }
+
+func isAllCapsWord(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
 }
