@@ -184,10 +184,12 @@ func (ix *Index) AddBatch(ctx context.Context, as []Article) (BatchStats, error)
 	return BatchStats{Added: len(docs) - replaced, Replaced: replaced}, nil
 }
 
-// Enrich computes the enrichment of a, as Add would, without indexing it.
-// Fields the caller already set (People, Countries, Organizations, Quotes,
-// Analysts non-nil; Category non-empty) are kept.
-func (ix *Index) Enrich(a *Article) { enrichOne(ix.x, a) }
+// Enrich computes the enrichment of articles in parallel, as AddBatch
+// would, without indexing them. Fields the caller already set (People,
+// Countries, Organizations, Quotes, Analysts non-nil; Category non-empty)
+// are kept. Enriching ahead of AddBatch lets a caller overlap extraction
+// with the writing of an earlier batch.
+func (ix *Index) Enrich(as []Article) { ix.enrich(as) }
 
 func (ix *Index) enrich(docs []Article) {
 	if len(docs) < 2 || ix.opts.Workers == 1 {
@@ -212,7 +214,17 @@ func (ix *Index) enrich(docs []Article) {
 	wg.Wait()
 }
 
+// enriched reports whether every enrichment field is already set, so that
+// extraction can be skipped.
+func (a *Article) enriched() bool {
+	return a.Category != "" && a.CategorySource != "" && a.People != nil && a.Countries != nil &&
+		a.Organizations != nil && a.Quotes != nil && a.Analysts != nil
+}
+
 func enrichOne(x *extract.Extractor, a *Article) {
+	if a.enriched() {
+		return
+	}
 	r := x.Extract(extract.Input{Title: a.Title, Body: a.Body, URL: a.URL, Category: a.Category})
 	if a.Category == "" || a.CategorySource == "" {
 		a.Category, a.CategorySource = r.Category, r.CategorySource

@@ -1,0 +1,185 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/newsindex/newsindex/index"
+	"github.com/newsindex/newsindex/internal/server"
+)
+
+func init() {
+	register(command{name: "search", summary: "search the index from the terminal", run: runSearch})
+	register(command{name: "quotes", summary: "search quotations: who said what", run: runQuotes})
+}
+
+// searchFlags registers the flags that mirror the HTTP API's parameters and
+// returns them as url.Values once parsed, so the terminal and the API share
+// one parser.
+func searchFlags(fs *flag.FlagSet, repeatable, single []string) func() url.Values {
+	multis := map[string]*multi{}
+	for _, name := range repeatable {
+		m := &multi{}
+		multis[name] = m
+		fs.Var(m, name, "filter by "+name+" (repeatable)")
+	}
+	singles := map[string]*string{}
+	for _, name := range single {
+		singles[name] = fs.String(name, "", name)
+	}
+	return func() url.Values {
+		v := url.Values{}
+		for name, m := range multis {
+			for _, s := range *m {
+				v.Add(name, s)
+			}
+		}
+		for name, s := range singles {
+			if *s != "" {
+				v.Set(name, *s)
+			}
+		}
+		if q := strings.Join(fs.Args(), " "); q != "" {
+			v.Set("q", q)
+		}
+		return v
+	}
+}
+
+func runSearch(args []string) error {
+	fs := flag.NewFlagSet("search", flag.ContinueOnError)
+	cfgFile := commonFlags(fs)
+	asJSON := fs.Bool("json", false, "print the API's JSON response body")
+	var facets []string
+	for _, f := range index.AllFacets {
+		facets = append(facets, string(f))
+	}
+	values := searchFlags(fs, facets, []string{"from", "to", "sort", "page", "size", "facet_size", "interval"})
+	fs.Usage = func() {
+		fmt.Fprintf(os.Stderr, "usage: newsindex search [--index DIR] [--json] [--category C] [--analyst A] ... QUERY\n\n")
+		fs.PrintDefaults()
+	}
+	cfg, err := parse(fs, args, cfgFile, nil)
+	if err != nil {
+		return err
+	}
+	req, err := server.SearchParams(values())
+	if err != nil {
+		return fmt.Errorf("%w: %v", errUsage, strings.TrimPrefix(err.Error(), "index: invalid request: "))
+	}
+	ix, err := index.Open(cfg.Index.Path, indexOptions(cfg, nil))
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	res, err := ix.Search(context.Background(), req)
+	if err != nil {
+		return err
+	}
+	out := bufio.NewWriter(os.Stdout)
+	defer out.Flush()
+	if *asJSON {
+		return printJSON(out, res)
+	}
+	fmt.Fprintf(out, "%d articles (%.1f ms)\n\n", res.Total, res.TookMS)
+	for i, h := range res.Hits {
+		fmt.Fprintf(out, "%d. %s\n   %s", (req.Page-1)*req.Size+i+1, h.Title, h.ID)
+		if !h.Published.IsZero() {
+			fmt.Fprintf(out, " · %s", h.Published.Format("2006-01-02"))
+		}
+		for _, s := range []string{h.Source, h.Category} {
+			if s != "" {
+				fmt.Fprintf(out, " · %s", s)
+			}
+		}
+		fmt.Fprintf(out, "\n   %s\n", plain(h.Snippet))
+		if len(h.Analysts) > 0 {
+			fmt.Fprintf(out, "   analysts: %s\n", strings.Join(h.Analysts, ", "))
+		}
+	}
+	fmt.Fprintln(out)
+	for _, f := range index.AllFacets {
+		counts := res.Facets.Of(f)
+		if len(counts) == 0 {
+			continue
+		}
+		var parts []string
+		for _, c := range counts {
+			parts = append(parts, c.Value+" ("+strconv.Itoa(c.Count)+")")
+		}
+		fmt.Fprintf(out, "%s: %s\n", f, strings.Join(parts, ", "))
+	}
+	return nil
+}
+
+func runQuotes(args []string) error {
+	fs := flag.NewFlagSet("quotes", flag.ContinueOnError)
+	cfgFile := commonFlags(fs)
+	asJSON := fs.Bool("json", false, "print the API's JSON response body")
+	values := searchFlags(fs, []string{"speaker", "role", "affiliation"}, []string{"from", "to", "page", "size", "facet_size"})
+	fs.Usage = func() {
+		fmt.Fprintf(os.Stderr, "usage: newsindex quotes [--index DIR] [--json] [--speaker S] [--role analyst|official|other] [--affiliation A] [QUERY]\n\n")
+		fs.PrintDefaults()
+	}
+	cfg, err := parse(fs, args, cfgFile, nil)
+	if err != nil {
+		return err
+	}
+	req, err := server.QuoteParams(values())
+	if err != nil {
+		return fmt.Errorf("%w: %v", errUsage, strings.TrimPrefix(err.Error(), "index: invalid request: "))
+	}
+	ix, err := index.Open(cfg.Index.Path, indexOptions(cfg, nil))
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	res, err := ix.Quotes(context.Background(), req)
+	if err != nil {
+		return err
+	}
+	out := bufio.NewWriter(os.Stdout)
+	defer out.Flush()
+	if *asJSON {
+		return printJSON(out, res)
+	}
+	fmt.Fprintf(out, "%d quotes (%.1f ms)\n\n", res.Total, res.TookMS)
+	for _, h := range res.Hits {
+		who := h.Speaker
+		if who == "" {
+			who = "unattributed"
+		}
+		if h.Role != "" {
+			who += " (" + h.Role
+			if h.Affiliation != "" {
+				who += ", " + h.Affiliation
+			}
+			who += ")"
+		}
+		text := plain(h.Text)
+		if h.Direct {
+			text = "“" + text + "”"
+		}
+		fmt.Fprintf(out, "%s\n   — %s, in %q [%s]\n\n", text, who, h.Title, h.ArticleID)
+	}
+	return nil
+}
+
+func printJSON(w *bufio.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// plain turns a highlighted HTML fragment into terminal text.
+func plain(s string) string {
+	r := strings.NewReplacer("<mark>", "", "</mark>", "", "&lt;", "<", "&gt;", ">", "&#34;", `"`, "&#39;", "'", "&amp;", "&")
+	return r.Replace(s)
+}

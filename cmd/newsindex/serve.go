@@ -1,0 +1,103 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/newsindex/newsindex/index"
+	"github.com/newsindex/newsindex/internal/demo"
+	"github.com/newsindex/newsindex/internal/ingest"
+	"github.com/newsindex/newsindex/internal/server"
+)
+
+func init() {
+	register(command{name: "serve", summary: "serve the search page and the JSON API", run: runServe})
+}
+
+func runServe(args []string) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	cfgFile := commonFlags(fs)
+	fs.String("addr", "", "listen address (config server.addr, default 127.0.0.1:8080)")
+	fs.String("api-key", "", "require this bearer key on writes (config server.api_key)")
+	demoMode := fs.Bool("demo", false, "index the built-in sample articles first (into a temporary index unless --index is given)")
+	fs.Usage = func() {
+		fmt.Fprintf(os.Stderr, "usage: newsindex serve [--index DIR] [--addr HOST:PORT] [--demo]\n\n")
+		fs.PrintDefaults()
+	}
+	cfg, err := parse(fs, args, cfgFile, map[string]string{"addr": "server.addr", "api-key": "server.api_key"})
+	if err != nil {
+		return err
+	}
+	log := cfg.Log.Logger()
+	indexSet := false
+	fs.Visit(func(f *flag.Flag) { indexSet = indexSet || f.Name == "index" })
+
+	ctx, stop := signalContext()
+	defer stop()
+
+	path := cfg.Index.Path
+	if *demoMode && !indexSet {
+		dir, err := os.MkdirTemp("", "newsindex-demo-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		path = dir + "/index"
+	}
+	var ix *index.Index
+	if *demoMode {
+		ix, err = index.OpenOrCreate(path, indexOptions(cfg, log.With("component", "index")))
+	} else {
+		ix, err = index.Open(path, indexOptions(cfg, log.With("component", "index")))
+		if errors.Is(err, index.ErrNotFound) {
+			return fmt.Errorf("no index at %s: run `newsindex ingest --index %s PATH...` first, or `newsindex serve --demo`", path, path)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	if *demoMode {
+		sum, err := ingest.Run(ctx, ix, []string{"-"}, bytes.NewReader(demo.JSONL()), ingest.Options{BatchSize: cfg.Ingest.BatchSize})
+		if err != nil {
+			return fmt.Errorf("demo articles: %w", err)
+		}
+		log.Info("demo articles indexed", "count", sum.Added+sum.Replaced, "path", path)
+	}
+
+	srv, err := server.New(ix, server.Options{Logger: log.With("component", "server"), MaxBodyBytes: cfg.Server.MaxBodyBytes, APIKey: cfg.Server.APIKey})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.Server.Addr)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	hs := &http.Server{
+		Handler:           srv,
+		ReadTimeout:       cfg.Server.ReadTimeout,
+		ReadHeaderTimeout: cfg.Server.ReadTimeout,
+		WriteTimeout:      cfg.Server.WriteTimeout,
+		IdleTimeout:       cfg.Server.IdleTimeout,
+		MaxHeaderBytes:    64 << 10,
+	}
+	fmt.Fprintf(os.Stderr, "newsindex: serving %s on http://%s/\n", path, ln.Addr())
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	log.Info("shutting down")
+	return hs.Shutdown(shutdown)
+}

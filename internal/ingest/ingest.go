@@ -1,0 +1,169 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"time"
+
+	"github.com/newsindex/newsindex/index"
+)
+
+// Options configure Run.
+type Options struct {
+	// BatchSize is the number of articles written per durable batch.
+	BatchSize int
+	// Progress receives a progress line every ProgressEvery, the rejected
+	// records as "file:line: reason", and the final summary. nil: io.Discard.
+	Progress      io.Writer
+	ProgressEvery time.Duration
+	Logger        *slog.Logger
+}
+
+// Summary counts what a run did. Every article counted as Added or Replaced
+// is durable in the index.
+type Summary struct {
+	Added, Replaced, Rejected int
+	Bytes                     int64 // title and body bytes of the articles written
+	Elapsed                   time.Duration
+}
+
+// Rate returns articles written per second.
+func (s Summary) Rate() float64 {
+	if s.Elapsed <= 0 {
+		return 0
+	}
+	return float64(s.Added+s.Replaced) / s.Elapsed.Seconds()
+}
+
+// String is the summary line.
+func (s Summary) String() string {
+	mb := float64(s.Bytes) / 1e6
+	secs := s.Elapsed.Seconds()
+	mbps := 0.0
+	if secs > 0 {
+		mbps = mb / secs
+	}
+	return fmt.Sprintf("added %d, replaced %d, rejected %d in %.1fs (%.0f articles/s, %.2f MB/s)",
+		s.Added, s.Replaced, s.Rejected, secs, s.Rate(), mbps)
+}
+
+// Run reads every article under paths ("-" is stdin) and writes them to ix
+// in batches. Bad records are reported and skipped. Enrichment of a batch
+// overlaps with the writing of the one before, and batches are written in
+// input order, so when an ID repeats the later article wins. Run returns
+// the summary of what is durable, and an error only when the index fails
+// or ctx ends.
+func Run(ctx context.Context, ix *index.Index, paths []string, stdin io.Reader, opts Options) (Summary, error) {
+	if opts.BatchSize <= 0 {
+		opts.BatchSize = 500
+	}
+	if opts.Progress == nil {
+		opts.Progress = io.Discard
+	}
+	if opts.ProgressEvery <= 0 {
+		opts.ProgressEvery = 2 * time.Second
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	start := time.Now()
+	var sum Summary
+
+	// Stage 1 (this goroutine): read and validate, cut batches.
+	// Stage 2: enrich a batch. Stage 3: write it. Channels of one slot let
+	// each stage work on its own batch at once.
+	enrichQ := make(chan []index.Article, 1)
+	writeQ := make(chan []index.Article, 1)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	go func() {
+		defer close(writeQ)
+		for b := range enrichQ {
+			ix.Enrich(b)
+			select {
+			case writeQ <- b:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+
+	writeErr := make(chan error, 1)
+	lastProgress := start
+	go func() {
+		var err error
+		for b := range writeQ {
+			if err != nil {
+				continue // drain
+			}
+			var st index.BatchStats
+			st, err = ix.AddBatch(ctx, b)
+			if err != nil {
+				cancel()
+				continue
+			}
+			sum.Added += st.Added
+			sum.Replaced += st.Replaced
+			for i := range b {
+				sum.Bytes += int64(len(b[i].Title) + len(b[i].Body))
+			}
+			if now := time.Now(); now.Sub(lastProgress) >= opts.ProgressEvery {
+				lastProgress = now
+				n := sum.Added + sum.Replaced
+				fmt.Fprintf(opts.Progress, "ingest: %d articles written, %.0f/s\n", n, float64(n)/now.Sub(start).Seconds())
+			}
+		}
+		writeErr <- err
+	}()
+
+	batch := make([]index.Article, 0, opts.BatchSize)
+	rejected := 0
+	readErr := Walk(paths, stdin, func(r Record) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		err := r.Err
+		if err == nil {
+			err = index.Normalize(&r.Article)
+		}
+		if err != nil {
+			rejected++
+			fmt.Fprintf(opts.Progress, "%s: %v\n", r.Where(), err)
+			return nil
+		}
+		batch = append(batch, r.Article)
+		if len(batch) == opts.BatchSize {
+			select {
+			case enrichQ <- batch:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			batch = make([]index.Article, 0, opts.BatchSize)
+		}
+		return nil
+	})
+	if len(batch) > 0 && readErr == nil {
+		select {
+		case enrichQ <- batch:
+		case <-ctx.Done():
+		}
+	}
+	close(enrichQ)
+	werr := <-writeErr
+	sum.Rejected = rejected
+	sum.Elapsed = time.Since(start)
+	fmt.Fprintf(opts.Progress, "ingest: %s\n", sum)
+	switch {
+	case werr != nil:
+		return sum, fmt.Errorf("write: %w", werr)
+	case readErr != nil && !errors.Is(readErr, context.Canceled):
+		return sum, fmt.Errorf("read: %w", readErr)
+	case readErr != nil:
+		return sum, readErr
+	}
+	return sum, nil
+}

@@ -1,0 +1,299 @@
+package server
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gorilla/mux"
+
+	"github.com/newsindex/newsindex/index"
+)
+
+var pageFuncs = template.FuncMap{
+	// snippet marks a snippet the index built (escaped text and <mark>) safe.
+	"snippet": func(s string) template.HTML { return template.HTML(s) },
+	"date": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.Format("2 Jan 2006")
+	},
+	"paragraphs": func(s string) []string {
+		var out []string
+		for _, p := range strings.Split(s, "\n") {
+			if p = strings.TrimSpace(p); p != "" {
+				out = append(out, p)
+			}
+		}
+		return out
+	},
+	"filterURL": func(facet, value string) string {
+		return "/?" + url.Values{facet: {value}}.Encode()
+	},
+	"quotesURL": func(speaker string) string {
+		return "/api/quotes?" + url.Values{"speaker": {speaker}}.Encode()
+	},
+}
+
+var facetLabels = map[index.Facet]string{
+	index.FacetCategory:     "Category",
+	index.FacetAnalyst:      "Quoted analysts",
+	index.FacetPerson:       "People",
+	index.FacetCountry:      "Countries",
+	index.FacetOrganization: "Organizations",
+	index.FacetSource:       "Sources",
+}
+
+type facetValue struct {
+	Value  string
+	Count  int
+	Active bool
+	URL    string // toggles this value
+}
+
+type facetView struct {
+	Name, Label string
+	Values      []facetValue
+}
+
+type chip struct {
+	Label, RemoveURL string
+}
+
+type bar struct {
+	X, Y, W, H float64
+	Label      string
+	URL        string
+}
+
+type searchPage struct {
+	Query      string
+	Sort       string
+	Err        string
+	Res        *index.SearchResult
+	Facets     []facetView
+	Chips      []chip
+	Page       int
+	Pages      int
+	PrevURL    string
+	NextURL    string
+	SortURLs   map[string]string
+	Bars       []bar
+	ChartFirst string
+	ChartLast  string
+	From, To   string
+}
+
+// with returns the page's URL with parameter name set to values (none: removed),
+// back on page 1.
+func with(v url.Values, name string, values ...string) string {
+	c := url.Values{}
+	for k, vs := range v {
+		c[k] = append([]string(nil), vs...)
+	}
+	c.Del("page")
+	if len(values) == 0 {
+		c.Del(name)
+	} else {
+		c[name] = values
+	}
+	return "/?" + c.Encode()
+}
+
+func toggle(vs []string, v string) ([]string, bool) {
+	var out []string
+	found := false
+	for _, x := range vs {
+		if x == v {
+			found = true
+			continue
+		}
+		out = append(out, x)
+	}
+	if !found {
+		out = append(out, v)
+	}
+	return out, found
+}
+
+func (s *Server) serveSearchPage(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	p := searchPage{Query: v.Get("q"), Sort: v.Get("sort"), From: v.Get("from"), To: v.Get("to")}
+	code := http.StatusOK
+	req, err := SearchParams(v)
+	if err == nil {
+		req.Size = 20
+		p.Res, err = s.ix.Search(r.Context(), req)
+	}
+	if err != nil {
+		code = status(err)
+		if code == http.StatusInternalServerError {
+			s.log.Error("search page", "query", p.Query, "err", err)
+			p.Err = "Something went wrong on our side. Please try again."
+		} else {
+			p.Err = strings.TrimPrefix(err.Error(), "index: invalid request: ")
+		}
+	}
+	if p.Res != nil {
+		for _, f := range index.AllFacets {
+			fv := facetView{Name: string(f), Label: facetLabels[f]}
+			active := map[string]bool{}
+			for _, a := range req.Filters[f] {
+				active[a] = true
+			}
+			for _, c := range p.Res.Facets.Of(f) {
+				next, _ := toggle(v[string(f)], c.Value)
+				fv.Values = append(fv.Values, facetValue{Value: c.Value, Count: c.Count, Active: active[c.Value], URL: with(v, string(f), next...)})
+			}
+			fv.Values = append(fv.Values, missingActive(v, f, active, fv.Values)...)
+			if len(fv.Values) > 0 {
+				p.Facets = append(p.Facets, fv)
+			}
+		}
+		p.Page = req.Page
+		p.Pages = int((p.Res.Total + uint64(req.Size) - 1) / uint64(req.Size))
+		p.Pages = min(p.Pages, index.MaxPage)
+		if p.Page > 1 {
+			p.PrevURL = pageURL(v, p.Page-1)
+		}
+		if p.Page < p.Pages {
+			p.NextURL = pageURL(v, p.Page+1)
+		}
+		p.Bars, p.ChartFirst, p.ChartLast = chart(v, p.Res.Facets.Published, req.Interval)
+	}
+	for _, f := range index.AllFacets {
+		for _, val := range v[string(f)] {
+			next, _ := toggle(v[string(f)], val)
+			p.Chips = append(p.Chips, chip{Label: facetLabels[f] + ": " + val, RemoveURL: with(v, string(f), next...)})
+		}
+	}
+	if p.From != "" || p.To != "" {
+		c := url.Values{}
+		for k, vs := range v {
+			c[k] = vs
+		}
+		c.Del("from")
+		p.Chips = append(p.Chips, chip{Label: "Dates: " + p.From + " – " + p.To, RemoveURL: with(c, "to")})
+	}
+	p.SortURLs = map[string]string{"relevance": with(v, "sort"), "date": with(v, "sort", "date"), "oldest": with(v, "sort", "oldest")}
+	s.render(w, r, code, "search.html", p)
+}
+
+// missingActive lists active filter values the facet's top list left out,
+// so every active filter can be seen and removed.
+func missingActive(v url.Values, f index.Facet, active map[string]bool, shown []facetValue) []facetValue {
+	var out []facetValue
+	for val := range active {
+		found := false
+		for _, s := range shown {
+			if s.Value == val {
+				found = true
+			}
+		}
+		if !found {
+			next, _ := toggle(v[string(f)], val)
+			out = append(out, facetValue{Value: val, Active: true, URL: with(v, string(f), next...)})
+		}
+	}
+	return out
+}
+
+func pageURL(v url.Values, page int) string {
+	c := url.Values{}
+	for k, vs := range v {
+		c[k] = vs
+	}
+	c.Set("page", strconv.Itoa(page))
+	return "/?" + c.Encode()
+}
+
+// chart lays out the published histogram as SVG bars, each a link that
+// narrows the search to its span. Long ranges are drawn by month.
+func chart(v url.Values, days []index.DateCount, interval string) ([]bar, string, string) {
+	if len(days) == 0 {
+		return nil, "", ""
+	}
+	buckets := days
+	if interval == index.IntervalDay && len(days) > 120 {
+		buckets = byMonth(days)
+		interval = index.IntervalMonth
+	}
+	const width, height = 600.0, 80.0
+	peak := 1
+	for _, d := range buckets {
+		peak = max(peak, d.Count)
+	}
+	w := width / float64(len(buckets))
+	var bars []bar
+	for i, d := range buckets {
+		h := height * float64(d.Count) / float64(peak)
+		start, _ := time.Parse(time.DateOnly, d.Date)
+		end := start
+		if interval == index.IntervalMonth {
+			end = start.AddDate(0, 1, -1)
+		} else if interval == index.IntervalYear {
+			end = start.AddDate(1, 0, -1)
+		}
+		c := url.Values{}
+		for k, vs := range v {
+			c[k] = vs
+		}
+		c.Set("from", start.Format(time.DateOnly))
+		bars = append(bars, bar{X: float64(i) * w, Y: height - h, W: max(w-1, 1), H: h,
+			Label: fmt.Sprintf("%s: %d", d.Date, d.Count), URL: with(c, "to", end.Format(time.DateOnly))})
+	}
+	return bars, buckets[0].Date, buckets[len(buckets)-1].Date
+}
+
+func byMonth(days []index.DateCount) []index.DateCount {
+	var out []index.DateCount
+	for _, d := range days {
+		m := d.Date[:7] + "-01"
+		if n := len(out); n > 0 && out[n-1].Date == m {
+			out[n-1].Count += d.Count
+			continue
+		}
+		out = append(out, index.DateCount{Date: m, Count: d.Count})
+	}
+	return out
+}
+
+type articlePage struct {
+	A   index.Article
+	Err string
+}
+
+func (s *Server) serveArticlePage(w http.ResponseWriter, r *http.Request) {
+	a, err := s.ix.Article(r.Context(), mux.Vars(r)["id"])
+	if err != nil {
+		code := status(err)
+		msg := "No article with that ID."
+		if code == http.StatusInternalServerError {
+			s.log.Error("article page", "err", err)
+			msg = "Something went wrong on our side."
+		}
+		s.render(w, r, code, "article.html", articlePage{Err: msg})
+		return
+	}
+	s.render(w, r, http.StatusOK, "article.html", articlePage{A: a})
+}
+
+// render executes a page into a buffer first, so a template error never
+// sends half a page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, code int, name string, data any) {
+	var buf bytes.Buffer
+	if err := s.pages.ExecuteTemplate(&buf, name, data); err != nil {
+		s.log.Error("render", "page", name, "err", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(code)
+	buf.WriteTo(w)
+}

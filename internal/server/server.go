@@ -1,0 +1,272 @@
+// Package server serves an index over HTTP: a JSON API and a search page
+// rendered on the server.
+package server
+
+import (
+	"crypto/subtle"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"strings"
+
+	"github.com/gorilla/mux"
+
+	"github.com/newsindex/newsindex/index"
+	"github.com/newsindex/newsindex/internal/ingest"
+)
+
+//go:embed assets templates
+var files embed.FS
+
+// Options configure a Server.
+type Options struct {
+	Logger *slog.Logger
+	// MaxBodyBytes caps request bodies; 0 → 32 MiB.
+	MaxBodyBytes int64
+	// APIKey, when set, is required as "Authorization: Bearer KEY" on writes.
+	APIKey string
+}
+
+// Server answers HTTP requests from one index.
+type Server struct {
+	ix     *index.Index
+	log    *slog.Logger
+	opts   Options
+	pages  *template.Template
+	router *mux.Router
+}
+
+// New returns a Server for ix.
+func New(ix *index.Index, opts Options) (*Server, error) {
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	if opts.MaxBodyBytes <= 0 {
+		opts.MaxBodyBytes = 32 << 20
+	}
+	pages, err := template.New("").Funcs(pageFuncs).ParseFS(files, "templates/*.html")
+	if err != nil {
+		return nil, fmt.Errorf("server: templates: %w", err)
+	}
+	s := &Server{ix: ix, log: opts.Logger, opts: opts, pages: pages, router: mux.NewRouter()}
+	r := s.router
+	r.HandleFunc("/api/search", s.serveSearchAPI).Methods(http.MethodGet)
+	r.HandleFunc("/api/quotes", s.serveQuotesAPI).Methods(http.MethodGet)
+	r.HandleFunc("/api/articles", s.write(s.servePostArticles)).Methods(http.MethodPost)
+	r.HandleFunc("/api/articles/{id}", s.serveGetArticle).Methods(http.MethodGet)
+	r.HandleFunc("/api/articles/{id}", s.write(s.serveDeleteArticle)).Methods(http.MethodDelete)
+	r.HandleFunc("/healthz", s.serveHealthz).Methods(http.MethodGet)
+	r.HandleFunc("/readyz", s.serveReadyz).Methods(http.MethodGet)
+	r.HandleFunc("/", s.serveSearchPage).Methods(http.MethodGet)
+	r.HandleFunc("/articles/{id}", s.serveArticlePage).Methods(http.MethodGet)
+	assets, _ := fs.Sub(files, "assets")
+	r.PathPrefix("/assets/").Handler(http.StripPrefix("/assets/", http.FileServer(http.FS(assets))))
+	r.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		s.error(w, req, fmt.Errorf("%w: no route %s", index.ErrNotFound, req.URL.Path))
+	})
+	r.MethodNotAllowedHandler = http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		writeJSON(w, http.StatusMethodNotAllowed, map[string]string{"error": fmt.Sprintf("method %s not allowed on %s", req.Method, req.URL.Path)})
+	})
+	return s, nil
+}
+
+// ServeHTTP adds the headers every response carries and routes the request.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "same-origin")
+	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+	defer func() {
+		if v := recover(); v != nil {
+			if v == http.ErrAbortHandler {
+				panic(v)
+			}
+			s.log.Error("panic serving request", "path", r.URL.Path, "err", v)
+			writeJSON(w, http.StatusInternalServerError, map[string]string{"error": "internal error"})
+		}
+	}()
+	s.router.ServeHTTP(w, r)
+}
+
+// write guards a handler that changes the index with the API key, if one is set.
+func (s *Server) write(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if s.opts.APIKey != "" {
+			got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+			if !ok || subtle.ConstantTimeCompare([]byte(got), []byte(s.opts.APIKey)) != 1 {
+				w.Header().Set("WWW-Authenticate", `Bearer realm="newsindex"`)
+				writeJSON(w, http.StatusUnauthorized, map[string]string{"error": "writes need Authorization: Bearer <api key>"})
+				return
+			}
+		}
+		h(w, r)
+	}
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.Encode(v)
+}
+
+// status maps an error onto an HTTP status: the client's mistakes are 4xx.
+func status(err error) int {
+	var maxErr *http.MaxBytesError
+	switch {
+	case errors.Is(err, index.ErrInvalidRequest):
+		return http.StatusBadRequest
+	case errors.Is(err, index.ErrNotFound):
+		return http.StatusNotFound
+	case errors.As(err, &maxErr):
+		return http.StatusRequestEntityTooLarge
+	case errors.Is(err, index.ErrClosed):
+		return http.StatusServiceUnavailable
+	}
+	return http.StatusInternalServerError
+}
+
+// error writes err as a JSON error. Only server faults are logged, and
+// their details are not shown to the client.
+func (s *Server) error(w http.ResponseWriter, r *http.Request, err error) {
+	code := status(err)
+	msg := err.Error()
+	if code == http.StatusInternalServerError {
+		s.log.Error("request failed", "path", r.URL.Path, "err", err)
+		msg = "internal error"
+	}
+	msg = strings.TrimPrefix(msg, "index: invalid request: ")
+	writeJSON(w, code, map[string]string{"error": msg})
+}
+
+func (s *Server) serveHealthz(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+func (s *Server) serveReadyz(w http.ResponseWriter, r *http.Request) {
+	n, err := s.ix.Count(r.Context())
+	if err != nil {
+		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable"})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"status": "ready", "articles": n})
+}
+
+func (s *Server) serveSearchAPI(w http.ResponseWriter, r *http.Request) {
+	req, err := SearchParams(r.URL.Query())
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	res, err := s.ix.Search(r.Context(), req)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, res)
+}
+
+func (s *Server) serveQuotesAPI(w http.ResponseWriter, r *http.Request) {
+	req, err := QuoteParams(r.URL.Query())
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	res, err := s.ix.Quotes(r.Context(), req)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, res)
+}
+
+func (s *Server) serveGetArticle(w http.ResponseWriter, r *http.Request) {
+	a, err := s.ix.Article(r.Context(), mux.Vars(r)["id"])
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, a)
+}
+
+func (s *Server) serveDeleteArticle(w http.ResponseWriter, r *http.Request) {
+	id := mux.Vars(r)["id"]
+	if err := s.ix.Delete(r.Context(), id); err != nil {
+		s.error(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"deleted": id})
+}
+
+// recordError is one rejected record of a POST.
+type recordError struct {
+	Line  int    `json:"line,omitempty"`
+	Error string `json:"error"`
+}
+
+type postResult struct {
+	Added    int           `json:"added"`
+	Replaced int           `json:"replaced"`
+	Rejected int           `json:"rejected"`
+	IDs      []string      `json:"ids"`
+	Errors   []recordError `json:"errors,omitempty"`
+}
+
+// servePostArticles adds an article, an array of articles, or JSON Lines.
+// Good records are written even when others are rejected: the answer is
+// 200 when all went in, 207 when some did, 400 when none did.
+func (s *Server) servePostArticles(w http.ResponseWriter, r *http.Request) {
+	body := http.MaxBytesReader(w, r.Body, s.opts.MaxBodyBytes)
+	var good []index.Article
+	res := postResult{IDs: []string{}}
+	err := ingest.Read(body, "request", func(rec ingest.Record) error {
+		err := rec.Err
+		if err == nil {
+			err = index.Normalize(&rec.Article)
+		}
+		if err != nil {
+			res.Errors = append(res.Errors, recordError{Line: rec.Line, Error: strings.TrimPrefix(err.Error(), "index: invalid request: ")})
+			return nil
+		}
+		good = append(good, rec.Article)
+		return nil
+	})
+	if err != nil {
+		var maxErr *http.MaxBytesError
+		if errors.As(err, &maxErr) {
+			s.error(w, r, fmt.Errorf("request body over %d bytes: %w", s.opts.MaxBodyBytes, err))
+			return
+		}
+		s.error(w, r, fmt.Errorf("%w: %v", index.ErrInvalidRequest, err))
+		return
+	}
+	res.Rejected = len(res.Errors)
+	if len(good) == 0 {
+		if res.Rejected == 0 {
+			res.Errors = append(res.Errors, recordError{Error: "no articles in the request body"})
+			res.Rejected = 0
+		}
+		writeJSON(w, http.StatusBadRequest, res)
+		return
+	}
+	st, err := s.ix.AddBatch(r.Context(), good)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	res.Added, res.Replaced = st.Added, st.Replaced
+	for _, a := range good {
+		res.IDs = append(res.IDs, a.ID)
+	}
+	code := http.StatusOK
+	if res.Rejected > 0 {
+		code = http.StatusMultiStatus
+	}
+	writeJSON(w, code, res)
+}
