@@ -1,8 +1,27 @@
 // Package quote finds quotations in news text, who said them, and whether the
 // speaker is an analyst, an official or someone else.
+//
+// Extract works in three passes over the tokens of an article. The first
+// pairs quotation marks inside each paragraph (a quote left open at the end
+// of a paragraph runs on when the next paragraph opens with a mark) and drops
+// scare quotes and quoted titles: a short quotation counts only when a speech
+// verb introduces it and it closes a clause. The second finds each
+// quotation's speaker from the words around it: “…,” said X · “…,” X said ·
+// X, a … at Y, said · X said: “…” · according to X · a pronoun or surname in
+// the next sentence (“…” He added) · a continuation paragraph with no cue,
+// which keeps the previous speaker. The third records reported speech with
+// no quotation marks ("Zelensky warned that …") as indirect quotes. Pronouns
+// resolve to the last person named before them, surnames to the full name
+// met in the article, and roles and affiliations come from every mention of
+// the speaker: titles ("President"), appositions ("a senior fellow at the
+// Brookings Institution") and known names.
 package quote
 
-import "github.com/newsindex/newsindex/internal/extract/entity"
+import (
+	"strings"
+
+	"github.com/newsindex/newsindex/internal/extract/entity"
+)
 
 // Roles of a speaker.
 const (
@@ -26,7 +45,12 @@ type Quote struct {
 // Extract finds the quotations of one document. text is the whole article
 // (title, a blank line, body); ents is entity.Extract(text).
 func Extract(text string, ents entity.Result) []Quote {
-	return nil
+	d := newDoc(text, ents)
+	d.findQuotes()
+	d.scanPeople()
+	d.attribute()
+	d.indirect()
+	return d.output()
 }
 
 // Analysts returns the canonical names of the speakers with RoleAnalyst, once
@@ -41,4 +65,691 @@ func Analysts(qs []Quote) []string {
 		}
 	}
 	return out
+}
+
+// rawQuote is a quotation found in the text, before its speaker is named.
+type rawQuote struct {
+	open, close int // token indices of the marks; close is past the paragraph when unclosed
+	unclosed    bool
+	cont        bool // continues an unclosed quotation of the previous paragraph
+	start, end  int  // byte offsets of the inner text
+	direct      bool
+	sp          phrase
+	cue         string
+	cueTok      int
+	inherit     *rawQuote // the quotation whose speaker this one shares
+	speaker     string    // resolved
+	kind        int
+}
+
+// personRef is a person named at a place in the text.
+type personRef struct {
+	pos  int
+	name string
+	g    byte
+}
+
+type doc struct {
+	text     string
+	toks     []token
+	ents     entity.Result
+	quotes   []*rawQuote
+	paraEnd  map[int]int // paragraph → index past its last token
+	refs     []personRef // people named outside quotations, by position
+	full     map[string][]personRef
+	usedCue  map[int]bool
+	reported []*rawQuote
+	evidence map[string][]mention
+}
+
+func newDoc(text string, ents entity.Result) *doc {
+	d := &doc{text: text, ents: ents, toks: tokenize(text), paraEnd: map[int]int{},
+		full: map[string][]personRef{}, usedCue: map[int]bool{}}
+	for i, t := range d.toks {
+		d.paraEnd[t.para] = i + 1
+	}
+	return d
+}
+
+// findQuotes pairs the quotation marks of each paragraph.
+func (d *doc) findQuotes() {
+	toks := d.toks
+	var prevUnclosed bool
+	for i := 0; i < len(toks); {
+		p := toks[i].para
+		end := d.paraEnd[p]
+		open := -1
+		first := true
+		startsWithQuote := toks[i].kind == kQuote
+		for j := i; j < end; j++ {
+			t := toks[j]
+			if t.kind != kQuote {
+				continue
+			}
+			if open < 0 {
+				if t.w == "”" && j > i && toks[j-1].e == t.s {
+					continue // a closing mark with no opening one
+				}
+				open = j
+				continue
+			}
+			if t.w == "“" && toks[open].w == "“" {
+				continue // nested or stray: keep the first opening
+			}
+			d.addQuote(open, j, false, first && prevUnclosed && startsWithQuote && open == i)
+			first = false
+			open = -1
+		}
+		prevUnclosed = false
+		if open >= 0 {
+			d.addQuote(open, end, true, first && startsWithQuote && open == i && prevUnclosedAt(d, i))
+			prevUnclosed = true
+		}
+		i = end
+	}
+}
+
+func prevUnclosedAt(d *doc, i int) bool {
+	if len(d.quotes) < 2 {
+		return false
+	}
+	q := d.quotes[len(d.quotes)-2]
+	return q.unclosed && q.close <= i
+}
+
+func (d *doc) addQuote(open, close int, unclosed, cont bool) {
+	toks := d.toks
+	if close <= open+1 {
+		return
+	}
+	s, e := toks[open].e, toks[close-1].e
+	if !unclosed {
+		e = toks[close].s
+	}
+	inner := strings.TrimSpace(d.text[s:e])
+	if inner == "" {
+		return
+	}
+	s += strings.Index(d.text[s:e], inner)
+	e = s + len(inner)
+	for e > s && strings.ContainsAny(d.text[e-1:e], ", ") {
+		e--
+	}
+	q := &rawQuote{open: open, close: close, unclosed: unclosed, cont: cont, start: s, end: e, direct: true}
+	if !d.acceptQuote(q) {
+		return
+	}
+	for k := open; k < close && k < len(toks); k++ {
+		toks[k].inQ = true
+	}
+	d.quotes = append(d.quotes, q)
+}
+
+// acceptQuote reports whether q is a quotation rather than a scare quote, a
+// title or a heading.
+func (d *doc) acceptQuote(q *rawQuote) bool {
+	words, caps, small := 0, 0, 0
+	sentence := false
+	for k := q.open + 1; k < q.close && k < len(d.toks); k++ {
+		t := d.toks[k]
+		switch t.kind {
+		case kWord:
+			words++
+			if t.isCap() {
+				caps++
+			} else if connectors[t.w] || t.w == "a" || t.w == "an" || t.w == "and" || t.w == "to" || t.w == "in" {
+				small++
+			}
+		case kPunct:
+			if t.isTerminal() || t.w == "," || t.w == ";" || t.w == ":" {
+				sentence = true
+			}
+		}
+	}
+	if words == 0 {
+		return false
+	}
+	title := caps+small == words && !sentence && words <= 8
+	if words >= 4 && !title {
+		return true
+	}
+	if q.unclosed {
+		return false
+	}
+	// a short quotation or a title counts when a cue introduces it and it ends a clause
+	lastInner := d.toks[q.close-1]
+	endsClause := lastInner.kind == kPunct && strings.Contains(".,!?;:", lastInner.w)
+	if n := q.close + 1; n >= d.paraEnd[d.toks[q.open].para] {
+		endsClause = true
+	} else if t := d.toks[n]; t.kind == kPunct && strings.Contains(".,!?;:)—–-", t.w) {
+		endsClause = true
+	}
+	if !endsClause {
+		return false
+	}
+	if d.cueAfter(q.close + 1) {
+		return true
+	}
+	lo := d.sentenceStart(q.open)
+	for k := q.open - 1; k >= lo; k-- {
+		t := d.toks[k]
+		if t.kind == kWord && (speechVerbs[t.lower()] || participleVerbs[t.lower()]) {
+			return true
+		}
+	}
+	return false
+}
+
+// cueAfter reports whether a speech verb follows token i closely in the same
+// sentence: “Wrong,” Briggs said.
+func (d *doc) cueAfter(i int) bool {
+	if i >= len(d.toks) || d.toks[i].para != d.toks[i-1].para {
+		return false
+	}
+	end := d.frameEnd(i)
+	for k := i; k < end && k < i+20; k++ {
+		if t := d.toks[k]; t.kind == kWord && speechVerbs[t.lower()] {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceStart returns the index of the first token of the sentence that
+// holds token i, stopping at the close of an earlier quotation.
+func (d *doc) sentenceStart(i int) int {
+	p := d.toks[i].para
+	k := i - 1
+	for ; k >= 0; k-- {
+		t := d.toks[k]
+		if t.para != p || t.isTerminal() && !t.inQ {
+			break
+		}
+		if t.inQ {
+			break
+		}
+	}
+	return k + 1
+}
+
+// frameEnd returns the index past the last token of the sentence that starts
+// at i, stopping at a quotation mark.
+func (d *doc) frameEnd(i int) int {
+	if i >= len(d.toks) {
+		return i
+	}
+	end := d.paraEnd[d.toks[i].para]
+	for k := i; k < end; k++ {
+		t := d.toks[k]
+		if t.isTerminal() || t.kind == kQuote || t.inQ {
+			return k
+		}
+	}
+	return end
+}
+
+func (d *doc) isVerb(k int) bool {
+	t := d.toks[k]
+	return t.kind == kWord && !t.inQ && speechVerbs[t.lower()]
+}
+
+// attribute finds the speaker of every quotation.
+func (d *doc) attribute() {
+	for qi, q := range d.quotes {
+		d.attributeOne(qi, q)
+	}
+}
+
+func (d *doc) attributeOne(qi int, q *rawQuote) {
+	toks := d.toks
+	para := toks[q.open].para
+	// the right frame: from the closing mark to the end of the sentence
+	r0 := q.close + 1
+	r1 := r0
+	if !q.unclosed && r0 < len(toks) && toks[r0].para == para {
+		r1 = d.frameEnd(r0)
+	}
+	endsSentence := false
+	if k := q.close - 1; k > q.open && toks[k].isTerminal() {
+		endsSentence = r0 >= r1 || toks[r0].isCap()
+	}
+	if r1 > r0 && d.rightFrame(q, r0, r1, endsSentence) {
+		return
+	}
+	if d.leftFrame(q, d.sentenceStart(q.open), q.open) {
+		return
+	}
+	// X said: (new paragraph) “…”
+	if q.open > 0 && toks[q.open-1].para != para && !q.cont {
+		if k := q.open - 1; toks[k].w == ":" && !toks[k].inQ {
+			if d.leftFrame(q, d.sentenceStart(k), k) {
+				return
+			}
+		}
+	}
+	// continuation: the same speaker as the quotation before, in this paragraph or the one before
+	if qi > 0 {
+		prev := d.quotes[qi-1]
+		pp := toks[prev.open].para
+		if pp == para || (pp == para-1 && (q.cont || q.open == d.paraStart(para))) {
+			q.inherit = prev
+			return
+		}
+	}
+}
+
+func (d *doc) paraStart(p int) int {
+	end := d.paraEnd[p]
+	k := end - 1
+	for k > 0 && d.toks[k-1].para == p {
+		k--
+	}
+	return k
+}
+
+// rightFrame reads “…,” said X / “…,” X said / “…” He added.
+func (d *doc) rightFrame(q *rawQuote, r0, r1 int, endsSentence bool) bool {
+	toks := d.toks
+	i := r0
+	for i < r1 && toks[i].kind == kPunct && strings.Contains(",—–-(", toks[i].w) {
+		i++
+	}
+	if i >= r1 {
+		return false
+	}
+	w := toks[i].lower()
+	// “…,” said X
+	if speechVerbs[w] && !endsSentence {
+		k := i + 1
+		for k < r1 && auxiliaries[toks[k].lower()] && !toks[k].isCap() {
+			k++
+		}
+		if sp, ok := d.parseForward(k, r1); ok {
+			d.setSpeaker(q, sp, i)
+			return true
+		}
+	}
+	// “…,” according to X
+	if w == "according" && i+1 < r1 && toks[i+1].w == "to" {
+		if sp, ok := d.parseForward(i+2, r1); ok {
+			q.sp, q.cue = sp, "according to"
+			return true
+		}
+	}
+	// “…,” X said
+	limit := i + 25
+	if limit > r1 {
+		limit = r1
+	}
+	for v := i + 1; v < limit; v++ {
+		if !d.isVerb(v) {
+			continue
+		}
+		j := v - 1
+		for j > i && auxiliaries[toks[j].lower()] && !toks[j].isCap() {
+			j--
+		}
+		sp, a, ok := d.parseBackward(i, j)
+		if ok && a <= i {
+			d.setSpeaker(q, sp, v)
+			return true
+		}
+		break
+	}
+	return false
+}
+
+// leftFrame reads X said: “…” / X warned that it “…” / According to X, “…”.
+func (d *doc) leftFrame(q *rawQuote, l0, l1 int) bool {
+	toks := d.toks
+	for v := l1 - 1; v >= l0 && v >= l1-40; v-- {
+		t := toks[v]
+		if t.kind != kWord || t.inQ {
+			continue
+		}
+		w := t.lower()
+		if w == "according" && v+1 < l1 && toks[v+1].w == "to" {
+			hi := v + 2
+			for hi < l1 && toks[hi].w != "," {
+				hi++
+			}
+			if sp, ok := d.parseForward(v+2, hi); ok {
+				q.sp, q.cue = sp, "according to"
+				return true
+			}
+			continue
+		}
+		if participleVerbs[w] && v > l0 && toks[v-1].w == "," {
+			// “he said, calling …”: the subject is the main clause's
+			for u := v - 2; u >= l0; u-- {
+				if d.isVerb(u) {
+					j := u - 1
+					for j >= l0 && auxiliaries[toks[j].lower()] && !toks[j].isCap() {
+						j--
+					}
+					if sp, _, ok := d.parseBackward(l0, j); ok {
+						d.setSpeaker(q, sp, v)
+						return true
+					}
+					break
+				}
+			}
+			if u := d.prevQuoteIn(q, l0); u != nil {
+				q.inherit, q.cue = u, w
+				return true
+			}
+			// "Paul then interjected, calling …": the sentence's subject
+			if sp, ok := d.parseForward(l0, v); ok && (sp.kind == spPerson || sp.kind == spPronoun) {
+				d.setSpeaker(q, sp, v)
+				return true
+			}
+			continue
+		}
+		if !speechVerbs[w] {
+			continue
+		}
+		j := v - 1
+		for j >= l0 && auxiliaries[toks[j].lower()] && !toks[j].isCap() {
+			j--
+		}
+		if sp, _, ok := d.parseBackward(l0, j); ok {
+			d.setSpeaker(q, sp, v)
+			return true
+		}
+		// said X: “…”
+		if sp, ok := d.parseForward(v+1, l1); ok && sp.kind != spPronoun {
+			d.setSpeaker(q, sp, v)
+			return true
+		}
+	}
+	return false
+}
+
+// prevQuoteIn returns the quotation just before q when it ends at or after
+// token l0 (in the same sentence), or nil.
+func (d *doc) prevQuoteIn(q *rawQuote, l0 int) *rawQuote {
+	var prev *rawQuote
+	for _, x := range d.quotes {
+		if x == q {
+			break
+		}
+		prev = x
+	}
+	if prev != nil && prev.close >= l0-1 && d.toks[prev.open].para == d.toks[q.open].para {
+		return prev
+	}
+	return nil
+}
+
+func (d *doc) setSpeaker(q *rawQuote, sp phrase, verb int) {
+	q.sp = sp
+	q.cue = d.toks[verb].lower()
+	q.cueTok = verb
+	d.usedCue[verb] = true
+}
+
+// parseBackward reads the speaker phrase that ends at token j, not going
+// below lo. It returns the phrase and the index where it starts.
+func (d *doc) parseBackward(lo, j int) (phrase, int, bool) {
+	toks := d.toks
+	var sp phrase
+	if j < lo {
+		return sp, 0, false
+	}
+	// appositions between commas: "X, a senior fellow at Y, said", "X (D-Mo.), who …, said"
+	for n := 0; n < 2 && (toks[j].w == "," || toks[j].w == ")"); n++ {
+		open := ","
+		if toks[j].w == ")" {
+			open = "("
+		}
+		k := j - 1
+		for k >= lo && toks[k].w != open && !toks[k].isTerminal() && !toks[k].inQ {
+			k--
+		}
+		if k < lo || toks[k].w != open || j-k > 30 {
+			return sp, 0, false
+		}
+		sp.appos = append(append([]token{}, toks[k+1:j]...), sp.appos...)
+		j = k - 1
+		if j < lo {
+			return sp, 0, false
+		}
+		// "Sanders, meanwhile, who …, said"
+		if t := toks[j]; t.kind == kWord && !t.isCap() && !pronouns[t.w] {
+			for k2 := j - 1; k2 >= lo && k2 >= j-3; k2-- {
+				if toks[k2].w == "," {
+					j = k2
+					break
+				}
+			}
+		}
+	}
+	t := toks[j]
+	if t.inQ {
+		return sp, 0, false
+	}
+	w := t.lower()
+	if t.kind == kWord && pronouns[w] && (j == lo || !toks[j-1].isCap()) {
+		sp.kind, sp.pronoun, sp.pos, sp.end = spPronoun, w, t.s, t.e
+		return sp, j, true
+	}
+	// "the Clinton campaign", "a Clinton spokesman"
+	if t.kind == kWord && !t.isCap() && (orgNouns[w] || personNouns[w] || genericSubjects[w] || analystTitles[w] || officialTitles[w]) {
+		if j-1 >= lo && toks[j-1].isCap() && orgNouns[w] {
+			a, _ := capRunBack(toks, j-1, lo)
+			sp.kind = spOrg
+			sp.name = append(append([]token{}, toks[a:j]...), toks[j])
+			sp.orgNoun = w
+			sp.pos, sp.end = toks[a].s, t.e
+			return sp, a, true
+		}
+		a := j
+		for a-1 >= lo && toks[a-1].kind == kWord && !toks[a-1].inQ && (a > j-5) {
+			a--
+		}
+		sp.kind = spDesc
+		sp.evidence = toks[a : j+1]
+		sp.pos, sp.end = toks[a].s, t.e
+		return sp, a, true
+	}
+	a, ok := capRunBack(toks, j, lo)
+	if !ok {
+		return sp, 0, false
+	}
+	run := toks[a : j+1]
+	// titles written in lower case before the name: "Republican nominee Donald Trump"
+	p := a
+	for p-1 >= lo && p > a-6 && toks[p-1].kind == kWord && !toks[p-1].inQ && (isTitleWord(toks[p-1].lower()) || titleModifiers[toks[p-1].lower()] || toks[p-1].isCap()) {
+		p--
+	}
+	d.fillName(&sp, run)
+	if sp.kind == spNone {
+		return sp, 0, false
+	}
+	sp.titles = append(append([]token{}, toks[p:a]...), sp.titles...)
+	sp.pos, sp.end = run[0].s, run[len(run)-1].e
+	return sp, p, true
+}
+
+// parseForward reads the speaker phrase that starts at token i: "Pascal
+// Dayez-Burgeon, a North Korea expert …", "the spokesman", "Isabelle Facon
+// of the … Foundation".
+func (d *doc) parseForward(i, hi int) (phrase, bool) {
+	toks := d.toks
+	var sp phrase
+	if i >= hi || toks[i].inQ {
+		return sp, false
+	}
+	w := toks[i].lower()
+	if pronouns[w] && toks[i].kind == kWord {
+		sp.kind, sp.pronoun, sp.pos, sp.end = spPronoun, w, toks[i].s, toks[i].e
+		return sp, true
+	}
+	k := i
+	var pre []token
+	for k < hi && k < i+6 && toks[k].kind == kWord && !toks[k].isCap() {
+		lw := toks[k].lower()
+		if !(isTitleWord(lw) || titleModifiers[lw] || personNouns[lw] || genericSubjects[lw]) {
+			break
+		}
+		pre = append(pre, toks[k])
+		k++
+	}
+	if k >= hi || !toks[k].isCap() {
+		if len(pre) > 0 {
+			sp.kind, sp.evidence = spDesc, pre
+			sp.pos, sp.end = pre[0].s, pre[len(pre)-1].e
+			return sp, true
+		}
+		return sp, false
+	}
+	b := capRunFwd(toks, k, hi)
+	run := toks[k:b]
+	// "Clinton spokesman Brian Fallon"
+	if b < hi && !isPossessive(toks[b-1].w) || b < hi && isPossessive(toks[b-1].w) {
+		m := b
+		for m < hi && m < b+4 && toks[m].kind == kWord && !toks[m].isCap() && (isTitleWord(toks[m].lower()) || titleModifiers[toks[m].lower()]) {
+			m++
+		}
+		if m > b && m < hi && toks[m].isCap() {
+			pre = append(append(pre, run...), toks[b:m]...)
+			k = m
+			b = capRunFwd(toks, m, hi)
+			run = toks[k:b]
+		} else if b < hi && orgNouns[toks[b].lower()] {
+			sp.kind, sp.name, sp.orgNoun = spOrg, append(append([]token{}, run...), toks[b]), toks[b].lower()
+			sp.pos, sp.end = run[0].s, toks[b].e
+			return sp, true
+		}
+	}
+	d.fillName(&sp, run)
+	if sp.kind == spNone {
+		return sp, false
+	}
+	sp.titles = append(pre, sp.titles...)
+	sp.pos, sp.end = run[0].s, run[len(run)-1].e
+	// an apposition after a comma, or "of the X"
+	if b < hi && toks[b].w == "," {
+		e := b + 1
+		for e < hi && toks[e].w != "," && e < b+30 {
+			e++
+		}
+		sp.appos = toks[b+1 : e]
+	} else if b+1 < hi && (toks[b].w == "of" || toks[b].w == "at" || toks[b].w == "from") {
+		e := b + 1
+		for e < hi && toks[e].kind == kWord && e < b+12 {
+			e++
+		}
+		sp.appos = toks[b:e]
+	}
+	return sp, true
+}
+
+// fillName classifies a run of capitalised words and fills the name parts.
+func (d *doc) fillName(sp *phrase, run []token) {
+	c := classifyRun(run)
+	if c == spOrg {
+		if _, name, affil := splitName(run); len(affil) > 0 && classifyRun(name) == spPerson {
+			c = spPerson
+		}
+	}
+	if m, ok := d.entityAt(run[0].s, run[len(run)-1].e); ok && m.Start <= run[0].s && m.End >= run[len(run)-1].e {
+		switch m.Kind {
+		case entity.Country:
+			c = spCountry
+		case entity.Organization:
+			c = spOrg
+		}
+	}
+	switch c {
+	case spPerson:
+		titles, name, affil := splitName(run)
+		if m, ok := d.entityAt(run[len(run)-1].s, run[len(run)-1].e); ok && m.Kind == entity.Person && m.End == run[len(run)-1].e && m.Start > run[0].s {
+			// the tagger knows where the name starts: "Secretary of State Madeleine Albright"
+			for k := range run {
+				if run[k].s == m.Start {
+					titles, name = run[:k], run[k:]
+				}
+			}
+		} else if len(name) > 1 && connectors[name[0].w] {
+			titles, name = run[:len(run)-2], run[len(run)-2:]
+		}
+		if len(name) == 0 || len(name) > 4 || classifyRun(name) != spPerson {
+			if len(name) > 0 && classifyRun(name) == spDesc {
+				sp.kind, sp.evidence = spDesc, run
+			}
+			return
+		}
+		sp.kind, sp.titles, sp.name, sp.affil = spPerson, titles, name, affil
+	case spOrg, spCountry:
+		n := run
+		if len(n) > 1 && n[0].w == "The" {
+			n = n[1:]
+		}
+		sp.kind, sp.name = c, n
+	case spDesc:
+		sp.kind, sp.evidence = spDesc, run
+	}
+}
+
+// indirect records reported speech: a named subject, a speech verb and a
+// clause with no quotation marks.
+func (d *doc) indirect() {
+	toks := d.toks
+	for v := range toks {
+		t := toks[v]
+		if t.kind != kWord || t.inQ || d.usedCue[v] {
+			continue
+		}
+		w := t.lower()
+		if w == "according" && v+2 < len(toks) && toks[v+1].w == "to" {
+			hi := d.frameEnd(v + 2)
+			c := v + 2
+			for c < hi && toks[c].w != "," {
+				c++
+			}
+			sp, ok := d.parseForward(v+2, c)
+			if !ok || sp.kind == spPronoun || sp.kind == spDesc {
+				continue
+			}
+			s0 := d.sentenceStart(v)
+			e0 := d.frameEnd(v)
+			if e0 <= s0 {
+				continue
+			}
+			d.reported = append(d.reported, &rawQuote{start: toks[s0].s, end: toks[e0-1].e, sp: sp, cue: "according to"})
+			continue
+		}
+		if !indirectVerbs[w] {
+			continue
+		}
+		// passive: "was told", "is called"
+		if v > 0 && strings.Contains(" is was were be been being are ", " "+toks[v-1].lower()+" ") {
+			continue
+		}
+		c := v + 1
+		hi := d.frameEnd(c)
+		if c < hi && (toks[c].w == "by" || toks[c].w == "for" && w != "called") {
+			continue
+		}
+		if hi-c < 3 {
+			continue
+		}
+		l0 := d.sentenceStart(v)
+		j := v - 1
+		for j >= l0 && auxiliaries[toks[j].lower()] && !toks[j].isCap() {
+			j--
+		}
+		sp, _, ok := d.parseBackward(l0, j)
+		if !ok || sp.kind == spDesc {
+			continue
+		}
+		if c < hi && toks[c].w == "that" {
+			c++
+		}
+		if c >= hi {
+			continue
+		}
+		d.reported = append(d.reported, &rawQuote{start: toks[c].s, end: toks[hi-1].e, sp: sp, cue: w, cueTok: v})
+	}
 }

@@ -1,0 +1,247 @@
+package quote
+
+import (
+	"strings"
+)
+
+// Kinds of speaker phrase.
+const (
+	spNone    = iota
+	spPerson  // a named person
+	spOrg     // a named organization
+	spCountry // a state speaking through its government
+	spPronoun // he, she, they ...
+	spDesc    // an unnamed description: "a campaign spokesman", "analysts"
+)
+
+// phrase is a speaker as written: a name, a pronoun or a description, with
+// the words around it that tell its role.
+type phrase struct {
+	kind     int
+	name     []token // the name's words, titles removed
+	titles   []token // words before the name: "Ukrainian President", "Rubio spokesman"
+	appos    []token // an apposition: "a senior fellow at the Brookings Institution"
+	affil    []token // an organization joined by of/at: "of the European Council ..."
+	orgNoun  string  // "campaign" in "the Clinton campaign"
+	pos      int     // byte offset of the phrase
+	end      int     // byte offset of its end
+	pronoun  string
+	evidence []token // description words of an unnamed speaker
+}
+
+// connectors may join capitalised words inside one name.
+var connectors = set("of for on the de van von bin al la le du da di del der den y &")
+
+// orgNouns after a name make an organization: "the Clinton campaign".
+var orgNouns = set("campaign campaigns administration camp team government staff")
+
+// personNouns after a name describe an unnamed person: "a Clinton spokesman".
+var personNouns = set(
+	"spokesman spokeswoman spokesperson aide aides adviser advisers advisor official officials",
+	"surrogate surrogates lawyer lawyers attorney",
+)
+
+// titleModifiers may precede a title: "former secretary of state".
+var titleModifiers = set(
+	"former senior longtime long-time veteran top chief deputy acting then current outgoing",
+	"incoming retired associate assistant executive managing political national foreign",
+	"conservative liberal progressive independent nonpartisan republican democratic gop",
+	"presidential vice-presidential vice press communications campaign policy research",
+	"economic military legal defense security white house state federal local county city",
+	"of the a an and",
+)
+
+// capRunBack returns the first index of the run of capitalised words that
+// ends at j, not going below lo; ok is false when toks[j] is not capitalised.
+func capRunBack(toks []token, j, lo int) (int, bool) {
+	if j < lo || !toks[j].isCap() {
+		return 0, false
+	}
+	a := j
+	for k := j - 1; k >= lo; {
+		t := toks[k]
+		if t.isCap() && !isPossessive(t.w) {
+			a = k
+			k--
+			continue
+		}
+		// up to two connectors between capitalised words: "Council on Foreign", "of the European"
+		m := 0
+		for m < 2 && k-m >= lo && toks[k-m].kind == kWord && connectors[toks[k-m].w] {
+			m++
+		}
+		if m > 0 && k-m >= lo && toks[k-m].isCap() && !isPossessive(toks[k-m].w) {
+			a = k - m
+			k -= m + 1
+			continue
+		}
+		break
+	}
+	for a < j && (nonNames[strings.ToLower(toks[a].w)] || connectors[toks[a].w]) {
+		a++
+	}
+	return a, true
+}
+
+// capRunFwd returns the end (exclusive) of the run of capitalised words that
+// starts at i, not going to hi; a possessive word ends the run.
+func capRunFwd(toks []token, i, hi int) int {
+	if i >= hi || !toks[i].isCap() {
+		return i
+	}
+	b := i + 1
+	if isPossessive(toks[i].w) {
+		return b
+	}
+	for b < hi {
+		t := toks[b]
+		if t.isCap() {
+			b++
+			if isPossessive(t.w) {
+				break
+			}
+			continue
+		}
+		m := 0
+		for m < 2 && b+m < hi && toks[b+m].kind == kWord && connectors[toks[b+m].w] {
+			m++
+		}
+		if m > 0 && b+m < hi && toks[b+m].isCap() {
+			b += m
+			continue
+		}
+		break
+	}
+	return b
+}
+
+func lowerWords(ts []token) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = strings.ToLower(stripPossessive(t.w))
+	}
+	return out
+}
+
+// joinTokens writes the words of a name as the text has them, without a
+// final possessive.
+func joinTokens(ts []token) string {
+	var b strings.Builder
+	for i, t := range ts {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		w := t.w
+		if i == len(ts)-1 {
+			w = stripPossessive(w)
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+// isCountry reports whether the words name a state.
+func isCountry(ws []string) bool {
+	if len(ws) > 0 && ws[0] == "the" {
+		ws = ws[1:]
+	}
+	switch len(ws) {
+	case 0:
+		return false
+	case 1:
+		return countries[ws[0]] || ws[0] == "u.s." || ws[0] == "u.k." || ws[0] == "america"
+	}
+	return countryPhrases[strings.Join(ws, "_")]
+}
+
+// classifyRun tells what a run of capitalised words names.
+func classifyRun(ts []token) int {
+	ws := lowerWords(ts)
+	if len(ws) == 0 {
+		return spNone
+	}
+	if isCountry(ws) {
+		return spCountry
+	}
+	for _, w := range ws {
+		if orgWords[w] {
+			return spOrg
+		}
+	}
+	if len(ts) == 1 {
+		w := ts[0].w
+		if genericSubjects[ws[0]] || nonNames[ws[0]] {
+			return spDesc
+		}
+		if isAllCaps(stripPossessive(w)) && len(w) >= 2 {
+			return spOrg
+		}
+	}
+	for _, w := range ws {
+		for _, r := range w {
+			if r >= '0' && r <= '9' {
+				return spNone
+			}
+		}
+	}
+	return spPerson
+}
+
+func isAllCaps(w string) bool {
+	n := 0
+	for _, r := range w {
+		if r >= 'a' && r <= 'z' {
+			return false
+		}
+		if r >= 'A' && r <= 'Z' {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// isTitleWord reports whether w (lower case) is a title or description that
+// comes before a name.
+func isTitleWord(w string) bool {
+	w = strings.TrimSuffix(w, ".")
+	return officialTitles[w] || officialTitles[w+"."] || analystTitles[w] || otherTitles[w] || honorifics[w] || honorifics[w+"."]
+}
+
+// splitName cuts a run of capitalised words into a person's titles and name
+// ("Ukrainian President Volodymyr Zelensky") and an affiliation joined by
+// "of" or "at" ("Marie Dumoulin of the European Council ...").
+func splitName(run []token) (titles, name, affil []token) {
+	for k, t := range run {
+		if (t.w == "of" || t.w == "at") && k > 0 {
+			left := run[:k]
+			if c := classifyRun(left); c == spPerson && !isTitleWord(strings.ToLower(left[len(left)-1].w)) {
+				a := k + 1
+				for a < len(run) && run[a].w == "the" {
+					a++
+				}
+				affil = run[a:]
+				run = left
+			}
+			break
+		}
+	}
+	last := -1
+	for k, t := range run {
+		if k < len(run)-1 && isTitleWord(strings.ToLower(t.w)) {
+			last = k
+		}
+	}
+	return run[:last+1], run[last+1:], affil
+}
+
+// gender guesses a person's gender from the first name: 'f', 'm' or 0.
+func gender(name string) byte {
+	first, _, _ := strings.Cut(strings.ToLower(name), " ")
+	switch {
+	case femaleNames[first]:
+		return 'f'
+	case maleNames[first]:
+		return 'm'
+	}
+	return 0
+}

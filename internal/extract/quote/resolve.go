@@ -1,0 +1,444 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newsindex/newsindex/internal/extract/entity"
+)
+
+// knownOfficials are public figures whose role the text may not state.
+var knownOfficials = set(
+	"donald_trump hillary_clinton barack_obama mike_pence tim_kaine bernie_sanders ted_cruz",
+	"marco_rubio john_kasich jeb_bush chris_christie ben_carson carly_fiorina rand_paul",
+	"paul_ryan mitch_mcconnell harry_reid nancy_pelosi joe_biden vladimir_putin xi_jinping",
+	"narendra_modi angela_merkel kim_jong_un gary_johnson jill_stein bill_clinton john_kerry",
+	"george_w._bush kellyanne_conway robby_mook john_podesta reince_priebus paul_manafort",
+	"james_comey mike_huckabee rick_santorum elizabeth_warren volodymyr_zelensky",
+	"emmanuel_macron recep_tayyip_erdogan benjamin_netanyahu boris_johnson theresa_may",
+	"josh_earnest sean_spicer corey_lewandowski jason_miller brian_fallon jennifer_palmieri",
+	"trump clinton obama pence kaine sanders cruz rubio kasich putin zelensky",
+)
+
+// mention is what one mention of a person says of them.
+type mention struct {
+	pos      int
+	name     string // the name as written, titles removed
+	titles   []token
+	appos    []token
+	affil    []token
+	adjacent string // the title word right before the name, lower case
+}
+
+// scanPeople collects the people named outside quotations: their full
+// names (so that a surname can be resolved), their places (so that a pronoun
+// can be) and what each mention says of them (for roles).
+func (d *doc) scanPeople() {
+	toks := d.toks
+	d.evidence = map[string][]mention{}
+	var ms []mention
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.inQ || !t.isCap() || (i > 0 && toks[i-1].isCap() && !toks[i-1].inQ && toks[i-1].para == t.para) {
+			continue
+		}
+		end := d.paraEnd[t.para]
+		b := capRunFwd(toks, i, end)
+		a := i
+		for a < b && (nonNames[strings.ToLower(toks[a].w)] || connectors[toks[a].w]) {
+			a++
+		}
+		if a >= b {
+			continue
+		}
+		run := toks[a:b]
+		if classifyRun(run) != spPerson {
+			i = b - 1
+			continue
+		}
+		titles, name, affil := splitName(run)
+		if len(name) == 0 || classifyRun(name) != spPerson {
+			i = b - 1
+			continue
+		}
+		if e, ok := d.entityAt(name[0].s, name[len(name)-1].e); ok && e.Kind != entity.Person {
+			i = b - 1
+			continue
+		}
+		m := mention{pos: name[0].s, name: joinTokens(name), titles: titles, affil: affil}
+		if n := d.personAt(name[0].s, name[len(name)-1].e); n != "" {
+			m.name = n
+		}
+		if len(titles) > 0 {
+			m.adjacent = strings.ToLower(titles[len(titles)-1].w)
+		}
+		// lower-case titles before: "Republican nominee Donald Trump"
+		p := a
+		for p-1 >= 0 && p > a-5 && toks[p-1].kind == kWord && !toks[p-1].inQ && toks[p-1].para == t.para &&
+			(isTitleWord(toks[p-1].lower()) || titleModifiers[toks[p-1].lower()] || toks[p-1].isCap()) {
+			p--
+		}
+		if p < a {
+			m.titles = append(append([]token{}, toks[p:a]...), titles...)
+			if len(titles) == 0 {
+				m.adjacent = strings.ToLower(toks[a-1].w)
+			}
+		}
+		// an apposition: ", a senior fellow at the Brookings Institution,"
+		if b+1 < end && toks[b].w == "," && !toks[b+1].inQ {
+			nw := toks[b+1].lower()
+			if nw == "a" || nw == "an" || nw == "the" || nw == "who" || isTitleWord(nw) || titleModifiers[nw] {
+				e := b + 1
+				for e < end && e < b+30 && toks[e].w != "," && !toks[e].isTerminal() && toks[e].kind != kQuote {
+					e++
+				}
+				m.appos = toks[b+1 : e]
+			}
+		} else if b+1 < end && (toks[b].w == "of" || toks[b].w == "at") && toks[b+1].kind == kWord {
+			e := b + 1
+			for e < end && e < b+12 && toks[e].kind == kWord {
+				e++
+			}
+			m.appos = toks[b:e]
+		}
+		ms = append(ms, m)
+		i = b - 1
+	}
+	for _, m := range d.ents.Mentions {
+		if m.Kind == entity.Person && !d.insideQuote(m.Start) {
+			ms = append(ms, mention{pos: m.Start, name: m.Name})
+		}
+	}
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].pos < ms[j].pos })
+	for _, m := range ms {
+		if strings.Contains(m.name, " ") {
+			last := surname(m.name)
+			d.full[last] = append(d.full[last], personRef{pos: m.pos, name: m.name})
+		}
+	}
+	for _, m := range ms {
+		name := d.fullName(m.name, m.pos)
+		d.evidence[name] = append(d.evidence[name], m)
+		titled := m.adjacent != "" && (isTitleWord(m.adjacent) && !titleModifiers[m.adjacent])
+		if !titled && m.appos == nil && gender(name) == 0 && !d.isPerson(m.pos) {
+			continue // not known to be a person
+		}
+		g := gender(name)
+		for _, t := range m.titles {
+			switch strings.ToLower(t.w) {
+			case "mrs.", "mrs", "ms.", "ms", "miss", "congresswoman", "spokeswoman", "chairwoman":
+				g = 'f'
+			case "mr.", "mr", "congressman", "spokesman", "chairman":
+				g = 'm'
+			}
+		}
+		d.refs = append(d.refs, personRef{pos: m.pos, name: name, g: g})
+	}
+}
+
+// isPerson reports whether an entity mention of a person starts at pos.
+func (d *doc) isPerson(pos int) bool {
+	m, ok := d.entityAt(pos, pos+1)
+	return ok && m.Kind == entity.Person
+}
+
+// surname returns the last word of a name, lower case, possessive removed.
+func surname(name string) string {
+	f := strings.Fields(name)
+	if len(f) == 0 {
+		return ""
+	}
+	last := f[len(f)-1]
+	if (last == "Jr." || last == "Sr." || last == "II" || last == "III") && len(f) > 1 {
+		last = f[len(f)-2]
+	}
+	return strings.ToLower(strings.TrimSuffix(stripPossessive(last), ","))
+}
+
+// fullName returns the full name met for a surname: the last one before pos,
+// or else the first one after.
+func (d *doc) fullName(name string, pos int) string {
+	if strings.Contains(name, " ") {
+		return name
+	}
+	refs := d.full[surname(name)]
+	best := ""
+	for _, r := range refs {
+		if r.pos <= pos || best == "" {
+			best = r.name
+		}
+		if r.pos > pos {
+			break
+		}
+	}
+	if best == "" {
+		return name
+	}
+	return best
+}
+
+func (d *doc) insideQuote(pos int) bool {
+	for _, q := range d.quotes {
+		if pos >= q.start && pos < q.end {
+			return true
+		}
+	}
+	return false
+}
+
+// antecedent returns the person a pronoun at pos stands for.
+func (d *doc) antecedent(pos int, pron string) string {
+	want := byte(0)
+	switch pron {
+	case "he":
+		want = 'm'
+	case "she":
+		want = 'f'
+	default:
+		return ""
+	}
+	for i := len(d.refs) - 1; i >= 0; i-- {
+		r := d.refs[i]
+		if r.pos >= pos {
+			continue
+		}
+		if r.g != 0 && r.g != want {
+			continue
+		}
+		return r.name
+	}
+	return ""
+}
+
+// entityAt returns the entity mention that overlaps [s, e).
+func (d *doc) entityAt(s, e int) (entity.Mention, bool) {
+	ms := d.ents.Mentions
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].End > s })
+	best, bestLen := entity.Mention{}, 0
+	for ; i < len(ms) && ms[i].Start < e; i++ {
+		m := ms[i]
+		if m.Start < e && s < m.End {
+			ov := min(e, m.End) - max(s, m.Start)
+			if ov > bestLen {
+				best, bestLen = m, ov
+			}
+		}
+	}
+	return best, bestLen > 0
+}
+
+// personAt returns the canonical name of the person mention that covers
+// [s, e), or "".
+func (d *doc) personAt(s, e int) string {
+	if m, ok := d.entityAt(s, e); ok && m.Kind == entity.Person && m.Start <= s && m.End >= e {
+		return m.Name
+	}
+	return ""
+}
+
+// resolve names the speaker of a phrase.
+func (d *doc) resolve(sp phrase) (string, int) {
+	switch sp.kind {
+	case spPronoun:
+		if n := d.antecedent(sp.pos, sp.pronoun); n != "" {
+			return n, spPerson
+		}
+		return "", spPronoun
+	case spPerson:
+		if n := d.personAt(sp.pos, sp.end); n != "" {
+			return n, spPerson
+		}
+		return d.fullName(joinTokens(sp.name), sp.pos), spPerson
+	case spOrg:
+		if sp.orgNoun != "" {
+			var parts []string
+			for _, t := range sp.name[:len(sp.name)-1] {
+				parts = append(parts, stripPossessive(t.w))
+			}
+			return strings.Join(parts, " ") + " " + sp.orgNoun, spOrg
+		}
+		if m, ok := d.entityAt(sp.pos, sp.end); ok && m.Kind == entity.Organization {
+			return entity.CanonicalOrganization(m.Name), spOrg
+		}
+		return entity.CanonicalOrganization(joinTokens(sp.name)), spOrg
+	case spCountry:
+		if m, ok := d.entityAt(sp.pos, sp.end); ok && m.Kind == entity.Country {
+			return m.Name, spCountry
+		}
+		n := joinTokens(sp.name)
+		return strings.TrimPrefix(n, "the "), spCountry
+	}
+	return "", sp.kind
+}
+
+// output resolves every speaker and returns the quotations in text order.
+func (d *doc) output() []Quote {
+	var out []Quote
+	speakerOf := map[*rawQuote]*rawQuote{}
+	// named speakers are antecedents too
+	for _, qs := range [][]*rawQuote{d.quotes, d.reported} {
+		for _, q := range qs {
+			if q.sp.kind == spPerson {
+				if n, _ := d.resolve(q.sp); n != "" {
+					d.refs = append(d.refs, personRef{pos: q.sp.pos, name: n, g: gender(n)})
+				}
+			}
+		}
+	}
+	sort.SliceStable(d.refs, func(i, j int) bool { return d.refs[i].pos < d.refs[j].pos })
+	for _, q := range d.quotes {
+		src := q
+		if q.inherit != nil {
+			src = speakerOf[q.inherit]
+			if q.cue == "" {
+				q.cue = ""
+			}
+		}
+		speakerOf[q] = src
+		if src == q {
+			q.speaker, q.kind = d.resolve(q.sp)
+		}
+		cue := q.cue
+		out = append(out, d.quote(q, src, cue))
+	}
+	for _, q := range d.reported {
+		q.speaker, q.kind = d.resolve(q.sp)
+		if q.speaker == "" {
+			continue
+		}
+		out = append(out, d.quote(q, q, q.cue))
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+func (d *doc) quote(q, src *rawQuote, cue string) Quote {
+	role, aff := d.role(src)
+	return Quote{Text: d.text[q.start:q.end], Speaker: src.speaker, Role: role, Affiliation: aff,
+		Cue: cue, Direct: q.direct, Start: q.start, End: q.end}
+}
+
+// role tells the role and affiliation of a quotation's speaker.
+func (d *doc) role(q *rawQuote) (string, string) {
+	sp := q.sp
+	switch q.kind {
+	case spCountry:
+		return RoleOfficial, ""
+	case spOrg:
+		return orgRole(lowerWords(sp.name)), ""
+	}
+	var ms []mention
+	ms = append(ms, mention{titles: sp.titles, appos: sp.appos, affil: sp.affil})
+	if len(sp.titles) > 0 {
+		ms[0].adjacent = strings.ToLower(sp.titles[len(sp.titles)-1].w)
+	}
+	if sp.kind == spDesc {
+		ms[0].titles = append(ms[0].titles, sp.evidence...)
+	}
+	if q.speaker != "" {
+		ms = append(ms, d.evidence[q.speaker]...)
+	}
+	return decideRole(ms, q.speaker)
+}
+
+// orgRole is the role of an organization that speaks.
+func orgRole(ws []string) string {
+	analyst := false
+	for _, w := range ws {
+		if mediaWords[w] || companyWords[w] {
+			return RoleOther
+		}
+		if analystOrgWords[w] {
+			analyst = true
+		}
+	}
+	if analyst {
+		return RoleAnalyst
+	}
+	return RoleOfficial
+}
+
+// decideRole weighs what the mentions of a person say of them.
+func decideRole(ms []mention, name string) (string, string) {
+	var analyst, official, other, strong bool
+	aff := ""
+	for _, m := range ms {
+		if strongOfficialTitles[strings.TrimSuffix(m.adjacent, ".")] || strongOfficialTitles[m.adjacent] {
+			strong = true
+		}
+		for _, part := range [][]token{m.titles, m.appos} {
+			for _, t := range part {
+				w := strings.TrimSuffix(strings.ToLower(stripPossessive(t.w)), ".")
+				switch {
+				case analystTitles[w]:
+					analyst = true
+				case officialTitles[w] || officialTitles[w+"."] || orgNouns[w] && w != "team":
+					official = true
+				case otherTitles[w]:
+					other = true
+				}
+			}
+		}
+		if a, r := affiliation(m); a != "" {
+			if aff == "" {
+				aff = a
+			}
+			switch r {
+			case RoleAnalyst:
+				analyst = true
+			case RoleOfficial:
+				official = true
+			case RoleOther:
+				other = true
+			}
+		}
+	}
+	switch {
+	case strong && !analyst:
+		return RoleOfficial, aff
+	case analyst:
+		return RoleAnalyst, aff
+	case official || strong:
+		return RoleOfficial, aff
+	case knownOfficials[strings.ToLower(strings.ReplaceAll(name, " ", "_"))]:
+		return RoleOfficial, aff
+	case other:
+		return RoleOther, aff
+	}
+	return defaultRole, aff
+}
+
+// defaultRole is the role of a person nothing is known of.
+const defaultRole = RoleOther
+
+// affiliation finds the organization named with a person and its role.
+func affiliation(m mention) (string, string) {
+	var cands [][]token
+	if len(m.affil) > 0 {
+		cands = append(cands, m.affil)
+	}
+	for _, part := range [][]token{m.appos, m.titles} {
+		for i := 0; i < len(part); i++ {
+			if !part[i].isCap() {
+				continue
+			}
+			b := capRunFwd(part, i, len(part))
+			cands = append(cands, part[i:b])
+			i = b - 1
+		}
+	}
+	for _, c := range cands {
+		for len(c) > 0 && (c[0].w == "the" || c[0].w == "The" || strings.HasSuffix(c[0].w, "-based")) {
+			c = c[1:]
+		}
+		for len(c) > 0 && connectors[c[len(c)-1].w] {
+			c = c[:len(c)-1]
+		}
+		if len(c) == 0 || classifyRun(c) != spOrg {
+			continue
+		}
+		name := entity.CanonicalOrganization(joinTokens(c))
+		return name, orgRole(lowerWords(c))
+	}
+	return "", ""
+}

@@ -1,0 +1,125 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token kinds.
+const (
+	kWord  = iota // a word, number or abbreviation
+	kPunct        // one punctuation character
+	kQuote        // a double quotation mark: " “ ”
+)
+
+// token is one word or punctuation mark of the text.
+type token struct {
+	s, e int    // byte offsets into the text
+	w    string // text[s:e]
+	kind uint8
+	para int  // paragraph number (one per non-empty line)
+	inQ  bool // inside an accepted quotation
+}
+
+// abbrevs absorb a following period: "Sen." is one token.
+var abbrevs = set(
+	"mr mrs ms dr sen rep gov gen lt col sgt jr sr st prof rev hon capt maj cmdr adm amb pres",
+	"mt ft no vs etc inc corp co ltd jan feb aug sept sep oct nov dec atty sec gop",
+)
+
+// tokenize splits text into tokens. Words keep inner apostrophes, hyphens
+// and periods ("don’t", "Dayez-Burgeon", "U.S."); every other non-space
+// character is a token of its own.
+func tokenize(text string) []token {
+	toks := make([]token, 0, len(text)/5)
+	para := 0
+	hasTok := false
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == '\n':
+			if hasTok {
+				para++
+				hasTok = false
+			}
+			i += n
+		case unicode.IsSpace(r):
+			i += n
+		case isWordRune(r):
+			j := i + n
+			for j < len(text) {
+				r2, n2 := utf8.DecodeRuneInString(text[j:])
+				if isWordRune(r2) {
+					j += n2
+					continue
+				}
+				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == ',' {
+					r3, _ := utf8.DecodeRuneInString(text[j+n2:])
+					if j+n2 < len(text) && isWordRune(r3) && (r2 != ',' || unicode.IsDigit(r3) && unicode.IsDigit(lastRune(text[i:j]))) {
+						j += n2
+						continue
+					}
+				}
+				break
+			}
+			if j < len(text) && text[j] == '.' {
+				w := text[i:j]
+				lw := strings.ToLower(w)
+				first, _ := utf8.DecodeRuneInString(w)
+				if abbrevs[lw] || strings.Contains(w, ".") || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper(first)) {
+					j++
+				}
+			}
+			toks = append(toks, token{s: i, e: j, w: text[i:j], kind: kWord, para: para})
+			hasTok = true
+			i = j
+		default:
+			k := uint8(kPunct)
+			if r == '"' || r == '“' || r == '”' || r == '„' {
+				k = kQuote
+			}
+			toks = append(toks, token{s: i, e: i + n, w: text[i : i+n], kind: k, para: para})
+			hasTok = true
+			i += n
+		}
+	}
+	return toks
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// isCap reports whether a word token starts with an upper-case letter.
+func (t token) isCap() bool {
+	if t.kind != kWord {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.w)
+	return unicode.IsUpper(r)
+}
+
+// lower returns the word in lower case with a final possessive removed.
+func (t token) lower() string { return strings.ToLower(t.w) }
+
+// isTerminal reports whether t ends a sentence.
+func (t token) isTerminal() bool {
+	return t.kind == kPunct && (t.w == "." || t.w == "!" || t.w == "?")
+}
+
+// stripPossessive removes a final "'s" or "’s".
+func stripPossessive(w string) string {
+	for _, suf := range []string{"’s", "'s", "’", "'"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf) {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}
+
+// isPossessive reports whether w ends in "'s" or "’s".
+func isPossessive(w string) bool { return stripPossessive(w) != w }
