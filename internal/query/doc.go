@@ -6,7 +6,7 @@
 // A query is a sequence of terms. Terms next to each other are ANDed:
 //
 //	north korea              articles with both words
-//	"north korea"            the exact phrase (straight or curly quotes: “north korea”)
+//	"north korea"            the exact phrase; “curly”, „low“ and «guillemet» quotes work too
 //	sanctions AND iran       the same as: sanctions iran
 //	iran OR iraq             either word
 //	(iran OR iraq) oil       parentheses group
@@ -18,6 +18,9 @@
 //
 // Precedence, from tightest: NOT and "-", then AND (written or implied), then
 // OR. So "a b OR c" is "(a b) OR c", and "-a b" is "(-a) b".
+//
+// Any of the quote marks above closes a phrase that any of them opened, and
+// a quote mark inside a word begins a phrase: foo"bar" is foo "bar".
 //
 // Only the upper-case words AND, OR and NOT are operators; "and", "or" and
 // "not" are plain words. "-" negates when it begins a term and something

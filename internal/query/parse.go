@@ -124,7 +124,13 @@ type token struct {
 func isSpace(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }
 
 // isQuote reports whether r opens or closes a phrase.
-func isQuote(r rune) bool { return r == '"' || r == '“' || r == '”' || r == '„' }
+func isQuote(r rune) bool {
+	switch r {
+	case '"', '“', '”', '„', '«', '»':
+		return true
+	}
+	return false
+}
 
 // lex splits s into tokens.
 func lex(s string) ([]token, error) {

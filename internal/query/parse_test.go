@@ -50,6 +50,8 @@ var parseTests = []struct {
 	{`“north korea”`, `"north korea"`},
 	{`„north korea“`, `"north korea"`},
 	{`"north korea”`, `"north korea"`},
+	{`«Nord-Korea»`, `"Nord-Korea"`},
+	{`« Nord Korea » x`, `"Nord Korea" x`},
 	{`"trump"`, `"trump"`},
 	{`"a" "b"`, `"a" "b"`},
 	{`foo"bar baz"`, `foo "bar baz"`},
@@ -387,6 +389,9 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		s := n.String()
+		if strings.ContainsFunc(s, func(r rune) bool { return isSpace(r) && r != ' ' }) {
+			t.Fatalf("Parse(%q) = %q, with a control or odd space character", q, s)
+		}
 		n2, err := Parse(s)
 		if err != nil {
 			t.Fatalf("Parse(%q) = %q, which does not parse: %v", q, s, err)
