@@ -24,7 +24,8 @@
 //
 // Only the upper-case words AND, OR and NOT are operators; "and", "or" and
 // "not" are plain words. "-" negates when it begins a term and something
-// follows it directly ("-x"); inside a word ("covid-19") it is text.
+// follows it directly ("-x"); inside a word ("covid-19") it is text. Two
+// negations cancel: "--x" and "NOT -x" are "x".
 //
 // # Fields
 //
@@ -61,7 +62,7 @@
 // These are errors, of type *Error with the byte offset where the problem is:
 // an unterminated phrase; unbalanced parentheses; AND or OR without a term on
 // both sides; NOT or "-" with no term after it; a field name with no value
-// ("person: putin"); a prefix shorter than MinPrefix; nesting of
+// right after its colon; a prefix shorter than MinPrefix; nesting of
 // parentheses and negations deeper than MaxDepth; a query longer than
 // MaxLength bytes; invalid UTF-8; and a query that only excludes, like "-a",
 // "-a -b" or "a OR -b" (it would match nearly every article), reported with
