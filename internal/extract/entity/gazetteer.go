@@ -24,6 +24,7 @@ const (
 	gazCapital
 	gazPlace
 	gazOrg
+	gazNone // a name that is no entity ("Uruguay Round"); it hides the names inside it
 )
 
 // gazEntry is one name of a gazetteer.
@@ -64,6 +65,7 @@ func loadGazetteer() (*gazetteer, error) {
 		line = strings.TrimSpace(line)
 		if line != "" && !strings.HasPrefix(line, "#") {
 			g.nonName[strings.ToLower(line)] = true
+			g.add(&gazEntry{kind: gazNone, canonical: line, words: wordsOf(line)})
 		}
 	}
 	files := []struct {
@@ -162,7 +164,7 @@ func (g *gazetteer) match(toks []token, i int) *gazEntry {
 		upper := toks[i].norm != e.words[0]
 		for k, w := range e.words {
 			t := toks[i+k].norm
-			if t != w && !(upper && t == strings.ToUpper(w)) {
+			if t != w && !(upper && t == strings.ToUpper(w)) && !(k > 0 && e.kind == gazNone && strings.EqualFold(t, w)) {
 				ok = false
 				break
 			}

@@ -60,6 +60,8 @@ func (x *extraction) resolve() Result {
 			blocked, locTagged = false, true // the country wins over the tagger's reading
 		}
 		switch e.kind {
+		case gazNone:
+			i = j - 1
 		case gazOrg:
 			if blocked {
 				break
@@ -81,6 +83,11 @@ func (x *extraction) resolve() Result {
 				break
 			}
 			if e.ambiguous && !locTagged {
+				break
+			}
+			if e.canonical == "Georgia" && !x.georgianContext() {
+				mention(Country, i, j, "United States")
+				i = j - 1
 				break
 			}
 			if e.kind == gazPlace && !locTagged && !x.isDateline(i, j) {
@@ -376,4 +383,18 @@ func titleCase(s string) string {
 		f[i] = strings.ToUpper(w[:1]) + w[1:]
 	}
 	return strings.Join(f, " ")
+}
+
+// georgiaClues tell Georgia the country from the US state.
+var georgiaClues = []string{"Tbilisi", "Georgian", "Georgians", "Abkhazia", "South Ossetia", "Saakashvili", "Caucasus"}
+
+// georgianContext reports whether the document speaks of Georgia the
+// country rather than the US state.
+func (x *extraction) georgianContext() bool {
+	for _, c := range georgiaClues {
+		if strings.Contains(x.text, c) {
+			return true
+		}
+	}
+	return false
 }

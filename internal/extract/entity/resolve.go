@@ -179,6 +179,9 @@ func (x *extraction) cleanSpans(m *model) {
 		if gaz.nonName[strings.ToLower(x.words(s))] {
 			continue
 		}
+		if s.j-s.i == 1 && isPluralCountry(x.toks[s.i].norm) {
+			continue // "the two Koreas"
+		}
 		if s.kind == kPer && s.i > 0 && beforeNoPerson[x.toks[s.i-1].norm] {
 			continue // "the two Koreas"
 		}
@@ -241,6 +244,17 @@ func (x *extraction) titleLines(m *model) []bool {
 		i = j
 	}
 	return marks
+}
+
+// isPluralCountry reports whether w is the plural of a country's name or
+// demonym ("Koreas", "Americas").
+func isPluralCountry(w string) bool {
+	base, ok := strings.CutSuffix(w, "s")
+	if !ok || base == "" {
+		return false
+	}
+	e := gaz.match([]token{{norm: base}}, 0)
+	return e != nil && len(e.words) == 1 && (e.kind == gazCountry || e.kind == gazDemonym)
 }
 
 // beforeNoPerson are words that do not stand right before a person's name.
