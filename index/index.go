@@ -372,7 +372,7 @@ func (ix *Index) Search(ctx context.Context, req SearchRequest) (*SearchResult, 
 func parseQuery(s string) (query.Node, error) {
 	q, err := query.Parse(s)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrInvalidRequest, err)
+		return nil, fmt.Errorf("%w: %w", ErrInvalidRequest, err)
 	}
 	return q, nil
 }

@@ -1,0 +1,261 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsindex/newsindex/index"
+)
+
+func testArticles() []index.Article {
+	empty := []string{}
+	return []index.Article{
+		{ID: "s1", Title: "Sanctions bite as talks stall", Body: "Officials are sanctioning more banks. “It will take years,” said Ana Ruiz, a fellow at the Halvorsen Institute.",
+			Published: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC), Source: "Harbour Post", Category: "World",
+			People: []string{"Ana Ruiz"}, Countries: []string{"Russia"}, Organizations: []string{"Halvorsen Institute"},
+			Analysts: []string{"Ana Ruiz"}, Quotes: []index.Quote{{Text: "It will take years", Speaker: "Ana Ruiz", Role: "analyst", Affiliation: "Halvorsen Institute", Cue: "said", Direct: true}}},
+		{ID: "s2", Title: "<script>alert('x')</script> Rates held", Body: `The bank held rates. <img src=x onerror=alert(1)> <a href="javascript:alert(1)">x</a>`,
+			Published: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC), Source: "Ledger", Category: "Business",
+			People: empty, Countries: empty, Organizations: empty, Analysts: empty, Quotes: []index.Quote{}},
+	}
+}
+
+func newTestServer(t *testing.T, opts Options) (*httptest.Server, *index.Index) {
+	t.Helper()
+	ix, err := index.OpenMem(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.AddBatch(context.Background(), testArticles()); err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(ix, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(s)
+	t.Cleanup(func() { ts.Close(); ix.Close() })
+	return ts, ix
+}
+
+func do(t *testing.T, method, u string, body string, header ...string) (int, string, http.Header) {
+	t.Helper()
+	req, err := http.NewRequest(method, u, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b), resp.Header
+}
+
+func TestSearchAPI(t *testing.T) {
+	ts, _ := newTestServer(t, Options{})
+	code, body, h := do(t, "GET", ts.URL+"/api/search?q=sanctioning&analyst=Ana+Ruiz", "")
+	if code != 200 || !strings.HasPrefix(h.Get("Content-Type"), "application/json") {
+		t.Fatalf("status %d, type %q: %s", code, h.Get("Content-Type"), body)
+	}
+	var res struct {
+		Total  int
+		Hits   []map[string]any
+		Facets map[string][]map[string]any
+	}
+	if err := json.Unmarshal([]byte(body), &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 1 || res.Hits[0]["id"] != "s1" {
+		t.Fatalf("hits = %v", res.Hits)
+	}
+	for _, k := range []string{"id", "title", "url", "source", "published", "category", "snippet", "score", "people", "countries", "organizations", "analysts"} {
+		if _, ok := res.Hits[0][k]; !ok && k != "url" {
+			t.Errorf("hit has no %q", k)
+		}
+	}
+	for _, k := range []string{"category", "analyst", "person", "country", "organization", "source", "published"} {
+		if _, ok := res.Facets[k]; !ok {
+			t.Errorf("facets have no %q", k)
+		}
+	}
+	if got := res.Facets["analyst"]; len(got) != 1 || got[0]["value"] != "Ana Ruiz" || got[0]["count"] != 1.0 {
+		t.Errorf("analyst facet = %v", got)
+	}
+}
+
+func TestErrors(t *testing.T) {
+	ts, _ := newTestServer(t, Options{MaxBodyBytes: 2048})
+	tests := []struct {
+		method, path, body string
+		want               int
+	}{
+		{"GET", "/api/search?q=%22open", "", 400},
+		{"GET", "/api/search?q=(a", "", 400},
+		{"GET", "/api/search?q=-x", "", 400},
+		{"GET", "/api/search?size=-1", "", 400},
+		{"GET", "/api/search?size=100000", "", 400},
+		{"GET", "/api/search?size=ten", "", 400},
+		{"GET", "/api/search?page=0", "", 400},
+		{"GET", "/api/search?from=yesterday", "", 400},
+		{"GET", "/api/search?from=99999-01-01", "", 400},
+		{"GET", "/api/search?from=2026-02-01&to=2026-01-01", "", 400},
+		{"GET", "/api/search?sort=random", "", 400},
+		{"GET", "/api/search?q=a&q=b", "", 400},
+		{"GET", "/api/search?q=%ff%fe", "", 400},
+		{"GET", "/api/search?q=" + strings.Repeat("x", 5000), "", 400},
+		{"GET", "/api/quotes?role=pundit", "", 400},
+		{"GET", "/api/articles/nope", "", 404},
+		{"GET", "/no/such/route", "", 404},
+		{"DELETE", "/api/articles/nope", "", 404},
+		{"POST", "/api/articles", "{", 400},
+		{"POST", "/api/articles", "", 400},
+		{"POST", "/api/articles", `{"title": 5}`, 400},
+		{"POST", "/api/articles", `{"title":"` + strings.Repeat("x", 4000) + `"}`, 413},
+		{"PUT", "/api/search", "", 405},
+	}
+	for _, tt := range tests {
+		code, body, h := do(t, tt.method, ts.URL+tt.path, tt.body)
+		if code != tt.want {
+			t.Errorf("%s %.60s = %d %s, want %d", tt.method, tt.path, code, body, tt.want)
+			continue
+		}
+		var e map[string]any
+		if err := json.Unmarshal([]byte(body), &e); err != nil || !strings.HasPrefix(h.Get("Content-Type"), "application/json") {
+			t.Errorf("%s %.60s: body is not JSON: %q", tt.method, tt.path, body)
+		}
+		if _, ok := e["error"]; !ok && tt.want != 400 {
+			t.Errorf("%s %.60s: no error message: %s", tt.method, tt.path, body)
+		}
+	}
+}
+
+func TestPostGetDelete(t *testing.T) {
+	ts, _ := newTestServer(t, Options{})
+	code, body, _ := do(t, "POST", ts.URL+"/api/articles", `{"id":"p1","title":"Grain deal extended","body":"Ministers extended the grain deal."}`)
+	if code != 200 || !strings.Contains(body, `"added":1`) {
+		t.Fatalf("POST one = %d %s", code, body)
+	}
+	code, body, _ = do(t, "POST", ts.URL+"/api/articles", `[{"id":"p2","title":"A"},{"id":"p1","title":"Grain deal extended again"}]`)
+	if code != 200 || !strings.Contains(body, `"added":1`) || !strings.Contains(body, `"replaced":1`) {
+		t.Fatalf("POST array = %d %s", code, body)
+	}
+	jsonl := "{\"id\":\"p3\",\"title\":\"B\"}\nnot json\n{\"id\":\"p4\",\"body\":\"\"}\n"
+	code, body, _ = do(t, "POST", ts.URL+"/api/articles", jsonl)
+	if code != 207 || !strings.Contains(body, `"rejected":2`) || !strings.Contains(body, `"line":2`) {
+		t.Fatalf("POST JSONL with bad lines = %d %s", code, body)
+	}
+	code, body, _ = do(t, "GET", ts.URL+"/api/articles/p1", "")
+	if code != 200 || !strings.Contains(body, "again") {
+		t.Fatalf("GET p1 = %d %s", code, body)
+	}
+	code, _, _ = do(t, "DELETE", ts.URL+"/api/articles/p1", "")
+	if code != 200 {
+		t.Fatalf("DELETE p1 = %d", code)
+	}
+	if code, _, _ = do(t, "GET", ts.URL+"/api/articles/p1", ""); code != 404 {
+		t.Errorf("GET deleted = %d, want 404", code)
+	}
+}
+
+func TestAPIKey(t *testing.T) {
+	ts, _ := newTestServer(t, Options{APIKey: "s3cret"})
+	post := `{"title":"x"}`
+	if code, _, _ := do(t, "POST", ts.URL+"/api/articles", post); code != 401 {
+		t.Errorf("POST without key = %d, want 401", code)
+	}
+	if code, _, _ := do(t, "POST", ts.URL+"/api/articles", post, "Authorization", "Bearer wrong"); code != 401 {
+		t.Errorf("POST with wrong key = %d, want 401", code)
+	}
+	if code, _, _ := do(t, "POST", ts.URL+"/api/articles", post, "Authorization", "Bearer s3cret"); code != 200 {
+		t.Errorf("POST with key = %d, want 200", code)
+	}
+	if code, _, _ := do(t, "GET", ts.URL+"/api/search?q=x", ""); code != 200 {
+		t.Errorf("GET without key = %d, want 200 (reads are open)", code)
+	}
+}
+
+func TestQuotesAPI(t *testing.T) {
+	ts, _ := newTestServer(t, Options{})
+	code, body, _ := do(t, "GET", ts.URL+"/api/quotes?q=years&role=analyst", "")
+	if code != 200 || !strings.Contains(body, `"speaker":"Ana Ruiz"`) || !strings.Contains(body, "<mark>years</mark>") {
+		t.Errorf("quotes = %d %s", code, body)
+	}
+}
+
+func TestSearchPage(t *testing.T) {
+	ts, _ := newTestServer(t, Options{})
+	code, body, h := do(t, "GET", ts.URL+"/?q=rates", "")
+	if code != 200 || !strings.HasPrefix(h.Get("Content-Type"), "text/html") {
+		t.Fatalf("page = %d %q", code, h.Get("Content-Type"))
+	}
+	for _, bad := range []string{"<script>alert", "<img src=x", `href="javascript:`} {
+		if strings.Contains(body, bad) {
+			t.Errorf("page holds unescaped %q", bad)
+		}
+	}
+	if !strings.Contains(body, "&lt;script&gt;") || !strings.Contains(body, "<mark>Rates</mark>") && !strings.Contains(body, "<mark>rates</mark>") {
+		t.Errorf("page lacks escaped title or highlight:\n%s", body)
+	}
+	if h.Get("Content-Security-Policy") == "" {
+		t.Error("no Content-Security-Policy header")
+	}
+	// A facet link filters, and its chip removes the filter.
+	code, body, _ = do(t, "GET", ts.URL+"/?"+url.Values{"category": {"World"}}.Encode(), "")
+	if code != 200 || !strings.Contains(body, "Sanctions bite") || strings.Contains(body, "Rates held") || !strings.Contains(body, "Category: World") {
+		t.Errorf("filtered page = %d, want the World article only and its chip", code)
+	}
+	code, body, _ = do(t, "GET", ts.URL+"/?q=%22open", "")
+	if code != 400 || !strings.Contains(body, "unterminated") {
+		t.Errorf("malformed query page = %d, want 400 naming the problem", code)
+	}
+	code, body, _ = do(t, "GET", ts.URL+"/articles/s2", "")
+	if code != 200 || strings.Contains(body, "<script>alert") || strings.Contains(body, `href="javascript:`) {
+		t.Errorf("article page = %d or unescaped", code)
+	}
+	code, body, _ = do(t, "GET", ts.URL+"/articles/s1", "")
+	if code != 200 || !strings.Contains(body, "It will take years") || !strings.Contains(body, "Halvorsen Institute") {
+		t.Errorf("article page lacks its quote: %d", code)
+	}
+	if code, _, _ = do(t, "GET", ts.URL+"/articles/none", ""); code != 404 {
+		t.Errorf("missing article page = %d, want 404", code)
+	}
+}
+
+func FuzzSearchParams(f *testing.F) {
+	for _, s := range []string{"q=sanctions", "q=%22a&size=5", "from=2024-01-01&to=2023-01-01", "page=-1", "size=1e9", "category=World&category=", "q=(a+OR+b)+-c", "q=%ff"} {
+		f.Add(s)
+	}
+	ix, err := index.OpenMem(nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	ix.AddBatch(context.Background(), testArticles())
+	s, err := New(ix, Options{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		for _, path := range []string{"/api/search?", "/api/quotes?", "/?"} {
+			req := httptest.NewRequest("GET", "/", nil)
+			req.URL.Path = path[:len(path)-1]
+			req.URL.RawQuery = raw
+			w := httptest.NewRecorder()
+			s.ServeHTTP(w, req)
+			if w.Code >= 500 {
+				t.Fatalf("GET %s%s = %d: %s", path, raw, w.Code, w.Body)
+			}
+		}
+	})
+}
