@@ -43,6 +43,7 @@ var indirectVerbs = set(
 	"predicted predicts emphasized stressed urged vowed promised pledged contended cautioned",
 	"reported reports denied denies confirmed alleged asserted maintained concluded believes",
 	"proposed proposes called calls accused accuses blamed blames criticized slammed",
+	"estimates estimated found finds projects projected",
 )
 
 // auxiliaries may stand between a speaker and the speech verb ("Trump has
@@ -50,7 +51,7 @@ var indirectVerbs = set(
 var auxiliaries = set(
 	"has have had also later then once again previously recently repeatedly reportedly publicly",
 	"privately earlier would will could might may did does do is was were are had been has",
-	"further first often frequently simply just even never already still famously",
+	"further first often frequently simply just even never already still famously himself herself",
 	"on monday tuesday wednesday thursday friday saturday sunday",
 )
 

@@ -163,8 +163,11 @@ func classifyRun(ts []token) int {
 	if isCountry(ws) {
 		return spCountry
 	}
-	for _, w := range ws {
+	for i, w := range ws {
 		if orgWords[w] {
+			if titles, name, _ := splitName(ts); len(titles) > 0 && len(name) > 0 && name[0].s > ts[i].s {
+				break // "Senate Majority Leader Mitch McConnell"
+			}
 			return spOrg
 		}
 	}

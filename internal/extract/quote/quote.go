@@ -175,7 +175,10 @@ func (d *doc) addQuote(open, close int, unclosed, cont bool) {
 	for e > s && strings.ContainsAny(d.text[e-1:e], ", ") {
 		e--
 	}
-	q := &rawQuote{open: open, close: close, unclosed: unclosed, cont: cont, start: s, end: e, direct: true}
+	// Two apostrophes are how some archives transliterate quotation marks; the
+	// labelled data counts such quotations as reported, not direct, speech.
+	direct := toks[open].w != "''"
+	q := &rawQuote{open: open, close: close, unclosed: unclosed, cont: cont, start: s, end: e, direct: direct}
 	if !d.acceptQuote(q) {
 		return
 	}
@@ -316,8 +319,39 @@ func (d *doc) attributeOne(qi int, q *rawQuote) {
 	if r1 > r0 && d.rightFrame(q, r0, r1, endsSentence) {
 		return
 	}
-	if d.leftFrame(q, d.sentenceStart(q.open), q.open) {
+	l0 := d.sentenceStart(q.open)
+	if d.leftFrame(q, l0, q.open) {
 		return
+	}
+	// X: “…”, and the subject of the sentence that holds a partial quotation
+	if q.open > l0 {
+		if toks[q.open-1].w == ":" {
+			if sp, _, ok := d.parseBackward(l0, q.open-2); ok && sp.kind != spDesc {
+				q.sp = sp
+				return
+			}
+		}
+		if sp, ok := d.subject(l0, q.open); ok {
+			q.sp = sp
+			return
+		}
+	}
+	// “…” Hannity pressed.
+	if r1 > r0 {
+		if sp, ok := d.subject(r0, r1); ok && sp.kind != spPronoun {
+			q.sp = sp
+			return
+		}
+	}
+	// “…” (new paragraph) - President Obama, tweeting
+	if q.close+1 < len(toks) && !q.unclosed {
+		n := q.close + 1
+		if toks[n].para != para && toks[n].kind == kPunct && strings.Contains("-—–―~", toks[n].w) {
+			if sp, ok := d.parseForward(n+1, d.frameEnd(n+1)); ok && sp.kind != spPronoun && sp.kind != spDesc {
+				q.sp = sp
+				return
+			}
+		}
 	}
 	// X said: (new paragraph) “…”
 	if q.open > 0 && toks[q.open-1].para != para && !q.cont {
@@ -351,11 +385,18 @@ func (d *doc) paraStart(p int) int {
 func (d *doc) rightFrame(q *rawQuote, r0, r1 int, endsSentence bool) bool {
 	toks := d.toks
 	i := r0
-	for i < r1 && toks[i].kind == kPunct && strings.Contains(",—–-(", toks[i].w) {
+	for i < r1 && toks[i].kind == kPunct && strings.Contains(",—–-―~(", toks[i].w) {
 		i++
 	}
 	if i >= r1 {
 		return false
+	}
+	// “…” ― Veronica Cruz
+	if i > r0 && strings.Contains("-—–―~", toks[i-1].w) && !endsSentence || i > r0 && strings.Contains("—–―~", toks[i-1].w) {
+		if sp, ok := d.parseForward(i, r1); ok && sp.kind != spPronoun && sp.kind != spDesc {
+			q.sp = sp
+			return true
+		}
 	}
 	w := toks[i].lower()
 	// “…,” said X
@@ -463,6 +504,50 @@ func (d *doc) leftFrame(q *rawQuote, l0, l1 int) bool {
 		}
 	}
 	return false
+}
+
+// subject finds the named subject of the clause that starts at token lo,
+// after an introduction that ends in a comma ("On Monday, Eric Trump
+// knocked …"): a name or pronoun followed by a verb in lower case.
+func (d *doc) subject(lo, hi int) (phrase, bool) {
+	toks := d.toks
+	starts := []int{lo}
+	for k := lo; k < hi && k < lo+14; k++ {
+		if toks[k].w == "," {
+			starts = append(starts, k+1)
+		}
+	}
+	for _, st := range starts {
+		if st >= hi {
+			break
+		}
+		t := toks[st]
+		if t.kind != kWord || t.inQ || strings.HasSuffix(t.w, "ing") || nonNames[t.lower()] && !pronouns[t.lower()] {
+			continue
+		}
+		sp, ok := d.parseForward(st, hi)
+		if !ok || sp.kind == spDesc || sp.pronoun == "it" || sp.pronoun == "i" || sp.pronoun == "we" || sp.pronoun == "they" {
+			continue
+		}
+		if sp.kind == spPerson && len(sp.name) == 1 && len(sp.titles) == 0 && d.personAt(sp.pos, sp.end) == "" && len(d.full[surname(joinTokens(sp.name))]) == 0 {
+			continue // a lone capitalised word that names nobody known
+		}
+		// the word after the phrase must be a verb: lower case, not a preposition
+		e := st
+		for e < hi && toks[e].s < sp.end {
+			e++
+		}
+		for e < hi && auxiliaries[toks[e].lower()] {
+			e++
+		}
+		if e < hi && toks[e].kind == kWord && !toks[e].isCap() && !nonNames[toks[e].lower()] {
+			w := toks[e].lower()
+			if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") || speechVerbs[w] || participleVerbs[w] {
+				return sp, true
+			}
+		}
+	}
+	return phrase{}, false
 }
 
 // prevQuoteIn returns the quotation just before q when it ends at or after
@@ -649,15 +734,15 @@ func (d *doc) parseForward(i, hi int) (phrase, bool) {
 func (d *doc) fillName(sp *phrase, run []token) {
 	c := classifyRun(run)
 	if c == spOrg {
-		if _, name, affil := splitName(run); len(affil) > 0 && classifyRun(name) == spPerson {
+		if titles, name, affil := splitName(run); len(name) > 0 && classifyRun(name) == spPerson && (len(affil) > 0 || len(titles) > 0) {
 			c = spPerson
 		}
 	}
 	if m, ok := d.entityAt(run[0].s, run[len(run)-1].e); ok && m.Start <= run[0].s && m.End >= run[len(run)-1].e {
-		switch m.Kind {
-		case entity.Country:
+		switch {
+		case m.Kind == entity.Country && (m.Text == m.Name || isCountry(lowerWords(run))):
 			c = spCountry
-		case entity.Organization:
+		case m.Kind == entity.Organization:
 			c = spOrg
 		}
 	}
@@ -671,7 +756,7 @@ func (d *doc) fillName(sp *phrase, run []token) {
 					titles, name = run[:k], run[k:]
 				}
 			}
-		} else if len(name) > 1 && connectors[name[0].w] {
+		} else if len(name) > 1 && connectors[name[0].w] || len(name) > 3 {
 			titles, name = run[:len(run)-2], run[len(run)-2:]
 		}
 		if len(name) == 0 || len(name) > 4 || classifyRun(name) != spPerson {

@@ -57,7 +57,7 @@ func (d *doc) scanPeople() {
 			continue
 		}
 		titles, name, affil := splitName(run)
-		if len(name) == 0 || classifyRun(name) != spPerson {
+		if len(name) == 0 || len(name) > 4 || classifyRun(name) != spPerson || d.heading(t.para) {
 			i = b - 1
 			continue
 		}
@@ -105,7 +105,7 @@ func (d *doc) scanPeople() {
 		i = b - 1
 	}
 	for _, m := range d.ents.Mentions {
-		if m.Kind == entity.Person && !d.insideQuote(m.Start) {
+		if m.Kind == entity.Person && !d.insideQuote(m.Start) && strings.Count(m.Name, " ") < 4 {
 			ms = append(ms, mention{pos: m.Start, name: m.Name})
 		}
 	}
@@ -142,6 +142,23 @@ func (d *doc) isPerson(pos int) bool {
 	return ok && m.Kind == entity.Person
 }
 
+// heading reports whether paragraph p is a title-case heading, whose
+// capitalised words are not names.
+func (d *doc) heading(p int) bool {
+	words, caps := 0, 0
+	for k := d.paraStart(p); k < d.paraEnd[p]; k++ {
+		t := d.toks[k]
+		if t.kind != kWord {
+			continue
+		}
+		words++
+		if t.isCap() {
+			caps++
+		}
+	}
+	return words >= 4 && caps*10 >= words*8
+}
+
 // surname returns the last word of a name, lower case, possessive removed.
 func surname(name string) string {
 	f := strings.Fields(name)
@@ -157,13 +174,19 @@ func surname(name string) string {
 
 // fullName returns the full name met for a surname: the last one before pos,
 // or else the first one after.
-func (d *doc) fullName(name string, pos int) string {
+func (d *doc) fullName(name string, pos int) string { return d.fullNameG(name, pos, 0) }
+
+// fullNameG is fullName for a person of gender g ('f', 'm' or 0 for either).
+func (d *doc) fullNameG(name string, pos int, g byte) string {
 	if strings.Contains(name, " ") {
 		return name
 	}
 	refs := d.full[surname(name)]
 	best := ""
 	for _, r := range refs {
+		if g != 0 && gender(r.name) != 0 && gender(r.name) != g {
+			continue
+		}
 		if r.pos <= pos || best == "" {
 			best = r.name
 		}
@@ -177,6 +200,7 @@ func (d *doc) fullName(name string, pos int) string {
 	return best
 }
 
+// insideQuote reports whether byte offset pos lies inside a quotation.
 func (d *doc) insideQuote(pos int) bool {
 	for _, q := range d.quotes {
 		if pos >= q.start && pos < q.end {
@@ -248,7 +272,13 @@ func (d *doc) resolve(sp phrase) (string, int) {
 		if n := d.personAt(sp.pos, sp.end); n != "" {
 			return n, spPerson
 		}
-		return d.fullName(joinTokens(sp.name), sp.pos), spPerson
+		name := joinTokens(sp.name)
+		if len(sp.name) == 1 {
+			if g := honorificGender(sp.titles); g != 0 {
+				return d.fullNameG(name, sp.pos, g), spPerson
+			}
+		}
+		return d.fullName(name, sp.pos), spPerson
 	case spOrg:
 		if sp.orgNoun != "" {
 			var parts []string
@@ -360,18 +390,23 @@ func orgRole(ws []string) string {
 
 // decideRole weighs what the mentions of a person say of them.
 func decideRole(ms []mention, name string) (string, string) {
-	var analyst, official, other, strong bool
+	var analyst, official, other, strong, formerOfficial bool
 	aff := ""
 	for _, m := range ms {
 		if strongOfficialTitles[strings.TrimSuffix(m.adjacent, ".")] || strongOfficialTitles[m.adjacent] {
 			strong = true
 		}
 		for _, part := range [][]token{m.titles, m.appos} {
+			former := false
 			for _, t := range part {
 				w := strings.TrimSuffix(strings.ToLower(stripPossessive(t.w)), ".")
 				switch {
+				case w == "former" || w == "retired" || w == "served" || w == "ex":
+					former = true
 				case analystTitles[w]:
 					analyst = true
+				case (officialTitles[w] || officialTitles[w+"."]) && former:
+					formerOfficial = true
 				case officialTitles[w] || officialTitles[w+"."] || orgNouns[w] && w != "team":
 					official = true
 				case otherTitles[w]:
@@ -404,6 +439,8 @@ func decideRole(ms []mention, name string) (string, string) {
 		return RoleOfficial, aff
 	case other:
 		return RoleOther, aff
+	case formerOfficial:
+		return RoleAnalyst, aff
 	}
 	return defaultRole, aff
 }
@@ -441,4 +478,18 @@ func affiliation(m mention) (string, string) {
 		return name, orgRole(lowerWords(c))
 	}
 	return "", ""
+}
+
+// honorificGender tells the gender an honorific gives: "Mr." 'm', "Ms." 'f'.
+func honorificGender(titles []token) byte {
+	if len(titles) == 0 {
+		return 0
+	}
+	switch strings.TrimSuffix(strings.ToLower(titles[len(titles)-1].w), ".") {
+	case "mr":
+		return 'm'
+	case "mrs", "ms", "miss":
+		return 'f'
+	}
+	return 0
 }

@@ -67,13 +67,23 @@ func tokenize(text string) []token {
 				w := text[i:j]
 				lw := strings.ToLower(w)
 				first, _ := utf8.DecodeRuneInString(w)
-				if abbrevs[lw] || strings.Contains(w, ".") || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper(first)) {
+				next := byte(' ')
+				if j+1 < len(text) {
+					next = text[j+1]
+				}
+				if abbrevs[lw] || strings.Contains(w, ".") || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper(first)) ||
+					next == ',' || next == ')' || (strings.Contains(w, "-") && len(w) <= 6 && unicode.IsUpper(first)) {
 					j++
 				}
 			}
 			toks = append(toks, token{s: i, e: j, w: text[i:j], kind: kWord, para: para})
 			hasTok = true
 			i = j
+		case r == '\'' && i+1 < len(text) && text[i+1] == '\'':
+			// two apostrophes stand for a double quotation mark in some archives
+			toks = append(toks, token{s: i, e: i + 2, w: text[i : i+2], kind: kQuote, para: para})
+			hasTok = true
+			i += 2
 		default:
 			k := uint8(kPunct)
 			if r == '"' || r == '“' || r == '”' || r == '„' {
