@@ -358,11 +358,11 @@ func textOf(n *html.Node) string {
 	return strings.TrimSpace(b.String())
 }
 
-// junkTags never hold article text.
+// junkTags never hold article text. Captions describe pictures, not the story.
 var junkTags = map[atom.Atom]bool{
 	atom.Nav: true, atom.Aside: true, atom.Footer: true, atom.Form: true, atom.Button: true, atom.Script: true,
 	atom.Style: true, atom.Noscript: true, atom.Iframe: true, atom.Svg: true, atom.Template: true, atom.Dialog: true,
-	atom.Select: true, atom.Input: true, atom.Textarea: true,
+	atom.Select: true, atom.Input: true, atom.Textarea: true, atom.Figcaption: true,
 }
 
 // junkName matches the class and id words of page parts that are not

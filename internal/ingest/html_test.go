@@ -1,0 +1,103 @@
+package ingest
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestReadHTML(t *testing.T) {
+	tests := []struct {
+		file                                      string
+		title, source, author, category, language string
+		url, published                            string
+		keep, drop                                []string
+	}{
+		{
+			file:      "news.html",
+			title:     "Ministers agree fisheries deal after all-night talks",
+			source:    "Coastal Courier",
+			author:    "Lena Marsh, Omar Haddad",
+			category:  "World",
+			language:  "en",
+			url:       "https://www.coastalcourier.example/world/2024/02/20/fisheries-deal",
+			published: "2024-02-20T07:15:00+01:00",
+			keep: []string{"Fisheries ministers from the five northern coastal states", "said Ingrid Solberg", "Enforcement at sea",
+				"Environmental groups welcomed", "review the herring figures."},
+			drop: []string{"cookies", "Accept all", "Business", "Sport", "Share on", "Email", "Read more", "Herring stocks rebound",
+				"Related stories", "Trawler crews", "warming seas", "morning briefing", "Subscribe", "Most read", "ferry routes",
+				"Harbour festival", "All rights reserved", "Privacy policy", "Photo: Courier"},
+		},
+		{
+			file:      "blog.html",
+			title:     "Why the Town Hall Clock Stopped",
+			source:    "Millbrook Notes",
+			author:    "Rosa Quint",
+			category:  "Local History",
+			language:  "en",
+			published: "2024-03-07T18:30:00Z",
+			keep:      []string{"For the first time in ninety years", "needs a proper overhaul,\" he said.", "rely on their phones."},
+			drop: []string{"Home", "Archive", "Share this", "Twitter", "You may also like", "Lost Railway Station", "Market Day",
+				"thoughts on this post", "Lovely piece", "February 2024"},
+		},
+		{
+			file:  "latin1.html",
+			title: "Café Owners Protest Street Works",
+			keep:  []string{"Owners of the cafés on Rue Verte", "“We cannot wait until the summer,” said José Ferrand"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(strings.TrimSuffix(tt.file, ".html"), func(t *testing.T) {
+			r := readOne(t, filepath.Join("testdata", "html", tt.file))
+			if r.Err != nil {
+				t.Fatalf("ReadFile(%s) error: %v", tt.file, r.Err)
+			}
+			g := toGolden(r)
+			got := []string{g.Title, g.Source, g.Author, g.Category, g.Language, g.URL, g.Published}
+			want := []string{tt.title, tt.source, tt.author, tt.category, tt.language, tt.url, tt.published}
+			for i, name := range []string{"title", "source", "author", "category", "language", "url", "published"} {
+				if got[i] != want[i] {
+					t.Errorf("ReadFile(%s) %s = %q, want %q", tt.file, name, got[i], want[i])
+				}
+			}
+			for _, s := range tt.keep {
+				if !strings.Contains(r.Article.Body, s) {
+					t.Errorf("ReadFile(%s) body lost %q", tt.file, s)
+				}
+			}
+			for _, s := range tt.drop {
+				if strings.Contains(r.Article.Body, s) {
+					t.Errorf("ReadFile(%s) body kept boilerplate %q", tt.file, s)
+				}
+			}
+			checkGolden(t, strings.TrimSuffix(tt.file, ".html"), g)
+		})
+	}
+}
+
+func TestSniffHTML(t *testing.T) {
+	tests := []struct {
+		input string
+		want  bool
+	}{
+		{"<!DOCTYPE html><html>", true},
+		{"<html lang=en>", true},
+		{"<p>A paragraph</p>", true},
+		{"<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\">", true},
+		{"<?xml version=\"1.0\"?><rss>", false},
+		{"A title\n\nText with <b>tags</b>.", false},
+	}
+	for _, tt := range tests {
+		if got := sniffHTML([]byte(tt.input)); got != tt.want {
+			t.Errorf("sniffHTML(%q) = %v, want %v", tt.input, got, tt.want)
+		}
+	}
+}
+
+func TestReadHTMLWithoutName(t *testing.T) {
+	input := "<!doctype html><title>T</title><body><h1>A Headline Here</h1><p>Some text of the article, long enough to read.</p></body>"
+	recs := collect(t, "-", input)
+	if len(recs) != 1 || recs[0].Err != nil || !strings.Contains(recs[0].Article.Body, "Some text of the article") {
+		t.Errorf("Read(html from stdin) = %v", summaries(recs))
+	}
+}
