@@ -1,6 +1,30 @@
 // Package category assigns an article to a category: the source's own,
 // normalised onto the taxonomy, else a trained classifier's choice.
+//
+// The default taxonomy has six categories: World, Politics, Business,
+// Technology, Sports and Entertainment. Normalize maps the many ways sources
+// spell them ("sport", "Sci/Tech", "world news") onto it, and FromURL reads one
+// from a URL path (/sport/football/...).
+//
+// The classifier is a linear model over hashed features: the words of the
+// title and the body, pairs of adjacent words, and the title's words once more
+// on their own. Features are weighted by sublinear term frequency times inverse
+// document frequency and the vector is scaled to unit length; the model scores
+// each category with a dot product and picks the highest. Train fits it with
+// stochastic gradient descent on the multinomial logistic loss, from a fixed
+// seed, so the same data always gives the same model. The embedded default
+// model is trained on the BBC News and AG News training files by
+//
+//	go run ./cmd/newsindex train-category --out internal/extract/category/model.bin \
+//		../shared/data/bbc_news_train.jsonl ../shared/data/ag_news_train.jsonl
+//
+// and a user's own model, perhaps on another taxonomy, is read with Load.
 package category
+
+import (
+	"strings"
+	"unicode"
+)
 
 // The default taxonomy.
 const (
@@ -12,18 +36,204 @@ const (
 	Entertainment = "Entertainment"
 )
 
+// Taxonomy lists the default categories in a fixed order.
+var Taxonomy = []string{World, Politics, Business, Technology, Sports, Entertainment}
+
+// variants maps folded category names, as sources give them, onto the taxonomy.
+// Keys are lower case with every run of non-alphanumeric characters folded to
+// one space (see fold).
+var variants = map[string]string{
+	// World.
+	"world": World, "world news": World, "international": World, "international news": World,
+	"global": World, "global news": World, "foreign": World, "foreign affairs": World,
+	"foreign news": World, "europe": World, "asia": World, "africa": World, "americas": World,
+	"middle east": World, "asia pacific": World, "latin america": World,
+	"worldnews":     World,
+	"world affairs": World, "international affairs": World,
+	"nation world": World, "world nation": World, "conflict": World,
+	"war": World, "diplomacy": World,
+	// Politics.
+	"politics": Politics, "political": Politics, "political news": Politics,
+	"us politics": Politics, "uk politics": Politics, "election": Politics,
+	"elections": Politics, "government": Politics, "policy": Politics,
+	"congress": Politics, "parliament": Politics, "white house": Politics,
+	"campaign": Politics, "campaigns": Politics, "politics news": Politics,
+	"politics and government": Politics, "politics government": Politics,
+	"opinion politics": Politics, "us elections": Politics,
+	// Business.
+	"business": Business, "business news": Business, "economy": Business,
+	"economics": Business, "economic": Business, "markets": Business, "market": Business,
+	"finance": Business, "financial": Business, "money": Business, "companies": Business,
+	"company": Business, "industry": Business, "stocks": Business, "stock market": Business,
+	"business economy": Business, "business and economy": Business,
+	"business finance": Business, "business and finance": Business, "trade": Business,
+	"personal finance": Business, "investing": Business, "earnings": Business,
+	"corporate": Business, "banking": Business,
+
+	// Technology.
+	"technology": Technology, "tech": Technology, "sci tech": Technology,
+	"science and technology": Technology, "science technology": Technology,
+	"science tech": Technology, "scitech": Technology, "technology news": Technology,
+	"tech news": Technology, "science": Technology, "sciences": Technology,
+	"internet": Technology, "computing": Technology,
+	"computers": Technology, "gadgets": Technology, "digital": Technology,
+	"innovation": Technology, "software": Technology, "games": Technology,
+	"gaming": Technology, "video games": Technology, "space": Technology,
+	"technology and science": Technology, "tech and science": Technology,
+	"sci": Technology, "telecoms": Technology, "telecom": Technology,
+	// Sports.
+	"sport": Sports, "sports": Sports, "sports news": Sports, "sport news": Sports,
+	"football": Sports, "soccer": Sports, "cricket": Sports, "rugby": Sports,
+	"rugby union": Sports, "rugby league": Sports, "tennis": Sports, "golf": Sports,
+	"athletics": Sports, "basketball": Sports, "baseball": Sports, "hockey": Sports,
+	"ice hockey": Sports, "nfl": Sports, "nba": Sports, "mlb": Sports, "nhl": Sports,
+	"formula 1": Sports, "formula one": Sports, "f1": Sports, "motorsport": Sports,
+	"motor sport": Sports, "motorsports": Sports, "cycling": Sports, "boxing": Sports,
+	"olympics": Sports, "olympic games": Sports, "swimming": Sports, "racing": Sports,
+	"horse racing": Sports,
+	// Entertainment.
+	"entertainment": Entertainment, "entertainment news": Entertainment,
+	"arts": Entertainment, "art": Entertainment, "arts and entertainment": Entertainment,
+	"arts entertainment": Entertainment, "entertainment arts": Entertainment,
+	"culture": Entertainment, "arts and culture": Entertainment, "arts culture": Entertainment,
+	"film": Entertainment, "films": Entertainment, "movies": Entertainment, "movie": Entertainment,
+	"cinema": Entertainment, "music": Entertainment, "tv": Entertainment,
+	"television": Entertainment, "tv and radio": Entertainment, "tv radio": Entertainment,
+	"radio": Entertainment, "celebrity": Entertainment, "celebrities": Entertainment,
+	"showbiz": Entertainment, "show business": Entertainment, "books": Entertainment,
+	"theatre": Entertainment, "theater": Entertainment,
+
+	"celebrity news": Entertainment, "pop culture": Entertainment,
+}
+
+// fold lower-cases s and folds every run of characters other than letters and
+// digits into one space; "&" and "and" are kept as the word "and".
+func fold(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToLower(r))
+		case r == '&':
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString("and")
+			space = true
+		default:
+			space = true
+		}
+	}
+	return b.String()
+}
+
 // Normalize maps a category given by a source ("sport", "SPORTS", "tech") onto
 // the taxonomy. ok is false when it fits none; callers then keep the given value.
-func Normalize(given string) (name string, ok bool) { return "", false }
+func Normalize(given string) (name string, ok bool) {
+	f := fold(given)
+	if f == "" {
+		return "", false
+	}
+	if c, ok := variants[f]; ok {
+		return c, true
+	}
+	// "news" around a known name: "sports news", "news world".
+	if g, found := strings.CutPrefix(f, "news "); found {
+		if c, ok := variants[g]; ok {
+			return c, true
+		}
+	}
+	return "", false
+}
 
-// FromURL finds a category in a URL path such as /world/ or /sport/.
-func FromURL(url string) (name string, ok bool) { return "", false }
+// urlSegments maps a URL path segment, lower-cased, onto the taxonomy. It is
+// stricter than variants: a segment such as /us/ or /news/ says little.
+var urlSegments = map[string]string{
+	"world": World, "worldnews": World, "world-news": World, "international": World,
+	"global": World, "foreign": World, "world_news": World,
+	"politics": Politics, "political": Politics, "election": Politics, "elections": Politics,
+	"uk-politics": Politics, "us-politics": Politics, "politics-news": Politics,
+	"business": Business, "economy": Business, "markets": Business, "finance": Business,
+	"money": Business, "business-news": Business, "economics": Business,
+	"technology": Technology, "tech": Technology, "science": Technology,
+	"sci-tech": Technology, "scitech": Technology, "science-technology": Technology,
+	"science-and-technology": Technology, "technology-news": Technology,
+	"tech-news": Technology, "sciencetech": Technology, "science_and_technology": Technology,
+	"sport": Sports, "sports": Sports, "football": Sports, "soccer": Sports,
+	"cricket": Sports, "rugby-union": Sports, "rugby-league": Sports, "tennis": Sports,
+	"golf": Sports, "athletics": Sports, "formula1": Sports, "nfl": Sports, "nba": Sports,
+	"sport-news": Sports, "sports-news": Sports, "olympics": Sports,
+	"entertainment": Entertainment, "arts": Entertainment, "culture": Entertainment,
+	"film": Entertainment, "movies": Entertainment, "music": Entertainment,
+	"tv": Entertainment, "television": Entertainment, "showbiz": Entertainment,
+	"celebrity": Entertainment, "arts-and-culture": Entertainment,
+	"entertainment-news": Entertainment, "culture-news": Entertainment,
+	"entertainment-arts": Entertainment, "tvandradio": Entertainment,
+	"tv-and-radio": Entertainment, "books": Entertainment,
+}
 
-// Model is a trained text classifier.
-type Model struct{}
+// FromURL finds a category in a URL path such as /world/ or /sport/. Only the
+// path's segments are read, never the host, the query or the fragment; the
+// first segment that names a category decides. A segment in the form
+// section-number (/news/business-38474221) names its section.
+func FromURL(url string) (name string, ok bool) {
+	p := url
+	if i := strings.IndexAny(p, "?#"); i >= 0 {
+		p = p[:i]
+	}
+	switch i := strings.Index(p, "://"); {
+	case i >= 0:
+		p = p[i+3:]
+	case strings.HasPrefix(p, "//"):
+		p = p[2:]
+	case strings.HasPrefix(p, "/"):
+		p = "host" + p
+	default:
+		// "example.com/world/x" names a host first; "world/x" is a path.
+		if first, _, _ := strings.Cut(p, "/"); !strings.Contains(first, ".") {
+			p = "host/" + p
+		}
+	}
+	j := strings.IndexByte(p, '/')
+	if j < 0 {
+		return "", false
+	}
+	for _, s := range strings.Split(p[j+1:], "/") {
+		s = strings.ToLower(s)
+		if c, ok := urlSegments[s]; ok {
+			return c, true
+		}
+		if c, ok := sectionNumber(s); ok {
+			return c, true
+		}
+	}
+	return "", false
+}
 
-// Default returns the model embedded in the binary.
-func Default() *Model { return &Model{} }
-
-// Classify returns the most likely category of an article.
-func (m *Model) Classify(title, body string) string { return World }
+// sectionNumber reads a segment such as "business-38474221" or
+// "world-europe-38474221": words joined by hyphens, the last of them all digits,
+// the first a section.
+func sectionNumber(s string) (string, bool) {
+	i := strings.LastIndexByte(s, '-')
+	if i <= 0 || i == len(s)-1 {
+		return "", false
+	}
+	for _, r := range s[i+1:] {
+		if r < '0' || r > '9' {
+			return "", false
+		}
+	}
+	first, _, _ := strings.Cut(s[:i], "-")
+	if c, ok := urlSegments[first]; ok {
+		return c, true
+	}
+	if c, ok := urlSegments[s[:i]]; ok {
+		return c, true
+	}
+	return "", false
+}

@@ -1,0 +1,90 @@
+package category
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// sharedData is where the labelled development data lives, relative to this
+// package; a fresh machine does not have it.
+var sharedData = filepath.Join("..", "..", "..", "..", "shared", "data")
+
+// TestCrossValidate reports the k-fold cross-validated accuracy of the
+// default training recipe on the BBC and AG training files. It is slow, so it
+// runs only when NEWSINDEX_CV is set to the number of folds:
+//
+//	NEWSINDEX_CV=5 go test -run CrossValidate -v ./internal/extract/category/
+func TestCrossValidate(t *testing.T) {
+	k, _ := strconv.Atoi(os.Getenv("NEWSINDEX_CV"))
+	if k < 2 {
+		t.Skip("set NEWSINDEX_CV=K to cross-validate")
+	}
+	var sets []Set
+	names := []string{"bbc_news_train.jsonl", "ag_news_train.jsonl"}
+	if v := os.Getenv("NEWSINDEX_CV_SETS"); v != "" {
+		names = strings.Split(v, ",")
+	}
+	for _, name := range names {
+		path := filepath.Join(sharedData, name)
+		if _, err := os.Stat(path); err != nil {
+			t.Skipf("no training data: %v", err)
+		}
+		ex, err := ReadExamples(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sets = append(sets, Set{Name: name, Examples: ex})
+	}
+	o := Options{Seed: 1}
+	if v := os.Getenv("NEWSINDEX_CV_OPTS"); v != "" {
+		parseOpts(t, v, &o)
+	}
+	res, err := CrossValidate(sets, k, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range res {
+		t.Logf("%s: %d-fold cv accuracy=%.4f (%d/%d)", r.Set, k, r.Accuracy(), r.Right, r.Total)
+		for g, row := range r.Confusion {
+			t.Logf("  %-14s -> %v", g, row)
+		}
+	}
+}
+
+// parseOpts reads options written as "epochs=12,rate=0.5,l2=2e-5,mindf=2".
+func parseOpts(t *testing.T, s string, o *Options) {
+	t.Helper()
+	for _, kv := range strings.Split(s, ",") {
+		k, v, _ := strings.Cut(kv, "=")
+		var err error
+		switch k {
+		case "epochs":
+			o.Epochs, err = strconv.Atoi(v)
+		case "rate":
+			o.Rate, err = strconv.ParseFloat(v, 64)
+		case "l2":
+			o.L2, err = strconv.ParseFloat(v, 64)
+		case "mindf":
+			o.MinDF, err = strconv.Atoi(v)
+		case "long":
+			o.LongWords, err = strconv.Atoi(v)
+		case "blend":
+			o.Blend, err = strconv.ParseFloat(v, 64)
+		case "longl2":
+			o.LongL2, err = strconv.ParseFloat(v, 64)
+		case "debug":
+			debugCV = true
+		case "seed":
+			o.Seed, err = strconv.ParseUint(v, 10, 64)
+		default:
+			err = fmt.Errorf("unknown option %q", k)
+		}
+		if err != nil {
+			t.Fatalf("NEWSINDEX_CV_OPTS %q: %v", kv, err)
+		}
+	}
+}
