@@ -456,13 +456,13 @@ func (e *bleveEngine) search(ctx context.Context, r *SearchRequest, q query.Node
 	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(must...), r.Size, (r.Page-1)*r.Size, false)
 	req.Fields = []string{fSource}
 	req.IncludeLocations = q != nil
+	// Secondary keys cost a doc-value lookup per hit; ties on score are
+	// rare enough that bleve's own order serves.
 	switch r.Sort {
 	case SortDate:
-		req.SortBy([]string{"-" + fPublished, "-_score", "_id"})
+		req.SortBy([]string{"-" + fPublished})
 	case SortDateAsc:
-		req.SortBy([]string{fPublished, "-_score", "_id"})
-	default:
-		req.SortBy([]string{"-_score", "-" + fPublished, "_id"})
+		req.SortBy([]string{fPublished})
 	}
 	for _, f := range AllFacets {
 		req.AddFacet(string(f), bleve.NewFacetRequest(facetField[f], r.FacetSize))
@@ -553,7 +553,6 @@ func (e *bleveEngine) searchQuotes(ctx context.Context, r *QuoteRequest, q query
 	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(must...), r.Size, (r.Page-1)*r.Size, false)
 	req.Fields = []string{fSource}
 	req.IncludeLocations = q != nil
-	req.SortBy([]string{"-_score", "-" + fPublished, "_id"})
 	req.AddFacet(fSpeaker, bleve.NewFacetRequest(fSpeaker, r.FacetSize))
 	req.AddFacet(fRole, bleve.NewFacetRequest(fRole, r.FacetSize))
 	req.AddFacet(fAffiliation, bleve.NewFacetRequest(fAffiliation, r.FacetSize))
