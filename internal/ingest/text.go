@@ -200,13 +200,19 @@ var chromePrefixes = []string{
 
 // chromePatterns match lines of chrome wherever they stand.
 var chromePatterns = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)\bcookies?\b.*\b(use|uses|using|accept|consent|policy|settings|preferences|experience)\b|\b(use|uses|using|accept|consent)\b.*\bcookies?\b`),
 	regexp.MustCompile(`(?i)^\d+\s*(min|mins|minute|minutes)\s*(read|reading)$`),
 	regexp.MustCompile(`(?i)^(reading time|read time|estimated reading time)\b`),
 	regexp.MustCompile(`(?i)^(\d+\s*)?comments?\s*\(?\d*\)?$`),
 	regexp.MustCompile(`(?i)^(image|photo|picture|credit|source|caption)\s*(credit)?\s*:\s*\S.{0,80}$`),
 	regexp.MustCompile(`(?i)^(advertisement|sponsored content|promoted content|paid content)\b`),
 }
+
+// A cookie notice speaks of cookies and of the site, the browser or consent;
+// an article about biscuits does not.
+var (
+	cookieWord    = regexp.MustCompile(`(?i)\bcookies?\b`)
+	cookieContext = regexp.MustCompile(`(?i)\b(website|site|browsing|browse|browser|consent|privacy|experience|personali[sz]e|preferences|settings|policy|third[- ]party|analytics)\b`)
+)
 
 // teaserMarkers head blocks of teasers for other articles.
 var teaserMarkers = set(
@@ -239,7 +245,11 @@ var footerMarkers = set(
 )
 
 // footerPrefixes start footer lines.
-var footerPrefixes = []string{"tags:", "tagged:", "filed under:", "topics:", "©", "(c) ", "copyright ", "all rights reserved"}
+var footerPrefixes = []string{"tags:", "tagged:", "filed under:", "topics:", "©", "(c) "}
+
+// copyrightLine matches "Copyright 2024 …" and "Copyright © …", not a
+// sentence about copyright.
+var copyrightLine = regexp.MustCompile(`(?i)^copyright\s*(©|\(c\)|\d{4})`)
 
 func set(items ...string) map[string]bool {
 	m := make(map[string]bool, len(items))
@@ -269,6 +279,9 @@ func isChrome(s string) bool {
 		return true
 	}
 	if utf8.RuneCountInString(s) < 400 {
+		if cookieWord.MatchString(s) && cookieContext.MatchString(s) {
+			return true
+		}
 		for _, re := range chromePatterns {
 			if re.MatchString(s) {
 				return true
@@ -312,7 +325,10 @@ func isFooter(s string) bool {
 		return true
 	}
 	low := strings.ToLower(s)
-	return hasAnyPrefix(low, footerPrefixes) && words(s) <= 25 || strings.Contains(low, "all rights reserved")
+	if words(s) > 25 {
+		return false
+	}
+	return hasAnyPrefix(low, footerPrefixes) || copyrightLine.MatchString(s) || strings.Contains(low, "all rights reserved")
 }
 
 // preamble is what scanPreamble learns from the lines before the body.
@@ -371,8 +387,9 @@ func scanPreamble(lines []string) preamble {
 			p.published = parseDateLine(l)
 		case p.author == "" && i == ti+1 && isBareName(l) && l != p.site:
 			p.author = l
-		case words(l) >= 5 && !bylinePrefix.MatchString(l) && parseDateLine(l) == time.Time{}:
-			p.standfirst = append(p.standfirst, l) // a deck or standfirst under the headline
+		case (words(l) >= 5 || endsSentence(l)) && !bylinePrefix.MatchString(l) && parseDateLine(l) == time.Time{}:
+			// A deck or standfirst under the headline, or a short first paragraph.
+			p.standfirst = append(p.standfirst, l)
 		}
 	}
 	if p.site == "" {

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 func TestReadText(t *testing.T) {
@@ -101,6 +103,8 @@ func TestReadTextChromeFree(t *testing.T) {
 		{"no title", "The first line is already a paragraph of the article, with a full stop.\n\nAnd a second.", "", 2},
 		{"markdown heading", "# A Title\n\nFirst paragraph of the story, which is long enough.", "A Title", 1},
 		{"only a title", "Just a headline here", "Just a headline here", 0},
+		{"short first paragraph", "A Title\n\nShort lede.\n\nLonger paragraph of the article, with enough words here.", "A Title", 2},
+		{"deck under the title", "Storm Closes Harbour\nA deck that tells the story in brief\n\nLonger paragraph of the article, with enough words here.", "Storm Closes Harbour", 2},
 	}
 	for _, tt := range tests {
 		t.Run(strings.ReplaceAll(tt.name, " ", "_"), func(t *testing.T) {
@@ -193,4 +197,45 @@ func containsString(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+func TestCleanLines(t *testing.T) {
+	para := "This is a paragraph of the article, with enough words to be one."
+	tests := []struct {
+		name     string
+		in, want []string
+	}{
+		{"biscuits are not a cookie notice",
+			[]string{para, "The bakery said it would use the cookie dough from its own farm.", para},
+			[]string{para, "The bakery said it would use the cookie dough from its own farm.", para}},
+		{"cookie notice",
+			[]string{para, "This website uses cookies to improve your experience."},
+			[]string{para}},
+		{"a sentence about copyright is not a footer",
+			[]string{para, "Copyright holders will get new powers under the bill.", para},
+			[]string{para, "Copyright holders will get new powers under the bill.", para}},
+		{"copyright footer",
+			[]string{para, "Copyright 2024 Example Media", "Terms", "Contact"},
+			[]string{para}},
+		{"inline teaser",
+			[]string{para, "READ MORE: Another story with a long headline", para},
+			[]string{para, para}},
+		{"subheading after a marker stays",
+			[]string{para, "Related", "A teaser headline with quite a few words in it", "Background", para},
+			[]string{para, "Background", para}},
+		{"marker after the last paragraph ends the body",
+			[]string{para, "Most read", "Short one", "Another"},
+			[]string{para}},
+		{"title repeated in the body",
+			[]string{"The Title", para},
+			[]string{para}},
+	}
+	for _, tt := range tests {
+		t.Run(strings.ReplaceAll(tt.name, " ", "_"), func(t *testing.T) {
+			got := cleanLines(tt.in, "The Title")
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("cleanLines(%q) mismatch (-want +got):\n%s", tt.in, diff)
+			}
+		})
+	}
 }
