@@ -3,6 +3,7 @@ package entity
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // resolve turns the document's spans and gazetteer matches into mentions
@@ -269,7 +270,7 @@ func (x *extraction) people(ms *[]Mention) {
 		} else {
 			n = p.words[0]
 			if w := p.words[0]; w == strings.ToUpper(w) && len(w) > 2 {
-				n = w[:1] + strings.ToLower(w[1:])
+				n = titleCase(w)
 			}
 		}
 		st, en := toks[p.s.i].start, toks[p.s.j-1].end
@@ -380,7 +381,8 @@ func titleCase(s string) string {
 		if i > 0 && connectors[w] {
 			continue
 		}
-		f[i] = strings.ToUpper(w[:1]) + w[1:]
+		_, n := utf8.DecodeRuneInString(w)
+		f[i] = strings.ToUpper(w[:n]) + w[n:]
 	}
 	return strings.Join(f, " ")
 }

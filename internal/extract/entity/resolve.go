@@ -338,7 +338,7 @@ func (x *extraction) patternOrgs(m *model) {
 			if s.j <= p.i || s.i >= p.j {
 				continue
 			}
-			if s.kind == kPer || s.i < p.i || s.j > p.j {
+			if s.kind == kPer || s.kind == kOrg && (s.i < p.i || s.j > p.j) {
 				ok = false
 			}
 		}

@@ -46,11 +46,43 @@ func allowed(prev, t int) bool {
 	return !isInside(t) || tagKind(prev) == tagKind(t)
 }
 
-// model holds the tagger's weights.
+// model holds the tagger's weights in an open-addressing hash table keyed by
+// feature hash, so that one lookup touches one cache line.
 type model struct {
-	index   map[uint32]int32 // feature hash → offset into weights
-	weights []float32        // numTags per feature
-	lower   map[string]bool  // words that are mostly written in lower case
+	table []entry
+	mask  uint32
+	scale float32         // the weight of one unit of entry.w
+	lower map[string]bool // words that are mostly written in lower case
+}
+
+// entry is one feature's weights; key 0 marks an empty slot.
+type entry struct {
+	key uint32
+	w   [numTags]int16
+}
+
+// slotKey maps a feature hash to a table key, which is never 0.
+func slotKey(h uint32) uint32 {
+	if h == 0 {
+		return 1
+	}
+	return h
+}
+
+func (m *model) lookup(h uint32) *entry {
+	if len(m.table) == 0 {
+		return nil
+	}
+	k := slotKey(h)
+	for i := k & m.mask; ; i = (i + 1) & m.mask {
+		e := &m.table[i]
+		if e.key == k {
+			return e
+		}
+		if e.key == 0 {
+			return nil
+		}
+	}
 }
 
 //go:embed data/tagger.bin.gz
@@ -63,7 +95,7 @@ func mustLoadModel() *model {
 	if err != nil {
 		// An empty model still tags (everything O): extraction then runs on
 		// gazetteers and patterns alone.
-		return &model{index: map[uint32]int32{}, lower: map[string]bool{}}
+		return &model{lower: map[string]bool{}}
 	}
 	return m
 }
@@ -198,9 +230,12 @@ func (m *model) features(toks []token, gz []byte) tokenFeatures {
 		}
 		f := tf.feats
 		f = append(f, feat('b', ""), feat('w', w), feat('l', l), feat('s', sh), feat2('S', sh, caps), feat2('A', ss, sh))
-		rs := []rune(l)
-		for k := 1; k <= 4 && k <= len(rs); k++ {
-			f = append(f, feat('p', string(rs[:k])), feat('x', string(rs[len(rs)-k:])))
+		pre, suf := l, l
+		for k := 1; k <= 4 && pre != ""; k++ {
+			_, n := utf8.DecodeRuneInString(pre)
+			_, sn := utf8.DecodeLastRuneInString(suf)
+			pre, suf = pre[n:], suf[:len(suf)-sn]
+			f = append(f, feat('p', l[:len(l)-len(pre)]), feat('x', l[len(suf):]))
 		}
 		l1, s1 := at(i - 1)
 		l2, _ := at(i - 2)
@@ -258,15 +293,14 @@ func dynFeatures(buf []uint32, p1, p2 int, l string) []uint32 {
 	return append(buf, feat('t', a), feat2('T', a, b), feat2('u', a, l))
 }
 
-func (m *model) score(scores *[numTags]float32, fs []uint32) {
+func (m *model) score(scores *[numTags]int32, fs []uint32) {
 	for _, f := range fs {
-		off, ok := m.index[f]
-		if !ok {
+		e := m.lookup(f)
+		if e == nil {
 			continue
 		}
-		w := m.weights[off : off+numTags]
 		for t := range numTags {
-			scores[t] += w[t]
+			scores[t] += int32(e.w[t])
 		}
 	}
 }
@@ -287,11 +321,11 @@ func (m *model) tag(toks []token) []int {
 		if i > 1 {
 			p2 = tags[i-2]
 		}
-		var sc [numTags]float32
+		var sc [numTags]int32
 		m.score(&sc, tf.feats[tf.offs[i]:tf.offs[i+1]])
 		dyn = dynFeatures(dyn[:0], p1, p2, tf.lowers[i])
 		m.score(&sc, dyn)
-		best, bestScore := tagO, float32(math.Inf(-1))
+		best, bestScore := tagO, int32(math.MinInt32)
 		for t := range numTags {
 			if allowed(p1, t) && sc[t] > bestScore {
 				best, bestScore = t, sc[t]
@@ -379,7 +413,7 @@ func TrainTagger(docs []TrainingDoc, passes int, w io.Writer, progress func(pass
 		}
 		exs = append(exs, example{toks, gold})
 	}
-	m := &model{index: map[uint32]int32{}, lower: map[string]bool{}}
+	m := &model{lower: map[string]bool{}}
 	for wd, n := range lowerCount {
 		if n >= 3 && n > 2*capCount[wd] {
 			m.lower[wd] = true
@@ -512,7 +546,11 @@ func readModel(r io.Reader) (*model, error) {
 		return nil, fmt.Errorf("read model: %w", err)
 	}
 	n, scale, nl := int(hdr[0]), math.Float32frombits(hdr[1]), int(hdr[2])
-	m := &model{index: make(map[uint32]int32, n), weights: make([]float32, n*numTags), lower: make(map[string]bool, nl)}
+	size := 1
+	for size < n*3/2 {
+		size *= 2
+	}
+	m := &model{table: make([]entry, size), mask: uint32(size - 1), scale: scale, lower: make(map[string]bool, nl)}
 	for range nl {
 		wd, err := br.ReadString('\n')
 		if err != nil {
@@ -529,10 +567,16 @@ func readModel(r io.Reader) (*model, error) {
 		return nil, fmt.Errorf("read model: %w", err)
 	}
 	for i, h := range hs {
-		m.index[h] = int32(i * numTags)
-	}
-	for i, v := range q {
-		m.weights[i] = float32(v) * scale
+		k := slotKey(h)
+		j := k & m.mask
+		for m.table[j].key != 0 && m.table[j].key != k {
+			j = (j + 1) & m.mask
+		}
+		e := &m.table[j]
+		e.key = k
+		for t := range numTags {
+			e.w[t] += q[i*numTags+t] // two hashes that meet at 0 and 1 share a slot
+		}
 	}
 	return m, nil
 }

@@ -47,7 +47,13 @@ func tokenize(text string) []token {
 			i += n
 			continue
 		}
-		if unicode.IsSpace(r) || r == utf8.RuneError && n <= 1 || unicode.IsControl(r) {
+		if r == utf8.RuneError && n <= 1 {
+			// No name runs across a byte that is not UTF-8.
+			lineStart = true
+			i += n
+			continue
+		}
+		if unicode.IsSpace(r) || unicode.IsControl(r) {
 			i += n
 			continue
 		}

@@ -1,0 +1,256 @@
+package entity
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+var extractTests = []struct {
+	name string
+	text string
+	// Each want is "KIND:Name"; a name starting with "!" must not come out.
+	want []string
+}{
+	{"surname joins full name", "Russian leader Vladimir Putin met envoys.\n\nLater, Putin said the talks went well.",
+		[]string{"P:Vladimir Putin", "C:Russia", "!P:Putin"}},
+	{"titles dropped", "On Friday, Ukrainian President Volodymyr Zelensky warned of attacks.",
+		[]string{"P:Volodymyr Zelensky", "C:Ukraine", "!P:President Volodymyr Zelensky", "!P:On Friday"}},
+	{"prime minister title", "Indian Prime Minister Narendra Modi arrived in the capital.",
+		[]string{"P:Narendra Modi", "C:India"}},
+	{"demonyms", "The deployment of North Korean troops to help Russia worried officials.",
+		[]string{"C:North Korea", "C:Russia", "!C:South Korea"}},
+	{"hyphenated demonym", "“Not that many,” added Isabelle Facon of the France-based Foundation for Strategic Research.",
+		[]string{"C:France", "O:Foundation for Strategic Research", "P:Isabelle Facon"}},
+	{"capitals for governments", "Growing ties between Moscow and Pyongyang are a concern for Washington.",
+		[]string{"C:Russia", "C:North Korea", "C:United States"}},
+	{"brussels is not belgium in running text", "A major concern for Washington and Brussels, officials said.",
+		[]string{"C:United States", "!C:Belgium"}},
+	{"acronym definition", "said Marie Dumoulin of the European Council on Foreign Relations (ECFR). The ECFR added more.",
+		[]string{"O:European Council on Foreign Relations", "!O:ECFR", "P:Marie Dumoulin"}},
+	{"known acronyms", "South Korea, NATO and the United States claim that soldiers are training.",
+		[]string{"O:NATO", "C:South Korea", "C:United States"}},
+	{"organization shapes", "Andrew Yeo, a senior fellow at the Brookings Institution, spoke.",
+		[]string{"O:Brookings Institution", "P:Andrew Yeo"}},
+	{"jordan the person", "Michael Jordan scored 40 points for the Chicago Bulls.",
+		[]string{"P:Michael Jordan", "!C:Jordan"}},
+	{"jordan the country", "Troops crossed into Jordan on Tuesday, officials in Amman said.",
+		[]string{"C:Jordan"}},
+	{"sentence-initial words", "However, analysts said it is unclear.\n\nAnalysts say the partnership is new.",
+		[]string{"!P:However", "!O:However", "!P:Analysts", "!O:Analysts"}},
+	{"not entities", "There is no Triple Alliance or Triple Entente since the Cold War and the Armistice of 1953 on the Korean Peninsula. Under Article 4, they help.",
+		[]string{"!O:Triple Alliance", "!O:Triple Entente", "!O:Cold War", "!O:Armistice", "!O:Korean Peninsula", "!O:Article 4", "!P:Article"}},
+	{"dateline", "OIL PRICES RISE\n\nHOUSTON, March 3 - Crude rose on Tuesday.",
+		[]string{"C:United States"}},
+	{"dateline state", "COBANCO YEAR NET\n\nSANTA CRUZ, Calif., Feb 26 - Shr 34 cts vs 1.19 dlrs.",
+		[]string{"C:United States"}},
+	{"tokenised text", "Germany 's representative to the European Union 's veterinary committee Werner Zwingmann said on Wednesday .",
+		[]string{"C:Germany", "O:European Union", "P:Werner Zwingmann"}},
+	{"short forms", "Talks between the U.S. and Britain resumed, the UK said.",
+		[]string{"C:United States", "C:United Kingdom"}},
+}
+
+func kindLetter(k Kind) string {
+	return map[Kind]string{Person: "P", Country: "C", Organization: "O"}[k]
+}
+
+func TestExtract(t *testing.T) {
+	for _, tt := range extractTests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Extract(tt.text)
+			var got []string
+			for _, n := range r.People {
+				got = append(got, "P:"+n)
+			}
+			for _, n := range r.Countries {
+				got = append(got, "C:"+n)
+			}
+			for _, n := range r.Organizations {
+				got = append(got, "O:"+n)
+			}
+			for _, w := range tt.want {
+				if bad, ok := strings.CutPrefix(w, "!"); ok {
+					if slices.Contains(got, bad) {
+						t.Errorf("Extract(%q) = %q, want no %q", tt.text, got, bad)
+					}
+				} else if !slices.Contains(got, w) {
+					t.Errorf("Extract(%q) = %q, want %q", tt.text, got, w)
+				}
+			}
+			checkMentions(t, tt.text, r)
+		})
+	}
+}
+
+func TestMentionsCarryFullNames(t *testing.T) {
+	text := "Russian leader Vladimir Putin continues his efforts.\n\n“But what we do is our business,” Putin said."
+	r := Extract(text)
+	var putins int
+	for _, m := range r.Mentions {
+		if m.Kind == Person {
+			if m.Name != "Vladimir Putin" {
+				t.Errorf("mention %q named %q, want %q", m.Text, m.Name, "Vladimir Putin")
+			}
+			putins++
+		}
+	}
+	if putins != 2 {
+		t.Errorf("Extract(%q) has %d person mentions, want 2: %+v", text, putins, r.Mentions)
+	}
+}
+
+func TestCanonicalOrganization(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"UN", "United Nations"},
+		{"U.N.", "United Nations"},
+		{"EU", "European Union"},
+		{"International Monetary Fund", "International Monetary Fund"},
+		{"IMF", "International Monetary Fund"},
+		{"the Brookings Institution", "Brookings Institution"},
+		{"Acme Widgets", "Acme Widgets"},
+	}
+	for _, tt := range tests {
+		if got := CanonicalOrganization(tt.in); got != tt.want {
+			t.Errorf("CanonicalOrganization(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// checkMentions checks the invariants of a result: mentions sorted by Start,
+// each one's Text is text[Start:End], names listed once.
+func checkMentions(t *testing.T, text string, r Result) {
+	t.Helper()
+	for i, m := range r.Mentions {
+		if m.Start < 0 || m.End > len(text) || m.Start >= m.End {
+			t.Fatalf("mention %+v out of range of %d bytes", m, len(text))
+		}
+		if text[m.Start:m.End] != m.Text {
+			t.Errorf("mention %+v: text[%d:%d] = %q", m, m.Start, m.End, text[m.Start:m.End])
+		}
+		if !utf8.ValidString(m.Text) || !utf8.ValidString(m.Name) {
+			t.Errorf("mention %+v is not valid UTF-8", m)
+		}
+		if i > 0 && r.Mentions[i-1].Start > m.Start {
+			t.Errorf("mentions not sorted by Start: %+v before %+v", r.Mentions[i-1], m)
+		}
+		if m.Name == "" {
+			t.Errorf("mention %+v has no name", m)
+		}
+	}
+	for _, list := range [][]string{r.People, r.Countries, r.Organizations} {
+		seen := map[string]bool{}
+		for _, n := range list {
+			if seen[n] {
+				t.Errorf("name %q listed twice in %q", n, list)
+			}
+			seen[n] = true
+		}
+	}
+}
+
+// TestGolden compares the extraction of a small article of our own with
+// testdata/article.golden. Refresh it with: go test ./internal/extract/entity -update
+func TestGolden(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "article.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := Extract(string(b))
+	checkMentions(t, string(b), r)
+	got, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("testdata", "article.golden")
+	if *update {
+		if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.TrimSpace(string(want)) != strings.TrimSpace(string(got)) {
+		t.Errorf("Extract(testdata/article.txt) =\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestSeed runs on the hand-annotated seed article when the shared data is
+// there.
+func TestSeed(t *testing.T) {
+	dir := filepath.Join("..", "..", "..", "..", "shared", "seed")
+	text, err := os.ReadFile(filepath.Join(dir, "article.txt"))
+	if err != nil {
+		t.Skipf("no seed article: %v", err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "expected.json"))
+	if err != nil {
+		t.Skipf("no seed annotation: %v", err)
+	}
+	var want struct {
+		People, Countries, Organizations []string
+		NotEntities                      []string `json:"not_entities"`
+	}
+	if err := json.Unmarshal(b, &want); err != nil {
+		t.Fatal(err)
+	}
+	r := Extract(string(text))
+	checkMentions(t, string(text), r)
+	for _, c := range []struct {
+		kind      string
+		got, want []string
+	}{{"people", r.People, want.People}, {"countries", r.Countries, want.Countries}, {"organizations", r.Organizations, want.Organizations}} {
+		g, w := slices.Sorted(slices.Values(c.got)), slices.Sorted(slices.Values(c.want))
+		if !slices.Equal(g, w) {
+			t.Errorf("seed %s = %q, want %q", c.kind, g, w)
+		}
+	}
+	all := append(append(append([]string{}, r.People...), r.Countries...), r.Organizations...)
+	for _, n := range want.NotEntities {
+		if slices.Contains(all, n) {
+			t.Errorf("seed: %q extracted, want no such entity", n)
+		}
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, tt := range extractTests {
+		f.Add(tt.text)
+	}
+	f.Add("")
+	f.Add("U.S.-based \xff\xfe Mr. O'Brien's (ABC) \"quoted\" ’s ‘x’ —")
+	f.Add("NEW YORK, Calif.,\n\n(\n)")
+	f.Fuzz(func(t *testing.T, text string) {
+		r := Extract(text)
+		checkMentions(t, text, r)
+	})
+}
+
+func BenchmarkExtract(b *testing.B) {
+	text := benchText(b)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Extract(text)
+	}
+}
+
+// benchText returns the seed article when the shared data is there, or the
+// package's own test article.
+func benchText(b *testing.B) string {
+	for _, p := range []string{
+		filepath.Join("..", "..", "..", "..", "shared", "seed", "article.txt"),
+		filepath.Join("testdata", "article.txt"),
+	} {
+		if t, err := os.ReadFile(p); err == nil {
+			return string(t)
+		}
+	}
+	b.Fatal("no text to benchmark")
+	return ""
+}
