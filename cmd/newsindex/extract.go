@@ -2,12 +2,12 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 
-	"github.com/newsindex/newsindex/internal/extract"
+	"github.com/newsindex/newsindex/index"
 	"github.com/newsindex/newsindex/internal/ingest"
 )
 
@@ -15,43 +15,109 @@ func init() {
 	register(command{name: "extract", summary: "print the enrichment of articles without indexing them", run: runExtract})
 }
 
+// extracted is one line of `extract --json`.
+type extracted struct {
+	ID             string        `json:"id"`
+	Title          string        `json:"title"`
+	Category       string        `json:"category"`
+	CategorySource string        `json:"category_source"`
+	People         []string      `json:"people"`
+	Countries      []string      `json:"countries"`
+	Organizations  []string      `json:"organizations"`
+	Quotes         []index.Quote `json:"quotes"`
+	Analysts       []string      `json:"analysts"`
+}
+
 func runExtract(args []string) error {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
+	cfgFile := fs.String("config", "", "config file (default: ./config.yaml if present)")
 	asJSON := fs.Bool("json", false, "print one JSON object per article and line")
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+	fs.Usage = func() {
+		fmt.Fprintf(os.Stderr, "usage: newsindex extract [--json] PATH...\n\n"+
+			"Prints each article's people, countries, organizations, quotes, analysts and category.\n\n")
+		fs.PrintDefaults()
+	}
+	cfg, err := parse(fs, args, cfgFile, nil)
+	if err != nil {
+		return err
 	}
 	if fs.NArg() == 0 {
+		fs.Usage()
 		return fmt.Errorf("%w: extract needs at least one PATH", errUsage)
 	}
-	_ = asJSON
-	x := extract.New(nil)
+	// An in-memory index enriches exactly as ingest does, in parallel.
+	ix, err := index.OpenMem(indexOptions(cfg, nil))
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
 	out := bufio.NewWriter(os.Stdout)
 	defer out.Flush()
-	enc := json.NewEncoder(out)
-	enc.SetEscapeHTML(false)
-	for _, p := range fs.Args() {
-		err := ingest.ReadFile(p, func(r ingest.Record) error {
-			if r.Err != nil {
-				fmt.Fprintf(os.Stderr, "%s: %v\n", r.Where(), r.Err)
-				return nil
+	const chunk = 256
+	var batch []index.Article
+	rejected := 0
+	flush := func() error {
+		ix.Enrich(batch)
+		for _, a := range batch {
+			e := extracted{ID: a.ID, Title: a.Title, Category: a.Category, CategorySource: a.CategorySource,
+				People: a.People, Countries: a.Countries, Organizations: a.Organizations, Quotes: a.Quotes, Analysts: a.Analysts}
+			if *asJSON {
+				if err := printJSON(out, e); err != nil {
+					return err
+				}
+				continue
 			}
-			a := r.Article
-			e := x.Extract(extract.Input{Title: a.Title, Body: a.Body, URL: a.URL, Category: a.Category})
-			return enc.Encode(map[string]any{"id": a.ID, "title": a.Title, "category": e.Category,
-				"category_source": e.CategorySource, "people": nz(e.People), "countries": nz(e.Countries),
-				"organizations": nz(e.Organizations), "quotes": e.Quotes, "analysts": nz(e.Analysts)})
-		})
-		if err != nil {
-			return fmt.Errorf("extract %s: %w", p, err)
+			printExtracted(out, e)
 		}
+		batch = batch[:0]
+		return nil
+	}
+	err = ingest.Walk(fs.Args(), os.Stdin, func(r ingest.Record) error {
+		err := r.Err
+		if err == nil {
+			err = index.Normalize(&r.Article)
+		}
+		if err != nil {
+			rejected++
+			fmt.Fprintf(os.Stderr, "%s: %v\n", r.Where(), err)
+			return nil
+		}
+		batch = append(batch, r.Article)
+		if len(batch) == chunk {
+			return flush()
+		}
+		return nil
+	})
+	if err == nil {
+		err = flush()
+	}
+	if err != nil {
+		return fmt.Errorf("extract: %w", err)
+	}
+	if rejected > 0 {
+		return fmt.Errorf("%w: %d of them", errRejected, rejected)
 	}
 	return nil
 }
 
-func nz(s []string) []string {
-	if s == nil {
-		return []string{}
+func printExtracted(w *bufio.Writer, e extracted) {
+	fmt.Fprintf(w, "%s\n  id: %s\n  category: %s (%s)\n", e.Title, e.ID, e.Category, e.CategorySource)
+	for _, l := range []struct {
+		name string
+		vs   []string
+	}{{"people", e.People}, {"countries", e.Countries}, {"organizations", e.Organizations}, {"analysts", e.Analysts}} {
+		fmt.Fprintf(w, "  %s: %s\n", l.name, strings.Join(l.vs, "; "))
 	}
-	return s
+	for _, q := range e.Quotes {
+		text := q.Text
+		if q.Direct {
+			text = "“" + text + "”"
+		}
+		who := q.Speaker
+		if q.Affiliation != "" {
+			who += ", " + q.Affiliation
+		}
+		fmt.Fprintf(w, "  quote: %s — %s [%s, %s]\n", text, who, q.Role, q.Cue)
+	}
+	fmt.Fprintln(w)
 }
