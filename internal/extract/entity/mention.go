@@ -65,6 +65,7 @@ func (x *extraction) resolve() Result {
 			i = j - 1
 		case gazOrg:
 			if blocked {
+				i = j - 1 // "Bank of England" read as an organization
 				break
 			}
 			if len(e.words) == 1 {
@@ -100,7 +101,11 @@ func (x *extraction) resolve() Result {
 			if e.kind == gazDemonym && j < len(toks) && geoNoun[strings.ToLower(toks[j].norm)] {
 				break
 			}
-			mention(Country, i, j, e.canonical)
+			c := e.canonical
+			if e.kind == gazCapital || e.kind == gazPlace {
+				c = x.historical(c)
+			}
+			mention(Country, i, j, c)
 			i = j - 1
 		}
 	}
@@ -399,4 +404,24 @@ func (x *extraction) georgianContext() bool {
 		}
 	}
 	return false
+}
+
+// formerStates are states that news of their time names by the capitals of
+// their successors: a document that speaks of "Soviet" policy and never
+// names Russia means the Soviet Union by "Moscow".
+var formerStates = []struct{ successor, former, clue string }{
+	{"Russia", "Soviet Union", "Soviet"},
+	{"Serbia", "Yugoslavia", "Yugoslav"},
+	{"Czech Republic", "Czechoslovakia", "Czechoslovak"},
+}
+
+// historical returns the former state that a place of country c stands for
+// in this document, or c.
+func (x *extraction) historical(c string) string {
+	for _, f := range formerStates {
+		if c == f.successor && strings.Contains(x.text, f.clue) && !strings.Contains(x.text, f.successor) {
+			return f.former
+		}
+	}
+	return c
 }
