@@ -40,8 +40,8 @@ func readText(in *input) error {
 
 // parseText recovers an article from a plain-text page.
 func parseText(s string) index.Article {
-	lines := textLines(s)
-	p := scanPreamble(lines)
+	lines, starts := textLines(s)
+	p := scanPreamble(lines, starts)
 	body := cleanLines(lines[p.bodyStart:], p.title)
 	keep := append(p.standfirst, body...)
 	return index.Article{
@@ -49,24 +49,27 @@ func parseText(s string) index.Article {
 		Source:    p.site,
 		Author:    p.author,
 		Published: p.published,
+		Category:  p.category,
 		Body:      strings.Join(keep, "\n\n"),
 	}
 }
 
 // textLines splits a page into its non-blank lines, trimmed, with
-// hard-wrapped paragraphs joined back into one line each.
-func textLines(s string) []string {
+// hard-wrapped paragraphs joined back into one line each. starts[i] reports
+// whether line i follows a blank line (or opens the page).
+func textLines(s string) (lines []string, starts []bool) {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	raw := strings.Split(s, "\n")
 	width, wrapped := wrapWidth(raw)
 	var out []string
 	join := false // the next line continues the last one
+	blank := true
 	for _, l := range raw {
 		indented := strings.HasPrefix(l, "  ") || strings.HasPrefix(l, "\t")
 		t := strings.TrimFunc(l, isSpace)
 		if t == "" {
-			join = false
+			join, blank = false, true
 			continue
 		}
 		t = strings.TrimLeft(t, "#")
@@ -78,10 +81,12 @@ func textLines(s string) []string {
 			out[len(out)-1] += " " + t
 		} else {
 			out = append(out, t)
+			starts = append(starts, blank)
 		}
 		join = wrapped && utf8.RuneCountInString(l) >= width-25
+		blank = false
 	}
-	return out
+	return out, starts
 }
 
 // wrapWidth reports the width a page is hard-wrapped at, if it is: its
@@ -186,7 +191,8 @@ var chromeLines = set(
 	"loading", "show more", "load more", "more", "live", "watch", "video", "photo", "gallery", "top stories", "news",
 	"breaking news", "latest news", "sections", "topics", "contact", "contact us", "about", "about us", "jobs",
 	"shop", "edition", "english", "light", "dark", "font size", "text size", "scroll to top", "continue reading",
-	"view all", "see all", "expand", "collapse", "play", "pause", "mute", "unmute",
+	"view all", "see all", "expand", "collapse", "play", "pause", "mute", "unmute", "ad feedback",
+	"story continues below", "story continues below advertisement", "article continues below", "continue reading below",
 )
 
 // chromePrefixes start lines of chrome.
@@ -226,7 +232,8 @@ var teaserMarkers = set(
 	"popular stories", "popular posts", "latest", "latest stories", "latest articles", "latest posts",
 	"editor's picks", "editors' picks", "don't miss", "dont miss", "see also", "further reading", "keep reading",
 	"what to read next", "from around the web", "around the web", "promoted stories", "sponsored stories",
-	"top stories", "in other news", "elsewhere", "in case you missed it", "more to explore",
+	"top stories", "in other news", "elsewhere", "in case you missed it", "more to explore", "paid content",
+	"sponsored content", "promoted content", "partner content", "paid post", "sponsored", "promoted",
 )
 
 // teaserPrefixes start teaser markers that name a site or section: "More
@@ -333,10 +340,10 @@ func isFooter(s string) bool {
 
 // preamble is what scanPreamble learns from the lines before the body.
 type preamble struct {
-	title, site, author string
-	published           time.Time
-	standfirst          []string // long lines after the title, kept in the body
-	bodyStart           int      // index of the first line of the body
+	title, site, author, category string
+	published                     time.Time
+	standfirst                    []string // long lines after the title, kept in the body
+	bodyStart                     int      // index of the first line of the body
 }
 
 // bylinePrefix matches the start of a byline.
@@ -347,7 +354,7 @@ var datePrefix = regexp.MustCompile(`(?i)^(published|updated|posted|last updated
 
 // scanPreamble finds the title, site name, byline and date among the lines
 // before the first paragraph.
-func scanPreamble(lines []string) preamble {
+func scanPreamble(lines []string, starts []bool) preamble {
 	var p preamble
 	end := len(lines)
 	for i, l := range lines {
@@ -357,11 +364,18 @@ func scanPreamble(lines []string) preamble {
 		}
 	}
 	head := lines[:end]
-	ti := titleIndex(head)
+	// skip marks the preamble's lines that cannot be the title or the site
+	// name: chrome, vertical menus, datelines and bylines.
+	skip := make([]bool, len(head))
+	menu := menuLines(head, starts)
+	for i, l := range head {
+		skip[i] = menu[i] || isChrome(l) || isDateline(l) || bylinePrefix.MatchString(l) || categoryLine.MatchString(l)
+	}
+	ti := titleIndex(head, skip)
 	if ti < 0 {
 		// No headline: the page is all body, but the chrome of its first lines.
 		for i, l := range head {
-			if words(l) >= 5 && !isChrome(l) {
+			if words(l) >= 5 && !skip[i] {
 				p.bodyStart = i
 				return p
 			}
@@ -371,23 +385,35 @@ func scanPreamble(lines []string) preamble {
 	}
 	p.title = head[ti]
 	tk := key(p.title)
-	for i := 0; i < ti; i++ {
-		l := head[i]
-		if p.site == "" && isSiteName(l) {
+	for i, l := range head {
+		if i < ti && p.site == "" && !skip[i] && isSiteName(l) {
 			p.site = l
 		}
-	}
-	for i := ti + 1; i < len(head); i++ {
-		l := head[i]
+		if i == ti || key(l) == tk || menu[i] || isChrome(l) {
+			continue
+		}
 		switch {
-		case key(l) == tk, isChrome(l):
 		case p.author == "" && bylinePrefix.MatchString(l):
-			p.author, p.published = parseByline(l, p.published)
-		case p.published.IsZero() && parseDateLine(l) != time.Time{}:
-			p.published = parseDateLine(l)
+			var org string
+			p.author, org, p.published = parseByline(l, p.published)
+			if p.site == "" {
+				p.site = org
+			}
+		case categoryLine.MatchString(l):
+			if p.category == "" {
+				p.category = categoryLine.ReplaceAllString(l, "")
+			}
+		case isDateline(l):
+			if t := findDate(l); p.published.IsZero() && !t.IsZero() {
+				p.published = t
+			}
+			if m := datelineAuthor.FindStringSubmatch(l); m != nil && p.author == "" {
+				p.author = m[1]
+			}
+		case i < ti:
 		case p.author == "" && i == ti+1 && isBareName(l) && l != p.site:
 			p.author = l
-		case (words(l) >= 5 || endsSentence(l)) && !bylinePrefix.MatchString(l) && parseDateLine(l) == time.Time{}:
+		case words(l) >= 5 || endsSentence(l):
 			// A deck or standfirst under the headline, or a short first paragraph.
 			p.standfirst = append(p.standfirst, l)
 		}
@@ -399,13 +425,96 @@ func scanPreamble(lines []string) preamble {
 	return p
 }
 
+// menuLines marks vertical menus: three or more lines in a row, with no
+// blank line between them, of one or two words each. Chrome lines ("Menu",
+// "Sign in") neither count nor break the run.
+func menuLines(lines []string, starts []bool) []bool {
+	menu := make([]bool, len(lines))
+	var run []int
+	flush := func() {
+		if len(run) >= 3 {
+			for _, k := range run {
+				menu[k] = true
+			}
+		}
+		run = run[:0]
+	}
+	for i, l := range lines {
+		if starts[i] {
+			flush()
+		}
+		switch {
+		case isChrome(l):
+		case words(l) <= 2 && !endsSentence(l):
+			run = append(run, i)
+		default:
+			flush()
+		}
+	}
+	flush()
+	return menu
+}
+
+// categoryLine matches the lines that name an article's section.
+var categoryLine = regexp.MustCompile(`(?i)^(posted in|filed under|filed in|category|categories|section|published in)\s*:?\s+`)
+
+// datelineAuthor matches the author in a dateline: "Posted on March 5, 2024
+// by Dana Whitfield".
+var datelineAuthor = regexp.MustCompile(`\b[Bb]y\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})\s*$`)
+
+const monthPattern = `(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`
+
+// dateInLine finds the date in a line of text; timeInLine the time of day.
+var (
+	dateInLine = regexp.MustCompile(`(?i)\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?|` +
+		monthPattern + `\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+` + monthPattern + `,?\s+\d{4}`)
+	timeInLine = regexp.MustCompile(`(?i)\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s+(?:` + zoneNames() + `))?\b`)
+)
+
+// zoneNames returns the zone abbreviations ParseDate knows, as a regexp
+// alternation.
+func zoneNames() string {
+	names := make([]string, 0, len(zoneOffsets))
+	for n := range zoneOffsets {
+		if len(n) > 1 {
+			names = append(names, n)
+		}
+	}
+	return strings.Join(names, "|")
+}
+
+// isDateline reports whether a short line carries a date.
+func isDateline(s string) bool {
+	return words(s) <= 16 && !isParagraph(s) && dateInLine.MatchString(s)
+}
+
+// findDate returns the date, with its time of day when the line gives one,
+// in a dateline such as "Updated 10:45 AM EST, Tue March 5, 2024"; the zero
+// time when there is none.
+func findDate(s string) time.Time {
+	d := dateInLine.FindString(s)
+	if d == "" {
+		return time.Time{}
+	}
+	d = strings.ReplaceAll(strings.TrimRight(d, ","), ",", ", ")
+	if tm := timeInLine.FindString(s); tm != "" && !strings.Contains(d, ":") {
+		if t, err := ParseDate(d + " " + tm); err == nil {
+			return t
+		}
+	}
+	if t, err := ParseDate(d); err == nil {
+		return t
+	}
+	return time.Time{}
+}
+
 // titleIndex returns the index of the headline among the preamble's lines,
 // or -1: a line of several words printed twice (as heading and as link), or
 // else the longest line that looks like a headline.
-func titleIndex(head []string) int {
+func titleIndex(head []string, skip []bool) int {
 	best := -1
 	for i, l := range head {
-		if isChrome(l) || words(l) < 3 || !isHeadline(l) || !seenTwice(head, i) {
+		if skip[i] || words(l) < 3 || !isHeadline(l) || !seenTwice(head, i) {
 			continue
 		}
 		if best < 0 || words(l) > words(head[best]) {
@@ -417,7 +526,7 @@ func titleIndex(head []string) int {
 	}
 	bestWords := 0
 	for i, l := range head {
-		if isChrome(l) || !isHeadline(l) || bylinePrefix.MatchString(l) || parseDateLine(l) != (time.Time{}) {
+		if skip[i] || !isHeadline(l) || parseDateLine(l) != (time.Time{}) {
 			continue
 		}
 		if n := words(l); n >= 3 && n > bestWords {
@@ -426,7 +535,7 @@ func titleIndex(head []string) int {
 	}
 	if best < 0 {
 		for i, l := range head {
-			if !isChrome(l) && !isParagraph(l) && parseDateLine(l) == (time.Time{}) {
+			if !skip[i] && !isParagraph(l) && parseDateLine(l) == (time.Time{}) {
 				return i
 			}
 		}
@@ -434,7 +543,7 @@ func titleIndex(head []string) int {
 	}
 	// A headline in title case followed by a longer deck in sentence case:
 	// the headline is the title.
-	if prev := best - 1; prev >= 0 && words(head[prev]) >= 3 && isHeadline(head[prev]) && !isChrome(head[prev]) &&
+	if prev := best - 1; prev >= 0 && words(head[prev]) >= 3 && isHeadline(head[prev]) && !skip[prev] &&
 		isTitleCase(head[prev]) && !isTitleCase(head[best]) {
 		return prev
 	}
@@ -500,22 +609,34 @@ func firstRune(s string) rune {
 	return r
 }
 
-// parseByline reads "By Jane Doe, Staff Writer | March 3, 2024": the name,
-// and the date if the line has one.
-func parseByline(s string, published time.Time) (string, time.Time) {
+// bylineSeparators divide a byline's name from its date.
+var bylineSeparators = regexp.MustCompile(`\s+[|·•–—-]\s+|\s*\|\s*`)
+
+// roleWords name a reporter's job, not the organization, after a byline's
+// comma.
+var roleWords = regexp.MustCompile(`(?i)\b(writer|reporter|correspondent|editor|staff|contributor|columnist|journalist|bureau|chief|senior|special|for)\b`)
+
+// parseByline reads "By Jane Doe and Bo Ma, Global Cable | March 3, 2024":
+// the names (joined with ", "), the organization after the comma if it is
+// not a job title, and the date if the line has one.
+func parseByline(s string, published time.Time) (name, org string, _ time.Time) {
 	s = bylinePrefix.ReplaceAllString(s, "")
-	parts := regexp.MustCompile(`\s+[|·•–—-]\s+|\s*\|\s*`).Split(s, -1)
-	name := parts[0]
+	parts := bylineSeparators.Split(s, -1)
+	name = parts[0]
 	for _, part := range parts[1:] {
-		if t := parseDateLine(part); !t.IsZero() && published.IsZero() {
+		if t := findDate(part); !t.IsZero() && published.IsZero() {
 			published = t
 		}
 	}
 	if i := strings.Index(name, ","); i > 0 {
+		rest := strings.TrimSpace(name[i+1:])
+		if n := words(rest); n >= 1 && n <= 3 && !roleWords.MatchString(rest) && isTitleCase(rest) {
+			org = rest
+		}
 		name = name[:i]
 	}
-	name = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(name), " and"))
-	return name, published
+	name = strings.Join(strings.Split(strings.TrimSpace(name), " and "), ", ")
+	return name, org, published
 }
 
 // parseDateLine reads a dateline such as "Published: March 3, 2024"; the zero
@@ -588,8 +709,6 @@ func cleanLines(lines []string, title string) []string {
 	for i, l := range lines {
 		switch {
 		case drop[i]:
-		case isChrome(l), key(l) == tk && tk != "", inlineTeaser.MatchString(l) && !isParagraph(l), repeated[i]:
-			drop[i] = true
 		case isTeaserMarker(l):
 			drop[i] = true
 			if i > lastPara {
@@ -599,6 +718,8 @@ func cleanLines(lines []string, title string) []string {
 				continue
 			}
 			dropTeasers(lines, drop, repeated, i+1)
+		case isChrome(l), key(l) == tk && tk != "", inlineTeaser.MatchString(l) && !isParagraph(l), repeated[i]:
+			drop[i] = true
 		}
 	}
 	var out []string

@@ -12,10 +12,10 @@ import (
 
 func TestReadText(t *testing.T) {
 	tests := []struct {
-		file                  string
-		title, source, author string
-		published             string // RFC 3339 or ""
-		keep, drop            []string
+		file                            string
+		title, source, author, category string
+		published                       string // RFC 3339 or ""
+		keep, drop                      []string
 	}{
 		{
 			file:      "ledger.txt",
@@ -60,6 +60,26 @@ func TestReadText(t *testing.T) {
 			drop: []string{"Menu", "Local news you can count on", "Library Reopens", "Read also", "town library welcomed",
 				"Tags:", "Share this", "Facebook", "admin"},
 		},
+		{
+			file:      "wordpress.txt",
+			title:     "School Board Votes to Keep Rural Campuses Open",
+			source:    "Valley Voice",
+			author:    "Dana Whitfield",
+			category:  "Schools",
+			published: "2024-03-05T00:00:00Z",
+			keep:      []string{"The county school board voted", "said parent Lucia Moreno.", "elsewhere in the budget."},
+			drop: []string{"Community news", "Home", "Posted", "Leave a comment", "Listen", "Share this", "Twitter", "Like this",
+				"Related", "Bus Routes"},
+		},
+		{
+			file:      "cable.txt",
+			title:     "Volcano Eruption Forces Evacuation of Island Villages",
+			source:    "Global Cable",
+			author:    "Sam Porter, Ama Owusu",
+			published: "2024-03-05T10:45:00-05:00",
+			keep:      []string{"Thousands of residents were moved", "said fisherman Tomas Reyna", "could last for weeks."},
+			drop:      []string{"Sign in", "Africa", "Middle East", "Updated", "Ad Feedback", "Paid Content", "Morning Habit"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(strings.TrimSuffix(tt.file, ".txt"), func(t *testing.T) {
@@ -71,6 +91,9 @@ func TestReadText(t *testing.T) {
 			if a.Title != tt.title || a.Source != tt.source || a.Author != tt.author {
 				t.Errorf("ReadFile(%s) = title %q, source %q, author %q; want %q, %q, %q",
 					tt.file, a.Title, a.Source, a.Author, tt.title, tt.source, tt.author)
+			}
+			if a.Category != tt.category {
+				t.Errorf("ReadFile(%s) category = %q, want %q", tt.file, a.Category, tt.category)
 			}
 			if got := toGolden(r).Published; got != tt.published {
 				t.Errorf("ReadFile(%s) published = %q, want %q", tt.file, got, tt.published)
