@@ -16,8 +16,6 @@ func Accepts(gold, pred string) bool {
 	return (g == World || g == Politics) && (pred == World || pred == Politics)
 }
 
-var debugCV bool
-
 // Set is a named collection of labelled articles.
 type Set struct {
 	Name     string
@@ -82,8 +80,6 @@ func CrossValidate(sets []Set, k int, opts Options) ([]Fold, error) {
 				r.Total++
 				if Accepts(e.Category, got) {
 					r.Right++
-				} else if debugCV {
-					fmt.Printf("MISS %s -> %s: %q\n", e.Category, got, e.Title)
 				}
 				if r.Confusion[e.Category] == nil {
 					r.Confusion[e.Category] = map[string]int{}

@@ -72,12 +72,18 @@ func parseOpts(t *testing.T, s string, o *Options) {
 			o.MinDF, err = strconv.Atoi(v)
 		case "long":
 			o.LongWords, err = strconv.Atoi(v)
+		case "nba":
+			o.NBAlpha, err = strconv.ParseFloat(v, 64)
+		case "nbb":
+			o.NBBeta, err = strconv.ParseFloat(v, 64)
+		case "lnba":
+			o.LongNBAlpha, err = strconv.ParseFloat(v, 64)
+		case "lnbb":
+			o.LongNBBeta, err = strconv.ParseFloat(v, 64)
 		case "blend":
 			o.Blend, err = strconv.ParseFloat(v, 64)
 		case "longl2":
 			o.LongL2, err = strconv.ParseFloat(v, 64)
-		case "debug":
-			debugCV = true
 		case "seed":
 			o.Seed, err = strconv.ParseUint(v, 10, 64)
 		default:

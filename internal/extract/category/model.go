@@ -39,6 +39,11 @@ type expert struct {
 	kinds uint8     // bit k set: reads features of kind k
 	w     []float32 // row-major: rows × classes
 	bias  []float32 // per class
+	// nb holds naive Bayes log-likelihoods of each feature given each
+	// class, centred on their row's mean (rows × classes); their mean over
+	// an article's words, times beta, is added to the linear scores.
+	nb   []float32
+	beta float32
 }
 
 // reads reports whether the expert reads features of kind k.
@@ -48,6 +53,7 @@ func (e *expert) reads(f feature) bool { return e.kinds&(1<<kindOf(f)) != 0 }
 type scratch struct {
 	x     extractor
 	terms []termCount
+	rows  []int32 // row of each term, -1 when the model does not know it
 	probs []float32
 	other []float32
 }
@@ -124,16 +130,24 @@ func (m *Model) get() *scratch {
 // short-item expert's.
 func (m *Model) probs(s *scratch, title, body string) []float32 {
 	s.terms = s.x.features(title, body, s.terms)
+	s.rows = s.rows[:0]
+	for _, t := range s.terms {
+		r, ok := m.rows[t.f]
+		if !ok {
+			r = -1
+		}
+		s.rows = append(s.rows, r)
+	}
 	long := m.longWords > 0 && s.x.words >= m.longWords && len(m.experts) > 1
 	if !long {
-		m.linear(m.experts[0], s.terms, s.probs)
+		m.linear(m.experts[0], s.terms, s.rows, s.probs)
 		softmax(s.probs)
 		return s.probs
 	}
-	m.linear(m.experts[1], s.terms, s.probs)
+	m.linear(m.experts[1], s.terms, s.rows, s.probs)
 	softmax(s.probs)
 	if m.blend > 0 {
-		m.linear(m.experts[0], s.terms, s.other)
+		m.linear(m.experts[0], s.terms, s.rows, s.other)
 		softmax(s.other)
 		for c := range s.probs {
 			s.probs[c] = (1-m.blend)*s.probs[c] + m.blend*s.other[c]
@@ -144,35 +158,40 @@ func (m *Model) probs(s *scratch, title, body string) []float32 {
 
 // linear computes an expert's score of each class for an article's terms
 // into out.
-func (m *Model) linear(e *expert, terms []termCount, out []float32) {
+func (m *Model) linear(e *expert, terms []termCount, rows []int32, out []float32) {
 	copy(out, e.bias)
 	nc := len(m.classes)
 	var norm float32
-	for _, t := range terms {
-		if !e.reads(t.f) {
-			continue
-		}
-		if r, ok := m.rows[t.f]; ok {
+	var words int32
+	for i, t := range terms {
+		if r := rows[i]; r >= 0 && e.reads(t.f) {
 			v := tfWeight(t.n) * m.idf[r]
 			norm += v * v
+			words += t.n
 		}
 	}
 	if norm == 0 {
 		return
 	}
 	inv := 1 / float32(math.Sqrt(float64(norm)))
-	for _, t := range terms {
-		if !e.reads(t.f) {
-			continue
-		}
-		r, ok := m.rows[t.f]
-		if !ok {
+	nbScale := e.beta / float32(words)
+	useNB := e.beta != 0 && len(e.nb) > 0
+	for i, t := range terms {
+		r := int(rows[i])
+		if r < 0 || !e.reads(t.f) {
 			continue
 		}
 		v := tfWeight(t.n) * m.idf[r] * inv
-		row := e.w[int(r)*nc : int(r)*nc+nc]
+		row := e.w[r*nc : r*nc+nc]
 		for c := range row {
 			out[c] += v * row[c]
+		}
+		if useNB {
+			nb := e.nb[r*nc : r*nc+nc]
+			x := float32(t.n) * nbScale
+			for c := range nb {
+				out[c] += x * nb[c]
+			}
 		}
 	}
 }
@@ -202,7 +221,9 @@ func softmax(x []float32) {
 //	R × float32 idf
 //	uint32 longWords, float32 blend, uint32 number of experts, then for each expert:
 //	  uint8 kinds, C × float32 bias, float32 scale s,
-//	  R × C int16 weights q (weight = q × s)
+//	  R × C int16 weights q (weight = q × s), float32 naive Bayes weight
+//	  beta, and when beta is not 0: float32 scale t, R × C int8
+//	  log-likelihoods q (value = q × t)
 const magic = "NXCAT2\n"
 
 // Save writes the model to path atomically (a side file renamed into place).
@@ -284,6 +305,10 @@ func (m *Model) Encode(w io.Writer) error {
 				q[c] = int16(math.Round(float64(e.w[r*nc+c] / scale)))
 			}
 			put(q)
+		}
+		put(e.beta)
+		if e.beta != 0 {
+			encodeInt8(put, e.nb)
 		}
 	}
 	if err := bw.Flush(); err != nil {
@@ -400,7 +425,50 @@ func Decode(r io.Reader) (*Model, error) {
 		for i, v := range q {
 			e.w[i] = float32(v) * scale
 		}
+		if err := get("naive Bayes", &e.beta); err != nil {
+			return nil, err
+		}
+		if e.beta != 0 {
+			if e.nb, err = decodeInt8(get, len(q)); err != nil {
+				return nil, err
+			}
+		}
 		m.experts = append(m.experts, e)
 	}
 	return m, nil
+}
+
+// encodeInt8 writes float32 values as a scale and int8 multiples of it.
+func encodeInt8(put func(any), v []float32) {
+	var mx float32
+	for _, x := range v {
+		mx = max(mx, float32(math.Abs(float64(x))))
+	}
+	scale := mx / 127
+	if scale == 0 {
+		scale = 1
+	}
+	q := make([]int8, len(v))
+	for i, x := range v {
+		q[i] = int8(math.Round(float64(x / scale)))
+	}
+	put(scale)
+	put(q)
+}
+
+// decodeInt8 reads n values that encodeInt8 wrote.
+func decodeInt8(get func(string, any) error, n int) ([]float32, error) {
+	var scale float32
+	if err := get("naive Bayes", &scale); err != nil {
+		return nil, err
+	}
+	q := make([]int8, n)
+	if err := get("naive Bayes", q); err != nil {
+		return nil, err
+	}
+	v := make([]float32, n)
+	for i, x := range q {
+		v[i] = float32(x) * scale
+	}
+	return v, nil
 }

@@ -92,6 +92,10 @@ type Options struct {
 	// decides otherwise; 0 means 0.3, and a negative value means none. The
 	// short-item expert knows of categories that only short items had.
 	Blend float64
+
+	// Naive Bayes smoothing and weight, for each expert; a negative
+	// weight turns naive Bayes off. 0 selects the defaults.
+	NBAlpha, NBBeta, LongNBAlpha, LongNBBeta float64
 }
 
 func (o *Options) setDefaults() {
@@ -113,6 +117,19 @@ func (o *Options) setDefaults() {
 	if o.LongL2 == 0 {
 		o.LongL2 = 1e-4
 	}
+	if o.NBAlpha == 0 {
+		o.NBAlpha = 0.3
+	}
+	if o.LongNBAlpha == 0 {
+		o.LongNBAlpha = 0.05
+	}
+	if o.NBBeta == 0 {
+		o.NBBeta = 1
+	}
+	if o.LongNBBeta == 0 {
+		o.LongNBBeta = 2
+	}
+	o.NBBeta, o.LongNBBeta = max(o.NBBeta, 0), max(o.LongNBBeta, 0)
 	if o.Blend == 0 {
 		o.Blend = 0.3
 	}
@@ -213,6 +230,7 @@ func Train(examples []Example, opts Options) (*Model, error) {
 	nc := len(classes)
 	short := &expert{kinds: shortKinds, bias: make([]float32, nc)}
 	short.w = sgd(m.vectors(docs, short, nil), y, nil, nc, len(kept), short.bias, opts.L2, opts)
+	short.nb, short.beta = m.naiveBayes(docs, y, short, opts.NBAlpha), float32(opts.NBBeta)
 	m.experts = []*expert{short}
 	if nLong >= opts.MinLong && nLong < len(examples) {
 		e := &expert{kinds: longKinds, bias: make([]float32, nc)}
@@ -233,11 +251,46 @@ func Train(examples []Example, opts Options) (*Model, error) {
 			}
 		}
 		e.w = sgd(m.vectors(ldocs, e, nil), ly, nil, nc, len(kept), e.bias, opts.LongL2, opts)
+		e.nb, e.beta = m.naiveBayes(ldocs, ly, e, opts.LongNBAlpha), float32(opts.LongNBBeta)
 		m.blend = float32(opts.Blend)
 		m.experts = append(m.experts, e)
 		m.longWords = opts.LongWords
 	}
 	return m, nil
+}
+
+// naiveBayes returns the centred log-likelihoods of multinomial naive Bayes
+// with additive smoothing alpha, over the features the expert reads.
+func (m *Model) naiveBayes(docs [][]termCount, y []int, e *expert, alpha float64) []float32 {
+	nc := len(m.classes)
+	cnt := make([]float64, len(m.idf)*nc)
+	tot := make([]float64, nc)
+	for i, d := range docs {
+		for _, t := range d {
+			if !e.reads(t.f) {
+				continue
+			}
+			if r, ok := m.rows[t.f]; ok {
+				cnt[int(r)*nc+y[i]] += float64(t.n)
+				tot[y[i]] += float64(t.n)
+			}
+		}
+	}
+	v := float64(len(m.idf))
+	nb := make([]float32, len(cnt))
+	for r := range m.idf {
+		var mean float64
+		for c := range nc {
+			l := math.Log((cnt[r*nc+c] + alpha) / (tot[c] + alpha*v))
+			cnt[r*nc+c] = l
+			mean += l
+		}
+		mean /= float64(nc)
+		for c := range nc {
+			nb[r*nc+c] = float32(cnt[r*nc+c] - mean)
+		}
+	}
+	return nb
 }
 
 // vectors turns articles' features into the unit-length vectors an expert
