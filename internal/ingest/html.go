@@ -83,7 +83,7 @@ func parseHTML(data []byte) (a index.Article, err error) {
 	a.URL = m.url
 	a.Title = firstNonEmpty(m.headline, stripSiteName(m.ogTitle, m.siteName), stripSiteName(ra.Title(), m.siteName), stripSiteName(m.title, m.siteName))
 	a.Title = collapseSpace(a.Title)
-	a.Source = firstNonEmpty(m.siteName, m.publisher, ra.SiteName(), hostName(m.url))
+	a.Source = firstNonEmpty(m.siteName, m.publisher, ra.SiteName(), titleSiteName(m.title, a.Title), hostName(m.url))
 	a.Author = firstNonEmpty(m.author, strings.TrimSpace(bylinePrefix.ReplaceAllString(ra.Byline(), "")))
 	a.Category = m.section
 	a.Language = normalizeLanguage(firstNonEmpty(m.lang, ra.Language()))
@@ -144,11 +144,17 @@ type meta struct {
 func readMeta(doc *html.Node) meta {
 	var m meta
 	metas := map[string]string{}
-	var canonical string
+	items := map[string]string{} // microdata: itemprop → value
+	var canonical, firstTime string
 	var ld []map[string]any
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
+			if prop := strings.ToLower(attr(n, "itemprop")); prop != "" && n.DataAtom != atom.Meta {
+				if _, ok := items[prop]; !ok {
+					items[prop] = firstNonEmpty(attr(n, "datetime"), attr(n, "content"), textOf(n))
+				}
+			}
 			switch n.DataAtom {
 			case atom.Html:
 				m.lang = attr(n, "lang")
@@ -162,6 +168,10 @@ func readMeta(doc *html.Node) meta {
 					if _, ok := metas[k]; !ok {
 						metas[k] = v
 					}
+				}
+			case atom.Time:
+				if v := attr(n, "datetime"); v != "" && firstTime == "" {
+					firstTime = v
 				}
 			case atom.Link:
 				if canonical == "" && strings.EqualFold(attr(n, "rel"), "canonical") {
@@ -187,10 +197,12 @@ func readMeta(doc *html.Node) meta {
 	m.ogTitle = firstNonEmpty(metas["og:title"], metas["twitter:title"])
 	m.siteName = firstNonEmpty(metas["og:site_name"], metas["application-name"])
 	m.publisher = ldName(art["publisher"])
+	m.headline = firstNonEmpty(m.headline, items["headline"])
 	m.author = firstNonEmpty(ldName(art["author"]), notURL(metas["author"]), notURL(metas["article:author"]),
 		metas["parsely-author"], metas["sailthru.author"], metas["dc.creator"],
 		strings.TrimSpace(bylinePrefix.ReplaceAllString(metas["byl"], "")))
-	m.section = firstNonEmpty(ldFirst(art["articleSection"]), metas["article:section"], metas["section"], metas["parsely-section"])
+	m.section = firstNonEmpty(ldFirst(art["articleSection"]), metas["article:section"], metas["section"], metas["parsely-section"],
+		items["articlesection"])
 	m.lang = firstNonEmpty(m.lang, ldString(art["inLanguage"]), metas["content-language"], metas["language"], metas["og:locale"])
 	m.url = firstNonEmpty(canonical, metas["og:url"], ldString(art["url"]), ldID(art["mainEntityOfPage"]))
 	if body := ldString(art["articleBody"]); body != "" {
@@ -199,7 +211,7 @@ func readMeta(doc *html.Node) meta {
 	m.dates = []string{ldString(art["datePublished"]), metas["article:published_time"], metas["og:article:published_time"],
 		metas["datepublished"], metas["pubdate"], metas["publishdate"], metas["publish-date"], metas["parsely-pub-date"],
 		metas["sailthru.date"], metas["dc.date.issued"], metas["dc.date"], metas["dcterms.date"], metas["date"],
-		ldString(art["dateCreated"])}
+		items["datepublished"], ldString(art["dateCreated"]), items["datecreated"], firstTime}
 	return m
 }
 
@@ -331,6 +343,17 @@ func stripSiteName(title, site string) string {
 		}
 	}
 	return title
+}
+
+// titleSiteName returns the site name a page's <title> adds to its
+// headline ("Headline - Site"), or "".
+func titleSiteName(title, headline string) string {
+	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: ", " · "} {
+		if rest, ok := strings.CutPrefix(title, headline+sep); ok && words(rest) <= 5 {
+			return strings.TrimSpace(rest)
+		}
+	}
+	return ""
 }
 
 func attr(n *html.Node, name string) string {

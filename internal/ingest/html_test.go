@@ -41,6 +41,16 @@ func TestReadHTML(t *testing.T) {
 				"thoughts on this post", "Lovely piece", "February 2024"},
 		},
 		{
+			file:      "story.html",
+			title:     "Rail strike called off after late pay offer",
+			source:    "Northern Daily",
+			author:    "Priya Nair",
+			published: "2024-04-11T16:20:00+01:00",
+			keep:      []string{"A national rail strike planned for Friday", "said union leader Mark Dobbs.", "use them as normal, operators said."},
+			drop: []string{"Home", "Weather", "READ MORE", "Rail fares to rise", "More on this story", "Why rail workers",
+				"Commuters face", "Top stories", "Hospital waiting", "riverside park", "Copyright", "external sites"},
+		},
+		{
 			file:  "latin1.html",
 			title: "Café Owners Protest Street Works",
 			keep:  []string{"Owners of the cafés on Rue Verte", "“We cannot wait until the summer,” said José Ferrand"},
