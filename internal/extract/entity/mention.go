@@ -281,6 +281,18 @@ func (x *extraction) people(ms *[]Mention) {
 		st, en := toks[p.s.i].start, toks[p.s.j-1].end
 		*ms = append(*ms, Mention{Kind: Person, Start: st, End: en, Text: x.text[st:en], Name: n})
 	}
+	// A surname the tagger read as an organization ("the Trump campaign").
+	for k, s := range x.spans {
+		if s.kind != kOrg || s.j-s.i != 1 {
+			continue
+		}
+		w := toks[s.i].norm
+		if n, ok := surnames[w]; ok && CanonicalOrganization(w) == w && !isAcronym(w) {
+			x.spans[k].kind = kPer
+			st, en := toks[s.i].start, toks[s.i].end
+			*ms = append(*ms, Mention{Kind: Person, Start: st, End: en, Text: x.text[st:en], Name: n})
+		}
+	}
 	for i, t := range toks {
 		if x.owner[i] >= 0 {
 			continue

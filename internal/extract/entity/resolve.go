@@ -49,6 +49,20 @@ var notNames = map[string]bool{
 	"today": true, "yesterday": true, "tomorrow": true, "god": true, "jan": true, "feb": true, "mar": true,
 	"apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true,
 	"dec": true, "mon": true, "tue": true, "wed": true, "thu": true, "fri": true, "sat": true, "sun": true,
+	// Sentence adverbs that open sentences.
+	"moreover": true, "therefore": true, "furthermore": true, "sadly": true, "nevertheless": true,
+	"nonetheless": true, "additionally": true, "instead": true, "indeed": true, "thus": true, "hence": true,
+	"overall": true, "finally": true, "ultimately": true, "similarly": true, "likewise": true, "besides": true,
+	"otherwise": true, "currently": true, "recently": true, "previously": true, "yes": true, "meh": true,
+	"okay": true, "still": true, "yet": true, "also": true, "now": true, "then": true, "here": true, "there": true,
+	// Groups of people, not persons.
+	"muslims": true, "muslim": true, "christians": true, "christian": true, "jews": true, "jewish": true,
+	"hispanic": true, "hispanics": true, "latino": true, "latinos": true, "latina": true, "republican": true,
+	"republicans": true, "democrat": true, "democrats": true, "libertarian": true, "libertarians": true,
+	"conservatives": true, "liberals": true, "catholic": true, "catholics": true, "protestant": true,
+	"protestants": true, "evangelical": true, "evangelicals": true, "sunni": true, "sunnis": true,
+	"shiite": true, "shiites": true, "shia": true, "kurd": true, "kurds": true, "kurdish": true, "arab": true,
+	"arabs": true, "houthi": true, "houthis": true, "editor": true,
 }
 
 // orgWords end or head names shaped like organizations.
@@ -168,6 +182,14 @@ func (x *extraction) cleanSpans(m *model) {
 			if notNames[l] || !isCap(w) {
 				continue
 			}
+			if s.kind == kPer && (isInitialism(strings.TrimSuffix(w, ".")) || isPartyState(w) || strings.HasSuffix(l, "ly") && isSentenceStart(x.toks, s.i)) {
+				continue // "J.", "R-Utah", "Sadly"
+			}
+			if s.kind == kPer {
+				if e := gaz.match(x.toks, s.i); e != nil && len(e.words) == 1 && e.kind == gazDemonym {
+					continue // "Hawaiian"
+				}
+			}
 			// A sentence-initial word that is usually written in lower case.
 			if m.lower[l] && isSentenceStart(x.toks, s.i) && !x.toks[s.i].capsLine && s.kind != kLoc {
 				continue
@@ -255,6 +277,12 @@ func isPluralCountry(w string) bool {
 	}
 	e := gaz.match([]token{{norm: base}}, 0)
 	return e != nil && len(e.words) == 1 && (e.kind == gazCountry || e.kind == gazDemonym)
+}
+
+// isPartyState reports whether w reads like a politician's party and state:
+// "R-Utah", "D-Mo".
+func isPartyState(w string) bool {
+	return len(w) > 2 && (w[0] == 'R' || w[0] == 'D' || w[0] == 'I') && w[1] == '-'
 }
 
 // beforeNoPerson are words that do not stand right before a person's name.

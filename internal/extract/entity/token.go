@@ -101,9 +101,9 @@ func scanWord(text string, i int) int {
 				i += n
 				continue
 			case isApostrophe(r):
-				// "'s" or "'t" ending the word is split off; "O'Brien" is kept.
-				rest := text[i+n:]
-				if len(rest) >= 1 && (rest[0] == 's' || rest[0] == 'S' || rest[0] == 't') && (len(rest) == 1 || !isWordRuneAt(rest, 1)) {
+				// A possessive or a contraction ending the word is split
+				// off ("Putin's", "I'm", "they're"); "O'Brien" is kept.
+				if isClitic(text[i+n:]) {
 					return i
 				}
 				i += n
@@ -214,4 +214,17 @@ func markCapsLines(toks []token) {
 		}
 		i = j
 	}
+}
+
+var clitics = []string{"s", "S", "t", "m", "d", "re", "ve", "ll"}
+
+// isClitic reports whether rest, the text after an apostrophe, starts with
+// a possessive or a contraction that ends its word.
+func isClitic(rest string) bool {
+	for _, c := range clitics {
+		if strings.HasPrefix(rest, c) && (len(rest) == len(c) || !isWordRuneAt(rest, len(c))) {
+			return true
+		}
+	}
+	return false
 }
