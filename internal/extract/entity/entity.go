@@ -1,5 +1,41 @@
 // Package entity finds people, countries and organizations in news text and
 // names each under one canonical name.
+//
+// Extraction runs in these steps over one document:
+//
+//  1. The text is split into tokens the way CoNLL-2003 is split (punctuation
+//     alone, "'s" and "n't"-style clitics apart, "U.S." and "Mr." whole), so
+//     that tokenised corpora and running text with curly quotes look alike.
+//     Lines in capitals (headlines, datelines) and lines in title case
+//     (headings) are marked.
+//  2. A greedy averaged perceptron tags each token with a BIO tag of the
+//     CoNLL kinds PER, ORG, LOC and MISC. Its features are the word, its
+//     shape, prefixes and suffixes, the words around it, the two previous
+//     tags, gazetteer hits, and how the same document writes the word
+//     elsewhere. The weights are trained by `newsindex train-entities` on the
+//     CoNLL-2003 training documents and embedded (data/tagger.bin.gz).
+//  3. Spans are cleaned: titles ("President", "Mr") and possessives dropped,
+//     days, months, sentence adverbs and groups of people refused as names,
+//     names on title-case headings kept only when the body confirms them,
+//     datelines ("CLEVELAND, Feb 26 -") read as places, names shaped like
+//     organizations ("… Institution", "Foundation for …") added, and the
+//     untagged repeats of names found elsewhere in the document tagged.
+//  4. The gazetteers under data/ (written for this project) name countries,
+//     their demonyms, capitals used for governments, cities, states and
+//     provinces, known organizations with their acronyms, and names that are
+//     no entities ("Cold War", "Korean Peninsula", "Uruguay Round"). Ambiguous
+//     country names (Jordan, Georgia, Chad, Niger) count only where the
+//     tagger reads a place; cities count only as places or in datelines;
+//     Brussels names Belgium only in a dateline.
+//  5. People are named by their full name: a lone surname joins the full
+//     name of the same document that holds it, nearest before it first, and
+//     every later bare surname becomes a mention of that full name.
+//     Organizations are named by an acronym defined in the text ("European
+//     Council on Foreign Relations (ECFR)"), then the gazetteer, then a
+//     longer name of the same document that holds all their words.
+//
+// Mentions never overlap and are sorted by Start; the lists of canonical
+// names follow the order of first mention.
 package entity
 
 // Kind is the type of an entity.

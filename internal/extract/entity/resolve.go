@@ -312,12 +312,17 @@ func (x *extraction) personLike(s span) bool {
 		if strings.ContainsAny(w, "0123456789") {
 			return false
 		}
-		if !isCap(w) && !connectors[w] && w != "van" && w != "von" && w != "der" && w != "bin" && w != "al" && w != "da" && w != "di" && w != "le" && w != "ben" && w != "el" && w != "-" {
+		if !isCap(w) && !nameParticles[w] {
 			return false
 		}
 	}
 	return true
 }
+
+// nameParticles are the lower-case words inside people's names.
+var nameParticles = map[string]bool{"van": true, "von": true, "der": true, "den": true, "de": true, "du": true,
+	"la": true, "le": true, "da": true, "di": true, "dos": true, "das": true, "bin": true, "ben": true,
+	"al": true, "el": true, "ibn": true, "-": true}
 
 // patternOrgs finds names shaped like organizations ("… Institution",
 // "Foundation for …") that the tagger missed or cut short.
