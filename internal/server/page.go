@@ -213,16 +213,41 @@ func pageURL(v url.Values, page int) string {
 	return "/?" + c.Encode()
 }
 
-// chart lays out the published histogram as SVG bars, each a link that
-// narrows the search to its span. Long ranges are drawn by month.
-func chart(v url.Values, days []index.DateCount, interval string) ([]bar, string, string) {
-	if len(days) == 0 {
+// chart lays out the published histogram as SVG bars on a continuous time
+// axis (empty days or months drawn as gaps), each bar a link that narrows
+// the search to its span. Ranges of over 120 days are drawn by month.
+func chart(v url.Values, counts []index.DateCount, interval string) ([]bar, string, string) {
+	if len(counts) == 0 {
 		return nil, "", ""
 	}
-	buckets := days
-	if interval == index.IntervalDay && len(days) > 120 {
-		buckets = byMonth(days)
+	first, err1 := time.Parse(time.DateOnly, counts[0].Date)
+	last, err2 := time.Parse(time.DateOnly, counts[len(counts)-1].Date)
+	if err1 != nil || err2 != nil {
+		return nil, "", ""
+	}
+	if interval == index.IntervalDay && last.Sub(first) > 120*24*time.Hour {
+		counts = byMonth(counts)
 		interval = index.IntervalMonth
+	}
+	step := func(t time.Time) time.Time {
+		switch interval {
+		case index.IntervalMonth:
+			return t.AddDate(0, 1, 0)
+		case index.IntervalYear:
+			return t.AddDate(1, 0, 0)
+		}
+		return t.AddDate(0, 0, 1)
+	}
+	byDate := map[string]int{}
+	for _, c := range counts {
+		byDate[c.Date] = c.Count
+	}
+	start, _ := time.Parse(time.DateOnly, counts[0].Date)
+	end, _ := time.Parse(time.DateOnly, counts[len(counts)-1].Date)
+	var buckets []index.DateCount
+	for t := start; !t.After(end) && len(buckets) < 2000; t = step(t) {
+		d := t.Format(time.DateOnly)
+		buckets = append(buckets, index.DateCount{Date: d, Count: byDate[d]})
 	}
 	const width, height = 600.0, 80.0
 	peak := 1
@@ -232,21 +257,19 @@ func chart(v url.Values, days []index.DateCount, interval string) ([]bar, string
 	w := width / float64(len(buckets))
 	var bars []bar
 	for i, d := range buckets {
-		h := height * float64(d.Count) / float64(peak)
-		start, _ := time.Parse(time.DateOnly, d.Date)
-		end := start
-		if interval == index.IntervalMonth {
-			end = start.AddDate(0, 1, -1)
-		} else if interval == index.IntervalYear {
-			end = start.AddDate(1, 0, -1)
+		if d.Count == 0 {
+			continue
 		}
+		h := max(height*float64(d.Count)/float64(peak), 2)
+		from, _ := time.Parse(time.DateOnly, d.Date)
+		to := step(from).AddDate(0, 0, -1)
 		c := url.Values{}
 		for k, vs := range v {
 			c[k] = vs
 		}
-		c.Set("from", start.Format(time.DateOnly))
-		bars = append(bars, bar{X: float64(i) * w, Y: height - h, W: max(w-1, 1), H: h,
-			Label: fmt.Sprintf("%s: %d", d.Date, d.Count), URL: with(c, "to", end.Format(time.DateOnly))})
+		c.Set("from", from.Format(time.DateOnly))
+		bars = append(bars, bar{X: float64(i) * w, Y: height - h, W: max(w*0.85, 1), H: h,
+			Label: fmt.Sprintf("%s: %d", d.Date, d.Count), URL: with(c, "to", to.Format(time.DateOnly))})
 	}
 	return bars, buckets[0].Date, buckets[len(buckets)-1].Date
 }

@@ -259,3 +259,23 @@ func FuzzSearchParams(f *testing.F) {
 		}
 	})
 }
+
+func TestChartFillsGaps(t *testing.T) {
+	counts := []index.DateCount{{Date: "2026-01-01", Count: 2}, {Date: "2026-01-04", Count: 4}}
+	bars, first, last := chart(url.Values{"q": {"x"}}, counts, index.IntervalDay)
+	if len(bars) != 2 || first != "2026-01-01" || last != "2026-01-04" {
+		t.Fatalf("chart = %d bars, %s..%s; want 2 bars over 4 days", len(bars), first, last)
+	}
+	if bars[1].X != 450 || bars[1].H != 80 || bars[0].H != 40 {
+		t.Errorf("bars = %+v; want the second at x=450 (day 4 of 4), full height, the first half", bars)
+	}
+	if !strings.Contains(bars[0].URL, "from=2026-01-01") || !strings.Contains(bars[0].URL, "to=2026-01-01") {
+		t.Errorf("bar link = %q, want the one day", bars[0].URL)
+	}
+	// Over 120 days: months.
+	counts = []index.DateCount{{Date: "2025-01-15", Count: 1}, {Date: "2025-01-20", Count: 1}, {Date: "2025-12-02", Count: 3}}
+	bars, first, last = chart(url.Values{}, counts, index.IntervalDay)
+	if len(bars) != 2 || first != "2025-01-01" || last != "2025-12-01" || bars[0].H != 80*2.0/3 {
+		t.Errorf("monthly chart = %+v %s..%s", bars, first, last)
+	}
+}
