@@ -108,7 +108,16 @@ var otherTitles = set(
 var analystOrgWords = set(
 	"institute institution university college school endowment center centre foundation",
 	"brookings rand heritage cato council-on research studies policy academy laboratory lab",
-	"think-tank forum initiative program programme project",
+	"think-tank forum initiative program programme project relations affairs economics",
+	"strategic analysis analytics scholars",
+)
+
+// officialOrgWords name public bodies: their people and statements are
+// official whatever else the name holds.
+var officialOrgWords = set(
+	"department ministry agency administration party committee senate congress parliament",
+	"government commission bureau court police army navy campaign cabinet embassy",
+	"legislature assembly caucus pentagon fbi cia nsa dnc rnc gop",
 )
 
 // orgWords mark a capitalised sequence as an organization.
@@ -120,7 +129,8 @@ var orgWords = set(
 	"inc. company co co. group bank fund service association union league coalition alliance",
 	"organization organisation federation board authority army navy police guard force forces",
 	"club team society caucus pac network media reuters bloomberg cnn nbc abc cbs msnbc fox",
-	"times politico breitbart npr bbc ap afp",
+	"times politico breitbart npr bbc ap afp research studies analytics partners associates",
+	"consulting capital holdings labs llc ltd plc",
 )
 
 // mediaWords mark an organization as a news outlet (role other).

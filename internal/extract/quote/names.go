@@ -51,16 +51,25 @@ var titleModifiers = set(
 	"of the a an and",
 )
 
+// calendar words are capitalised but never part of a name.
+var calendar = set(
+	"monday tuesday wednesday thursday friday saturday sunday january february march april",
+	"june july august september october november december",
+)
+
+// isNameWord reports whether t can be part of a capitalised name.
+func isNameWord(t token) bool { return t.isCap() && !calendar[t.lw] }
+
 // capRunBack returns the first index of the run of capitalised words that
 // ends at j, not going below lo; ok is false when toks[j] is not capitalised.
 func capRunBack(toks []token, j, lo int) (int, bool) {
-	if j < lo || !toks[j].isCap() {
+	if j < lo || !isNameWord(toks[j]) {
 		return 0, false
 	}
 	a := j
 	for k := j - 1; k >= lo; {
 		t := toks[k]
-		if t.isCap() && !isPossessive(t.w) {
+		if isNameWord(t) && !isPossessive(t.w) {
 			a = k
 			k--
 			continue
@@ -70,14 +79,14 @@ func capRunBack(toks []token, j, lo int) (int, bool) {
 		for m < 2 && k-m >= lo && toks[k-m].kind == kWord && connectors[toks[k-m].w] {
 			m++
 		}
-		if m > 0 && k-m >= lo && toks[k-m].isCap() && !isPossessive(toks[k-m].w) {
+		if m > 0 && k-m >= lo && isNameWord(toks[k-m]) && !isPossessive(toks[k-m].w) {
 			a = k - m
 			k -= m + 1
 			continue
 		}
 		break
 	}
-	for a < j && (nonNames[strings.ToLower(toks[a].w)] || connectors[toks[a].w]) {
+	for a < j && (nonNames[toks[a].lw] || connectors[toks[a].w]) {
 		a++
 	}
 	return a, true
@@ -86,7 +95,7 @@ func capRunBack(toks []token, j, lo int) (int, bool) {
 // capRunFwd returns the end (exclusive) of the run of capitalised words that
 // starts at i, not going to hi; a possessive word ends the run.
 func capRunFwd(toks []token, i, hi int) int {
-	if i >= hi || !toks[i].isCap() {
+	if i >= hi || !isNameWord(toks[i]) {
 		return i
 	}
 	b := i + 1
@@ -95,7 +104,7 @@ func capRunFwd(toks []token, i, hi int) int {
 	}
 	for b < hi {
 		t := toks[b]
-		if t.isCap() {
+		if isNameWord(t) {
 			b++
 			if isPossessive(t.w) {
 				break
@@ -106,7 +115,7 @@ func capRunFwd(toks []token, i, hi int) int {
 		for m < 2 && b+m < hi && toks[b+m].kind == kWord && connectors[toks[b+m].w] {
 			m++
 		}
-		if m > 0 && b+m < hi && toks[b+m].isCap() {
+		if m > 0 && b+m < hi && isNameWord(toks[b+m]) {
 			b += m
 			continue
 		}
@@ -118,7 +127,7 @@ func capRunFwd(toks []token, i, hi int) int {
 func lowerWords(ts []token) []string {
 	out := make([]string, len(ts))
 	for i, t := range ts {
-		out[i] = strings.ToLower(stripPossessive(t.w))
+		out[i] = stripPossessive(t.lw)
 	}
 	return out
 }
@@ -217,7 +226,7 @@ func splitName(run []token) (titles, name, affil []token) {
 	for k, t := range run {
 		if (t.w == "of" || t.w == "at") && k > 0 {
 			left := run[:k]
-			if c := classifyRun(left); c == spPerson && !isTitleWord(strings.ToLower(left[len(left)-1].w)) {
+			if c := classifyRun(left); c == spPerson && !isTitleWord(left[len(left)-1].lw) {
 				a := k + 1
 				for a < len(run) && run[a].w == "the" {
 					a++
@@ -230,11 +239,19 @@ func splitName(run []token) (titles, name, affil []token) {
 	}
 	last := -1
 	for k, t := range run {
-		if k < len(run)-1 && isTitleWord(strings.ToLower(t.w)) {
+		if k < len(run)-1 && isTitleWord(t.lw) {
 			last = k
 		}
 	}
-	return run[:last+1], run[last+1:], affil
+	titles, name = run[:last+1], run[last+1:]
+	// a person's name holds no "of", "for" or "on": "Alain Dupuis on Monday"
+	for k, t := range name {
+		if k > 0 && (t.w == "of" || t.w == "for" || t.w == "on" || t.w == "the" || t.w == "and" || t.w == "&") {
+			name = name[:k]
+			break
+		}
+	}
+	return titles, name, affil
 }
 
 // gender guesses a person's gender from the first name: 'f', 'm' or 0.

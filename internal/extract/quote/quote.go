@@ -18,6 +18,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/newsindex/newsindex/internal/extract/entity"
@@ -50,6 +51,7 @@ func Extract(text string, ents entity.Result) []Quote {
 	d.scanPeople()
 	d.attribute()
 	d.indirect()
+	d.carryOver()
 	return d.output()
 }
 
@@ -78,6 +80,7 @@ type rawQuote struct {
 	cue         string
 	cueTok      int
 	inherit     *rawQuote // the quotation whose speaker this one shares
+	pending     bool      // no cue found: takes the speaker of the speech before
 	speaker     string    // resolved
 	kind        int
 }
@@ -100,11 +103,13 @@ type doc struct {
 	usedCue  map[int]bool
 	reported []*rawQuote
 	evidence map[string][]mention
+	roles    map[string][2]string // speaker → role, affiliation
+	headings map[int]bool
 }
 
 func newDoc(text string, ents entity.Result) *doc {
 	d := &doc{text: text, ents: ents, toks: tokenize(text), paraEnd: map[int]int{},
-		full: map[string][]personRef{}, usedCue: map[int]bool{}}
+		full: map[string][]personRef{}, usedCue: map[int]bool{}, roles: map[string][2]string{}, headings: map[int]bool{}}
 	for i, t := range d.toks {
 		d.paraEnd[t.para] = i + 1
 	}
@@ -361,15 +366,48 @@ func (d *doc) attributeOne(qi int, q *rawQuote) {
 			}
 		}
 	}
-	// continuation: the same speaker as the quotation before, in this paragraph or the one before
-	if qi > 0 {
-		prev := d.quotes[qi-1]
-		pp := toks[prev.open].para
-		if pp == para || (pp == para-1 && (q.cont || q.open == d.paraStart(para))) {
+	q.pending = !d.cueAfter(q.close + 1)
+}
+
+// carryOver gives the quotations that have no cue of their own the speaker
+// of the speech just before them: an earlier quotation or reported speech in
+// the same paragraph, or in the paragraph before when the quotation opens
+// its paragraph ("Warren said. (new paragraph) “…”", continuation paragraphs).
+func (d *doc) carryOver() {
+	toks := d.toks
+	events := append(append([]*rawQuote{}, d.quotes...), d.reported...)
+	sort.SliceStable(events, func(i, j int) bool { return events[i].start < events[j].start })
+	for _, q := range d.quotes {
+		if !q.pending {
+			continue
+		}
+		para := toks[q.open].para
+		var prev *rawQuote
+		for _, e := range events {
+			if e.start >= q.start {
+				break
+			}
+			if e.sp.kind != spNone || e.inherit != nil {
+				prev = e
+			}
+		}
+		if prev == nil || prev == q {
+			continue
+		}
+		pp := d.paraOf(prev.start)
+		if pp == para || pp == para-1 && (q.cont || q.open == d.paraStart(para)) {
 			q.inherit = prev
-			return
 		}
 	}
+}
+
+// paraOf returns the paragraph of the token at byte offset pos.
+func (d *doc) paraOf(pos int) int {
+	i := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].e > pos })
+	if i >= len(d.toks) {
+		return -1
+	}
+	return d.toks[i].para
 }
 
 func (d *doc) paraStart(p int) int {
@@ -431,6 +469,15 @@ func (d *doc) rightFrame(q *rawQuote, r0, r1 int, endsSentence bool) bool {
 			j--
 		}
 		sp, a, ok := d.parseBackward(i, j)
+		if ok && a > i && a <= i+3 {
+			// "Tulsa police Chief Chuck Jordan said": descriptive words before the name
+			for k := i; k < a; k++ {
+				if toks[k].kind != kWord {
+					ok = false
+				}
+			}
+			a = i
+		}
 		if ok && a <= i {
 			d.setSpeaker(q, sp, v)
 			return true
@@ -680,7 +727,7 @@ func (d *doc) parseForward(i, hi int) (phrase, bool) {
 		pre = append(pre, toks[k])
 		k++
 	}
-	if k >= hi || !toks[k].isCap() {
+	if k >= hi || !isNameWord(toks[k]) {
 		if len(pre) > 0 {
 			sp.kind, sp.evidence = spDesc, pre
 			sp.pos, sp.end = pre[0].s, pre[len(pre)-1].e
@@ -696,7 +743,7 @@ func (d *doc) parseForward(i, hi int) (phrase, bool) {
 		for m < hi && m < b+4 && toks[m].kind == kWord && !toks[m].isCap() && (isTitleWord(toks[m].lower()) || titleModifiers[toks[m].lower()]) {
 			m++
 		}
-		if m > b && m < hi && toks[m].isCap() {
+		if m > b && m < hi && isNameWord(toks[m]) {
 			pre = append(append(pre, run...), toks[b:m]...)
 			k = m
 			b = capRunFwd(toks, m, hi)
@@ -732,6 +779,9 @@ func (d *doc) parseForward(i, hi int) (phrase, bool) {
 
 // fillName classifies a run of capitalised words and fills the name parts.
 func (d *doc) fillName(sp *phrase, run []token) {
+	if len(run) == 0 {
+		return
+	}
 	c := classifyRun(run)
 	if c == spOrg {
 		if titles, name, affil := splitName(run); len(name) > 0 && classifyRun(name) == spPerson && (len(affil) > 0 || len(titles) > 0) {

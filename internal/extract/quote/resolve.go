@@ -45,18 +45,18 @@ func (d *doc) scanPeople() {
 		end := d.paraEnd[t.para]
 		b := capRunFwd(toks, i, end)
 		a := i
-		for a < b && (nonNames[strings.ToLower(toks[a].w)] || connectors[toks[a].w]) {
+		for a < b && (nonNames[toks[a].lw] || connectors[toks[a].w]) {
 			a++
 		}
 		if a >= b {
 			continue
 		}
 		run := toks[a:b]
-		if classifyRun(run) != spPerson {
+		titles, name, affil := splitName(run)
+		if c := classifyRun(run); c != spPerson && !(c == spOrg && len(name) > 0 && classifyRun(name) == spPerson && (len(affil) > 0 || len(titles) > 0)) {
 			i = b - 1
 			continue
 		}
-		titles, name, affil := splitName(run)
 		if len(name) == 0 || len(name) > 4 || classifyRun(name) != spPerson || d.heading(t.para) {
 			i = b - 1
 			continue
@@ -70,7 +70,7 @@ func (d *doc) scanPeople() {
 			m.name = n
 		}
 		if len(titles) > 0 {
-			m.adjacent = strings.ToLower(titles[len(titles)-1].w)
+			m.adjacent = titles[len(titles)-1].lw
 		}
 		// lower-case titles before: "Republican nominee Donald Trump"
 		p := a
@@ -81,7 +81,7 @@ func (d *doc) scanPeople() {
 		if p < a {
 			m.titles = append(append([]token{}, toks[p:a]...), titles...)
 			if len(titles) == 0 {
-				m.adjacent = strings.ToLower(toks[a-1].w)
+				m.adjacent = toks[a-1].lw
 			}
 		}
 		// an apposition: ", a senior fellow at the Brookings Institution,"
@@ -125,7 +125,7 @@ func (d *doc) scanPeople() {
 		}
 		g := gender(name)
 		for _, t := range m.titles {
-			switch strings.ToLower(t.w) {
+			switch t.lw {
 			case "mrs.", "mrs", "ms.", "ms", "miss", "congresswoman", "spokeswoman", "chairwoman":
 				g = 'f'
 			case "mr.", "mr", "congressman", "spokesman", "chairman":
@@ -145,6 +145,15 @@ func (d *doc) isPerson(pos int) bool {
 // heading reports whether paragraph p is a title-case heading, whose
 // capitalised words are not names.
 func (d *doc) heading(p int) bool {
+	if h, ok := d.headings[p]; ok {
+		return h
+	}
+	h := d.isHeading(p)
+	d.headings[p] = h
+	return h
+}
+
+func (d *doc) isHeading(p int) bool {
 	words, caps := 0, 0
 	for k := d.paraStart(p); k < d.paraEnd[p]; k++ {
 		t := d.toks[k]
@@ -304,7 +313,12 @@ func (d *doc) resolve(sp phrase) (string, int) {
 // output resolves every speaker and returns the quotations in text order.
 func (d *doc) output() []Quote {
 	var out []Quote
-	speakerOf := map[*rawQuote]*rawQuote{}
+	root := func(q *rawQuote) *rawQuote {
+		for n := 0; q.inherit != nil && n < 100; n++ {
+			q = q.inherit
+		}
+		return q
+	}
 	// named speakers are antecedents too
 	for _, qs := range [][]*rawQuote{d.quotes, d.reported} {
 		for _, q := range qs {
@@ -316,23 +330,17 @@ func (d *doc) output() []Quote {
 		}
 	}
 	sort.SliceStable(d.refs, func(i, j int) bool { return d.refs[i].pos < d.refs[j].pos })
-	for _, q := range d.quotes {
-		src := q
-		if q.inherit != nil {
-			src = speakerOf[q.inherit]
-			if q.cue == "" {
-				q.cue = ""
+	for _, qs := range [][]*rawQuote{d.quotes, d.reported} {
+		for _, q := range qs {
+			if q.inherit == nil {
+				q.speaker, q.kind = d.resolve(q.sp)
 			}
 		}
-		speakerOf[q] = src
-		if src == q {
-			q.speaker, q.kind = d.resolve(q.sp)
-		}
-		cue := q.cue
-		out = append(out, d.quote(q, src, cue))
+	}
+	for _, q := range d.quotes {
+		out = append(out, d.quote(q, root(q), q.cue))
 	}
 	for _, q := range d.reported {
-		q.speaker, q.kind = d.resolve(q.sp)
 		if q.speaker == "" {
 			continue
 		}
@@ -348,41 +356,63 @@ func (d *doc) quote(q, src *rawQuote, cue string) Quote {
 		Cue: cue, Direct: q.direct, Start: q.start, End: q.end}
 }
 
-// role tells the role and affiliation of a quotation's speaker.
+// phraseMention turns what a speaker phrase says into a mention.
+func phraseMention(sp phrase) mention {
+	m := mention{titles: sp.titles, appos: sp.appos, affil: sp.affil}
+	if len(sp.titles) > 0 {
+		m.adjacent = sp.titles[len(sp.titles)-1].lw
+	}
+	if sp.kind == spDesc {
+		m.titles = append(append([]token{}, m.titles...), sp.evidence...)
+	}
+	return m
+}
+
+// role tells the role and affiliation of a quotation's speaker, the same for
+// every quotation of one speaker.
 func (d *doc) role(q *rawQuote) (string, string) {
-	sp := q.sp
 	switch q.kind {
 	case spCountry:
 		return RoleOfficial, ""
 	case spOrg:
-		return orgRole(lowerWords(sp.name)), ""
+		return orgRole(lowerWords(q.sp.name)), ""
 	}
-	var ms []mention
-	ms = append(ms, mention{titles: sp.titles, appos: sp.appos, affil: sp.affil})
-	if len(sp.titles) > 0 {
-		ms[0].adjacent = strings.ToLower(sp.titles[len(sp.titles)-1].w)
+	if q.speaker == "" {
+		return decideRole([]mention{phraseMention(q.sp)}, "")
 	}
-	if sp.kind == spDesc {
-		ms[0].titles = append(ms[0].titles, sp.evidence...)
+	if r, ok := d.roles[q.speaker]; ok {
+		return r[0], r[1]
 	}
-	if q.speaker != "" {
-		ms = append(ms, d.evidence[q.speaker]...)
+	ms := append([]mention{}, d.evidence[q.speaker]...)
+	for _, qs := range [][]*rawQuote{d.quotes, d.reported} {
+		for _, x := range qs {
+			if x.inherit == nil && x.speaker == q.speaker {
+				ms = append(ms, phraseMention(x.sp))
+			}
+		}
 	}
-	return decideRole(ms, q.speaker)
+	role, aff := decideRole(ms, q.speaker)
+	d.roles[q.speaker] = [2]string{role, aff}
+	return role, aff
 }
 
 // orgRole is the role of an organization that speaks.
 func orgRole(ws []string) string {
-	analyst := false
+	analyst, other := false, false
 	for _, w := range ws {
-		if mediaWords[w] || companyWords[w] {
-			return RoleOther
-		}
-		if analystOrgWords[w] {
+		switch {
+		case officialOrgWords[w]:
+			return RoleOfficial
+		case mediaWords[w] || companyWords[w]:
+			other = true
+		case analystOrgWords[w]:
 			analyst = true
 		}
 	}
-	if analyst {
+	switch {
+	case other:
+		return RoleOther
+	case analyst:
 		return RoleAnalyst
 	}
 	return RoleOfficial
@@ -399,7 +429,7 @@ func decideRole(ms []mention, name string) (string, string) {
 		for _, part := range [][]token{m.titles, m.appos} {
 			former := false
 			for _, t := range part {
-				w := strings.TrimSuffix(strings.ToLower(stripPossessive(t.w)), ".")
+				w := strings.TrimSuffix(stripPossessive(t.lw), ".")
 				switch {
 				case w == "former" || w == "retired" || w == "served" || w == "ex":
 					former = true
@@ -456,7 +486,7 @@ func affiliation(m mention) (string, string) {
 	}
 	for _, part := range [][]token{m.appos, m.titles} {
 		for i := 0; i < len(part); i++ {
-			if !part[i].isCap() {
+			if !isNameWord(part[i]) {
 				continue
 			}
 			b := capRunFwd(part, i, len(part))
@@ -485,7 +515,7 @@ func honorificGender(titles []token) byte {
 	if len(titles) == 0 {
 		return 0
 	}
-	switch strings.TrimSuffix(strings.ToLower(titles[len(titles)-1].w), ".") {
+	switch strings.TrimSuffix(titles[len(titles)-1].lw, ".") {
 	case "mr":
 		return 'm'
 	case "mrs", "ms", "miss":

@@ -17,6 +17,7 @@ const (
 type token struct {
 	s, e int    // byte offsets into the text
 	w    string // text[s:e]
+	lw   string // w in lower case
 	kind uint8
 	para int  // paragraph number (one per non-empty line)
 	inQ  bool // inside an accepted quotation
@@ -65,7 +66,7 @@ func tokenize(text string) []token {
 			}
 			if j < len(text) && text[j] == '.' {
 				w := text[i:j]
-				lw := strings.ToLower(w)
+				lw := toLower(w)
 				first, _ := utf8.DecodeRuneInString(w)
 				next := byte(' ')
 				if j+1 < len(text) {
@@ -76,12 +77,12 @@ func tokenize(text string) []token {
 					j++
 				}
 			}
-			toks = append(toks, token{s: i, e: j, w: text[i:j], kind: kWord, para: para})
+			toks = append(toks, token{s: i, e: j, w: text[i:j], lw: toLower(text[i:j]), kind: kWord, para: para})
 			hasTok = true
 			i = j
 		case r == '\'' && i+1 < len(text) && text[i+1] == '\'':
 			// two apostrophes stand for a double quotation mark in some archives
-			toks = append(toks, token{s: i, e: i + 2, w: text[i : i+2], kind: kQuote, para: para})
+			toks = append(toks, token{s: i, e: i + 2, w: text[i : i+2], lw: text[i : i+2], kind: kQuote, para: para})
 			hasTok = true
 			i += 2
 		default:
@@ -89,7 +90,7 @@ func tokenize(text string) []token {
 			if r == '"' || r == '“' || r == '”' || r == '„' {
 				k = kQuote
 			}
-			toks = append(toks, token{s: i, e: i + n, w: text[i : i+n], kind: k, para: para})
+			toks = append(toks, token{s: i, e: i + n, w: text[i : i+n], lw: text[i : i+n], kind: k, para: para})
 			hasTok = true
 			i += n
 		}
@@ -114,7 +115,18 @@ func (t token) isCap() bool {
 }
 
 // lower returns the word in lower case with a final possessive removed.
-func (t token) lower() string { return strings.ToLower(t.w) }
+func (t token) lower() string { return t.lw }
+
+// toLower is strings.ToLower without an allocation for words already in
+// lower case.
+func toLower(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return strings.ToLower(w)
+		}
+	}
+	return w
+}
 
 // isTerminal reports whether t ends a sentence.
 func (t token) isTerminal() bool {

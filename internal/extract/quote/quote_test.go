@@ -1,0 +1,279 @@
+package quote
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/newsindex/newsindex/internal/extract/entity"
+)
+
+// want describes one quotation a test expects: the start of its text and
+// the fields to check ("" leaves a field unchecked, except Speaker when
+// noSpeaker is set).
+type want struct {
+	starts      string
+	speaker     string
+	role        string
+	affiliation string
+	cue         string
+	indirect    bool
+}
+
+func (w want) String() string {
+	return fmt.Sprintf("{%q speaker=%q role=%q aff=%q cue=%q indirect=%v}", w.starts, w.speaker, w.role, w.affiliation, w.cue, w.indirect)
+}
+
+func formatQuotes(qs []Quote) string {
+	var b strings.Builder
+	for _, q := range qs {
+		fmt.Fprintf(&b, "\n\t{%.40q speaker=%q role=%q aff=%q cue=%q direct=%v}", q.Text, q.Speaker, q.Role, q.Affiliation, q.Cue, q.Direct)
+	}
+	return b.String()
+}
+
+// find returns the quotation whose text starts with prefix.
+func find(qs []Quote, prefix string) (Quote, bool) {
+	for _, q := range qs {
+		if strings.HasPrefix(q.Text, prefix) {
+			return q, true
+		}
+	}
+	return Quote{}, false
+}
+
+var patternTests = []struct {
+	name string
+	text string
+	want []want
+	not  []string // texts that must not be taken for quotations
+}{
+	{
+		name: "said_name_after",
+		text: "Budget talks\n\n“We will not sign this budget in its present form,” said Helena Brandt, a senior fellow at the Institute for Fiscal Studies.",
+		want: []want{{starts: "We will not sign", speaker: "Helena Brandt", role: RoleAnalyst, affiliation: "Institute for Fiscal Studies", cue: "said"}},
+	},
+	{
+		name: "name_said",
+		text: "Port strike\n\n\"The dockers have every right to be angry about this,\" Tomas Lindqvist said on Tuesday.",
+		want: []want{{starts: "The dockers have", speaker: "Tomas Lindqvist", cue: "said"}},
+	},
+	{
+		name: "apposition_before_verb",
+		text: "Rates\n\nOwen Mbeki, an economist at the University of Cape Town, said the central bank would \"almost certainly raise rates again before the summer.\"",
+		want: []want{
+			{starts: "almost certainly raise", speaker: "Owen Mbeki", role: RoleAnalyst, affiliation: "University of Cape Town", cue: "said"},
+		},
+	},
+	{
+		name: "added_name_of_org",
+		text: "Grain\n\n“The harvest is late but it is not lost,” added Priya Raman of the Centre for Agrarian Research.",
+		want: []want{{starts: "The harvest is late", speaker: "Priya Raman", role: RoleAnalyst, affiliation: "Centre for Agrarian Research", cue: "added"}},
+	},
+	{
+		name: "wrote_name",
+		text: "Essay\n\n“A ceasefire that nobody monitors is only a pause,” wrote Jonas Feld, a researcher at the Peace Research Institute.",
+		want: []want{{starts: "A ceasefire that nobody", speaker: "Jonas Feld", role: RoleAnalyst, cue: "wrote"}},
+	},
+	{
+		name: "according_to",
+		text: "Floods\n\n“Three villages are still cut off from the main road,” according to Maria Okafor, the regional governor.",
+		want: []want{{starts: "Three villages are still", speaker: "Maria Okafor", role: RoleOfficial}},
+	},
+	{
+		name: "told",
+		text: "Mines\n\nEnergy Minister Rafael Cortez told reporters: “We will reopen the northern mine by March at the latest.”",
+		want: []want{{starts: "We will reopen", speaker: "Rafael Cortez", role: RoleOfficial, cue: "told"}},
+	},
+	{
+		name: "warned_partial",
+		text: "Border\n\nSenator Ruth Adair warned that the plan would “leave the border towns without a single doctor.”",
+		want: []want{{starts: "leave the border towns", speaker: "Ruth Adair", role: RoleOfficial, cue: "warned"}},
+	},
+	{
+		name: "pronoun_resolves_to_last_person",
+		text: "Trade\n\nKaren Holt, a trade analyst at Meridian Research, has followed the talks for years.\n\n“Nobody expected the tariffs to last this long,” she said.",
+		want: []want{{starts: "Nobody expected", speaker: "Karen Holt", role: RoleAnalyst, affiliation: "Meridian Research", cue: "said"}},
+	},
+	{
+		name: "surname_resolves_to_full_name",
+		text: "Courts\n\nThe ruling was welcomed by Prime Minister Alain Dupuis on Monday.\n\n“This is a good day for the rule of law,” Dupuis said.",
+		want: []want{{starts: "This is a good day", speaker: "Alain Dupuis", role: RoleOfficial, cue: "said"}},
+	},
+	{
+		name: "cue_in_next_sentence",
+		text: "Rail\n\nThe strike entered its third week.\n\n“The trains will run again when the contract is signed.” He added that Lucas Moreau had not yet replied.\n\nLucas Moreau is the union leader.",
+		want: []want{{starts: "The trains will run", cue: "added"}},
+	},
+	{
+		name: "cue_in_next_sentence_named",
+		text: "Rail\n\nUnion leader Lucas Moreau spoke to workers at the depot.\n\n“The trains will run again when the contract is signed.” He added that talks would resume.",
+		want: []want{{starts: "The trains will run", speaker: "Lucas Moreau", cue: "added"}},
+	},
+	{
+		name: "continuation_paragraph",
+		text: "Water\n\n“The reservoir is at forty percent,” said Anna Kowal, a hydrologist at Warsaw University.\n\n“If it does not rain in April we will have to ration water in the cities.”",
+		want: []want{
+			{starts: "The reservoir is at", speaker: "Anna Kowal", role: RoleAnalyst},
+			{starts: "If it does not rain", speaker: "Anna Kowal", role: RoleAnalyst},
+		},
+	},
+	{
+		name: "open_quote_over_paragraphs",
+		text: "Speech\n\nMayor Lena Ortiz said: “We have cleared the streets and opened the shelters.\n\n“Nobody will sleep outside tonight while I am mayor of this city.”",
+		want: []want{
+			{starts: "We have cleared", speaker: "Lena Ortiz", role: RoleOfficial},
+			{starts: "Nobody will sleep", speaker: "Lena Ortiz", role: RoleOfficial},
+		},
+	},
+	{
+		name: "government_speaks",
+		text: "Tension\n\nJapan has warned that it “will respond firmly to any violation of its airspace” near the islands.",
+		want: []want{{starts: "will respond firmly", speaker: "Japan", role: RoleOfficial, cue: "warned"}},
+	},
+	{
+		name: "calling_partial",
+		text: "Rally\n\n“This election is about the future of our children,” Governor Mark Tully said, calling his rival a “career insider.”",
+		want: []want{
+			{starts: "This election is about", speaker: "Mark Tully", role: RoleOfficial, cue: "said"},
+			{starts: "career insider", speaker: "Mark Tully", cue: "calling"},
+		},
+	},
+	{
+		name: "indirect_speech",
+		text: "Aid\n\nForeign Minister Sara Lind warned that the aid convoy would be delayed by at least a week.",
+		want: []want{{starts: "the aid convoy would", speaker: "Sara Lind", role: RoleOfficial, cue: "warned", indirect: true}},
+	},
+	{
+		name: "indirect_with_apposition",
+		text: "Ports\n\nDaniel Roy, a senior fellow at the Lowy Institute, said the new port could change the balance of power in the region.",
+		want: []want{{starts: "the new port could", speaker: "Daniel Roy", role: RoleAnalyst, affiliation: "Lowy Institute", cue: "said", indirect: true}},
+	},
+	{
+		name: "role_from_earlier_mention",
+		text: "Summit\n\nPresident Amara Diallo arrived in Geneva on Sunday.\n\n“We came here to listen,” Diallo said.",
+		want: []want{{starts: "We came here", speaker: "Amara Diallo", role: RoleOfficial}},
+	},
+	{
+		name: "spokesman_official",
+		text: "Fares\n\n“Fares will not rise this year,” said Paul Okonjo, a spokesman for the transport ministry.",
+		want: []want{{starts: "Fares will not rise", speaker: "Paul Okonjo", role: RoleOfficial}},
+	},
+	{
+		name: "voter_other",
+		text: "Polls\n\n“I have voted in every election since 1970 and I will vote in this one,” said Edna Marsh, a retired teacher.",
+		want: []want{{starts: "I have voted", speaker: "Edna Marsh", role: RoleOther}},
+	},
+	{
+		name: "campaign_speaks",
+		text: "Ads\n\nThe Harper campaign said in a statement that the advertisement was “misleading and deeply unfair to voters.”",
+		want: []want{{starts: "misleading and deeply", speaker: "Harper campaign", role: RoleOfficial}},
+	},
+	{
+		name: "scare_quotes_and_titles",
+		text: "The “Grand Bargain” Explained\n\nThe two countries signed a “strategic partnership” last year.\n\nShe has a new book, “The Long Road Home”, out in May.\n\n“Strategic Patience”\n\nThe treaty provides for “mutual assistance” if either side is attacked.",
+		not:  []string{"Grand Bargain", "strategic partnership", "The Long Road Home", "Strategic Patience", "mutual assistance"},
+	},
+	{
+		name: "two_apostrophes",
+		text: "Taxes\n\n''The plan would add to the deficit,'' said Mira Stone, an economist at the Tax Policy Center.",
+		want: []want{{starts: "The plan would add", speaker: "Mira Stone", role: RoleAnalyst, indirect: true}},
+	},
+	{
+		name: "dash_attribution",
+		text: "Letters\n\n“The bridge should have been repaired years ago.” ― Carla Mendes, Lisbon",
+		want: []want{{starts: "The bridge should", speaker: "Carla Mendes"}},
+	},
+	{
+		name: "former_official_comments",
+		text: "Diplomacy\n\n“The sanctions will bite by the winter,” said Peter Hall, a former ambassador to Moscow.",
+		want: []want{{starts: "The sanctions will bite", speaker: "Peter Hall", role: RoleAnalyst}},
+	},
+}
+
+func TestExtractPatterns(t *testing.T) {
+	for _, tt := range patternTests {
+		t.Run(tt.name, func(t *testing.T) {
+			qs := Extract(tt.text, entity.Result{})
+			for _, w := range tt.want {
+				q, ok := find(qs, w.starts)
+				if !ok {
+					t.Errorf("Extract(%q): no quotation starting %q; got%s", tt.text, w.starts, formatQuotes(qs))
+					continue
+				}
+				if w.speaker != "" && q.Speaker != w.speaker || w.role != "" && q.Role != w.role ||
+					w.affiliation != "" && q.Affiliation != w.affiliation || w.cue != "" && q.Cue != w.cue || q.Direct == w.indirect {
+					t.Errorf("Extract(%q): got%s\nwant %v", tt.text, formatQuotes([]Quote{q}), w)
+				}
+			}
+			for _, n := range tt.not {
+				if q, ok := find(qs, n); ok {
+					t.Errorf("Extract(%q): %q taken for a quotation: %+v", tt.text, n, q)
+				}
+			}
+		})
+	}
+}
+
+// TestExtractEntities checks that entity mentions canonicalise speakers and
+// affiliations.
+func TestExtractEntities(t *testing.T) {
+	text := "Talks\n\nVladimir Petrov, a fellow at the ECFR, spoke first.\n\n“Nothing has been decided yet,” Petrov said."
+	mention := func(kind entity.Kind, sub, name string) entity.Mention {
+		i := strings.Index(text, sub)
+		return entity.Mention{Kind: kind, Start: i, End: i + len(sub), Text: sub, Name: name}
+	}
+	last := strings.LastIndex(text, "Petrov")
+	ents := entity.Result{Mentions: []entity.Mention{
+		mention(entity.Person, "Vladimir Petrov", "Vladimir Petrov"),
+		mention(entity.Organization, "ECFR", "European Council on Foreign Relations"),
+		{Kind: entity.Person, Start: last, End: last + len("Petrov"), Text: "Petrov", Name: "Vladimir Petrov"},
+	}}
+	qs := Extract(text, ents)
+	q, ok := find(qs, "Nothing has been")
+	if !ok || q.Speaker != "Vladimir Petrov" || q.Role != RoleAnalyst {
+		t.Errorf("Extract(%q) = %s, want speaker Vladimir Petrov, analyst", text, formatQuotes(qs))
+	}
+}
+
+func TestAnalysts(t *testing.T) {
+	qs := []Quote{
+		{Speaker: "A", Role: RoleAnalyst}, {Speaker: "B", Role: RoleOfficial},
+		{Speaker: "A", Role: RoleAnalyst}, {Speaker: "", Role: RoleAnalyst}, {Speaker: "C", Role: RoleAnalyst},
+	}
+	got := fmt.Sprint(Analysts(qs))
+	if got != "[A C]" {
+		t.Errorf("Analysts(%v) = %s, want [A C]", qs, got)
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, tt := range patternTests {
+		f.Add(tt.text)
+	}
+	f.Add("“unclosed\n\n“second")
+	f.Add("\"\"\"''''“”“”")
+	f.Add("X, , said ,” said “")
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		for _, q := range Extract(text, entity.Result{}) {
+			if q.Start < 0 || q.End > len(text) || q.Start > q.End {
+				t.Fatalf("Extract(%q): quote %q at [%d,%d) outside the text", text, q.Text, q.Start, q.End)
+			}
+			if text[q.Start:q.End] != q.Text {
+				t.Fatalf("Extract(%q): Text %q is not text[%d:%d]", text, q.Text, q.Start, q.End)
+			}
+			if !utf8.ValidString(q.Text) || !utf8.ValidString(q.Speaker) || !utf8.ValidString(q.Affiliation) {
+				t.Fatalf("Extract(%q): invalid UTF-8 in %+v", text, q)
+			}
+			switch q.Role {
+			case RoleAnalyst, RoleOfficial, RoleOther:
+			default:
+				t.Fatalf("Extract(%q): role %q", text, q.Role)
+			}
+		}
+	})
+}
