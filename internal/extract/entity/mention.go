@@ -98,7 +98,7 @@ func (x *extraction) resolve() Result {
 			if datelineOnly[toks[i].norm] && !x.isDateline(i, j) {
 				break
 			}
-			if e.kind == gazDemonym && j < len(toks) && geoNoun[strings.ToLower(toks[j].norm)] {
+			if e.kind == gazDemonym && j < len(toks) && geoNoun[toks[j].lower] {
 				break
 			}
 			c := e.canonical

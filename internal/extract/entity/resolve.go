@@ -158,7 +158,7 @@ func (x *extraction) cleanSpans(m *model) {
 	out := x.spans[:0]
 	for _, s := range x.spans {
 		if s.kind == kPer {
-			for s.i < s.j && titles[strings.ToLower(x.toks[s.i].norm)] {
+			for s.i < s.j && titles[x.toks[s.i].lower] {
 				s.i++
 			}
 		}
@@ -167,7 +167,7 @@ func (x *extraction) cleanSpans(m *model) {
 				s.i++
 			}
 		}
-		for s.j > s.i && (!isNameToken(x.toks[s.j-1].norm) || connectors[strings.ToLower(x.toks[s.j-1].norm)]) {
+		for s.j > s.i && (!isNameToken(x.toks[s.j-1].norm) || connectors[x.toks[s.j-1].lower]) {
 			s.j--
 		}
 		for s.i < s.j && !isNameToken(x.toks[s.i].norm) {
@@ -245,7 +245,7 @@ func (x *extraction) titleLines(m *model) []bool {
 		}
 		words, caps, common := 0, 0, 0
 		for _, t := range toks[i:j] {
-			l := strings.ToLower(t.norm)
+			l := t.lower
 			if !isNameToken(t.norm) || initialStop[l] || functionWord[l] || !unicode.IsLetter([]rune(t.norm)[0]) {
 				continue
 			}
@@ -348,15 +348,15 @@ func (x *extraction) patternOrgs(m *model) {
 		}
 		// Drop sentence-initial common words and titles from the front.
 		a := i
-		for a < j && (isSentenceStart(toks, a) || a == i) && (m.lower[strings.ToLower(toks[a].norm)] || notNames[strings.ToLower(toks[a].norm)]) {
+		for a < j && (isSentenceStart(toks, a) || a == i) && (m.lower[toks[a].lower] || notNames[toks[a].lower]) {
 			a++
 		}
-		for a < j && connectors[strings.ToLower(toks[a].norm)] {
+		for a < j && connectors[toks[a].lower] {
 			a++
 		}
 		hasKey := false
 		for k := a; k < j; k++ {
-			if orgWords[strings.ToLower(toks[k].norm)] {
+			if orgWords[toks[k].lower] {
 				hasKey = true
 			}
 		}
@@ -393,7 +393,7 @@ func (x *extraction) patternOrgs(m *model) {
 // name: not "France-based".
 func (x *extraction) capWord(i int) bool {
 	w := x.toks[i].norm
-	if !isCap(w) || !isNameToken(w) || notNames[strings.ToLower(w)] {
+	if !isCap(w) || !isNameToken(w) || notNames[x.toks[i].lower] {
 		return false
 	}
 	if k := strings.IndexByte(w, '-'); k >= 0 {
@@ -406,20 +406,21 @@ func (x *extraction) capWord(i int) bool {
 }
 
 // consistency tags the untagged occurrences of names the tagger found
-// elsewhere in the document, and gives acronyms defined in the text
-// ("European Council on Foreign Relations (ECFR)") their full names.
+// elsewhere in the document.
 func (x *extraction) consistency() {
-	seen := map[string]int{} // lower-cased surface → kind
+	seen := map[string]int{}   // lower-cased surface → kind
+	first := map[string]bool{} // lower-cased first words of the names seen
 	for _, s := range x.spans {
 		if s.kind == kPer && s.j-s.i == 1 {
 			continue // single names are joined to full names later
 		}
 		seen[strings.ToLower(x.words(s))] = s.kind
+		first[x.toks[s.i].lower] = true
 	}
 	var add []span
 	toks := x.toks
 	for i := 0; i < len(toks); i++ {
-		if x.owner[i] >= 0 || !isCap(toks[i].norm) {
+		if x.owner[i] >= 0 || !isCap(toks[i].norm) || !first[toks[i].lower] {
 			continue
 		}
 		for n := min(5, len(toks)-i); n >= 1; n-- {

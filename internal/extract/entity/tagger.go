@@ -194,7 +194,7 @@ func (m *model) features(toks []token, gz []byte) tokenFeatures {
 	shapes := make([]string, len(toks))
 	di := docInfo{capMid: map[string]bool{}, lower: map[string]bool{}}
 	for i, t := range toks {
-		lowers[i] = strings.ToLower(t.norm)
+		lowers[i] = t.lower
 		shapes[i] = shape(t.norm)
 		if t.capsLine {
 			continue

@@ -15,6 +15,7 @@ type token struct {
 	start, end int
 	text       string // text[start:end]
 	norm       string // the form the tagger sees: curly quotes folded to straight ones
+	lower      string // norm in lower case
 	lineStart  bool   // first token of its line
 	capsLine   bool   // on a line whose letters are all upper case (a headline)
 }
@@ -68,6 +69,7 @@ func tokenize(text string) []token {
 		}
 		t := token{start: start, end: i, text: text[start:i], lineStart: lineStart}
 		t.norm = normalize(t.text)
+		t.lower = strings.ToLower(t.norm)
 		toks = append(toks, t)
 		lineStart = false
 	}
