@@ -230,6 +230,41 @@ func (x *extraction) cleanSpans(m *model) {
 	}
 	x.spans = out
 	x.buildOwner()
+	x.ambiguousFirstNames()
+}
+
+// ambiguousFirstNames joins a country name that is also a first name
+// ("Chad", "Jordan", "Georgia") to the person's name right after it.
+func (x *extraction) ambiguousFirstNames() {
+	changed := false
+	for k, s := range x.spans {
+		// "Chad Curtis" read as one place.
+		if s.kind == kPer || s.j-s.i < 2 || s.j-s.i > 3 {
+			continue
+		}
+		if e := gaz.match(x.toks, s.i); e == nil || !e.ambiguous || len(e.words) != 1 || gaz.match(x.toks, s.i+1) != nil {
+			continue
+		}
+		if p := (span{s.i, s.j, kPer}); x.personLike(p) {
+			x.spans[k] = p
+			changed = true
+		}
+	}
+	for k := 0; k+1 < len(x.spans); k++ {
+		s, n := x.spans[k], x.spans[k+1]
+		if s.j-s.i != 1 || n.kind != kPer || n.i != s.j || x.toks[n.i].lineStart {
+			continue
+		}
+		if e := gaz.match(x.toks, s.i); e == nil || !e.ambiguous || len(e.words) != 1 {
+			continue
+		}
+		x.spans[k] = span{s.i, n.j, kPer}
+		x.spans = append(x.spans[:k+1], x.spans[k+2:]...)
+		changed = true
+	}
+	if changed {
+		x.buildOwner()
+	}
 }
 
 // titleLines marks the tokens of lines written in title case: three words or
