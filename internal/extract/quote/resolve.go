@@ -282,6 +282,9 @@ func (d *doc) resolve(sp phrase) (string, int) {
 			return n, spPerson
 		}
 		name := joinTokens(sp.name)
+		if len(sp.name) == 1 && !d.knownSingle(sp) {
+			return "", spDesc
+		}
 		if len(sp.name) == 1 {
 			if g := honorificGender(sp.titles); g != 0 {
 				return d.fullNameG(name, sp.pos, g), spPerson
@@ -508,6 +511,27 @@ func affiliation(m mention) (string, string) {
 		return name, orgRole(lowerWords(c))
 	}
 	return "", ""
+}
+
+// knownSingle reports whether a one-word speaker name is a person: the
+// entity tagger says so, a full name with that surname is known, or a title
+// or honorific precedes it.
+func (d *doc) knownSingle(sp phrase) bool {
+	w := sp.name[0]
+	lw := stripPossessive(w.lw)
+	if nonNames[lw] || genericSubjects[lw] || strings.HasSuffix(lw, "ing") || calendar[lw] {
+		return false
+	}
+	if len(sp.titles) > 0 || len(d.full[surname(w.w)]) > 0 || knownOfficials[lw] {
+		return true
+	}
+	if d.personAt(sp.pos, sp.end) != "" {
+		return true
+	}
+	if m, ok := d.entityAt(sp.pos, sp.end); ok && m.Kind != entity.Person {
+		return false
+	}
+	return !strings.HasSuffix(lw, "s") // "Americans", "Democrats"
 }
 
 // honorificGender tells the gender an honorific gives: "Mr." 'm', "Ms." 'f'.
