@@ -232,10 +232,12 @@ func (d *doc) acceptQuote(q *rawQuote) bool {
 	} else if t := d.toks[n]; t.kind == kPunct && strings.Contains(".,!?;:)—–-", t.w) {
 		endsClause = true
 	}
-	if !endsClause {
+	// a term in quotation marks: "the new “strategic partnership” between"
+	term := q.open > 0 && termBefore[d.toks[q.open-1].lw] || title
+	if !endsClause && term {
 		return false
 	}
-	if d.cueAfter(q.close + 1) {
+	if endsClause && d.cueAfter(q.close+1) {
 		return true
 	}
 	lo := d.sentenceStart(q.open)
@@ -247,6 +249,14 @@ func (d *doc) acceptQuote(q *rawQuote) bool {
 	}
 	return false
 }
+
+// termBefore are the words that make a short quotation after them a term
+// or a name rather than someone's words: "the new “strategic partnership”".
+var termBefore = set(
+	"the a an its his her their our your my this that these those new so-called called",
+	"dubbed named titled entitled film book song show album movie slogan word phrase term",
+	"of for on in at with from by to about",
+)
 
 // cueAfter reports whether a speech verb follows token i closely in the same
 // sentence: “Wrong,” Briggs said.
