@@ -80,6 +80,8 @@ func parseOpts(t *testing.T, s string, o *Options) {
 			o.LongNBAlpha, err = strconv.ParseFloat(v, 64)
 		case "lnbb":
 			o.LongNBBeta, err = strconv.ParseFloat(v, 64)
+		case "runs":
+			o.Runs, err = strconv.Atoi(v)
 		case "blend":
 			o.Blend, err = strconv.ParseFloat(v, 64)
 		case "longl2":

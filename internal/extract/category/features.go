@@ -42,7 +42,8 @@ func init() {
 	}
 }
 
-// hashWord returns the hash tokens gives to the word w, which must be lower case.
+// hashWord returns the hash tokens gives to the word w, which must be lower
+// case and no longer than prefixLen.
 func hashWord(w string) uint64 {
 	h := uint64(fnvOffset)
 	for i := 0; i < len(w); i++ {
@@ -52,9 +53,13 @@ func hashWord(w string) uint64 {
 	return h
 }
 
+// prefixLen is the number of letters of a word that count: "economy",
+// "economic" and "economies" are one feature, a crude but quick stemmer.
+const prefixLen = 6
+
 // tokens appends to dst the hashes of the words of s: runs of letters and
-// digits, lower-cased. Words of one letter, and feed markup such as "#39;"
-// and "quot", are skipped.
+// digits, lower-cased and cut to their first prefixLen letters. Words of one
+// letter, and feed markup such as "#39;" and "quot", are skipped.
 func tokens(dst []uint64, s string) []uint64 {
 	h := uint64(fnvOffset)
 	n := 0
@@ -67,6 +72,10 @@ func tokens(dst []uint64, s string) []uint64 {
 	}
 	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if n >= prefixLen {
+				n++
+				continue
+			}
 			if r < utf8.RuneSelf {
 				if 'A' <= r && r <= 'Z' {
 					r += 'a' - 'A'

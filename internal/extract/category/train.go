@@ -78,6 +78,7 @@ type Options struct {
 	L2     float64 // L2 regularisation of the short-item expert; 0 means 2e-5
 	MinDF  int     // features in fewer articles are dropped; 0 means 2
 	Seed   uint64  // seed of the order in which examples are seen
+	Runs   int     // runs of SGD, each from its own seed, whose weights are averaged; 0 means 1
 
 	// LongWords is the length of body, in words, from which an article is
 	// a full article, classified by an expert trained on full articles
@@ -327,6 +328,38 @@ func (m *Model) vectors(docs [][]termCount, e *expert, dst []vec) []vec {
 // L2 regularisation, and returns the weights (rows × classes). It writes the
 // biases into bias.
 func sgd(vecs []vec, y []int, wt []float64, nc, nrows int, bias []float32, l2 float64, opts Options) []float32 {
+	runs := max(opts.Runs, 1)
+	var w []float32
+	b := make([]float32, nc)
+	for k := range runs {
+		o := opts
+		o.Seed = opts.Seed + uint64(k)*0x9e3779b97f4a7c15
+		wk := sgdRun(vecs, y, wt, nc, nrows, b, l2, o)
+		if w == nil {
+			w = wk
+			copy(bias, b)
+			continue
+		}
+		for i, v := range wk {
+			w[i] += v
+		}
+		for c := range bias {
+			bias[c] += b[c]
+		}
+	}
+	if runs > 1 {
+		for i := range w {
+			w[i] /= float32(runs)
+		}
+		for c := range bias {
+			bias[c] /= float32(runs)
+		}
+	}
+	return w
+}
+
+// sgdRun is one run of sgd.
+func sgdRun(vecs []vec, y []int, wt []float64, nc, nrows int, bias []float32, l2 float64, opts Options) []float32 {
 	w := make([]float64, nrows*nc)
 	b := make([]float64, nc)
 	scale := 1.0 // the true weights are scale × w
