@@ -488,9 +488,16 @@ func (d *doc) rightFrame(q *rawQuote, r0, r1 int, endsSentence bool) bool {
 			}
 			a = i
 		}
-		if ok && a <= i {
+		if ok && (a <= i || toks[a-1].w == ",") {
 			d.setSpeaker(q, sp, v)
 			return true
+		}
+		// “…” in the 2008 primary, said Paul Beck
+		if toks[v-1].w == "," {
+			if sp, ok := d.parseForward(v+1, r1); ok && sp.kind != spPronoun && sp.kind != spDesc {
+				d.setSpeaker(q, sp, v)
+				return true
+			}
 		}
 		break
 	}
