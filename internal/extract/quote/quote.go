@@ -805,7 +805,11 @@ func (d *doc) fillName(sp *phrase, run []token) {
 			c = spPerson
 		}
 	}
-	if m, ok := d.entityAt(run[0].s, run[len(run)-1].e); ok && m.Start <= run[0].s && m.End >= run[len(run)-1].e {
+	strongPerson := false
+	if titles, name, _ := splitName(run); c == spPerson && len(name) > 0 && (len(titles) > 0 || gender(joinTokens(name)) != 0) {
+		strongPerson = true
+	}
+	if m, ok := d.entityAt(run[0].s, run[len(run)-1].e); ok && !strongPerson && m.Start <= run[0].s && m.End >= run[len(run)-1].e {
 		switch {
 		case m.Kind == entity.Country && (m.Text == m.Name || isCountry(lowerWords(run))):
 			c = spCountry

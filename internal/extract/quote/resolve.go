@@ -61,12 +61,12 @@ func (d *doc) scanPeople() {
 			i = b - 1
 			continue
 		}
-		if e, ok := d.entityAt(name[0].s, name[len(name)-1].e); ok && e.Kind != entity.Person {
+		if e, ok := d.entityAt(name[0].s, name[len(name)-1].e); ok && e.Kind != entity.Person && len(titles) == 0 && gender(joinTokens(name)) == 0 {
 			i = b - 1
 			continue
 		}
 		m := mention{pos: name[0].s, name: joinTokens(name), titles: titles, affil: affil}
-		if n := d.personAt(name[0].s, name[len(name)-1].e); n != "" {
+		if n := d.personAt(name[0].s, name[len(name)-1].e); n != "" && (strings.Contains(n, " ") || !strings.Contains(m.name, " ")) {
 			m.name = n
 		}
 		if len(titles) > 0 {
@@ -279,6 +279,9 @@ func (d *doc) resolve(sp phrase) (string, int) {
 		return "", spPronoun
 	case spPerson:
 		if n := d.personAt(sp.pos, sp.end); n != "" {
+			if !strings.Contains(n, " ") {
+				n = d.fullNameG(n, sp.pos, honorificGender(sp.titles))
+			}
 			return n, spPerson
 		}
 		name := joinTokens(sp.name)
