@@ -263,7 +263,7 @@ func (d *doc) entityAt(s, e int) (entity.Mention, bool) {
 // personAt returns the canonical name of the person mention that covers
 // [s, e), or "".
 func (d *doc) personAt(s, e int) string {
-	if m, ok := d.entityAt(s, e); ok && m.Kind == entity.Person && m.Start <= s && m.End >= e {
+	if m, ok := d.entityAt(s, e); ok && m.Kind == entity.Person && m.Start <= s && m.End >= e && strings.Count(m.Name, " ") < 4 {
 		return m.Name
 	}
 	return ""
