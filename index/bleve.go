@@ -436,26 +436,55 @@ func dateRange(since, until time.Time) bq.Query {
 // histogramBuckets bounds the buckets of a histogram: about 27 years of days.
 const histogramBuckets = 10000
 
+// relaxBelow is the number of hits under which an AND of words is retried
+// as an OR: a search box should not answer "nothing" when most words match.
+const relaxBelow = 1
+
 func (e *bleveEngine) search(ctx context.Context, r *SearchRequest, q query.Node) (*SearchResult, error) {
-	must := []bq.Query{kindQuery(kindArticle)}
+	var text bq.Query = bleve.NewMatchAllQuery()
 	if q != nil {
-		tq, err := articleQuery(q)
-		if err != nil {
+		var err error
+		if text, err = articleQuery(q); err != nil {
 			return nil, err
 		}
-		must = append(must, tq)
 	}
+	filters := []bq.Query{kindQuery(kindArticle)}
 	for _, f := range AllFacets {
 		if vs := r.Filters[f]; len(vs) > 0 {
-			must = append(must, anyOf(facetField[f], vs))
+			filters = append(filters, anyOf(facetField[f], vs))
 		}
 	}
 	if dq := dateRange(r.Since, r.Until); dq != nil {
-		must = append(must, dq)
+		filters = append(filters, dq)
 	}
-	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(must...), r.Size, (r.Page-1)*r.Size, false)
+	res, err := e.run(ctx, r, text, filters, q != nil)
+	if err != nil {
+		return nil, err
+	}
+	relaxed := false
+	if q != nil && res.Total < relaxBelow {
+		if or, ok, err := articleTranslator.relaxed(q); err != nil {
+			return nil, err
+		} else if ok {
+			if res2, err := e.run(ctx, r, or, filters, true); err != nil {
+				return nil, err
+			} else if res2.Total > res.Total {
+				res, relaxed = res2, true
+			}
+		}
+	}
+	return e.result(res, r, relaxed)
+}
+
+// run searches for text among the documents that pass every filter. The
+// filters do not score.
+func (e *bleveEngine) run(ctx context.Context, r *SearchRequest, text bq.Query, filters []bq.Query, locations bool) (*bleve.SearchResult, error) {
+	b := bleve.NewBooleanQuery()
+	b.AddMust(text)
+	b.AddFilter(bleve.NewConjunctionQuery(filters...))
+	req := bleve.NewSearchRequestOptions(b, r.Size, (r.Page-1)*r.Size, false)
 	req.Fields = []string{fSource}
-	req.IncludeLocations = q != nil
+	req.IncludeLocations = locations
 	// Secondary keys cost a doc-value lookup per hit; ties on score are
 	// rare enough that bleve's own order serves.
 	switch r.Sort {
@@ -469,12 +498,15 @@ func (e *bleveEngine) search(ctx context.Context, r *SearchRequest, q query.Node
 	}
 	histField := map[string]string{IntervalDay: fDay, IntervalMonth: fMonth, IntervalYear: fYear}[r.Interval]
 	req.AddFacet("published", bleve.NewFacetRequest(histField, histogramBuckets))
-
 	res, err := e.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, translate(err)
 	}
-	out := &SearchResult{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits))}
+	return res, nil
+}
+
+func (e *bleveEngine) result(res *bleve.SearchResult, r *SearchRequest, relaxed bool) (*SearchResult, error) {
+	out := &SearchResult{Total: res.Total, Relaxed: relaxed, Hits: make([]Hit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
 		var a Article
 		src, _ := h.Fields[fSource].(string)

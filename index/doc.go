@@ -22,7 +22,9 @@
 //	title, body      news_en: unicode words, possessives dropped, lower case,
 //	                 English stop words removed, snowball stems (so
 //	                 "sanctioning" finds "sanctions"); term vectors kept for
-//	                 highlighted snippets. A title match weighs twice a body one.
+//	                 highlighted snippets. The words of a query are matched in
+//	                 title and body; an article holding them together as a
+//	                 phrase ranks above one holding them apart.
 //	category, source, person, country, organization, analyst
 //	                 keyword fields (the canonical names, unanalysed, with doc
 //	                 values): filters and facet counts.
@@ -48,6 +50,10 @@
 // source, person, country, organization, analyst and category; prefix* (at
 // least two characters). Filters are exact canonical values: OR within one
 // facet, AND across facets.
+//
+// When no article holds every word of a plain query, the words are ORed
+// instead and SearchResult.Relaxed says so: articles holding more of them
+// rank first.
 //
 // Every SearchResult counts all matching articles (not just the page) for
 // each facet, exactly, with the FacetSize most frequent values listed, and a

@@ -177,12 +177,50 @@ func TestSnippetHighlights(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Hits) != 1 {
-		t.Fatalf("hits = %d, want 1", len(res.Hits))
+	if len(res.Hits) == 0 || res.Hits[0].ID != "a1" {
+		t.Fatalf("hits = %v, want a1 first", ids(res))
 	}
 	want := "Brussels is <mark>sanctioning</mark> more <mark>banks</mark>, diplomats said on Monday."
 	if got := res.Hits[0].Snippet; got != want {
 		t.Errorf("snippet = %q, want %q", got, want)
+	}
+}
+
+func TestRelaxedWhenANDFindsLittle(t *testing.T) {
+	ix := openFixture(t)
+	res, err := ix.Search(context.Background(), SearchRequest{Query: "penalties inflation"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Relaxed || res.Total != 2 {
+		t.Errorf("Search(penalties inflation) = %d hits, relaxed %v; want 2 hits, relaxed", res.Total, res.Relaxed)
+	}
+	// Words that match nothing at all are not relaxed into noise.
+	res, err = ix.Search(context.Background(), SearchRequest{Query: "zeppelin"})
+	if err != nil || res.Total != 0 || res.Relaxed {
+		t.Errorf("Search(zeppelin) = %+v, %v; want nothing", res, err)
+	}
+	// A query with operators is kept as written.
+	res, err = ix.Search(context.Background(), SearchRequest{Query: "penalties -goal inflation"})
+	if err != nil || res.Total != 0 || res.Relaxed {
+		t.Errorf("Search(with NOT) = %+v, %v; want nothing", res, err)
+	}
+}
+
+func TestPhraseRanksFirst(t *testing.T) {
+	ix, _ := OpenMem(nil)
+	defer ix.Close()
+	empty := []string{}
+	mk := func(id, body string) Article {
+		return Article{ID: id, Title: "Report", Body: body, People: empty, Countries: empty, Organizations: empty, Analysts: empty, Quotes: []Quote{}}
+	}
+	ix.AddBatch(context.Background(), []Article{
+		mk("apart", "Oil prices rose while crude inventories fell and the oil minister spoke of crude realities."),
+		mk("together", "Crude oil prices rose on Monday."),
+	})
+	res, err := ix.Search(context.Background(), SearchRequest{Query: "crude oil"})
+	if err != nil || len(res.Hits) != 2 || res.Hits[0].ID != "together" {
+		t.Errorf("Search(crude oil) = %v, %v; want the phrase first", ids(res), err)
 	}
 }
 

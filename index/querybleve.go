@@ -12,8 +12,10 @@ import (
 	"github.com/newsindex/newsindex/internal/query"
 )
 
-// titleBoost weighs a match in the title over one in the body.
-const titleBoost = 2.0
+// titleBoost weighs a match in the title against one in the body. A word
+// in both already scores twice; measured on the Reuters topics, extra title
+// weight (2 or 4) lowered MAP (0.522 → 0.513 → 0.508).
+const titleBoost = 1.0
 
 // minPrefix is the shortest prefix a prefix* query may have: shorter ones
 // expand to most of the vocabulary.
@@ -104,6 +106,9 @@ func (t translator) node(n query.Node) (bq.Query, error) {
 		}
 		b.AddMust(must...)
 		b.AddMustNot(not...)
+		if p := t.proximity(n.Nodes); p != nil {
+			b.AddShould(p)
+		}
 		return b, nil
 	case *query.Or:
 		var any []bq.Query
@@ -233,4 +238,69 @@ func tokens(analyzer, text string) []string {
 		out = append(out, string(t.Term))
 	}
 	return out
+}
+
+// phraseBoost weighs articles in which a query's words stand together, in
+// order, over those in which they are scattered. Measured on the Reuters
+// topics: 1.5 → MAP 0.512, 6 → 0.522, 10 → 0.522.
+const phraseBoost = 6
+
+// proximity returns a query for the plain free-text words of an AND read as
+// one phrase ("crude oil" as a phrase, beside crude AND oil), or nil when
+// there are fewer than two such words.
+func (t translator) proximity(nodes []query.Node) bq.Query {
+	var words []string
+	for _, c := range nodes {
+		if term, ok := c.(*query.Term); ok && term.Field == "" {
+			words = append(words, term.Text)
+		}
+	}
+	if len(words) < 2 || len(tokens(analysis.AnalyzerName, strings.Join(words, " "))) < 2 {
+		return nil
+	}
+	text := strings.Join(words, " ")
+	var qs []bq.Query
+	for _, fb := range t.text {
+		mp := bleve.NewMatchPhraseQuery(text)
+		mp.SetField(fb.field)
+		mp.Analyzer = analysis.AnalyzerName
+		mp.SetBoost(fb.boost * phraseBoost)
+		qs = append(qs, mp)
+	}
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// relaxed returns the OR of a query that is an AND of positive words and
+// phrases, for when the AND finds too little: articles holding more of the
+// words rank first. ok is false for other queries, which are kept as written.
+func (t translator) relaxed(n query.Node) (q bq.Query, ok bool, err error) {
+	and, isAnd := n.(*query.And)
+	if !isAnd {
+		return nil, false, nil
+	}
+	var any []bq.Query
+	for _, c := range and.Nodes {
+		switch c.(type) {
+		case *query.Term, *query.Phrase:
+		default:
+			return nil, false, nil
+		}
+		cq, err := t.node(c)
+		if err != nil {
+			return nil, false, err
+		}
+		if cq != nil {
+			any = append(any, cq)
+		}
+	}
+	if len(any) < 2 {
+		return nil, false, nil
+	}
+	if p := t.proximity(and.Nodes); p != nil {
+		any = append(any, p)
+	}
+	return bleve.NewDisjunctionQuery(any...), true, nil
 }

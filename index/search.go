@@ -142,8 +142,11 @@ func (r *SearchRequest) Validate() error {
 type SearchResult struct {
 	Total  uint64  `json:"total"`
 	TookMS float64 `json:"took_ms"`
-	Hits   []Hit   `json:"hits"`
-	Facets Facets  `json:"facets"`
+	// Relaxed is set when no article held every word of the query and the
+	// results are those holding some of them, most words first.
+	Relaxed bool   `json:"relaxed,omitempty"`
+	Hits    []Hit  `json:"hits"`
+	Facets  Facets `json:"facets"`
 }
 
 // Facets holds the counts of every facet over all matching articles, and
