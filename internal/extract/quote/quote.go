@@ -744,6 +744,19 @@ func (d *doc) parseForward(i, hi int) (phrase, bool) {
 		pre = append(pre, toks[k])
 		k++
 	}
+	// "the conservative-leaning Tax Foundation", "a report by Bloomberg"
+	if k < hi && !isNameWord(toks[k]) {
+		m := k
+		for m < hi && m < k+4 && toks[m].kind == kWord && !toks[m].isCap() {
+			m++
+		}
+		if m > k && m < hi && isNameWord(toks[m]) {
+			if b := capRunFwd(toks, m, hi); classifyRun(toks[m:b]) == spOrg || classifyRun(toks[m:b]) == spCountry {
+				pre = append(pre, toks[k:m]...)
+				k = m
+			}
+		}
+	}
 	if k >= hi || !isNameWord(toks[k]) {
 		if len(pre) > 0 {
 			sp.kind, sp.evidence = spDesc, pre
