@@ -1,20 +1,51 @@
 // Package quote finds quotations in news text, who said them, and whether the
 // speaker is an analyst, an official or someone else.
 //
-// Extract works in three passes over the tokens of an article. The first
-// pairs quotation marks inside each paragraph (a quote left open at the end
-// of a paragraph runs on when the next paragraph opens with a mark) and drops
-// scare quotes and quoted titles: a short quotation counts only when a speech
-// verb introduces it and it closes a clause. The second finds each
-// quotation's speaker from the words around it: “…,” said X · “…,” X said ·
-// X, a … at Y, said · X said: “…” · according to X · a pronoun or surname in
-// the next sentence (“…” He added) · a continuation paragraph with no cue,
-// which keeps the previous speaker. The third records reported speech with
-// no quotation marks ("Zelensky warned that …") as indirect quotes. Pronouns
-// resolve to the last person named before them, surnames to the full name
-// met in the article, and roles and affiliations come from every mention of
-// the speaker: titles ("President"), appositions ("a senior fellow at the
-// Brookings Institution") and known names.
+// Extract works in passes over the tokens of an article.
+//
+// Quotations. Double quotation marks (straight, curly, or two apostrophes)
+// are paired inside each paragraph; a quotation left open at the end of a
+// paragraph runs on when the next paragraph opens with a mark. Scare quotes,
+// titles and headings are dropped: a quotation of fewer than four words, or
+// one written in title case, counts only when a speech verb comes before it
+// in its sentence (or right after it), and not when it follows a determiner
+// or a preposition without closing a clause ("the new “strategic
+// partnership” between", but "calling the North a “little dictatorship.”").
+// Quotations in two apostrophes, the way some archives transliterate marks,
+// are reported with Direct false, as the labelled data counts them.
+//
+// Speakers. Each quotation's speaker is read from the words around it, in
+// this order: the rest of its sentence (“…,” said X · “…,” X said · “…,” X,
+// a … at Y, said · “…,” according to X · “…” ― X · “…” He added, when the
+// quotation ends its sentence), the start of its sentence (X said: “…” · X
+// warned that it “…” · he said, calling … “…” · According to X, “…”), a colon
+// ending the paragraph before, the subject of the sentence that holds it
+// ("On Monday, Trump knocked … “…”"). A quotation with no cue takes the
+// speaker of the speech just before it, in its paragraph or, when it opens
+// its paragraph, in the paragraph before (continuation paragraphs).
+//
+// Reported speech. A named subject, a speech verb and a clause with no
+// quotation marks ("Zelensky warned that Russia plans …", "Andrew Yeo, a
+// senior fellow at …, said North Korea's support …") make a Quote with
+// Direct false, so that the speaker counts as quoted.
+//
+// Names. A speaker phrase is cut into titles, name and apposition
+// ("Ukrainian President Volodymyr Zelensky", "Marie Dumoulin of the European
+// Council on Foreign Relations"). Entity mentions, when given, name people
+// canonically; otherwise a surname resolves to the last full name met before
+// it (or the first after), an honorific choosing by gender, and he or she to
+// the last person named outside quotations whose first name does not say
+// otherwise. Countries and capitals speak as governments; "the Clinton
+// campaign" speaks as "Clinton campaign".
+//
+// Roles. One role per speaker, from every mention in the article: a title
+// right before the name ("President", "Sen.", "spokesman") makes an
+// official; expert words ("analyst", "fellow", "professor", "economist") or a
+// think tank or university named with them make an analyst, as does a former
+// official now commenting; media, business and private words make other; a
+// short list of public figures whose role the text may not state are
+// officials; anyone else is other. The affiliation is the organization named
+// with the speaker, canonical through entity.CanonicalOrganization.
 package quote
 
 import (
