@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
@@ -54,11 +55,7 @@ func readHTML(in *input) error {
 
 // parseHTML recovers an article from an HTML page.
 func parseHTML(data []byte) (a index.Article, err error) {
-	if enc, name, _ := charset.DetermineEncoding(data, "text/html"); name != "utf-8" && name != "" {
-		if dec, derr := io.ReadAll(enc.NewDecoder().Reader(bytes.NewReader(data))); derr == nil {
-			data = dec
-		}
-	}
+	data = toUTF8(data)
 	if !utf8.Valid(data) {
 		data = bytes.ToValidUTF8(data, []byte("\ufffd"))
 	}
@@ -84,7 +81,7 @@ func parseHTML(data []byte) (a index.Article, err error) {
 	a.Title = firstNonEmpty(m.headline, stripSiteName(m.ogTitle, m.siteName), stripSiteName(ra.Title(), m.siteName), stripSiteName(m.title, m.siteName))
 	a.Title = collapseSpace(a.Title)
 	a.Source = firstNonEmpty(m.siteName, m.publisher, ra.SiteName(), titleSiteName(m.title, a.Title), hostName(m.url))
-	a.Author = firstNonEmpty(m.author, strings.TrimSpace(bylinePrefix.ReplaceAllString(ra.Byline(), "")))
+	a.Author = firstNonEmpty(m.author, bylineName(ra.Byline()))
 	a.Category = m.section
 	a.Language = normalizeLanguage(firstNonEmpty(m.lang, ra.Language()))
 	for _, d := range m.dates {
@@ -100,6 +97,35 @@ func parseHTML(data []byte) (a index.Article, err error) {
 	}
 	a.Body = strings.Join(cleanLines(plainLines(text), a.Title), "\n\n")
 	return a, nil
+}
+
+// toUTF8 decodes a page in the charset it declares or that its bytes
+// suggest. A page that is valid UTF-8 stays as it is whatever it declares:
+// text in Latin-1 or GBK is almost never valid UTF-8 by chance, and pages
+// saved by browsers and scrapers keep their old declaration.
+func toUTF8(data []byte) []byte {
+	if utf8.Valid(data) {
+		return data
+	}
+	enc, name, _ := charset.DetermineEncoding(data, "text/html")
+	if name == "utf-8" || name == "" || enc == nil {
+		return data
+	}
+	dec, err := io.ReadAll(enc.NewDecoder().Reader(bytes.NewReader(data)))
+	if err != nil {
+		return data
+	}
+	return dec
+}
+
+// bylineName returns the name in a byline readability found, or "" when
+// the byline is a date or too long to be names.
+func bylineName(s string) string {
+	s = collapseSpace(bylinePrefix.ReplaceAllString(strings.TrimSpace(s), ""))
+	if s == "" || words(s) > 8 || isDateline(s) || parseDateLine(s) != (time.Time{}) {
+		return ""
+	}
+	return s
 }
 
 // readableText runs readability on a copy of doc and returns the text of the
@@ -334,9 +360,12 @@ func stripSiteName(title, site string) string {
 	if site == "" {
 		return title
 	}
+	sk := key(site)
 	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: ", " · "} {
-		if i := strings.LastIndex(title, sep); i > 0 && key(title[i+len(sep):]) == key(site) {
-			return strings.TrimSpace(title[:i])
+		if i := strings.LastIndex(title, sep); i > 0 {
+			if tail := key(title[i+len(sep):]); tail == sk || len(tail) >= 3 && strings.HasPrefix(sk, tail) {
+				return strings.TrimSpace(title[:i])
+			}
 		}
 		if i := strings.Index(title, sep); i > 0 && key(title[:i]) == key(site) {
 			return strings.TrimSpace(title[i+len(sep):])

@@ -111,3 +111,49 @@ func TestReadHTMLWithoutName(t *testing.T) {
 		t.Errorf("Read(html from stdin) = %v", summaries(recs))
 	}
 }
+
+func TestStripSiteName(t *testing.T) {
+	tests := []struct{ title, site, want string }{
+		{"Headline | The Paper", "The Paper", "Headline"},
+		{"Headline - Paper", "Paper Inc", "Headline"},
+		{"The Paper: Headline", "The Paper", "The Paper: Headline"},
+		{"The Paper | Headline", "The Paper", "Headline"},
+		{"Left - right", "Other", "Left - right"},
+		{"Headline", "", "Headline"},
+	}
+	for _, tt := range tests {
+		if got := stripSiteName(tt.title, tt.site); got != tt.want {
+			t.Errorf("stripSiteName(%q, %q) = %q, want %q", tt.title, tt.site, got, tt.want)
+		}
+	}
+}
+
+func TestBylineName(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"By Jane Doe", "Jane Doe"},
+		{"  Jane   Doe ", "Jane Doe"},
+		{"Last Updated: January 7, 2025", ""},
+		{"March 3, 2024", ""},
+		{"By a reporter who writes many words about very many things at once", ""},
+	}
+	for _, tt := range tests {
+		if got := bylineName(tt.in); got != tt.want {
+			t.Errorf("bylineName(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestToUTF8(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"utf-8 declared", `<meta charset="utf-8"><p>café</p>`, `<meta charset="utf-8"><p>café</p>`},
+		{"valid utf-8 declared gbk", `<meta charset="gbk"><p>新电脑</p>`, `<meta charset="gbk"><p>新电脑</p>`},
+		{"undeclared utf-8", `<p>Don’t</p>`, `<p>Don’t</p>`},
+		{"windows-1252", "<meta charset=\"windows-1252\"><p>caf\xe9 \x93q\x94</p>", "<meta charset=\"windows-1252\"><p>café “q”</p>"},
+		{"undeclared latin-1", "<p>caf\xe9</p>", "<p>café</p>"},
+	}
+	for _, tt := range tests {
+		if got := string(toUTF8([]byte(tt.in))); got != tt.want {
+			t.Errorf("toUTF8(%s) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}

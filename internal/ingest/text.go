@@ -193,6 +193,7 @@ var chromeLines = set(
 	"shop", "edition", "english", "light", "dark", "font size", "text size", "scroll to top", "continue reading",
 	"view all", "see all", "expand", "collapse", "play", "pause", "mute", "unmute", "ad feedback",
 	"story continues below", "story continues below advertisement", "article continues below", "continue reading below",
+	"continue reading the main story", "continue reading the story", "advertisement continue reading the main story",
 )
 
 // chromePrefixes start lines of chrome.
@@ -233,7 +234,8 @@ var teaserMarkers = set(
 	"editor's picks", "editors' picks", "don't miss", "dont miss", "see also", "further reading", "keep reading",
 	"what to read next", "from around the web", "around the web", "promoted stories", "sponsored stories",
 	"top stories", "in other news", "elsewhere", "in case you missed it", "more to explore", "paid content",
-	"sponsored content", "promoted content", "partner content", "paid post", "sponsored", "promoted",
+	"sponsored content", "promoted content", "partner content", "paid post", "sponsored", "promoted", "what's next",
+	"whats next", "up next", "next up", "read this next", "watch next", "more videos",
 )
 
 // teaserPrefixes start teaser markers that name a site or section: "More
@@ -483,6 +485,10 @@ func zoneNames() string {
 	return strings.Join(names, "|")
 }
 
+// publishedLine matches the datelines that pages print under or after an
+// article: "First published February 1, 2016".
+var publishedLine = regexp.MustCompile(`(?i)\b(published|updated|posted|last modified)\b`)
+
 // isDateline reports whether a short line carries a date.
 func isDateline(s string) bool {
 	return words(s) <= 16 && !isParagraph(s) && dateInLine.MatchString(s)
@@ -652,12 +658,14 @@ func parseDateLine(s string) time.Time {
 	return time.Time{}
 }
 
+// copyrightName matches the holder in a copyright line.
+var copyrightName = regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*([^.|,]+)`)
+
 // copyrightHolder returns the name in a line like "© 2024 The Daily Ledger.
 // All rights reserved.", or "".
 func copyrightHolder(lines []string) string {
-	re := regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*([^.|,]+)`)
 	for i := len(lines) - 1; i >= 0 && i >= len(lines)-8; i-- {
-		if m := re.FindStringSubmatch(lines[i]); m != nil {
+		if m := copyrightName.FindStringSubmatch(lines[i]); m != nil {
 			name := strings.TrimSpace(m[1])
 			if strings.HasPrefix(strings.ToLower(name), "all rights") {
 				continue
@@ -718,7 +726,8 @@ func cleanLines(lines []string, title string) []string {
 				continue
 			}
 			dropTeasers(lines, drop, repeated, i+1)
-		case isChrome(l), key(l) == tk && tk != "", inlineTeaser.MatchString(l) && !isParagraph(l), repeated[i]:
+		case isChrome(l), key(l) == tk && tk != "", inlineTeaser.MatchString(l) && !isParagraph(l), repeated[i],
+			publishedLine.MatchString(l) && isDateline(l):
 			drop[i] = true
 		}
 	}
