@@ -37,7 +37,7 @@ var pageFuncs = template.FuncMap{
 		return "/?" + url.Values{facet: {value}}.Encode()
 	},
 	"quotesURL": func(speaker string) string {
-		return "/api/quotes?" + url.Values{"speaker": {speaker}}.Encode()
+		return "/quotes?" + url.Values{"speaker": {speaker}}.Encode()
 	},
 }
 
@@ -88,6 +88,11 @@ type searchPage struct {
 	ChartFirst string
 	ChartLast  string
 	From, To   string
+}
+
+// withOn is with for the page at path.
+func withOn(path string, v url.Values, name string, values ...string) string {
+	return path + with(v, name, values...)[1:]
 }
 
 // with returns the page's URL with parameter name set to values (none: removed),
@@ -204,13 +209,15 @@ func missingActive(v url.Values, f index.Facet, active map[string]bool, shown []
 	return out
 }
 
-func pageURL(v url.Values, page int) string {
+func pageURL(v url.Values, page int) string { return pageURLOn("/", v, page) }
+
+func pageURLOn(path string, v url.Values, page int) string {
 	c := url.Values{}
 	for k, vs := range v {
 		c[k] = vs
 	}
 	c.Set("page", strconv.Itoa(page))
-	return "/?" + c.Encode()
+	return path + "?" + c.Encode()
 }
 
 // chart lays out the published histogram as SVG bars on a continuous time
@@ -285,6 +292,75 @@ func byMonth(days []index.DateCount) []index.DateCount {
 		out = append(out, index.DateCount{Date: m, Count: d.Count})
 	}
 	return out
+}
+
+type quotesPage struct {
+	Query   string
+	Err     string
+	Res     *index.QuoteResult
+	Facets  []facetView
+	Chips   []chip
+	Page    int
+	Pages   int
+	PrevURL string
+	NextURL string
+}
+
+var quoteFacets = []struct{ name, label string }{
+	{"speaker", "Speakers"}, {"role", "Role"}, {"affiliation", "Affiliations"},
+}
+
+// serveQuotesPage is the who-said-what search: quotes matching words, by
+// speaker, role and affiliation.
+func (s *Server) serveQuotesPage(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	p := quotesPage{Query: v.Get("q")}
+	code := http.StatusOK
+	req, err := QuoteParams(v)
+	if err == nil {
+		req.Size = 20
+		p.Res, err = s.ix.Quotes(r.Context(), req)
+	}
+	if err != nil {
+		code = status(err)
+		p.Err = strings.TrimPrefix(err.Error(), "index: invalid request: ")
+		if code == http.StatusInternalServerError {
+			s.log.Error("quotes page", "query", p.Query, "err", err)
+			p.Err = "Something went wrong on our side. Please try again."
+		}
+	}
+	if p.Res != nil {
+		counts := map[string][]index.FacetCount{"speaker": p.Res.Facets.Speaker, "role": p.Res.Facets.Role, "affiliation": p.Res.Facets.Affiliation}
+		for _, f := range quoteFacets {
+			fv := facetView{Name: f.name, Label: f.label}
+			active := map[string]bool{}
+			for _, a := range v[f.name] {
+				active[a] = true
+			}
+			for _, c := range counts[f.name] {
+				next, _ := toggle(v[f.name], c.Value)
+				fv.Values = append(fv.Values, facetValue{Value: c.Value, Count: c.Count, Active: active[c.Value], URL: withOn("/quotes", v, f.name, next...)})
+			}
+			if len(fv.Values) > 0 {
+				p.Facets = append(p.Facets, fv)
+			}
+		}
+		p.Page = req.Page
+		p.Pages = min(int((p.Res.Total+uint64(req.Size)-1)/uint64(req.Size)), index.MaxPage)
+		if p.Page > 1 {
+			p.PrevURL = pageURLOn("/quotes", v, p.Page-1)
+		}
+		if p.Page < p.Pages {
+			p.NextURL = pageURLOn("/quotes", v, p.Page+1)
+		}
+	}
+	for _, f := range quoteFacets {
+		for _, val := range v[f.name] {
+			next, _ := toggle(v[f.name], val)
+			p.Chips = append(p.Chips, chip{Label: f.label + ": " + val, RemoveURL: withOn("/quotes", v, f.name, next...)})
+		}
+	}
+	s.render(w, r, code, "quotes.html", p)
 }
 
 type articlePage struct {

@@ -64,6 +64,7 @@ func New(ix *index.Index, opts Options) (*Server, error) {
 	r.HandleFunc("/readyz", s.serveReadyz).Methods(http.MethodGet)
 	r.HandleFunc("/", s.serveSearchPage).Methods(http.MethodGet)
 	r.HandleFunc("/articles/{id}", s.serveArticlePage).Methods(http.MethodGet)
+	r.HandleFunc("/quotes", s.serveQuotesPage).Methods(http.MethodGet)
 	assets, _ := fs.Sub(files, "assets")
 	r.PathPrefix("/assets/").Handler(http.StripPrefix("/assets/", http.FileServer(http.FS(assets))))
 	r.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {

@@ -279,3 +279,19 @@ func TestChartFillsGaps(t *testing.T) {
 		t.Errorf("monthly chart = %+v %s..%s", bars, first, last)
 	}
 }
+
+func TestQuotesPage(t *testing.T) {
+	ts, _ := newTestServer(t, Options{})
+	code, body, _ := do(t, "GET", ts.URL+"/quotes?speaker=Ana+Ruiz", "")
+	if code != 200 || !strings.Contains(body, "It will take years") || !strings.Contains(body, `href="/articles/s1"`) || !strings.Contains(body, "Speakers: Ana Ruiz") {
+		t.Errorf("quotes page = %d:\n%s", code, body)
+	}
+	if code, _, _ = do(t, "GET", ts.URL+"/quotes?role=pundit", ""); code != 400 {
+		t.Errorf("quotes page with a bad role = %d, want 400", code)
+	}
+	// The article page links each speaker to their quotes.
+	_, body, _ = do(t, "GET", ts.URL+"/articles/s1", "")
+	if !strings.Contains(body, `href="/quotes?speaker=Ana&#43;Ruiz"`) && !strings.Contains(body, `href="/quotes?speaker=Ana+Ruiz"`) {
+		t.Errorf("article page does not link the speaker to their quotes:\n%s", body)
+	}
+}
