@@ -14,12 +14,16 @@
 // category fitted by stochastic gradient descent on the multinomial logistic
 // loss (from a fixed seed, so the same data always gives the same model), plus
 // the mean naive Bayes log-likelihood of the article's words, lightly
-// weighted. The short-item expert reads every feature and learns from every
+// weighted. Words are cut to their first six letters, a crude but quick
+// stemmer. The short-item expert reads every feature and learns from every
 // article; the full-article expert reads words and title words only and learns
-// from full articles (of at least Options.LongWords words) and from the short
-// items of categories that full articles lack. A full article is classified by
-// the full-article expert's probabilities blended with the short-item
-// expert's (Options.Blend); a short item by the short-item expert alone.
+// from full articles (of at least Options.LongWords words) only. A short item
+// is classified by the short-item expert alone; a full article by the
+// full-article expert's probabilities blended with the short-item expert's
+// (Options.Blend), except for the categories that the training data had
+// hardly any full articles of (in the default model, World: AG News items are
+// all short): the short-item expert alone gives their probability, and the
+// other categories share the rest.
 //
 // The embedded default model (model.bin) is trained on the BBC News and AG
 // News training files by

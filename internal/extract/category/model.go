@@ -29,6 +29,7 @@ type Model struct {
 	idf       []float32         // per row
 	longWords int               // 0: every article goes to experts[0]
 	blend     float32           // share of experts[0] in a full article's probabilities
+	shortOnly []bool            // per class: experts[1] never saw it; nil when none
 	experts   []*expert
 
 	pool sync.Pool // *scratch
@@ -146,11 +147,30 @@ func (m *Model) probs(s *scratch, title, body string) []float32 {
 	}
 	m.linear(m.experts[1], s.terms, s.rows, s.probs)
 	softmax(s.probs)
-	if m.blend > 0 {
+	if m.blend > 0 || m.shortOnly != nil {
 		m.linear(m.experts[0], s.terms, s.rows, s.other)
 		softmax(s.other)
 		for c := range s.probs {
 			s.probs[c] = (1-m.blend)*s.probs[c] + m.blend*s.other[c]
+		}
+	}
+	if m.shortOnly != nil {
+		// The short-item expert alone judges the categories that the
+		// full-article expert never saw; the rest share what is left.
+		var q, rest float32
+		for c, only := range m.shortOnly {
+			if only {
+				q += s.other[c]
+			} else {
+				rest += s.probs[c]
+			}
+		}
+		for c, only := range m.shortOnly {
+			if only {
+				s.probs[c] = s.other[c]
+			} else if rest > 0 {
+				s.probs[c] *= (1 - q) / rest
+			}
 		}
 	}
 	return s.probs
@@ -214,17 +234,18 @@ func softmax(x []float32) {
 
 // The model file is gzip-compressed. Inside, in little-endian order:
 //
-//	magic "NXCAT2\n"
+//	magic "NXCAT3\n"
 //	uint32 number of classes C, then each class as uint16 length and bytes
 //	uint32 number of rows R, then R features, sorted, each as the uvarint
 //	  difference from the previous one
 //	R × float32 idf
-//	uint32 longWords, float32 blend, uint32 number of experts, then for each expert:
+//	uint32 longWords, float32 blend, C × uint8 short-only flags,
+//	uint32 number of experts, then for each expert:
 //	  uint8 kinds, C × float32 bias, float32 scale s,
 //	  R × C int16 weights q (weight = q × s), float32 naive Bayes weight
 //	  beta, and when beta is not 0: float32 scale t, R × C int8
 //	  log-likelihoods q (value = q × t)
-const magic = "NXCAT2\n"
+const magic = "NXCAT3\n"
 
 // Save writes the model to path atomically (a side file renamed into place).
 func (m *Model) Save(path string) error {
@@ -284,6 +305,13 @@ func (m *Model) Encode(w io.Writer) error {
 	}
 	put(uint32(m.longWords))
 	put(m.blend)
+	only := make([]uint8, len(m.classes))
+	for c := range only {
+		if m.shortOnly != nil && m.shortOnly[c] {
+			only[c] = 1
+		}
+	}
+	put(only)
 	put(uint32(len(m.experts)))
 	nc := len(m.classes)
 	q := make([]int16, nc)
@@ -398,6 +426,18 @@ func Decode(r io.Reader) (*Model, error) {
 	}
 	if err := get("experts", &m.blend); err != nil {
 		return nil, err
+	}
+	only := make([]uint8, nc)
+	if err := get("experts", only); err != nil {
+		return nil, err
+	}
+	for c, v := range only {
+		if v != 0 {
+			if m.shortOnly == nil {
+				m.shortOnly = make([]bool, nc)
+			}
+			m.shortOnly[c] = true
+		}
 	}
 	if err := get("experts", &ne); err != nil {
 		return nil, err

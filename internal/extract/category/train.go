@@ -148,7 +148,7 @@ const (
 )
 
 // minClassLong is the number of full articles of a category below which the
-// full-article expert learns the category from its short items.
+// short-item expert alone judges whether a full article is of that category.
 const minClassLong = 20
 
 // ErrNoExamples is returned by Train when it is given nothing to learn from.
@@ -230,30 +230,34 @@ func Train(examples []Example, opts Options) (*Model, error) {
 	}
 	nc := len(classes)
 	short := &expert{kinds: shortKinds, bias: make([]float32, nc)}
-	short.w = sgd(m.vectors(docs, short, nil), y, nil, nc, len(kept), short.bias, opts.L2, opts)
+	short.w = sgd(m.vectors(docs, short, nil), y, nc, len(kept), short.bias, opts.L2, opts)
 	short.nb, short.beta = m.naiveBayes(docs, y, short, opts.NBAlpha), float32(opts.NBBeta)
 	m.experts = []*expert{short}
 	if nLong >= opts.MinLong && nLong < len(examples) {
 		e := &expert{kinds: longKinds, bias: make([]float32, nc)}
 		var ly []int
 		var ldocs [][]termCount
-		// Categories that hardly any full article has (fewer than
-		// minClassLong) are taught by their short items.
 		perClass := make([]int, nc)
 		for i := range docs {
 			if long[i] {
+				ldocs = append(ldocs, docs[i])
+				ly = append(ly, y[i])
 				perClass[y[i]]++
 			}
 		}
-		for i := range docs {
-			if long[i] || perClass[y[i]] < minClassLong {
-				ldocs = append(ldocs, docs[i])
-				ly = append(ly, y[i])
-			}
-		}
-		e.w = sgd(m.vectors(ldocs, e, nil), ly, nil, nc, len(kept), e.bias, opts.LongL2, opts)
+		e.w = sgd(m.vectors(ldocs, e, nil), ly, nc, len(kept), e.bias, opts.LongL2, opts)
 		e.nb, e.beta = m.naiveBayes(ldocs, ly, e, opts.LongNBAlpha), float32(opts.LongNBBeta)
 		m.blend = float32(opts.Blend)
+		// Categories that hardly any full article has are left to the
+		// short-item expert.
+		for c, n := range perClass {
+			if n < minClassLong {
+				if m.shortOnly == nil {
+					m.shortOnly = make([]bool, nc)
+				}
+				m.shortOnly[c] = true
+			}
+		}
 		m.experts = append(m.experts, e)
 		m.longWords = opts.LongWords
 	}
@@ -327,14 +331,14 @@ func (m *Model) vectors(docs [][]termCount, e *expert, dst []vec) []vec {
 // sgd fits multinomial logistic regression by stochastic gradient descent with
 // L2 regularisation, and returns the weights (rows × classes). It writes the
 // biases into bias.
-func sgd(vecs []vec, y []int, wt []float64, nc, nrows int, bias []float32, l2 float64, opts Options) []float32 {
+func sgd(vecs []vec, y []int, nc, nrows int, bias []float32, l2 float64, opts Options) []float32 {
 	runs := max(opts.Runs, 1)
 	var w []float32
 	b := make([]float32, nc)
 	for k := range runs {
 		o := opts
 		o.Seed = opts.Seed + uint64(k)*0x9e3779b97f4a7c15
-		wk := sgdRun(vecs, y, wt, nc, nrows, b, l2, o)
+		wk := sgdRun(vecs, y, nc, nrows, b, l2, o)
 		if w == nil {
 			w = wk
 			copy(bias, b)
@@ -359,7 +363,7 @@ func sgd(vecs []vec, y []int, wt []float64, nc, nrows int, bias []float32, l2 fl
 }
 
 // sgdRun is one run of sgd.
-func sgdRun(vecs []vec, y []int, wt []float64, nc, nrows int, bias []float32, l2 float64, opts Options) []float32 {
+func sgdRun(vecs []vec, y []int, nc, nrows int, bias []float32, l2 float64, opts Options) []float32 {
 	w := make([]float64, nrows*nc)
 	b := make([]float64, nc)
 	scale := 1.0 // the true weights are scale × w
@@ -399,11 +403,6 @@ func sgdRun(vecs []vec, y []int, wt []float64, nc, nrows int, bias []float32, l2
 				p[c] /= sum
 			}
 			p[y[i]]--
-			if wt != nil {
-				for c := range p {
-					p[c] *= wt[i]
-				}
-			}
 			scale *= 1 - eta*l2
 			for j, r := range v.rows {
 				x := float64(v.vals[j]) * eta / scale
