@@ -512,12 +512,13 @@ func (d *doc) rightFrame(q *rawQuote, r0, r1 int, endsSentence bool) bool {
 		sp, a, ok := d.parseBackward(i, j)
 		if ok && a > i && a <= i+3 {
 			// "Tulsa police Chief Chuck Jordan said": descriptive words before the name
+			words := true
 			for k := i; k < a; k++ {
-				if toks[k].kind != kWord {
-					ok = false
-				}
+				words = words && toks[k].kind == kWord
 			}
-			a = i
+			if words {
+				a = i
+			}
 		}
 		if ok && (a <= i || toks[a-1].w == ",") {
 			d.setSpeaker(q, sp, v)
@@ -593,7 +594,12 @@ func (d *doc) leftFrame(q *rawQuote, l0, l1 int) bool {
 			return true
 		}
 		// said X: “…”
-		if sp, ok := d.parseForward(v+1, l1); ok && sp.kind != spPronoun {
+		if sp, ok := d.parseForward(v+1, l1); ok && sp.kind != spPronoun && sp.kind != spDesc {
+			d.setSpeaker(q, sp, v)
+			return true
+		}
+		// "Carson took the stage … and called the system “rotten to the core.”"
+		if sp, ok := d.subject(l0, v); ok {
 			d.setSpeaker(q, sp, v)
 			return true
 		}
@@ -635,11 +641,8 @@ func (d *doc) subject(lo, hi int) (phrase, bool) {
 		for e < hi && auxiliaries[toks[e].lower()] {
 			e++
 		}
-		if e < hi && toks[e].kind == kWord && !toks[e].isCap() && !nonNames[toks[e].lower()] {
-			w := toks[e].lower()
-			if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") || speechVerbs[w] || participleVerbs[w] {
-				return sp, true
-			}
+		if e < hi && toks[e].kind == kWord && !toks[e].isCap() && (!nonNames[toks[e].lower()] || toks[e].lw == "not") {
+			return sp, true
 		}
 	}
 	return phrase{}, false
