@@ -34,11 +34,12 @@ type Options struct {
 
 // Server answers HTTP requests from one index.
 type Server struct {
-	ix     *index.Index
-	log    *slog.Logger
-	opts   Options
-	pages  *template.Template
-	router *mux.Router
+	ix      *index.Index
+	log     *slog.Logger
+	opts    Options
+	pages   *template.Template
+	router  *mux.Router
+	metrics *metrics
 }
 
 // New returns a Server for ix.
@@ -53,8 +54,10 @@ func New(ix *index.Index, opts Options) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("server: templates: %w", err)
 	}
-	s := &Server{ix: ix, log: opts.Logger, opts: opts, pages: pages, router: mux.NewRouter()}
+	s := &Server{ix: ix, log: opts.Logger, opts: opts, pages: pages, router: mux.NewRouter(), metrics: newMetrics(ix)}
 	r := s.router
+	r.Use(s.observe)
+	r.Handle("/metrics", s.metrics.handler()).Methods(http.MethodGet)
 	r.HandleFunc("/api/search", s.serveSearchAPI).Methods(http.MethodGet)
 	r.HandleFunc("/api/quotes", s.serveQuotesAPI).Methods(http.MethodGet)
 	r.HandleFunc("/api/articles", s.write(s.servePostArticles)).Methods(http.MethodPost)
@@ -67,9 +70,9 @@ func New(ix *index.Index, opts Options) (*Server, error) {
 	r.HandleFunc("/quotes", s.serveQuotesPage).Methods(http.MethodGet)
 	assets, _ := fs.Sub(files, "assets")
 	r.PathPrefix("/assets/").Handler(http.StripPrefix("/assets/", http.FileServer(http.FS(assets))))
-	r.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+	r.NotFoundHandler = s.observe(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		s.error(w, req, fmt.Errorf("%w: no route %s", index.ErrNotFound, req.URL.Path))
-	})
+	}))
 	r.MethodNotAllowedHandler = http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		writeJSON(w, http.StatusMethodNotAllowed, map[string]string{"error": fmt.Sprintf("method %s not allowed on %s", req.Method, req.URL.Path)})
 	})
@@ -262,6 +265,9 @@ func (s *Server) servePostArticles(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	res.Added, res.Replaced = st.Added, st.Replaced
+	s.metrics.ingested.WithLabelValues("added").Add(float64(st.Added))
+	s.metrics.ingested.WithLabelValues("replaced").Add(float64(st.Replaced))
+	s.metrics.ingested.WithLabelValues("rejected").Add(float64(res.Rejected))
 	for _, a := range good {
 		res.IDs = append(res.IDs, a.ID)
 	}

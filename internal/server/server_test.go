@@ -295,3 +295,25 @@ func TestQuotesPage(t *testing.T) {
 		t.Errorf("article page does not link the speaker to their quotes:\n%s", body)
 	}
 }
+
+func TestMetrics(t *testing.T) {
+	ts, _ := newTestServer(t, Options{})
+	do(t, "GET", ts.URL+"/api/search?q=rates", "")
+	do(t, "GET", ts.URL+"/api/search?q=%22bad", "")
+	do(t, "POST", ts.URL+"/api/articles", `{"id":"m1","title":"Metrics"}`)
+	code, body, _ := do(t, "GET", ts.URL+"/metrics", "")
+	if code != 200 {
+		t.Fatalf("/metrics = %d", code)
+	}
+	for _, want := range []string{
+		`newsindex_http_requests_total{code="200",method="GET",route="/api/search"} 1`,
+		`newsindex_http_requests_total{code="400",method="GET",route="/api/search"} 1`,
+		`newsindex_ingested_articles_total{outcome="added"} 1`,
+		`newsindex_articles 3`,
+		`newsindex_http_request_duration_seconds_bucket{route="/api/search",le="+Inf"} 2`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("/metrics lacks %s", want)
+		}
+	}
+}
