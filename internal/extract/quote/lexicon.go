@@ -28,6 +28,13 @@ var speechVerbs = set(
 	"slammed blasted praised praises questioned",
 )
 
+// forwardVerbs put the speaker after them: "said X", "wrote X". After
+// "told" or "asked" comes the listener.
+var forwardVerbs = set(
+	"said says added adds wrote writes continued explained noted replied responded declared",
+	"stated concluded argued recalled insisted",
+)
+
 // participleVerbs introduce speech as a participle after a main clause:
 // "he said, calling the North a “little dictatorship.”"
 var participleVerbs = set(

@@ -481,7 +481,7 @@ func (d *doc) rightFrame(q *rawQuote, r0, r1 int, endsSentence bool) bool {
 	// “…,” said X
 	if speechVerbs[w] && !endsSentence {
 		k := i + 1
-		for k < r1 && auxiliaries[toks[k].lower()] && !toks[k].isCap() {
+		for k < r1 && d.isAux(k) {
 			k++
 		}
 		if sp, ok := d.parseForward(k, r1); ok {
@@ -506,7 +506,7 @@ func (d *doc) rightFrame(q *rawQuote, r0, r1 int, endsSentence bool) bool {
 			continue
 		}
 		j := v - 1
-		for j > i && auxiliaries[toks[j].lower()] && !toks[j].isCap() {
+		for j > i && d.isAux(j) {
 			j--
 		}
 		sp, a, ok := d.parseBackward(i, j)
@@ -561,7 +561,7 @@ func (d *doc) leftFrame(q *rawQuote, l0, l1 int) bool {
 			for u := v - 2; u >= l0; u-- {
 				if d.isVerb(u) {
 					j := u - 1
-					for j >= l0 && auxiliaries[toks[j].lower()] && !toks[j].isCap() {
+					for j >= l0 && d.isAux(j) {
 						j--
 					}
 					if sp, _, ok := d.parseBackward(l0, j); ok {
@@ -586,15 +586,15 @@ func (d *doc) leftFrame(q *rawQuote, l0, l1 int) bool {
 			continue
 		}
 		j := v - 1
-		for j >= l0 && auxiliaries[toks[j].lower()] && !toks[j].isCap() {
+		for j >= l0 && d.isAux(j) {
 			j--
 		}
 		if sp, _, ok := d.parseBackward(l0, j); ok {
 			d.setSpeaker(q, sp, v)
 			return true
 		}
-		// said X: “…”
-		if sp, ok := d.parseForward(v+1, l1); ok && sp.kind != spPronoun && sp.kind != spDesc {
+		// said X: “…” (but "told X" names who listened)
+		if sp, ok := d.parseForward(v+1, l1); ok && forwardVerbs[w] && sp.kind != spPronoun && sp.kind != spDesc {
 			d.setSpeaker(q, sp, v)
 			return true
 		}
@@ -671,6 +671,13 @@ func (d *doc) setSpeaker(q *rawQuote, sp phrase, verb int) {
 	d.usedCue[verb] = true
 }
 
+// isAux reports whether token k may stand between a speaker and the speech
+// verb: an auxiliary, an adverb or a day ("Priebus later Thursday told").
+func (d *doc) isAux(k int) bool {
+	t := d.toks[k]
+	return t.kind == kWord && (auxiliaries[t.lw] && !t.isCap() || calendar[t.lw])
+}
+
 // parseBackward reads the speaker phrase that ends at token j, not going
 // below lo. It returns the phrase and the index where it starts.
 func (d *doc) parseBackward(lo, j int) (phrase, int, bool) {
@@ -738,6 +745,32 @@ func (d *doc) parseBackward(lo, j int) (phrase, int, bool) {
 	a, ok := capRunBack(toks, j, lo)
 	if !ok {
 		return sp, 0, false
+	}
+	// "Cory James, 22, of Flint, Mich., said": a place in the apposition
+	for n := 0; n < 2 && a-1 > lo && (toks[a-1].lw == "of" || toks[a-1].lw == "from" || toks[a-1].lw == "in"); n++ {
+		k := a - 2
+		for k > lo && toks[k].w != "," && a-k < 6 {
+			k--
+		}
+		if toks[k].w != "," {
+			break
+		}
+		j2 := k - 1
+		for j2 > lo && toks[j2].w == "," || j2 > lo && toks[j2].kind == kWord && !toks[j2].isCap() && a-j2 < 8 {
+			// skip an age or another short apposition: ", 22,"
+			for j2 > lo && toks[j2].w != "," {
+				j2--
+			}
+			j2--
+		}
+		if j2 < lo {
+			break
+		}
+		a2, ok2 := capRunBack(toks, j2, lo)
+		if !ok2 {
+			break
+		}
+		a, j = a2, j2
 	}
 	run := toks[a : j+1]
 	// titles written in lower case before the name: "Republican nominee Donald Trump"
@@ -940,7 +973,7 @@ func (d *doc) indirect() {
 		}
 		l0 := d.sentenceStart(v)
 		j := v - 1
-		for j >= l0 && auxiliaries[toks[j].lower()] && !toks[j].isCap() {
+		for j >= l0 && d.isAux(j) {
 			j--
 		}
 		sp, _, ok := d.parseBackward(l0, j)

@@ -186,6 +186,19 @@ var patternTests = []struct {
 		want: []want{{starts: "The bridge should", speaker: "Carla Mendes"}},
 	},
 	{
+		name: "age_and_place_apposition",
+		text: "Voters\n\n“I will vote for the first time this year,” said Dana Whitfield, 19, of Dayton, Ohio, a student.\n\nLeo Marsh, 64, of Akron, Ohio, said the plant closure had “changed everything for this town.”",
+		want: []want{
+			{starts: "I will vote", speaker: "Dana Whitfield"},
+			{starts: "changed everything", speaker: "Leo Marsh"},
+		},
+	},
+	{
+		name: "told_names_the_listener",
+		text: "Interview\n\nGovernor Nate Ruiz later Thursday told Channel Four News: “We are not closing the hospital.”",
+		want: []want{{starts: "We are not closing", speaker: "Nate Ruiz", role: RoleOfficial, cue: "told"}},
+	},
+	{
 		name: "former_official_comments",
 		text: "Diplomacy\n\n“The sanctions will bite by the winter,” said Peter Hall, a former ambassador to Moscow.",
 		want: []want{{starts: "The sanctions will bite", speaker: "Peter Hall", role: RoleAnalyst}},
@@ -255,6 +268,9 @@ func FuzzExtract(f *testing.F) {
 	f.Add("“unclosed\n\n“second")
 	f.Add("\"\"\"''''“”“”")
 	f.Add("X, , said ,” said “")
+	f.Add("of A, B, of C, D., said the plan “would fail badly in the end.”")
+	f.Add("“Yes,” in , said , of Monday Thursday, told: “no”")
+	f.Add("A B, 22, of C, D., said he “x”, calling it a “y.”")
 	f.Fuzz(func(t *testing.T, text string) {
 		if !utf8.ValidString(text) {
 			return
