@@ -41,8 +41,19 @@ func readText(in *input) error {
 // parseText recovers an article from a plain-text page.
 func parseText(s string) index.Article {
 	lines, starts := textLines(s)
-	p := scanPreamble(lines, starts)
-	body := cleanLines(lines[p.bodyStart:], p.title)
+	start, end := bodyRegion(lines)
+	p := scanPreamble(lines[:start], starts)
+	if p.site == "" {
+		p.site = copyrightHolder(lines)
+	}
+	var body []string
+	menu := menuLines(lines[start:end], starts[start:end])
+	for i, l := range lines[start:end] {
+		if !menu[i] {
+			body = append(body, l)
+		}
+	}
+	body = cleanLines(body, p.title)
 	keep := append(p.standfirst, body...)
 	return index.Article{
 		Title:     p.title,
@@ -194,6 +205,7 @@ var chromeLines = set(
 	"view all", "see all", "expand", "collapse", "play", "pause", "mute", "unmute", "ad feedback",
 	"story continues below", "story continues below advertisement", "article continues below", "continue reading below",
 	"continue reading the main story", "continue reading the story", "advertisement continue reading the main story",
+	"accessibility links", "accessibility help", "share this page", "share this with", "skip to search", "advertising",
 )
 
 // chromePrefixes start lines of chrome.
@@ -202,7 +214,8 @@ var chromePrefixes = []string{
 	"subscribe to ", "subscribe for ", "click here", "tap here", "download our app", "download the app",
 	"get the app", "join our ", "support our journalism", "support independent", "this article was updated",
 	"you are reading", "log in to ", "sign in to ", "already a subscriber", "create an account",
-	"enable javascript", "please enable javascript", "your browser does not support",
+	"enable javascript", "please enable javascript", "your browser does not support", "media caption ",
+	"image caption ", "image copyright ", "image source ", "photograph: ", "caption: ", "continue reading the main story",
 }
 
 // chromePatterns match lines of chrome wherever they stand.
@@ -344,8 +357,7 @@ func isFooter(s string) bool {
 type preamble struct {
 	title, site, author, category string
 	published                     time.Time
-	standfirst                    []string // long lines after the title, kept in the body
-	bodyStart                     int      // index of the first line of the body
+	standfirst                    []string // lines after the title kept in the body: a deck, a short lede
 }
 
 // bylinePrefix matches the start of a byline.
@@ -354,18 +366,52 @@ var bylinePrefix = regexp.MustCompile(`(?i)^(by|by:|written by|words by|author:|
 // datePrefix matches the words before a date in a dateline.
 var datePrefix = regexp.MustCompile(`(?i)^(published|updated|posted|last updated|last modified|date|first published)?\s*(on|at)?\s*:?\s*`)
 
-// scanPreamble finds the title, site name, byline and date among the lines
-// before the first paragraph.
-func scanPreamble(lines []string, starts []bool) preamble {
-	var p preamble
-	end := len(lines)
+// bodyRegion returns the lines [start, end) that hold the article: the run
+// of lines with the most running text, where each line that is not running
+// text (a menu item, a headline, chrome) costs as much as a few words. Menus
+// and link lists before and after the article are left out, while a
+// subheading or a teaser between paragraphs does not split it. When no line
+// is running text, the region is empty and starts after the page's last
+// line that could be a headline, so that the preamble holds them all.
+func bodyRegion(lines []string) (start, end int) {
+	const cost = 40 // runes of text a line of chrome or a heading outweighs
+	best, sum, s := 0, 0, 0
 	for i, l := range lines {
-		if !isChrome(l) && isParagraph(l) {
-			end = i
-			break
+		w := -cost
+		switch n := utf8.RuneCountInString(l); {
+		case isChrome(l):
+		case isParagraph(l):
+			w = n
+		case strings.HasSuffix(strings.TrimRight(l, closers), ".") && words(l) >= 2:
+			w = n / 2 // a short sentence
+		case isListItem(l):
+			w = 0 // a numbered or bulleted list belongs to the text around it
+		}
+		if sum <= 0 {
+			sum, s = 0, i
+		}
+		sum += w
+		if sum > best {
+			best, start, end = sum, s, i+1
 		}
 	}
-	head := lines[:end]
+	if best == 0 {
+		return len(lines), len(lines)
+	}
+	// The lines before the region's first paragraph (a headline, a byline, a
+	// caption) belong to the preamble.
+	for i := start; i < end; i++ {
+		if isParagraph(lines[i]) && !isChrome(lines[i]) {
+			return i, end
+		}
+	}
+	return start, end
+}
+
+// scanPreamble finds the title, site name, byline and date among the lines
+// before the body.
+func scanPreamble(head []string, starts []bool) preamble {
+	var p preamble
 	// skip marks the preamble's lines that cannot be the title or the site
 	// name: chrome, vertical menus, datelines and bylines.
 	skip := make([]bool, len(head))
@@ -375,14 +421,6 @@ func scanPreamble(lines []string, starts []bool) preamble {
 	}
 	ti := titleIndex(head, skip)
 	if ti < 0 {
-		// No headline: the page is all body, but the chrome of its first lines.
-		for i, l := range head {
-			if words(l) >= 5 && !skip[i] {
-				p.bodyStart = i
-				return p
-			}
-		}
-		p.bodyStart = end
 		return p
 	}
 	p.title = head[ti]
@@ -420,10 +458,6 @@ func scanPreamble(lines []string, starts []bool) preamble {
 			p.standfirst = append(p.standfirst, l)
 		}
 	}
-	if p.site == "" {
-		p.site = copyrightHolder(lines)
-	}
-	p.bodyStart = end
 	return p
 }
 
@@ -458,7 +492,7 @@ func menuLines(lines []string, starts []bool) []bool {
 }
 
 // categoryLine matches the lines that name an article's section.
-var categoryLine = regexp.MustCompile(`(?i)^(posted in|filed under|filed in|category|categories|section|published in)\s*:?\s+`)
+var categoryLine = regexp.MustCompile(`(?i)^(posted in|filed under|filed in|category|categories|section|published in|from the section)\s*:?\s+`)
 
 // datelineAuthor matches the author in a dateline: "Posted on March 5, 2024
 // by Dana Whitfield".
@@ -515,12 +549,16 @@ func findDate(s string) time.Time {
 }
 
 // titleIndex returns the index of the headline among the preamble's lines,
-// or -1: a line of several words printed twice (as heading and as link), or
-// else the longest line that looks like a headline.
+// or -1. The headline stands close to the body: it is a line of five words
+// or more printed twice (as heading and as link) among the last lines of the
+// preamble, or else the longest of the last three lines that look like
+// headlines; menus and other pages' headlines come before.
 func titleIndex(head []string, skip []bool) int {
+	const near = 12 // lines before the body where a repeated headline counts
 	best := -1
-	for i, l := range head {
-		if skip[i] || words(l) < 3 || !isHeadline(l) || !seenTwice(head, i) {
+	for i := max(0, len(head)-near); i < len(head); i++ {
+		l := head[i]
+		if skip[i] || words(l) < 5 || !isHeadline(l) || !seenTwice(head, i) {
 			continue
 		}
 		if best < 0 || words(l) > words(head[best]) {
@@ -530,22 +568,24 @@ func titleIndex(head []string, skip []bool) int {
 	if best >= 0 {
 		return best
 	}
-	bestWords := 0
+	var cands []int
 	for i, l := range head {
-		if skip[i] || !isHeadline(l) || parseDateLine(l) != (time.Time{}) {
-			continue
-		}
-		if n := words(l); n >= 3 && n > bestWords {
-			best, bestWords = i, n
+		if !skip[i] && isHeadline(l) && words(l) >= 3 && parseDateLine(l) == (time.Time{}) {
+			cands = append(cands, i)
 		}
 	}
-	if best < 0 {
+	if len(cands) == 0 {
 		for i, l := range head {
 			if !skip[i] && !isParagraph(l) && parseDateLine(l) == (time.Time{}) {
 				return i
 			}
 		}
 		return -1
+	}
+	for _, i := range cands[max(0, len(cands)-3):] {
+		if best < 0 || words(head[i]) > words(head[best]) {
+			best = i
+		}
 	}
 	// A headline in title case followed by a longer deck in sentence case:
 	// the headline is the title.
