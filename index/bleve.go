@@ -612,3 +612,25 @@ func (e *bleveEngine) searchQuotes(ctx context.Context, r *QuoteRequest, q query
 	}
 	return out, nil
 }
+
+func (e *bleveEngine) terms(ctx context.Context, field string) ([]FacetCount, error) {
+	d, err := e.idx.FieldDict(field)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer d.Close()
+	var out []FacetCount
+	for {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		t, err := d.Next()
+		if err != nil {
+			return nil, err
+		}
+		if t == nil {
+			return out, nil
+		}
+		out = append(out, FacetCount{Value: t.Term, Count: int(t.Count)})
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -55,6 +56,8 @@ type engine interface {
 	search(ctx context.Context, req *SearchRequest, q query.Node) (*SearchResult, error)
 	searchQuotes(ctx context.Context, req *QuoteRequest, q query.Node) (*QuoteResult, error)
 	count(ctx context.Context) (uint64, error)
+	// terms lists every value of a keyword field with its number of articles.
+	terms(ctx context.Context, field string) ([]FacetCount, error)
 	close() error
 }
 
@@ -67,6 +70,9 @@ type Index struct {
 	mu     sync.RWMutex // guards closed against Close racing with calls
 	closed bool
 	eng    engine
+
+	gen     atomic.Uint64 // counts writes, so caches know when they are stale
+	suggest suggester
 }
 
 // Create makes a new index at path. It fails with ErrExists if path exists.
@@ -178,6 +184,7 @@ func (ix *Index) AddBatch(ctx context.Context, as []Article) (BatchStats, error)
 		replaced, err = e.apply(ctx, docs)
 		return err
 	})
+	ix.gen.Add(1)
 	if err != nil {
 		return BatchStats{}, err
 	}
@@ -332,6 +339,7 @@ func (ix *Index) Article(ctx context.Context, id string) (Article, error) {
 // Delete removes an article and its quotes. It fails with ErrNotFound if
 // there is none with that ID.
 func (ix *Index) Delete(ctx context.Context, id string) error {
+	defer ix.gen.Add(1)
 	return ix.use(func(e engine) error { return e.remove(ctx, id) })
 }
 

@@ -60,6 +60,7 @@ func New(ix *index.Index, opts Options) (*Server, error) {
 	r.Handle("/metrics", s.metrics.handler()).Methods(http.MethodGet)
 	r.HandleFunc("/api/search", s.serveSearchAPI).Methods(http.MethodGet)
 	r.HandleFunc("/api/quotes", s.serveQuotesAPI).Methods(http.MethodGet)
+	r.HandleFunc("/api/suggest", s.serveSuggestAPI).Methods(http.MethodGet)
 	r.HandleFunc("/api/articles", s.write(s.servePostArticles)).Methods(http.MethodPost)
 	r.HandleFunc("/api/articles/{id}", s.serveGetArticle).Methods(http.MethodGet)
 	r.HandleFunc("/api/articles/{id}", s.write(s.serveDeleteArticle)).Methods(http.MethodDelete)
@@ -188,6 +189,33 @@ func (s *Server) serveQuotesAPI(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, res)
+}
+
+// serveSuggestAPI offers names as the user types: q is the start of a word
+// of the name, limit at most index.MaxSuggestions (default 10).
+func (s *Server) serveSuggestAPI(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	q, err := single(v, "q")
+	if err == nil && len(q) > 200 {
+		err = fmt.Errorf("%w: parameter \"q\" is %d bytes, the limit is 200", index.ErrInvalidRequest, len(q))
+	}
+	limit := 0
+	if err == nil {
+		limit, err = number(v, "limit")
+	}
+	if err == nil && limit > index.MaxSuggestions {
+		err = fmt.Errorf("%w: limit %d over %d", index.ErrInvalidRequest, limit, index.MaxSuggestions)
+	}
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	sug, err := s.ix.Suggest(r.Context(), q, limit)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"suggestions": sug})
 }
 
 func (s *Server) serveGetArticle(w http.ResponseWriter, r *http.Request) {

@@ -317,3 +317,16 @@ func TestMetrics(t *testing.T) {
 		}
 	}
 }
+
+func TestSuggestAPI(t *testing.T) {
+	ts, _ := newTestServer(t, Options{})
+	code, body, _ := do(t, "GET", ts.URL+"/api/suggest?q=rui", "")
+	if code != 200 || !strings.Contains(body, `{"type":"analyst","value":"Ana Ruiz","count":1}`) {
+		t.Errorf("suggest = %d %s", code, body)
+	}
+	for _, bad := range []string{"?q=a&limit=0", "?q=a&limit=500", "?q=" + strings.Repeat("a", 300), "?q=a&q=b"} {
+		if code, body, _ := do(t, "GET", ts.URL+"/api/suggest"+bad, ""); code != 400 {
+			t.Errorf("suggest%s = %d %s, want 400", bad, code, body)
+		}
+	}
+}
