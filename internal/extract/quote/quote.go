@@ -432,14 +432,39 @@ func (d *doc) carryOver() {
 				prev = e
 			}
 		}
-		if prev == nil || prev == q {
-			continue
+		pp := -1
+		if prev != nil && prev != q {
+			pp = d.paraOf(prev.start)
 		}
-		pp := d.paraOf(prev.start)
-		if pp == para || pp == para-1 && (q.cont || q.open == d.paraStart(para)) {
+		opens := q.cont || q.open == d.paraStart(para)
+		switch {
+		case pp == para:
+			q.inherit = prev
+		case !opens:
+			// "Clinton touted her credentials … “…”": the paragraph's subject
+			if ps := d.paraStart(para); ps < q.open {
+				if sp, ok := d.subject(ps, d.frameEnd(ps)); ok && sp.kind != spPronoun {
+					q.sp = sp
+				}
+			}
+		case pp < 0:
+		case pp == para-1:
+			q.inherit = prev
+		case pp == para-2 && prev.sp.kind == spPerson && len(prev.sp.name) > 0 && d.mentions(para-1, prev.sp.name[len(prev.sp.name)-1].lw):
+			// a paragraph about the speaker between the speech and the quotation
 			q.inherit = prev
 		}
 	}
+}
+
+// mentions reports whether paragraph p holds the word lw outside quotations.
+func (d *doc) mentions(p int, lw string) bool {
+	for k := d.paraStart(p); k < d.paraEnd[p]; k++ {
+		if t := d.toks[k]; !t.inQ && stripPossessive(t.lw) == lw {
+			return true
+		}
+	}
+	return false
 }
 
 // paraOf returns the paragraph of the token at byte offset pos.
@@ -698,6 +723,20 @@ func (d *doc) parseBackward(lo, j int) (phrase, int, bool) {
 		}
 		if k < lo || toks[k].w != open || j-k > 30 {
 			return sp, 0, false
+		}
+		// "Florida’s attorney general, Pam Bondi, vowed": the name is the apposition
+		if g := toks[k+1 : j]; len(g) > 0 && g[0].isCap() && capRunFwd(toks, k+1, j) == j && classifyRun(g) == spPerson && k > lo && toks[k-1].kind == kWord && !toks[k-1].isCap() && isTitleWord(toks[k-1].lw) {
+			a := k - 1
+			for a-1 >= lo && a > k-6 && toks[a-1].kind == kWord && !toks[a-1].inQ {
+				a--
+			}
+			d.fillName(&sp, g)
+			if sp.kind == spPerson {
+				sp.titles = append(append([]token{}, toks[a:k]...), sp.titles...)
+				sp.pos, sp.end = g[0].s, g[len(g)-1].e
+				return sp, a, true
+			}
+			sp = phrase{}
 		}
 		sp.appos = append(append([]token{}, toks[k+1:j]...), sp.appos...)
 		j = k - 1

@@ -199,6 +199,21 @@ var patternTests = []struct {
 		want: []want{{starts: "We are not closing", speaker: "Nate Ruiz", role: RoleOfficial, cue: "told"}},
 	},
 	{
+		name: "name_in_apposition",
+		text: "Ports\n\nThe state’s Democratic attorney general, Lucia Ferraro, vowed to pursue “every company that dumped waste in the bay.”",
+		want: []want{{starts: "every company", speaker: "Lucia Ferraro", role: RoleOfficial, cue: "vowed"}},
+	},
+	{
+		name: "paragraph_subject",
+		text: "Jobs\n\nMayor Hugo Brandt touted the new factory on Monday. “This is four hundred jobs for our town.”",
+		want: []want{{starts: "This is four hundred", speaker: "Hugo Brandt", role: RoleOfficial}},
+	},
+	{
+		name: "quote_after_a_paragraph_about_the_speaker",
+		text: "Race\n\n“The race is wide open,” said Irene Castell, a pollster at Northfield College.\n\nCastell expects turnout to be high.\n\n“Young voters will decide this one.”",
+		want: []want{{starts: "Young voters", speaker: "Irene Castell", role: RoleAnalyst}},
+	},
+	{
 		name: "former_official_comments",
 		text: "Diplomacy\n\n“The sanctions will bite by the winter,” said Peter Hall, a former ambassador to Moscow.",
 		want: []want{{starts: "The sanctions will bite", speaker: "Peter Hall", role: RoleAnalyst}},
@@ -271,6 +286,7 @@ func FuzzExtract(f *testing.F) {
 	f.Add("of A, B, of C, D., said the plan “would fail badly in the end.”")
 	f.Add("“Yes,” in , said , of Monday Thursday, told: “no”")
 	f.Add("A B, 22, of C, D., said he “x”, calling it a “y.”")
+	f.Add("T\n\nA\n\n“x y z w”\n\n“a b c d”")
 	f.Fuzz(func(t *testing.T, text string) {
 		if !utf8.ValidString(text) {
 			return
