@@ -425,8 +425,14 @@ func scanPreamble(head []string, starts []bool) preamble {
 	}
 	p.title = head[ti]
 	tk := key(p.title)
+	for _, l := range head {
+		if p.site == "" {
+			p.site = titleSuffix(l, p.title)
+		}
+	}
+	const siteLines = 8 // the site's name is printed at the top of the page
 	for i, l := range head {
-		if i < ti && p.site == "" && !skip[i] && isSiteName(l) {
+		if i < ti && i < siteLines && p.site == "" && !skip[i] && isSiteName(l) {
 			p.site = l
 		}
 		if i == ti || key(l) == tk || menu[i] || isChrome(l) {
@@ -461,28 +467,32 @@ func scanPreamble(head []string, starts []bool) preamble {
 	return p
 }
 
-// menuLines marks vertical menus: three or more lines in a row, with no
-// blank line between them, of one or two words each. Chrome lines ("Menu",
-// "Sign in") neither count nor break the run.
+// menuLines marks vertical menus: lines in a row, with no blank line
+// between them, of at most four words that are not sentences, list items,
+// bylines or datelines; three such lines make a menu when each has one or
+// two words, four otherwise. Chrome lines ("Menu", "Sign in") neither count
+// nor break the run.
 func menuLines(lines []string, starts []bool) []bool {
 	menu := make([]bool, len(lines))
 	var run []int
+	short := true // every line of the run has one or two words
 	flush := func() {
-		if len(run) >= 3 {
+		if len(run) >= 4 || len(run) == 3 && short {
 			for _, k := range run {
 				menu[k] = true
 			}
 		}
-		run = run[:0]
+		run, short = run[:0], true
 	}
 	for i, l := range lines {
 		if starts[i] {
 			flush()
 		}
-		switch {
+		switch n := words(l); {
 		case isChrome(l):
-		case words(l) <= 2 && !endsSentence(l):
+		case n <= 4 && !endsSentence(l) && !isListItem(l) && !bylinePrefix.MatchString(l) && !isDateline(l):
 			run = append(run, i)
+			short = short && n <= 2
 		default:
 			flush()
 		}
@@ -617,18 +627,33 @@ func isTitleCase(s string) bool {
 	return n > 0 && upper*10 >= n*8
 }
 
-// seenTwice reports whether the line at i appears again in head.
+// seenTwice reports whether the line at i appears again in head, perhaps
+// with the site's name after it, as in the page's title ("Headline - Site").
 func seenTwice(head []string, i int) bool {
 	if i < 0 {
 		return false
 	}
-	k := key(head[i])
 	for j, l := range head {
-		if j != i && key(l) == k {
+		if j != i && (key(l) == key(head[i]) || titleSuffix(l, head[i]) != "") {
 			return true
 		}
 	}
 	return false
+}
+
+// titleSuffix returns the site name in line when it is headline followed by
+// a separator and a name of a few words: "Headline - Site" gives "Site".
+func titleSuffix(line, headline string) string {
+	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: ", " · "} {
+		i := strings.LastIndex(line, sep)
+		if i <= 0 {
+			continue
+		}
+		if rest := strings.TrimSpace(line[i+len(sep):]); key(line[:i]) == key(headline) && words(rest) <= 4 && key(rest) != "" {
+			return rest
+		}
+	}
+	return ""
 }
 
 // isSiteName reports whether a line before the headline can be the site's

@@ -80,6 +80,16 @@ func TestReadText(t *testing.T) {
 			keep:      []string{"Thousands of residents were moved", "said fisherman Tomas Reyna", "could last for weeks."},
 			drop:      []string{"Sign in", "Africa", "Middle East", "Updated", "Ad Feedback", "Paid Content", "Morning Habit"},
 		},
+		{
+			file:      "portal.txt",
+			title:     "Glacier Retreat Opens New Shipping Lane Along Northern Fjord",
+			category:  "World",
+			published: "2024-06-14T00:00:00Z",
+			keep: []string{"A shipping lane along the northern fjord", "1. Skarvik", "3. Eidsund", "said geologist Anja Brekke",
+				"passenger ferries next summer."},
+			drop: []string{"Home", "Football", "Have Your Say", "Also in the News", "comments", "Media caption", "Related",
+				"Fishing villages", "Terms of Use", "Newsletters", "Funds", "Market data is delayed"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(strings.TrimSuffix(tt.file, ".txt"), func(t *testing.T) {
