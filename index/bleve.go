@@ -585,6 +585,9 @@ func (e *bleveEngine) searchQuotes(ctx context.Context, r *QuoteRequest, q query
 	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(must...), r.Size, (r.Page-1)*r.Size, false)
 	req.Fields = []string{fSource}
 	req.IncludeLocations = q != nil
+	if r.Sort == SortDate {
+		req.SortBy([]string{"-" + fPublished})
+	}
 	req.AddFacet(fSpeaker, bleve.NewFacetRequest(fSpeaker, r.FacetSize))
 	req.AddFacet(fRole, bleve.NewFacetRequest(fRole, r.FacetSize))
 	req.AddFacet(fAffiliation, bleve.NewFacetRequest(fAffiliation, r.FacetSize))

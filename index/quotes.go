@@ -24,6 +24,9 @@ type QuoteRequest struct {
 	Speakers, Roles, Affiliations []string
 	// Since and Until bound the article's published date, inclusive.
 	Since, Until time.Time
+	// Sort is SortRelevance or SortDate (newest first); empty sorts by
+	// relevance when there is a query, else by date.
+	Sort string
 	// Page is 1-based; Size 0 → DefaultSize; FacetSize 0 → DefaultFacetSize.
 	Page, Size, FacetSize int
 }
@@ -35,6 +38,16 @@ func (r *QuoteRequest) Validate() error {
 		return err
 	}
 	r.Page, r.Size, r.FacetSize = s.Page, s.Size, s.FacetSize
+	switch r.Sort {
+	case "":
+		r.Sort = SortRelevance
+		if strings.TrimSpace(r.Query) == "" {
+			r.Sort = SortDate
+		}
+	case SortRelevance, SortDate:
+	default:
+		return fmt.Errorf("%w: sort %q unknown, want relevance|date", ErrInvalidRequest, r.Sort)
+	}
 	for _, role := range r.Roles {
 		switch role {
 		case RoleAnalyst, RoleOfficial, RoleOther:

@@ -16,6 +16,15 @@ import (
 )
 
 var pageFuncs = template.FuncMap{
+	"lower": strings.ToLower,
+	// entityURL is the page of a named entity of a facet, or a search
+	// filtered by it when that facet has no pages.
+	"entityURL": func(facet, name string) string {
+		if p := entityPath(index.Facet(facet), name); p != "" {
+			return p
+		}
+		return "/?" + url.Values{facet: {name}}.Encode()
+	},
 	// snippet marks a snippet the index built (escaped text and <mark>) safe.
 	"snippet": func(s string) template.HTML { return template.HTML(s) },
 	"date": func(t time.Time) string {

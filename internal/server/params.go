@@ -58,6 +58,9 @@ func QuoteParams(v url.Values) (index.QuoteRequest, error) {
 		return req, err
 	}
 	req.Speakers, req.Roles, req.Affiliations = nonEmpty(v["speaker"]), nonEmpty(v["role"]), nonEmpty(v["affiliation"])
+	if req.Sort, err = single(v, "sort"); err != nil {
+		return req, err
+	}
 	if req.Since, req.Until, err = dateRange(v); err != nil {
 		return req, err
 	}

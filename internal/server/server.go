@@ -69,6 +69,9 @@ func New(ix *index.Index, opts Options) (*Server, error) {
 	r.HandleFunc("/", s.serveSearchPage).Methods(http.MethodGet)
 	r.HandleFunc("/articles/{id}", s.serveArticlePage).Methods(http.MethodGet)
 	r.HandleFunc("/quotes", s.serveQuotesPage).Methods(http.MethodGet)
+	for _, k := range entityKinds {
+		r.HandleFunc("/"+k.path+"/{name}", s.serveEntityPage(k.path, k.facet, k.label)).Methods(http.MethodGet)
+	}
 	assets, _ := fs.Sub(files, "assets")
 	r.PathPrefix("/assets/").Handler(http.StripPrefix("/assets/", http.FileServer(http.FS(assets))))
 	r.NotFoundHandler = s.observe(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {

@@ -330,3 +330,23 @@ func TestSuggestAPI(t *testing.T) {
 		}
 	}
 }
+
+func TestEntityPages(t *testing.T) {
+	ts, _ := newTestServer(t, Options{})
+	code, body, _ := do(t, "GET", ts.URL+"/analysts/Ana%20Ruiz", "")
+	if code != 200 {
+		t.Fatalf("analyst page = %d", code)
+	}
+	for _, want := range []string{"Ana Ruiz", "It will take years", "Halvorsen Institute", "role-analyst", `href="/countries/Russia"`, `href="/articles/s1"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("analyst page lacks %q", want)
+		}
+	}
+	code, body, _ = do(t, "GET", ts.URL+"/countries/Russia", "")
+	if code != 200 || !strings.Contains(body, `href="/analysts/Ana%20Ruiz"`) {
+		t.Errorf("country page = %d, want a link to the analyst quoted beside it", code)
+	}
+	if code, _, _ = do(t, "GET", ts.URL+"/people/Nobody%20Known", ""); code != 404 {
+		t.Errorf("unknown person page = %d, want 404", code)
+	}
+}
