@@ -157,3 +157,12 @@ func TestToUTF8(t *testing.T) {
 		}
 	}
 }
+
+func TestReadHTMLNamedText(t *testing.T) {
+	input := "<!DOCTYPE html><html><body><h1>A Headline Here</h1><p>Some text of the article, long enough to read.</p></body></html>"
+	recs := collect(t, "saved.txt", input)
+	if len(recs) != 1 || recs[0].Err != nil || strings.Contains(recs[0].Article.Body, "<") ||
+		!strings.Contains(recs[0].Article.Body, "Some text of the article") {
+		t.Errorf("Read(html named .txt) = %v", summaries(recs))
+	}
+}

@@ -77,10 +77,12 @@ const MaxRecordSize = 64 << 20
 // extension matches the input's name, or else the first whose sniff accepts
 // the input's first bytes.
 type format struct {
-	name  string
-	exts  []string               // lower-case extensions with the dot
-	sniff func(head []byte) bool // nil: chosen by extension only
-	read  func(in *input) error  // reads every record of the input
+	name     string
+	exts     []string               // lower-case extensions with the dot
+	sniff    func(head []byte) bool // nil: chosen by extension only
+	read     func(in *input) error  // reads every record of the input
+	markup   bool                   // sniff recognizes markup surely enough to override a .txt name
+	sniffAll bool                   // the extension is a weak hint: sniff the markup formats first
 }
 
 // formats lists the readers in the order they sniff. Text comes last: it
@@ -88,8 +90,8 @@ type format struct {
 var formats = []format{
 	{name: "jsonl", exts: []string{".jsonl", ".ndjson"}, sniff: sniffJSONL, read: readJSONL},
 	{name: "json", exts: []string{".json"}, sniff: sniffJSON, read: readJSON},
-	{name: "html", exts: []string{".html", ".htm", ".xhtml"}, sniff: sniffHTML, read: readHTML},
-	{name: "text", exts: []string{".txt", ".text"}, sniff: func([]byte) bool { return true }, read: readText},
+	{name: "html", exts: []string{".html", ".htm", ".xhtml"}, sniff: sniffHTML, read: readHTML, markup: true},
+	{name: "text", exts: []string{".txt", ".text"}, sniff: func([]byte) bool { return true }, read: readText, sniffAll: true},
 }
 
 // input is what a format reader reads: the stream, its name for messages and
@@ -145,14 +147,25 @@ func Read(r io.Reader, name string, fn func(Record) error) error {
 // detect returns the format of an input by its name or, failing that, by its
 // first bytes.
 func detect(br *bufio.Reader, name string) (format, error) {
-	if f, ok := formatByName(name); ok {
-		return f, nil
+	byName, ok := formatByName(name)
+	if ok && !byName.sniffAll {
+		return byName, nil
 	}
 	head, err := br.Peek(4096)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
 		return format{}, err
 	}
 	head = trimHead(head)
+	if ok {
+		// A .txt file may be a page saved as HTML: the formats before it
+		// that sniff markup get the chance to claim it.
+		for _, f := range formats {
+			if f.markup && f.sniff(head) {
+				return f, nil
+			}
+		}
+		return byName, nil
+	}
 	for _, f := range formats {
 		if f.sniff != nil && f.sniff(head) {
 			return f, nil

@@ -15,16 +15,29 @@ import (
 // site chrome (menu words, the site name and tagline, navigation), then the
 // headline, often printed twice (as heading and as link) around the byline
 // and date, then the article's paragraphs, with teasers of other articles
-// pasted in and more chrome at the end.
+// pasted in, and more chrome at the end.
 //
-// readText works on lines. The preamble is the lines before the first
-// paragraph (a line of sentences); the title, site name, byline and date are
-// taken from it, and the rest of it is dropped but for long lines (a
-// standfirst). In the body, chrome lines (share, cookie, subscribe, ads),
-// teaser blocks ("Related", "Read more", "Other Matters of Interest", "More
-// from …", "You may also like" and the headlines and summaries after them),
-// headlines repeated as heading and link, and footers ("Leave a reply",
-// "Tags:", copyright) are dropped.
+// readText works on lines, with hard-wrapped paragraphs joined first.
+//
+//   - The body is the run of lines with the most running text (bodyRegion):
+//     every paragraph adds its length, every other line costs the length of
+//     a few words, so the menus and link lists before and after the article
+//     fall outside it while a subheading or a teaser inside it does not
+//     split it.
+//   - The preamble is the lines before the body. The headline is the line of
+//     five words or more printed twice near the body, or else the longest of
+//     the last three headline-like lines (a title-case headline wins over the
+//     sentence-case deck under it). The site name is a short line at the top
+//     of the page, the suffix of the page title ("Headline - Site"), the
+//     outlet in the byline or the copyright holder. The byline is a "By …"
+//     line or a short name right under the headline; the date comes from a
+//     dateline; "Posted in …" gives the category. A deck or a short first
+//     paragraph under the headline is kept in the body.
+//   - In the body, chrome lines (share, cookie, subscribe, ads, captions),
+//     vertical menus, teaser blocks ("Related", "Read more", "Other Matters
+//     of Interest", "More from …", "You may also like" and the headlines and
+//     summaries after them), headlines repeated as heading and link, and the
+//     footer ("Leave a reply", "Tags:", copyright) are dropped.
 
 // readText reads a plain-text page as one article.
 func readText(in *input) error {
