@@ -85,7 +85,7 @@ func (s *Server) serveEntityPage(path string, f index.Facet, label string) http.
 			}
 			rel := related{Label: facetLabels[other]}
 			for _, c := range arts.Facets.Of(other) {
-				if other == f && c.Value == name {
+				if c.Value == name {
 					continue
 				}
 				u := entityPath(other, c.Value)
