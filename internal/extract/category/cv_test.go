@@ -96,3 +96,49 @@ func parseOpts(t *testing.T, s string, o *Options) {
 		}
 	}
 }
+
+// TestHeldOut trains on four fifths of the BBC and AG training files and
+// checks the accuracy on the last fifth against floors a little below what the
+// recipe reaches, so that a change that hurts it fails.
+func TestHeldOut(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: trains on the BBC and AG training files")
+	}
+	floors := map[string]float64{"bbc_news_train.jsonl": 0.965, "ag_news_train.jsonl": 0.87}
+	var train []Example
+	test := map[string][]Example{}
+	for name := range floors {
+		path := filepath.Join(sharedData, name)
+		if _, err := os.Stat(path); err != nil {
+			t.Skipf("no training data: %v", err)
+		}
+		ex, err := ReadExamples(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, e := range ex {
+			if i%5 == 4 {
+				test[name] = append(test[name], e)
+			} else {
+				train = append(train, e)
+			}
+		}
+	}
+	m, err := Train(train, Options{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, ex := range test {
+		right := 0
+		for _, e := range ex {
+			if Accepts(e.Category, m.Classify(e.Title, e.Body)) {
+				right++
+			}
+		}
+		acc := float64(right) / float64(len(ex))
+		t.Logf("%s: held-out accuracy %.4f (%d/%d)", name, acc, right, len(ex))
+		if acc < floors[name] {
+			t.Errorf("%s: held-out accuracy %.4f, want at least %.3f", name, acc, floors[name])
+		}
+	}
+}
