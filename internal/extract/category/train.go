@@ -90,8 +90,9 @@ type Options struct {
 	MinLong int
 	// Blend is the share of the short-item expert's probabilities in the
 	// classification of a full article, which the full-article expert
-	// decides otherwise; 0 means 0.3, and a negative value means none. The
-	// short-item expert knows of categories that only short items had.
+	// decides otherwise; 0 means 0.3, and a negative value means none.
+	// Categories that fewer than 20 full articles had are judged by the
+	// short-item expert alone, whatever the blend.
 	Blend float64
 
 	// Naive Bayes smoothing and weight, for each expert; a negative
