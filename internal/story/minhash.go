@@ -31,6 +31,11 @@ type MinHash []uint16
 
 // MinHashOf returns the MinHash signature of the word shingles of texts.
 func MinHashOf(texts ...string) MinHash {
+	return minHashOf(nil, texts...)
+}
+
+// minHashOf is MinHashOf, and adds the figures of texts to figs.
+func minHashOf(figs *Figures, texts ...string) MinHash {
 	var mins [Bins]uint32
 	var full [Bins / 64]uint64
 	for i := range mins {
@@ -42,7 +47,7 @@ func MinHashOf(texts ...string) MinHash {
 		if v < mins[b] {
 			mins[b] = v
 		}
-	}, texts...)
+	}, figs, texts...)
 	if full == [Bins / 64]uint64{} {
 		return nil
 	}
@@ -145,7 +150,7 @@ func SimHashOf(texts ...string) SimHash {
 		for i := range votes {
 			votes[i] += int32(x>>i&1)*2 - 1
 		}
-	}, texts...)
+	}, nil, texts...)
 	if n == 0 {
 		return 0
 	}

@@ -1,36 +1,103 @@
 package story
 
+import (
+	"encoding/base64"
+	"encoding/binary"
+	"fmt"
+)
+
 // Same is the similarity at or above which two articles are one story.
 const Same = 0.5
 
+// Figure agreement: when both articles hold at least MinFigures figures
+// and less than FigureAgree of the smaller set of figures is in the other,
+// their similarity is scaled by that share over FigureAgree. Recurring reports (a
+// weekly money-supply table, a dividend notice, a bond issue) share their
+// wording but not their figures; copies of one story share both.
+const (
+	MinFigures  = 2
+	FigureAgree = 0.75
+)
+
 // Signature is what the index stores of an article to find its story: a
-// MinHash of its word shingles. Its zero value is the signature of an
-// article without words, which is never the same story as another.
+// MinHash of its word shingles and the set of its figures. Its zero value is
+// the signature of an article without words, which is never the same story
+// as another.
 type Signature struct {
 	m MinHash
+	f Figures
 }
 
 // Sign returns the signature of an article.
 func Sign(title, body string) Signature {
-	return Signature{m: MinHashOf(title, body)}
+	var s Signature
+	s.m = minHashOf(&s.f, title, body)
+	return s
 }
 
 // Keys returns the band keys under which the index files the article and
 // by which it looks up candidates of the same story.
 func (s Signature) Keys() []string { return s.m.Keys() }
 
-// String returns the compact form of s that Parse reads.
-func (s Signature) String() string { return s.m.String() }
-
 // IsZero reports whether s is the signature of an article without words.
 func (s Signature) IsZero() bool { return s.m == nil }
 
+// sigPrefix names the encoding String writes, so that a future encoding
+// can be told apart.
+const sigPrefix = "s1"
+
+// String returns the compact form of s that Parse reads: "s1" and the
+// url-safe base64 of the MinHash values and the figures, 386 bytes, or "s1"
+// alone for the zero Signature.
+func (s Signature) String() string {
+	if s.m == nil {
+		return sigPrefix
+	}
+	raw := make([]byte, 2*Bins+8*len(s.f))
+	for i, v := range s.m {
+		binary.LittleEndian.PutUint16(raw[2*i:], v)
+	}
+	for i, v := range s.f {
+		binary.LittleEndian.PutUint64(raw[2*Bins+8*i:], v)
+	}
+	return sigPrefix + base64.RawURLEncoding.EncodeToString(raw)
+}
+
 // Parse parses a signature in the form String returns.
 func Parse(text string) (Signature, error) {
-	m, err := ParseMinHash(text)
-	return Signature{m: m}, err
+	var s Signature
+	if len(text) < len(sigPrefix) || text[:len(sigPrefix)] != sigPrefix {
+		return s, fmt.Errorf("story: signature %.20q: want prefix %s", text, sigPrefix)
+	}
+	if len(text) == len(sigPrefix) {
+		return s, nil
+	}
+	raw, err := base64.RawURLEncoding.DecodeString(text[len(sigPrefix):])
+	if err != nil {
+		return s, fmt.Errorf("story: signature %.20q: %w", text, err)
+	}
+	if want := 2*Bins + 8*len(s.f); len(raw) != want {
+		return s, fmt.Errorf("story: signature %.20q: %d bytes, want %d", text, len(raw), want)
+	}
+	s.m = make(MinHash, Bins)
+	for i := range s.m {
+		s.m[i] = binary.LittleEndian.Uint16(raw[2*i:])
+	}
+	for i := range s.f {
+		s.f[i] = binary.LittleEndian.Uint64(raw[2*Bins+8*i:])
+	}
+	return s, nil
 }
 
 // Similarity estimates how much of their text two articles share, from 0
-// (nothing, or either has no words) to 1 (every shingle).
-func Similarity(a, b Signature) float64 { return a.m.Similarity(b.m) }
+// (nothing, or either has no words) to 1: the Jaccard similarity of their
+// shingle sets, scaled down when their figures disagree (see FigureAgree).
+func Similarity(a, b Signature) float64 {
+	j := a.m.Similarity(b.m)
+	if a.f.Len() >= MinFigures && b.f.Len() >= MinFigures {
+		if c := a.f.Containment(b.f); c < FigureAgree {
+			j *= c / FigureAgree
+		}
+	}
+	return j
+}
