@@ -93,6 +93,9 @@ type searchPage struct {
 	PrevURL    string
 	NextURL    string
 	SortURLs   map[string]string
+	FeedURL    string
+	CSVURL     string
+	JSONLURL   string
 	Bars       []bar
 	ChartFirst string
 	ChartLast  string
@@ -195,6 +198,13 @@ func (s *Server) serveSearchPage(w http.ResponseWriter, r *http.Request) {
 		c.Del("from")
 		p.Chips = append(p.Chips, chip{Label: "Dates: " + p.From + " – " + p.To, RemoveURL: with(c, "to")})
 	}
+	rest := url.Values{}
+	for k, vs := range v {
+		if k != "page" && k != "size" {
+			rest[k] = vs
+		}
+	}
+	p.FeedURL, p.CSVURL, p.JSONLURL = "/feed?"+rest.Encode(), "/export.csv?"+rest.Encode(), "/export.jsonl?"+rest.Encode()
 	p.SortURLs = map[string]string{"relevance": with(v, "sort"), "date": with(v, "sort", "date"), "oldest": with(v, "sort", "oldest")}
 	s.render(w, r, code, "search.html", p)
 }

@@ -69,6 +69,9 @@ func New(ix *index.Index, opts Options) (*Server, error) {
 	r.HandleFunc("/", s.serveSearchPage).Methods(http.MethodGet)
 	r.HandleFunc("/articles/{id}", s.serveArticlePage).Methods(http.MethodGet)
 	r.HandleFunc("/quotes", s.serveQuotesPage).Methods(http.MethodGet)
+	r.HandleFunc("/feed", s.serveFeed).Methods(http.MethodGet)
+	r.HandleFunc("/export.csv", s.serveExport("csv")).Methods(http.MethodGet)
+	r.HandleFunc("/export.jsonl", s.serveExport("jsonl")).Methods(http.MethodGet)
 	for _, k := range entityKinds {
 		r.HandleFunc("/"+k.path+"/{name}", s.serveEntityPage(k.path, k.facet, k.label)).Methods(http.MethodGet)
 	}
