@@ -1,0 +1,175 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime/pprof"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// childSpec tells a child process which phase of which engine to run.
+type childSpec struct {
+	Engine string `json:"engine"`
+	Phase  string `json:"phase"` // "ingest" or "serve"
+	Corpus string `json:"corpus"`
+	Dir    string `json:"dir"`    // the engine's index
+	Result string `json:"result"` // where the child writes its childResult
+	// Serve: the client counts, the time per kind and client count, the
+	// mix (newsindex builds its own once it has picked its filters) and
+	// the peers' stand-in filter.
+	Clients  []int         `json:"clients,omitempty"`
+	Duration time.Duration `json:"duration,omitempty"`
+	Mix      []query       `json:"mix,omitempty"`
+	Source   string        `json:"source,omitempty"`
+	// CPUProfile, when set, is written for the ingest, or for the full
+	// search-box queries of the serve phase.
+	CPUProfile string `json:"cpuprofile,omitempty"`
+}
+
+// childResult is what a child measured.
+type childResult struct {
+	Ingest   *ingestStats `json:"ingest,omitempty"`
+	PeakRSS  int64        `json:"peak_rss"`
+	Queries  []kindStats  `json:"queries,omitempty"`
+	Mix      []query      `json:"mix,omitempty"`
+	Category string       `json:"category,omitempty"`
+	Analyst  string       `json:"analyst,omitempty"`
+	Error    string       `json:"error,omitempty"`
+}
+
+func runChild(s childSpec) childResult {
+	var r childResult
+	err := runPhase(s, &r)
+	r.PeakRSS = peakRSS()
+	if err != nil {
+		r.Error = err.Error()
+	}
+	return r
+}
+
+func runPhase(s childSpec, r *childResult) error {
+	e, err := engineByName(s.Engine)
+	if err != nil {
+		return err
+	}
+	ctx := context.Background()
+	if s.Phase == "ingest" {
+		stop, err := startProfile(s.CPUProfile)
+		if err != nil {
+			return err
+		}
+		st, err := e.ingest(ctx, s.Corpus, s.Dir)
+		stop()
+		r.Ingest = &st
+		return err
+	}
+	sr, err := e.open(s.Dir)
+	if err != nil {
+		return err
+	}
+	defer sr.close()
+	mix := s.Mix
+	if ns, ok := sr.(newsindexSearcher); ok {
+		cat, an, err := ns.pick(ctx, categoryFor, analystFor)
+		if err != nil {
+			return fmt.Errorf("pick filters: %w", err)
+		}
+		r.Category, r.Analyst = cat, an
+		mix = buildMix(cat, an, s.Source)
+	}
+	r.Mix = mix
+	for _, k := range kinds {
+		qs := ofKind(mix, k.name)
+		if len(qs) == 0 {
+			continue
+		}
+		var stop func()
+		if k.name == "full" {
+			if stop, err = startProfile(s.CPUProfile); err != nil {
+				return err
+			}
+		}
+		for _, c := range s.Clients {
+			r.Queries = append(r.Queries, measure(ctx, sr, qs, c, s.Duration))
+		}
+		if stop != nil {
+			stop()
+		}
+	}
+	return nil
+}
+
+// startProfile starts a CPU profile to path, if any, and returns its stop.
+func startProfile(path string) (stop func(), err error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
+
+// peakRSS returns the process's peak resident set (VmHWM) in bytes, or 0
+// where /proc is not there.
+func peakRSS() int64 {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if v, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
+			kb, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
+			return kb * 1024
+		}
+	}
+	return 0
+}
+
+// dirSize returns the bytes of the regular files under dir.
+func dirSize(dir string) (int64, error) {
+	var n int64
+	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.Type().IsRegular() {
+			info, err := d.Info()
+			if err != nil {
+				return err
+			}
+			n += info.Size()
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("index size: %w", err)
+	}
+	return n, nil
+}
+
+// loadAvg returns the one-minute load average, or "" where /proc is not there.
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return ""
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return ""
+	}
+	return strings.Join(f[:3], " ")
+}

@@ -1,0 +1,215 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"text/tabwriter"
+	"time"
+)
+
+// report is the table of a run; it is also written as JSON.
+type report struct {
+	Started time.Time `json:"started"`
+	Elapsed float64   `json:"elapsed_s"`
+	Machine machine   `json:"machine"`
+	Corpus  corpusInfo
+	Clients []int `json:"clients"`
+	// PerKind is how long each kind of query ran with each client count.
+	PerKind  string         `json:"per_kind"`
+	Category string         `json:"category"` // newsindex's category filter
+	Analyst  string         `json:"analyst"`  // newsindex's analyst filter
+	Engines  []engineReport `json:"engines"`
+}
+
+type machine struct {
+	OS, Arch  string
+	CPUs      int    `json:"cpus"`
+	Go        string `json:"go"`
+	LoadStart string `json:"load_start"` // 1, 5, 15-minute load averages
+	LoadEnd   string `json:"load_end"`
+}
+
+// engineReport is what one engine measured.
+type engineReport struct {
+	Name          string      `json:"name"`
+	Error         string      `json:"error,omitempty"`
+	Articles      int         `json:"articles"`
+	IngestSeconds float64     `json:"ingest_s"`
+	ArticlesPerS  float64     `json:"articles_per_s"`
+	MBPerS        float64     `json:"mb_per_s"`
+	IndexBytes    int64       `json:"index_bytes"`
+	SizeRatio     float64     `json:"size_ratio"` // index bytes / title+body bytes
+	IngestRSS     int64       `json:"ingest_peak_rss"`
+	ServeRSS      int64       `json:"serve_peak_rss"`
+	LoadIngest    string      `json:"load_ingest"` // load averages when the phase started
+	LoadServe     string      `json:"load_serve"`
+	Queries       []kindStats `json:"queries"`
+}
+
+// run builds the corpus, runs each engine's phases in child processes of
+// self and returns the report. Progress goes to logw.
+func run(f benchFlags, self string, logw *os.File) (*report, error) {
+	start := time.Now()
+	rep := &report{Started: start.UTC(), Clients: []int{1}}
+	if f.clients > 1 {
+		rep.Clients = append(rep.Clients, f.clients)
+	}
+	rep.Machine = machine{OS: runtime.GOOS, Arch: runtime.GOARCH, CPUs: runtime.NumCPU(), Go: runtime.Version(), LoadStart: loadAvg()}
+	perKind := f.duration / time.Duration(len(kinds))
+	rep.PerKind = perKind.String()
+	work := f.work
+	if work == "" {
+		d, err := os.MkdirTemp("", "newsindex-bench-")
+		if err != nil {
+			return nil, fmt.Errorf("work folder: %w", err)
+		}
+		defer os.RemoveAll(d)
+		work = d
+	} else if err := os.MkdirAll(work, 0o755); err != nil {
+		return nil, fmt.Errorf("work folder: %w", err)
+	}
+	corpus := filepath.Join(work, "corpus.jsonl")
+	fmt.Fprintf(logw, "bench: building a corpus of %d articles from %s\n", f.n, f.corpus)
+	info, err := buildCorpus(f.corpus, corpus, f.n)
+	if err != nil {
+		return nil, err
+	}
+	rep.Corpus = info
+	var names []string
+	for _, n := range strings.Split(f.engines, ",") {
+		if n = strings.TrimSpace(n); n == "" {
+			continue
+		}
+		if _, err := engineByName(n); err != nil {
+			return nil, err
+		}
+		names = append(names, n)
+	}
+	// newsindex runs first: it picks the filters the peers' mix uses.
+	slices.SortStableFunc(names, func(a, b string) int {
+		return slices.Index(engineNames, a) - slices.Index(engineNames, b)
+	})
+	var failed []string
+	for _, name := range names {
+		er := engineReport{Name: name}
+		dir := filepath.Join(work, name)
+		os.RemoveAll(dir)
+		prof := func(phase string) string {
+			if f.cpuprofile == "" {
+				return ""
+			}
+			return f.cpuprofile + "." + name + "-" + phase + ".pprof"
+		}
+		er.LoadIngest = loadAvg()
+		fmt.Fprintf(logw, "bench: %s: ingest (load %s)\n", name, er.LoadIngest)
+		ir, err := startChild(self, childSpec{Engine: name, Phase: "ingest", Corpus: corpus, Dir: dir,
+			Result: filepath.Join(work, name+"-ingest.json"), CPUProfile: prof("ingest")}, logw)
+		if err == nil && ir.Error != "" {
+			err = fmt.Errorf("%s ingest: %s", name, ir.Error)
+		}
+		if ir != nil {
+			er.IngestRSS = ir.PeakRSS
+			if st := ir.Ingest; st != nil {
+				er.Articles = st.Articles
+				er.IngestSeconds = st.Elapsed.Seconds()
+				if s := st.Elapsed.Seconds(); s > 0 {
+					er.ArticlesPerS = float64(st.Articles) / s
+					er.MBPerS = float64(st.Bytes) / 1e6 / s
+				}
+			}
+		}
+		if err == nil {
+			er.IndexBytes, err = dirSize(dir)
+			if info.Bytes > 0 {
+				er.SizeRatio = float64(er.IndexBytes) / float64(info.Bytes)
+			}
+		}
+		if err == nil {
+			er.LoadServe = loadAvg()
+			fmt.Fprintf(logw, "bench: %s: %d articles in %.1fs; queries (load %s)\n", name, er.Articles, er.IngestSeconds, er.LoadServe)
+			spec := childSpec{Engine: name, Phase: "serve", Dir: dir, Result: filepath.Join(work, name+"-serve.json"),
+				Clients: rep.Clients, Duration: perKind, Source: info.TopSource, CPUProfile: prof("full"),
+				Mix: buildMix(rep.Category, rep.Analyst, info.TopSource)}
+			var sr *childResult
+			sr, err = startChild(self, spec, logw)
+			if sr != nil {
+				er.ServeRSS = sr.PeakRSS
+				er.Queries = sr.Queries
+				if name == "newsindex" {
+					rep.Category, rep.Analyst = sr.Category, sr.Analyst
+				}
+				if err == nil && sr.Error != "" {
+					err = fmt.Errorf("%s serve: %s", name, sr.Error)
+				}
+			}
+		}
+		if err != nil {
+			er.Error = err.Error()
+			failed = append(failed, name)
+			fmt.Fprintf(logw, "bench: %v\n", err)
+		}
+		rep.Engines = append(rep.Engines, er)
+	}
+	rep.Machine.LoadEnd = loadAvg()
+	rep.Elapsed = time.Since(start).Seconds()
+	if len(failed) > 0 {
+		return rep, fmt.Errorf("engines failed: %s", strings.Join(failed, ", "))
+	}
+	return rep, nil
+}
+
+// print writes the table: ingest figures, then the query mix with the
+// engines side by side.
+func (r *report) print(w io.Writer) {
+	fmt.Fprintf(w, "newsindex-bench: %d articles (%d distinct, %.1f MB of title+body) from %s\n",
+		r.Corpus.Articles, r.Corpus.Distinct, float64(r.Corpus.Bytes)/1e6, r.Corpus.Source)
+	fmt.Fprintf(w, "machine: %s/%s, %d CPUs, %s; load average %s at start, %s at end; %.0fs in all\n",
+		r.Machine.OS, r.Machine.Arch, r.Machine.CPUs, r.Machine.Go, r.Machine.LoadStart, r.Machine.LoadEnd, r.Elapsed)
+	fmt.Fprintf(w, "filters: newsindex category=%q analyst=%q; peers source=%q and the analyst's name as a phrase\n\n",
+		r.Category, r.Analyst, r.Corpus.TopSource)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "engine\tarticles/s\tMB/s\tingest s\tindex MB\t×text\tingest RSS MB\tserve RSS MB\tload (ingest)\terror\t\n")
+	for _, e := range r.Engines {
+		fmt.Fprintf(tw, "%s\t%.0f\t%.2f\t%.1f\t%.1f\t%.2f\t%.0f\t%.0f\t%s\t%s\t\n", e.Name, e.ArticlesPerS, e.MBPerS, e.IngestSeconds,
+			float64(e.IndexBytes)/1e6, e.SizeRatio, float64(e.IngestRSS)/(1<<20), float64(e.ServeRSS)/(1<<20), e.LoadIngest, e.Error)
+	}
+	tw.Flush()
+	fmt.Fprintln(w)
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "query\tclients")
+	for _, e := range r.Engines {
+		fmt.Fprintf(tw, "\t%s p50 ms\tp99 ms\tq/s\terrors", e.Name)
+	}
+	fmt.Fprintf(tw, "\t\n")
+	for _, k := range kinds {
+		for _, c := range r.Clients {
+			fmt.Fprintf(tw, "%s\t%d", k.title, c)
+			for _, e := range r.Engines {
+				st, ok := e.stats(k.name, c)
+				if !ok {
+					fmt.Fprintf(tw, "\t-\t-\t-\t-")
+					continue
+				}
+				fmt.Fprintf(tw, "\t%.2f\t%.2f\t%.0f\t%d", st.P50MS, st.P99MS, st.QPS, st.Errors)
+			}
+			fmt.Fprintf(tw, "\t\n")
+		}
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "\n(each kind ran %s per client count; newsindex in-process through index.Search, which counts all six facets and the day histogram on every query)\n", r.PerKind)
+}
+
+// stats returns the figures of one kind of query with c clients.
+func (e *engineReport) stats(kind string, c int) (kindStats, bool) {
+	for _, s := range e.Queries {
+		if s.Kind == kind && s.Clients == c {
+			return s, true
+		}
+	}
+	return kindStats{}, false
+}
