@@ -69,7 +69,13 @@ type facetValue struct {
 type facetView struct {
 	Name, Label string
 	Values      []facetValue
+	Expanded    bool   // showing up to moreFacetSize values
+	MoreURL     string // expands the list, when it may hold more
+	LessURL     string // folds it back
 }
+
+// moreFacetSize is how many values an expanded facet lists.
+const moreFacetSize = 100
 
 type chip struct {
 	Label, RemoveURL string
@@ -77,6 +83,7 @@ type chip struct {
 
 type bar struct {
 	X, Y, W, H float64
+	Series     int // 0: the search; 1: the query it is compared with
 	Label      string
 	URL        string
 }
@@ -100,6 +107,10 @@ type searchPage struct {
 	ChartFirst string
 	ChartLast  string
 	From, To   string
+	// Compare is a second query drawn on the chart against the first.
+	Compare      string
+	CompareTotal uint64
+	CompareURL   string // the page of the compared query
 }
 
 // withOn is with for the page at path.
@@ -141,12 +152,33 @@ func toggle(vs []string, v string) ([]string, bool) {
 
 func (s *Server) serveSearchPage(w http.ResponseWriter, r *http.Request) {
 	v := r.URL.Query()
-	p := searchPage{Query: v.Get("q"), Sort: v.Get("sort"), From: v.Get("from"), To: v.Get("to")}
+	p := searchPage{Query: v.Get("q"), Sort: v.Get("sort"), From: v.Get("from"), To: v.Get("to"), Compare: strings.TrimSpace(v.Get("vs"))}
 	code := http.StatusOK
+	more := v.Get("more")
 	req, err := SearchParams(v)
 	if err == nil {
 		req.Size = 20
+		if more != "" {
+			req.FacetSize = moreFacetSize
+		}
 		p.Res, err = s.ix.Search(r.Context(), req)
+	}
+	var compared *index.SearchResult
+	if err == nil && p.Compare != "" {
+		c := req
+		c.Query, c.Size, c.Page, c.FacetSize = p.Compare, 1, 1, 1
+		compared, err = s.ix.Search(r.Context(), c)
+		if err == nil {
+			p.CompareTotal = compared.Total
+			cv := url.Values{}
+			for k, vs := range v {
+				cv[k] = vs
+			}
+			cv.Set("q", p.Compare)
+			cv.Del("vs")
+			cv.Del("page")
+			p.CompareURL = "/?" + cv.Encode()
+		}
 	}
 	if err != nil {
 		code = status(err)
@@ -164,7 +196,17 @@ func (s *Server) serveSearchPage(w http.ResponseWriter, r *http.Request) {
 			for _, a := range req.Filters[f] {
 				active[a] = true
 			}
-			for _, c := range p.Res.Facets.Of(f) {
+			counts := p.Res.Facets.Of(f)
+			if more == string(f) {
+				fv.Expanded = true
+				fv.LessURL = with(v, "more")
+			} else if len(counts) > index.DefaultFacetSize {
+				counts = counts[:index.DefaultFacetSize]
+			}
+			if !fv.Expanded && len(counts) == index.DefaultFacetSize {
+				fv.MoreURL = with(v, "more", string(f))
+			}
+			for _, c := range counts {
 				next, _ := toggle(v[string(f)], c.Value)
 				fv.Values = append(fv.Values, facetValue{Value: c.Value, Count: c.Count, Active: active[c.Value], URL: with(v, string(f), next...)})
 			}
@@ -182,7 +224,11 @@ func (s *Server) serveSearchPage(w http.ResponseWriter, r *http.Request) {
 		if p.Page < p.Pages {
 			p.NextURL = pageURL(v, p.Page+1)
 		}
-		p.Bars, p.ChartFirst, p.ChartLast = chart(v, p.Res.Facets.Published, req.Interval)
+		if compared != nil {
+			p.Bars, p.ChartFirst, p.ChartLast = chart(v, p.Res.Facets.Published, req.Interval, compared.Facets.Published)
+		} else {
+			p.Bars, p.ChartFirst, p.ChartLast = chart(v, p.Res.Facets.Published, req.Interval)
+		}
 	}
 	for _, f := range index.AllFacets {
 		for _, val := range v[string(f)] {
@@ -239,21 +285,38 @@ func pageURLOn(path string, v url.Values, page int) string {
 	return path + "?" + c.Encode()
 }
 
-// chart lays out the published histogram as SVG bars on a continuous time
-// axis (empty days or months drawn as gaps), each bar a link that narrows
-// the search to its span. Ranges of over 120 days are drawn by month.
-func chart(v url.Values, counts []index.DateCount, interval string) ([]bar, string, string) {
-	if len(counts) == 0 {
+// chart lays out histograms as SVG bars on one continuous time axis (empty
+// days or months drawn as gaps), one series beside the other, each bar a
+// link that narrows the search to its span. Ranges of over 120 days are
+// drawn by month.
+func chart(v url.Values, counts []index.DateCount, interval string, more ...[]index.DateCount) ([]bar, string, string) {
+	series := append([][]index.DateCount{counts}, more...)
+	var lo, hi time.Time
+	for _, c := range series {
+		if len(c) == 0 {
+			continue
+		}
+		a, err1 := time.Parse(time.DateOnly, c[0].Date)
+		b, err2 := time.Parse(time.DateOnly, c[len(c)-1].Date)
+		if err1 != nil || err2 != nil {
+			return nil, "", ""
+		}
+		if lo.IsZero() || a.Before(lo) {
+			lo = a
+		}
+		if b.After(hi) {
+			hi = b
+		}
+	}
+	if lo.IsZero() {
 		return nil, "", ""
 	}
-	first, err1 := time.Parse(time.DateOnly, counts[0].Date)
-	last, err2 := time.Parse(time.DateOnly, counts[len(counts)-1].Date)
-	if err1 != nil || err2 != nil {
-		return nil, "", ""
-	}
-	if interval == index.IntervalDay && last.Sub(first) > 120*24*time.Hour {
-		counts = byMonth(counts)
+	if interval == index.IntervalDay && hi.Sub(lo) > 120*24*time.Hour {
+		for i := range series {
+			series[i] = byMonth(series[i])
+		}
 		interval = index.IntervalMonth
+		lo = time.Date(lo.Year(), lo.Month(), 1, 0, 0, 0, 0, time.UTC)
 	}
 	step := func(t time.Time) time.Time {
 		switch interval {
@@ -264,40 +327,42 @@ func chart(v url.Values, counts []index.DateCount, interval string) ([]bar, stri
 		}
 		return t.AddDate(0, 0, 1)
 	}
-	byDate := map[string]int{}
-	for _, c := range counts {
-		byDate[c.Date] = c.Count
+	var days []string
+	for t := lo; !t.After(hi) && len(days) < 2000; t = step(t) {
+		days = append(days, t.Format(time.DateOnly))
 	}
-	start, _ := time.Parse(time.DateOnly, counts[0].Date)
-	end, _ := time.Parse(time.DateOnly, counts[len(counts)-1].Date)
-	var buckets []index.DateCount
-	for t := start; !t.After(end) && len(buckets) < 2000; t = step(t) {
-		d := t.Format(time.DateOnly)
-		buckets = append(buckets, index.DateCount{Date: d, Count: byDate[d]})
+	peak := 1
+	byDate := make([]map[string]int, len(series))
+	for i, c := range series {
+		byDate[i] = map[string]int{}
+		for _, d := range c {
+			byDate[i][d.Date] = d.Count
+			peak = max(peak, d.Count)
+		}
 	}
 	const width, height = 600.0, 80.0
-	peak := 1
-	for _, d := range buckets {
-		peak = max(peak, d.Count)
-	}
-	w := width / float64(len(buckets))
+	slot := width / float64(len(days))
+	w := slot * 0.85 / float64(len(series))
 	var bars []bar
-	for i, d := range buckets {
-		if d.Count == 0 {
-			continue
+	for i, d := range days {
+		for k := range series {
+			n := byDate[k][d]
+			if n == 0 {
+				continue
+			}
+			h := max(height*float64(n)/float64(peak), 2)
+			from, _ := time.Parse(time.DateOnly, d)
+			to := step(from).AddDate(0, 0, -1)
+			c := url.Values{}
+			for key, vs := range v {
+				c[key] = vs
+			}
+			c.Set("from", from.Format(time.DateOnly))
+			bars = append(bars, bar{X: float64(i)*slot + float64(k)*w, Y: height - h, W: max(w, 1), H: h, Series: k,
+				Label: fmt.Sprintf("%s: %d", d, n), URL: with(c, "to", to.Format(time.DateOnly))})
 		}
-		h := max(height*float64(d.Count)/float64(peak), 2)
-		from, _ := time.Parse(time.DateOnly, d.Date)
-		to := step(from).AddDate(0, 0, -1)
-		c := url.Values{}
-		for k, vs := range v {
-			c[k] = vs
-		}
-		c.Set("from", from.Format(time.DateOnly))
-		bars = append(bars, bar{X: float64(i) * w, Y: height - h, W: max(w*0.85, 1), H: h,
-			Label: fmt.Sprintf("%s: %d", d.Date, d.Count), URL: with(c, "to", to.Format(time.DateOnly))})
 	}
-	return bars, buckets[0].Date, buckets[len(buckets)-1].Date
+	return bars, days[0], days[len(days)-1]
 }
 
 func byMonth(days []index.DateCount) []index.DateCount {

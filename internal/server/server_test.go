@@ -350,3 +350,21 @@ func TestEntityPages(t *testing.T) {
 		t.Errorf("unknown person page = %d, want 404", code)
 	}
 }
+
+func TestSearchPageMoreAndCompare(t *testing.T) {
+	ts, ix := newTestServer(t, Options{})
+	if _, err := ix.AddBatch(context.Background(), manyArticles(30)); err != nil {
+		t.Fatal(err)
+	}
+	code, body, _ := do(t, "GET", ts.URL+"/?q=harvest&vs=sanctions", "")
+	if code != 200 || !strings.Contains(body, `class="s1"`) || !strings.Contains(body, `class="s0"`) || !strings.Contains(body, ">sanctions</a> (1)") {
+		t.Errorf("compare page = %d, want both series and the legend", code)
+	}
+	code, body, _ = do(t, "GET", ts.URL+"/?q=harvest&more=country", "")
+	if code != 200 || !strings.Contains(body, "data-expanded") || !strings.Contains(body, ">fewer<") {
+		t.Errorf("expanded facet page = %d, want an expanded facet with a way back", code)
+	}
+	if code, _, _ = do(t, "GET", ts.URL+"/assets/app.js", ""); code != 200 {
+		t.Errorf("app.js = %d", code)
+	}
+}
