@@ -28,6 +28,9 @@ var speechVerbs = set(
 	"slammed blasted praised praises questioned",
 )
 
+// prepositions before a speaker phrase show it is not a clause's subject.
+var prepositions = set("of for to with about on in at by from as than like against over under")
+
 // forwardVerbs put the speaker after them: "said X", "wrote X". After
 // "told" or "asked" comes the listener.
 var forwardVerbs = set(

@@ -2,6 +2,7 @@ package quote
 
 import (
 	"strings"
+	"unicode"
 )
 
 // Kinds of speaker phrase.
@@ -264,4 +265,13 @@ func gender(name string) byte {
 		return 'm'
 	}
 	return 0
+}
+
+// titleCase writes an upper-case word as a name: "WALLACE" → "Wallace".
+func titleCase(w string) string {
+	r := []rune(strings.ToLower(w))
+	if len(r) > 0 {
+		r[0] = unicode.ToUpper(r[0])
+	}
+	return string(r)
 }

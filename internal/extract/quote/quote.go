@@ -365,6 +365,12 @@ func (d *doc) attributeOne(qi int, q *rawQuote) {
 	if r1 > r0 && d.rightFrame(q, r0, r1, endsSentence) {
 		return
 	}
+	// a transcript: "WALLACE: But, Governor Pence, …"
+	if k := q.open + 1; k+1 < q.close && k+1 < len(toks) && toks[k].kind == kWord && isAllCaps(toks[k].w) && toks[k+1].w == ":" {
+		t := toks[k]
+		q.sp = phrase{kind: spPerson, name: []token{{s: t.s, e: t.e, w: titleCase(t.w), lw: t.lw, kind: kWord}}, pos: t.s, end: t.e}
+		return
+	}
 	l0 := d.sentenceStart(q.open)
 	if d.leftFrame(q, l0, q.open) {
 		return
@@ -614,7 +620,10 @@ func (d *doc) leftFrame(q *rawQuote, l0, l1 int) bool {
 		for j >= l0 && d.isAux(j) {
 			j--
 		}
-		if sp, _, ok := d.parseBackward(l0, j); ok {
+		if sp, a, ok := d.parseBackward(l0, j); ok {
+			if a > l0 && prepositions[toks[a-1].lw] {
+				continue // "of Republican claims": a noun, not a speech verb
+			}
 			d.setSpeaker(q, sp, v)
 			return true
 		}
@@ -786,7 +795,7 @@ func (d *doc) parseBackward(lo, j int) (phrase, int, bool) {
 		return sp, 0, false
 	}
 	// "Cory James, 22, of Flint, Mich., said": a place in the apposition
-	for n := 0; n < 2 && a-1 > lo && (toks[a-1].lw == "of" || toks[a-1].lw == "from" || toks[a-1].lw == "in"); n++ {
+	for n := 0; n < 2 && a-1 > lo && j+1 < len(toks) && toks[j+1].w == "," && (toks[a-1].lw == "of" || toks[a-1].lw == "from" || toks[a-1].lw == "in"); n++ {
 		k := a - 2
 		for k > lo && toks[k].w != "," && a-k < 6 {
 			k--
@@ -814,7 +823,7 @@ func (d *doc) parseBackward(lo, j int) (phrase, int, bool) {
 	run := toks[a : j+1]
 	// titles written in lower case before the name: "Republican nominee Donald Trump"
 	p := a
-	for p-1 >= lo && p > a-6 && toks[p-1].kind == kWord && !toks[p-1].inQ && (isTitleWord(toks[p-1].lower()) || titleModifiers[toks[p-1].lower()] || toks[p-1].isCap()) {
+	for p-1 >= lo && p > a-6 && toks[p-1].kind == kWord && !toks[p-1].inQ && !prepositions[toks[p-1].lw] && toks[p-1].lw != "and" && (isTitleWord(toks[p-1].lower()) || titleModifiers[toks[p-1].lower()] || toks[p-1].isCap()) {
 		p--
 	}
 	d.fillName(&sp, run)
@@ -1015,8 +1024,8 @@ func (d *doc) indirect() {
 		for j >= l0 && d.isAux(j) {
 			j--
 		}
-		sp, _, ok := d.parseBackward(l0, j)
-		if !ok || sp.kind == spDesc {
+		sp, a, ok := d.parseBackward(l0, j)
+		if !ok || sp.kind == spDesc || a > l0 && prepositions[toks[a-1].lw] {
 			continue
 		}
 		if c < hi && toks[c].w == "that" {

@@ -19,6 +19,7 @@ type want struct {
 	affiliation string
 	cue         string
 	indirect    bool
+	notSpeaker  string // a speaker the quotation must not get
 }
 
 func (w want) String() string {
@@ -214,6 +215,16 @@ var patternTests = []struct {
 		want: []want{{starts: "Young voters", speaker: "Irene Castell", role: RoleAnalyst}},
 	},
 	{
+		name: "transcript",
+		text: "Debate\n\nThe exchange went on:\n\n\"HARLOW: Governor, will you release your tax returns before the vote?\"",
+		want: []want{{starts: "HARLOW: Governor", speaker: "Harlow"}},
+	},
+	{
+		name: "noun_not_verb",
+		text: "Checks\n\nThe Ledger rated 30% of Republican claims as “mostly false” in the spring.",
+		want: []want{{starts: "mostly false", notSpeaker: "Republican"}},
+	},
+	{
 		name: "former_official_comments",
 		text: "Diplomacy\n\n“The sanctions will bite by the winter,” said Peter Hall, a former ambassador to Moscow.",
 		want: []want{{starts: "The sanctions will bite", speaker: "Peter Hall", role: RoleAnalyst}},
@@ -231,7 +242,8 @@ func TestExtractPatterns(t *testing.T) {
 					continue
 				}
 				if w.speaker != "" && q.Speaker != w.speaker || w.role != "" && q.Role != w.role ||
-					w.affiliation != "" && q.Affiliation != w.affiliation || w.cue != "" && q.Cue != w.cue || q.Direct == w.indirect {
+					w.affiliation != "" && q.Affiliation != w.affiliation || w.cue != "" && q.Cue != w.cue || q.Direct == w.indirect ||
+					w.notSpeaker != "" && q.Speaker == w.notSpeaker {
 					t.Errorf("Extract(%q): got%s\nwant %v", tt.text, formatQuotes([]Quote{q}), w)
 				}
 			}
