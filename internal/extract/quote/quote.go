@@ -792,6 +792,15 @@ func (d *doc) parseBackward(lo, j int) (phrase, int, bool) {
 	}
 	a, ok := capRunBack(toks, j, lo)
 	if !ok {
+		// "Jeb Bush in a Medium post said": a short phrase between the name and the verb
+		for k := j - 1; k > lo && k >= j-6; k-- {
+			if t := toks[k]; t.kind != kWord || t.inQ {
+				break
+			}
+			if (toks[k].lw == "in" || toks[k].lw == "on" || toks[k].lw == "during") && isNameWord(toks[k-1]) && !isPossessive(toks[k-1].w) {
+				return d.parseBackward(lo, k-1)
+			}
+		}
 		return sp, 0, false
 	}
 	// "Cory James, 22, of Flint, Mich., said": a place in the apposition

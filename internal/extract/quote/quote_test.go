@@ -225,6 +225,11 @@ var patternTests = []struct {
 		want: []want{{starts: "mostly false", notSpeaker: "Republican"}},
 	},
 	{
+		name: "phrase_between_name_and_verb",
+		text: "Courts\n\nSenator Joan Pruitt in a radio interview said the court would be “packed with loyalists by the end of the year.”",
+		want: []want{{starts: "packed with loyalists", speaker: "Joan Pruitt", role: RoleOfficial, cue: "said"}},
+	},
+	{
 		name: "former_official_comments",
 		text: "Diplomacy\n\n“The sanctions will bite by the winter,” said Peter Hall, a former ambassador to Moscow.",
 		want: []want{{starts: "The sanctions will bite", speaker: "Peter Hall", role: RoleAnalyst}},
