@@ -42,3 +42,21 @@ func BenchmarkGrouper(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkGrouperCorpus groups the articles of -corpus, if present: the
+// cost per article of finding its story among all earlier ones.
+func BenchmarkGrouperCorpus(b *testing.B) {
+	as := readCorpus(b, *corpus)
+	sigs := make([]Signature, len(as))
+	for i, a := range as {
+		sigs[i] = Sign(a.Title, a.Body)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		g := NewGrouper()
+		for i, a := range as {
+			g.Add(a.ID, sigs[i])
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(as)), "ns/article")
+}

@@ -195,6 +195,18 @@ func TestMeasure(t *testing.T) {
 		sizes[st]++
 	}
 	t.Logf("grouper at Same=%.2f: %d stories, %v/article", Same, gr.Stories(), time.Since(start)/time.Duration(n))
+	gw := NewGrouper()
+	gw.Window = Window
+	wsizes := map[string]int{}
+	for i, a := range as {
+		st, _ := gw.AddAt(a.ID, sigs[i], a.when)
+		wsizes[st]++
+	}
+	whist := map[int]int{}
+	for _, c := range wsizes {
+		whist[min(c, 10)]++
+	}
+	t.Logf("grouper at Same=%.2f within a %v window: %d stories, by size %v", Same, Window, gw.Stories(), whist)
 	hist := map[int]int{}
 	for _, c := range sizes {
 		hist[min(c, 10)]++

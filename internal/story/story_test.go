@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // readFixture returns the title (first line) and body of testdata/name.
@@ -169,6 +170,29 @@ func TestSignatureString(t *testing.T) {
 	for _, bad := range []string{"", "x", "m2abc", "m1!!!", "m1AAAA"} {
 		if _, err := Parse(bad); err == nil {
 			t.Errorf("Parse(%q) succeeded, want an error", bad)
+		}
+	}
+}
+
+func TestGrouperWindow(t *testing.T) {
+	sig := Sign(readFixture(t, "typical.txt"))
+	day := time.Date(2024, 10, 25, 9, 0, 0, 0, time.UTC)
+	stream := []struct {
+		id    string
+		when  time.Time
+		story string
+	}{
+		{"mon", day, "mon"},
+		{"tue", day.Add(24 * time.Hour), "mon"},
+		{"next-month", day.Add(30 * 24 * time.Hour), "next-month"},
+		{"undated", time.Time{}, "mon"},
+		{"next-month-2", day.Add(31 * 24 * time.Hour), "next-month"},
+	}
+	g := NewGrouper()
+	g.Window = Window
+	for _, a := range stream {
+		if got, _ := g.AddAt(a.id, sig, a.when); got != a.story {
+			t.Errorf("AddAt(%q, %v) story = %q, want %q", a.id, a.when, got, a.story)
 		}
 	}
 }

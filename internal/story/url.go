@@ -41,11 +41,11 @@ func CanonicalURL(raw string) (string, error) {
 		return "", fmt.Errorf("canonical url %q: scheme %q, want http or https", raw, u.Scheme)
 	}
 	host := strings.ToLower(u.Hostname())
+	host = strings.TrimSuffix(host, ".")
+	host = strings.TrimPrefix(host, "www.")
 	if host == "" {
 		return "", fmt.Errorf("canonical url %q: no host", raw)
 	}
-	host = strings.TrimSuffix(host, ".")
-	host = strings.TrimPrefix(host, "www.")
 	if port := u.Port(); port != "" && port != "80" && port != "443" {
 		host = net.JoinHostPort(host, port)
 	} else if strings.Contains(host, ":") { // IPv6 literal
