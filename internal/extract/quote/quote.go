@@ -124,18 +124,19 @@ type personRef struct {
 }
 
 type doc struct {
-	text     string
-	toks     []token
-	ents     entity.Result
-	quotes   []*rawQuote
-	paraEnd  map[int]int // paragraph → index past its last token
-	refs     []personRef // people named outside quotations, by position
-	full     map[string][]personRef
-	usedCue  map[int]bool
-	reported []*rawQuote
-	evidence map[string][]mention
-	roles    map[string][2]string // speaker → role, affiliation
-	headings map[int]bool
+	text        string
+	toks        []token
+	ents        entity.Result
+	quotes      []*rawQuote
+	paraEnd     map[int]int // paragraph → index past its last token
+	refs        []personRef // people named outside quotations, by position
+	speakerRefs []personRef // named speakers, by position
+	full        map[string][]personRef
+	usedCue     map[int]bool
+	reported    []*rawQuote
+	evidence    map[string][]mention
+	roles       map[string][2]string // speaker → role, affiliation
+	headings    map[int]bool
 }
 
 func newDoc(text string, ents entity.Result) *doc {

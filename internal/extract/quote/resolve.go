@@ -230,6 +230,18 @@ func (d *doc) antecedent(pos int, pron string) string {
 	default:
 		return ""
 	}
+	// the last speaker in this paragraph or the two before, then anyone named
+	p := d.paraOf(pos)
+	for i := len(d.speakerRefs) - 1; i >= 0; i-- {
+		r := d.speakerRefs[i]
+		if r.pos >= pos || r.g != 0 && r.g != want {
+			continue
+		}
+		if d.paraOf(r.pos) >= p-2 {
+			return r.name
+		}
+		break
+	}
 	for i := len(d.refs) - 1; i >= 0; i-- {
 		r := d.refs[i]
 		if r.pos >= pos {
@@ -331,11 +343,13 @@ func (d *doc) output() []Quote {
 			if q.sp.kind == spPerson {
 				if n, _ := d.resolve(q.sp); n != "" {
 					d.refs = append(d.refs, personRef{pos: q.sp.pos, name: n, g: gender(n)})
+					d.speakerRefs = append(d.speakerRefs, personRef{pos: q.sp.pos, name: n, g: gender(n)})
 				}
 			}
 		}
 	}
 	sort.SliceStable(d.refs, func(i, j int) bool { return d.refs[i].pos < d.refs[j].pos })
+	sort.SliceStable(d.speakerRefs, func(i, j int) bool { return d.speakerRefs[i].pos < d.speakerRefs[j].pos })
 	for _, qs := range [][]*rawQuote{d.quotes, d.reported} {
 		for _, q := range qs {
 			if q.inherit == nil {
