@@ -377,3 +377,18 @@ func TestOnDisk(t *testing.T) {
 		t.Errorf("Count after reopen = %d, %v; want 4", n, err)
 	}
 }
+
+func TestMentions(t *testing.T) {
+	ix, _ := OpenMem(nil)
+	defer ix.Close()
+	a := Article{Title: "Talks in Paris", Body: "President Vladimir Putin met NATO officials. Later Putin left for Russia."}
+	ms := ix.Mentions(a)
+	var got []string
+	for _, m := range ms {
+		got = append(got, fmt.Sprintf("%s=%s(%s)", a.Body[m.Start:m.End], m.Name, m.Facet))
+	}
+	want := "[Vladimir Putin=Vladimir Putin(person) NATO=NATO(organization) Putin=Vladimir Putin(person) Russia=Russia(country)]"
+	if fmt.Sprint(got) != want {
+		t.Errorf("Mentions = %v, want %s", got, want)
+	}
+}

@@ -33,15 +33,6 @@ var pageFuncs = template.FuncMap{
 		}
 		return t.Format("2 Jan 2006")
 	},
-	"paragraphs": func(s string) []string {
-		var out []string
-		for _, p := range strings.Split(s, "\n") {
-			if p = strings.TrimSpace(p); p != "" {
-				out = append(out, p)
-			}
-		}
-		return out
-	},
 	"filterURL": func(facet, value string) string {
 		return "/?" + url.Values{facet: {value}}.Encode()
 	},
@@ -448,8 +439,49 @@ func (s *Server) serveQuotesPage(w http.ResponseWriter, r *http.Request) {
 }
 
 type articlePage struct {
-	A   index.Article
-	Err string
+	A          index.Article
+	Err        string
+	Paragraphs [][]segment
+}
+
+// segment is a run of an article's text, linked when it names an entity.
+type segment struct {
+	Text, Facet, URL, Name string
+}
+
+// paragraphs splits body into paragraphs of segments, the mentions of
+// entities among them.
+func paragraphs(body string, ms []index.Mention) [][]segment {
+	var out [][]segment
+	start := 0
+	for start <= len(body) {
+		end := strings.IndexByte(body[start:], '\n')
+		if end < 0 {
+			end = len(body)
+		} else {
+			end += start
+		}
+		var segs []segment
+		pos := start
+		for _, m := range ms {
+			if m.Start < pos || m.End > end {
+				continue
+			}
+			if m.Start > pos {
+				segs = append(segs, segment{Text: body[pos:m.Start]})
+			}
+			segs = append(segs, segment{Text: body[m.Start:m.End], Facet: string(m.Facet), Name: m.Name, URL: entityPath(m.Facet, m.Name)})
+			pos = m.End
+		}
+		if pos < end {
+			segs = append(segs, segment{Text: body[pos:end]})
+		}
+		if strings.TrimSpace(body[start:end]) != "" {
+			out = append(out, segs)
+		}
+		start = end + 1
+	}
+	return out
 }
 
 func (s *Server) serveArticlePage(w http.ResponseWriter, r *http.Request) {
@@ -464,7 +496,7 @@ func (s *Server) serveArticlePage(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, code, "article.html", articlePage{Err: msg})
 		return
 	}
-	s.render(w, r, http.StatusOK, "article.html", articlePage{A: a})
+	s.render(w, r, http.StatusOK, "article.html", articlePage{A: a, Paragraphs: paragraphs(a.Body, s.ix.Mentions(a))})
 }
 
 // render executes a page into a buffer first, so a template error never

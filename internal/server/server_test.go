@@ -368,3 +368,13 @@ func TestSearchPageMoreAndCompare(t *testing.T) {
 		t.Errorf("app.js = %d", code)
 	}
 }
+
+func TestParagraphs(t *testing.T) {
+	body := "Putin met Xi.\n\nLater, in Moscow."
+	ms := []index.Mention{{Start: 0, End: 5, Facet: index.FacetPerson, Name: "Vladimir Putin"}, {Start: 25, End: 31, Facet: index.FacetCountry, Name: "Russia"}}
+	got := paragraphs(body, ms)
+	if len(got) != 2 || got[0][0].URL != "/people/Vladimir%20Putin" || got[0][1].Text != " met Xi." ||
+		got[1][1].Text != "Moscow" || got[1][1].URL != "/countries/Russia" || got[1][2].Text != "." {
+		t.Errorf("paragraphs = %+v", got)
+	}
+}
