@@ -125,6 +125,7 @@ func capRunFwd(toks []token, i, hi int) int {
 	return b
 }
 
+// lowerWords returns the words of ts in lower case, possessives removed.
 func lowerWords(ts []token) []string {
 	out := make([]string, len(ts))
 	for i, t := range ts {
@@ -200,6 +201,7 @@ func classifyRun(ts []token) int {
 	return spPerson
 }
 
+// isAllCaps reports whether w is written in capitals ("NATO", "CNN").
 func isAllCaps(w string) bool {
 	n := 0
 	for _, r := range w {

@@ -139,6 +139,7 @@ type doc struct {
 	headings    map[int]bool
 }
 
+// newDoc tokenizes text and prepares the per-document tables.
 func newDoc(text string, ents entity.Result) *doc {
 	d := &doc{text: text, ents: ents, toks: tokenize(text), paraEnd: map[int]int{},
 		full: map[string][]personRef{}, usedCue: map[int]bool{}, roles: map[string][2]string{}, headings: map[int]bool{}}
@@ -186,6 +187,8 @@ func (d *doc) findQuotes() {
 	}
 }
 
+// prevUnclosedAt reports whether the quotation before the last one found was
+// left open before token i, so that the last one continues it.
 func prevUnclosedAt(d *doc, i int) bool {
 	if len(d.quotes) < 2 {
 		return false
@@ -194,6 +197,8 @@ func prevUnclosedAt(d *doc, i int) bool {
 	return q.unclosed && q.close <= i
 }
 
+// addQuote records the quotation between the marks at tokens open and close
+// when it is one (see acceptQuote).
 func (d *doc) addQuote(open, close int, unclosed, cont bool) {
 	toks := d.toks
 	if close <= open+1 {
@@ -338,6 +343,7 @@ func (d *doc) frameEnd(i int) int {
 	return end
 }
 
+// isVerb reports whether token k is a speech verb outside quotations.
 func (d *doc) isVerb(k int) bool {
 	t := d.toks[k]
 	return t.kind == kWord && !t.inQ && speechVerbs[t.lower()]
@@ -350,6 +356,8 @@ func (d *doc) attribute() {
 	}
 }
 
+// attributeOne finds the speaker of quotation q from the words around it, or
+// marks it pending for carryOver.
 func (d *doc) attributeOne(qi int, q *rawQuote) {
 	toks := d.toks
 	para := toks[q.open].para
@@ -483,6 +491,7 @@ func (d *doc) paraOf(pos int) int {
 	return d.toks[i].para
 }
 
+// paraStart returns the index of the first token of paragraph p.
 func (d *doc) paraStart(p int) int {
 	end := d.paraEnd[p]
 	k := end - 1
@@ -699,6 +708,7 @@ func (d *doc) prevQuoteIn(q *rawQuote, l0 int) *rawQuote {
 	return nil
 }
 
+// setSpeaker gives q the speaker phrase sp and the speech verb at token verb.
 func (d *doc) setSpeaker(q *rawQuote, sp phrase, verb int) {
 	q.sp = sp
 	q.cue = d.toks[verb].lower()

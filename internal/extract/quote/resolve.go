@@ -153,6 +153,7 @@ func (d *doc) heading(p int) bool {
 	return h
 }
 
+// isHeading reports whether most words of paragraph p are capitalised.
 func (d *doc) isHeading(p int) bool {
 	words, caps := 0, 0
 	for k := d.paraStart(p); k < d.paraEnd[p]; k++ {
@@ -370,6 +371,7 @@ func (d *doc) output() []Quote {
 	return out
 }
 
+// quote builds the Quote for q, whose speaker is that of src.
 func (d *doc) quote(q, src *rawQuote, cue string) Quote {
 	role, aff := d.role(src)
 	return Quote{Text: d.text[q.start:q.end], Speaker: src.speaker, Role: role, Affiliation: aff,

@@ -98,8 +98,10 @@ func tokenize(text string) []token {
 	return toks
 }
 
+// isWordRune reports whether r can be part of a word.
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
 
+// lastRune returns the last rune of s.
 func lastRune(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r
