@@ -86,8 +86,8 @@ func textLines(s string) (lines []string, starts []bool) {
 	s = strings.ReplaceAll(s, "\r", "\n")
 	raw := strings.Split(s, "\n")
 	width, wrapped := wrapWidth(raw)
-	var out []string
-	join := false // the next line continues the last one
+	var parts [][]string // the physical lines of each line
+	join := false        // the next line continues the last one
 	blank := true
 	for _, l := range raw {
 		indented := strings.HasPrefix(l, "  ") || strings.HasPrefix(l, "\t")
@@ -102,15 +102,19 @@ func textLines(s string) (lines []string, starts []bool) {
 			continue
 		}
 		if join && !indented && !isListItem(t) {
-			out[len(out)-1] += " " + t
+			parts[len(parts)-1] = append(parts[len(parts)-1], t)
 		} else {
-			out = append(out, t)
+			parts = append(parts, []string{t})
 			starts = append(starts, blank)
 		}
 		join = wrapped && utf8.RuneCountInString(l) >= width-25
 		blank = false
 	}
-	return out, starts
+	lines = make([]string, len(parts))
+	for i, p := range parts {
+		lines[i] = strings.Join(p, " ")
+	}
+	return lines, starts
 }
 
 // wrapWidth reports the width a page is hard-wrapped at, if it is: its
@@ -123,7 +127,7 @@ func wrapWidth(lines []string) (int, bool) {
 			n++
 		}
 	}
-	if width == 0 || width > 100 || n < 6 {
+	if width < 50 || width > 100 || n < 6 {
 		return width, false
 	}
 	near := 0
@@ -305,6 +309,9 @@ func hasAnyPrefix(s string, prefixes []string) bool {
 
 // isChrome reports whether a line is site chrome.
 func isChrome(s string) bool {
+	if len(s) > 1600 {
+		return false // running text, too long for any kind of chrome
+	}
 	p := phrase(s)
 	if p == "" || chromeLines[p] {
 		return true
@@ -332,6 +339,9 @@ var navSeparators = regexp.MustCompile(`\s+[|·•»›>/]\s+|\s*\|\s*`)
 // isNav reports whether a line is a menu or breadcrumb: three or more short
 // items between separators.
 func isNav(s string) bool {
+	if !strings.ContainsAny(s, "|·•»›>/") {
+		return false
+	}
 	items := navSeparators.Split(s, -1)
 	if len(items) < 3 {
 		return false
