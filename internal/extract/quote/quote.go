@@ -1036,13 +1036,24 @@ func (d *doc) indirect() {
 		if c < hi && (toks[c].w == "by" || toks[c].w == "for" && w != "called") {
 			continue
 		}
-		if hi-c < 3 {
-			continue
-		}
 		l0 := d.sentenceStart(v)
 		j := v - 1
 		for j >= l0 && d.isAux(j) {
 			j--
+		}
+		if hi-c < 3 {
+			// "The deal is off, CNN reported.": the speech comes first
+			if hi-c > 1 || w == "called" || w == "calls" {
+				continue
+			}
+			sp, a, ok := d.parseBackward(l0, j)
+			if !ok || sp.kind == spDesc || sp.kind == spPronoun || a-1 <= l0 || toks[a-1].w != "," {
+				continue
+			}
+			if a-1-l0 >= 3 && toks[l0].kind == kWord {
+				d.reported = append(d.reported, &rawQuote{start: toks[l0].s, end: toks[a-2].e, sp: sp, cue: w, cueTok: v})
+			}
+			continue
 		}
 		sp, a, ok := d.parseBackward(l0, j)
 		if !ok || sp.kind == spDesc || a > l0 && prepositions[toks[a-1].lw] {

@@ -230,6 +230,11 @@ var patternTests = []struct {
 		want: []want{{starts: "packed with loyalists", speaker: "Joan Pruitt", role: RoleOfficial, cue: "said"}},
 	},
 	{
+		name: "speech_before_speaker",
+		text: "Talks\n\nThe merger talks have collapsed after two weeks, Maria Lenz said.",
+		want: []want{{starts: "The merger talks", speaker: "Maria Lenz", cue: "said", indirect: true}},
+	},
+	{
 		name: "former_official_comments",
 		text: "Diplomacy\n\n“The sanctions will bite by the winter,” said Peter Hall, a former ambassador to Moscow.",
 		want: []want{{starts: "The sanctions will bite", speaker: "Peter Hall", role: RoleAnalyst}},
