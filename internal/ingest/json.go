@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"io"
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -256,9 +258,26 @@ func decodeArticle(raw []byte) (index.Article, error) {
 			break
 		}
 	}
-	a.Title = collapseSpace(a.Title)
+	for _, f := range []*string{&a.Title, &a.Source, &a.Author, &a.Category} {
+		*f = collapseSpace(unescapeEntities(*f))
+	}
 	return a, d.err
 }
+
+// entity matches an HTML character reference.
+var entity = regexp.MustCompile(`&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});`)
+
+// unescapeEntities decodes the HTML character references that dumps of
+// scraped pages leave in text fields ("Q&amp;A", "&#8217;").
+func unescapeEntities(s string) string {
+	if !strings.Contains(s, "&") || !entity.MatchString(s) {
+		return s
+	}
+	return html.UnescapeString(s)
+}
+
+// truncationMark matches the mark NewsAPI puts at the end of cut texts.
+var truncationMark = regexp.MustCompile(`\s*…?\s*\[\+\d+ chars\]\s*$`)
 
 // decoder reads fields of one object, keeping the first error.
 type decoder struct {
@@ -353,7 +372,10 @@ func (d *decoder) text(key string, v json.RawMessage) (string, error) {
 	}
 	if looksLikeHTML(s) {
 		s = htmlText(s)
+	} else {
+		s = unescapeEntities(s)
 	}
+	s = truncationMark.ReplaceAllString(s, "")
 	return normalizeBody(s), nil
 }
 
