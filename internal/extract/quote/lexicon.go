@@ -54,6 +54,9 @@ var indirectVerbs = set(
 	"reported reports denied denies confirmed alleged asserted maintained concluded believes",
 	"proposed proposes called calls accused accuses blamed blames criticized slammed",
 	"estimates estimated found finds projects projected",
+	"asked asks replied responded countered conceded concedes admits boasted joked recalled",
+	"lamented complained stressed emphasized signaled hinted demanded rejected dismissed defended",
+	"questioned touted insisted testified predicted wrote",
 )
 
 // auxiliaries may stand between a speaker and the speech verb ("Trump has
