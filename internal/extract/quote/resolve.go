@@ -18,6 +18,8 @@ var knownOfficials = set(
 	"emmanuel_macron recep_tayyip_erdogan benjamin_netanyahu boris_johnson theresa_may",
 	"josh_earnest sean_spicer corey_lewandowski jason_miller brian_fallon jennifer_palmieri",
 	"trump clinton obama pence kaine sanders cruz rubio kasich putin zelensky",
+	"ronald_reagan john_kennedy jimmy_carter richard_nixon george_bush harry_truman",
+	"franklin_roosevelt abraham_lincoln lyndon_johnson gerald_ford dwight_eisenhower",
 )
 
 // mention is what one mention of a person says of them.
@@ -295,7 +297,7 @@ func (d *doc) resolve(sp phrase) (string, int) {
 			if !strings.Contains(n, " ") {
 				n = d.fullNameG(n, sp.pos, honorificGender(sp.titles))
 			}
-			return n, spPerson
+			return d.longer(n), spPerson
 		}
 		name := joinTokens(sp.name)
 		if len(sp.name) == 1 && !d.knownSingle(sp) {
@@ -393,6 +395,9 @@ func phraseMention(sp phrase) mention {
 // role tells the role and affiliation of a quotation's speaker, the same for
 // every quotation of one speaker.
 func (d *doc) role(q *rawQuote) (string, string) {
+	if q.kind == spCountry || q.speaker != "" && isCountry(strings.Fields(strings.ToLower(q.speaker))) {
+		return RoleOfficial, ""
+	}
 	switch q.kind {
 	case spCountry:
 		return RoleOfficial, ""
@@ -487,7 +492,7 @@ func decideRole(ms []mention, name string) (string, string) {
 		return RoleAnalyst, aff
 	case official || strong:
 		return RoleOfficial, aff
-	case knownOfficials[strings.ToLower(strings.ReplaceAll(name, " ", "_"))]:
+	case isKnownOfficial(name):
 		return RoleOfficial, aff
 	case other:
 		return RoleOther, aff
@@ -532,6 +537,19 @@ func affiliation(m mention) (string, string) {
 	return "", ""
 }
 
+// isKnownOfficial reports whether name is on the list of public figures,
+// middle initials aside ("Donald J. Trump").
+func isKnownOfficial(name string) bool {
+	var ws []string
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if len(w) == 2 && w[1] == '.' {
+			continue
+		}
+		ws = append(ws, w)
+	}
+	return knownOfficials[strings.Join(ws, "_")]
+}
+
 // knownSingle reports whether a one-word speaker name is a person: the
 // entity tagger says so, a full name with that surname is known, or a title
 // or honorific precedes it.
@@ -551,6 +569,26 @@ func (d *doc) knownSingle(sp phrase) bool {
 		return false
 	}
 	return !strings.HasSuffix(lw, "s") // "Americans", "Democrats"
+}
+
+// longer returns the fullest name met in the article that holds every word
+// of name ("J. Leahy" → "Patrick J. Leahy"), or name.
+func (d *doc) longer(name string) string {
+	ws := strings.Fields(name)
+	best := name
+	for _, r := range d.full[surname(name)] {
+		if len(r.name) <= len(best) {
+			continue
+		}
+		all := true
+		for _, w := range ws {
+			all = all && strings.Contains(" "+r.name+" ", " "+w+" ")
+		}
+		if all {
+			best = r.name
+		}
+	}
+	return best
 }
 
 // honorificGender tells the gender an honorific gives: "Mr." 'm', "Ms." 'f'.
