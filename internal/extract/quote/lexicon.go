@@ -78,7 +78,7 @@ var honorifics = set(
 
 // officialTitles mark someone speaking for a state, party or public body.
 var officialTitles = set(
-	"president vice-president vp sen sen. senator rep rep. representative gov gov. governor",
+	"president vice-president vp sen sen. sens sens. senator senators rep rep. reps reps. representative gov gov. governor",
 	"minister secretary chancellor mayor judge justice speaker leader premier ambassador",
 	"spokesman spokeswoman spokesperson spokespeople nominee candidate lawmaker lawmakers",
 	"congressman congresswoman councilman councilwoman commissioner official officials",
@@ -93,7 +93,7 @@ var officialTitles = set(
 // strongOfficialTitles, placed right before a name, make its bearer an
 // official whatever else is said of them.
 var strongOfficialTitles = set(
-	"president sen sen. senator rep rep. gov gov. governor minister secretary chancellor mayor",
+	"president sen sen. sens sens. senator rep rep. reps reps. gov gov. governor minister secretary chancellor mayor",
 	"premier ambassador spokesman spokeswoman spokesperson nominee candidate congressman",
 	"congresswoman king queen prince emperor pope lawmaker vice-president leader speaker",
 )

@@ -235,6 +235,11 @@ var patternTests = []struct {
 		want: []want{{starts: "The merger talks", speaker: "Maria Lenz", cue: "said", indirect: true}},
 	},
 	{
+		name: "party_and_state",
+		text: "Banks\n\nThe hearing was led by Jo Hartley (D-Ore.) and others.\n\n“You should give the money back,” Hartley said.",
+		want: []want{{starts: "You should give", speaker: "Jo Hartley", role: RoleOfficial}},
+	},
+	{
 		name: "former_official_comments",
 		text: "Diplomacy\n\n“The sanctions will bite by the winter,” said Peter Hall, a former ambassador to Moscow.",
 		want: []want{{starts: "The sanctions will bite", speaker: "Peter Hall", role: RoleAnalyst}},

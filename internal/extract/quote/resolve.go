@@ -86,6 +86,11 @@ func (d *doc) scanPeople() {
 				m.adjacent = toks[a-1].lw
 			}
 		}
+		// a lawmaker's party and state: "Jon Tester (D-Mont.)", "Rand Paul, R-Ky.,"
+		if b+1 < end && (toks[b].w == "(" || toks[b].w == ",") && isPartyState(toks[b+1].w) {
+			m.titles = append(m.titles, token{w: "lawmaker", lw: "lawmaker", kind: kWord})
+			m.adjacent = "lawmaker"
+		}
 		// an apposition: ", a senior fellow at the Brookings Institution,"
 		if b+1 < end && toks[b].w == "," && !toks[b+1].inQ {
 			nw := toks[b+1].lower()
@@ -535,6 +540,11 @@ func affiliation(m mention) (string, string) {
 		return name, orgRole(lowerWords(c))
 	}
 	return "", ""
+}
+
+// isPartyState reports whether w is a party and state: "D-Mont.", "R-Ky".
+func isPartyState(w string) bool {
+	return len(w) >= 4 && (w[0] == 'D' || w[0] == 'R' || w[0] == 'I') && w[1] == '-' && w[2] >= 'A' && w[2] <= 'Z'
 }
 
 // isKnownOfficial reports whether name is on the list of public figures,
