@@ -240,6 +240,11 @@ var patternTests = []struct {
 		want: []want{{starts: "You should give", speaker: "Jo Hartley", role: RoleOfficial}},
 	},
 	{
+		name: "served_as_official",
+		text: "Asia\n\n“The sanctions were never enforced,” said Tom Reyes, who served as Asia director for the National Security Council.",
+		want: []want{{starts: "The sanctions were never", speaker: "Tom Reyes", role: RoleAnalyst}},
+	},
+	{
 		name: "former_official_comments",
 		text: "Diplomacy\n\n“The sanctions will bite by the winter,” said Peter Hall, a former ambassador to Moscow.",
 		want: []want{{starts: "The sanctions will bite", speaker: "Peter Hall", role: RoleAnalyst}},

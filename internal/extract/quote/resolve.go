@@ -458,13 +458,14 @@ func decideRole(ms []mention, name string) (string, string) {
 		if strongOfficialTitles[strings.TrimSuffix(m.adjacent, ".")] || strongOfficialTitles[m.adjacent] {
 			strong = true
 		}
+		mFormer := false
 		for _, part := range [][]token{m.titles, m.appos} {
 			former := false
 			for _, t := range part {
 				w := strings.TrimSuffix(stripPossessive(t.lw), ".")
 				switch {
 				case w == "former" || w == "retired" || w == "served" || w == "ex":
-					former = true
+					former, mFormer = true, true
 				case analystTitles[w]:
 					analyst = true
 				case (officialTitles[w] || officialTitles[w+"."]) && former:
@@ -484,7 +485,12 @@ func decideRole(ms []mention, name string) (string, string) {
 			case RoleAnalyst:
 				analyst = true
 			case RoleOfficial:
-				official = true
+				// the body a former official served is not whom they speak for now
+				if mFormer {
+					formerOfficial = true
+				} else {
+					official = true
+				}
 			case RoleOther:
 				other = true
 			}
