@@ -106,3 +106,87 @@ func readTrainingDocs(path string) ([]entity.TrainingDoc, error) {
 	}
 	return docs, nil
 }
+
+func init() {
+	register(command{name: "build-entity-lexicon", summary: "build the common-word lexicon of the entity extractor", run: runBuildEntityLexicon})
+}
+
+const buildEntityLexiconUsage = `usage: newsindex build-entity-lexicon [-min N] [-out FILE] FILE.jsonl...
+
+Counts how the texts of the JSON Lines files ("text", or "title" and "body")
+write their words and writes the common-word lexicon that
+internal/extract/entity embeds: the words written in lower case at least N
+times and far more often than capitalized in mid-sentence. Reproduce the
+shipped lexicon with:
+
+  newsindex build-entity-lexicon -min 2 ../shared/data/conll2003_train_docs.jsonl \
+    ../shared/data/bbc_news_train.jsonl ../shared/data/polnear_train.jsonl \
+    ../shared/data/ag_news_train.jsonl
+`
+
+func runBuildEntityLexicon(args []string) error {
+	fs := flag.NewFlagSet("build-entity-lexicon", flag.ContinueOnError)
+	fs.Usage = func() { fmt.Fprint(fs.Output(), buildEntityLexiconUsage); fs.PrintDefaults() }
+	minCount := fs.Int("min", 2, "least number of lower-case uses of a word")
+	out := fs.String("out", filepath.Join("internal", "extract", "entity", "data", "common.txt.gz"), "lexicon file to write")
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if fs.NArg() == 0 {
+		return fmt.Errorf("%w: build-entity-lexicon needs at least one FILE.jsonl", errUsage)
+	}
+	c := entity.NewLexiconCounter()
+	for _, path := range fs.Args() {
+		if err := countLexicon(c, path); err != nil {
+			return err
+		}
+	}
+	tmp := *out + "~"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return fmt.Errorf("build-entity-lexicon: %w", err)
+	}
+	defer os.Remove(tmp)
+	n, err := c.Write(f, *minCount)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("build-entity-lexicon: %w", err)
+	}
+	if err := os.Rename(tmp, *out); err != nil {
+		return fmt.Errorf("build-entity-lexicon: %w", err)
+	}
+	st, _ := os.Stat(*out)
+	fmt.Fprintf(os.Stderr, "wrote %s (%d words, %d bytes)\n", *out, n, st.Size())
+	return nil
+}
+
+// countLexicon adds the texts of one JSON Lines file to c.
+func countLexicon(c *entity.LexiconCounter, path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("build-entity-lexicon: %w", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		var r struct{ Text, Title, Body string }
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			return fmt.Errorf("build-entity-lexicon: %s:%d: %w", path, line, err)
+		}
+		if r.Text != "" {
+			c.Add(r.Text)
+		}
+		if r.Title != "" || r.Body != "" {
+			c.Add(r.Title + "\n\n" + r.Body)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("build-entity-lexicon: %s: %w", path, err)
+	}
+	return nil
+}

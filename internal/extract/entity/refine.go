@@ -1,0 +1,222 @@
+package entity
+
+import (
+	"strings"
+	"unicode"
+)
+
+// refinePeople reviews the single-word people of a document that the
+// document never names in full, the readings where the tagger most often
+// mistakes a place, a company or an adjective for a person. Every
+// occurrence of such a word follows the reading that its clearest
+// occurrence gives:
+//
+//   - a word of a longer organization name of the same document
+//     ("Castlebrook" beside "Castlebrook United") is that organization;
+//   - a word that a company cue follows or precedes ("Veltrix, the Dutch
+//     maker of …", "shares in Veltrix", "start-up Qubitra") is an
+//     organization;
+//   - a word in a locative context ("in Trujillo", "the port of Kotka", "in
+//     Darfur and Kordofan", "Masisi territory", "from Kosti to …") is a
+//     place;
+//   - a word shaped like a demonym before a lower-case word ("Andean
+//     democracies", "Scandinavian leagues") is an adjective, not a person.
+//
+// People named by more than one word whose last word heads organizations
+// ("Policy Forum", "Northbridge University") become organizations.
+func (x *extraction) refinePeople() {
+	toks := x.toks
+	inFull := map[string]bool{}  // lower-cased words of people named in full
+	orgWord := map[string]bool{} // lower-cased capitalized words of longer organization names
+	for k, s := range x.spans {
+		switch {
+		case s.kind == kPer && s.j-s.i >= 2:
+			if !orgWords[toks[s.j-1].lower] {
+				for t := s.i; t < s.j; t++ {
+					inFull[toks[t].lower] = true
+				}
+				continue
+			}
+			x.spans[k].kind = kOrg
+			s.kind = kOrg
+			fallthrough
+		case s.kind == kOrg && s.j-s.i >= 2:
+			for t := s.i; t < s.j; t++ {
+				if isCap(toks[t].norm) && !orgWords[toks[t].lower] {
+					orgWord[toks[t].lower] = true
+				}
+			}
+		}
+	}
+	const (
+		keep = iota
+		toOrg
+		toPlace
+		drop
+	)
+	verdict := map[string]int{}
+	for _, s := range x.spans {
+		if s.kind != kPer || s.j-s.i != 1 {
+			continue
+		}
+		l := toks[s.i].lower
+		if inFull[l] || verdict[l] == toOrg {
+			continue
+		}
+		switch {
+		case orgWord[l] || orgWords[l] || x.companyCue(s.i):
+			verdict[l] = toOrg
+		case x.locative(s.i):
+			verdict[l] = toPlace
+		case verdict[l] == keep && x.demonymShaped(s.i):
+			verdict[l] = drop
+		}
+	}
+	if len(verdict) == 0 {
+		return
+	}
+	out := x.spans[:0]
+	for _, s := range x.spans {
+		if s.kind == kPer && s.j-s.i == 1 {
+			switch verdict[toks[s.i].lower] {
+			case toOrg:
+				if orgWords[toks[s.i].lower] {
+					continue // "Forum" alone: a fragment
+				}
+				s.kind = kOrg
+			case toPlace:
+				s.kind = kLoc
+			case drop:
+				continue
+			}
+		}
+		out = append(out, s)
+	}
+	x.spans = out
+	x.buildOwner()
+}
+
+// locPreps are prepositions after which a lone name is a place.
+var locPreps = map[string]bool{"in": true, "at": true, "near": true, "into": true, "across": true,
+	"around": true, "outside": true, "towards": true, "toward": true, "via": true, "through": true}
+
+// placeNouns are nouns that name a kind of place: "the port of Kotka",
+// "Garissa county".
+var placeNouns = map[string]bool{"port": true, "city": true, "town": true, "village": true, "province": true,
+	"provinces": true, "region": true, "regions": true, "county": true, "counties": true, "district": true,
+	"districts": true, "territory": true, "canton": true, "cantons": true, "prefecture": true,
+	"governorate": true, "oblast": true, "state": true, "island": true, "islands": true, "capital": true,
+	"municipality": true, "commune": true, "department": true, "suburb": true, "camp": true, "harbour": true,
+	"harbor": true}
+
+// locative reports whether the lone name toks[i] stands where places stand:
+// after a locative preposition, alone or in a list ("in Kerry, Clare and
+// Galway"), after "the port of", before "county", or in "from X to Y".
+func (x *extraction) locative(i int) bool {
+	toks := x.toks
+	if i+1 < len(toks) && placeNouns[toks[i+1].norm] {
+		return true
+	}
+	// Walk back over a list of capitalized names.
+	k := i - 1
+	if k >= 0 && (toks[k].norm == "," || toks[k].lower == "and" || toks[k].lower == "or") {
+		if toks[k].norm == "," && !(i+1 < len(toks) && (toks[i+1].norm == "," || toks[i+1].norm == "and" || toks[i+1].norm == "or")) {
+			return false // "in Paris, Smith said"
+		}
+		for k >= 0 && k > i-10 && !toks[k+1].lineStart {
+			n := toks[k].norm
+			if n == "," || n == "and" || n == "or" || isCap(n) && !isSentenceStart(toks, k) || n == "'s" {
+				k--
+				continue
+			}
+			break
+		}
+	}
+	if k < 0 || toks[k+1].lineStart && k+1 <= i {
+		if k+1 == i && toks[i].lineStart {
+			return false
+		}
+	}
+	if k < 0 {
+		return false
+	}
+	p := toks[k].lower
+	if locPreps[p] {
+		return true
+	}
+	if p == "of" && k > 0 && placeNouns[toks[k-1].lower] {
+		return true
+	}
+	// "from Kosti to El Obeid"
+	if p == "from" && k == i-1 && i+1 < len(toks) && toks[i+1].lower == "to" && i+2 < len(toks) && isCap(toks[i+2].norm) {
+		return true
+	}
+	return false
+}
+
+// companyNouns name kinds of companies in appositions and before names.
+var companyNouns = map[string]bool{"maker": true, "company": true, "firm": true, "start-up": true,
+	"startup": true, "chain": true, "retailer": true, "manufacturer": true, "producer": true,
+	"operator": true, "supplier": true, "developer": true, "lender": true, "insurer": true, "carrier": true,
+	"airline": true, "brand": true, "conglomerate": true, "subsidiary": true, "group": true, "shipbuilder": true,
+	"carmaker": true, "automaker": true, "chipmaker": true, "broker": true, "miner": true, "bank": true}
+
+// roleNouns name what people are; an apposition that holds one is about a
+// person ("Smith, a former bank executive").
+var roleNouns = map[string]bool{"executive": true, "chief": true, "head": true, "founder": true,
+	"director": true, "analyst": true, "economist": true, "spokesman": true, "spokeswoman": true,
+	"spokesperson": true, "official": true, "manager": true, "chairman": true, "chairwoman": true,
+	"president": true, "employee": true, "engineer": true, "owner": true, "partner": true, "who": true,
+	"trader": true, "investor": true, "banker": true, "lawyer": true, "member": true, "co-founder": true}
+
+// companyCue reports whether a company cue stands by toks[i]: an
+// apposition naming a kind of company after it (", the Dutch maker of"),
+// or "shares in", "start-up" before it.
+func (x *extraction) companyCue(i int) bool {
+	toks := x.toks
+	if i > 0 {
+		p := toks[i-1].lower
+		if companyNouns[p] && !toks[i].lineStart {
+			return true
+		}
+		if (p == "in" || p == "of") && i > 1 && toks[i-2].lower == "shares" {
+			return true
+		}
+	}
+	if i+2 < len(toks) && toks[i+1].norm == "," && (toks[i+2].lower == "a" || toks[i+2].lower == "an" || toks[i+2].lower == "the") {
+		for k := i + 3; k < len(toks) && k < i+9; k++ {
+			l := toks[k].lower
+			if roleNouns[l] || toks[k].norm == "'s" {
+				return false
+			}
+			if l == "," || l == "." || toks[k].lineStart {
+				return false
+			}
+			if companyNouns[l] {
+				return !(k+1 < len(toks) && roleNouns[toks[k+1].lower])
+			}
+		}
+	}
+	return false
+}
+
+// demonymShaped reports whether toks[i] reads as an adjective of a people or
+// region ("Andean", "Scandinavian", "Gabonese") before a lower-case word
+// that is no speech verb.
+func (x *extraction) demonymShaped(i int) bool {
+	toks := x.toks
+	l := toks[i].lower
+	if !(strings.HasSuffix(l, "ese") || strings.HasSuffix(l, "ian") || strings.HasSuffix(l, "ean")) {
+		return false
+	}
+	if i+1 >= len(toks) {
+		return false
+	}
+	n := toks[i+1].norm
+	r := []rune(n)
+	return len(r) > 0 && unicode.IsLower(r[0]) && !speechVerbs[toks[i+1].lower]
+}
+
+// speechVerbs follow the people who speak.
+var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "added": true, "wrote": true,
+	"argued": true, "asked": true, "replied": true, "noted": true, "warned": true, "explained": true}
