@@ -233,6 +233,15 @@ var chromePrefixes = []string{
 	"you are reading", "log in to ", "sign in to ", "already a subscriber", "create an account",
 	"enable javascript", "please enable javascript", "your browser does not support", "media caption ",
 	"image caption ", "image copyright ", "image source ", "photograph: ", "caption: ", "continue reading the main story",
+	"skip to ", "jump to ", "photo by ", "photos by ", "photograph by ", "photographs by ", "illustration by ",
+	"illustrations by ", "video by ", "graphic by ", "subscribe now", "sign up now",
+}
+
+// chromeNotes start the notes that pages print around an article, however
+// long they run.
+var chromeNotes = []string{
+	"a version of this article appear", "this article appeared in print", "by signing up", "by subscribing",
+	"by clicking", "by continuing to", "by registering", "i'm okay with", "i’m okay with",
 }
 
 // chromePatterns match lines of chrome wherever they stand.
@@ -242,6 +251,26 @@ var chromePatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^(\d+\s*)?comments?\s*\(?\d*\)?$`),
 	regexp.MustCompile(`(?i)^(image|photo|picture|credit|source|caption)\s*(credit)?\s*:\s*\S.{0,80}$`),
 	regexp.MustCompile(`(?i)^(advertisement|sponsored content|promoted content|paid content)\b`),
+	regexp.MustCompile(`(?i)\((photo|image|picture|credit|illustration)s?( credit)?:[^)]*\)$`),        // a caption's credit
+	regexp.MustCompile(`(?i)(…|\.\.\.)\s*(read more|continue reading|more)(\s*read more)?\s*[»›→]?$`), // a teaser's cut summary
+	regexp.MustCompile(`(?i)\b(newsletter|inbox)\b.*\b(subscribe|sign up|sign-up)\b|\b(subscribe|sign up|sign-up)\b.*\b(newsletter|inbox)\b`),
+}
+
+// shareWords are the words of share bars: a line of nothing else is chrome.
+var shareWords = set("share", "tweet", "email", "e-mail", "print", "facebook", "twitter", "x", "linkedin", "pinterest",
+	"reddit", "whatsapp", "telegram", "copy", "link", "comment", "comments", "save", "follow", "on", "this", "article",
+	"story", "by", "via")
+
+// isShareBar reports whether a line is made only of share-bar words.
+func isShareBar(p string) bool {
+	share := false
+	for _, w := range strings.Fields(p) {
+		if !shareWords[strings.Trim(w, ",.|·•:")] {
+			return false
+		}
+		share = share || w == "share" || w == "tweet"
+	}
+	return share
 }
 
 // A cookie notice speaks of cookies and of the site, the browser or consent;
@@ -313,11 +342,11 @@ func isChrome(s string) bool {
 		return false // running text, too long for any kind of chrome
 	}
 	p := phrase(s)
-	if p == "" || chromeLines[p] {
+	if p == "" || chromeLines[p] || isShareBar(p) {
 		return true
 	}
 	low := strings.ToLower(s)
-	if hasAnyPrefix(low, chromePrefixes) && words(s) <= 15 {
+	if hasAnyPrefix(low, chromePrefixes) && words(s) <= 15 || hasAnyPrefix(low, chromeNotes) {
 		return true
 	}
 	if utf8.RuneCountInString(s) < 400 {
@@ -370,10 +399,11 @@ func isFooter(s string) bool {
 		return true
 	}
 	low := strings.ToLower(s)
-	if words(s) > 25 {
-		return false
+	if strings.HasPrefix(low, "©") || strings.HasPrefix(low, "(c) ") || copyrightLine.MatchString(s) {
+		return true
 	}
-	return hasAnyPrefix(low, footerPrefixes) || copyrightLine.MatchString(s) || strings.Contains(low, "all rights reserved")
+	n := words(s)
+	return n <= 25 && hasAnyPrefix(low, footerPrefixes) || n <= 60 && strings.Contains(low, "all rights reserved")
 }
 
 // preamble is what scanPreamble learns from the lines before the body.
@@ -440,7 +470,8 @@ func scanPreamble(head []string, starts []bool) preamble {
 	skip := make([]bool, len(head))
 	menu := menuLines(head, starts)
 	for i, l := range head {
-		skip[i] = menu[i] || isChrome(l) || isDateline(l) || bylinePrefix.MatchString(l) || categoryLine.MatchString(l)
+		skip[i] = menu[i] || isChrome(l) || isDateline(l) || bylinePrefix.MatchString(l) || categoryLine.MatchString(l) ||
+			isFooter(l)
 	}
 	ti := titleIndex(head, skip)
 	if ti < 0 {
@@ -814,7 +845,7 @@ func cleanLines(lines []string, title string) []string {
 				continue
 			}
 			dropTeasers(lines, drop, repeated, i+1)
-		case isChrome(l), key(l) == tk && tk != "", inlineTeaser.MatchString(l) && !isParagraph(l), repeated[i],
+		case isChrome(l), isFooter(l), key(l) == tk && tk != "", inlineTeaser.MatchString(l) && !isParagraph(l), repeated[i],
 			publishedLine.MatchString(l) && isDateline(l):
 			drop[i] = true
 		}
