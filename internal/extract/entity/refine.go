@@ -31,7 +31,7 @@ func (x *extraction) refinePeople() {
 	for k, s := range x.spans {
 		switch {
 		case s.kind == kPer && s.j-s.i >= 2:
-			if !orgWords[toks[s.j-1].lower] {
+			if !orgWords[toks[s.j-1].lower] && !companyHeads[toks[s.j-1].lower] {
 				for t := s.i; t < s.j; t++ {
 					inFull[toks[t].lower] = true
 				}
@@ -54,8 +54,31 @@ func (x *extraction) refinePeople() {
 		toPlace
 		drop
 	)
-	verdict := map[string]int{}
+	placeWord := map[string]bool{}   // lone words read as places elsewhere in the document
+	companyWord := map[string]bool{} // lone words that a company cue stands by
 	for _, s := range x.spans {
+		if s.j-s.i != 1 || s.kind != kLoc && s.kind != kPer || gaz.match(toks, s.i) != nil {
+			continue
+		}
+		if x.companyCue(s.i) {
+			companyWord[toks[s.i].lower] = true
+		}
+	}
+	for k, s := range x.spans {
+		if s.kind == kLoc && s.j-s.i == 1 {
+			if companyWord[toks[s.i].lower] && !inFull[toks[s.i].lower] {
+				x.spans[k].kind = kOrg // "Shares in Solvane, a Belgian maker of …"
+				continue
+			}
+			placeWord[toks[s.i].lower] = true
+		}
+	}
+	verdict := map[string]int{}
+	for k, s := range x.spans {
+		if s.kind == kOrg && s.j-s.i == 1 && !isAcronym(toks[s.i].norm) && gaz.match(toks, s.i) == nil && x.listedWithPlace(s.i) {
+			x.spans[k].kind = kLoc // "in Dongguan and Foshan"
+			continue
+		}
 		if s.kind != kPer || s.j-s.i != 1 {
 			continue
 		}
@@ -64,15 +87,16 @@ func (x *extraction) refinePeople() {
 			continue
 		}
 		switch {
-		case orgWord[l] || orgWords[l] || x.companyCue(s.i):
+		case orgWord[l] || orgWords[l] || companyWord[l]:
 			verdict[l] = toOrg
-		case x.locative(s.i):
+		case placeWord[l] || x.locative(s.i) || x.listedWithPlace(s.i):
 			verdict[l] = toPlace
 		case verdict[l] == keep && x.demonymShaped(s.i):
 			verdict[l] = drop
 		}
 	}
 	if len(verdict) == 0 {
+		x.buildOwner()
 		return
 	}
 	out := x.spans[:0]
@@ -94,6 +118,37 @@ func (x *extraction) refinePeople() {
 	}
 	x.spans = out
 	x.buildOwner()
+}
+
+// companyHeads end the names of companies, clubs and other bodies that the
+// tagger may read as people ("Harwick Securities", "Ravensford City").
+var companyHeads = map[string]bool{"securities": true, "ventures": true, "capital": true, "partners": true,
+	"minerals": true, "mining": true, "motors": true, "energy": true, "rail": true, "railways": true,
+	"systems": true, "technologies": true, "technology": true, "labs": true, "pharmaceuticals": true,
+	"pharma": true, "logistics": true, "media": true, "telecom": true, "resources": true, "investments": true,
+	"insurance": true, "microsystems": true, "logic": true, "wire": true, "city": true, "town": true,
+	"athletic": true, "wanderers": true, "rovers": true, "united": true, "studios": true, "films": true,
+	"entertainment": true, "foods": true, "brands": true, "shipping": true, "petroleum": true,
+	"solutions": true, "software": true, "robotics": true, "semiconductor": true, "semiconductors": true,
+	"therapeutics": true, "biotech": true, "ai": true, "airways": true, "airlines": true, "motorworks": true,
+	"electronics": true, "chemicals": true, "enterprises": true, "festival": true, "programme": true}
+
+// listedWithPlace reports whether the lone name toks[i] is listed with a
+// place the tagger found: "Ventspils and Liepaja", "Dongguan, Foshan".
+func (x *extraction) listedWithPlace(i int) bool {
+	toks := x.toks
+	isSep := func(k int) bool {
+		return k >= 0 && k < len(toks) && (toks[k].norm == "," || toks[k].lower == "and" || toks[k].lower == "or")
+	}
+	for _, k := range []int{i - 2, i + 2} {
+		if k < 0 || k >= len(toks) || !isSep((i+k)/2) || toks[max(i, k)].lineStart {
+			continue
+		}
+		if o := x.owner[k]; o >= 0 && x.spans[o].kind == kLoc {
+			return true
+		}
+	}
+	return false
 }
 
 // locPreps are prepositions after which a lone name is a place.
@@ -161,6 +216,10 @@ var companyNouns = map[string]bool{"maker": true, "company": true, "firm": true,
 	"airline": true, "brand": true, "conglomerate": true, "subsidiary": true, "group": true, "shipbuilder": true,
 	"carmaker": true, "automaker": true, "chipmaker": true, "broker": true, "miner": true, "bank": true}
 
+// numberWords open appositions about several companies ("Voxtel and
+// Orbiq, two Italian mobile operators").
+var numberWords = map[string]bool{"two": true, "three": true, "both": true}
+
 // roleNouns name what people are; an apposition that holds one is about a
 // person ("Smith, a former bank executive").
 var roleNouns = map[string]bool{"executive": true, "chief": true, "head": true, "founder": true,
@@ -183,7 +242,7 @@ func (x *extraction) companyCue(i int) bool {
 			return true
 		}
 	}
-	if i+2 < len(toks) && toks[i+1].norm == "," && (toks[i+2].lower == "a" || toks[i+2].lower == "an" || toks[i+2].lower == "the") {
+	if i+2 < len(toks) && toks[i+1].norm == "," && (toks[i+2].lower == "a" || toks[i+2].lower == "an" || toks[i+2].lower == "the" || numberWords[toks[i+2].lower]) {
 		for k := i + 3; k < len(toks) && k < i+9; k++ {
 			l := toks[k].lower
 			if roleNouns[l] || toks[k].norm == "'s" {
@@ -192,7 +251,7 @@ func (x *extraction) companyCue(i int) bool {
 			if l == "," || l == "." || toks[k].lineStart {
 				return false
 			}
-			if companyNouns[l] {
+			if companyNouns[l] || companyNouns[strings.TrimSuffix(l, "s")] {
 				return !(k+1 < len(toks) && roleNouns[toks[k+1].lower])
 			}
 		}

@@ -81,7 +81,7 @@ var orgWords = map[string]bool{
 	"parliament": true, "assembly": true, "congress": true, "court": true, "exchange": true, "bureau": true,
 	"union": true, "trust": true, "holdings": true, "industries": true, "bancorp": true, "ag": true,
 	"sa": true, "gmbh": true, "llc": true, "fc": true, "united": false, "rovers": true, "school": true,
-	"secretariat": true, "network": true, "news": true, "times": true, "post": true, "journal": true,
+	"secretariat": true, "network": true, "programme": true, "festival": true, "news": true, "times": true, "post": true, "journal": true,
 }
 
 // connectors may stand inside a name between capitalized words.
