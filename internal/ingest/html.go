@@ -429,14 +429,20 @@ var junkRoles = set("navigation", "banner", "contentinfo", "complementary", "dia
 // names share bars, cookie notices, teasers and the like. An element that
 // holds the page's headline or an <article> stays.
 func pruneDocument(doc *html.Node) {
+	total := paragraphText(doc)
 	var remove []*html.Node
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode && n.DataAtom != atom.Html && n.DataAtom != atom.Body &&
 			n.DataAtom != atom.Article && n.DataAtom != atom.Main && n.DataAtom != atom.Head {
 			names := attr(n, "class") + " " + attr(n, "id")
-			junk := junkTags[n.DataAtom] || junkRoles[strings.ToLower(attr(n, "role"))] || junkName.MatchString(names) ||
+			junk := junkTags[n.DataAtom] || junkRoles[strings.ToLower(attr(n, "role"))] ||
 				strings.EqualFold(attr(n, "aria-hidden"), "true") || hasAttr(n, "hidden")
+			if !junk && junkName.MatchString(names) {
+				// A class name is a weak sign: a wrapper that holds most of the
+				// page's paragraphs ("main-nav-offset") is the article.
+				junk = paragraphText(n)*2 <= total
+			}
 			if n.DataAtom == atom.Script && strings.EqualFold(attr(n, "type"), "application/ld+json") {
 				junk = false
 			}
@@ -455,6 +461,18 @@ func pruneDocument(doc *html.Node) {
 			n.Parent.RemoveChild(n)
 		}
 	}
+}
+
+// paragraphText returns the length of the text in the <p> elements under n.
+func paragraphText(n *html.Node) int {
+	if n.Type == html.ElementNode && n.DataAtom == atom.P {
+		return len(textOf(n))
+	}
+	size := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		size += paragraphText(c)
+	}
+	return size
 }
 
 func hasAttr(n *html.Node, name string) bool {

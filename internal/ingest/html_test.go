@@ -166,3 +166,13 @@ func TestReadHTMLNamedText(t *testing.T) {
 		t.Errorf("Read(html named .txt) = %v", summaries(recs))
 	}
 }
+
+func TestReadHTMLWrapperNamedLikeChrome(t *testing.T) {
+	para := "<p>A paragraph of the article that carries the story and has enough words in it to count as text.</p>"
+	input := `<html><body><div class="page main-nav-offset">` + strings.Repeat(para, 4) +
+		`<div class="related-links"><p>Another story</p></div></div></body></html>`
+	recs := collect(t, "a.html", input)
+	if len(recs) != 1 || recs[0].Err != nil || len(paragraphs(recs[0].Article.Body)) != 4 {
+		t.Errorf("Read(article in a wrapper named like a menu) = %v", summaries(recs))
+	}
+}
