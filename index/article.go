@@ -25,6 +25,12 @@ type Article struct {
 	Quotes        []Quote  `json:"quotes"`
 	// Analysts are the quoted speakers whose role is analyst.
 	Analysts []string `json:"analysts"`
+
+	// Story is the ID of the first article of the story this one belongs
+	// to: near-duplicates (wire copies, rewrites) share it. Set by Add.
+	Story string `json:"story,omitempty"`
+
+	sig signature // computed with the enrichment, stored beside the article
 }
 
 // Quote is a quotation, direct or reported, with who said it.

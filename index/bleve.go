@@ -32,6 +32,9 @@ const (
 	fYear      = "year"
 	fSource    = "_source" // the article (or quote) as JSON, stored only
 	fNQuotes   = "nquotes"
+	fStory     = "story"      // the story's ID: keyword, stored, doc values
+	fStoryKeys = "story_keys" // LSH band keys of the signature, to find a story's copies
+	fSig       = "sig"        // the story signature, stored only
 
 	fCategory     = "category"
 	fAnalyst      = "analyst"
@@ -87,7 +90,7 @@ func newMapping() mapping.IndexMapping {
 	name.DocValues = false
 
 	date := bleve.NewDateTimeFieldMapping()
-	date.Store = false
+	date.Store = true // read back when matching copies of a story by date
 	date.IncludeInAll = false
 
 	stored := bleve.NewTextFieldMapping()
@@ -117,11 +120,24 @@ func newMapping() mapping.IndexMapping {
 	}
 	article.AddFieldMappingsAt(fSource, stored)
 	article.AddFieldMappingsAt(fNQuotes, storedNum)
+	storyField := bleve.NewKeywordFieldMapping()
+	storyField.Store = true
+	storyField.IncludeInAll = false
+	article.AddFieldMappingsAt(fStory, storyField)
+	keys := bleve.NewKeywordFieldMapping()
+	keys.Store = false
+	keys.IncludeInAll = false
+	keys.DocValues = false
+	article.AddFieldMappingsAt(fStoryKeys, keys)
+	article.AddFieldMappingsAt(fSig, stored)
 
 	quote := bleve.NewDocumentStaticMapping()
 	quote.AddFieldMappingsAt(fKind, keyword)
 	quote.AddFieldMappingsAt(fQuote, text)
-	quote.AddFieldMappingsAt(fPublished, date)
+	quoteDate := bleve.NewDateTimeFieldMapping()
+	quoteDate.Store = false
+	quoteDate.IncludeInAll = false
+	quote.AddFieldMappingsAt(fPublished, quoteDate)
 	for _, f := range []string{fSpeaker, fRole, fAffiliation, fArticleID} {
 		quote.AddFieldMappingsAt(f, keyword)
 	}
@@ -206,6 +222,11 @@ func articleDoc(a *Article) (map[string]interface{}, error) {
 		fBody:    a.Body,
 		fSource:  string(src),
 		fNQuotes: float64(len(a.Quotes)),
+		fStory:   a.Story,
+	}
+	if !a.sig.IsZero() {
+		d[fSig] = a.sig.String()
+		d[fStoryKeys] = a.sig.Keys()
 	}
 	if !a.Published.IsZero() {
 		d[fPublished] = a.Published
@@ -299,18 +320,25 @@ func quoteDoc(a *Article, q Quote) (map[string]interface{}, error) {
 	return d, nil
 }
 
-// existing returns the number of quotes stored with each of ids that exist.
-func (e *bleveEngine) existing(ctx context.Context, ids []string) (map[string]int, error) {
+// oldDoc is what replacing an article needs to know of the one it replaces.
+type oldDoc struct {
+	nquotes int
+	story   string
+}
+
+// existing returns what is stored of each of ids that exist.
+func (e *bleveEngine) existing(ctx context.Context, ids []string) (map[string]oldDoc, error) {
 	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
-	req.Fields = []string{fNQuotes}
+	req.Fields = []string{fNQuotes, fStory}
 	res, err := e.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]int, len(res.Hits))
+	out := make(map[string]oldDoc, len(res.Hits))
 	for _, h := range res.Hits {
 		n, _ := h.Fields[fNQuotes].(float64)
-		out[h.ID] = int(n)
+		st, _ := h.Fields[fStory].(string)
+		out[h.ID] = oldDoc{nquotes: int(n), story: st}
 	}
 	return out, nil
 }
@@ -323,6 +351,9 @@ func (e *bleveEngine) apply(ctx context.Context, docs []Article) (int, error) {
 	old, err := e.existing(ctx, ids)
 	if err != nil {
 		return 0, fmt.Errorf("look up existing articles: %w", err)
+	}
+	if err := e.assignStories(ctx, docs, old); err != nil {
+		return 0, err
 	}
 	b := e.idx.NewBatch()
 	for i := range docs {
@@ -343,7 +374,7 @@ func (e *bleveEngine) apply(ctx context.Context, docs []Article) (int, error) {
 				return 0, fmt.Errorf("article %q quote %d: %w", a.ID, j, err)
 			}
 		}
-		for j := len(a.Quotes); j < old[a.ID]; j++ {
+		for j := len(a.Quotes); j < old[a.ID].nquotes; j++ {
 			b.Delete(quoteID(a.ID, j))
 		}
 	}
@@ -361,10 +392,11 @@ func (e *bleveEngine) remove(ctx context.Context, id string) error {
 	if err != nil {
 		return err
 	}
-	n, ok := old[id]
+	o, ok := old[id]
 	if !ok {
 		return fmt.Errorf("article %q: %w", id, ErrNotFound)
 	}
+	n := o.nquotes
 	b := e.idx.NewBatch()
 	b.Delete(id)
 	for j := range n {
@@ -457,6 +489,9 @@ func (e *bleveEngine) search(ctx context.Context, r *SearchRequest, q query.Node
 	if dq := dateRange(r.Since, r.Until); dq != nil {
 		filters = append(filters, dq)
 	}
+	if r.Story != "" {
+		filters = append(filters, anyOf(fStory, []string{r.Story}))
+	}
 	res, err := e.run(ctx, r, text, filters, q != nil)
 	if err != nil {
 		return nil, err
@@ -469,11 +504,83 @@ func (e *bleveEngine) search(ctx context.Context, r *SearchRequest, q query.Node
 			if res2, err := e.run(ctx, r, or, filters, true); err != nil {
 				return nil, err
 			} else if res2.Total > res.Total {
-				res, relaxed = res2, true
+				res, relaxed, text = res2, true, or
 			}
 		}
 	}
+	if r.Collapse {
+		return e.collapse(ctx, r, res, text, q != nil, relaxed)
+	}
 	return e.result(res, r, relaxed)
+}
+
+// collapseWindow bounds how many top matches a collapsed search groups into
+// stories: enough for the first pages, whatever the archive's size.
+const collapseWindow = 1000
+
+// collapse groups the top matches of res (fetched with only their story)
+// into stories in rank order, then loads the page's articles.
+func (e *bleveEngine) collapse(ctx context.Context, r *SearchRequest, res *bleve.SearchResult, text bq.Query, locations, relaxed bool) (*SearchResult, error) {
+	type group struct {
+		id      string // the best-ranked article
+		members int
+	}
+	var groups []group
+	at := map[string]int{}
+	for _, h := range res.Hits {
+		st, _ := h.Fields[fStory].(string)
+		if st == "" {
+			st = h.ID
+		}
+		if i, ok := at[st]; ok {
+			groups[i].members++
+			continue
+		}
+		at[st] = len(groups)
+		groups = append(groups, group{id: h.ID, members: 1})
+	}
+	from := (r.Page - 1) * r.Size
+	page := groups[min(from, len(groups)):min(from+r.Size, len(groups))]
+	out, err := e.result(res, r, relaxed) // facets and totals of the whole match
+	if err != nil {
+		return nil, err
+	}
+	out.Hits = out.Hits[:0]
+	if uint64(len(res.Hits)) == res.Total {
+		out.Stories = len(groups)
+	}
+	if len(page) == 0 {
+		return out, nil
+	}
+	ids := make([]string, len(page))
+	for i, g := range page {
+		ids[i] = g.id
+	}
+	b := bleve.NewBooleanQuery()
+	b.AddMust(text)
+	b.AddFilter(bleve.NewDocIDQuery(ids))
+	req := bleve.NewSearchRequestOptions(b, len(ids), 0, false)
+	req.Fields = []string{fSource}
+	req.IncludeLocations = locations
+	got, err := e.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, translate(err)
+	}
+	loaded, err := e.result(got, r, relaxed)
+	if err != nil {
+		return nil, err
+	}
+	byID := map[string]Hit{}
+	for _, h := range loaded.Hits {
+		byID[h.ID] = h
+	}
+	for _, g := range page {
+		if h, ok := byID[g.id]; ok {
+			h.Similar = g.members - 1
+			out.Hits = append(out.Hits, h)
+		}
+	}
+	return out, nil
 }
 
 // run searches for text among the documents that pass every filter. The
@@ -485,6 +592,12 @@ func (e *bleveEngine) run(ctx context.Context, r *SearchRequest, text bq.Query, 
 	req := bleve.NewSearchRequestOptions(b, r.Size, (r.Page-1)*r.Size, false)
 	req.Fields = []string{fSource}
 	req.IncludeLocations = locations
+	if r.Collapse {
+		// Only the story of each of the top matches; the page's articles
+		// are loaded once the stories are known.
+		req = bleve.NewSearchRequestOptions(b, collapseWindow, 0, false)
+		req.Fields = []string{fStory}
+	}
 	// Secondary keys cost a doc-value lookup per hit; ties on score are
 	// rare enough that bleve's own order serves.
 	switch r.Sort {
@@ -508,14 +621,17 @@ func (e *bleveEngine) run(ctx context.Context, r *SearchRequest, text bq.Query, 
 func (e *bleveEngine) result(res *bleve.SearchResult, r *SearchRequest, relaxed bool) (*SearchResult, error) {
 	out := &SearchResult{Total: res.Total, Relaxed: relaxed, Hits: make([]Hit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
+		src, ok := h.Fields[fSource].(string)
+		if !ok {
+			continue // a collapsed search's first pass: no articles loaded
+		}
 		var a Article
-		src, _ := h.Fields[fSource].(string)
 		if err := json.Unmarshal([]byte(src), &a); err != nil {
 			return nil, fmt.Errorf("article %q: stored form: %w", h.ID, err)
 		}
 		out.Hits = append(out.Hits, Hit{
 			ID: a.ID, Title: a.Title, URL: a.URL, Source: a.Source, Published: a.Published,
-			Category: a.Category, Score: h.Score,
+			Category: a.Category, Story: a.Story, Score: h.Score,
 			Snippet: snippet(a.Body, locations(h.Locations[fBody]), snippetBytes),
 			People:  nonNil(a.People), Countries: nonNil(a.Countries),
 			Organizations: nonNil(a.Organizations), Analysts: nonNil(a.Analysts),

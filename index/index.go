@@ -17,6 +17,7 @@ import (
 	"github.com/newsindex/newsindex/internal/extract"
 	"github.com/newsindex/newsindex/internal/extract/category"
 	"github.com/newsindex/newsindex/internal/query"
+	"github.com/newsindex/newsindex/internal/story"
 )
 
 // Options configure an Index. The zero value is ready to use.
@@ -229,6 +230,9 @@ func (a *Article) enriched() bool {
 }
 
 func enrichOne(x *extract.Extractor, a *Article) {
+	if a.sig.IsZero() {
+		a.sig = signature{story.Sign(a.Title, a.Body)}
+	}
 	if a.enriched() {
 		return
 	}
@@ -308,19 +312,23 @@ func Normalize(a *Article) error {
 	return nil
 }
 
-// stableID hashes what identifies an article when no ID is given: its URL,
-// else its title and body. The same article always gets the same ID, so
-// ingesting it again replaces it.
+// stableID hashes what identifies an article when no ID is given: its
+// canonical URL (tracking parameters, "www." and the like folded away), else
+// its normalised text. The same article, however it arrives, always gets
+// the same ID, so ingesting it again replaces it: exact duplicates are one
+// article.
 func stableID(a *Article) string {
 	h := sha256.New()
 	if a.URL != "" {
+		u, err := story.CanonicalURL(a.URL)
+		if err != nil {
+			u = a.URL
+		}
 		h.Write([]byte("url\x00"))
-		h.Write([]byte(a.URL))
+		h.Write([]byte(u))
 	} else {
 		h.Write([]byte("text\x00"))
-		h.Write([]byte(a.Title))
-		h.Write([]byte{0})
-		h.Write([]byte(a.Body))
+		h.Write([]byte(story.Fingerprint(a.Title, a.Body)))
 	}
 	return hex.EncodeToString(h.Sum(nil)[:10])
 }

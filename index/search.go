@@ -76,6 +76,11 @@ type SearchRequest struct {
 	FacetSize int
 	// Interval of the published histogram: IntervalDay (default), IntervalMonth, IntervalYear.
 	Interval string
+	// Story keeps only the articles of one story (its ID, Article.Story).
+	Story string
+	// Collapse shows each story once, as its best-ranked article, with the
+	// number of similar articles folded under it (Hit.Similar).
+	Collapse bool
 }
 
 // Validate checks the request and fills in defaults. Errors wrap ErrInvalidRequest.
@@ -118,6 +123,9 @@ func (r *SearchRequest) Validate() error {
 	default:
 		return fmt.Errorf("%w: interval %q unknown, want day|month|year", ErrInvalidRequest, r.Interval)
 	}
+	if len(r.Story) > 512 || !utf8.ValidString(r.Story) {
+		return fmt.Errorf("%w: story %q is not an article ID", ErrInvalidRequest, r.Story)
+	}
 	if !r.Since.IsZero() && !r.Until.IsZero() && r.Until.Before(r.Since) {
 		return fmt.Errorf("%w: date range ends (%s) before it starts (%s)", ErrInvalidRequest,
 			r.Until.Format(time.DateOnly), r.Since.Format(time.DateOnly))
@@ -144,7 +152,11 @@ type SearchResult struct {
 	TookMS float64 `json:"took_ms"`
 	// Relaxed is set when no article held every word of the query and the
 	// results are those holding some of them, most words first.
-	Relaxed bool   `json:"relaxed,omitempty"`
+	Relaxed bool `json:"relaxed,omitempty"`
+	// Stories is the number of distinct stories among the matches, set by a
+	// collapsed search when it could count them all (up to collapseWindow
+	// matches).
+	Stories int    `json:"stories,omitempty"`
 	Hits    []Hit  `json:"hits"`
 	Facets  Facets `json:"facets"`
 }
@@ -219,6 +231,11 @@ type Hit struct {
 	Source    string    `json:"source,omitempty"`
 	Published time.Time `json:"published,omitzero"`
 	Category  string    `json:"category,omitempty"`
+	// Story is the ID of the article's story (see Article.Story).
+	Story string `json:"story,omitempty"`
+	// Similar counts the other articles of the story that a collapsed
+	// search folded under this one.
+	Similar int `json:"similar,omitempty"`
 	// Snippet is an HTML fragment of the body: text escaped, matched terms
 	// in <mark> elements.
 	Snippet       string   `json:"snippet"`

@@ -36,6 +36,9 @@ var pageFuncs = template.FuncMap{
 	"filterURL": func(facet, value string) string {
 		return "/?" + url.Values{facet: {value}}.Encode()
 	},
+	"storyURL": func(id string) string {
+		return "/?" + url.Values{"story": {id}, "sort": {"date"}}.Encode()
+	},
 	"quotesURL": func(speaker string) string {
 		return "/quotes?" + url.Values{"speaker": {speaker}}.Encode()
 	},
@@ -80,24 +83,28 @@ type bar struct {
 }
 
 type searchPage struct {
-	Query      string
-	Sort       string
-	Err        string
-	Res        *index.SearchResult
-	Facets     []facetView
-	Chips      []chip
-	Page       int
-	Pages      int
-	PrevURL    string
-	NextURL    string
-	SortURLs   map[string]string
-	FeedURL    string
-	CSVURL     string
-	JSONLURL   string
-	Bars       []bar
-	ChartFirst string
-	ChartLast  string
-	From, To   string
+	Query       string
+	Sort        string
+	Err         string
+	Res         *index.SearchResult
+	Facets      []facetView
+	Chips       []chip
+	Page        int
+	Pages       int
+	PrevURL     string
+	NextURL     string
+	SortURLs    map[string]string
+	FeedURL     string
+	CSVURL      string
+	JSONLURL    string
+	Bars        []bar
+	ChartFirst  string
+	ChartLast   string
+	From, To    string
+	Collapsed   bool   // each story shown once
+	Story       string // showing one story's articles
+	CollapseURL string
+	ExpandURL   string
 	// Compare is a second query drawn on the chart against the first.
 	Compare      string
 	CompareTotal uint64
@@ -149,6 +156,13 @@ func (s *Server) serveSearchPage(w http.ResponseWriter, r *http.Request) {
 	req, err := SearchParams(v)
 	if err == nil {
 		req.Size = 20
+		// The page shows each story once unless told otherwise.
+		if v.Get("collapse") == "" && v.Get("story") == "" {
+			req.Collapse = true
+		}
+		p.Collapsed = req.Collapse
+		p.Story = req.Story
+		p.CollapseURL, p.ExpandURL = with(v, "collapse"), with(v, "collapse", "none")
 		if more != "" {
 			req.FacetSize = moreFacetSize
 		}

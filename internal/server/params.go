@@ -13,7 +13,8 @@ import (
 
 // SearchParams turns the query parameters of /api/search (and of the search
 // page) into a request: q, the six facet filters (repeatable), from and to
-// (YYYY-MM-DD or RFC 3339), sort, page, size, facet_size and interval.
+// (YYYY-MM-DD or RFC 3339), sort, page, size, facet_size, interval, story
+// (one story's articles) and collapse (story: each story once; none).
 // Unknown parameters are ignored. Errors wrap index.ErrInvalidRequest.
 func SearchParams(v url.Values) (index.SearchRequest, error) {
 	var req index.SearchRequest
@@ -40,6 +41,17 @@ func SearchParams(v url.Values) (index.SearchRequest, error) {
 	}
 	if req.Interval, err = single(v, "interval"); err != nil {
 		return req, err
+	}
+	if req.Story, err = single(v, "story"); err != nil {
+		return req, err
+	}
+	switch c, err := single(v, "collapse"); {
+	case err != nil:
+		return req, err
+	case c == "story":
+		req.Collapse = true
+	case c != "" && c != "none":
+		return req, fmt.Errorf("%w: collapse %q unknown, want story|none", index.ErrInvalidRequest, truncate(c))
 	}
 	for name, dst := range map[string]*int{"page": &req.Page, "size": &req.Size, "facet_size": &req.FacetSize} {
 		if *dst, err = number(v, name); err != nil {
