@@ -18,8 +18,19 @@
 //     days, months, sentence adverbs and groups of people refused as names,
 //     names on title-case headings kept only when the body confirms them,
 //     datelines ("CLEVELAND, Feb 26 -") read as places, names shaped like
-//     organizations ("… Institution", "Foundation for …") added, and the
-//     untagged repeats of names found elsewhere in the document tagged.
+//     organizations ("… Institution", "Foundation for …", "Maple & Finch")
+//     added and preferred to the people inside them, and the untagged
+//     repeats of names found elsewhere in the document tagged. A
+//     capitalized word at a sentence start that the common-word lexicon
+//     (data/common.txt.gz, built by `newsindex build-entity-lexicon`) knows
+//     is no name unless the document writes it capitalized in mid-sentence.
+//     A lone name that the document never gives in full is read by its
+//     context: a word of a longer organization name or one with a company
+//     cue ("shares in …", ", the Dutch maker of") is an organization; one
+//     after a locative preposition, in a list of places, after "the port
+//     of" or before "county" is a place; a demonym-shaped adjective
+//     ("Andean democracies") is nothing. Hyphenated given names ("Baek
+//     Hyun-woo") stay with their surname.
 //  4. The gazetteers under data/ (written for this project) name countries,
 //     their demonyms, capitals used for governments, cities, states and
 //     provinces, known organizations with their acronyms, and names that are

@@ -74,25 +74,31 @@ func (x *extraction) refinePeople() {
 		}
 	}
 	verdict := map[string]int{}
-	for k, s := range x.spans {
-		if s.kind == kOrg && s.j-s.i == 1 && !isAcronym(toks[s.i].norm) && gaz.match(toks, s.i) == nil && x.listedWithPlace(s.i) {
-			x.spans[k].kind = kLoc // "in Dongguan and Foshan"
-			continue
-		}
-		if s.kind != kPer || s.j-s.i != 1 {
-			continue
-		}
-		l := toks[s.i].lower
-		if inFull[l] || verdict[l] == toOrg {
-			continue
-		}
-		switch {
-		case orgWord[l] || orgWords[l] || companyWord[l]:
-			verdict[l] = toOrg
-		case placeWord[l] || x.locative(s.i) || x.listedWithPlace(s.i):
-			verdict[l] = toPlace
-		case verdict[l] == keep && x.demonymShaped(s.i):
-			verdict[l] = drop
+	// A lone name listed with one that a verdict made a place is a place
+	// too ("Kotka and Muuga"): a second round reads the lists again.
+	x.placeVerdict = func(i int) bool { return verdict[toks[i].lower] == toPlace }
+	defer func() { x.placeVerdict = nil }()
+	for round := 0; round < 2; round++ {
+		for k, s := range x.spans {
+			if s.kind == kOrg && s.j-s.i == 1 && !isAcronym(toks[s.i].norm) && gaz.match(toks, s.i) == nil && x.listedWithPlace(s.i) {
+				x.spans[k].kind = kLoc // "in Dongguan and Foshan"
+				continue
+			}
+			if s.kind != kPer || s.j-s.i != 1 {
+				continue
+			}
+			l := toks[s.i].lower
+			if inFull[l] || verdict[l] == toOrg {
+				continue
+			}
+			switch {
+			case orgWord[l] || orgWords[l] || companyWord[l]:
+				verdict[l] = toOrg
+			case placeWord[l] || x.locative(s.i) || x.listedWithPlace(s.i):
+				verdict[l] = toPlace
+			case verdict[l] == keep && x.demonymShaped(s.i):
+				verdict[l] = drop
+			}
 		}
 	}
 	if len(verdict) == 0 {
@@ -144,7 +150,8 @@ func (x *extraction) listedWithPlace(i int) bool {
 		if k < 0 || k >= len(toks) || !isSep((i+k)/2) || toks[max(i, k)].lineStart {
 			continue
 		}
-		if o := x.owner[k]; o >= 0 && x.spans[o].kind == kLoc {
+		if o := x.owner[k]; o >= 0 && (x.spans[o].kind == kLoc ||
+			x.placeVerdict != nil && x.spans[o].kind == kPer && x.spans[o].j-x.spans[o].i == 1 && x.placeVerdict(k)) {
 			return true
 		}
 	}
@@ -152,7 +159,7 @@ func (x *extraction) listedWithPlace(i int) bool {
 }
 
 // locPreps are prepositions after which a lone name is a place.
-var locPreps = map[string]bool{"in": true, "at": true, "near": true, "into": true, "across": true,
+var locPreps = map[string]bool{"in": true, "between": true, "on": true, "at": true, "near": true, "into": true, "across": true,
 	"around": true, "outside": true, "towards": true, "toward": true, "via": true, "through": true}
 
 // placeNouns are nouns that name a kind of place: "the port of Kotka",

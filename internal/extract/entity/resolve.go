@@ -103,6 +103,9 @@ type extraction struct {
 	spans []span
 	owner []int     // token → index of its span, or -1
 	pre   []Mention // mentions found before resolution (dateline states)
+	// placeVerdict, while refinePeople runs, reports whether the lone
+	// person's name at a token has been read as a place.
+	placeVerdict func(i int) bool
 }
 
 func extract(text string, m *model) Result {
@@ -207,7 +210,7 @@ func (x *extraction) cleanSpans(m *model) {
 			// A common English word at a sentence start ("Famine is
 			// spreading", "Benchmark gas prices"), unless the document
 			// writes it capitalized in mid-sentence too.
-			if isCommon(l) && s.kind != kLoc && isSentenceStart(x.toks, s.i) && !x.toks[s.i].capsLine && !capMid[l] &&
+			if (isCommon(l) || strings.HasSuffix(l, "s") && isCommon(l[:len(l)-1])) && s.kind != kLoc && isSentenceStart(x.toks, s.i) && !x.toks[s.i].capsLine && !capMid[l] &&
 				(s.kind != kOrg || gaz.match(x.toks, s.i) == nil) {
 				continue
 			}
@@ -221,7 +224,8 @@ func (x *extraction) cleanSpans(m *model) {
 		if s.j-s.i == 1 && isPluralCountry(x.toks[s.i].norm) {
 			continue // "the two Koreas"
 		}
-		if s.kind == kPer && s.i > 0 && (beforeNoPerson[x.toks[s.i-1].norm] || articles[x.toks[s.i-1].norm]) {
+		if s.kind == kPer && s.i > 0 && (beforeNoPerson[x.toks[s.i-1].norm] || articles[x.toks[s.i-1].norm] ||
+			s.j-s.i == 1 && s.i > 1 && articles[x.toks[s.i-2].norm] && x.toks[s.i-1].norm == x.toks[s.i-1].lower && isNameToken(x.toks[s.i-1].norm)) {
 			continue // "the two Koreas"
 		}
 		if s.kind == kPer && s.j-s.i == 1 && s.j < len(x.toks) && x.capWord(s.j) && !x.toks[s.j].lineStart &&
