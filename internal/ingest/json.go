@@ -279,6 +279,20 @@ func unescapeEntities(s string) string {
 // truncationMark matches the mark NewsAPI puts at the end of cut texts.
 var truncationMark = regexp.MustCompile(`\s*…?\s*\[\+\d+ chars\]\s*$`)
 
+// trimTruncation removes NewsAPI's truncation mark, "… [+1234 chars]", from
+// the end of s.
+func trimTruncation(s string) string {
+	t := strings.TrimRight(s, " \t\r\n")
+	if !strings.HasSuffix(t, " chars]") {
+		return s
+	}
+	i := max(0, len(t)-40)
+	for i > 0 && !utf8.RuneStart(t[i]) {
+		i--
+	}
+	return t[:i] + truncationMark.ReplaceAllString(t[i:], "")
+}
+
 // decoder reads fields of one object, keeping the first error.
 type decoder struct {
 	fields map[string]json.RawMessage // by lower-case key
@@ -375,8 +389,7 @@ func (d *decoder) text(key string, v json.RawMessage) (string, error) {
 	} else {
 		s = unescapeEntities(s)
 	}
-	s = truncationMark.ReplaceAllString(s, "")
-	return normalizeBody(s), nil
+	return normalizeBody(trimTruncation(s)), nil
 }
 
 // name accepts a string or an object with a name, as NewsAPI and schema.org
