@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
+	bolt "go.etcd.io/bbolt"
 
 	"github.com/newsindex/newsindex/internal/analysis"
 )
@@ -71,6 +72,13 @@ func (e *bleveEngine) backup(ctx context.Context, dir string) (err error) {
 	if err := c.CopyTo(bleve.FileSystemDirectory(tmp)); err != nil {
 		return fmt.Errorf("backup to %s: %w", dir, translate(err))
 	}
+	// The story store is a hint store beside the search index (see
+	// storyStore): a copy of it made a moment later is as good.
+	if bs, ok := e.stories.(*boltStories); ok {
+		if err := bs.copyTo(filepath.Join(tmp, storiesFile)); err != nil {
+			return fmt.Errorf("backup to %s: story store: %w", dir, err)
+		}
+	}
 	if err := syncTree(tmp); err != nil {
 		return fmt.Errorf("backup to %s: sync: %w", dir, err)
 	}
@@ -81,6 +89,14 @@ func (e *bleveEngine) backup(ctx context.Context, dir string) (err error) {
 		return fmt.Errorf("backup to %s: sync: %w", dir, err)
 	}
 	return nil
+}
+
+// storiesFile is the story store's file in the index folder.
+const storiesFile = "stories.bolt"
+
+// copyTo writes a consistent copy of the store to path.
+func (s *boltStories) copyTo(path string) error {
+	return s.db.View(func(tx *bolt.Tx) error { return tx.CopyFile(path, 0o600) })
 }
 
 // syncTree flushes every file and folder under root to stable storage.

@@ -58,6 +58,9 @@ func TestBackupWhileWriting(t *testing.T) {
 		if !r.OK() || r.Articles < len(fixture()) || r.Quotes != 3 || r.FoundByID != r.Articles || r.FoundByTitle != r.Articles {
 			t.Errorf("Check(%s) = %+v, want a sound index holding the fixture", b, r)
 		}
+		if _, err := os.Stat(filepath.Join(b, storiesFile)); err != nil {
+			t.Errorf("the copy %s has no story store: %v", b, err)
+		}
 		// The copy is a working index.
 		cp, err := Open(b, nil)
 		if err != nil {
