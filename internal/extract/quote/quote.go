@@ -78,12 +78,18 @@ type Quote struct {
 // (title, a blank line, body); ents is entity.Extract(text).
 func Extract(text string, ents entity.Result) []Quote {
 	d := newDoc(text, ents)
+	d.ranker = defaultRanker()
+	d.run()
+	return d.output()
+}
+
+// run finds the quotations and their speakers by the rules.
+func (d *doc) run() {
 	d.findQuotes()
 	d.scanPeople()
 	d.attribute()
 	d.indirect()
 	d.carryOver()
-	return d.output()
 }
 
 // Analysts returns the canonical names of the speakers with RoleAnalyst, once
@@ -137,6 +143,8 @@ type doc struct {
 	evidence    map[string][]mention
 	roles       map[string][2]string // speaker → role, affiliation
 	headings    map[int]bool
+	ranker      map[string]float64                   // the speaker ranker's weights; nil for the rules alone
+	collect     func(qs []*rawQuote, rules []string) // when set, receives the rules' speakers (training)
 }
 
 // newDoc tokenizes text and prepares the per-document tables.

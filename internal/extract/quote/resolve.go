@@ -365,8 +365,23 @@ func (d *doc) output() []Quote {
 			}
 		}
 	}
-	for _, q := range d.quotes {
-		out = append(out, d.quote(q, root(q), q.cue))
+	rules := make([]string, len(d.quotes))
+	for i, q := range d.quotes {
+		rules[i] = root(q).speaker
+	}
+	if d.collect != nil {
+		d.collect(d.quotes, rules)
+	}
+	ranked := rules
+	if d.ranker != nil {
+		ranked = d.rerank(d.ranker, rules)
+	}
+	for i, q := range d.quotes {
+		src := root(q)
+		if ranked[i] != rules[i] {
+			src = &rawQuote{speaker: ranked[i], kind: spPerson}
+		}
+		out = append(out, d.quote(q, src, q.cue))
 	}
 	for _, q := range d.reported {
 		if q.speaker == "" {

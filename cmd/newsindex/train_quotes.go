@@ -1,0 +1,113 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/newsindex/newsindex/internal/extract/quote"
+)
+
+func init() {
+	register(command{name: "train-quotes", summary: "train the quotation speaker ranker on PolNeAR articles", run: runTrainQuotes})
+}
+
+const trainQuotesUsage = `usage: newsindex train-quotes [-epochs N] [-out FILE] POLNEAR.jsonl
+
+Trains the speaker ranker of internal/extract/quote on PolNeAR articles in
+the shape {"text", "quotes":[{"speaker","direct","quote_spans":[[s,e]]}]}
+(offsets in code points) and writes the weights the package embeds. Only
+direct quotations with a speaker are used. Reproduce the shipped weights with:
+
+  newsindex train-quotes ../shared/data/polnear_train.jsonl
+`
+
+func runTrainQuotes(args []string) error {
+	fs := flag.NewFlagSet("train-quotes", flag.ContinueOnError)
+	fs.Usage = func() { fmt.Fprint(fs.Output(), trainQuotesUsage); fs.PrintDefaults() }
+	epochs := fs.Int("epochs", 10, "training passes over the examples")
+	out := fs.String("out", filepath.Join("internal", "extract", "quote", "ranker.json"), "weights file to write")
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if fs.NArg() != 1 {
+		return fmt.Errorf("%w: train-quotes needs one POLNEAR.jsonl", errUsage)
+	}
+	arts, err := readPolnear(fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	b, n, err := quote.TrainRanker(arts, *epochs)
+	if err != nil {
+		return fmt.Errorf("train-quotes: %w", err)
+	}
+	tmp := *out + "~"
+	if err := os.WriteFile(tmp, b, 0o644); err != nil {
+		return fmt.Errorf("train-quotes: %w", err)
+	}
+	if err := os.Rename(tmp, *out); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("train-quotes: %w", err)
+	}
+	fmt.Fprintf(os.Stderr, "wrote %s (%d bytes) from %d examples in %d articles\n", *out, len(b), n, len(arts))
+	return nil
+}
+
+// readPolnear reads PolNeAR articles and turns the code-point offsets of
+// their direct quotations into byte offsets. A speaker is cut before its
+// apposition ("X, a campaign spokesman" becomes "X").
+func readPolnear(path string) ([]quote.Labelled, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("train-quotes: %w", err)
+	}
+	defer f.Close()
+	var arts []quote.Labelled
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		var r struct {
+			Text   string `json:"text"`
+			Quotes []struct {
+				Speaker    *string  `json:"speaker"`
+				Direct     bool     `json:"direct"`
+				QuoteSpans [][2]int `json:"quote_spans"`
+			} `json:"quotes"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			return nil, fmt.Errorf("train-quotes: %s:%d: %w", path, line, err)
+		}
+		// byte offset of every code point, and of the end
+		var off []int
+		for i := range r.Text {
+			off = append(off, i)
+		}
+		off = append(off, len(r.Text))
+		a := quote.Labelled{Text: r.Text}
+		for _, q := range r.Quotes {
+			if !q.Direct || q.Speaker == nil || len(q.QuoteSpans) == 0 {
+				continue
+			}
+			sp := *q.Speaker
+			if i := strings.IndexAny(sp, ",("); i > 0 {
+				sp = sp[:i]
+			}
+			s, e := q.QuoteSpans[0][0], q.QuoteSpans[len(q.QuoteSpans)-1][1]
+			if s < 0 || e >= len(off) || s >= e {
+				continue // an empty or malformed span
+			}
+			a.Quotes = append(a.Quotes, quote.LabelledQuote{Start: off[s], End: off[e], Speaker: strings.TrimSpace(sp)})
+		}
+		arts = append(arts, a)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("train-quotes: %s: %w", path, err)
+	}
+	return arts, nil
+}
