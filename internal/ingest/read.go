@@ -14,14 +14,26 @@
 //     cleaned of navigation, teasers, share bars and cookie notices; the
 //     metadata comes from <meta> tags, JSON-LD NewsArticle objects and
 //     <link rel=canonical>.
+//   - Feeds (.rss, .atom, .rdf, or sniffed: <rss, <feed, <rdf:RDF, or JSON
+//     with "version": "https://jsonfeed.org/version/…"): RSS 2.0, RSS 1.0,
+//     Atom and JSON Feed through gofeed, one article an item. A broken item
+//     is a rejected Record naming it (item 3 ("Title…"): no title and no
+//     body); a document that is no feed at all is an error for the input.
 //   - Plain-text pages (.txt, .text, or anything that is not JSON or HTML):
 //     the title, site name, byline and date are recovered from the lines
 //     before the first paragraph, and site chrome and pasted teasers of other
 //     articles are dropped from the body.
 //
 // A name ending in .gz is decompressed first and then judged by the rest of
-// its name. New formats (feeds, for instance) are added as one more entry of
-// the formats table.
+// its name. New formats are added as one more entry of the formats table.
+//
+// # Sources
+//
+// Walk reads files, folders, standard input, http(s) URLs and list files
+// (a .txt file whose lines are only URLs and # comments). A URL is fetched
+// by a Fetcher (HTTPFetcher: timeouts, size cap, retries with backoff,
+// bounded redirects, conditional requests) and read by the format its
+// content type and first bytes say. See Walker.
 //
 // # Fields
 //
@@ -41,6 +53,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -88,8 +101,9 @@ type format struct {
 // formats lists the readers in the order they sniff. Text comes last: it
 // accepts anything.
 var formats = []format{
+	{name: "feed", exts: []string{".rss", ".atom", ".rdf"}, sniff: sniffFeed, read: readFeed, markup: true},
 	{name: "jsonl", exts: []string{".jsonl", ".ndjson"}, sniff: sniffJSONL, read: readJSONL},
-	{name: "json", exts: []string{".json"}, sniff: sniffJSON, read: readJSON},
+	{name: "json", exts: []string{".json"}, sniff: sniffJSON, read: readJSON, sniffAll: true},
 	{name: "html", exts: []string{".html", ".htm", ".xhtml"}, sniff: sniffHTML, read: readHTML, markup: true},
 	{name: "text", exts: []string{".txt", ".text"}, sniff: func([]byte) bool { return true }, read: readText, sniffAll: true},
 }
@@ -97,9 +111,19 @@ var formats = []format{
 // input is what a format reader reads: the stream, its name for messages and
 // the callback that receives records.
 type input struct {
-	br   *bufio.Reader
-	name string
-	fn   func(Record) error
+	br     *bufio.Reader
+	name   string
+	fn     func(Record) error
+	walker *Walker         // how to reach linked pages; nil: never fetch
+	ctxv   context.Context // nil: context.Background()
+}
+
+// ctx returns the context of the read.
+func (in *input) ctx() context.Context {
+	if in.ctxv == nil {
+		return context.Background()
+	}
+	return in.ctxv
 }
 
 // emit validates the article and sends the record to the callback. A record
@@ -126,6 +150,11 @@ func ReadFile(path string, fn func(Record) error) error {
 // first error fn returns. It returns an error only when r cannot be read or
 // fn fails: bad records never end the read.
 func Read(r io.Reader, name string, fn func(Record) error) error {
+	return readWith(context.Background(), r, name, fn, nil)
+}
+
+// readWith is Read with a walker that fetches linked pages (nil: none).
+func readWith(ctx context.Context, r io.Reader, name string, fn func(Record) error, w *Walker) error {
 	base := name
 	if strings.EqualFold(filepath.Ext(name), ".gz") {
 		zr, err := gzip.NewReader(r)
@@ -136,7 +165,7 @@ func Read(r io.Reader, name string, fn func(Record) error) error {
 		r = zr
 		base = strings.TrimSuffix(name, filepath.Ext(name))
 	}
-	in := &input{br: bufio.NewReaderSize(r, 1<<16), name: name, fn: fn}
+	in := &input{br: bufio.NewReaderSize(r, 1<<16), name: name, fn: fn, walker: w, ctxv: ctx}
 	f, err := detect(in.br, base)
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)

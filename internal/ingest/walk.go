@@ -1,23 +1,81 @@
 package ingest
 
 import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
 	"io"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
-// Walk reads every article under paths. A path is a file, read whatever its
-// name; a folder, walked recursively in lexical order, skipping hidden files
-// and folders and files whose extension no format knows (such as .png); or
-// "-", standard input, read from stdin. A path that cannot be opened or read
-// is reported as a rejected Record with that path and the walk goes on.
-// Walk stops at the first error fn returns and returns it.
+// Walker reads articles from local paths and from the web. The zero value
+// fetches with a default HTTPFetcher and never follows feed links.
+type Walker struct {
+	// Fetcher gets URLs; nil: one HTTPFetcher (with an in-memory cache)
+	// shared by the walks of this Walker.
+	Fetcher Fetcher
+	// FetchArticles: a feed item that carries only a summary gets the
+	// text of the page its link points to, read as an HTML page.
+	FetchArticles bool
+	// Logger receives warnings (a linked page that could not be fetched);
+	// nil: discard.
+	Logger *slog.Logger
+
+	once sync.Once
+	def  Fetcher
+}
+
+// fetcher returns the Fetcher to use.
+func (w *Walker) fetcher() Fetcher {
+	if w.Fetcher != nil {
+		return w.Fetcher
+	}
+	w.once.Do(func() { w.def = NewHTTPFetcher() })
+	return w.def
+}
+
+// logger returns the logger to use; w may be nil.
+func (w *Walker) logger() *slog.Logger {
+	if w == nil || w.Logger == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return w.Logger
+}
+
+// Walk reads every article under paths with a zero Walker; see Walker.Walk.
 func Walk(paths []string, stdin io.Reader, fn func(Record) error) error {
+	return new(Walker).Walk(context.Background(), paths, stdin, fn)
+}
+
+// Walk reads every article under paths. A path is an http or https URL,
+// fetched and read by its content type and first bytes; a list file (a
+// .txt file whose lines are only URLs, blank lines and # comments), whose
+// URLs are read in turn; a file, read whatever its name; a folder, walked
+// recursively in lexical order, skipping hidden files and folders and files
+// whose extension no format knows (such as .png); or "-", standard input,
+// read from stdin. A path or URL that cannot be opened, fetched or read is
+// reported as a rejected Record with that path and the walk goes on; an
+// unchanged URL (HTTP 304) yields nothing. Walk stops at the first error
+// fn returns and returns it, and stops with ctx's error when ctx ends.
+func (w *Walker) Walk(ctx context.Context, paths []string, stdin io.Reader, fn func(Record) error) error {
 	for _, p := range paths {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		if p == "-" {
-			if err := readReported(fn, "-", func(fn func(Record) error) error { return Read(stdin, "-", fn) }); err != nil {
+			if err := readReported(fn, "-", func(fn func(Record) error) error { return w.read(ctx, stdin, "-", fn) }); err != nil {
+				return err
+			}
+			continue
+		}
+		if isURL(p) {
+			if err := readReported(fn, p, func(fn func(Record) error) error { return w.readURL(ctx, p, fn) }); err != nil {
 				return err
 			}
 			continue
@@ -30,7 +88,13 @@ func Walk(paths []string, stdin io.Reader, fn func(Record) error) error {
 			continue
 		}
 		if !info.IsDir() {
-			if err := readReported(fn, p, func(fn func(Record) error) error { return ReadFile(p, fn) }); err != nil {
+			if urls, ok := listFile(p); ok {
+				if err := w.Walk(ctx, urls, nil, fn); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := readReported(fn, p, func(fn func(Record) error) error { return w.readFile(ctx, p, fn) }); err != nil {
 				return err
 			}
 			continue
@@ -38,6 +102,9 @@ func Walk(paths []string, stdin io.Reader, fn func(Record) error) error {
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return fn(Record{Path: path, Err: err})
+			}
+			if err := ctx.Err(); err != nil {
+				return err
 			}
 			if path != p && strings.HasPrefix(d.Name(), ".") {
 				if d.IsDir() {
@@ -48,13 +115,112 @@ func Walk(paths []string, stdin io.Reader, fn func(Record) error) error {
 			if d.IsDir() || !d.Type().IsRegular() || !KnownFile(path) {
 				return nil
 			}
-			return readReported(fn, path, func(fn func(Record) error) error { return ReadFile(path, fn) })
+			return readReported(fn, path, func(fn func(Record) error) error { return w.readFile(ctx, path, fn) })
 		})
 		if err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// read is Read with the walker's way of fetching linked pages.
+func (w *Walker) read(ctx context.Context, r io.Reader, name string, fn func(Record) error) error {
+	return readWith(ctx, r, name, fn, w)
+}
+
+// readFile is ReadFile with the walker's way of fetching linked pages.
+func (w *Walker) readFile(ctx context.Context, path string, fn func(Record) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return w.read(ctx, f, path, fn)
+}
+
+// readURL fetches url and reads what it holds.
+func (w *Walker) readURL(ctx context.Context, url string, fn func(Record) error) error {
+	resp, err := w.fetcher().Fetch(ctx, url)
+	if err != nil {
+		return err
+	}
+	if resp.NotModified {
+		return nil
+	}
+	return w.readResponse(ctx, url, resp, fn)
+}
+
+// readResponse reads a fetched document, named url in records. The feed
+// sniff comes first, because feeds are often served as text/xml, text/html
+// or text/plain; then the content type decides; then the first bytes.
+func (w *Walker) readResponse(ctx context.Context, url string, resp *Response, fn func(Record) error) error {
+	in := &input{br: bufio.NewReaderSize(bytes.NewReader(resp.Body), 1<<16), name: url, fn: fn, walker: w, ctxv: ctx}
+	head, _ := in.br.Peek(4096)
+	head = trimHead(head)
+	f, ok := formatByType(resp.ContentType)
+	switch {
+	case sniffFeed(head):
+		f = formats[0]
+	case !ok:
+		var err error
+		if f, err = detect(in.br, ""); err != nil {
+			return fmt.Errorf("%s: %w", url, err)
+		}
+	}
+	if f.name == "text" && sniffHTML(head) {
+		f, _ = formatByName(".html")
+	}
+	return f.read(in)
+}
+
+// formatByType returns the format of a media type.
+func formatByType(mt string) (format, bool) {
+	var ext string
+	switch {
+	case strings.Contains(mt, "rss"), strings.Contains(mt, "atom"), mt == "application/feed+json", mt == "application/rdf+xml":
+		ext = ".rss"
+	case strings.Contains(mt, "html"):
+		ext = ".html"
+	case mt == "application/x-ndjson", mt == "application/jsonl", mt == "application/x-jsonlines":
+		ext = ".jsonl"
+	case mt == "application/json", strings.HasSuffix(mt, "+json"):
+		ext = ".json"
+	case mt == "text/plain":
+		ext = ".txt"
+	default:
+		return format{}, false
+	}
+	return formatByName(ext)
+}
+
+// listFile reports whether path is a list of URLs (a .txt file of at most
+// 1 MiB whose non-blank lines are all http(s) URLs or # comments, with at
+// least one URL) and returns them.
+func listFile(path string) ([]string, bool) {
+	if !strings.EqualFold(filepath.Ext(path), ".txt") {
+		return nil, false
+	}
+	info, err := os.Stat(path)
+	if err != nil || info.Size() > 1<<20 {
+		return nil, false
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, false
+	}
+	var urls []string
+	for _, l := range strings.Split(string(data), "\n") {
+		l = strings.TrimSpace(strings.TrimPrefix(l, "\ufeff"))
+		switch {
+		case l == "" || strings.HasPrefix(l, "#"):
+		case isURL(l) && !strings.ContainsAny(l, " \t"):
+			urls = append(urls, l)
+		default:
+			return nil, false
+		}
+	}
+	return urls, len(urls) > 0
 }
 
 // KnownFile reports whether the name of a file has an extension that one of
