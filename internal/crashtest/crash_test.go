@@ -489,3 +489,100 @@ func TestLocked(t *testing.T) {
 		t.Errorf("newsindex check after: %v: %s", err, out)
 	}
 }
+
+// TestBackupWhileServing copies a served index through the server while
+// clients post, and checks the copy: sound, and holding every article
+// acknowledged before the backup began.
+func TestBackupWhileServing(t *testing.T) {
+	if testing.Short() {
+		t.Skip("process test skipped under -short")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	bin, work, idx := setup(t)
+	srv, err := Start(ctx, bin, work, idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Kill()
+	if err := srv.Ready(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var l ledger
+	var seq atomic.Int64
+	postSome := func(ctx context.Context, c int) error {
+		rnd := rand.New(rand.NewPCG(uint64(c), 9))
+		for ctx.Err() == nil {
+			b := make([]doc, 1+rnd.IntN(8))
+			for i := range b {
+				k := seq.Add(1)
+				w := fmt.Sprintf("backupw%d", k)
+				b[i] = doc{ID: fmt.Sprintf("b%d-%d", c, k), Word: w, Title: "Harbour traffic report " + w, Source: fmt.Sprintf("Client %d", c)}
+			}
+			ok, err := post(ctx, http.DefaultClient, srv.URL, b, rnd)
+			if err != nil && ctx.Err() == nil {
+				return err
+			}
+			if ok {
+				l.ack(b)
+			}
+		}
+		return nil
+	}
+	// Some articles first, then a backup while two clients keep posting.
+	first, stopFirst := context.WithTimeout(ctx, 2*time.Second)
+	if err := postSome(first, 0); err != nil {
+		t.Fatal(err)
+	}
+	stopFirst()
+	l.mu.Lock()
+	before := append([]doc(nil), l.acked...)
+	l.mu.Unlock()
+	running, stop := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	errs := make(chan error, 2)
+	for c := 1; c <= 2; c++ {
+		wg.Go(func() { errs <- postSome(running, c) })
+	}
+	dest := filepath.Join(work, "backup")
+	cmd := exec.CommandContext(ctx, bin, "backup", "--server", srv.URL, dest)
+	cmd.Dir = work
+	cmd.Env = cleanEnv()
+	out, err := cmd.CombinedOutput()
+	stop()
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if strings.Contains(string(out), "404") {
+		t.Skipf("the server has no backup route yet: %s", out)
+	}
+	if err != nil || !strings.Contains(string(out), ": ok: ") {
+		t.Fatalf("newsindex backup --server: %v\n%s", err, out)
+	}
+	t.Logf("%s", strings.TrimSpace(string(out)))
+
+	// The copy opens in a server of its own, beside the live one.
+	cp, err := Start(ctx, bin, work, dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cp.Kill()
+	if err := cp.Ready(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, err := range verifyAll(ctx, cp.URL, before) {
+		t.Errorf("the backup lacks an article acknowledged before it began: %v", err)
+	}
+	n, err := articleCount(ctx, cp.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("backup holds %d articles; %d were acknowledged before it began, %d by the end", n, len(before), len(l.acked))
+	if n < len(before) || n > len(l.acked) {
+		t.Errorf("backup holds %d articles, want between %d and %d", n, len(before), len(l.acked))
+	}
+}
