@@ -41,6 +41,9 @@ type childResult struct {
 	Category string       `json:"category,omitempty"`
 	Analyst  string       `json:"analyst,omitempty"`
 	Error    string       `json:"error,omitempty"`
+	// CPUSeconds is the user and system time of the child, filled in by
+	// the parent: on a shared machine it varies less than the wall time.
+	CPUSeconds float64 `json:"cpu_s"`
 }
 
 func runChild(s childSpec) childResult {

@@ -181,5 +181,6 @@ func startChild(self string, s childSpec, stderr *os.File) (*childResult, error)
 	if err := json.Unmarshal(rb, &r); err != nil {
 		return nil, fmt.Errorf("child %s %s result: %w", s.Engine, s.Phase, err)
 	}
+	r.CPUSeconds = (cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Seconds()
 	return &r, nil
 }
