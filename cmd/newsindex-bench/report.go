@@ -36,24 +36,24 @@ type machine struct {
 
 // engineReport is what one engine measured.
 type engineReport struct {
-	Name          string      `json:"name"`
-	Error         string      `json:"error,omitempty"`
-	Articles      int         `json:"articles"`
-	IngestSeconds float64     `json:"ingest_s"`
+	Name          string  `json:"name"`
+	Error         string  `json:"error,omitempty"`
+	Articles      int     `json:"articles"`
+	IngestSeconds float64 `json:"ingest_s"`
 	// IngestCPU is the CPU time (user + system) of the ingest, all threads;
 	// ArticlesPerCPUS is articles per CPU second, which the load of other
 	// processes on the machine disturbs less than the wall-clock rate.
-	IngestCPU       float64 `json:"ingest_cpu_s"`
-	ArticlesPerCPUS float64 `json:"articles_per_cpu_s"`
-	ArticlesPerS  float64     `json:"articles_per_s"`
-	MBPerS        float64     `json:"mb_per_s"`
-	IndexBytes    int64       `json:"index_bytes"`
-	SizeRatio     float64     `json:"size_ratio"` // index bytes / title+body bytes
-	IngestRSS     int64       `json:"ingest_peak_rss"`
-	ServeRSS      int64       `json:"serve_peak_rss"`
-	LoadIngest    string      `json:"load_ingest"` // load averages when the phase started
-	LoadServe     string      `json:"load_serve"`
-	Queries       []kindStats `json:"queries"`
+	IngestCPU       float64     `json:"ingest_cpu_s"`
+	ArticlesPerCPUS float64     `json:"articles_per_cpu_s"`
+	ArticlesPerS    float64     `json:"articles_per_s"`
+	MBPerS          float64     `json:"mb_per_s"`
+	IndexBytes      int64       `json:"index_bytes"`
+	SizeRatio       float64     `json:"size_ratio"` // index bytes / title+body bytes
+	IngestRSS       int64       `json:"ingest_peak_rss"`
+	ServeRSS        int64       `json:"serve_peak_rss"`
+	LoadIngest      string      `json:"load_ingest"` // load averages when the phase started
+	LoadServe       string      `json:"load_serve"`
+	Queries         []kindStats `json:"queries"`
 }
 
 // run builds the corpus, runs each engine's phases in child processes of
