@@ -32,9 +32,7 @@ const (
 	fYear      = "year"
 	fSource    = "_source" // the article (or quote) as JSON, stored only
 	fNQuotes   = "nquotes"
-	fStory     = "story"      // the story's ID: keyword, stored, doc values
-	fStoryKeys = "story_keys" // LSH band keys of the signature, to find a story's copies
-	fSig       = "sig"        // the story signature, stored only
+	fStory     = "story" // the story's ID: keyword, stored, doc values
 
 	fCategory     = "category"
 	fAnalyst      = "analyst"
@@ -124,12 +122,6 @@ func newMapping() mapping.IndexMapping {
 	storyField.Store = true
 	storyField.IncludeInAll = false
 	article.AddFieldMappingsAt(fStory, storyField)
-	keys := bleve.NewKeywordFieldMapping()
-	keys.Store = false
-	keys.IncludeInAll = false
-	keys.DocValues = false
-	article.AddFieldMappingsAt(fStoryKeys, keys)
-	article.AddFieldMappingsAt(fSig, stored)
 
 	quote := bleve.NewDocumentStaticMapping()
 	quote.AddFieldMappingsAt(fKind, keyword)
@@ -158,7 +150,8 @@ func newMapping() mapping.IndexMapping {
 }
 
 type bleveEngine struct {
-	idx bleve.Index
+	idx     bleve.Index
+	stories storyStore
 }
 
 func createBleve(path string) (*bleveEngine, error) {
@@ -169,7 +162,7 @@ func createBleve(path string) (*bleveEngine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create %s: %w", path, translate(err))
 	}
-	return &bleveEngine{idx: idx}, nil
+	return withStories(idx, path)
 }
 
 func openBleve(path string) (*bleveEngine, error) {
@@ -177,7 +170,7 @@ func openBleve(path string) (*bleveEngine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, translate(err))
 	}
-	return &bleveEngine{idx: idx}, nil
+	return withStories(idx, path)
 }
 
 func memBleve() (*bleveEngine, error) {
@@ -185,7 +178,7 @@ func memBleve() (*bleveEngine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &bleveEngine{idx: idx}, nil
+	return &bleveEngine{idx: idx, stories: newMemStories()}, nil
 }
 
 // translate maps bleve's errors onto ours.
@@ -204,7 +197,23 @@ func translate(err error) error {
 	return err
 }
 
-func (e *bleveEngine) close() error { return e.idx.Close() }
+// withStories opens the story store beside an opened bleve index.
+func withStories(idx bleve.Index, path string) (*bleveEngine, error) {
+	st, err := openBoltStories(path)
+	if err != nil {
+		idx.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return &bleveEngine{idx: idx, stories: st}, nil
+}
+
+func (e *bleveEngine) close() error {
+	err := e.idx.Close()
+	if serr := e.stories.close(); err == nil {
+		err = serr
+	}
+	return err
+}
 
 func dayOf(t time.Time) (day, month, year string) {
 	return t.Format("2006-01-02"), t.Format("2006-01"), t.Format("2006")
@@ -224,10 +233,7 @@ func articleDoc(a *Article) (map[string]interface{}, error) {
 		fNQuotes: float64(len(a.Quotes)),
 		fStory:   a.Story,
 	}
-	if !a.sig.IsZero() {
-		d[fSig] = a.sig.String()
-		d[fStoryKeys] = a.sig.Keys()
-	}
+
 	if !a.Published.IsZero() {
 		d[fPublished] = a.Published
 		d[fDay], d[fMonth], d[fYear] = dayOf(a.Published)
@@ -384,6 +390,11 @@ func (e *bleveEngine) apply(ctx context.Context, docs []Article) (int, error) {
 	if err := e.idx.Batch(b); err != nil {
 		return 0, fmt.Errorf("write batch: %w", translate(err))
 	}
+	// The batch is durable; the story hints follow it. Losing them in a
+	// crash only costs later copies their grouping.
+	if err := e.stories.put(storyRecs(docs)); err != nil {
+		return 0, fmt.Errorf("story store: %w", err)
+	}
 	return len(old), nil
 }
 
@@ -405,7 +416,7 @@ func (e *bleveEngine) remove(ctx context.Context, id string) error {
 	if err := e.idx.Batch(b); err != nil {
 		return fmt.Errorf("delete %q: %w", id, translate(err))
 	}
-	return nil
+	return e.stories.remove(id)
 }
 
 func (e *bleveEngine) article(ctx context.Context, id string) (Article, error) {

@@ -5,19 +5,12 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
-	bq "github.com/blevesearch/bleve/v2/search/query"
-
 	"github.com/newsindex/newsindex/internal/story"
 )
 
 // signature wraps story.Signature so that Article's zero value needs no
 // import of the story package by embedders.
 type signature struct{ story.Signature }
-
-// storyCandidates is how many earlier articles sharing band keys with a new
-// one are verified: the best-scoring (most keys shared) come first.
-const storyCandidates = 2 * story.MaxCandidates
 
 // assignStories sets the Story of each article: the story of the most
 // similar earlier article (in the index, or earlier in docs) at or above
@@ -50,9 +43,9 @@ func (e *bleveEngine) assignStories(ctx context.Context, docs []Article, old map
 					best, bestSim = st, sim
 				}
 			}
-			cands, err := e.storyCandidates(ctx, sig.Keys())
+			cands, err := e.stories.candidates(sig.Keys())
 			if err != nil {
-				return err
+				return fmt.Errorf("story candidates: %w", err)
 			}
 			for _, c := range cands {
 				consider(c.id, c.story, c.sig, c.published, story.Similarity(sig, c.sig))
@@ -79,42 +72,16 @@ func (e *bleveEngine) assignStories(ctx context.Context, docs []Article, old map
 	return nil
 }
 
-type storyCandidate struct {
-	id, story string
-	sig       story.Signature
-	published time.Time
-}
-
-// storyCandidates finds earlier articles filed under any of keys.
-func (e *bleveEngine) storyCandidates(ctx context.Context, keys []string) ([]storyCandidate, error) {
-	if len(keys) == 0 {
-		return nil, nil
-	}
-	qs := make([]bq.Query, len(keys))
-	for i, k := range keys {
-		t := bleve.NewTermQuery(k)
-		t.SetField(fStoryKeys)
-		qs[i] = t
-	}
-	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(qs...), storyCandidates, 0, false)
-	req.Fields = []string{fSig, fStory, fPublished}
-	res, err := e.idx.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, fmt.Errorf("story candidates: %w", translate(err))
-	}
-	out := make([]storyCandidate, 0, len(res.Hits))
-	for _, h := range res.Hits {
-		s, _ := h.Fields[fSig].(string)
-		sig, err := story.Parse(s)
-		if err != nil {
-			continue // an article indexed before signatures were kept
+// storyRecs returns what the story store keeps of docs, once their
+// stories are assigned.
+func storyRecs(docs []Article) []storyRec {
+	recs := make([]storyRec, 0, len(docs))
+	for i := range docs {
+		a := &docs[i]
+		if a.sig.IsZero() {
+			continue
 		}
-		c := storyCandidate{id: h.ID, sig: sig}
-		c.story, _ = h.Fields[fStory].(string)
-		if p, ok := h.Fields[fPublished].(string); ok {
-			c.published, _ = time.Parse(time.RFC3339, p)
-		}
-		out = append(out, c)
+		recs = append(recs, storyRec{id: a.ID, story: a.Story, published: a.Published, sig: a.sig.Signature})
 	}
-	return out, nil
+	return recs
 }
