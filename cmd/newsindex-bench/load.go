@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -88,6 +89,10 @@ type kindStats struct {
 	P50MS      float64 `json:"p50_ms"`
 	P99MS      float64 `json:"p99_ms"`
 	QPS        float64 `json:"qps"`
+	// CPUMS is the CPU time (user + system, every thread of the process,
+	// the collector's included) per query: the cost of a query apart from
+	// the other processes the machine runs.
+	CPUMS float64 `json:"cpu_ms_per_query"`
 	// Hits is the total of matches of each variant, to check that the
 	// engines answer the same question.
 	Hits []uint64 `json:"hits"`
@@ -112,6 +117,7 @@ func measure(ctx context.Context, s searcher, qs []query, clients int, d time.Du
 		lats []time.Duration
 		wg   sync.WaitGroup
 	)
+	cpu0 := cpuTime()
 	start := time.Now()
 	deadline := start.Add(d)
 	for c := range clients {
@@ -141,12 +147,16 @@ func measure(ctx context.Context, s searcher, qs []query, clients int, d time.Du
 	}
 	wg.Wait()
 	elapsed := time.Since(start)
+	cpu := cpuTime() - cpu0
 	slices.Sort(lats)
 	st.Queries = len(lats)
 	st.P50MS = ms(percentile(lats, 0.50))
 	st.P99MS = ms(percentile(lats, 0.99))
 	if elapsed > 0 {
 		st.QPS = float64(len(lats)) / elapsed.Seconds()
+	}
+	if len(lats) > 0 {
+		st.CPUMS = ms(cpu) / float64(len(lats))
 	}
 	return st
 }
@@ -161,3 +171,13 @@ func percentile(sorted []time.Duration, p float64) time.Duration {
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// cpuTime returns the user and system time of this process so far, or 0
+// where the system does not say.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}

@@ -193,7 +193,7 @@ func (r *report) print(w io.Writer) {
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "query\tclients")
 	for _, e := range r.Engines {
-		fmt.Fprintf(tw, "\t%s p50 ms\tp99 ms\tq/s\terrors", e.Name)
+		fmt.Fprintf(tw, "\t%s p50 ms\tp99 ms\tq/s\tCPU ms/q\terrors", e.Name)
 	}
 	fmt.Fprintf(tw, "\t\n")
 	for _, k := range kinds {
@@ -202,10 +202,10 @@ func (r *report) print(w io.Writer) {
 			for _, e := range r.Engines {
 				st, ok := e.stats(k.name, c)
 				if !ok {
-					fmt.Fprintf(tw, "\t-\t-\t-\t-")
+					fmt.Fprintf(tw, "\t-\t-\t-\t-\t-")
 					continue
 				}
-				fmt.Fprintf(tw, "\t%.2f\t%.2f\t%.0f\t%d", st.P50MS, st.P99MS, st.QPS, st.Errors)
+				fmt.Fprintf(tw, "\t%.2f\t%.2f\t%.0f\t%.2f\t%d", st.P50MS, st.P99MS, st.QPS, st.CPUMS, st.Errors)
 			}
 			fmt.Fprintf(tw, "\t\n")
 		}
