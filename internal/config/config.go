@@ -25,6 +25,7 @@ type Config struct {
 	Ingest   IngestConfig   `mapstructure:"ingest"`
 	Category CategoryConfig `mapstructure:"category"`
 	Log      LogConfig      `mapstructure:"log"`
+	Watch    WatchConfig    `mapstructure:"watch"`
 }
 
 // IndexConfig says where the index lives.
@@ -53,6 +54,22 @@ type CategoryConfig struct {
 	Model string `mapstructure:"model"`
 }
 
+// WatchConfig configures `newsindex watch` and `newsindex serve --watch`:
+// the feeds polled, how often, and where what was seen is remembered.
+type WatchConfig struct {
+	// Feeds are feed URLs (or local feed files) polled besides those on
+	// the command line.
+	Feeds []string `mapstructure:"feeds"`
+	// Every is the time between two polls.
+	Every time.Duration `mapstructure:"every"`
+	// FetchArticles fetches the linked page of an item that carries only
+	// a summary.
+	FetchArticles bool `mapstructure:"fetch_articles"`
+	// StateFile remembers seen items and HTTP validators; "" puts it
+	// beside the index as <index.path>.watch.json.
+	StateFile string `mapstructure:"state_file"`
+}
+
 // LogConfig configures logging.
 type LogConfig struct {
 	Level  string `mapstructure:"level"`
@@ -74,6 +91,10 @@ var defaults = map[string]any{
 	"category.model":        "",
 	"log.level":             "info",
 	"log.format":            "text",
+	"watch.feeds":           []string{},
+	"watch.every":           "10m",
+	"watch.fetch_articles":  false,
+	"watch.state_file":      "",
 }
 
 // Load reads the configuration. file is an explicit config file ("" looks
@@ -133,6 +154,8 @@ func (c Config) Validate() error {
 		return fmt.Errorf("config: server.max_body_bytes %d is below 1024", c.Server.MaxBodyBytes)
 	case c.Server.ReadTimeout <= 0 || c.Server.WriteTimeout <= 0 || c.Server.IdleTimeout <= 0:
 		return errors.New("config: server timeouts must be positive")
+	case c.Watch.Every < time.Second:
+		return fmt.Errorf("config: watch.every %v is below 1s", c.Watch.Every)
 	}
 	if _, err := c.Log.SlogLevel(); err != nil {
 		return err

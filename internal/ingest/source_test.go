@@ -40,7 +40,9 @@ func newsSite(t *testing.T) (*httptest.Server, *atomic.Int32) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Write(page)
 	})
-	mux.HandleFunc("/moved", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/page", http.StatusMovedPermanently) })
+	mux.HandleFunc("/moved", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/page", http.StatusMovedPermanently)
+	})
 	mux.HandleFunc("/missing", http.NotFound)
 	summaries := `<rss version="2.0"><channel><title>Teasers</title>
 <item><title>Fisheries deal</title><link>` + "LINK/page" + `</link><description>Ministers agreed a deal.</description></item>
