@@ -105,16 +105,17 @@ func newWatcher(cfg config.Config, feeds []string) *ingest.Watcher {
 }
 
 // startWatch starts, when there are feeds (those given and those of config
-// watch.feeds), a watcher that polls them into ix until ctx ends, for a
-// process that serves ix. wait returns once the watcher has stopped: call
-// it before closing ix.
-func startWatch(ctx context.Context, cfg config.Config, ix *index.Index, given []string, log *slog.Logger) (wait func()) {
+// watch.feeds), a watcher that polls them into ix until ctx ends or stop is
+// called, for a process that serves ix. stop returns once the watcher has
+// stopped: call it before closing ix.
+func startWatch(ctx context.Context, cfg config.Config, ix *index.Index, given []string, log *slog.Logger) (stop func()) {
 	feeds := watchFeeds(cfg, given)
 	if len(feeds) == 0 {
 		return func() {}
 	}
 	w := newWatcher(cfg, feeds)
 	w.Logger = log
+	ctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -123,5 +124,5 @@ func startWatch(ctx context.Context, cfg config.Config, ix *index.Index, given [
 			log.Error("watch: stopped", "err", err)
 		}
 	}()
-	return func() { <-done }
+	return func() { cancel(); <-done }
 }
