@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -596,6 +597,10 @@ func (e *bleveEngine) collapse(ctx context.Context, r *SearchRequest, res *bleve
 
 // run searches for text among the documents that pass every filter. The
 // filters do not score.
+//
+// Facet counting costs more than matching, and bleve counts the facets of
+// one request on one core, so the facets are split between two requests run
+// at once when there are cores for both: the first also collects the hits.
 func (e *bleveEngine) run(ctx context.Context, r *SearchRequest, text bq.Query, filters []bq.Query, locations bool) (*bleve.SearchResult, error) {
 	b := bleve.NewBooleanQuery()
 	b.AddMust(text)
@@ -617,16 +622,58 @@ func (e *bleveEngine) run(ctx context.Context, r *SearchRequest, text bq.Query, 
 	case SortDateAsc:
 		req.SortBy([]string{fPublished})
 	}
+	facets := map[string]*bleve.FacetRequest{}
 	for _, f := range AllFacets {
-		req.AddFacet(string(f), bleve.NewFacetRequest(facetField[f], r.FacetSize))
+		facets[string(f)] = bleve.NewFacetRequest(facetField[f], r.FacetSize)
 	}
 	histField := map[string]string{IntervalDay: fDay, IntervalMonth: fMonth, IntervalYear: fYear}[r.Interval]
-	req.AddFacet("published", bleve.NewFacetRequest(histField, histogramBuckets))
+	facets["published"] = bleve.NewFacetRequest(histField, histogramBuckets)
+
+	if runtime.GOMAXPROCS(0) < 2 {
+		for name, f := range facets {
+			req.AddFacet(name, f)
+		}
+		res, err := e.idx.SearchInContext(ctx, req)
+		return res, translate0(err)
+	}
+	// The histogram and the many-valued entity facets on one side, the
+	// rest with the hits on the other: about half the work each.
+	side := bleve.NewSearchRequestOptions(b, 0, 0, false)
+	for name, f := range facets {
+		switch name {
+		case "published", string(FacetPerson), string(FacetOrganization):
+			side.AddFacet(name, f)
+		default:
+			req.AddFacet(name, f)
+		}
+	}
+	var sideRes *bleve.SearchResult
+	var sideErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		sideRes, sideErr = e.idx.SearchInContext(ctx, side)
+	}()
 	res, err := e.idx.SearchInContext(ctx, req)
+	<-done
 	if err != nil {
 		return nil, translate(err)
 	}
+	if sideErr != nil {
+		return nil, translate(sideErr)
+	}
+	for name, f := range sideRes.Facets {
+		res.Facets[name] = f
+	}
 	return res, nil
+}
+
+// translate0 is translate that keeps nil.
+func translate0(err error) error {
+	if err == nil {
+		return nil
+	}
+	return translate(err)
 }
 
 func (e *bleveEngine) result(res *bleve.SearchResult, r *SearchRequest, relaxed bool) (*SearchResult, error) {
