@@ -57,6 +57,9 @@ var indirectVerbs = set(
 	"asked asks replied responded countered conceded concedes admits boasted joked recalled",
 	"lamented complained stressed emphasized signaled hinted demanded rejected dismissed defended",
 	"questioned touted insisted testified predicted wrote",
+	"say argue argued insist claim suggest suggests believe believes think thinks hope hopes",
+	"want wants endorsed praised expressed described opposed pointed offered cited reiterated",
+	"indicated revealed denounced attacked blasted announces acknowledges tweets writes",
 )
 
 // auxiliaries may stand between a speaker and the speech verb ("Trump has

@@ -1004,6 +1004,18 @@ func (d *doc) fillName(sp *phrase, run []token) {
 	}
 }
 
+// shouted reports whether a name is written in capitals over several words,
+// the way headings are ("DOCTORS DON’T want TO …").
+func shouted(name []token) bool {
+	n := 0
+	for _, t := range name {
+		if isAllCaps(t.w) {
+			n++
+		}
+	}
+	return n >= 2 && n == len(name)
+}
+
 // indirect records reported speech: a named subject, a speech verb and a
 // clause with no quotation marks.
 func (d *doc) indirect() {
@@ -1064,7 +1076,7 @@ func (d *doc) indirect() {
 			continue
 		}
 		sp, a, ok := d.parseBackward(l0, j)
-		if !ok || sp.kind == spDesc || a > l0 && prepositions[toks[a-1].lw] {
+		if !ok || sp.kind == spDesc || a > l0 && prepositions[toks[a-1].lw] || shouted(sp.name) {
 			continue
 		}
 		if c < hi && toks[c].w == "that" {

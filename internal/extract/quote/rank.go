@@ -213,6 +213,21 @@ func (d *doc) candidates(q *rawQuote, rule, prev string) []*candidate {
 		}
 		mentionAt(r.name, i, j, "name")
 	}
+	// organizations: "As Politico reported, “…”"
+	for _, m := range d.ents.Mentions {
+		if m.Kind != entity.Organization {
+			continue
+		}
+		i := d.tokenAt(m.Start)
+		if i < lo || i >= hi || i >= len(toks) || toks[i].inQ {
+			continue
+		}
+		j := i
+		for j+1 < hi && toks[j+1].e <= m.End {
+			j++
+		}
+		mentionAt(entity.CanonicalOrganization(m.Name), i, j, "org")
+	}
 	// he and she
 	for i := lo; i < hi; i++ {
 		t := toks[i]
