@@ -1,6 +1,7 @@
 package crashtest
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -14,6 +15,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -584,5 +586,109 @@ func TestBackupWhileServing(t *testing.T) {
 	t.Logf("backup holds %d articles; %d were acknowledged before it began, %d by the end", n, len(before), len(l.acked))
 	if n < len(before) || n > len(l.acked) {
 		t.Errorf("backup holds %d articles, want between %d and %d", n, len(before), len(l.acked))
+	}
+}
+
+// TestKillIngest kills `newsindex ingest` at random moments. The articles
+// it reported as written ("ingest: N articles written" counts the input's
+// first N records, written in order) must be there afterwards, the index
+// must open and pass its check, and ingesting the file again completes it.
+func TestKillIngest(t *testing.T) {
+	if testing.Short() {
+		t.Skip("process test skipped under -short")
+	}
+	const articles, kills = 3000, 3
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	bin, work, idx := setup(t)
+	rnd := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 3))
+	var lines bytes.Buffer
+	enc := json.NewEncoder(&lines)
+	docs := make([]doc, articles)
+	for i := range docs {
+		w := fmt.Sprintf("ingestw%d", i)
+		docs[i] = doc{ID: fmt.Sprintf("i%d", i), Word: w, Title: "Harbour traffic report " + w, Source: "Ingest"}
+		enc.Encode(article(docs[i], categories[i%len(categories)]))
+	}
+	file := filepath.Join(work, "articles.jsonl")
+	if err := os.WriteFile(file, lines.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	written := regexp.MustCompile(`ingest: ([0-9]+) articles written`)
+	for k := 1; k <= kills; k++ {
+		cmd := exec.CommandContext(ctx, bin, "ingest", "--batch-size", "50", "--index", idx, file)
+		cmd.Dir = work
+		cmd.Env = cleanEnv()
+		stderr, err := cmd.StderrPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		// Read progress until a random moment after the first report.
+		acked := 0
+		reports := make(chan int)
+		go func() {
+			defer close(reports)
+			sc := bufio.NewScanner(stderr)
+			for sc.Scan() {
+				if m := written.FindStringSubmatch(sc.Text()); m != nil {
+					n, _ := strconv.Atoi(m[1])
+					reports <- n
+				}
+			}
+		}()
+		if n, ok := <-reports; ok {
+			acked = n
+		}
+		deadline := time.After(time.Duration(rnd.IntN(2500)) * time.Millisecond)
+	wait:
+		for {
+			select {
+			case n, ok := <-reports:
+				if !ok {
+					break wait
+				}
+				acked = n
+			case <-deadline:
+				break wait
+			}
+		}
+		cmd.Process.Signal(syscall.SIGKILL)
+		for n := range reports {
+			acked = n // a report read before the kill landed
+		}
+		cmd.Wait()
+
+		rep, err := index.Check(ctx, idx)
+		if err != nil || !rep.OK() {
+			t.Fatalf("kill %d: the index after a killed ingest: %+v, %v", k, rep, err)
+		}
+		if rep.Articles < acked {
+			t.Fatalf("kill %d: ingest reported %d articles written, the index holds %d", k, acked, rep.Articles)
+		}
+		ix, err := index.Open(idx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range docs[:acked] {
+			if _, err := ix.Article(ctx, d.ID); err != nil {
+				t.Errorf("kill %d: article %s reported written is lost: %v", k, d.ID, err)
+				break
+			}
+		}
+		ix.Close()
+		t.Logf("kill %d: %d articles reported written, %d stored", k, acked, rep.Articles)
+	}
+	cmd := exec.CommandContext(ctx, bin, "ingest", "--index", idx, file)
+	cmd.Dir = work
+	cmd.Env = cleanEnv()
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("ingest to the end: %v\n%s", err, out)
+	}
+	rep, err := index.Check(ctx, idx)
+	if err != nil || !rep.OK() || rep.Articles != articles {
+		t.Fatalf("after a complete ingest: %+v, %v; want %d articles", rep, err, articles)
 	}
 }

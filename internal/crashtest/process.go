@@ -10,6 +10,9 @@
 // source facets. Batches that were not acknowledged must be there wholly or
 // not at all. At the end the stopped index must pass `newsindex check`.
 //
+// TestKillIngest does the same to `newsindex ingest`: what it reported as
+// written survives, and the index opens and passes its check.
+//
 // It runs 20 cycles by default; set -cycles or NEWSINDEX_CRASH_CYCLES for
 // more (100 on demand). It is skipped under -short.
 //
