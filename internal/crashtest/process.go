@@ -10,11 +10,17 @@
 // source facets. Batches that were not acknowledged must be there wholly or
 // not at all. At the end the stopped index must pass `newsindex check`.
 //
-// TestKillIngest does the same to `newsindex ingest`: what it reported as
-// written survives, and the index opens and passes its check.
+// TestCrash runs 20 cycles by default; set -cycles or
+// NEWSINDEX_CRASH_CYCLES for more (100 on demand), and -seed to replay a
+// run.
 //
-// It runs 20 cycles by default; set -cycles or NEWSINDEX_CRASH_CYCLES for
-// more (100 on demand). It is skipped under -short.
+// TestKillIngest does the same to `newsindex ingest`: what it reported as
+// written survives, and the index opens and passes its check. TestLocked
+// checks that ingest, serve and backup on a served index fail at once with
+// "in use by another process", leaving it unharmed. TestBackupWhileServing
+// backs a served index up through the server while clients post.
+//
+// All are skipped under -short.
 //
 // The helpers here (Build, Start) run the real binary; the load test uses
 // them too.
