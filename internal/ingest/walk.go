@@ -17,8 +17,9 @@ import (
 // Walker reads articles from local paths and from the web. The zero value
 // fetches with a default HTTPFetcher and never follows feed links.
 type Walker struct {
-	// Fetcher gets URLs; nil: one HTTPFetcher (with an in-memory cache)
-	// shared by the walks of this Walker.
+	// Fetcher gets URLs; nil: one HTTPFetcher shared by the walks of this
+	// Walker, without a cache: a one-off read wants every document, and
+	// ingesting one again replaces it under the same ID.
 	Fetcher Fetcher
 	// FetchArticles: a feed item that carries only a summary gets the
 	// text of the page its link points to, read as an HTML page.
@@ -36,7 +37,7 @@ func (w *Walker) fetcher() Fetcher {
 	if w.Fetcher != nil {
 		return w.Fetcher
 	}
-	w.once.Do(func() { w.def = NewHTTPFetcher() })
+	w.once.Do(func() { w.def = &HTTPFetcher{Logger: w.Logger} })
 	return w.def
 }
 
