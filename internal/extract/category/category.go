@@ -17,7 +17,12 @@
 // weighted. Words are cut to their first six letters, a crude but quick
 // stemmer. The short-item expert reads every feature and learns from every
 // article; the full-article expert reads words and title words only and learns
-// from full articles (of at least Options.LongWords words) only. A short item
+// from full articles (of at least Options.LongWords words) only, and it is an
+// NB-SVM (Wang and Manning 2012): while it learns, each category sees each
+// feature scaled by the feature's naive Bayes log-count ratio for that
+// category against the others, so that the weights start from what naive
+// Bayes knows and regularisation holds them there; the ratios are folded into
+// the stored weights, so classifying costs nothing more. A short item
 // is classified by the short-item expert alone; a full article by the
 // full-article expert's probabilities blended with the short-item expert's
 // (Options.Blend), except for the categories that the training data had

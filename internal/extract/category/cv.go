@@ -27,6 +27,27 @@ type Fold struct {
 	Set          string
 	Right, Total int
 	Confusion    map[string]map[string]int // gold label → predicted → count
+	// FoldRight and FoldTotal count the articles classified acceptably,
+	// and all articles, in each fold.
+	FoldRight, FoldTotal []int
+	Misses               []Miss // the articles classified wrongly
+}
+
+// Miss is an article that cross-validation classified wrongly.
+type Miss struct {
+	Example
+	Got string
+}
+
+// FoldAccuracy returns the accuracy on each fold.
+func (f Fold) FoldAccuracy() []float64 {
+	acc := make([]float64, len(f.FoldTotal))
+	for i, n := range f.FoldTotal {
+		if n > 0 {
+			acc[i] = float64(f.FoldRight[i]) / float64(n)
+		}
+	}
+	return acc
 }
 
 // Accuracy is the share of articles classified acceptably.
@@ -55,7 +76,8 @@ func CrossValidate(sets []Set, k int, opts Options) ([]Fold, error) {
 	}
 	res := make([]Fold, len(sets))
 	for s, set := range sets {
-		res[s] = Fold{Set: set.Name, Confusion: map[string]map[string]int{}}
+		res[s] = Fold{Set: set.Name, Confusion: map[string]map[string]int{},
+			FoldRight: make([]int, k), FoldTotal: make([]int, k)}
 	}
 	for fold := range k {
 		var train []Example
@@ -78,8 +100,12 @@ func CrossValidate(sets []Set, k int, opts Options) ([]Fold, error) {
 				got := m.Classify(e.Title, e.Body)
 				r := &res[s]
 				r.Total++
+				r.FoldTotal[fold]++
 				if Accepts(e.Category, got) {
 					r.Right++
+					r.FoldRight[fold]++
+				} else {
+					r.Misses = append(r.Misses, Miss{e, got})
 				}
 				if r.Confusion[e.Category] == nil {
 					r.Confusion[e.Category] = map[string]int{}

@@ -48,7 +48,12 @@ func TestCrossValidate(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, r := range res {
-		t.Logf("%s: %d-fold cv accuracy=%.4f (%d/%d)", r.Set, k, r.Accuracy(), r.Right, r.Total)
+		t.Logf("%s: %d-fold cv accuracy=%.4f (%d/%d) folds %.4f", r.Set, k, r.Accuracy(), r.Right, r.Total, r.FoldAccuracy())
+		if os.Getenv("NEWSINDEX_CV_MISSES") != "" {
+			for _, e := range r.Misses {
+				t.Logf("  miss %s -> %s: %.100q", e.Category, e.Got, e.Title+" | "+e.Body)
+			}
+		}
 		for g, row := range r.Confusion {
 			t.Logf("  %-14s -> %v", g, row)
 		}
@@ -86,6 +91,8 @@ func parseOpts(t *testing.T, s string, o *Options) {
 			o.Blend, err = strconv.ParseFloat(v, 64)
 		case "longl2":
 			o.LongL2, err = strconv.ParseFloat(v, 64)
+		case "nbsvm":
+			o.NBSVM, err = strconv.ParseFloat(v, 64)
 		case "seed":
 			o.Seed, err = strconv.ParseUint(v, 10, 64)
 		default:

@@ -98,6 +98,11 @@ type Options struct {
 	// Naive Bayes smoothing and weight, for each expert; a negative
 	// weight turns naive Bayes off. 0 selects the defaults.
 	NBAlpha, NBBeta, LongNBAlpha, LongNBBeta float64
+
+	// NBSVM is the smoothing of the log-count ratios that scale the
+	// full-article expert's features (NB-SVM); 0 means 0.25, and a
+	// negative value turns the scaling off.
+	NBSVM float64
 }
 
 func (o *Options) setDefaults() {
@@ -139,6 +144,10 @@ func (o *Options) setDefaults() {
 	if o.MinLong == 0 {
 		o.MinLong = 50
 	}
+	if o.NBSVM == 0 {
+		o.NBSVM = 0.25
+	}
+	o.NBSVM = max(o.NBSVM, 0)
 }
 
 // Feature kinds each expert reads: short items need every clue, pairs of
@@ -231,7 +240,7 @@ func Train(examples []Example, opts Options) (*Model, error) {
 	}
 	nc := len(classes)
 	short := &expert{kinds: shortKinds, bias: make([]float32, nc)}
-	short.w = sgd(m.vectors(docs, short, nil), y, nc, len(kept), short.bias, opts.L2, opts)
+	short.w = sgd(m.vectors(docs, short, nil), y, nc, len(kept), short.bias, opts.L2, nil, opts)
 	short.nb, short.beta = m.naiveBayes(docs, y, short, opts.NBAlpha), float32(opts.NBBeta)
 	m.experts = []*expert{short}
 	if nLong >= opts.MinLong && nLong < len(examples) {
@@ -246,7 +255,11 @@ func Train(examples []Example, opts Options) (*Model, error) {
 				perClass[y[i]]++
 			}
 		}
-		e.w = sgd(m.vectors(ldocs, e, nil), ly, nc, len(kept), e.bias, opts.LongL2, opts)
+		var ratios []float32
+		if opts.NBSVM > 0 {
+			ratios = m.logCountRatios(ldocs, ly, e, opts.NBSVM)
+		}
+		e.w = sgd(m.vectors(ldocs, e, nil), ly, nc, len(kept), e.bias, opts.LongL2, ratios, opts)
 		e.nb, e.beta = m.naiveBayes(ldocs, ly, e, opts.LongNBAlpha), float32(opts.LongNBBeta)
 		m.blend = float32(opts.Blend)
 		// Categories that hardly any full article has are left to the
@@ -299,6 +312,49 @@ func (m *Model) naiveBayes(docs [][]termCount, y []int, e *expert, alpha float64
 	return nb
 }
 
+// logCountRatios returns the log-count ratios of NB-SVM (Wang and Manning
+// 2012), one class against the rest, over the features the expert reads
+// (rows × classes): for feature f and class c, the log of
+//
+//	(alpha + articles of c with f) / Σ_f' (alpha + articles of c with f')
+//
+// over the same share among the articles of the other classes.
+func (m *Model) logCountRatios(docs [][]termCount, y []int, e *expert, alpha float64) []float32 {
+	nc, nr := len(m.classes), len(m.idf)
+	in := make([]float64, nr*nc) // articles of class c with feature r
+	all := make([]float64, nr)   // articles with feature r
+	for i, d := range docs {
+		for _, t := range d {
+			if !e.reads(t.f) {
+				continue
+			}
+			if r, ok := m.rows[t.f]; ok {
+				in[int(r)*nc+y[i]]++
+				all[r]++
+			}
+		}
+	}
+	// The sums of the smoothed counts, of each class and of the rest.
+	sumIn := make([]float64, nc)
+	var sumAll float64
+	for r := range nr {
+		for c := range nc {
+			sumIn[c] += in[r*nc+c]
+		}
+		sumAll += all[r]
+	}
+	v := alpha * float64(nr)
+	out := make([]float32, nr*nc)
+	for r := range nr {
+		for c := range nc {
+			p := (alpha + in[r*nc+c]) / (v + sumIn[c])
+			q := (alpha + all[r] - in[r*nc+c]) / (v + sumAll - sumIn[c])
+			out[r*nc+c] = float32(math.Log(p / q))
+		}
+	}
+	return out
+}
+
 // vectors turns articles' features into the unit-length vectors an expert
 // reads.
 func (m *Model) vectors(docs [][]termCount, e *expert, dst []vec) []vec {
@@ -332,14 +388,21 @@ func (m *Model) vectors(docs [][]termCount, e *expert, dst []vec) []vec {
 // sgd fits multinomial logistic regression by stochastic gradient descent with
 // L2 regularisation, and returns the weights (rows × classes). It writes the
 // biases into bias.
-func sgd(vecs []vec, y []int, nc, nrows int, bias []float32, l2 float64, opts Options) []float32 {
+//
+// When ratios is not nil (rows × classes), class c sees feature r scaled by
+// ratios[r×C+c]: the returned weights are the product of the fitted weights
+// and the ratios, so that they apply to the unscaled features. The L2 penalty
+// applies to the fitted weights, which makes a feature with a large ratio
+// cheaper to use: naive Bayes acts as a prior (Wang and Manning's NB-SVM,
+// with the logistic loss).
+func sgd(vecs []vec, y []int, nc, nrows int, bias []float32, l2 float64, ratios []float32, opts Options) []float32 {
 	runs := max(opts.Runs, 1)
 	var w []float32
 	b := make([]float32, nc)
 	for k := range runs {
 		o := opts
 		o.Seed = opts.Seed + uint64(k)*0x9e3779b97f4a7c15
-		wk := sgdRun(vecs, y, nc, nrows, b, l2, o)
+		wk := sgdRun(vecs, y, nc, nrows, b, l2, ratios, o)
 		if w == nil {
 			w = wk
 			copy(bias, b)
@@ -364,8 +427,14 @@ func sgd(vecs []vec, y []int, nc, nrows int, bias []float32, l2 float64, opts Op
 }
 
 // sgdRun is one run of sgd.
-func sgdRun(vecs []vec, y []int, nc, nrows int, bias []float32, l2 float64, opts Options) []float32 {
+func sgdRun(vecs []vec, y []int, nc, nrows int, bias []float32, l2 float64, ratios []float32, opts Options) []float32 {
 	w := make([]float64, nrows*nc)
+	if ratios == nil {
+		ratios = make([]float32, nrows*nc)
+		for i := range ratios {
+			ratios[i] = 1
+		}
+	}
 	b := make([]float64, nc)
 	scale := 1.0 // the true weights are scale × w
 	rng := rand.New(rand.NewPCG(opts.Seed, 0x6e657773))
@@ -387,8 +456,9 @@ func sgdRun(vecs []vec, y []int, nc, nrows int, bias []float32, l2 float64, opts
 			for j, r := range v.rows {
 				x := float64(v.vals[j]) * scale
 				row := w[int(r)*nc : int(r)*nc+nc]
+				rr := ratios[int(r)*nc : int(r)*nc+nc]
 				for c := range nc {
-					p[c] += x * row[c]
+					p[c] += x * row[c] * float64(rr[c])
 				}
 			}
 			mx := math.Inf(-1)
@@ -408,8 +478,9 @@ func sgdRun(vecs []vec, y []int, nc, nrows int, bias []float32, l2 float64, opts
 			for j, r := range v.rows {
 				x := float64(v.vals[j]) * eta / scale
 				row := w[int(r)*nc : int(r)*nc+nc]
+				rr := ratios[int(r)*nc : int(r)*nc+nc]
 				for c := range nc {
-					row[c] -= x * p[c]
+					row[c] -= x * p[c] * float64(rr[c])
 				}
 			}
 			for c := range nc {
@@ -425,7 +496,7 @@ func sgdRun(vecs []vec, y []int, nc, nrows int, bias []float32, l2 float64, opts
 	}
 	out := make([]float32, len(w))
 	for k, v := range w {
-		out[k] = float32(v * scale)
+		out[k] = float32(v * scale * float64(ratios[k]))
 	}
 	for c := range nc {
 		bias[c] = float32(b[c])
