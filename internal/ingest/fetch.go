@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
@@ -173,7 +174,9 @@ func (f *HTTPFetcher) init() {
 	})
 }
 
-// Fetch gets url, retrying what may succeed later.
+// Fetch gets url, retrying what may succeed later. A 200 with an ETag or
+// a Last-Modified is remembered in Cache, and the next Fetch of url asks
+// for the document only if it changed.
 func (f *HTTPFetcher) Fetch(ctx context.Context, url string) (*Response, error) {
 	f.init()
 	retries := max(f.Retries, 0)
@@ -209,7 +212,8 @@ func (f *HTTPFetcher) backoff(attempt int) time.Duration {
 
 // retryable reports whether err may go away on another attempt: network
 // errors, timeouts of an attempt, 429 and 5xx. Cancellation of ctx, bad
-// URLs, redirect loops and too large documents are final.
+// URLs, unknown hosts, bad certificates, redirect loops and too large
+// documents are final.
 func retryable(ctx context.Context, err error) bool {
 	if ctx.Err() != nil || errors.Is(err, ErrTooLarge) {
 		return false
@@ -218,6 +222,12 @@ func retryable(ctx context.Context, err error) bool {
 		return he.StatusCode == http.StatusTooManyRequests || he.StatusCode >= 500 && he.StatusCode != http.StatusNotImplemented
 	}
 	if _, ok := errors.AsType[*permanentError](err); ok {
+		return false
+	}
+	if _, ok := errors.AsType[*tls.CertificateVerificationError](err); ok {
+		return false
+	}
+	if de, ok := errors.AsType[*net.DNSError](err); ok && de.IsNotFound {
 		return false
 	}
 	return true

@@ -44,6 +44,8 @@ func newsSite(t *testing.T) (*httptest.Server, *atomic.Int32) {
 		http.Redirect(w, r, "/page", http.StatusMovedPermanently)
 	})
 	mux.HandleFunc("/missing", http.NotFound)
+	serve("/bare", "text/html", `<html><head><title>Bare page</title></head><body><article><h1>Bare page</h1>`+
+		`<p>A page that names no address of its own, with a paragraph of text.</p></article></body></html>`)
 	summaries := `<rss version="2.0"><channel><title>Teasers</title>
 <item><title>Fisheries deal</title><link>` + "LINK/page" + `</link><description>Ministers agreed a deal.</description></item>
 <item><title>Dead link</title><link>` + "LINK/missing" + `</link><description>Only this summary.</description></item>
@@ -121,6 +123,24 @@ func TestWalkURLPageDropsBoilerplate(t *testing.T) {
 	}
 	if !strings.Contains(body, "said Ingrid Solberg") {
 		t.Errorf("page body lost the article: %q", body)
+	}
+}
+
+func TestWalkURLPageAddress(t *testing.T) {
+	srv, _ := newsSite(t)
+	tests := []struct{ path, want string }{
+		{"/bare", srv.URL + "/bare"}, // the address it was fetched from
+		{"/page", "https://www.coastalcourier.example/world/2024/02/20/fisheries-deal"}, // its canonical link
+	}
+	for _, tt := range tests {
+		var got string
+		err := (&Walker{Fetcher: testFetcher()}).Walk(context.Background(), []string{srv.URL + tt.path}, nil, func(r Record) error {
+			got = r.Article.URL
+			return r.Err
+		})
+		if err != nil || got != tt.want {
+			t.Errorf("Walk(%s) URL = %q, %v; want %q", tt.path, got, err, tt.want)
+		}
 	}
 }
 

@@ -172,6 +172,16 @@ func (w *Walker) readResponse(ctx context.Context, url string, resp *Response, f
 	if f.name == "text" && sniffHTML(head) {
 		f, _ = formatByName(".html")
 	}
+	if f.name == "html" || f.name == "text" {
+		// A page is one article: the URL it was fetched from is its
+		// address when it names none itself.
+		in.fn = func(r Record) error {
+			if r.Article.URL == "" && r.Err == nil {
+				r.Article.URL = resp.URL
+			}
+			return fn(r)
+		}
+	}
 	return f.read(in)
 }
 
