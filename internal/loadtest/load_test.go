@@ -90,6 +90,20 @@ func TestLoad(t *testing.T) {
 	if m := r.Memory; m.EndAnon > 3*m.StartAnon+256<<10 {
 		t.Errorf("server heap grew from %d to %d MiB during the run", m.StartAnon>>10, m.EndAnon>>10)
 	}
+
+	// With the index fixed, memory must level off: compare the last third
+	// of a search-only phase with its first.
+	r2, err := Run(ctx, srv.URL, Config{Duration: d / 2, PID: srv.Pid(), Seed: *seedFlag + 1, NoIngest: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("search only: %s", r2)
+	if r2.Errors != 0 {
+		t.Errorf("%d errors when only searching, want 0: %q", r2.Errors, r2.FirstErrors)
+	}
+	if m := r2.Memory; m.AnonThirds[2] > m.AnonThirds[0]+m.AnonThirds[0]/2+32<<10 {
+		t.Errorf("server heap grew from %d to %d MiB while only searching", m.AnonThirds[0]>>10, m.AnonThirds[2]>>10)
+	}
 	if err := srv.Stop(15 * time.Second); err != nil {
 		t.Error(err)
 	}

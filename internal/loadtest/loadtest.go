@@ -6,7 +6,9 @@
 //
 // TestLoad runs it against `newsindex serve` on a loopback port for 10 s
 // by default; set -load.duration or NEWSINDEX_LOAD_DURATION (60s on
-// demand). It is skipped under -short.
+// demand). A second phase of half that length only searches: the index no
+// longer grows, so memory growth there would be a leak. It is skipped
+// under -short.
 package loadtest
 
 import (
@@ -36,6 +38,9 @@ type Config struct {
 	// BatchSize is the number of articles per POST of the ingesting
 	// client; 0 → 20.
 	BatchSize int
+	// NoIngest leaves the ingesting client out: with the index fixed, any
+	// steady memory growth is a leak.
+	NoIngest bool
 	// PID of the server, whose memory is sampled; 0 samples nothing.
 	PID int
 	// SampleEvery is the memory sampling period; 0 → 250ms.
@@ -92,8 +97,12 @@ func (m Memory) String() string {
 }
 
 func (r *Report) String() string {
-	return fmt.Sprintf("%s: %d errors; searches: %s; posts: %s (%d articles); memory: %s",
-		r.Duration.Round(time.Millisecond), r.Errors, r.Searches, r.Posts, r.Posted, r.Memory)
+	posts := "none"
+	if r.Posts.Count > 0 {
+		posts = fmt.Sprintf("%s (%d articles)", r.Posts, r.Posted)
+	}
+	return fmt.Sprintf("%s: %d errors; searches: %s; posts: %s; memory: %s",
+		r.Duration.Round(time.Millisecond), r.Errors, r.Searches, posts, r.Memory)
 }
 
 // Words, people, places and sources the generated articles draw on, so
@@ -268,6 +277,9 @@ func Run(ctx context.Context, base string, cfg Config) (*Report, error) {
 		})
 	}
 	wg.Go(func() {
+		if cfg.NoIngest {
+			return
+		}
 		rnd := rand.New(rand.NewPCG(cfg.Seed, 3))
 		for n := 0; ctx.Err() == nil; n++ {
 			var b bytes.Buffer
