@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -234,3 +235,26 @@ func checkArticle(t *testing.T, data []byte, a index.Article) {
 }
 
 func utf8Valid(s string) bool { return utf8.ValidString(s) }
+
+// BenchmarkReadFeed reads an RSS feed of 200 items whose content is HTML.
+func BenchmarkReadFeed(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString(`<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Bench</title>`)
+	para := strings.Repeat("The council met on Tuesday to discuss the harbour budget, officials said. ", 6)
+	for i := range 200 {
+		fmt.Fprintf(&sb, `<item><title>Story %d</title><link>https://bench.example/%d</link><guid>%d</guid>`+
+			`<pubDate>Tue, 03 Mar 2026 08:15:00 +0000</pubDate><category>Politics</category>`+
+			`<content:encoded><![CDATA[<p>%s</p><p>%s</p><p>%s</p>]]></content:encoded></item>`, i, i, i, para, para, para)
+	}
+	sb.WriteString(`</channel></rss>`)
+	data := sb.String()
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		n := 0
+		if err := Read(strings.NewReader(data), "bench.rss", func(r Record) error { n++; return r.Err }); err != nil || n != 200 {
+			b.Fatalf("Read = %v after %d items", err, n)
+		}
+	}
+	b.ReportMetric(200, "articles/op")
+}
