@@ -41,7 +41,9 @@ func runTrainCategory(args []string) error {
 	fs.Float64Var(&o.Rate, "rate", 0, "initial learning rate (0: default)")
 	fs.Float64Var(&o.L2, "l2", 0, "L2 regularisation (0: default)")
 	fs.IntVar(&o.MinDF, "min-df", 0, "drop features seen in fewer articles (0: default)")
-	fs.Uint64Var(&o.Seed, "seed", 1, "random seed")
+	fs.Float64Var(&o.NBSVM, "nbsvm", 0, "smoothing of the full-article expert's NB-SVM log-count ratios (0: default, negative: none)")
+	fs.Uint64Var(&o.Seed, "seed", 1, "random seed (of the training order and of the folds)")
+	misses := fs.Bool("misses", false, "with --cv, list the articles classified wrongly")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
@@ -66,7 +68,11 @@ func runTrainCategory(args []string) error {
 			return err
 		}
 		for _, r := range res {
-			fmt.Printf("%s: %d-fold cv accuracy=%.4f (%d/%d)\n", r.Set, *cv, r.Accuracy(), r.Right, r.Total)
+			folds := make([]string, len(r.FoldTotal))
+			for i, a := range r.FoldAccuracy() {
+				folds[i] = fmt.Sprintf("%.4f", a)
+			}
+			fmt.Printf("%s: %d-fold cv accuracy=%.4f (%d/%d) folds %s\n", r.Set, *cv, r.Accuracy(), r.Right, r.Total, strings.Join(folds, " "))
 			golds := make([]string, 0, len(r.Confusion))
 			for g := range r.Confusion {
 				golds = append(golds, g)
@@ -79,6 +85,11 @@ func runTrainCategory(args []string) error {
 				}
 				sort.Strings(parts)
 				fmt.Printf("  %-14s -> %s\n", g, strings.Join(parts, " "))
+			}
+			if *misses {
+				for _, e := range r.Misses {
+					fmt.Printf("  miss %s -> %s: %s\n", e.Category, e.Got, e.Title)
+				}
 			}
 		}
 		fmt.Fprintf(os.Stderr, "cross-validated in %s\n", time.Since(start).Round(time.Millisecond))

@@ -3,6 +3,8 @@ package category
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -311,4 +313,84 @@ func BenchmarkClassify(b *testing.B) {
 		m.Classify(title, text)
 	}
 	b.ReportMetric(float64(len(strings.Fields(text))), "words/op")
+}
+
+func TestLogCountRatios(t *testing.T) {
+	// Two classes, three words: "alpha" only in class 0, "gamma" only in
+	// class 1, "beta" in both.
+	word := func(w string) feature { return withKind(hashWord(w), kindWord) }
+	m := &Model{classes: []string{"zero", "one"}, rows: map[feature]int32{}, idf: make([]float32, 3)}
+	for i, w := range []string{"alpha", "beta", "gamma"} {
+		m.rows[word(w)] = int32(i)
+	}
+	docs := [][]termCount{
+		{{word("alpha"), 3}, {word("beta"), 1}},
+		{{word("beta"), 2}, {word("gamma"), 1}},
+	}
+	e := &expert{kinds: longKinds}
+	got := m.logCountRatios(docs, []int{0, 1}, e, 1)
+	// With alpha = 1: class 0 has (1+1)/5, (1+1)/5, 1/5 of its smoothed
+	// counts on alpha, beta, gamma, and class 1 has 1/5, 2/5, 2/5.
+	tests := []struct {
+		word  string
+		class int
+		want  float64
+	}{
+		{"alpha", 0, math.Log(2)},
+		{"alpha", 1, math.Log(0.5)},
+		{"beta", 0, 0},
+		{"beta", 1, 0},
+		{"gamma", 0, math.Log(0.5)},
+		{"gamma", 1, math.Log(2)},
+	}
+	for _, tt := range tests {
+		r := m.rows[word(tt.word)]
+		if g := float64(got[int(r)*2+tt.class]); math.Abs(g-tt.want) > 1e-6 {
+			t.Errorf("logCountRatios: %s, class %d = %.4f, want %.4f", tt.word, tt.class, g, tt.want)
+		}
+	}
+}
+
+// TestTrainLongExpert trains a full-article expert on the fixture's five
+// longest articles, with and without NB-SVM scaling, and checks what it
+// alone makes of three articles.
+func TestTrainLongExpert(t *testing.T) {
+	for _, nbsvm := range []float64{0.25, -1} {
+		t.Run(fmt.Sprintf("nbsvm=%v", nbsvm), func(t *testing.T) {
+			m, err := Train(readTiny(t), Options{Seed: 1, LongWords: 22, MinLong: 4, NBSVM: nbsvm})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(m.experts) != 2 {
+				t.Fatalf("Train gave %d experts, want 2", len(m.experts))
+			}
+			tests := []struct{ title, body, want string }{
+				{"Striker scores in the cup", "The striker scored and the team won the league", Sports},
+				{"Profits rise at the bank", "The bank's shares rose after its profits and revenue grew", Business},
+				{"Film wins prize", "The director's film and its actors won the award", Entertainment},
+			}
+			for _, tt := range tests {
+				s := m.get()
+				s.terms = s.x.features(tt.title, tt.body, s.terms)
+				s.rows = s.rows[:0]
+				for _, tc := range s.terms {
+					r, ok := m.rows[tc.f]
+					if !ok {
+						r = -1
+					}
+					s.rows = append(s.rows, r)
+				}
+				m.linear(m.experts[1], s.terms, s.rows, s.probs)
+				best := 0
+				for c, v := range s.probs {
+					if v > s.probs[best] {
+						best = c
+					}
+				}
+				if got := m.classes[best]; got != tt.want {
+					t.Errorf("full-article expert on %q = %s, want %s (scores %v)", tt.title, got, tt.want, s.probs)
+				}
+			}
+		})
+	}
 }
