@@ -916,6 +916,20 @@ func (d *doc) parseForward(i, hi int) (phrase, bool) {
 		for m < hi && m < b+4 && toks[m].kind == kWord && !toks[m].isCap() && (isTitleWord(toks[m].lower()) || titleModifiers[toks[m].lower()]) {
 			m++
 		}
+		if m == b {
+			// "Clinton ally James Carville", "Band member Flea Balzary": any
+			// noun between a name and a person's full name
+			for m < hi && m < b+2 && toks[m].kind == kWord && !toks[m].isCap() && isDescWord(toks[m].lw) {
+				m++
+			}
+			if m > b && m < hi && isNameWord(toks[m]) {
+				if e := capRunFwd(toks, m, hi); e-m < 2 || classifyRun(toks[m:e]) != spPerson {
+					m = b
+				}
+			} else {
+				m = b
+			}
+		}
 		if m > b && m < hi && isNameWord(toks[m]) {
 			pre = append(append(pre, run...), toks[b:m]...)
 			k = m
@@ -1016,6 +1030,42 @@ func shouted(name []token) bool {
 	return n >= 2 && n == len(name)
 }
 
+// headlineWords, capitalised, show a name was read off a headline in title
+// case ("Cuban Just Revealed Who …", "Al Sharpton Just Said …").
+var headlineWords = set(
+	"just over would have has had about being why who what how is are was were will can could",
+	"should may might must do does did not never now says said reveals revealed",
+)
+
+// headlineName reports whether a name holds a word that no name holds but
+// headlines in title case do.
+func headlineName(name []token) bool {
+	for _, t := range name {
+		if headlineWords[t.lw] {
+			return true
+		}
+	}
+	return false
+}
+
+// isDescWord reports whether w (lower case) may be a noun that describes
+// a person between two names: not a function word nor a verb of speech.
+func isDescWord(w string) bool {
+	if prepositions[w] || connectors[w] || auxiliaries[w] || speechVerbs[w] || pronouns[w] || calendar[w] {
+		return false
+	}
+	switch w {
+	case "and", "or", "but", "who", "which", "that", "when", "as", "if", "while", "because", "told", "asked":
+		return false
+	}
+	for _, r := range w {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
 // indirect records reported speech: a named subject, a speech verb and a
 // clause with no quotation marks.
 func (d *doc) indirect() {
@@ -1076,7 +1126,7 @@ func (d *doc) indirect() {
 			continue
 		}
 		sp, a, ok := d.parseBackward(l0, j)
-		if !ok || sp.kind == spDesc || a > l0 && prepositions[toks[a-1].lw] || shouted(sp.name) {
+		if !ok || sp.kind == spDesc || a > l0 && prepositions[toks[a-1].lw] || shouted(sp.name) || headlineName(sp.name) {
 			continue
 		}
 		if c < hi && toks[c].w == "that" {
