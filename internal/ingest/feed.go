@@ -170,6 +170,9 @@ func (w *Walker) feedArticle(ctx context.Context, feed *gofeed.Feed, it *gofeed.
 			w.logger().Warn("feed item: page not fetched, the summary stays", "url", a.URL, "err", err)
 		} else if len(pa.Body) > len(a.Body) {
 			a.Body = pa.Body
+			if isURL(pa.URL) {
+				a.URL = pa.URL // the page's canonical address: the page read alone is the same article
+			}
 			a.Title = firstNonEmpty(a.Title, pa.Title)
 			a.Author = firstNonEmpty(a.Author, pa.Author)
 			a.Category = firstNonEmpty(a.Category, pa.Category)

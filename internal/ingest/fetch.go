@@ -154,12 +154,11 @@ func (f *HTTPFetcher) init() {
 		}
 		dialer := &net.Dialer{Timeout: f.ConnectTimeout, KeepAlive: 30 * time.Second}
 		tr := &http.Transport{
-			Proxy:                 http.ProxyFromEnvironment,
-			DialContext:           dialer.DialContext,
-			TLSHandshakeTimeout:   f.ConnectTimeout,
-			ResponseHeaderTimeout: f.Timeout,
-			MaxIdleConnsPerHost:   4,
-			IdleConnTimeout:       90 * time.Second,
+			Proxy:               http.ProxyFromEnvironment,
+			DialContext:         dialer.DialContext,
+			TLSHandshakeTimeout: f.ConnectTimeout,
+			MaxIdleConnsPerHost: 4,
+			IdleConnTimeout:     90 * time.Second,
 		}
 		maxRedirects := max(f.MaxRedirects, 0)
 		f.client = &http.Client{
@@ -263,6 +262,9 @@ func (f *HTTPFetcher) fetchOnce(ctx context.Context, url string) (_ *Response, r
 		}
 	}
 	resp, err := f.client.Do(req)
+	if err != nil && ctx.Err() == context.DeadlineExceeded {
+		return nil, 0, fmt.Errorf("GET %s: timed out after %v: %w", url, f.Timeout, err)
+	}
 	if err != nil {
 		if ue, ok := errors.AsType[*neturl.Error](err); ok && strings.Contains(ue.Err.Error(), "redirects") {
 			return nil, 0, &permanentError{err}
@@ -291,6 +293,9 @@ func (f *HTTPFetcher) fetchOnce(ctx context.Context, url string) (_ *Response, r
 		return nil, 0, fmt.Errorf("GET %s: %w: %d bytes, the limit is %d", url, ErrTooLarge, resp.ContentLength, f.MaxBytes)
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, f.MaxBytes+1))
+	if err != nil && ctx.Err() == context.DeadlineExceeded {
+		return nil, 0, fmt.Errorf("GET %s: timed out after %v reading the body: %w", url, f.Timeout, err)
+	}
 	if err != nil {
 		return nil, 0, fmt.Errorf("GET %s: reading the body: %w", url, err)
 	}

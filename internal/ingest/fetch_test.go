@@ -42,6 +42,14 @@ func TestFetch(t *testing.T) {
 	})
 	mux.HandleFunc("/gone", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "no", http.StatusNotFound) })
 	mux.HandleFunc("/big", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, strings.Repeat("x", 2000)) })
+	mux.HandleFunc("/slowbody", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, "start")
+		w.(http.Flusher).Flush()
+		select {
+		case <-time.After(3 * time.Second):
+		case <-r.Context().Done():
+		}
+	})
 	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
 		select {
 		case <-time.After(3 * time.Second):
@@ -67,7 +75,8 @@ func TestFetch(t *testing.T) {
 		{name: "503 twice then ok", path: "/flaky", body: "third time"},
 		{name: "404 is final", path: "/gone", wantErr: "404 Not Found"},
 		{name: "size cap", path: "/big", setup: func(f *HTTPFetcher) { f.MaxBytes = 1000 }, wantErr: "document too large"},
-		{name: "timeout", path: "/slow", setup: func(f *HTTPFetcher) { f.Timeout = 100 * time.Millisecond; f.Retries = 1 }, wantErr: "timeout"},
+		{name: "timeout", path: "/slow", setup: func(f *HTTPFetcher) { f.Timeout = 100 * time.Millisecond; f.Retries = 1 }, wantErr: "timed out after 100ms"},
+		{name: "slow body", path: "/slowbody", setup: func(f *HTTPFetcher) { f.Timeout = 100 * time.Millisecond; f.Retries = -1 }, wantErr: "timed out after 100ms reading the body"},
 		{name: "bad scheme", path: "ftp://x", wantErr: `scheme "ftp"`},
 	}
 	for _, tt := range tests {

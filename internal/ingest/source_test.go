@@ -163,13 +163,14 @@ func TestWalkFetchArticles(t *testing.T) {
 	for _, fetch := range []bool{false, true} {
 		t.Run(fmt.Sprint("fetch=", fetch), func(t *testing.T) {
 			pageHits.Store(0)
-			var bodies []string
+			var bodies, urls []string
 			w := &Walker{Fetcher: testFetcher(), FetchArticles: fetch}
 			err := w.Walk(context.Background(), []string{srv.URL + "/summaries"}, nil, func(r Record) error {
 				if r.Err != nil {
 					return r.Err
 				}
 				bodies = append(bodies, r.Article.Body)
+				urls = append(urls, r.Article.URL)
 				return nil
 			})
 			if err != nil {
@@ -181,6 +182,13 @@ func TestWalkFetchArticles(t *testing.T) {
 			full := strings.Contains(bodies[0], "said Ingrid Solberg")
 			if full != fetch {
 				t.Errorf("FetchArticles=%v: first body %.80q…, full text %v", fetch, bodies[0], full)
+			}
+			wantURL := srv.URL + "/page"
+			if fetch {
+				wantURL = "https://www.coastalcourier.example/world/2024/02/20/fisheries-deal" // the page's canonical link
+			}
+			if urls[0] != wantURL {
+				t.Errorf("FetchArticles=%v: URL %q, want %q", fetch, urls[0], wantURL)
 			}
 			if bodies[1] != "Only this summary." {
 				t.Errorf("item with a dead link: body %q, want its summary", bodies[1])
