@@ -1030,6 +1030,25 @@ func shouted(name []token) bool {
 	return n >= 2 && n == len(name)
 }
 
+// reportVerbs take their source after "by" in the passive: "was first
+// reported by the New York Times".
+var reportVerbs = set("reported announced confirmed revealed disclosed published")
+
+// passiveAux reports whether the verb at v is a passive participle: "was
+// reported", "was first reported", "has been confirmed".
+func passiveAux(toks []token, v int) bool {
+	for k := v - 1; k >= 0 && k >= v-2; k-- {
+		switch toks[k].lw {
+		case "is", "was", "were", "are", "been", "be":
+			return true
+		case "first", "initially", "originally", "also", "later", "previously":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
 // headlineWords, capitalised, show a name was read off a headline in title
 // case ("Cuban Just Revealed Who …", "Al Sharpton Just Said …").
 var headlineWords = set(
@@ -1097,6 +1116,15 @@ func (d *doc) indirect() {
 		if !indirectVerbs[w] {
 			continue
 		}
+		// "… was first reported by the New York Times": the sentence is the speech
+		if reportVerbs[w] && v+2 < len(toks) && toks[v+1].w == "by" && v > 0 && passiveAux(toks, v) {
+			l0 := d.sentenceStart(v)
+			hi := d.frameEnd(v + 2)
+			if sp, ok := d.parseForward(v+2, hi); ok && (sp.kind == spOrg || sp.kind == spPerson) && v-l0 >= 3 {
+				d.reported = append(d.reported, &rawQuote{start: toks[l0].s, end: toks[hi-1].e, sp: sp, cue: w, cueTok: v})
+			}
+			continue
+		}
 		// passive: "was told", "is called"
 		if v > 0 && strings.Contains(" is was were be been being are ", " "+toks[v-1].lower()+" ") {
 			continue
@@ -1117,6 +1145,9 @@ func (d *doc) indirect() {
 				continue
 			}
 			sp, a, ok := d.parseBackward(l0, j)
+			if ok && a-2 > l0 && toks[a-1].lw == "as" && toks[a-2].w == "," {
+				a-- // "…, as Trump said."
+			}
 			if !ok || sp.kind == spDesc || sp.kind == spPronoun || a-1 <= l0 || toks[a-1].w != "," {
 				continue
 			}
@@ -1126,6 +1157,13 @@ func (d *doc) indirect() {
 			continue
 		}
 		sp, a, ok := d.parseBackward(l0, j)
+		if ok && a > l0 && toks[a-1].lw == "as" && toks[c].w == "," {
+			// "As Clyburn noted, those voters will …": the speech follows the comma
+			if sp.kind != spDesc && !shouted(sp.name) && !headlineName(sp.name) && hi-c > 3 {
+				d.reported = append(d.reported, &rawQuote{start: toks[c+1].s, end: toks[hi-1].e, sp: sp, cue: w, cueTok: v})
+			}
+			continue
+		}
 		if !ok || sp.kind == spDesc || a > l0 && prepositions[toks[a-1].lw] || shouted(sp.name) || headlineName(sp.name) {
 			continue
 		}

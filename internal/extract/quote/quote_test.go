@@ -249,6 +249,27 @@ var patternTests = []struct {
 		text: "Diplomacy\n\n“The sanctions will bite by the winter,” said Peter Hall, a former ambassador to Moscow.",
 		want: []want{{starts: "The sanctions will bite", speaker: "Peter Hall", role: RoleAnalyst}},
 	},
+	{
+		name: "as_name_noted",
+		text: "Turnout\n\nBut as Marta Ilves noted, younger voters will decide the runoff in the capital.",
+		want: []want{{starts: "younger voters will decide", speaker: "Marta Ilves", cue: "noted", indirect: true}},
+	},
+	{
+		name: "reported_by",
+		text: "Talks\n\nThe resignation of the minister was first reported by the Baltic News Agency on Monday.",
+		want: []want{{starts: "The resignation of the minister", speaker: "Baltic News Agency", cue: "reported", indirect: true}},
+	},
+	{
+		name: "noun_between_names",
+		text: "Runoff\n\n“The vote is not over yet, and we will win it,” said Moreno ally Luis Ortega.",
+		want: []want{{starts: "The vote is not over", speaker: "Luis Ortega", cue: "said"}},
+	},
+	{
+		name: "title_case_headline",
+		text: "Ortega Just Revealed Who He Would Pick For The Cabinet\n\nThe list is long.",
+		want: nil,
+		not:  []string{"Who He Would Pick"},
+	},
 }
 
 func TestExtractPatterns(t *testing.T) {
