@@ -165,6 +165,9 @@ func isCountry(ws []string) bool {
 	return countryPhrases[strings.Join(ws, "_")]
 }
 
+// parties are the plural names of parties that speak as bodies.
+var parties = set("democrats republicans")
+
 // classifyRun tells what a run of capitalised words names.
 func classifyRun(ts []token) int {
 	ws := lowerWords(ts)
@@ -184,6 +187,9 @@ func classifyRun(ts []token) int {
 	}
 	if len(ts) == 1 {
 		w := ts[0].w
+		if parties[ws[0]] && ts[0].isCap() {
+			return spOrg // "Democrats said", the parties as bodies
+		}
 		if genericSubjects[ws[0]] || nonNames[ws[0]] {
 			return spDesc
 		}

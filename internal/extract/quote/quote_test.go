@@ -265,6 +265,11 @@ var patternTests = []struct {
 		want: []want{{starts: "The vote is not over", speaker: "Luis Ortega", cue: "said"}},
 	},
 	{
+		name: "party_as_body",
+		text: "Senate\n\nRepublicans said the bill would fail in the Senate next week.",
+		want: []want{{starts: "the bill would fail", speaker: "Republicans", cue: "said", indirect: true}},
+	},
+	{
 		name: "title_case_headline",
 		text: "Ortega Just Revealed Who He Would Pick For The Cabinet\n\nThe list is long.",
 		want: nil,
