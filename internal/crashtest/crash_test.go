@@ -597,7 +597,7 @@ func TestKillIngest(t *testing.T) {
 	if testing.Short() {
 		t.Skip("process test skipped under -short")
 	}
-	const articles, kills = 3000, 3
+	const articles, kills = 6000, 3
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	bin, work, idx := setup(t)
@@ -643,11 +643,13 @@ func TestKillIngest(t *testing.T) {
 			acked = n
 		}
 		deadline := time.After(time.Duration(rnd.IntN(2500)) * time.Millisecond)
+		finished := false
 	wait:
 		for {
 			select {
 			case n, ok := <-reports:
 				if !ok {
+					finished = true // it ended before the kill
 					break wait
 				}
 				acked = n
@@ -679,6 +681,9 @@ func TestKillIngest(t *testing.T) {
 			}
 		}
 		ix.Close()
+		if finished {
+			t.Logf("kill %d: ingest finished first", k)
+		}
 		t.Logf("kill %d: %d articles reported written, %d stored", k, acked, rep.Articles)
 	}
 	cmd := exec.CommandContext(ctx, bin, "ingest", "--index", idx, file)
