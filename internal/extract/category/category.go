@@ -37,8 +37,20 @@
 //		../shared/data/bbc_news_train.jsonl ../shared/data/ag_news_train.jsonl
 //
 // and the same command with --cv K in place of --out reports the K-fold
-// cross-validated accuracy of each file. A user's own model, perhaps on
-// another taxonomy, is read with Load.
+// cross-validated accuracy of each file (--seed chooses the folds, --misses
+// lists the articles missed). A user's own model, perhaps on another taxonomy,
+// is read with Load.
+//
+// Measured with five seeds of 5-fold cross-validation (seeds 1 to 5) and three
+// of 10-fold, on the same folds with and without NB-SVM: BBC 0.9797 (0.9775 to
+// 0.9815) against 0.9779 (0.9753 to 0.9792) in 5 folds, 0.9807 (0.9798 to
+// 0.9815) against 0.9787 (0.9775 to 0.9798) in 10; AG 0.886 in 5 folds and
+// 0.888 in 10, the same with or without. BBC's remaining misses are mostly
+// articles between Business and Politics (a budget, a pension rule) or between
+// Entertainment or Technology and Business (the business of music, of games).
+// Snowball stemming, pairs of words for the full-article expert, NB-SVM for
+// the short-item expert, averaging the last epochs' weights, and mixing NB-SVM
+// with plain logistic regression weights did not do better.
 package category
 
 import (
