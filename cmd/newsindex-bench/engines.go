@@ -79,7 +79,9 @@ func (e newsindexEngine) ingest(ctx context.Context, corpus, dir string) (ingest
 	if err != nil {
 		return ingestStats{}, err
 	}
-	sum, err := ingest.Run(ctx, ix, []string{corpus}, nil, ingest.Options{BatchSize: cfg.Ingest.BatchSize})
+	sum, err := ingest.Run(ctx, ix, []string{corpus}, nil, ingest.Options{
+		BatchSize: cfg.Ingest.BatchSize, Progress: os.Stderr, ProgressEvery: 30 * time.Second,
+	})
 	if cerr := ix.Close(); err == nil {
 		err = cerr
 	}
