@@ -18,10 +18,12 @@ func runIngest(args []string) error {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	cfgFile := commonFlags(fs)
 	fs.Int("batch-size", 0, "articles per durable batch (config ingest.batch_size)")
+	fetchArticles := fs.Bool("fetch-articles", false, "fetch the linked page of feed items that carry only a summary")
 	fs.Usage = func() {
 		fmt.Fprintf(os.Stderr, "usage: newsindex ingest [--index DIR] [--config FILE] PATH...\n\n"+
-			"Reads JSON Lines, JSON, plain-text and HTML articles from files, folders (recursively)\n"+
-			"and - (standard input). Bad records are reported as file:line: reason and skipped.\n"+
+			"Reads JSON Lines, JSON, plain-text and HTML articles and RSS, Atom and JSON feeds from\n"+
+			"files, folders (recursively), URLs, list files of URLs, and - (standard input).\n"+
+			"Bad records are reported as file:line: reason and skipped.\n"+
 			"Exit status: 0 all went in, 1 some records were rejected, 2 usage error.\n\n")
 		fs.PrintDefaults()
 	}
@@ -42,6 +44,7 @@ func runIngest(args []string) error {
 	defer stop()
 	sum, err := ingest.Run(ctx, ix, fs.Args(), os.Stdin, ingest.Options{
 		BatchSize: cfg.Ingest.BatchSize, Progress: os.Stderr, Logger: log,
+		Walker: &ingest.Walker{FetchArticles: *fetchArticles, Logger: log},
 	})
 	if cerr := ix.Close(); err == nil {
 		err = cerr

@@ -27,11 +27,16 @@ func runServe(args []string) error {
 	fs.String("addr", "", "listen address (config server.addr, default 127.0.0.1:8080)")
 	fs.String("api-key", "", "require this bearer key on writes (config server.api_key)")
 	demoMode := fs.Bool("demo", false, "index the built-in sample articles first (into a temporary index unless --index is given)")
+	var watch multi
+	fs.Var(&watch, "watch", "poll this feed while serving and index its new items (repeatable; config watch.feeds)")
+	fs.Duration("every", 0, "time between polls of the watched feeds (config watch.every, default 10m)")
+	fs.Bool("fetch-articles", false, "fetch the page of watched items that carry only a summary (config watch.fetch_articles)")
 	fs.Usage = func() {
-		fmt.Fprintf(os.Stderr, "usage: newsindex serve [--index DIR] [--addr HOST:PORT] [--demo]\n\n")
+		fmt.Fprintf(os.Stderr, "usage: newsindex serve [--index DIR] [--addr HOST:PORT] [--demo] [--watch FEED --every 10m]\n\n")
 		fs.PrintDefaults()
 	}
-	cfg, err := parse(fs, args, cfgFile, map[string]string{"addr": "server.addr", "api-key": "server.api_key"})
+	cfg, err := parse(fs, args, cfgFile, map[string]string{"addr": "server.addr", "api-key": "server.api_key",
+		"every": "watch.every", "fetch-articles": "watch.fetch_articles"})
 	if err != nil {
 		return err
 	}
@@ -88,6 +93,10 @@ func runServe(args []string) error {
 		IdleTimeout:       cfg.Server.IdleTimeout,
 		MaxHeaderBytes:    64 << 10,
 	}
+	// The watcher writes through this process's index: one process may
+	// write an index, so watching while serving happens here.
+	stopWatch := startWatch(ctx, cfg, ix, watch, log.With("component", "watch"))
+	defer stopWatch() // runs before the deferred ix.Close
 	fmt.Fprintf(os.Stderr, "newsindex: serving %s on http://%s/\n", path, ln.Addr())
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()

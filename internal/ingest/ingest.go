@@ -20,6 +20,8 @@ type Options struct {
 	Progress      io.Writer
 	ProgressEvery time.Duration
 	Logger        *slog.Logger
+	// Walker reaches URLs, list files and linked pages; nil: a zero Walker.
+	Walker *Walker
 }
 
 // Summary counts what a run did. Every article counted as Added or Replaced
@@ -122,7 +124,11 @@ func Run(ctx context.Context, ix *index.Index, paths []string, stdin io.Reader, 
 
 	batch := make([]index.Article, 0, opts.BatchSize)
 	rejected := 0
-	readErr := Walk(paths, stdin, func(r Record) error {
+	walker := opts.Walker
+	if walker == nil {
+		walker = new(Walker)
+	}
+	readErr := walker.Walk(ctx, paths, stdin, func(r Record) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}

@@ -64,6 +64,8 @@ func New(ix *index.Index, opts Options) (*Server, error) {
 	r.HandleFunc("/api/articles", s.write(s.servePostArticles)).Methods(http.MethodPost)
 	r.HandleFunc("/api/articles/{id}", s.serveGetArticle).Methods(http.MethodGet)
 	r.HandleFunc("/api/articles/{id}", s.write(s.serveDeleteArticle)).Methods(http.MethodDelete)
+	r.HandleFunc("/api/admin/backup", s.write(s.serveBackup)).Methods(http.MethodPost)
+	r.HandleFunc("/api/admin/check", s.write(s.serveCheck)).Methods(http.MethodGet)
 	r.HandleFunc("/healthz", s.serveHealthz).Methods(http.MethodGet)
 	r.HandleFunc("/readyz", s.serveReadyz).Methods(http.MethodGet)
 	r.HandleFunc("/", s.serveSearchPage).Methods(http.MethodGet)
