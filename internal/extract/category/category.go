@@ -50,7 +50,8 @@
 // Entertainment or Technology and Business (the business of music, of games).
 // Snowball stemming, pairs of words for the full-article expert, NB-SVM for
 // the short-item expert, averaging the last epochs' weights, and mixing NB-SVM
-// with plain logistic regression weights did not do better.
+// with plain logistic regression (their weights, or their probabilities) did
+// not do better.
 package category
 
 import (
