@@ -97,6 +97,14 @@
       close();
     }
   });
+  // Enter on a highlighted suggestion takes it rather than submitting the
+  // words typed (some input methods submit on the key press itself).
+  form.addEventListener("submit", (e) => {
+    if (!list.hidden && active >= 0) {
+      e.preventDefault();
+      pick(items[active]);
+    }
+  });
   q.addEventListener("blur", () => setTimeout(close, 100));
 
   // Parts of the results that are replaced by instant search get their
