@@ -131,7 +131,7 @@ func newMapping() mapping.IndexMapping {
 	quoteDate.Store = false
 	quoteDate.IncludeInAll = false
 	quote.AddFieldMappingsAt(fPublished, quoteDate)
-	for _, f := range []string{fSpeaker, fRole, fAffiliation, fArticleID} {
+	for _, f := range []string{fSpeaker, fRole, fAffiliation, fArticleID, fMonth} {
 		quote.AddFieldMappingsAt(f, keyword)
 	}
 	quote.AddFieldMappingsAt(fSpeaker+nameSuffix, name)
@@ -312,6 +312,7 @@ func quoteDoc(a *Article, q Quote) (map[string]interface{}, error) {
 	}
 	if !a.Published.IsZero() {
 		d[fPublished] = a.Published
+		_, d[fMonth], _ = dayOf(a.Published)
 	}
 	if q.Speaker != "" {
 		d[fSpeaker] = q.Speaker
@@ -765,6 +766,7 @@ func (e *bleveEngine) searchQuotes(ctx context.Context, r *QuoteRequest, q query
 	req.AddFacet(fSpeaker, bleve.NewFacetRequest(fSpeaker, r.FacetSize))
 	req.AddFacet(fRole, bleve.NewFacetRequest(fRole, r.FacetSize))
 	req.AddFacet(fAffiliation, bleve.NewFacetRequest(fAffiliation, r.FacetSize))
+	req.AddFacet(fMonth, bleve.NewFacetRequest(fMonth, histogramBuckets))
 	res, err := e.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, translate(err)
@@ -786,6 +788,7 @@ func (e *bleveEngine) searchQuotes(ctx context.Context, r *QuoteRequest, q query
 		Speaker:     facetCounts(res.Facets[fSpeaker]),
 		Role:        facetCounts(res.Facets[fRole]),
 		Affiliation: facetCounts(res.Facets[fAffiliation]),
+		Published:   histogram(res.Facets[fMonth], IntervalMonth),
 	}
 	return out, nil
 }

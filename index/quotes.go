@@ -76,11 +76,13 @@ type QuoteResult struct {
 	Facets QuoteFacets `json:"facets"`
 }
 
-// QuoteFacets counts matching quotes by speaker, role and affiliation.
+// QuoteFacets counts matching quotes by speaker, role and affiliation,
+// and by the month of their articles.
 type QuoteFacets struct {
 	Speaker     []FacetCount `json:"speaker"`
 	Role        []FacetCount `json:"role"`
 	Affiliation []FacetCount `json:"affiliation"`
+	Published   []DateCount  `json:"published"`
 }
 
 // QuoteHit is one matching quotation and the article it is from.

@@ -101,7 +101,8 @@ func (s *Server) serveEntityPage(path string, f index.Facet, label string) http.
 		// Attention over time: the articles' dates by month.
 		all, err := s.ix.Search(ctx, index.SearchRequest{Filters: map[index.Facet][]string{f: {name}}, Size: 1, FacetSize: 1, Interval: index.IntervalMonth})
 		if err == nil {
-			p.Bars, p.ChartFirst, p.ChartLast = chart(filter, all.Facets.Published, index.IntervalMonth)
+			// Articles and, beside them, quotes, by month.
+			p.Bars, p.ChartFirst, p.ChartLast = chart(filter, all.Facets.Published, index.IntervalMonth, quotes.Facets.Published)
 		}
 		s.render(w, r, http.StatusOK, "entity.html", p)
 	}

@@ -456,6 +456,8 @@ type articlePage struct {
 	A          index.Article
 	Err        string
 	Paragraphs [][]segment
+	// Copies are the other articles of its story, newest first.
+	Copies []index.Hit
 }
 
 // segment is a run of an article's text, linked when it names an entity.
@@ -510,7 +512,18 @@ func (s *Server) serveArticlePage(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, code, "article.html", articlePage{Err: msg})
 		return
 	}
-	s.render(w, r, http.StatusOK, "article.html", articlePage{A: a, Paragraphs: paragraphs(a.Body, s.ix.Mentions(a))})
+	p := articlePage{A: a, Paragraphs: paragraphs(a.Body, s.ix.Mentions(a))}
+	if a.Story != "" {
+		res, err := s.ix.Search(r.Context(), index.SearchRequest{Story: a.Story, Sort: index.SortDate, Size: 20, FacetSize: 1})
+		if err == nil {
+			for _, h := range res.Hits {
+				if h.ID != a.ID {
+					p.Copies = append(p.Copies, h)
+				}
+			}
+		}
+	}
+	s.render(w, r, http.StatusOK, "article.html", p)
 }
 
 // render executes a page into a buffer first, so a template error never

@@ -378,3 +378,16 @@ func TestParagraphs(t *testing.T) {
 		t.Errorf("paragraphs = %+v", got)
 	}
 }
+
+func TestArticlePageListsItsStory(t *testing.T) {
+	ts, ix := newTestServer(t, Options{})
+	body := "The port authority of Valmera said on Monday that container traffic rose by a fifth in the third quarter, as shipping lines moved services away from congested hubs further north and new cranes doubled the terminal's capacity."
+	ix.AddBatch(context.Background(), []index.Article{
+		{ID: "c1", Title: "Port traffic up a fifth", Body: body, Source: "Harbour Post"},
+		{ID: "c2", Title: "Valmera port traffic rises", Body: body + " More to follow.", Source: "Ledger"},
+	})
+	_, page, _ := do(t, "GET", ts.URL+"/articles/c1", "")
+	if !strings.Contains(page, "The same story elsewhere") || !strings.Contains(page, `href="/articles/c2"`) {
+		t.Errorf("article page does not list the other article of its story")
+	}
+}
