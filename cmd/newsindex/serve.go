@@ -77,7 +77,10 @@ func runServe(args []string) error {
 		log.Info("demo articles indexed", "count", sum.Added+sum.Replaced, "path", path)
 	}
 
-	srv, err := server.New(ix, server.Options{Logger: log.With("component", "server"), MaxBodyBytes: cfg.Server.MaxBodyBytes, APIKey: cfg.Server.APIKey})
+	l := cfg.Limits
+	srv, err := server.New(ix, server.Options{Logger: log.With("component", "server"), MaxBodyBytes: cfg.Server.MaxBodyBytes,
+		APIKey: cfg.Server.APIKey, AuthReads: cfg.Server.AuthReads,
+		Limits: server.Limits{MaxPageSize: l.MaxPageSize, MaxFacetSize: l.MaxFacetSize, MaxQueryBytes: l.MaxQueryBytes, MinPrefix: l.MinPrefix, MaxExport: l.MaxExport}})
 	if err != nil {
 		return err
 	}

@@ -26,6 +26,7 @@ type Config struct {
 	Category CategoryConfig `mapstructure:"category"`
 	Log      LogConfig      `mapstructure:"log"`
 	Watch    WatchConfig    `mapstructure:"watch"`
+	Limits   LimitsConfig   `mapstructure:"limits"`
 }
 
 // IndexConfig says where the index lives.
@@ -41,6 +42,17 @@ type ServerConfig struct {
 	IdleTimeout  time.Duration `mapstructure:"idle_timeout"`
 	MaxBodyBytes int64         `mapstructure:"max_body_bytes"`
 	APIKey       string        `mapstructure:"api_key"`
+	// AuthReads requires the API key on reads too (searches, pages).
+	AuthReads bool `mapstructure:"auth_reads"`
+}
+
+// LimitsConfig caps what one request may ask of the server.
+type LimitsConfig struct {
+	MaxPageSize   int `mapstructure:"max_page_size"`
+	MaxFacetSize  int `mapstructure:"max_facet_size"`
+	MaxQueryBytes int `mapstructure:"max_query_bytes"`
+	MinPrefix     int `mapstructure:"min_prefix"`
+	MaxExport     int `mapstructure:"max_export"`
 }
 
 // IngestConfig configures `newsindex ingest`.
@@ -79,22 +91,28 @@ type LogConfig struct {
 // defaults holds every key: viper only reads the environment for keys it
 // knows of, so each must be set here.
 var defaults = map[string]any{
-	"index.path":            "data/index",
-	"server.addr":           "127.0.0.1:8080",
-	"server.read_timeout":   "10s",
-	"server.write_timeout":  "30s",
-	"server.idle_timeout":   "60s",
-	"server.max_body_bytes": 32 << 20,
-	"server.api_key":        "",
-	"ingest.batch_size":     500,
-	"ingest.workers":        0,
-	"category.model":        "",
-	"log.level":             "info",
-	"log.format":            "text",
-	"watch.feeds":           []string{},
-	"watch.every":           "10m",
-	"watch.fetch_articles":  false,
-	"watch.state_file":      "",
+	"index.path":             "data/index",
+	"server.addr":            "127.0.0.1:8080",
+	"server.read_timeout":    "10s",
+	"server.write_timeout":   "30s",
+	"server.idle_timeout":    "60s",
+	"server.max_body_bytes":  32 << 20,
+	"server.api_key":         "",
+	"server.auth_reads":      false,
+	"limits.max_page_size":   100,
+	"limits.max_facet_size":  1000,
+	"limits.max_query_bytes": 4096,
+	"limits.min_prefix":      2,
+	"limits.max_export":      10000,
+	"ingest.batch_size":      500,
+	"ingest.workers":         0,
+	"category.model":         "",
+	"log.level":              "info",
+	"log.format":             "text",
+	"watch.feeds":            []string{},
+	"watch.every":            "10m",
+	"watch.fetch_articles":   false,
+	"watch.state_file":       "",
 }
 
 // Load reads the configuration. file is an explicit config file ("" looks
@@ -154,6 +172,18 @@ func (c Config) Validate() error {
 		return fmt.Errorf("config: server.max_body_bytes %d is below 1024", c.Server.MaxBodyBytes)
 	case c.Server.ReadTimeout <= 0 || c.Server.WriteTimeout <= 0 || c.Server.IdleTimeout <= 0:
 		return errors.New("config: server timeouts must be positive")
+	case c.Limits.MaxPageSize < 1 || c.Limits.MaxPageSize > 100:
+		return fmt.Errorf("config: limits.max_page_size %d out of range 1..100", c.Limits.MaxPageSize)
+	case c.Limits.MaxFacetSize < 1 || c.Limits.MaxFacetSize > 1000:
+		return fmt.Errorf("config: limits.max_facet_size %d out of range 1..1000", c.Limits.MaxFacetSize)
+	case c.Limits.MaxQueryBytes < 16 || c.Limits.MaxQueryBytes > 4096:
+		return fmt.Errorf("config: limits.max_query_bytes %d out of range 16..4096", c.Limits.MaxQueryBytes)
+	case c.Limits.MinPrefix < 2:
+		return fmt.Errorf("config: limits.min_prefix %d is below 2", c.Limits.MinPrefix)
+	case c.Limits.MaxExport < 1 || c.Limits.MaxExport > 100000:
+		return fmt.Errorf("config: limits.max_export %d out of range 1..100000", c.Limits.MaxExport)
+	case c.Server.AuthReads && c.Server.APIKey == "":
+		return errors.New("config: server.auth_reads needs server.api_key")
 	case c.Watch.Every < time.Second:
 		return fmt.Errorf("config: watch.every %v is below 1s", c.Watch.Every)
 	}

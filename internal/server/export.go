@@ -52,16 +52,16 @@ func (s *Server) eachHit(r *http.Request, req index.SearchRequest, limit int, st
 	}
 }
 
-func exportLimit(v url.Values) (int, error) {
+func exportLimit(v url.Values, most int) (int, error) {
 	n, err := number(v, "limit")
 	if err != nil {
 		return 0, err
 	}
 	if n == 0 {
-		n = maxExport
+		n = most
 	}
-	if n > maxExport {
-		return 0, fmt.Errorf("%w: limit %d over %d", index.ErrInvalidRequest, n, maxExport)
+	if n > most {
+		return 0, fmt.Errorf("%w: limit %d over %d", index.ErrInvalidRequest, n, most)
 	}
 	return n, nil
 }
@@ -76,7 +76,11 @@ func (s *Server) serveExport(format string) http.HandlerFunc {
 			s.error(w, r, err)
 			return
 		}
-		limit, err := exportLimit(v)
+		if err := s.opts.Limits.check(url.Values{}, req.Query, new(int), new(int)); err != nil {
+			s.error(w, r, err)
+			return
+		}
+		limit, err := exportLimit(v, s.opts.Limits.MaxExport)
 		if err != nil {
 			s.error(w, r, err)
 			return

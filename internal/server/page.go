@@ -155,7 +155,10 @@ func (s *Server) serveSearchPage(w http.ResponseWriter, r *http.Request) {
 	more := v.Get("more")
 	req, err := SearchParams(v)
 	if err == nil {
-		req.Size = 20
+		err = s.opts.Limits.check(v, req.Query, &req.Size, &req.FacetSize)
+	}
+	if err == nil {
+		req.Size = min(20, s.opts.Limits.MaxPageSize)
 		// The page shows each story once unless told otherwise.
 		if v.Get("collapse") == "" && v.Get("story") == "" {
 			req.Collapse = true
@@ -407,7 +410,7 @@ func (s *Server) serveQuotesPage(w http.ResponseWriter, r *http.Request) {
 	code := http.StatusOK
 	req, err := QuoteParams(v)
 	if err == nil {
-		req.Size = 20
+		req.Size = min(20, s.opts.Limits.MaxPageSize)
 		p.Res, err = s.ix.Quotes(r.Context(), req)
 	}
 	if err != nil {

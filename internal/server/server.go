@@ -12,12 +12,15 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gorilla/mux"
 
 	"github.com/newsindex/newsindex/index"
 	"github.com/newsindex/newsindex/internal/ingest"
+	"github.com/newsindex/newsindex/internal/query"
 )
 
 //go:embed assets templates
@@ -30,6 +33,75 @@ type Options struct {
 	MaxBodyBytes int64
 	// APIKey, when set, is required as "Authorization: Bearer KEY" on writes.
 	APIKey string
+	// AuthReads requires the key on reads as well: Bearer, or as the
+	// password of HTTP Basic authentication, which browsers ask for.
+	AuthReads bool
+	// Limits cap what one request may ask; zero values take the defaults.
+	Limits Limits
+}
+
+// Limits cap what one request may ask of the server.
+type Limits struct {
+	MaxPageSize   int // hits a page
+	MaxFacetSize  int // values listed per facet
+	MaxQueryBytes int // length of q
+	MinPrefix     int // letters before a *
+	MaxExport     int // hits in one export
+}
+
+func (l *Limits) withDefaults() {
+	if l.MaxPageSize <= 0 || l.MaxPageSize > index.MaxSize {
+		l.MaxPageSize = index.MaxSize
+	}
+	if l.MaxFacetSize <= 0 || l.MaxFacetSize > index.MaxFacetSize {
+		l.MaxFacetSize = index.MaxFacetSize
+	}
+	if l.MaxQueryBytes <= 0 || l.MaxQueryBytes > index.MaxQueryBytes {
+		l.MaxQueryBytes = index.MaxQueryBytes
+	}
+	if l.MinPrefix < 2 {
+		l.MinPrefix = 2
+	}
+	if l.MaxExport <= 0 {
+		l.MaxExport = maxExport
+	}
+}
+
+// check holds a request to the limits: the sizes asked for, and the sizes
+// given by default, which it lowers to the limits. Errors wrap
+// index.ErrInvalidRequest.
+func (l Limits) check(v url.Values, q string, size, facetSize *int) error {
+	if v.Get("size") == "" {
+		*size = min(*size, l.MaxPageSize)
+	}
+	if v.Get("facet_size") == "" {
+		*facetSize = min(*facetSize, l.MaxFacetSize)
+	}
+	switch {
+	case *size > l.MaxPageSize:
+		return fmt.Errorf("%w: size %d over the limit of %d", index.ErrInvalidRequest, *size, l.MaxPageSize)
+	case *facetSize > l.MaxFacetSize:
+		return fmt.Errorf("%w: facet_size %d over the limit of %d", index.ErrInvalidRequest, *facetSize, l.MaxFacetSize)
+	case len(q) > l.MaxQueryBytes:
+		return fmt.Errorf("%w: query is %d bytes, the limit is %d", index.ErrInvalidRequest, len(q), l.MaxQueryBytes)
+	}
+	if l.MinPrefix > 2 && strings.Contains(q, "*") {
+		n, err := query.Parse(q)
+		if err != nil {
+			return nil // the search itself reports it
+		}
+		var short string
+		query.Walk(n, func(n query.Node) bool {
+			if p, ok := n.(*query.Prefix); ok && utf8.RuneCountInString(p.Text) < l.MinPrefix {
+				short = p.Text
+			}
+			return true
+		})
+		if short != "" {
+			return fmt.Errorf("%w: prefix %q* is too short, want at least %d characters", index.ErrInvalidRequest, short, l.MinPrefix)
+		}
+	}
+	return nil
 }
 
 // Server answers HTTP requests from one index.
@@ -50,13 +122,14 @@ func New(ix *index.Index, opts Options) (*Server, error) {
 	if opts.MaxBodyBytes <= 0 {
 		opts.MaxBodyBytes = 32 << 20
 	}
+	opts.Limits.withDefaults()
 	pages, err := template.New("").Funcs(pageFuncs).ParseFS(files, "templates/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("server: templates: %w", err)
 	}
 	s := &Server{ix: ix, log: opts.Logger, opts: opts, pages: pages, router: mux.NewRouter(), metrics: newMetrics(ix)}
 	r := s.router
-	r.Use(s.observe)
+	r.Use(s.observe, s.readAuth)
 	r.Handle("/metrics", s.metrics.handler()).Methods(http.MethodGet)
 	r.HandleFunc("/api/search", s.serveSearchAPI).Methods(http.MethodGet)
 	r.HandleFunc("/api/quotes", s.serveQuotesAPI).Methods(http.MethodGet)
@@ -106,19 +179,39 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.router.ServeHTTP(w, r)
 }
 
+// keyed reports whether a request carries the API key: as a bearer token,
+// or as the password of HTTP Basic authentication. Compared in constant time.
+func (s *Server) keyed(r *http.Request) bool {
+	got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if !ok {
+		_, got, ok = r.BasicAuth()
+	}
+	return ok && subtle.ConstantTimeCompare([]byte(got), []byte(s.opts.APIKey)) == 1
+}
+
 // write guards a handler that changes the index with the API key, if one is set.
 func (s *Server) write(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if s.opts.APIKey != "" {
-			got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-			if !ok || subtle.ConstantTimeCompare([]byte(got), []byte(s.opts.APIKey)) != 1 {
-				w.Header().Set("WWW-Authenticate", `Bearer realm="newsindex"`)
-				writeJSON(w, http.StatusUnauthorized, map[string]string{"error": "writes need Authorization: Bearer <api key>"})
-				return
-			}
+		if s.opts.APIKey != "" && !s.keyed(r) {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="newsindex"`)
+			writeJSON(w, http.StatusUnauthorized, map[string]string{"error": "writes need Authorization: Bearer <api key>"})
+			return
 		}
 		h(w, r)
 	}
+}
+
+// readAuth asks for the API key on every request but the health checks
+// when reads are keyed.
+func (s *Server) readAuth(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !s.opts.AuthReads || r.URL.Path == "/healthz" || r.URL.Path == "/readyz" || s.keyed(r) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		w.Header().Set("WWW-Authenticate", `Basic realm="newsindex"`)
+		writeJSON(w, http.StatusUnauthorized, map[string]string{"error": "this server needs its API key: Authorization: Bearer <api key>"})
+	})
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
@@ -173,6 +266,9 @@ func (s *Server) serveReadyz(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) serveSearchAPI(w http.ResponseWriter, r *http.Request) {
 	req, err := SearchParams(r.URL.Query())
+	if err == nil {
+		err = s.opts.Limits.check(r.URL.Query(), req.Query, &req.Size, &req.FacetSize)
+	}
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -187,6 +283,9 @@ func (s *Server) serveSearchAPI(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) serveQuotesAPI(w http.ResponseWriter, r *http.Request) {
 	req, err := QuoteParams(r.URL.Query())
+	if err == nil {
+		err = s.opts.Limits.check(r.URL.Query(), req.Query, &req.Size, &req.FacetSize)
+	}
 	if err != nil {
 		s.error(w, r, err)
 		return

@@ -391,3 +391,33 @@ func TestArticlePageListsItsStory(t *testing.T) {
 		t.Errorf("article page does not list the other article of its story")
 	}
 }
+
+func TestLimitsAndReadKey(t *testing.T) {
+	ts, _ := newTestServer(t, Options{Limits: Limits{MaxPageSize: 5, MaxFacetSize: 3, MaxQueryBytes: 20, MinPrefix: 4, MaxExport: 2}})
+	for _, path := range []string{"/api/search?size=6", "/api/search?facet_size=4", "/api/search?q=" + strings.Repeat("a", 21),
+		"/api/search?q=ban*", "/api/quotes?size=9", "/export.csv?limit=3", "/?q=ban*"} {
+		code, body, _ := do(t, "GET", ts.URL+path, "")
+		if code != 400 {
+			t.Errorf("GET %s = %d %s, want 400", path, code, body)
+		}
+	}
+	if code, _, _ := do(t, "GET", ts.URL+"/api/search?q=bank*&size=5", ""); code != 200 {
+		t.Errorf("a request inside the limits = %d, want 200", code)
+	}
+
+	keyed, _ := newTestServer(t, Options{APIKey: "k", AuthReads: true})
+	if code, _, h := do(t, "GET", keyed.URL+"/api/search?q=x", ""); code != 401 || h.Get("WWW-Authenticate") == "" {
+		t.Errorf("keyed read without the key = %d, want 401 asking for it", code)
+	}
+	if code, _, _ := do(t, "GET", keyed.URL+"/api/search?q=x", "", "Authorization", "Bearer k"); code != 200 {
+		t.Errorf("keyed read with the key = %d, want 200", code)
+	}
+	req, _ := http.NewRequest("GET", keyed.URL+"/", nil)
+	req.SetBasicAuth("reader", "k")
+	if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != 200 {
+		t.Errorf("page with the key as Basic password = %v %v, want 200", resp.StatusCode, err)
+	}
+	if code, _, _ := do(t, "GET", keyed.URL+"/healthz", ""); code != 200 {
+		t.Errorf("health check on a keyed server = %d, want 200", code)
+	}
+}
