@@ -623,6 +623,13 @@ func (e *bleveEngine) run(ctx context.Context, r *SearchRequest, text bq.Query, 
 	case SortDateAsc:
 		req.SortBy([]string{fPublished})
 	}
+	if r.NoFacets {
+		res, err := e.idx.SearchInContext(ctx, req)
+		if err == nil && res.Facets == nil {
+			res.Facets = search.FacetResults{}
+		}
+		return res, translate0(err)
+	}
 	facets := map[string]*bleve.FacetRequest{}
 	for _, f := range AllFacets {
 		facets[string(f)] = bleve.NewFacetRequest(facetField[f], r.FacetSize)

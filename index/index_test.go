@@ -392,3 +392,11 @@ func TestMentions(t *testing.T) {
 		t.Errorf("Mentions = %v, want %s", got, want)
 	}
 }
+
+func TestNoFacets(t *testing.T) {
+	ix := openFixture(t)
+	res, err := ix.Search(context.Background(), SearchRequest{Query: "sanctions", NoFacets: true})
+	if err != nil || res.Total != 2 || len(res.Hits) != 2 || len(res.Facets.Category) != 0 || len(res.Facets.Published) != 0 {
+		t.Errorf("Search(NoFacets) = %+v, %v; want 2 hits and no facets", res, err)
+	}
+}

@@ -78,6 +78,9 @@ type SearchRequest struct {
 	Interval string
 	// Story keeps only the articles of one story (its ID, Article.Story).
 	Story string
+	// NoFacets skips the facet counts and the histogram, for callers that
+	// only want hits: counting them costs more than finding the hits.
+	NoFacets bool
 	// Collapse shows each story once, as its best-ranked article, with the
 	// number of similar articles folded under it (Hit.Similar).
 	Collapse bool
