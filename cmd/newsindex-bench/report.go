@@ -1,11 +1,13 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -32,6 +34,35 @@ type machine struct {
 	Go        string `json:"go"`
 	LoadStart string `json:"load_start"` // 1, 5, 15-minute load averages
 	LoadEnd   string `json:"load_end"`
+	// Revision is the commit the bench was built from, with "+modified"
+	// when the tree had changes; empty when the build did not record it.
+	Revision string `json:"revision,omitempty"`
+}
+
+// revision returns the VCS revision recorded in the binary.
+func revision() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return ""
+	}
+	var rev, mod string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				mod = "+modified"
+			}
+		}
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if rev == "" {
+		return ""
+	}
+	return rev + mod
 }
 
 // engineReport is what one engine measured.
@@ -64,7 +95,7 @@ func run(f benchFlags, self string, logw *os.File) (*report, error) {
 	if f.clients > 1 {
 		rep.Clients = append(rep.Clients, f.clients)
 	}
-	rep.Machine = machine{OS: runtime.GOOS, Arch: runtime.GOARCH, CPUs: runtime.NumCPU(), Go: runtime.Version(), LoadStart: loadAvg()}
+	rep.Machine = machine{OS: runtime.GOOS, Arch: runtime.GOARCH, CPUs: runtime.NumCPU(), Go: runtime.Version(), LoadStart: loadAvg(), Revision: revision()}
 	perKind := f.duration / time.Duration(len(kinds))
 	rep.PerKind = perKind.String()
 	work := f.work
@@ -177,8 +208,8 @@ func run(f benchFlags, self string, logw *os.File) (*report, error) {
 func (r *report) print(w io.Writer) {
 	fmt.Fprintf(w, "newsindex-bench: %d articles (%d distinct, %.1f MB of title+body) from %s\n",
 		r.Corpus.Articles, r.Corpus.Distinct, float64(r.Corpus.Bytes)/1e6, r.Corpus.Source)
-	fmt.Fprintf(w, "machine: %s/%s, %d CPUs, %s; load average %s at start, %s at end; %.0fs in all\n",
-		r.Machine.OS, r.Machine.Arch, r.Machine.CPUs, r.Machine.Go, r.Machine.LoadStart, r.Machine.LoadEnd, r.Elapsed)
+	fmt.Fprintf(w, "machine: %s/%s, %d CPUs, %s; revision %s; load average %s at start, %s at end; %.0fs in all\n",
+		r.Machine.OS, r.Machine.Arch, r.Machine.CPUs, r.Machine.Go, cmp.Or(r.Machine.Revision, "unknown"), r.Machine.LoadStart, r.Machine.LoadEnd, r.Elapsed)
 	fmt.Fprintf(w, "filters: newsindex category=%q analyst=%q; peers source=%q and the analyst's name as a phrase\n\n",
 		r.Category, r.Analyst, r.Corpus.TopSource)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
