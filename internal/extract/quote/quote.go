@@ -1085,10 +1085,59 @@ func isDescWord(w string) bool {
 	return true
 }
 
+// colonLines records the paragraphs that open with a name and a colon, as
+// headlines and transcripts do ("Sanders: Brexit’s message could draw Trump
+// support", "BENENSON: Senator Sanders doesn’t get to decide …"). A lone
+// word counts only when it is the surname of someone named in the article
+// or a known public figure.
+func (d *doc) colonLines() {
+	toks := d.toks
+	for i := 0; i < len(toks); {
+		end := d.paraEnd[toks[i].para]
+		start := i
+		if end <= start {
+			end = start + 1
+		}
+		i = end
+		if toks[start].inQ || !isNameWord(toks[start]) {
+			continue
+		}
+		b := capRunFwd(toks, start, end)
+		if b-start > 3 || b >= end || toks[b].w != ":" || end-b < 5 || toks[b+1].kind == kQuote {
+			continue
+		}
+		run := append([]token{}, toks[start:b]...)
+		for k := range run {
+			if isAllCaps(run[k].w) && len(run) < 3 {
+				run[k].w = titleCase(run[k].w)
+				run[k].lw = strings.ToLower(run[k].w)
+			}
+		}
+		var sp phrase
+		d.fillName(&sp, run)
+		switch {
+		case sp.kind == spPerson && len(sp.name) == 1:
+			lw := sp.name[0].lw
+			if len(d.full[surname(sp.name[0].w)]) == 0 && !knownOfficials[lw] {
+				continue
+			}
+		case sp.kind == spPerson, sp.kind == spOrg && len(run) > 1:
+			if _, ok := d.entityAt(run[0].s, run[len(run)-1].e); !ok {
+				continue
+			}
+		default:
+			continue
+		}
+		sp.pos, sp.end = run[0].s, run[len(run)-1].e
+		d.reported = append(d.reported, &rawQuote{start: toks[b+1].s, end: toks[end-1].e, sp: sp, cue: ":", cueTok: b})
+	}
+}
+
 // indirect records reported speech: a named subject, a speech verb and a
 // clause with no quotation marks.
 func (d *doc) indirect() {
 	toks := d.toks
+	d.colonLines()
 	for v := range toks {
 		t := toks[v]
 		if t.kind != kWord || t.inQ || d.usedCue[v] {

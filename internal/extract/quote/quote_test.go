@@ -270,6 +270,11 @@ var patternTests = []struct {
 		want: []want{{starts: "the bill would fail", speaker: "Republicans", cue: "said", indirect: true}},
 	},
 	{
+		name: "colon_headline",
+		text: "Ortega: the cabinet will be named on Friday\n\nLuis Ortega spoke in the capital on Tuesday.",
+		want: []want{{starts: "the cabinet will be named", speaker: "Luis Ortega", cue: ":", indirect: true}},
+	},
+	{
 		name: "title_case_headline",
 		text: "Ortega Just Revealed Who He Would Pick For The Cabinet\n\nThe list is long.",
 		want: nil,
