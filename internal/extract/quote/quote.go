@@ -27,7 +27,16 @@
 // Reported speech. A named subject, a speech verb and a clause with no
 // quotation marks ("Zelensky warned that Russia plans …", "Andrew Yeo, a
 // senior fellow at …, said North Korea's support …") make a Quote with
-// Direct false, so that the speaker counts as quoted.
+// Direct false, so that the speaker counts as quoted. So do "as X noted,
+// …", "…, as X said", "… was first reported by X", and a paragraph that
+// opens with a speaker and a colon, as headlines and transcripts do
+// ("Sanders: Brexit’s message could …"). Democrats and Republicans speak as
+// bodies; other groups ("Analysts said") name no speaker.
+//
+// Ranking. A quotation the rules leave without a speaker is given one by a
+// linear ranker over the people and organizations named around it, he and
+// she resolved, and the speaker before (see rank.go). Its weights are
+// learned from labelled articles by TrainRanker and embedded.
 //
 // Names. A speaker phrase is cut into titles, name and apposition
 // ("Ukrainian President Volodymyr Zelensky", "Marie Dumoulin of the European
