@@ -1039,24 +1039,9 @@ func shouted(name []token) bool {
 	return n >= 2 && n == len(name)
 }
 
-// reportVerbs take their source after "by" in the passive: "was first
-// reported by the New York Times".
+// reportVerbs take their source after "by": "was first reported by the New
+// York Times", "As reported by Politico, …".
 var reportVerbs = set("reported announced confirmed revealed disclosed published")
-
-// passiveAux reports whether the verb at v is a passive participle: "was
-// reported", "was first reported", "has been confirmed".
-func passiveAux(toks []token, v int) bool {
-	for k := v - 1; k >= 0 && k >= v-2; k-- {
-		switch toks[k].lw {
-		case "is", "was", "were", "are", "been", "be":
-			return true
-		case "first", "initially", "originally", "also", "later", "previously":
-			continue
-		}
-		return false
-	}
-	return false
-}
 
 // headlineWords, capitalised, show a name was read off a headline in title
 // case ("Cuban Just Revealed Who …", "Al Sharpton Just Said …").
@@ -1175,10 +1160,10 @@ func (d *doc) indirect() {
 			continue
 		}
 		// "… was first reported by the New York Times": the sentence is the speech
-		if reportVerbs[w] && v+2 < len(toks) && toks[v+1].w == "by" && v > 0 && passiveAux(toks, v) {
+		if reportVerbs[w] && v+2 < len(toks) && toks[v+1].w == "by" {
 			l0 := d.sentenceStart(v)
 			hi := d.frameEnd(v + 2)
-			if sp, ok := d.parseForward(v+2, hi); ok && (sp.kind == spOrg || sp.kind == spPerson) && v-l0 >= 3 {
+			if sp, ok := d.parseForward(v+2, hi); ok && (sp.kind == spOrg || sp.kind == spPerson) && hi-l0 >= 6 {
 				d.reported = append(d.reported, &rawQuote{start: toks[l0].s, end: toks[hi-1].e, sp: sp, cue: w, cueTok: v})
 			}
 			continue

@@ -260,6 +260,11 @@ var patternTests = []struct {
 		want: []want{{starts: "The resignation of the minister", speaker: "Baltic News Agency", cue: "reported", indirect: true}},
 	},
 	{
+		name: "as_reported_by",
+		text: "Talks\n\nAs reported by the Baltic News Agency, the minister resigned on Monday.",
+		want: []want{{starts: "As reported by", speaker: "Baltic News Agency", cue: "reported", indirect: true}},
+	},
+	{
 		name: "noun_between_names",
 		text: "Runoff\n\n“The vote is not over yet, and we will win it,” said Moreno ally Luis Ortega.",
 		want: []want{{starts: "The vote is not over", speaker: "Luis Ortega", cue: "said"}},
