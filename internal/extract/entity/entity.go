@@ -49,6 +49,8 @@
 // names follow the order of first mention.
 package entity
 
+import "strings"
+
 // Kind is the type of an entity.
 type Kind uint8
 
@@ -77,5 +79,24 @@ type Result struct {
 // Extract finds the entities of one document. text is the whole article:
 // title, a blank line, then the body.
 func Extract(text string) Result {
-	return extract(text, defaultModel)
+	return extract(blankSignOff(text), defaultModel)
+}
+
+// signOffs are the credit lines wire services end their copy with ("…
+// market-place," Evans told reporters.\n Reuter"). Standing alone on the
+// last line they credit the copy; they do not mention anyone.
+var signOffs = map[string]bool{"Reuter": true, "Reuters": true, "AP": true, "AFP": true, "dpa": true, "UPI": true}
+
+// blankSignOff replaces a wire service's sign-off on the last line of text
+// with spaces, keeping every offset.
+func blankSignOff(text string) string {
+	end := len(text)
+	for end > 0 && (text[end-1] == ' ' || text[end-1] == '\n' || text[end-1] == '\r' || text[end-1] == '\t') {
+		end--
+	}
+	start := strings.LastIndexByte(text[:end], '\n') + 1
+	if !signOffs[strings.TrimSpace(text[start:end])] || start == 0 {
+		return text
+	}
+	return text[:start] + strings.Repeat(" ", end-start) + text[end:]
 }

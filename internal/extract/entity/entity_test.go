@@ -273,3 +273,22 @@ func benchText(b *testing.B) string {
 	b.Fatal("no text to benchmark")
 	return ""
 }
+
+func TestSignOffIsNoMention(t *testing.T) {
+	text := "SENATORS INTRODUCE BILL\n\nWASHINGTON, Feb 26 - Senator Daniel Evans introduced a bill, he told reporters.\n Reuter\n"
+	r := Extract(text)
+	for _, p := range append(r.People, r.Organizations...) {
+		if strings.HasPrefix(p, "Reuter") {
+			t.Errorf("Extract: the sign-off %q was taken for an entity (%v %v)", p, r.People, r.Organizations)
+		}
+	}
+	// Inside the text, Reuters is an organization as ever.
+	r = Extract("Profits fell\n\nReuters reported that profits fell at Acme Corp.")
+	found := false
+	for _, o := range r.Organizations {
+		found = found || o == "Reuters"
+	}
+	if !found {
+		t.Errorf("Extract: Reuters in a sentence not found: %v", r.Organizations)
+	}
+}
