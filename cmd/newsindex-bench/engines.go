@@ -107,7 +107,9 @@ func (e newsindexEngine) open(dir string) (searcher, error) {
 type newsindexSearcher struct{ ix *index.Index }
 
 func (s newsindexSearcher) search(ctx context.Context, q *query) (uint64, error) {
-	req := index.SearchRequest{Query: q.Text}
+	// Only the search box counts facets; the other kinds ask for hits,
+	// as the peers' equivalents do.
+	req := index.SearchRequest{Query: q.Text, NoFacets: !q.Full}
 	switch {
 	case q.Category != "":
 		req.Filters = map[index.Facet][]string{index.FacetCategory: {q.Category}}
