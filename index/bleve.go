@@ -486,14 +486,17 @@ const histogramBuckets = 10000
 const relaxBelow = 1
 
 func (e *bleveEngine) search(ctx context.Context, r *SearchRequest, q query.Node) (*SearchResult, error) {
-	var text bq.Query = bleve.NewMatchAllQuery()
+	// Quote documents hold none of the fields an article query searches,
+	// and the translator's match-all names the kind, so no kind filter: it
+	// would walk a posting list as long as the archive on every query.
+	var text bq.Query = kindQuery(kindArticle)
 	if q != nil {
 		var err error
 		if text, err = articleQuery(q); err != nil {
 			return nil, err
 		}
 	}
-	filters := []bq.Query{kindQuery(kindArticle)}
+	var filters []bq.Query
 	for _, f := range AllFacets {
 		if vs := r.Filters[f]; len(vs) > 0 {
 			filters = append(filters, anyOf(facetField[f], vs))
@@ -603,9 +606,13 @@ func (e *bleveEngine) collapse(ctx context.Context, r *SearchRequest, res *bleve
 // one request on one core, so the facets are split between two requests run
 // at once when there are cores for both: the first also collects the hits.
 func (e *bleveEngine) run(ctx context.Context, r *SearchRequest, text bq.Query, filters []bq.Query, locations bool) (*bleve.SearchResult, error) {
-	b := bleve.NewBooleanQuery()
-	b.AddMust(text)
-	b.AddFilter(bleve.NewConjunctionQuery(filters...))
+	var b bq.Query = text
+	if len(filters) > 0 {
+		bb := bleve.NewBooleanQuery()
+		bb.AddMust(text)
+		bb.AddFilter(bleve.NewConjunctionQuery(filters...))
+		b = bb
+	}
 	req := bleve.NewSearchRequestOptions(b, r.Size, (r.Page-1)*r.Size, false)
 	req.Fields = []string{fSource}
 	req.IncludeLocations = locations

@@ -400,3 +400,14 @@ func TestNoFacets(t *testing.T) {
 		t.Errorf("Search(NoFacets) = %+v, %v; want 2 hits and no facets", res, err)
 	}
 }
+
+func TestStopWordsAndExclusionsFindOnlyArticles(t *testing.T) {
+	ix := openFixture(t)
+	res, err := ix.Search(context.Background(), SearchRequest{Query: "the -putin", Sort: SortDate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(res); got != "a4 a1 a2" {
+		t.Errorf("Search(the -putin) = %q, want the articles without Putin, and no quote documents", got)
+	}
+}

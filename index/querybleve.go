@@ -27,6 +27,9 @@ const minPrefix = 2
 type translator struct {
 	text  []fieldBoost
 	names map[string]string
+	// all matches every document of the translator's kind: what a query of
+	// only stop words, or only exclusions beside them, starts from.
+	all func() bq.Query
 }
 
 type fieldBoost struct {
@@ -35,6 +38,7 @@ type fieldBoost struct {
 }
 
 var articleTranslator = translator{
+	all:  func() bq.Query { return kindQuery(kindArticle) },
 	text: []fieldBoost{{fTitle, titleBoost}, {fBody, 1}},
 	names: map[string]string{
 		query.FieldPerson:       fPerson + nameSuffix,
@@ -47,6 +51,7 @@ var articleTranslator = translator{
 }
 
 var quoteTranslator = translator{
+	all:  func() bq.Query { return kindQuery(kindQuote) },
 	text: []fieldBoost{{fQuote, 1}},
 	names: map[string]string{
 		query.FieldPerson:       fSpeaker + nameSuffix,
@@ -65,7 +70,7 @@ func (t translator) translate(n query.Node) (bq.Query, error) {
 	if err != nil || q != nil {
 		return q, err
 	}
-	return bleve.NewMatchAllQuery(), nil
+	return t.all(), nil
 }
 
 func (t translator) node(n query.Node) (bq.Query, error) {
@@ -102,7 +107,7 @@ func (t translator) node(n query.Node) (bq.Query, error) {
 		}
 		b := bleve.NewBooleanQuery()
 		if len(must) == 0 {
-			must = append(must, bleve.NewMatchAllQuery())
+			must = append(must, t.all())
 		}
 		b.AddMust(must...)
 		b.AddMustNot(not...)
@@ -130,7 +135,7 @@ func (t translator) node(n query.Node) (bq.Query, error) {
 			return nil, err
 		}
 		b := bleve.NewBooleanQuery()
-		b.AddMust(bleve.NewMatchAllQuery())
+		b.AddMust(t.all())
 		b.AddMustNot(q)
 		return b, nil
 	}
