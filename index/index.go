@@ -364,24 +364,32 @@ func (ix *Index) Count(ctx context.Context) (uint64, error) {
 
 // Search runs a search. Request errors wrap ErrInvalidRequest.
 func (ix *Index) Search(ctx context.Context, req SearchRequest) (*SearchResult, error) {
+	return runRequest(ix, req.Validate, req.Query, func(e engine, q query.Node) (*SearchResult, error) {
+		return e.search(ctx, &req, q)
+	}, func(res *SearchResult, ms float64) { res.TookMS = ms })
+}
+
+// runRequest runs a request through the engine: validate it, parse its query,
+// search, and time the whole.
+func runRequest[R any](ix *Index, validate func() error, text string, search func(engine, query.Node) (R, error), took func(R, float64)) (R, error) {
 	start := time.Now()
-	if err := req.Validate(); err != nil {
-		return nil, err
+	var res R
+	if err := validate(); err != nil {
+		return res, err
 	}
-	q, err := parseQuery(req.Query)
+	q, err := parseQuery(text)
 	if err != nil {
-		return nil, err
+		return res, err
 	}
-	var res *SearchResult
 	err = ix.use(func(e engine) error {
 		var err error
-		res, err = e.search(ctx, &req, q)
+		res, err = search(e, q)
 		return err
 	})
 	if err != nil {
-		return nil, err
+		return res, err
 	}
-	res.TookMS = float64(time.Since(start).Microseconds()) / 1000
+	took(res, float64(time.Since(start).Microseconds())/1000)
 	return res, nil
 }
 

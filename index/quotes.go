@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/newsindex/newsindex/internal/query"
 )
 
 // Quote roles.
@@ -102,23 +104,7 @@ type QuoteHit struct {
 
 // Quotes searches quotations. Request errors wrap ErrInvalidRequest.
 func (ix *Index) Quotes(ctx context.Context, req QuoteRequest) (*QuoteResult, error) {
-	start := time.Now()
-	if err := req.Validate(); err != nil {
-		return nil, err
-	}
-	q, err := parseQuery(req.Query)
-	if err != nil {
-		return nil, err
-	}
-	var res *QuoteResult
-	err = ix.use(func(e engine) error {
-		var err error
-		res, err = e.searchQuotes(ctx, &req, q)
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	res.TookMS = float64(time.Since(start).Microseconds()) / 1000
-	return res, nil
+	return runRequest(ix, req.Validate, req.Query, func(e engine, q query.Node) (*QuoteResult, error) {
+		return e.searchQuotes(ctx, &req, q)
+	}, func(res *QuoteResult, ms float64) { res.TookMS = ms })
 }

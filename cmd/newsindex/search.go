@@ -66,15 +66,7 @@ func runSearch(args []string) error {
 		fmt.Fprintf(os.Stderr, "usage: newsindex search [--index DIR] [--json] [--category C] [--analyst A] ... QUERY\n\n")
 		fs.PrintDefaults()
 	}
-	cfg, err := parse(fs, args, cfgFile, nil)
-	if err != nil {
-		return err
-	}
-	req, err := server.SearchParams(values())
-	if err != nil {
-		return fmt.Errorf("%w: %v", errUsage, strings.TrimPrefix(err.Error(), "index: invalid request: "))
-	}
-	ix, err := index.Open(cfg.Index.Path, indexOptions(cfg, nil))
+	req, ix, err := openWith(fs, args, cfgFile, values, server.SearchParams)
 	if err != nil {
 		return err
 	}
@@ -128,15 +120,7 @@ func runQuotes(args []string) error {
 		fmt.Fprintf(os.Stderr, "usage: newsindex quotes [--index DIR] [--json] [--speaker S] [--role analyst|official|other] [--affiliation A] [QUERY]\n\n")
 		fs.PrintDefaults()
 	}
-	cfg, err := parse(fs, args, cfgFile, nil)
-	if err != nil {
-		return err
-	}
-	req, err := server.QuoteParams(values())
-	if err != nil {
-		return fmt.Errorf("%w: %v", errUsage, strings.TrimPrefix(err.Error(), "index: invalid request: "))
-	}
-	ix, err := index.Open(cfg.Index.Path, indexOptions(cfg, nil))
+	req, ix, err := openWith(fs, args, cfgFile, values, server.QuoteParams)
 	if err != nil {
 		return err
 	}
@@ -170,6 +154,21 @@ func runQuotes(args []string) error {
 		fmt.Fprintf(out, "%s\n   — %s, in %q [%s]\n\n", text, who, h.Title, h.ArticleID)
 	}
 	return nil
+}
+
+// openWith parses a search command's flags into a request with the same
+// parser the HTTP API uses, and opens the index.
+func openWith[R any](fs *flag.FlagSet, args []string, cfgFile *string, values func() url.Values, params func(url.Values) (R, error)) (R, *index.Index, error) {
+	var req R
+	cfg, err := parse(fs, args, cfgFile, nil)
+	if err != nil {
+		return req, nil, err
+	}
+	if req, err = params(values()); err != nil {
+		return req, nil, fmt.Errorf("%w: %v", errUsage, strings.TrimPrefix(err.Error(), "index: invalid request: "))
+	}
+	ix, err := index.Open(cfg.Index.Path, indexOptions(cfg, nil))
+	return req, ix, err
 }
 
 func printJSON(w *bufio.Writer, v any) error {
