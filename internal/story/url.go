@@ -61,7 +61,7 @@ func CanonicalURL(raw string) (string, error) {
 	q := u.Query()
 	keys := make([]string, 0, len(q))
 	for k := range q {
-		if !isTracking(k) {
+		if k != "" && !isTracking(k) { // "?=x" names no parameter
 			keys = append(keys, k)
 		}
 	}
