@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"os/signal"
@@ -55,4 +56,28 @@ func indexOptions(cfg config.Config, log *slog.Logger) *index.Options {
 // signalContext is cancelled by Ctrl-C or SIGTERM.
 func signalContext() (context.Context, context.CancelFunc) {
 	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+}
+
+// writeAtomically writes path through write: into a temporary file beside
+// it, renamed into place once complete, so an interrupted or failed run never
+// leaves a half-written model. It returns the size written.
+func writeAtomically(path string, write func(io.Writer) error) (int64, error) {
+	tmp := path + "~"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return 0, err
+	}
+	defer os.Remove(tmp)
+	err = write(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return 0, err
+	}
+	st, err := os.Stat(tmp)
+	if err != nil {
+		return 0, err
+	}
+	return st.Size(), os.Rename(tmp, path)
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -40,26 +41,15 @@ func runTrainEntities(args []string) error {
 	if err != nil {
 		return err
 	}
-	tmp := *out + "~"
-	f, err := os.Create(tmp)
-	if err != nil {
-		return fmt.Errorf("train-entities: %w", err)
-	}
-	defer os.Remove(tmp)
-	err = entity.TrainTagger(docs, *passes, f, func(pass, errs, n int) {
-		fmt.Fprintf(os.Stderr, "pass %d: %d of %d tokens mistagged\n", pass, errs, n)
+	size, err := writeAtomically(*out, func(w io.Writer) error {
+		return entity.TrainTagger(docs, *passes, w, func(pass, errs, n int) {
+			fmt.Fprintf(os.Stderr, "pass %d: %d of %d tokens mistagged\n", pass, errs, n)
+		})
 	})
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
 	if err != nil {
 		return fmt.Errorf("train-entities: %w", err)
 	}
-	if err := os.Rename(tmp, *out); err != nil {
-		return fmt.Errorf("train-entities: %w", err)
-	}
-	st, _ := os.Stat(*out)
-	fmt.Fprintf(os.Stderr, "wrote %s (%d bytes) from %d documents\n", *out, st.Size(), len(docs))
+	fmt.Fprintf(os.Stderr, "wrote %s (%d bytes) from %d documents\n", *out, size, len(docs))
 	return nil
 }
 
@@ -141,24 +131,16 @@ func runBuildEntityLexicon(args []string) error {
 			return err
 		}
 	}
-	tmp := *out + "~"
-	f, err := os.Create(tmp)
+	var n int
+	size, err := writeAtomically(*out, func(w io.Writer) error {
+		var err error
+		n, err = c.Write(w, *minCount)
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("build-entity-lexicon: %w", err)
 	}
-	defer os.Remove(tmp)
-	n, err := c.Write(f, *minCount)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("build-entity-lexicon: %w", err)
-	}
-	if err := os.Rename(tmp, *out); err != nil {
-		return fmt.Errorf("build-entity-lexicon: %w", err)
-	}
-	st, _ := os.Stat(*out)
-	fmt.Fprintf(os.Stderr, "wrote %s (%d words, %d bytes)\n", *out, n, st.Size())
+	fmt.Fprintf(os.Stderr, "wrote %s (%d words, %d bytes)\n", *out, n, size)
 	return nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -45,12 +46,7 @@ func runTrainQuotes(args []string) error {
 	if err != nil {
 		return fmt.Errorf("train-quotes: %w", err)
 	}
-	tmp := *out + "~"
-	if err := os.WriteFile(tmp, b, 0o644); err != nil {
-		return fmt.Errorf("train-quotes: %w", err)
-	}
-	if err := os.Rename(tmp, *out); err != nil {
-		os.Remove(tmp)
+	if _, err := writeAtomically(*out, func(w io.Writer) error { _, err := w.Write(b); return err }); err != nil {
 		return fmt.Errorf("train-quotes: %w", err)
 	}
 	fmt.Fprintf(os.Stderr, "wrote %s (%d bytes) from %d examples in %d articles\n", *out, len(b), n, len(arts))
