@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -80,4 +82,39 @@ func writeAtomically(path string, write func(io.Writer) error) (int64, error) {
 		return 0, err
 	}
 	return st.Size(), os.Rename(tmp, path)
+}
+
+// eachJSONLine decodes each line of a JSON Lines file into a fresh T and
+// hands it to fn with its line number; errors name the file and the line.
+func eachJSONLine[T any](path string, fn func(line int, v *T) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
+	for line := 1; sc.Scan(); line++ {
+		var v T
+		if err := json.Unmarshal(sc.Bytes(), &v); err != nil {
+			return fmt.Errorf("%s:%d: %w", path, line, err)
+		}
+		if err := fn(line, &v); err != nil {
+			return err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}
+
+// byteOffsets returns the byte offset of every code point of s, then
+// len(s): labelled data counts offsets in code points.
+func byteOffsets(s string) []int {
+	off := make([]int, 0, len(s)+1)
+	for i := range s {
+		off = append(off, i)
+	}
+	return append(off, len(s))
 }

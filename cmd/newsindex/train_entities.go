@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bufio"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -47,7 +45,7 @@ func runTrainEntities(args []string) error {
 		})
 	})
 	if err != nil {
-		return fmt.Errorf("train-entities: %w", err)
+		return err
 	}
 	fmt.Fprintf(os.Stderr, "wrote %s (%d bytes) from %d documents\n", *out, size, len(docs))
 	return nil
@@ -56,43 +54,28 @@ func runTrainEntities(args []string) error {
 // readTrainingDocs reads CoNLL documents and turns their code-point offsets
 // into byte offsets.
 func readTrainingDocs(path string) ([]entity.TrainingDoc, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("train-entities: %w", err)
+	type record struct {
+		Text     string `json:"text"`
+		Entities []struct {
+			Type       string `json:"type"`
+			Start, End int
+		} `json:"entities"`
 	}
-	defer f.Close()
 	var docs []entity.TrainingDoc
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		var r struct {
-			Text     string `json:"text"`
-			Entities []struct {
-				Type       string `json:"type"`
-				Start, End int
-			} `json:"entities"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			return nil, fmt.Errorf("train-entities: %s:%d: %w", path, line, err)
-		}
-		byteAt := make([]int, 0, len(r.Text)+1)
-		for i := range r.Text {
-			byteAt = append(byteAt, i)
-		}
-		byteAt = append(byteAt, len(r.Text))
+	err := eachJSONLine(path, func(line int, r *record) error {
+		byteAt := byteOffsets(r.Text)
 		d := entity.TrainingDoc{Text: r.Text}
 		for _, e := range r.Entities {
 			if e.Start < 0 || e.End > len(byteAt)-1 || e.Start >= e.End {
-				return nil, fmt.Errorf("train-entities: %s:%d: entity offsets %d-%d out of range", path, line, e.Start, e.End)
+				return fmt.Errorf("%s:%d: entity offsets %d-%d out of range", path, line, e.Start, e.End)
 			}
 			d.Spans = append(d.Spans, entity.TrainingSpan{Start: byteAt[e.Start], End: byteAt[e.End], Kind: e.Type})
 		}
 		docs = append(docs, d)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("train-entities: %s: %w", path, err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return docs, nil
 }
@@ -138,7 +121,7 @@ func runBuildEntityLexicon(args []string) error {
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("build-entity-lexicon: %w", err)
+		return err
 	}
 	fmt.Fprintf(os.Stderr, "wrote %s (%d words, %d bytes)\n", *out, n, size)
 	return nil
@@ -146,29 +129,17 @@ func runBuildEntityLexicon(args []string) error {
 
 // countLexicon adds the texts of one JSON Lines file to c.
 func countLexicon(c *entity.LexiconCounter, path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("build-entity-lexicon: %w", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		var r struct{ Text, Title, Body string }
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			return fmt.Errorf("build-entity-lexicon: %s:%d: %w", path, line, err)
-		}
+	err := eachJSONLine(path, func(_ int, r *struct{ Text, Title, Body string }) error {
 		if r.Text != "" {
 			c.Add(r.Text)
 		}
 		if r.Title != "" || r.Body != "" {
 			c.Add(r.Title + "\n\n" + r.Body)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("build-entity-lexicon: %s: %w", path, err)
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	return nil
 }

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bufio"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -44,10 +42,10 @@ func runTrainQuotes(args []string) error {
 	}
 	b, n, err := quote.TrainRanker(arts, *epochs)
 	if err != nil {
-		return fmt.Errorf("train-quotes: %w", err)
+		return err
 	}
 	if _, err := writeAtomically(*out, func(w io.Writer) error { _, err := w.Write(b); return err }); err != nil {
-		return fmt.Errorf("train-quotes: %w", err)
+		return err
 	}
 	fmt.Fprintf(os.Stderr, "wrote %s (%d bytes) from %d examples in %d articles\n", *out, len(b), n, len(arts))
 	return nil
@@ -57,34 +55,17 @@ func runTrainQuotes(args []string) error {
 // their direct quotations into byte offsets. A speaker is cut before its
 // apposition ("X, a campaign spokesman" becomes "X").
 func readPolnear(path string) ([]quote.Labelled, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("train-quotes: %w", err)
+	type record struct {
+		Text   string `json:"text"`
+		Quotes []struct {
+			Speaker    *string  `json:"speaker"`
+			Direct     bool     `json:"direct"`
+			QuoteSpans [][2]int `json:"quote_spans"`
+		} `json:"quotes"`
 	}
-	defer f.Close()
 	var arts []quote.Labelled
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		var r struct {
-			Text   string `json:"text"`
-			Quotes []struct {
-				Speaker    *string  `json:"speaker"`
-				Direct     bool     `json:"direct"`
-				QuoteSpans [][2]int `json:"quote_spans"`
-			} `json:"quotes"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			return nil, fmt.Errorf("train-quotes: %s:%d: %w", path, line, err)
-		}
-		// byte offset of every code point, and of the end
-		var off []int
-		for i := range r.Text {
-			off = append(off, i)
-		}
-		off = append(off, len(r.Text))
+	err := eachJSONLine(path, func(_ int, r *record) error {
+		off := byteOffsets(r.Text)
 		a := quote.Labelled{Text: r.Text}
 		for _, q := range r.Quotes {
 			if !q.Direct || q.Speaker == nil || len(q.QuoteSpans) == 0 {
@@ -101,9 +82,10 @@ func readPolnear(path string) ([]quote.Labelled, error) {
 			a.Quotes = append(a.Quotes, quote.LabelledQuote{Start: off[s], End: off[e], Speaker: strings.TrimSpace(sp)})
 		}
 		arts = append(arts, a)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("train-quotes: %s: %w", path, err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return arts, nil
 }
