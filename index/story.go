@@ -17,6 +17,13 @@ type signature struct{ story.Signature }
 // story.Same published within story.Window of it, else the article's own ID.
 // Replacing an article keeps the story it had.
 func (e *bleveEngine) assignStories(ctx context.Context, docs []Article, old map[string]oldDoc) error {
+	return assignStories(ctx, e.stories, docs, old)
+}
+
+// assignStories is the story assignment every engine shares: it finds the
+// candidates of each article in stories, the store of the signatures of the
+// articles written before, and among the earlier articles of docs.
+func assignStories(ctx context.Context, stories storyStore, docs []Article, old map[string]oldDoc) error {
 	type local struct {
 		i   int
 		sig story.Signature
@@ -43,7 +50,7 @@ func (e *bleveEngine) assignStories(ctx context.Context, docs []Article, old map
 					best, bestSim = st, sim
 				}
 			}
-			cands, err := e.stories.candidates(sig.Keys())
+			cands, err := stories.candidates(sig.Keys())
 			if err != nil {
 				return fmt.Errorf("story candidates: %w", err)
 			}

@@ -1,0 +1,213 @@
+package index
+
+import (
+	"encoding/json"
+	"fmt"
+)
+
+// mappingVersion is recorded in the index's _meta: a change to the mapping
+// that needs a reindex bumps it.
+const mappingVersion = 1
+
+// The OpenSearch documents are the article's own JSON (the fields of
+// Article), plus the fields searching needs. Quotes are separate documents
+// in the same index (kind "quote", ID "<article>#q<n>"), as in the bleve
+// index. The mapping is not dynamic: fields it does not name (url, author,
+// the article's quotes...) are kept in _source and not indexed.
+const (
+	osKind     = "kind"
+	osID       = "id" // the article's ID: a keyword, the tiebreaker of every sort
+	osTitle    = "title"
+	osBody     = "body"
+	osDate     = "published"
+	osStory    = "story"
+	osNQuotes  = "nquotes"
+	osQuote    = "quote"
+	osSpeaker  = "speaker"
+	osRole     = "role"
+	osAffil    = "affiliation"
+	osArticle  = "article_id"
+	osCategory = "category"
+	osSource   = "source"
+)
+
+// osFacetField maps each facet to its keyword field in OpenSearch: the
+// article's JSON field.
+var osFacetField = map[Facet]string{
+	FacetCategory:     osCategory,
+	FacetAnalyst:      "analysts",
+	FacetPerson:       "people",
+	FacetCountry:      "countries",
+	FacetOrganization: "organizations",
+	FacetSource:       osSource,
+}
+
+// osNameField maps each facet to its news_name-analysed field of names and
+// aliases: the same names as in the bleve index.
+var osNameField = map[Facet]string{
+	FacetCategory:     fCategory + nameSuffix,
+	FacetAnalyst:      fAnalyst + nameSuffix,
+	FacetPerson:       fPerson + nameSuffix,
+	FacetCountry:      fCountry + nameSuffix,
+	FacetOrganization: fOrganization + nameSuffix,
+	FacetSource:       fSourceName + nameSuffix,
+}
+
+// osFieldOf maps the engine's field names (the bleve ones, which callers
+// such as Suggest pass to terms) onto OpenSearch's.
+func osFieldOf(field string) string {
+	for f, bf := range facetField {
+		if bf == field {
+			return osFacetField[f]
+		}
+	}
+	return field
+}
+
+type obj = map[string]any
+
+// osIndexBody is the body that creates the index: settings, analysis and
+// mapping, and the alias.
+func osIndexBody(c OpenSearchConfig) obj {
+	keyword := obj{"type": "keyword"}
+	text := obj{"type": "text", "analyzer": "news_en", "index_options": "offsets"}
+	name := obj{"type": "text", "analyzer": "news_name"}
+	props := obj{
+		osKind:    keyword,
+		osID:      keyword,
+		osTitle:   text,
+		osBody:    text,
+		osDate:    obj{"type": "date"},
+		osStory:   keyword,
+		osNQuotes: obj{"type": "integer", "index": false},
+		// quote documents
+		osQuote:                text,
+		osSpeaker:              keyword,
+		osSpeaker + nameSuffix: name,
+		osRole:                 keyword,
+		osAffil:                keyword,
+		osAffil + nameSuffix:   name,
+		osArticle:              keyword,
+		"language":             keyword,
+		"category_source":      keyword,
+		"quotes":               obj{"type": "object", "enabled": false},
+		"url":                  obj{"type": "keyword", "index": false, "doc_values": false},
+		"author":               obj{"type": "keyword", "index": false, "doc_values": false},
+		"article_title":        obj{"type": "keyword", "index": false, "doc_values": false},
+	}
+	for _, f := range AllFacets {
+		props[osFacetField[f]] = keyword
+		props[osNameField[f]] = name
+	}
+	return obj{
+		"settings": obj{
+			"index": obj{
+				"number_of_shards":   c.Shards,
+				"number_of_replicas": c.Replicas,
+				"max_result_window":  c.MaxResultWindow,
+			},
+			"analysis": obj{
+				// news_en as in package analysis: words, possessives
+				// dropped, lower case, English stop words, snowball stems.
+				"filter": obj{
+					"news_possessive": obj{"type": "stemmer", "language": "possessive_english"},
+					"news_stop":       obj{"type": "stop", "stopwords": "_english_"},
+					"news_snowball":   obj{"type": "snowball", "language": "English"},
+				},
+				"analyzer": obj{
+					"news_en": obj{"type": "custom", "tokenizer": "standard",
+						"filter": []string{"news_possessive", "lowercase", "news_stop", "news_snowball"}},
+					// news_name: accents folded, lower case, no stemming.
+					"news_name": obj{"type": "custom", "tokenizer": "standard",
+						"filter": []string{"asciifolding", "lowercase"}},
+				},
+			},
+		},
+		"mappings": obj{
+			"dynamic":    false,
+			"_meta":      obj{"newsindex_mapping": mappingVersion},
+			"properties": props,
+		},
+		"aliases": obj{c.Index: obj{"is_write_index": true}},
+	}
+}
+
+// osArticleDoc is an article as OpenSearch stores it.
+type osArticleDoc struct {
+	Kind string `json:"kind"`
+	Article
+	NQuotes          int      `json:"nquotes"`
+	CategoryName     []string `json:"category_name,omitempty"`
+	SourceName       []string `json:"source_name,omitempty"`
+	PersonName       []string `json:"person_name,omitempty"`
+	CountryName      []string `json:"country_name,omitempty"`
+	OrganizationName []string `json:"organization_name,omitempty"`
+	AnalystName      []string `json:"analyst_name,omitempty"`
+}
+
+func nonEmpty(vs ...string) []string {
+	var keep []string
+	for _, v := range vs {
+		if v != "" {
+			keep = append(keep, v)
+		}
+	}
+	return keep
+}
+
+func namesOf(vs ...string) []string {
+	keep := nonEmpty(vs...)
+	if len(keep) == 0 {
+		return nil
+	}
+	return aliases(keep)
+}
+
+func osArticleJSON(a *Article) ([]byte, error) {
+	d := osArticleDoc{
+		Kind: kindArticle, Article: *a, NQuotes: len(a.Quotes),
+		CategoryName: namesOf(a.Category), SourceName: namesOf(a.Source),
+		PersonName: namesOf(a.People...), CountryName: namesOf(a.Countries...),
+		OrganizationName: namesOf(a.Organizations...), AnalystName: namesOf(a.Analysts...),
+	}
+	return json.Marshal(d)
+}
+
+// osQuoteDoc is a quotation as OpenSearch stores it.
+type osQuoteDoc struct {
+	Kind            string   `json:"kind"`
+	Quote           string   `json:"quote"`
+	Speaker         string   `json:"speaker,omitempty"`
+	SpeakerName     string   `json:"speaker_name,omitempty"`
+	Role            string   `json:"role,omitempty"`
+	Affiliation     string   `json:"affiliation,omitempty"`
+	AffiliationName []string `json:"affiliation_name,omitempty"`
+	Cue             string   `json:"cue,omitempty"`
+	Direct          bool     `json:"direct"`
+	ArticleID       string   `json:"article_id"`
+	ArticleTitle    string   `json:"article_title"`
+	Published       string   `json:"published,omitempty"`
+}
+
+func osQuoteJSON(a *Article, q Quote) ([]byte, error) {
+	d := osQuoteDoc{Kind: kindQuote, Quote: q.Text, Speaker: q.Speaker, SpeakerName: q.Speaker, Role: q.Role,
+		Affiliation: q.Affiliation, AffiliationName: namesOf(q.Affiliation), Cue: q.Cue, Direct: q.Direct,
+		ArticleID: a.ID, ArticleTitle: a.Title}
+	if !a.Published.IsZero() {
+		d.Published = a.Published.UTC().Format("2006-01-02T15:04:05Z07:00")
+	}
+	return json.Marshal(d)
+}
+
+func (d *osQuoteDoc) hit(text string, score float64) (QuoteHit, error) {
+	h := QuoteHit{Text: text, Speaker: d.Speaker, Role: d.Role, Affiliation: d.Affiliation, Cue: d.Cue,
+		Direct: d.Direct, ArticleID: d.ArticleID, Title: d.ArticleTitle, Score: score}
+	if d.Published != "" {
+		t, err := parseTime(d.Published)
+		if err != nil {
+			return h, fmt.Errorf("quote of %q: published %q: %w", d.ArticleID, d.Published, err)
+		}
+		h.Published = t
+	}
+	return h, nil
+}

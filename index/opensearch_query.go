@@ -1,0 +1,232 @@
+package index
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/newsindex/newsindex/internal/analysis"
+	"github.com/newsindex/newsindex/internal/query"
+)
+
+// dslTranslator turns a parsed search-box query into OpenSearch's query
+// DSL, clause for clause as translator does for bleve: the same fields,
+// boosts, phrase rules, proximity boost and relaxation, so that both engines
+// answer a query alike. Whether a word is only a stop word is decided with
+// the in-process analyzers, which the index's analysis mirrors.
+type dslTranslator struct {
+	text  []fieldBoost
+	names map[string]string
+}
+
+var articleDSL = dslTranslator{
+	text: []fieldBoost{{osTitle, titleBoost}, {osBody, 1}},
+	names: map[string]string{
+		query.FieldPerson:       osNameField[FacetPerson],
+		query.FieldCountry:      osNameField[FacetCountry],
+		query.FieldOrganization: osNameField[FacetOrganization],
+		query.FieldAnalyst:      osNameField[FacetAnalyst],
+		query.FieldSource:       osNameField[FacetSource],
+		query.FieldCategory:     osNameField[FacetCategory],
+	},
+}
+
+var quoteDSL = dslTranslator{
+	text: []fieldBoost{{osQuote, 1}},
+	names: map[string]string{
+		query.FieldPerson:       osSpeaker + nameSuffix,
+		query.FieldAnalyst:      osSpeaker + nameSuffix,
+		query.FieldOrganization: osAffil + nameSuffix,
+	},
+}
+
+func matchAll() obj { return obj{"match_all": obj{}} }
+
+// translate returns the DSL query for n; n holding nothing searchable (a
+// lone stop word) matches all.
+func (t dslTranslator) translate(n query.Node) (obj, error) {
+	q, err := t.node(n)
+	if err != nil || q != nil {
+		return q, err
+	}
+	return matchAll(), nil
+}
+
+func anyOfDSL(qs []obj) obj {
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return obj{"bool": obj{"should": qs, "minimum_should_match": 1}}
+}
+
+func (t dslTranslator) node(n query.Node) (obj, error) {
+	switch n := n.(type) {
+	case *query.Term:
+		return t.leaf(n.Field, n.Text, false)
+	case *query.Phrase:
+		return t.leaf(n.Field, n.Text, true)
+	case *query.Prefix:
+		return t.prefix(n.Field, n.Text)
+	case *query.And:
+		var must, not []obj
+		for _, c := range n.Nodes {
+			target, neg := c, false
+			if nc, ok := c.(*query.Not); ok {
+				target, neg = nc.Node, true
+			}
+			q, err := t.node(target)
+			if err != nil {
+				return nil, err
+			}
+			switch {
+			case q == nil:
+			case neg:
+				not = append(not, q)
+			default:
+				must = append(must, q)
+			}
+		}
+		if len(must) == 0 && len(not) == 0 {
+			return nil, nil
+		}
+		if len(must) == 0 {
+			must = append(must, matchAll())
+		}
+		b := obj{"must": must}
+		if len(not) > 0 {
+			b["must_not"] = not
+		}
+		if p := t.proximity(n.Nodes); p != nil {
+			b["should"] = []obj{p}
+		}
+		return obj{"bool": b}, nil
+	case *query.Or:
+		var any []obj
+		for _, c := range n.Nodes {
+			q, err := t.node(c)
+			if err != nil {
+				return nil, err
+			}
+			if q == nil {
+				return nil, nil // a branch that matches all
+			}
+			any = append(any, q)
+		}
+		return anyOfDSL(any), nil
+	case *query.Not:
+		q, err := t.node(n.Node)
+		if err != nil || q == nil {
+			return nil, err
+		}
+		return obj{"bool": obj{"must": []obj{matchAll()}, "must_not": []obj{q}}}, nil
+	}
+	return nil, fmt.Errorf("%w: query node %T not supported", ErrInvalidRequest, n)
+}
+
+func (t dslTranslator) fields(field string) ([]fieldBoost, bool, error) {
+	switch field {
+	case "":
+		return t.text, true, nil
+	case query.FieldTitle, query.FieldBody:
+		for _, fb := range t.text {
+			if fb.field == field {
+				return []fieldBoost{{field, 1}}, true, nil
+			}
+		}
+	}
+	if f, ok := t.names[field]; ok {
+		return []fieldBoost{{f, 1}}, false, nil
+	}
+	return nil, false, fmt.Errorf("%w: field %q cannot be searched here", ErrInvalidRequest, field)
+}
+
+func withBoost(q obj, boost float64) obj {
+	if boost != 1 {
+		q["boost"] = boost
+	}
+	return q
+}
+
+func (t dslTranslator) leaf(field, text string, phrase bool) (obj, error) {
+	fs, isText, err := t.fields(field)
+	if err != nil {
+		return nil, err
+	}
+	toks := tokens(analyzerFor(isText), text)
+	if len(toks) == 0 {
+		return nil, nil
+	}
+	var qs []obj
+	for _, fb := range fs {
+		if phrase || len(toks) > 1 && isText {
+			qs = append(qs, obj{"match_phrase": obj{fb.field: withBoost(obj{"query": text}, fb.boost)}})
+		} else {
+			qs = append(qs, obj{"match": obj{fb.field: withBoost(obj{"query": text, "operator": "and"}, fb.boost)}})
+		}
+	}
+	return anyOfDSL(qs), nil
+}
+
+func (t dslTranslator) prefix(field, text string) (obj, error) {
+	fs, _, err := t.fields(field)
+	if err != nil {
+		return nil, err
+	}
+	p := strings.ToLower(text)
+	if len([]rune(p)) < minPrefix {
+		return nil, fmt.Errorf("%w: prefix %q* is too short, want at least %d characters", ErrInvalidRequest, text, minPrefix)
+	}
+	var qs []obj
+	for _, fb := range fs {
+		qs = append(qs, obj{"prefix": obj{fb.field: withBoost(obj{"value": p}, fb.boost)}})
+	}
+	return anyOfDSL(qs), nil
+}
+
+func (t dslTranslator) proximity(nodes []query.Node) obj {
+	var words []string
+	for _, c := range nodes {
+		if term, ok := c.(*query.Term); ok && term.Field == "" {
+			words = append(words, term.Text)
+		}
+	}
+	if len(words) < 2 || len(tokens(analysis.AnalyzerName, strings.Join(words, " "))) < 2 {
+		return nil
+	}
+	text := strings.Join(words, " ")
+	var qs []obj
+	for _, fb := range t.text {
+		qs = append(qs, obj{"match_phrase": obj{fb.field: obj{"query": text, "boost": fb.boost * phraseBoost}}})
+	}
+	return anyOfDSL(qs)
+}
+
+// relaxed returns the OR of an AND of positive words and phrases; ok is
+// false for other queries.
+func (t dslTranslator) relaxed(n query.Node) (obj, bool, error) {
+	and, isAnd := n.(*query.And)
+	if !isAnd {
+		return nil, false, nil
+	}
+	var any []obj
+	for _, c := range and.Nodes {
+		switch c.(type) {
+		case *query.Term, *query.Phrase:
+		default:
+			return nil, false, nil
+		}
+		cq, err := t.node(c)
+		if err != nil {
+			return nil, false, err
+		}
+		if cq != nil {
+			any = append(any, cq)
+		}
+	}
+	if len(any) < 2 {
+		return nil, false, nil
+	}
+	if p := t.proximity(and.Nodes); p != nil {
+		any = append(any, p)
+	}
+	return obj{"bool": obj{"should": any, "minimum_should_match": 1}}, true, nil
+}

@@ -1,0 +1,493 @@
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/newsindex/newsindex/internal/query"
+)
+
+// Highlight markers: private-use characters that news text does not hold,
+// so the marked field can be split back into the stored text and spans.
+const (
+	markOpen  = "\ue000"
+	markClose = "\ue001"
+)
+
+// storyPrecision is the precision_threshold of the count of distinct
+// stories: below it the count is exact for practical purposes, so a
+// collapsed search reports SearchResult.Stories only below it.
+const storyPrecision = 10000
+
+// shardSize is the shard_size of a facet of size values: how many
+// candidates each shard returns. A value is missed from a facet only when
+// it ranks below that on every shard that holds it; the bound OpenSearch
+// reports says by how much a count can be short.
+func (e *osEngine) shardSize(size int) int {
+	if e.cfg.FacetShardSize > 0 {
+		return max(e.cfg.FacetShardSize, size)
+	}
+	return max(10*size, 100)
+}
+
+func (e *osEngine) termsAgg(field string, size int) obj {
+	return obj{"terms": obj{"field": field, "size": size, "shard_size": e.shardSize(size),
+		"show_term_doc_count_error": true, "order": []obj{{"_count": "desc"}, {"_key": "asc"}}}}
+}
+
+func histogramAgg(interval string) obj {
+	return obj{"date_histogram": obj{"field": osDate, "calendar_interval": interval, "format": "yyyy-MM-dd", "min_doc_count": 1}}
+}
+
+func dateFilter(since, until time.Time) obj {
+	if since.IsZero() && until.IsZero() {
+		return nil
+	}
+	r := obj{}
+	if !since.IsZero() {
+		r["gte"] = since.UTC().Format(time.RFC3339Nano)
+	}
+	if !until.IsZero() {
+		r["lte"] = until.UTC().Format(time.RFC3339Nano)
+	}
+	return obj{"range": obj{osDate: r}}
+}
+
+func sortFor(order string) []obj {
+	switch order {
+	case SortDate:
+		return []obj{{osDate: obj{"order": "desc", "missing": "_last"}}, {osID: "asc"}}
+	case SortDateAsc:
+		return []obj{{osDate: obj{"order": "asc", "missing": "_last"}}, {osID: "asc"}}
+	}
+	return []obj{{"_score": "desc"}, {osID: "asc"}}
+}
+
+// articleFilters are the request's filters on articles.
+func articleFilters(r *SearchRequest) []obj {
+	fs := []obj{kindFilter(kindArticle)}
+	for _, f := range AllFacets {
+		if vs := r.Filters[f]; len(vs) > 0 {
+			fs = append(fs, obj{"terms": obj{osFacetField[f]: vs}})
+		}
+	}
+	if d := dateFilter(r.Since, r.Until); d != nil {
+		fs = append(fs, d)
+	}
+	if r.Story != "" {
+		fs = append(fs, obj{"term": obj{osStory: r.Story}})
+	}
+	return fs
+}
+
+// searchBody is the request body of an article search: text scored, the
+// filters not, one page, and the facets unless NoFacets.
+func (e *osEngine) searchBody(r *SearchRequest, text obj, highlight bool) obj {
+	b := obj{
+		"query":            obj{"bool": obj{"must": []obj{text}, "filter": articleFilters(r)}},
+		"from":             (r.Page - 1) * r.Size,
+		"size":             r.Size,
+		"track_total_hits": true,
+		"sort":             sortFor(r.Sort),
+		"_source":          obj{"excludes": []string{"quotes", "*_name"}},
+	}
+	if highlight {
+		b["highlight"] = obj{"pre_tags": []string{markOpen}, "post_tags": []string{markClose},
+			"fields": obj{osBody: obj{"number_of_fragments": 0}}}
+	}
+	aggs := obj{}
+	if !r.NoFacets {
+		for _, f := range AllFacets {
+			aggs[string(f)] = e.termsAgg(osFacetField[f], r.FacetSize)
+		}
+		aggs["published"] = histogramAgg(r.Interval)
+	}
+	if r.Collapse {
+		b["collapse"] = obj{"field": osStory, "inner_hits": obj{"name": "story", "size": 0}}
+		aggs["stories"] = obj{"cardinality": obj{"field": osStory, "precision_threshold": storyPrecision}}
+	}
+	if len(aggs) > 0 {
+		b["aggs"] = aggs
+	}
+	return b
+}
+
+type osHit struct {
+	ID        string              `json:"_id"`
+	Score     *float64            `json:"_score"`
+	Source    json.RawMessage     `json:"_source"`
+	Highlight map[string][]string `json:"highlight"`
+	Sort      []any               `json:"sort"`
+	InnerHits map[string]struct {
+		Hits struct {
+			Total struct {
+				Value int `json:"value"`
+			} `json:"total"`
+		} `json:"hits"`
+	} `json:"inner_hits"`
+}
+
+type osSearchResponse struct {
+	TimedOut bool `json:"timed_out"`
+	Shards   struct {
+		Total    int `json:"total"`
+		Failed   int `json:"failed"`
+		Failures []struct {
+			Reason struct {
+				Type   string `json:"type"`
+				Reason string `json:"reason"`
+			} `json:"reason"`
+		} `json:"failures"`
+	} `json:"_shards"`
+	Hits struct {
+		Total struct {
+			Value uint64 `json:"value"`
+		} `json:"total"`
+		Hits []osHit `json:"hits"`
+	} `json:"hits"`
+	Aggregations map[string]json.RawMessage `json:"aggregations"`
+}
+
+// runSearch sends a search and checks that every shard answered in time:
+// counts from a partial answer would be silently short.
+func (e *osEngine) runSearch(ctx context.Context, body obj) (*osSearchResponse, error) {
+	var res osSearchResponse
+	if err := e.doJSON(ctx, http.MethodPost, e.path("/_search"), body, &res); err != nil {
+		return nil, err
+	}
+	if res.Shards.Failed > 0 || res.TimedOut {
+		reason := "timed out"
+		if len(res.Shards.Failures) > 0 {
+			f := res.Shards.Failures[0].Reason
+			reason = strings.TrimPrefix(f.Type+": "+f.Reason, ": ")
+		}
+		if !e.cfg.AllowPartial {
+			return nil, fmt.Errorf("opensearch: search: %d of %d shards failed: %s", res.Shards.Failed, res.Shards.Total, reason)
+		}
+		e.log.Warn("opensearch: partial results", "failed", res.Shards.Failed, "total", res.Shards.Total, "err", reason)
+	}
+	return &res, nil
+}
+
+func (e *osEngine) search(ctx context.Context, r *SearchRequest, q query.Node) (*SearchResult, error) {
+	text := matchAll()
+	if q != nil {
+		var err error
+		if text, err = articleDSL.translate(q); err != nil {
+			return nil, err
+		}
+	}
+	res, err := e.page(ctx, r, text, q != nil)
+	if err != nil {
+		return nil, err
+	}
+	relaxed := false
+	if q != nil && res.Hits.Total.Value < relaxBelow {
+		if or, ok, err := articleDSL.relaxed(q); err != nil {
+			return nil, err
+		} else if ok {
+			res2, err := e.page(ctx, r, or, true)
+			if err != nil {
+				return nil, err
+			}
+			if res2.Hits.Total.Value > res.Hits.Total.Value {
+				res, relaxed = res2, true
+			}
+		}
+	}
+	return e.searchResult(res, r, relaxed)
+}
+
+// page runs the search for one page. Pages that end within
+// MaxResultWindow are asked for with from and size; deeper ones walk the
+// sorted matches with search_after (only the sort keys) to the page's
+// start, then ask for the page after it.
+func (e *osEngine) page(ctx context.Context, r *SearchRequest, text obj, highlight bool) (*osSearchResponse, error) {
+	body := e.searchBody(r, text, highlight)
+	from := (r.Page - 1) * r.Size
+	if from+r.Size <= e.cfg.MaxResultWindow {
+		return e.runSearch(ctx, body)
+	}
+	if r.Collapse {
+		// Collapsed results are for reading, a few pages deep.
+		body["from"], body["size"] = 0, 0
+		return e.runSearch(ctx, body)
+	}
+	after, err := e.seek(ctx, r, body["query"].(obj), from)
+	if err != nil {
+		return nil, err
+	}
+	if after == nil { // fewer matches than from
+		body["from"], body["size"] = 0, 0
+		return e.runSearch(ctx, body)
+	}
+	body["from"] = 0
+	body["search_after"] = after
+	return e.runSearch(ctx, body)
+}
+
+// seek returns the sort values of the from-th match, walking the matches
+// in chunks of at most MaxResultWindow with search_after; nil when there
+// are fewer matches.
+func (e *osEngine) seek(ctx context.Context, r *SearchRequest, q obj, from int) ([]any, error) {
+	var after []any
+	for left := from; left > 0; {
+		n := min(left, e.cfg.MaxResultWindow)
+		b := obj{"query": q, "size": n, "sort": sortFor(r.Sort), "_source": false, "track_total_hits": false}
+		if after != nil {
+			b["search_after"] = after
+		}
+		res, err := e.runSearch(ctx, b)
+		if err != nil {
+			return nil, err
+		}
+		hs := res.Hits.Hits
+		if len(hs) < n {
+			return nil, nil
+		}
+		after = hs[len(hs)-1].Sort
+		left -= n
+	}
+	return after, nil
+}
+
+// unmark splits a highlighted field into its text and the spans of the
+// marked terms.
+func unmark(s string) (string, []span) {
+	var b strings.Builder
+	var spans []span
+	for {
+		i := strings.Index(s, markOpen)
+		if i < 0 {
+			break
+		}
+		b.WriteString(s[:i])
+		s = s[i+len(markOpen):]
+		j := strings.Index(s, markClose)
+		if j < 0 {
+			break
+		}
+		start := b.Len()
+		b.WriteString(s[:j])
+		spans = append(spans, span{start, b.Len()})
+		s = s[j+len(markClose):]
+	}
+	b.WriteString(strings.ReplaceAll(s, markOpen, ""))
+	return b.String(), spans
+}
+
+// spansOf returns the spans the highlight of field marks in text, or none
+// when the highlighted field is not text (a changed document).
+func spansOf(h osHit, field, text string) []span {
+	frags := h.Highlight[field]
+	if len(frags) == 0 {
+		return nil
+	}
+	plain, spans := unmark(frags[0])
+	if plain != text {
+		return nil
+	}
+	return spans
+}
+
+func (e *osEngine) searchResult(res *osSearchResponse, r *SearchRequest, relaxed bool) (*SearchResult, error) {
+	out := &SearchResult{Total: res.Hits.Total.Value, Relaxed: relaxed, Hits: make([]Hit, 0, len(res.Hits.Hits))}
+	for _, h := range res.Hits.Hits {
+		var d osArticleDoc
+		if err := json.Unmarshal(h.Source, &d); err != nil {
+			return nil, fmt.Errorf("article %q: stored form: %w", h.ID, err)
+		}
+		a := &d.Article
+		hit := Hit{
+			ID: a.ID, Title: a.Title, URL: a.URL, Source: a.Source, Published: a.Published,
+			Category: a.Category, Story: a.Story,
+			Snippet: snippet(a.Body, spansOf(h, osBody, a.Body), snippetBytes),
+			People:  nonNil(a.People), Countries: nonNil(a.Countries),
+			Organizations: nonNil(a.Organizations), Analysts: nonNil(a.Analysts),
+		}
+		if h.Score != nil {
+			hit.Score = *h.Score
+		}
+		if ih, ok := h.InnerHits["story"]; ok && ih.Hits.Total.Value > 0 {
+			hit.Similar = ih.Hits.Total.Value - 1
+		}
+		out.Hits = append(out.Hits, hit)
+	}
+	for _, f := range AllFacets {
+		counts, err := e.facet(res.Aggregations, string(f))
+		if err != nil {
+			return nil, err
+		}
+		out.Facets.set(f, counts)
+	}
+	hist, err := dateHistogram(res.Aggregations, "published")
+	if err != nil {
+		return nil, err
+	}
+	out.Facets.Published = hist
+	if raw, ok := res.Aggregations["stories"]; ok {
+		var c struct {
+			Value int `json:"value"`
+		}
+		if err := json.Unmarshal(raw, &c); err != nil {
+			return nil, fmt.Errorf("opensearch: stories: %w", err)
+		}
+		if c.Value < storyPrecision {
+			out.Stories = c.Value
+		}
+	}
+	return out, nil
+}
+
+// facet reads a terms aggregation, sorted as every facet is (count, then
+// value). When OpenSearch reports that counts may be short (values spread
+// thin over many shards), the bound is logged.
+func (e *osEngine) facet(aggs map[string]json.RawMessage, name string) ([]FacetCount, error) {
+	out := []FacetCount{}
+	raw, ok := aggs[name]
+	if !ok {
+		return out, nil
+	}
+	var t struct {
+		ErrorBound int `json:"doc_count_error_upper_bound"`
+		Other      int `json:"sum_other_doc_count"`
+		Buckets    []struct {
+			Key      string `json:"key"`
+			DocCount int    `json:"doc_count"`
+		} `json:"buckets"`
+	}
+	if err := json.Unmarshal(raw, &t); err != nil {
+		return nil, fmt.Errorf("opensearch: facet %s: %w", name, err)
+	}
+	if t.ErrorBound > 0 {
+		e.log.Info("opensearch: facet counts may be short", "facet", name, "error_bound", t.ErrorBound)
+	}
+	for _, b := range t.Buckets {
+		out = append(out, FacetCount{Value: b.Key, Count: b.DocCount})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Value < out[j].Value
+	})
+	return out, nil
+}
+
+func dateHistogram(aggs map[string]json.RawMessage, name string) ([]DateCount, error) {
+	out := []DateCount{}
+	raw, ok := aggs[name]
+	if !ok {
+		return out, nil
+	}
+	var h struct {
+		Buckets []struct {
+			Key      string `json:"key_as_string"`
+			DocCount int    `json:"doc_count"`
+		} `json:"buckets"`
+	}
+	if err := json.Unmarshal(raw, &h); err != nil {
+		return nil, fmt.Errorf("opensearch: histogram: %w", err)
+	}
+	for _, b := range h.Buckets {
+		if b.DocCount > 0 {
+			out = append(out, DateCount{Date: b.Key, Count: b.DocCount})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Date < out[j].Date })
+	return out, nil
+}
+
+// quoteBody is the request body of a quote search.
+func (e *osEngine) quoteBody(r *QuoteRequest, text obj, highlight bool) obj {
+	filters := []obj{kindFilter(kindQuote)}
+	for field, vs := range map[string][]string{osSpeaker: r.Speakers, osRole: r.Roles, osAffil: r.Affiliations} {
+		if len(vs) > 0 {
+			filters = append(filters, obj{"terms": obj{field: vs}})
+		}
+	}
+	sort.Slice(filters[1:], func(i, j int) bool { // fixed order, for golden files
+		a, _ := json.Marshal(filters[1+i])
+		b, _ := json.Marshal(filters[1+j])
+		return string(a) < string(b)
+	})
+	if d := dateFilter(r.Since, r.Until); d != nil {
+		filters = append(filters, d)
+	}
+	srt := []obj{{"_score": "desc"}, {osArticle: "asc"}}
+	if r.Sort == SortDate {
+		srt = []obj{{osDate: obj{"order": "desc", "missing": "_last"}}, {osArticle: "asc"}}
+	}
+	b := obj{
+		"query":            obj{"bool": obj{"must": []obj{text}, "filter": filters}},
+		"from":             (r.Page - 1) * r.Size,
+		"size":             r.Size,
+		"track_total_hits": true,
+		"sort":             srt,
+		"aggs": obj{
+			osSpeaker:   e.termsAgg(osSpeaker, r.FacetSize),
+			osRole:      e.termsAgg(osRole, r.FacetSize),
+			osAffil:     e.termsAgg(osAffil, r.FacetSize),
+			"published": histogramAgg(IntervalMonth),
+		},
+	}
+	if highlight {
+		b["highlight"] = obj{"pre_tags": []string{markOpen}, "post_tags": []string{markClose},
+			"fields": obj{osQuote: obj{"number_of_fragments": 0}}}
+	}
+	return b
+}
+
+func (e *osEngine) searchQuotes(ctx context.Context, r *QuoteRequest, q query.Node) (*QuoteResult, error) {
+	text := matchAll()
+	if q != nil {
+		var err error
+		if text, err = quoteDSL.translate(q); err != nil {
+			return nil, err
+		}
+	}
+	body := e.quoteBody(r, text, q != nil)
+	if (r.Page-1)*r.Size+r.Size > e.cfg.MaxResultWindow {
+		body["from"], body["size"] = 0, 0 // quote pages stay within the window
+	}
+	res, err := e.runSearch(ctx, body)
+	if err != nil {
+		return nil, err
+	}
+	out := &QuoteResult{Total: res.Hits.Total.Value, Hits: make([]QuoteHit, 0, len(res.Hits.Hits))}
+	for _, h := range res.Hits.Hits {
+		var d osQuoteDoc
+		if err := json.Unmarshal(h.Source, &d); err != nil {
+			return nil, fmt.Errorf("quote %q: stored form: %w", h.ID, err)
+		}
+		score := 0.0
+		if h.Score != nil {
+			score = *h.Score
+		}
+		qh, err := d.hit(highlightAll(d.Quote, spansOf(h, osQuote, d.Quote)), score)
+		if err != nil {
+			return nil, err
+		}
+		out.Hits = append(out.Hits, qh)
+	}
+	for _, f := range []struct {
+		name string
+		to   *[]FacetCount
+	}{{osSpeaker, &out.Facets.Speaker}, {osRole, &out.Facets.Role}, {osAffil, &out.Facets.Affiliation}} {
+		if *f.to, err = e.facet(res.Aggregations, f.name); err != nil {
+			return nil, err
+		}
+	}
+	if out.Facets.Published, err = dateHistogram(res.Aggregations, "published"); err != nil {
+		return nil, err
+	}
+	for i := range out.Facets.Published { // months, as the bleve engine gives them
+		out.Facets.Published[i].Date = out.Facets.Published[i].Date[:7] + "-01"
+	}
+	return out, nil
+}
