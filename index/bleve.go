@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -15,10 +14,10 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
-	"github.com/blevesearch/bleve/v2/search"
 	bq "github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/newsindex/newsindex/internal/analysis"
+	"github.com/newsindex/newsindex/internal/facet"
 	"github.com/newsindex/newsindex/internal/query"
 )
 
@@ -153,6 +152,7 @@ func newMapping() mapping.IndexMapping {
 type bleveEngine struct {
 	idx     bleve.Index
 	stories storyStore
+	facets  *facet.Cache
 }
 
 func createBleve(path string) (*bleveEngine, error) {
@@ -175,11 +175,12 @@ func openBleve(path string) (*bleveEngine, error) {
 }
 
 func memBleve() (*bleveEngine, error) {
-	idx, err := bleve.NewMemOnly(newMapping())
+	// scorch, as on disk, so both count facets the same way.
+	idx, err := bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil)
 	if err != nil {
 		return nil, err
 	}
-	return &bleveEngine{idx: idx, stories: newMemStories()}, nil
+	return &bleveEngine{idx: idx, stories: newMemStories(), facets: facet.NewCache()}, nil
 }
 
 // translate maps bleve's errors onto ours.
@@ -205,7 +206,7 @@ func withStories(idx bleve.Index, path string) (*bleveEngine, error) {
 		idx.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	return &bleveEngine{idx: idx, stories: st}, nil
+	return &bleveEngine{idx: idx, stories: st, facets: facet.NewCache()}, nil
 }
 
 func (e *bleveEngine) close() error {
@@ -508,7 +509,7 @@ func (e *bleveEngine) search(ctx context.Context, r *SearchRequest, q query.Node
 	if r.Story != "" {
 		filters = append(filters, anyOf(fStory, []string{r.Story}))
 	}
-	res, err := e.run(ctx, r, text, filters, q != nil)
+	res, k, err := e.run(ctx, r, text, filters, q != nil)
 	if err != nil {
 		return nil, err
 	}
@@ -517,17 +518,17 @@ func (e *bleveEngine) search(ctx context.Context, r *SearchRequest, q query.Node
 		if or, ok, err := articleTranslator.relaxed(q); err != nil {
 			return nil, err
 		} else if ok {
-			if res2, err := e.run(ctx, r, or, filters, true); err != nil {
+			if res2, k2, err := e.run(ctx, r, or, filters, true); err != nil {
 				return nil, err
 			} else if res2.Total > res.Total {
-				res, relaxed, text = res2, true, or
+				res, k, relaxed, text = res2, k2, true, or
 			}
 		}
 	}
 	if r.Collapse {
-		return e.collapse(ctx, r, res, text, q != nil, relaxed)
+		return e.collapse(ctx, r, res, k, text, q != nil, relaxed)
 	}
-	return e.result(res, r, relaxed)
+	return e.result(res, k, r, relaxed)
 }
 
 // collapseWindow bounds how many top matches a collapsed search groups into
@@ -536,7 +537,7 @@ const collapseWindow = 1000
 
 // collapse groups the top matches of res (fetched with only their story)
 // into stories in rank order, then loads the page's articles.
-func (e *bleveEngine) collapse(ctx context.Context, r *SearchRequest, res *bleve.SearchResult, text bq.Query, locations, relaxed bool) (*SearchResult, error) {
+func (e *bleveEngine) collapse(ctx context.Context, r *SearchRequest, res *bleve.SearchResult, k *facet.Counter, text bq.Query, locations, relaxed bool) (*SearchResult, error) {
 	type group struct {
 		id      string // the best-ranked article
 		members int
@@ -557,7 +558,7 @@ func (e *bleveEngine) collapse(ctx context.Context, r *SearchRequest, res *bleve
 	}
 	from := (r.Page - 1) * r.Size
 	page := groups[min(from, len(groups)):min(from+r.Size, len(groups))]
-	out, err := e.result(res, r, relaxed) // facets and totals of the whole match
+	out, err := e.result(res, k, r, relaxed) // facets and totals of the whole match
 	if err != nil {
 		return nil, err
 	}
@@ -582,7 +583,7 @@ func (e *bleveEngine) collapse(ctx context.Context, r *SearchRequest, res *bleve
 	if err != nil {
 		return nil, translate(err)
 	}
-	loaded, err := e.result(got, r, relaxed)
+	loaded, err := e.result(got, nil, r, relaxed)
 	if err != nil {
 		return nil, err
 	}
@@ -600,18 +601,30 @@ func (e *bleveEngine) collapse(ctx context.Context, r *SearchRequest, res *bleve
 }
 
 // run searches for text among the documents that pass every filter. The
-// filters do not score.
-//
-// Facet counting costs more than matching, and bleve counts the facets of
-// one request on one core, so the facets are split between two requests run
-// at once when there are cores for both: the first also collects the hits.
-func (e *bleveEngine) run(ctx context.Context, r *SearchRequest, text bq.Query, filters []bq.Query, locations bool) (*bleve.SearchResult, error) {
+// filters do not score. Unless the request asks for no facets, the facets
+// and the histogram are counted (by the returned counter) over the same
+// matches, in the same pass that ranks them.
+func (e *bleveEngine) run(ctx context.Context, r *SearchRequest, text bq.Query, filters []bq.Query, locations bool) (*bleve.SearchResult, *facet.Counter, error) {
 	var b bq.Query = text
 	if len(filters) > 0 {
 		bb := bleve.NewBooleanQuery()
 		bb.AddMust(text)
 		bb.AddFilter(bleve.NewConjunctionQuery(filters...))
 		b = bb
+	}
+	var k *facet.Counter
+	if !r.NoFacets {
+		fields := make([]string, 0, len(AllFacets)+1)
+		for _, f := range AllFacets {
+			fields = append(fields, facetField[f])
+		}
+		fields = append(fields, histogramField[r.Interval])
+		fr := facet.Request{Fields: fields}
+		if r.CountStories {
+			fr.Distinct = fStory
+		}
+		k = e.facets.NewCounter(fr)
+		b = k.Query(b)
 	}
 	req := bleve.NewSearchRequestOptions(b, r.Size, (r.Page-1)*r.Size, false)
 	req.Fields = []string{fSource}
@@ -630,58 +643,15 @@ func (e *bleveEngine) run(ctx context.Context, r *SearchRequest, text bq.Query, 
 	case SortDateAsc:
 		req.SortBy([]string{fPublished})
 	}
-	if r.NoFacets {
-		res, err := e.idx.SearchInContext(ctx, req)
-		if err == nil && res.Facets == nil {
-			res.Facets = search.FacetResults{}
-		}
-		return res, translate0(err)
-	}
-	facets := map[string]*bleve.FacetRequest{}
-	for _, f := range AllFacets {
-		facets[string(f)] = bleve.NewFacetRequest(facetField[f], r.FacetSize)
-	}
-	histField := map[string]string{IntervalDay: fDay, IntervalMonth: fMonth, IntervalYear: fYear}[r.Interval]
-	facets["published"] = bleve.NewFacetRequest(histField, histogramBuckets)
-
-	if runtime.GOMAXPROCS(0) < 2 {
-		for name, f := range facets {
-			req.AddFacet(name, f)
-		}
-		res, err := e.idx.SearchInContext(ctx, req)
-		return res, translate0(err)
-	}
-	// The histogram and the many-valued entity facets on one side, the
-	// rest with the hits on the other: about half the work each.
-	side := bleve.NewSearchRequestOptions(b, 0, 0, false)
-	for name, f := range facets {
-		switch name {
-		case "published", string(FacetPerson), string(FacetOrganization):
-			side.AddFacet(name, f)
-		default:
-			req.AddFacet(name, f)
-		}
-	}
-	var sideRes *bleve.SearchResult
-	var sideErr error
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		sideRes, sideErr = e.idx.SearchInContext(ctx, side)
-	}()
 	res, err := e.idx.SearchInContext(ctx, req)
-	<-done
 	if err != nil {
-		return nil, translate(err)
+		return nil, nil, translate(err)
 	}
-	if sideErr != nil {
-		return nil, translate(sideErr)
-	}
-	for name, f := range sideRes.Facets {
-		res.Facets[name] = f
-	}
-	return res, nil
+	return res, k, nil
 }
+
+// histogramField is the keyword field counted for each histogram interval.
+var histogramField = map[string]string{IntervalDay: fDay, IntervalMonth: fMonth, IntervalYear: fYear}
 
 // translate0 is translate that keeps nil.
 func translate0(err error) error {
@@ -691,7 +661,7 @@ func translate0(err error) error {
 	return translate(err)
 }
 
-func (e *bleveEngine) result(res *bleve.SearchResult, r *SearchRequest, relaxed bool) (*SearchResult, error) {
+func (e *bleveEngine) result(res *bleve.SearchResult, k *facet.Counter, r *SearchRequest, relaxed bool) (*SearchResult, error) {
 	out := &SearchResult{Total: res.Total, Relaxed: relaxed, Hits: make([]Hit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
 		src, ok := h.Fields[fSource].(string)
@@ -710,33 +680,35 @@ func (e *bleveEngine) result(res *bleve.SearchResult, r *SearchRequest, relaxed 
 			Organizations: nonNil(a.Organizations), Analysts: nonNil(a.Analysts),
 		})
 	}
-	for _, f := range AllFacets {
-		out.Facets.set(f, facetCounts(res.Facets[string(f)]))
+	if k == nil {
+		for _, f := range AllFacets {
+			out.Facets.set(f, []FacetCount{})
+		}
+		out.Facets.Published = []DateCount{}
+		return out, nil
 	}
-	out.Facets.Published = histogram(res.Facets["published"], r.Interval)
+	for _, f := range AllFacets {
+		out.Facets.set(f, counts(k.Top(facetField[f], r.FacetSize)))
+	}
+	out.Facets.Published = histogram(counts(k.Top(histogramField[r.Interval], histogramBuckets)), r.Interval)
+	if r.CountStories {
+		out.Stories = k.Groups()
+	}
 	return out, nil
 }
 
-func facetCounts(fr *search.FacetResult) []FacetCount {
-	out := []FacetCount{}
-	if fr == nil || fr.Terms == nil {
-		return out
+// counts converts the facet package's counts.
+func counts(cs []facet.Count) []FacetCount {
+	out := make([]FacetCount, len(cs))
+	for i, c := range cs {
+		out[i] = FacetCount{Value: c.Value, Count: c.Count}
 	}
-	for _, t := range fr.Terms.Terms() {
-		out = append(out, FacetCount{Value: t.Term, Count: t.Count})
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Count != out[j].Count {
-			return out[i].Count > out[j].Count
-		}
-		return out[i].Value < out[j].Value
-	})
 	return out
 }
 
-func histogram(fr *search.FacetResult, interval string) []DateCount {
+func histogram(cs []FacetCount, interval string) []DateCount {
 	out := []DateCount{}
-	for _, c := range facetCounts(fr) {
+	for _, c := range cs {
 		d := c.Value
 		switch interval {
 		case IntervalMonth:
@@ -771,16 +743,13 @@ func (e *bleveEngine) searchQuotes(ctx context.Context, r *QuoteRequest, q query
 	if dq := dateRange(r.Since, r.Until); dq != nil {
 		must = append(must, dq)
 	}
-	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(must...), r.Size, (r.Page-1)*r.Size, false)
+	k := e.facets.NewCounter(facet.Request{Fields: []string{fSpeaker, fRole, fAffiliation, fMonth}})
+	req := bleve.NewSearchRequestOptions(k.Query(bleve.NewConjunctionQuery(must...)), r.Size, (r.Page-1)*r.Size, false)
 	req.Fields = []string{fSource}
 	req.IncludeLocations = q != nil
 	if r.Sort == SortDate {
 		req.SortBy([]string{"-" + fPublished})
 	}
-	req.AddFacet(fSpeaker, bleve.NewFacetRequest(fSpeaker, r.FacetSize))
-	req.AddFacet(fRole, bleve.NewFacetRequest(fRole, r.FacetSize))
-	req.AddFacet(fAffiliation, bleve.NewFacetRequest(fAffiliation, r.FacetSize))
-	req.AddFacet(fMonth, bleve.NewFacetRequest(fMonth, histogramBuckets))
 	res, err := e.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, translate(err)
@@ -799,10 +768,10 @@ func (e *bleveEngine) searchQuotes(ctx context.Context, r *QuoteRequest, q query
 		})
 	}
 	out.Facets = QuoteFacets{
-		Speaker:     facetCounts(res.Facets[fSpeaker]),
-		Role:        facetCounts(res.Facets[fRole]),
-		Affiliation: facetCounts(res.Facets[fAffiliation]),
-		Published:   histogram(res.Facets[fMonth], IntervalMonth),
+		Speaker:     counts(k.Top(fSpeaker, r.FacetSize)),
+		Role:        counts(k.Top(fRole, r.FacetSize)),
+		Affiliation: counts(k.Top(fAffiliation, r.FacetSize)),
+		Published:   histogram(counts(k.Top(fMonth, histogramBuckets)), IntervalMonth),
 	}
 	return out, nil
 }

@@ -84,6 +84,10 @@ type SearchRequest struct {
 	// Collapse shows each story once, as its best-ranked article, with the
 	// number of similar articles folded under it (Hit.Similar).
 	Collapse bool
+	// CountStories makes every facet count distinct stories instead of
+	// articles (five wire copies of one story count once), and sets
+	// SearchResult.Stories.
+	CountStories bool
 }
 
 // Validate checks the request and fills in defaults. Errors wrap ErrInvalidRequest.
@@ -156,9 +160,9 @@ type SearchResult struct {
 	// Relaxed is set when no article held every word of the query and the
 	// results are those holding some of them, most words first.
 	Relaxed bool `json:"relaxed,omitempty"`
-	// Stories is the number of distinct stories among the matches, set by a
-	// collapsed search when it could count them all (up to collapseWindow
-	// matches).
+	// Stories is the number of distinct stories among the matches: always
+	// set when the request counts stories, and by a collapsed search when
+	// it could count them all (up to collapseWindow matches).
 	Stories int    `json:"stories,omitempty"`
 	Hits    []Hit  `json:"hits"`
 	Facets  Facets `json:"facets"`
