@@ -131,3 +131,71 @@ func TestCollapse(t *testing.T) {
 		t.Errorf("page 2 of collapsed: %d hits, want 1", len(res.Hits))
 	}
 }
+
+// TestCountStories counts three copies of one story once in every facet,
+// while the article counts keep all three.
+func TestCountStories(t *testing.T) {
+	ix, err := OpenMem(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ctx := context.Background()
+	other := "Fishing quotas for next year were set on Friday after a long night of talks between the ministers, who cut the catch of cod by a tenth and left herring unchanged."
+	if _, err := ix.AddBatch(ctx, []Article{
+		{ID: "w1", Title: "Task force against illegal fishing", Body: wire, Source: "Harbour Post", Category: "World", Published: day("2024-03-01")},
+		{ID: "w2", Title: "Task force against illegal fishing", Body: spun(wire), Source: "Coastline Courier", Category: "World", Published: day("2024-03-01")},
+		{ID: "w3", Title: "Fishing task force agreed", Body: spun(wire) + "\n\nMore from the Courier.", Source: "Coastline Courier", Category: "World", Published: day("2024-03-02")},
+		{ID: "q1", Title: "Fishing quotas set", Body: other, Source: "Harbour Post", Category: "World", Published: day("2024-03-02")},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	byArticle, err := ix.Search(ctx, SearchRequest{Query: "fishing"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byStory, err := ix.Search(ctx, SearchRequest{Query: "fishing", CountStories: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := func(cs []FacetCount, v string) int {
+		for _, c := range cs {
+			if c.Value == v {
+				return c.Count
+			}
+		}
+		return 0
+	}
+	for _, c := range []struct {
+		what            string
+		articles, story int
+	}{
+		{"category World", count(byArticle.Facets.Category, "World"), count(byStory.Facets.Category, "World")},
+		{"source Coastline Courier", count(byArticle.Facets.Source, "Coastline Courier"), count(byStory.Facets.Source, "Coastline Courier")},
+		{"source Harbour Post", count(byArticle.Facets.Source, "Harbour Post"), count(byStory.Facets.Source, "Harbour Post")},
+	} {
+		t.Logf("%s: %d articles, %d stories", c.what, c.articles, c.story)
+	}
+	if got := count(byArticle.Facets.Category, "World"); got != 4 {
+		t.Errorf("articles in World = %d, want 4", got)
+	}
+	if got := count(byStory.Facets.Category, "World"); got != 2 {
+		t.Errorf("stories in World = %d, want 2 (the three copies and the quota story)", got)
+	}
+	if got := count(byStory.Facets.Source, "Coastline Courier"); got != 1 {
+		t.Errorf("stories from Coastline Courier = %d, want 1 (two copies of one story)", got)
+	}
+	if got := count(byStory.Facets.Source, "Harbour Post"); got != 2 {
+		t.Errorf("stories from Harbour Post = %d, want 2", got)
+	}
+	if byStory.Total != 4 || byStory.Stories != 2 {
+		t.Errorf("total %d, stories %d; want 4 articles in 2 stories", byStory.Total, byStory.Stories)
+	}
+	var days []string
+	for _, d := range byStory.Facets.Published {
+		days = append(days, fmt.Sprintf("%s:%d", d.Date, d.Count))
+	}
+	if got := strings.Join(days, " "); got != "2024-03-01:1 2024-03-02:2" {
+		t.Errorf("stories per day = %s, want 2024-03-01:1 2024-03-02:2", got)
+	}
+}

@@ -61,7 +61,7 @@ func runSearch(args []string) error {
 	for _, f := range index.AllFacets {
 		facets = append(facets, string(f))
 	}
-	values := searchFlags(fs, facets, []string{"from", "to", "sort", "page", "size", "facet_size", "interval"})
+	values := searchFlags(fs, facets, []string{"from", "to", "sort", "page", "size", "facet_size", "interval", "count", "collapse"})
 	fs.Usage = func() {
 		fmt.Fprintf(os.Stderr, "usage: newsindex search [--index DIR] [--json] [--category C] [--analyst A] ... QUERY\n\n")
 		fs.PrintDefaults()

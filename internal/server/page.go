@@ -105,6 +105,9 @@ type searchPage struct {
 	Story       string // showing one story's articles
 	CollapseURL string
 	ExpandURL   string
+	// CountStories: the facets count stories; CountURL switches.
+	CountStories bool
+	CountURL     string
 	// Compare is a second query drawn on the chart against the first.
 	Compare      string
 	CompareTotal uint64
@@ -166,6 +169,12 @@ func (s *Server) serveSearchPage(w http.ResponseWriter, r *http.Request) {
 		p.Collapsed = req.Collapse
 		p.Story = req.Story
 		p.CollapseURL, p.ExpandURL = with(v, "collapse"), with(v, "collapse", "none")
+		p.CountStories = req.CountStories
+		if p.CountStories {
+			p.CountURL = with(v, "count")
+		} else {
+			p.CountURL = with(v, "count", "stories")
+		}
 		if more != "" {
 			req.FacetSize = moreFacetSize
 		}

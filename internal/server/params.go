@@ -14,7 +14,8 @@ import (
 // SearchParams turns the query parameters of /api/search (and of the search
 // page) into a request: q, the six facet filters (repeatable), from and to
 // (YYYY-MM-DD or RFC 3339), sort, page, size, facet_size, interval, story
-// (one story's articles) and collapse (story: each story once; none).
+// (one story's articles), collapse (story: each story once; none) and count
+// (stories: facets count distinct stories; articles, the default).
 // Unknown parameters are ignored. Errors wrap index.ErrInvalidRequest.
 func SearchParams(v url.Values) (index.SearchRequest, error) {
 	var req index.SearchRequest
@@ -52,6 +53,14 @@ func SearchParams(v url.Values) (index.SearchRequest, error) {
 		req.Collapse = true
 	case c != "" && c != "none":
 		return req, fmt.Errorf("%w: collapse %q unknown, want story|none", index.ErrInvalidRequest, truncate(c))
+	}
+	switch c, err := single(v, "count"); {
+	case err != nil:
+		return req, err
+	case c == "stories":
+		req.CountStories = true
+	case c != "" && c != "articles":
+		return req, fmt.Errorf("%w: count %q unknown, want articles|stories", index.ErrInvalidRequest, truncate(c))
 	}
 	for name, dst := range map[string]*int{"page": &req.Page, "size": &req.Size, "facet_size": &req.FacetSize} {
 		if *dst, err = number(v, name); err != nil {

@@ -112,6 +112,8 @@ func TestErrors(t *testing.T) {
 		{"GET", "/api/search?from=99999-01-01", "", 400},
 		{"GET", "/api/search?from=2026-02-01&to=2026-01-01", "", 400},
 		{"GET", "/api/search?sort=random", "", 400},
+		{"GET", "/api/search?count=words", "", 400},
+		{"GET", "/api/search?collapse=all", "", 400},
 		{"GET", "/api/search?q=a&q=b", "", 400},
 		{"GET", "/api/search?q=%ff%fe", "", 400},
 		{"GET", "/api/search?q=" + strings.Repeat("x", 5000), "", 400},
@@ -419,5 +421,52 @@ func TestLimitsAndReadKey(t *testing.T) {
 	}
 	if code, _, _ := do(t, "GET", keyed.URL+"/healthz", ""); code != 200 {
 		t.Errorf("health check on a keyed server = %d, want 200", code)
+	}
+}
+
+// TestCountStories asks the API and the page to count stories: two copies of
+// one story from two sources count once in the category facet.
+func TestCountStories(t *testing.T) {
+	ts, ix := newTestServer(t, Options{})
+	body := "The port authority of Valmera said on Monday that container traffic rose by a fifth in the third quarter, as shipping lines moved services away from congested hubs further north and new cranes doubled the terminal's capacity."
+	if _, err := ix.AddBatch(context.Background(), []index.Article{
+		{ID: "c1", Title: "Port traffic up a fifth", Body: body, Source: "Harbour Post", Category: "Business"},
+		{ID: "c2", Title: "Valmera port traffic rises", Body: body + " More to follow.", Source: "Ledger", Category: "Business"},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	business := func(query string) (float64, float64) {
+		t.Helper()
+		code, b, _ := do(t, "GET", ts.URL+"/api/search?q=port&"+query, "")
+		if code != 200 {
+			t.Fatalf("%s: status %d: %s", query, code, b)
+		}
+		var res struct {
+			Stories float64
+			Facets  map[string][]map[string]any
+		}
+		if err := json.Unmarshal([]byte(b), &res); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range res.Facets["category"] {
+			if c["value"] == "Business" {
+				return c["count"].(float64), res.Stories
+			}
+		}
+		return 0, res.Stories
+	}
+	if n, _ := business("count=articles"); n != 2 {
+		t.Errorf("count=articles: Business = %v, want 2", n)
+	}
+	if n, stories := business("count=stories"); n != 1 || stories != 1 {
+		t.Errorf("count=stories: Business = %v, stories %v; want 1 and 1", n, stories)
+	}
+	_, page, _ := do(t, "GET", ts.URL+"/?q=port&count=stories", "")
+	if !strings.Contains(page, "Counting stories") || !strings.Contains(page, "count articles") {
+		t.Errorf("page counting stories does not say so or offer articles")
+	}
+	_, page, _ = do(t, "GET", ts.URL+"/?q=port", "")
+	if !strings.Contains(page, "Counting articles") || !strings.Contains(page, "count=stories") {
+		t.Errorf("page does not offer to count stories")
 	}
 }
