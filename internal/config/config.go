@@ -27,11 +27,49 @@ type Config struct {
 	Log      LogConfig      `mapstructure:"log"`
 	Watch    WatchConfig    `mapstructure:"watch"`
 	Limits   LimitsConfig   `mapstructure:"limits"`
+	// OpenSearch is used when Index.Backend is "opensearch".
+	OpenSearch OpenSearchConfig `mapstructure:"opensearch"`
 }
 
 // IndexConfig says where the index lives.
 type IndexConfig struct {
+	// Path is the folder of a bleve index.
 	Path string `mapstructure:"path"`
+	// Backend is "bleve" (an index on this machine, at Path) or
+	// "opensearch" (an index in an OpenSearch cluster, see OpenSearchConfig).
+	Backend string `mapstructure:"backend"`
+}
+
+// The backends.
+const (
+	BackendBleve      = "bleve"
+	BackendOpenSearch = "opensearch"
+)
+
+// OpenSearchConfig says how to reach the OpenSearch cluster of the
+// opensearch backend. The password may come from the environment alone
+// (NEWSINDEX_OPENSEARCH_PASSWORD), to keep it out of files.
+type OpenSearchConfig struct {
+	// URLs of the cluster's nodes; in the environment, comma-separated.
+	URLs     []string `mapstructure:"urls"`
+	Username string   `mapstructure:"username"`
+	Password string   `mapstructure:"password"`
+	// Index is the alias newsindex reads and writes; the first run creates
+	// the versioned index <index>-v1 behind it.
+	Index    string `mapstructure:"index"`
+	Shards   int    `mapstructure:"shards"`
+	Replicas int    `mapstructure:"replicas"`
+	// Timeout bounds one attempt of one request.
+	Timeout time.Duration `mapstructure:"timeout"`
+	// InsecureSkipVerify accepts any TLS certificate: test clusters only.
+	InsecureSkipVerify bool `mapstructure:"insecure_skip_verify"`
+	// StateDir keeps the story signatures (a bolt file) on this machine.
+	StateDir string `mapstructure:"state_dir"`
+	// FacetShardSize is the shard_size of facet aggregations; 0 picks
+	// 10 × the facet size, at least 100.
+	FacetShardSize int `mapstructure:"facet_shard_size"`
+	// AllowPartial serves results when some shards failed.
+	AllowPartial bool `mapstructure:"allow_partial"`
 }
 
 // ServerConfig configures `newsindex serve`.
@@ -91,28 +129,40 @@ type LogConfig struct {
 // defaults holds every key: viper only reads the environment for keys it
 // knows of, so each must be set here.
 var defaults = map[string]any{
-	"index.path":             "data/index",
-	"server.addr":            "127.0.0.1:8080",
-	"server.read_timeout":    "10s",
-	"server.write_timeout":   "30s",
-	"server.idle_timeout":    "60s",
-	"server.max_body_bytes":  32 << 20,
-	"server.api_key":         "",
-	"server.auth_reads":      false,
-	"limits.max_page_size":   100,
-	"limits.max_facet_size":  1000,
-	"limits.max_query_bytes": 4096,
-	"limits.min_prefix":      2,
-	"limits.max_export":      10000,
-	"ingest.batch_size":      500,
-	"ingest.workers":         0,
-	"category.model":         "",
-	"log.level":              "info",
-	"log.format":             "text",
-	"watch.feeds":            []string{},
-	"watch.every":            "10m",
-	"watch.fetch_articles":   false,
-	"watch.state_file":       "",
+	"index.path":                      "data/index",
+	"index.backend":                   BackendBleve,
+	"opensearch.urls":                 []string{},
+	"opensearch.username":             "",
+	"opensearch.password":             "",
+	"opensearch.index":                "newsindex",
+	"opensearch.shards":               1,
+	"opensearch.replicas":             1,
+	"opensearch.timeout":              "30s",
+	"opensearch.insecure_skip_verify": false,
+	"opensearch.state_dir":            "data/opensearch",
+	"opensearch.facet_shard_size":     0,
+	"opensearch.allow_partial":        false,
+	"server.addr":                     "127.0.0.1:8080",
+	"server.read_timeout":             "10s",
+	"server.write_timeout":            "30s",
+	"server.idle_timeout":             "60s",
+	"server.max_body_bytes":           32 << 20,
+	"server.api_key":                  "",
+	"server.auth_reads":               false,
+	"limits.max_page_size":            100,
+	"limits.max_facet_size":           1000,
+	"limits.max_query_bytes":          4096,
+	"limits.min_prefix":               2,
+	"limits.max_export":               10000,
+	"ingest.batch_size":               500,
+	"ingest.workers":                  0,
+	"category.model":                  "",
+	"log.level":                       "info",
+	"log.format":                      "text",
+	"watch.feeds":                     []string{},
+	"watch.every":                     "10m",
+	"watch.fetch_articles":            false,
+	"watch.state_file":                "",
 }
 
 // Load reads the configuration. file is an explicit config file ("" looks
@@ -186,6 +236,27 @@ func (c Config) Validate() error {
 		return errors.New("config: server.auth_reads needs server.api_key")
 	case c.Watch.Every < time.Second:
 		return fmt.Errorf("config: watch.every %v is below 1s", c.Watch.Every)
+	}
+	switch c.Index.Backend {
+	case BackendBleve:
+	case BackendOpenSearch:
+		o := c.OpenSearch
+		switch {
+		case len(o.URLs) == 0:
+			return errors.New("config: index.backend is opensearch but opensearch.urls is empty")
+		case o.Index == "":
+			return errors.New("config: opensearch.index is empty")
+		case o.Shards < 1:
+			return fmt.Errorf("config: opensearch.shards %d is below 1", o.Shards)
+		case o.Replicas < 0:
+			return fmt.Errorf("config: opensearch.replicas %d is negative", o.Replicas)
+		case o.Timeout <= 0:
+			return errors.New("config: opensearch.timeout must be positive")
+		case o.FacetShardSize < 0:
+			return fmt.Errorf("config: opensearch.facet_shard_size %d is negative", o.FacetShardSize)
+		}
+	default:
+		return fmt.Errorf("config: index.backend %q unknown, want bleve|opensearch", c.Index.Backend)
 	}
 	if _, err := c.Log.SlogLevel(); err != nil {
 		return err

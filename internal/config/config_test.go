@@ -67,3 +67,23 @@ func TestRepoConfigMatchesDefaults(t *testing.T) {
 		t.Errorf("config.yaml server.addr = %q, want the default %q", c.Server.Addr, defaults["server.addr"])
 	}
 }
+
+func TestOpenSearchBackend(t *testing.T) {
+	t.Setenv("NEWSINDEX_INDEX_BACKEND", "opensearch")
+	if _, err := Load("", nil, nil); err == nil || !strings.Contains(err.Error(), "opensearch.urls") {
+		t.Errorf("Load(backend opensearch, no urls) error = %v, want opensearch.urls named", err)
+	}
+	t.Setenv("NEWSINDEX_OPENSEARCH_URLS", "http://a:9200,http://b:9200")
+	t.Setenv("NEWSINDEX_OPENSEARCH_PASSWORD", "s3cret")
+	c, err := Load("", nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.OpenSearch.URLs) != 2 || c.OpenSearch.Password != "s3cret" || c.OpenSearch.Index != "newsindex" || c.OpenSearch.InsecureSkipVerify {
+		t.Errorf("opensearch config = %+v", c.OpenSearch)
+	}
+	t.Setenv("NEWSINDEX_INDEX_BACKEND", "solr")
+	if _, err := Load("", nil, nil); err == nil || !strings.Contains(err.Error(), "index.backend") {
+		t.Errorf("Load(backend solr) error = %v, want index.backend named", err)
+	}
+}
