@@ -31,6 +31,10 @@ var speechVerbs = set(
 // prepositions before a speaker phrase show it is not a clause's subject.
 var prepositions = set("of for to with about on in at by from as than like against over under")
 
+// subordinators open a subordinate clause before the main one: "When
+// Trump suggested …, Rubio fired back".
+var subordinators = set("when after as while before if although though because since once until whereas")
+
 // forwardVerbs put the speaker after them: "said X", "wrote X". After
 // "told" or "asked" comes the listener.
 var forwardVerbs = set(

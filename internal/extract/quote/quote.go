@@ -597,7 +597,25 @@ func (d *doc) rightFrame(q *rawQuote, r0, r1 int, endsSentence bool) bool {
 // leftFrame reads X said: “…” / X warned that it “…” / According to X, “…”.
 func (d *doc) leftFrame(q *rawQuote, l0, l1 int) bool {
 	toks := d.toks
+	// "When Trump suggested that …, Rubio fired back: “…”": a speech verb in
+	// an opening subordinate clause does not govern the main clause's
+	// quotation; that clause's subject does.
+	sub := -1
+	if l0 < l1 && subordinators[toks[l0].lw] {
+		for k := l0 + 1; k < l1; k++ {
+			if toks[k].w == "," {
+				sub = k
+				break
+			}
+		}
+	}
 	for v := l1 - 1; v >= l0 && v >= l1-40; v-- {
+		if v == sub {
+			if sp, ok := d.subject(sub+1, l1); ok && sp.kind != spDesc {
+				q.sp = sp
+				return true
+			}
+		}
 		t := toks[v]
 		if t.kind != kWord || t.inQ {
 			continue
@@ -634,7 +652,7 @@ func (d *doc) leftFrame(q *rawQuote, l0, l1 int) bool {
 				return true
 			}
 			// "Paul then interjected, calling …": the sentence's subject
-			if sp, ok := d.parseForward(l0, v); ok && (sp.kind == spPerson || sp.kind == spPronoun) {
+			if sp, ok := d.subject(l0, v); ok && (sp.kind == spPerson || sp.kind == spPronoun) {
 				d.setSpeaker(q, sp, v)
 				return true
 			}
@@ -698,6 +716,16 @@ func (d *doc) subject(lo, hi int) (phrase, bool) {
 		e := st
 		for e < hi && toks[e].s < sp.end {
 			e++
+		}
+		// an apposition between commas: "Trump, who leads in delegates, mocked"
+		if e < hi && toks[e].w == "," && sp.kind != spPronoun {
+			k := e + 1
+			for k < hi && k < e+20 && toks[k].w != "," {
+				k++
+			}
+			if k < hi && toks[k].w == "," && k > e+1 {
+				e = k + 1
+			}
 		}
 		for e < hi && auxiliaries[toks[e].lower()] {
 			e++
@@ -988,7 +1016,10 @@ func (d *doc) fillName(sp *phrase, run []token) {
 	if titles, name, _ := splitName(run); c == spPerson && len(name) > 0 && (len(titles) > 0 || gender(joinTokens(name)) != 0) {
 		strongPerson = true
 	}
-	if m, ok := d.entityAt(run[0].s, run[len(run)-1].e); ok && !strongPerson && m.Start <= run[0].s && m.End >= run[len(run)-1].e {
+	// a lone surname of someone named in full is that person, whatever longer
+	// organization the entity tagger read around it
+	knownSurname := c == spPerson && len(run) == 1 && d.knownPerson(surname(run[0].w))
+	if m, ok := d.entityAt(run[0].s, run[len(run)-1].e); ok && !strongPerson && !knownSurname && m.Start <= run[0].s && m.End >= run[len(run)-1].e {
 		switch {
 		case m.Kind == entity.Country && (m.Text == m.Name || isCountry(lowerWords(run))):
 			c = spCountry

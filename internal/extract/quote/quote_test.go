@@ -280,6 +280,21 @@ var patternTests = []struct {
 		want: []want{{starts: "the cabinet will be named", speaker: "Luis Ortega", cue: ":", indirect: true}},
 	},
 	{
+		name: "subordinate_clause_speech_verb",
+		text: "Debate\n\nMaria Keller and Tomas Lindqvist met on stage.\n\nWhen Keller said the plan would cost too much, Lindqvist shot back: “The plan pays for itself within five years.”",
+		want: []want{{starts: "The plan pays", speaker: "Tomas Lindqvist", notSpeaker: "Maria Keller"}},
+	},
+	{
+		name: "subject_with_apposition",
+		text: "Rally\n\nTomas Lindqvist spoke first.\n\nLindqvist, who leads the count by a wide margin, mocked his rival for “having a very tough night indeed.”",
+		want: []want{{starts: "having a very tough", speaker: "Tomas Lindqvist"}},
+	},
+	{
+		name: "subject_after_opening_adverb",
+		text: "Syllabus\n\nHelena Brandt was angry on Saturday.\n\nLater on Sunday, Brandt shared a reading list on her page, writing “Here is the list for the class you claim never existed.”",
+		want: []want{{starts: "Here is the list", speaker: "Helena Brandt"}},
+	},
+	{
 		name: "title_case_headline",
 		text: "Ortega Just Revealed Who He Would Pick For The Cabinet\n\nThe list is long.",
 		want: nil,
@@ -309,6 +324,20 @@ func TestExtractPatterns(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestExtractSurnameOverEntity checks that a lone surname of someone named
+// in full is that person, whatever longer name the entity tagger gave it.
+func TestExtractSurnameOverEntity(t *testing.T) {
+	text := "Talks\n\nJohn Halvorsen spoke to Northern Radio on Monday.\n\n“Nothing has been decided yet,” Halvorsen said."
+	i := strings.LastIndex(text, "Halvorsen")
+	ents := entity.Result{Mentions: []entity.Mention{
+		{Kind: entity.Organization, Start: i, End: i + len("Halvorsen"), Text: "Halvorsen", Name: "John Halvorsen and Northern Radio"},
+	}}
+	qs := Extract(text, ents)
+	if q, ok := find(qs, "Nothing has been"); !ok || q.Speaker != "John Halvorsen" {
+		t.Errorf("Extract(%q) = %s, want speaker %q", text, formatQuotes(qs), "John Halvorsen")
 	}
 }
 

@@ -298,7 +298,7 @@ func (d *doc) resolve(sp phrase) (string, int) {
 		}
 		return "", spPronoun
 	case spPerson:
-		if n := d.personAt(sp.pos, sp.end); n != "" {
+		if n := d.personAt(sp.pos, sp.end); n != "" && d.keepsSurname(sp, n) {
 			if !strings.Contains(n, " ") {
 				n = d.fullNameG(n, sp.pos, honorificGender(sp.titles))
 			}
@@ -600,6 +600,36 @@ func (d *doc) knownSingle(sp phrase) bool {
 		return false
 	}
 	return !strings.HasSuffix(lw, "s") // "Americans", "Democrats"
+}
+
+// keepsSurname reports whether the canonical name n that the entity tagger
+// gives a speaker phrase keeps the phrase's surname, when that surname is
+// that of a person named in full in the article: "Sanders" is "Bernie Sanders",
+// not a longer run the tagger read ("Sanders Iowa", "Trump University").
+func (d *doc) keepsSurname(sp phrase, n string) bool {
+	if len(sp.name) == 0 {
+		return true
+	}
+	last := surname(joinTokens(sp.name))
+	if surname(n) == last {
+		return true
+	}
+	return !d.knownPerson(last)
+}
+
+// knownPerson reports whether the article names in full a person whose
+// surname is last and whose first name tells a person ("Bernie Sanders",
+// not "Unlike Patriot"), or last is a public figure's surname.
+func (d *doc) knownPerson(last string) bool {
+	if knownOfficials[last] {
+		return true
+	}
+	for _, r := range d.full[last] {
+		if gender(r.name) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // longer returns the fullest name met in the article that holds every word
