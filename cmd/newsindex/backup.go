@@ -62,6 +62,9 @@ server: pass --server; DEST is then a path on the server's machine.
 		}
 		rep = res.Check
 	} else {
+		if err := bleveOnly(cfg, "backup", "back an OpenSearch index up with its snapshot API, or copy its articles with `newsindex export`"); err != nil {
+			return err
+		}
 		log := cfg.Log.Logger()
 		ix, err := index.Open(cfg.Index.Path, indexOptions(cfg, log.With("component", "index")))
 		if errors.Is(err, index.ErrLocked) {

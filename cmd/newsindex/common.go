@@ -51,6 +51,48 @@ func parse(fs *flag.FlagSet, args []string, cfgFile *string, flagKeys map[string
 	return cfg, nil
 }
 
+// openMode says what openIndex does when there is no index yet.
+type openMode int
+
+const (
+	mustExist openMode = iota // fail with index.ErrNotFound
+	createIfMissing
+)
+
+// openIndex opens the index of the configured backend: the bleve folder
+// index.path, or the OpenSearch cluster of the opensearch section (whose
+// index and alias are created when missing, whatever the mode). where
+// names it for messages.
+func openIndex(ctx context.Context, cfg config.Config, log *slog.Logger, mode openMode) (ix *index.Index, where string, err error) {
+	opts := indexOptions(cfg, log)
+	if cfg.Index.Backend == config.BackendOpenSearch {
+		o := cfg.OpenSearch
+		where = fmt.Sprintf("opensearch %s index %s", strings.Join(o.URLs, ","), o.Index)
+		ix, err = index.OpenSearch(ctx, index.OpenSearchConfig{
+			URLs: o.URLs, Username: o.Username, Password: o.Password, Index: o.Index,
+			Shards: o.Shards, Replicas: o.Replicas, Timeout: o.Timeout, InsecureSkipVerify: o.InsecureSkipVerify,
+			StateDir: o.StateDir, FacetShardSize: o.FacetShardSize, AllowPartial: o.AllowPartial,
+		}, opts)
+		return ix, where, err
+	}
+	where = cfg.Index.Path
+	if mode == createIfMissing {
+		ix, err = index.OpenOrCreate(cfg.Index.Path, opts)
+	} else {
+		ix, err = index.Open(cfg.Index.Path, opts)
+	}
+	return ix, where, err
+}
+
+// bleveOnly fails when the configured backend is not bleve: what a command
+// does works on index files on this machine.
+func bleveOnly(cfg config.Config, command, instead string) error {
+	if cfg.Index.Backend == config.BackendBleve {
+		return nil
+	}
+	return fmt.Errorf("%w: %s works on a bleve index (index.backend: bleve), not on %s; %s", errUsage, command, cfg.Index.Backend, instead)
+}
+
 func indexOptions(cfg config.Config, log *slog.Logger) *index.Options {
 	return &index.Options{Logger: log, CategoryModel: cfg.Category.Model, Workers: cfg.Ingest.Workers}
 }

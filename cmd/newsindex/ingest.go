@@ -6,7 +6,6 @@ import (
 	"os"
 	"strconv"
 
-	"github.com/newsindex/newsindex/index"
 	"github.com/newsindex/newsindex/internal/ingest"
 )
 
@@ -36,12 +35,12 @@ func runIngest(args []string) error {
 		return fmt.Errorf("%w: ingest needs at least one PATH", errUsage)
 	}
 	log := cfg.Log.Logger().With("component", "ingest")
-	ix, err := index.OpenOrCreate(cfg.Index.Path, indexOptions(cfg, log))
+	ctx, stop := signalContext()
+	defer stop()
+	ix, where, err := openIndex(ctx, cfg, log, createIfMissing)
 	if err != nil {
 		return err
 	}
-	ctx, stop := signalContext()
-	defer stop()
 	sum, err := ingest.Run(ctx, ix, fs.Args(), os.Stdin, ingest.Options{
 		BatchSize: cfg.Ingest.BatchSize, Progress: os.Stderr, Logger: log,
 		Walker: &ingest.Walker{FetchArticles: *fetchArticles, Logger: log},
@@ -50,7 +49,7 @@ func runIngest(args []string) error {
 		err = cerr
 	}
 	if err != nil {
-		return fmt.Errorf("ingest into %s: %w", cfg.Index.Path, err)
+		return fmt.Errorf("ingest into %s: %w", where, err)
 	}
 	if sum.Rejected > 0 {
 		return fmt.Errorf("%w: %s of them", errRejected, strconv.Itoa(sum.Rejected))

@@ -167,7 +167,7 @@ func openWith[R any](fs *flag.FlagSet, args []string, cfgFile *string, values fu
 	if req, err = params(values()); err != nil {
 		return req, nil, fmt.Errorf("%w: %v", errUsage, strings.TrimPrefix(err.Error(), "index: invalid request: "))
 	}
-	ix, err := index.Open(cfg.Index.Path, indexOptions(cfg, nil))
+	ix, _, err := openIndex(context.Background(), cfg, nil, mustExist)
 	return req, ix, err
 }
 

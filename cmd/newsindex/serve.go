@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/newsindex/newsindex/index"
+	"github.com/newsindex/newsindex/internal/config"
 	"github.com/newsindex/newsindex/internal/demo"
 	"github.com/newsindex/newsindex/internal/ingest"
 	"github.com/newsindex/newsindex/internal/server"
@@ -48,26 +49,27 @@ func runServe(args []string) error {
 	defer stop()
 
 	path := cfg.Index.Path
-	if *demoMode && !indexSet {
+	if *demoMode && !indexSet && cfg.Index.Backend == config.BackendBleve {
 		dir, err := os.MkdirTemp("", "newsindex-demo-")
 		if err != nil {
 			return err
 		}
 		defer os.RemoveAll(dir)
 		path = dir + "/index"
+		cfg.Index.Path = path
 	}
-	var ix *index.Index
+	mode := mustExist
 	if *demoMode {
-		ix, err = index.OpenOrCreate(path, indexOptions(cfg, log.With("component", "index")))
-	} else {
-		ix, err = index.Open(path, indexOptions(cfg, log.With("component", "index")))
-		if errors.Is(err, index.ErrNotFound) {
-			return fmt.Errorf("no index at %s: run `newsindex ingest --index %s PATH...` first, or `newsindex serve --demo`", path, path)
-		}
+		mode = createIfMissing
+	}
+	ix, where, err := openIndex(ctx, cfg, log.With("component", "index"), mode)
+	if errors.Is(err, index.ErrNotFound) && cfg.Index.Backend == config.BackendBleve {
+		return fmt.Errorf("no index at %s: run `newsindex ingest --index %s PATH...` first, or `newsindex serve --demo`", path, path)
 	}
 	if err != nil {
 		return err
 	}
+	path = where
 	defer ix.Close()
 	if *demoMode {
 		sum, err := ingest.Run(ctx, ix, []string{"-"}, bytes.NewReader(demo.JSONL()), ingest.Options{BatchSize: cfg.Ingest.BatchSize})

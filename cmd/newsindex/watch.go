@@ -44,7 +44,7 @@ func runWatch(args []string) error {
 		return fmt.Errorf("%w: watch needs at least one FEED (or config watch.feeds)", errUsage)
 	}
 	log := cfg.Log.Logger().With("component", "watch")
-	ix, err := index.OpenOrCreate(cfg.Index.Path, indexOptions(cfg, log))
+	ix, _, err := openIndex(context.Background(), cfg, log, createIfMissing)
 	if errors.Is(err, index.ErrLocked) {
 		return fmt.Errorf("%w; to watch feeds while serving this index, run newsindex serve --watch FEED", err)
 	}
