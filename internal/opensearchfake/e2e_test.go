@@ -208,4 +208,3 @@ func urlQuery(s string) string {
 	r := strings.NewReplacer(" ", "+", `"`, "%22", "*", "%2A")
 	return r.Replace(s)
 }
-
