@@ -79,6 +79,10 @@ func newMapping() mapping.IndexMapping {
 	keyword.Store = false
 	keyword.IncludeInAll = false
 	keyword.IncludeTermVectors = false
+	// Facets are counted from the postings (internal/facet), and no
+	// keyword field is sorted on: doc values would only cost disk and
+	// indexing time.
+	keyword.DocValues = false
 
 	name := bleve.NewTextFieldMapping()
 	name.Analyzer = analysis.NameAnalyzerName
@@ -121,6 +125,7 @@ func newMapping() mapping.IndexMapping {
 	storyField := bleve.NewKeywordFieldMapping()
 	storyField.Store = true
 	storyField.IncludeInAll = false
+	storyField.DocValues = false
 	article.AddFieldMappingsAt(fStory, storyField)
 
 	quote := bleve.NewDocumentStaticMapping()

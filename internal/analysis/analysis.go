@@ -8,6 +8,7 @@ package analysis
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/char/asciifolding"
@@ -36,14 +37,64 @@ func (Stemmer) Filter(input analysis.TokenStream) analysis.TokenStream {
 		if tok.KeyWord {
 			continue
 		}
-		// The stemmer works on strings; terms of plain ASCII letters are the
-		// common case and need no copy beyond this one.
-		stem := english.Stem(string(tok.Term), false)
-		if stem != "" {
-			tok.Term = []byte(stem)
+		if stem := stems.stem(tok.Term); stem != nil {
+			tok.Term = stem
 		}
 	}
 	return input
+}
+
+// stemCache remembers the stems of words seen: news text is Zipfian, so a
+// few hundred thousand words cover nearly every token, and a look-up costs a
+// twentieth of stemming. It stops growing at its capacity rather than
+// evicting, which keeps look-ups lock-light; the words met first are the
+// common ones.
+type stemCache struct {
+	shards [64]stemShard
+}
+
+type stemShard struct {
+	mu sync.RWMutex
+	m  map[string][]byte
+}
+
+// stemShardCap bounds each shard: 64 × 8192 words, some 40 MB at most.
+const stemShardCap = 8192
+
+var stems = &stemCache{}
+
+// stem returns the stem of word (nil when the stemmer gives none). The
+// result is shared: its capacity is its length, so an append copies it.
+func (c *stemCache) stem(word []byte) []byte {
+	sh := &c.shards[shardOf(word)]
+	sh.mu.RLock()
+	stem, ok := sh.m[string(word)]
+	sh.mu.RUnlock()
+	if ok {
+		return stem
+	}
+	if s := english.Stem(string(word), false); s != "" {
+		stem = []byte(s)
+		stem = stem[:len(stem):len(stem)]
+	}
+	sh.mu.Lock()
+	if sh.m == nil {
+		sh.m = make(map[string][]byte)
+	}
+	if len(sh.m) < stemShardCap {
+		sh.m[string(word)] = stem
+	}
+	sh.mu.Unlock()
+	return stem
+}
+
+// shardOf hashes a word (FNV-1a) to a shard.
+func shardOf(word []byte) int {
+	h := uint32(2166136261)
+	for _, b := range word {
+		h = (h ^ uint32(b)) * 16777619
+	}
+	return int(h % 64)
 }
 
 // StemmerConstructor builds the filter from a bleve config map. The only
