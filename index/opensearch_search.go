@@ -35,13 +35,34 @@ func (e *osEngine) shardSize(size int) int {
 	return max(10*size, 100)
 }
 
-func (e *osEngine) termsAgg(field string, size int) obj {
-	return obj{"terms": obj{"field": field, "size": size, "shard_size": e.shardSize(size),
-		"show_term_doc_count_error": true, "order": []obj{{"_count": "desc"}, {"_key": "asc"}}}}
+// termsAgg counts the values of a keyword field: articles (or quotes) by
+// default, distinct stories when byStory is set (a cardinality
+// sub-aggregation on the story field, by which the values are then ranked).
+func (e *osEngine) termsAgg(field string, size int, byStory bool) obj {
+	order := []obj{{"_count": "desc"}, {"_key": "asc"}}
+	if byStory {
+		order = []obj{{"stories": "desc"}, {"_key": "asc"}}
+	}
+	a := obj{"terms": obj{"field": field, "size": size, "shard_size": e.shardSize(size),
+		"show_term_doc_count_error": true, "order": order}}
+	if byStory {
+		a["aggs"] = obj{"stories": storiesAgg()}
+	}
+	return a
 }
 
-func histogramAgg(interval string) obj {
-	return obj{"date_histogram": obj{"field": osDate, "calendar_interval": interval, "format": "yyyy-MM-dd", "min_doc_count": 1}}
+// storiesAgg counts distinct stories: exact for practical purposes below
+// storyPrecision, approximate (HyperLogLog++) above.
+func storiesAgg() obj {
+	return obj{"cardinality": obj{"field": osStory, "precision_threshold": storyPrecision}}
+}
+
+func histogramAgg(interval string, byStory bool) obj {
+	a := obj{"date_histogram": obj{"field": osDate, "calendar_interval": interval, "format": "yyyy-MM-dd", "min_doc_count": 1}}
+	if byStory {
+		a["aggs"] = obj{"stories": storiesAgg()}
+	}
+	return a
 }
 
 func dateFilter(since, until time.Time) obj {
@@ -103,13 +124,15 @@ func (e *osEngine) searchBody(r *SearchRequest, text obj, highlight bool) obj {
 	aggs := obj{}
 	if !r.NoFacets {
 		for _, f := range AllFacets {
-			aggs[string(f)] = e.termsAgg(osFacetField[f], r.FacetSize)
+			aggs[string(f)] = e.termsAgg(osFacetField[f], r.FacetSize, r.CountStories)
 		}
-		aggs["published"] = histogramAgg(r.Interval)
+		aggs["published"] = histogramAgg(r.Interval, r.CountStories)
 	}
 	if r.Collapse {
 		b["collapse"] = obj{"field": osStory, "inner_hits": obj{"name": "story", "size": 0}}
-		aggs["stories"] = obj{"cardinality": obj{"field": osStory, "precision_threshold": storyPrecision}}
+	}
+	if r.Collapse || r.CountStories {
+		aggs["stories"] = storiesAgg()
 	}
 	if len(aggs) > 0 {
 		b["aggs"] = aggs
@@ -337,7 +360,7 @@ func (e *osEngine) searchResult(res *osSearchResponse, r *SearchRequest, relaxed
 		if err := json.Unmarshal(raw, &c); err != nil {
 			return nil, fmt.Errorf("opensearch: stories: %w", err)
 		}
-		if c.Value < storyPrecision {
+		if c.Value < storyPrecision || r.CountStories {
 			out.Stories = c.Value
 		}
 	}
@@ -357,8 +380,9 @@ func (e *osEngine) facet(aggs map[string]json.RawMessage, name string) ([]FacetC
 		ErrorBound int `json:"doc_count_error_upper_bound"`
 		Other      int `json:"sum_other_doc_count"`
 		Buckets    []struct {
-			Key      string `json:"key"`
-			DocCount int    `json:"doc_count"`
+			Key      string               `json:"key"`
+			DocCount int                  `json:"doc_count"`
+			Stories  *struct{ Value int } `json:"stories"`
 		} `json:"buckets"`
 	}
 	if err := json.Unmarshal(raw, &t); err != nil {
@@ -368,7 +392,11 @@ func (e *osEngine) facet(aggs map[string]json.RawMessage, name string) ([]FacetC
 		e.log.Info("opensearch: facet counts may be short", "facet", name, "error_bound", t.ErrorBound)
 	}
 	for _, b := range t.Buckets {
-		out = append(out, FacetCount{Value: b.Key, Count: b.DocCount})
+		n := b.DocCount
+		if b.Stories != nil {
+			n = b.Stories.Value
+		}
+		out = append(out, FacetCount{Value: b.Key, Count: n})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Count != out[j].Count {
@@ -387,16 +415,21 @@ func dateHistogram(aggs map[string]json.RawMessage, name string) ([]DateCount, e
 	}
 	var h struct {
 		Buckets []struct {
-			Key      string `json:"key_as_string"`
-			DocCount int    `json:"doc_count"`
+			Key      string               `json:"key_as_string"`
+			DocCount int                  `json:"doc_count"`
+			Stories  *struct{ Value int } `json:"stories"`
 		} `json:"buckets"`
 	}
 	if err := json.Unmarshal(raw, &h); err != nil {
 		return nil, fmt.Errorf("opensearch: histogram: %w", err)
 	}
 	for _, b := range h.Buckets {
-		if b.DocCount > 0 {
-			out = append(out, DateCount{Date: b.Key, Count: b.DocCount})
+		n := b.DocCount
+		if b.Stories != nil {
+			n = b.Stories.Value
+		}
+		if n > 0 {
+			out = append(out, DateCount{Date: b.Key, Count: n})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Date < out[j].Date })
@@ -430,10 +463,10 @@ func (e *osEngine) quoteBody(r *QuoteRequest, text obj, highlight bool) obj {
 		"track_total_hits": true,
 		"sort":             srt,
 		"aggs": obj{
-			osSpeaker:   e.termsAgg(osSpeaker, r.FacetSize),
-			osRole:      e.termsAgg(osRole, r.FacetSize),
-			osAffil:     e.termsAgg(osAffil, r.FacetSize),
-			"published": histogramAgg(IntervalMonth),
+			osSpeaker:   e.termsAgg(osSpeaker, r.FacetSize, false),
+			osRole:      e.termsAgg(osRole, r.FacetSize, false),
+			osAffil:     e.termsAgg(osAffil, r.FacetSize, false),
+			"published": histogramAgg(IntervalMonth, false),
 		},
 	}
 	if highlight {

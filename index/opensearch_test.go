@@ -108,6 +108,7 @@ var searchCases = []struct {
 	{"stop_words_only", SearchRequest{Query: "the"}},
 	{"filters_dates_sort", SearchRequest{Query: "strike", Filters: map[Facet][]string{FacetCountry: {"Poland", "Germany"}, FacetCategory: {"business"}},
 		Since: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Until: time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC), Sort: SortDate, Interval: IntervalMonth}},
+	{"count_stories", SearchRequest{Query: "strike", CountStories: true, FacetSize: 5}},
 	{"collapse_story", SearchRequest{Query: "strike", Collapse: true, Story: "a1", NoFacets: true, Page: 2, Size: 20}},
 }
 
@@ -302,7 +303,7 @@ func TestOpenSearchAgainstBleve(t *testing.T) {
 		t.Fatalf("Count: bleve %d, opensearch %d (%v)", nb, no, err)
 	}
 	for _, q := range []string{"", "strike", "central bank", `"rate decision"`, "election -Peru", "person:" + firstPerson(arts), "ship*", "zzzzunknown strike"} {
-		for _, r := range []SearchRequest{{Query: q, Interval: IntervalMonth}, {Query: q, Collapse: true, NoFacets: true}} {
+		for _, r := range []SearchRequest{{Query: q, Interval: IntervalMonth}, {Query: q, Collapse: true, NoFacets: true}, {Query: q, CountStories: true}} {
 			rb, err := bl.Search(ctx, r)
 			if err != nil {
 				t.Fatal(err)
@@ -320,7 +321,7 @@ func TestOpenSearchAgainstBleve(t *testing.T) {
 			if diff := cmp.Diff(rb.Facets, ro.Facets); diff != "" {
 				t.Errorf("Search(%q, collapse %v) facets differ (-bleve +opensearch):\n%s", q, r.Collapse, diff)
 			}
-			if r.Collapse && rb.Stories != ro.Stories {
+			if (r.Collapse || r.CountStories) && rb.Stories != ro.Stories {
 				t.Errorf("Search(%q) stories: bleve %d, opensearch %d", q, rb.Stories, ro.Stories)
 			}
 			if !r.Collapse && len(ro.Hits) > 0 && q != "" && !strings.Contains(ro.Hits[0].Snippet, "<mark>") && !strings.Contains(q, ":") {

@@ -21,8 +21,11 @@ func single(m any) (string, any) {
 }
 
 func num(v any, def float64) float64 {
-	if f, ok := v.(float64); ok {
-		return f
+	switch v := v.(type) {
+	case float64:
+		return v
+	case int:
+		return float64(v)
 	}
 	return def
 }
@@ -460,16 +463,47 @@ func (s *Server) mark(ix *index, text, field string, terms map[string]bool, pref
 	return b.String()
 }
 
+// subAggs runs the sub-aggregations of a onto the hits of one bucket.
+func (s *Server) subAggs(ix *index, a map[string]any, hits []*hit, bucket map[string]any) {
+	subs, _ := a["aggs"].(map[string]any)
+	for name, sub := range subs {
+		if m, ok := sub.(map[string]any); ok {
+			bucket[name] = s.agg(ix, m, hits)
+		}
+	}
+}
+
 func (s *Server) agg(ix *index, a map[string]any, hits []*hit) any {
-	kind, body := single(a)
+	var kind string
+	var body any
+	for k, v := range a {
+		if k != "aggs" {
+			kind, body = k, v
+		}
+	}
 	p, _ := body.(map[string]any)
 	field := str(p["field"])
 	switch kind {
 	case "terms":
-		counts := map[string]int{}
+		// Buckets rank by count, or by a sub-aggregation's value when the
+		// order names one.
+		byValue := map[string][]*hit{}
 		for _, h := range hits {
 			for _, v := range uniq(values(h.d, field)) {
-				counts[v]++
+				byValue[v] = append(byValue[v], h)
+			}
+		}
+		orderBy := "_count"
+		if os, ok := p["order"].([]any); ok && len(os) > 0 {
+			orderBy, _ = single(os[0])
+		}
+		counts := map[string]int{}
+		for v, hs := range byValue {
+			counts[v] = len(hs)
+			if orderBy != "_count" && orderBy != "_key" {
+				sub, _ := a["aggs"].(map[string]any)[orderBy].(map[string]any)
+				r, _ := s.agg(ix, sub, hs).(map[string]any)
+				counts[v] = int(num(r["value"], 0))
 			}
 		}
 		type kv struct {
@@ -493,29 +527,33 @@ func (s *Server) agg(ix *index, a map[string]any, hits []*hit) any {
 		}
 		buckets := []any{}
 		for _, x := range all[:min(size, len(all))] {
-			buckets = append(buckets, map[string]any{"key": x.k, "doc_count": x.n, "doc_count_error_upper_bound": 0})
+			b := map[string]any{"key": x.k, "doc_count": len(byValue[x.k]), "doc_count_error_upper_bound": 0}
+			s.subAggs(ix, a, byValue[x.k], b)
+			buckets = append(buckets, b)
 		}
 		return map[string]any{"doc_count_error_upper_bound": 0, "sum_other_doc_count": other, "buckets": buckets}
 	case "date_histogram":
 		n := map[string]int{"day": 10, "month": 7, "year": 4}[str(p["calendar_interval"])]
-		counts := map[string]int{}
+		byKey := map[string][]*hit{}
 		for _, h := range hits {
 			for _, v := range values(h.d, field) {
 				if len(v) >= 10 {
 					k := v[:n]
 					k += "-01-01"[len(k)-4:]
-					counts[k]++
+					byKey[k] = append(byKey[k], h)
 				}
 			}
 		}
 		var keys []string
-		for k := range counts {
+		for k := range byKey {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
 		buckets := []any{}
 		for _, k := range keys {
-			buckets = append(buckets, map[string]any{"key_as_string": k, "doc_count": counts[k]})
+			b := map[string]any{"key_as_string": k, "doc_count": len(byKey[k])}
+			s.subAggs(ix, a, byKey[k], b)
+			buckets = append(buckets, b)
 		}
 		return map[string]any{"buckets": buckets}
 	case "cardinality":
