@@ -373,3 +373,25 @@ func firstPerson(arts []Article) string {
 	}
 	return "Nowak"
 }
+
+// FuzzUnmark feeds highlighted fields, as a cluster may send them, to
+// unmark: it never panics, and the spans it returns lie inside the text,
+// in order, on what the markers enclosed.
+func FuzzUnmark(f *testing.F) {
+	f.Add("a " + markOpen + "bc" + markClose + " d")
+	f.Add(markOpen + markOpen + "x" + markClose)
+	f.Add(markClose + "y" + markOpen)
+	f.Fuzz(func(t *testing.T, s string) {
+		text, spans := unmark(s)
+		end := 0
+		for _, sp := range spans {
+			if sp.start < end || sp.end < sp.start || sp.end > len(text) {
+				t.Fatalf("unmark(%q) = %q, spans %v: out of order or range", s, text, spans)
+			}
+			end = sp.end
+		}
+		if !strings.Contains(s, markOpen) && text != s {
+			t.Fatalf("unmark(%q) = %q, want it unchanged", s, text)
+		}
+	})
+}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/url"
 	"os"
 	"os/signal"
 	"strings"
@@ -67,7 +68,7 @@ func openIndex(ctx context.Context, cfg config.Config, log *slog.Logger, mode op
 	opts := indexOptions(cfg, log)
 	if cfg.Index.Backend == config.BackendOpenSearch {
 		o := cfg.OpenSearch
-		where = fmt.Sprintf("opensearch %s index %s", strings.Join(o.URLs, ","), o.Index)
+		where = fmt.Sprintf("opensearch %s index %s", strings.Join(redacted(o.URLs), ","), o.Index)
 		ix, err = index.OpenSearch(ctx, index.OpenSearchConfig{
 			URLs: o.URLs, Username: o.Username, Password: o.Password, Index: o.Index,
 			Shards: o.Shards, Replicas: o.Replicas, Timeout: o.Timeout, InsecureSkipVerify: o.InsecureSkipVerify,
@@ -82,6 +83,19 @@ func openIndex(ctx context.Context, cfg config.Config, log *slog.Logger, mode op
 		ix, err = index.Open(cfg.Index.Path, opts)
 	}
 	return ix, where, err
+}
+
+// redacted returns urls without any credentials they carry, for messages.
+func redacted(urls []string) []string {
+	out := make([]string, len(urls))
+	for i, u := range urls {
+		out[i] = u
+		if pu, err := url.Parse(u); err == nil && pu.User != nil {
+			pu.User = nil
+			out[i] = pu.String()
+		}
+	}
+	return out
 }
 
 // bleveOnly fails when the configured backend is not bleve: what a command
