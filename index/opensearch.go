@@ -34,7 +34,7 @@ type OpenSearchConfig struct {
 	// Version is the version of the index created when the alias does not
 	// exist yet. Default 1.
 	Version int
-	// Shards and Replicas of a new index. Defaults 1 and 1.
+	// Shards (default 1) and Replicas (zero: none) of a new index.
 	Shards, Replicas int
 	// Timeout bounds one attempt of one request. Default 30s.
 	Timeout time.Duration
