@@ -46,11 +46,13 @@ func TestDevRun(t *testing.T) {
 		if a.Title != "" {
 			text = a.Title + "\n\n" + a.Body
 		}
-		qs := Extract(text, entity.Extract(text))
+		ents := entity.Extract(text)
+		qs := Extract(text, ents)
 		if qs == nil {
 			qs = []Quote{}
 		}
-		if err := enc.Encode(map[string]any{"id": a.ID, "title": a.Title, "quotes": qs, "analysts": Analysts(qs)}); err != nil {
+		if err := enc.Encode(map[string]any{"id": a.ID, "title": a.Title, "quotes": qs, "analysts": Analysts(qs),
+			"people": ents.People, "organizations": ents.Organizations, "countries": ents.Countries}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -31,6 +31,15 @@ var speechVerbs = set(
 // prepositions before a speaker phrase show it is not a clause's subject.
 var prepositions = set("of for to with about on in at by from as than like against over under")
 
+// documentNouns head a source that is a document, not a speaker: "a CNN
+// tally", "the FBI data", "Federal Election Commission filings".
+var documentNouns = set(
+	"poll polls survey surveys report reports data tally tallies analysis analyses filing filings",
+	"record records document documents study studies review average averages estimate estimates",
+	"count counts figures numbers statistics transcript transcripts audio video footage release",
+	"releases memo memos tracker projections projection calculation calculations cables playbook",
+)
+
 // subordinators open a subordinate clause before the main one: "When
 // Trump suggested …, Rubio fired back".
 var subordinators = set("when after as while before if although though because since once until whereas")
@@ -64,6 +73,9 @@ var indirectVerbs = set(
 	"say argue argued insist claim suggest suggests believe believes think thinks hope hopes",
 	"want wants endorsed praised expressed described opposed pointed offered cited reiterated",
 	"indicated revealed denounced attacked blasted announces acknowledges tweets writes",
+	"knows knew fears feared hoped expects expected thought feels felt mentioned echoed worried",
+	"notes acknowledge reminded assured recommended promises praises slams decried condemned",
+	"highlighted charged threatened repeated cites sees",
 )
 
 // auxiliaries may stand between a speaker and the speech verb ("Trump has

@@ -549,7 +549,7 @@ func (d *doc) rightFrame(q *rawQuote, r0, r1 int, endsSentence bool) bool {
 	}
 	// “…,” according to X
 	if w == "according" && i+1 < r1 && toks[i+1].w == "to" {
-		if sp, ok := d.parseForward(i+2, r1); ok {
+		if sp, ok := d.accordingTo(i+2, r1); ok {
 			q.sp, q.cue = sp, "according to"
 			return true
 		}
@@ -626,7 +626,7 @@ func (d *doc) leftFrame(q *rawQuote, l0, l1 int) bool {
 			for hi < l1 && toks[hi].w != "," {
 				hi++
 			}
-			if sp, ok := d.parseForward(v+2, hi); ok {
+			if sp, ok := d.accordingTo(v+2, hi); ok {
 				q.sp, q.cue = sp, "according to"
 				return true
 			}
@@ -702,7 +702,8 @@ func (d *doc) subject(lo, hi int) (phrase, bool) {
 			break
 		}
 		t := toks[st]
-		if t.kind != kWord || t.inQ || strings.HasSuffix(t.w, "ing") || nonNames[t.lower()] && !pronouns[t.lower()] {
+		theName := t.lw == "the" && st+1 < hi && isNameWord(toks[st+1]) // "The Harbor Tenants Union sued"
+		if t.kind != kWord || t.inQ || strings.HasSuffix(t.w, "ing") || nonNames[t.lower()] && !pronouns[t.lower()] && !theName {
 			continue
 		}
 		sp, ok := d.parseForward(st, hi)
@@ -1001,6 +1002,39 @@ func (d *doc) parseForward(i, hi int) (phrase, bool) {
 	return sp, true
 }
 
+// accordingTo reads the source after "according to" at token i. A document
+// is no speaker ("according to a CNN tally", "according to the FBI data",
+// "according to Federal Election Commission filings"): the quotation is
+// then left without a speaker rather than given the organization named in
+// the document's description.
+func (d *doc) accordingTo(i, hi int) (phrase, bool) {
+	toks := d.toks
+	if i < hi && (toks[i].lw == "a" || toks[i].lw == "an") {
+		return phrase{kind: spDesc}, true
+	}
+	sp, ok := d.parseForward(i, hi)
+	if !ok || sp.kind == spDesc || sp.kind == spPronoun {
+		return sp, ok
+	}
+	// the noun that heads the phrase, in the lower-case words around the
+	// name: "exit polls reported by CNN", "Kantar Media's political ad
+	// tracker", "Democratic officials"
+	k := i
+	for k < hi && toks[k].s < sp.end {
+		if toks[k].kind == kWord && !toks[k].isCap() && documentNouns[toks[k].lw] {
+			return phrase{kind: spDesc, evidence: toks[i : k+1], pos: toks[i].s, end: toks[k].e}, true
+		}
+		k++
+	}
+	for n := 0; k < hi && n < 4 && toks[k].kind == kWord && !toks[k].isCap(); k, n = k+1, n+1 {
+		lw := toks[k].lw
+		if documentNouns[lw] || n == 0 && (personNouns[lw] || genericSubjects[lw]) {
+			return phrase{kind: spDesc, evidence: toks[i : k+1], pos: toks[i].s, end: toks[k].e}, true
+		}
+	}
+	return sp, true
+}
+
 // fillName classifies a run of capitalised words and fills the name parts.
 func (d *doc) fillName(sp *phrase, run []token) {
 	if len(run) == 0 {
@@ -1175,7 +1209,7 @@ func (d *doc) indirect() {
 			for c < hi && toks[c].w != "," {
 				c++
 			}
-			sp, ok := d.parseForward(v+2, c)
+			sp, ok := d.accordingTo(v+2, c)
 			if !ok || sp.kind == spPronoun || sp.kind == spDesc {
 				continue
 			}
@@ -1185,6 +1219,23 @@ func (d *doc) indirect() {
 				continue
 			}
 			d.reported = append(d.reported, &rawQuote{start: toks[s0].s, end: toks[e0-1].e, sp: sp, cue: "according to"})
+			continue
+		}
+		// "…, saying they violate free-speech rights": the speech of the
+		// sentence's subject
+		if participleVerbs[w] && v > 0 && toks[v-1].w == "," {
+			l0 := d.sentenceStart(v)
+			c := v + 1
+			hi := d.frameEnd(c)
+			if c < hi && toks[c].w == "that" {
+				c++
+			}
+			if hi-c < 3 {
+				continue
+			}
+			if sp, ok := d.subject(l0, v); ok && sp.kind != spDesc && sp.kind != spPronoun && !shouted(sp.name) && !headlineName(sp.name) {
+				d.reported = append(d.reported, &rawQuote{start: toks[c].s, end: toks[hi-1].e, sp: sp, cue: w, cueTok: v})
+			}
 			continue
 		}
 		if !indirectVerbs[w] {
@@ -1231,6 +1282,12 @@ func (d *doc) indirect() {
 			continue
 		}
 		sp, a, ok := d.parseBackward(l0, j)
+		if !ok && j > l0 && toks[j].lw == "and" {
+			// "Obama praised the nominee and said …": the subject of the
+			// first verb speaks
+			sp, ok = d.subject(l0, j)
+			a = l0
+		}
 		if ok && a > l0 && toks[a-1].lw == "as" && toks[c].w == "," {
 			// "As Clyburn noted, those voters will …": the speech follows the comma
 			if sp.kind != spDesc && !shouted(sp.name) && !headlineName(sp.name) && hi-c > 3 {

@@ -295,6 +295,16 @@ var patternTests = []struct {
 		want: []want{{starts: "Here is the list", speaker: "Helena Brandt"}},
 	},
 	{
+		name: "participle_after_comma",
+		text: "Lawsuit\n\nThe Harbor Tenants Union sued the city over the rules on Monday, saying they violate the rights of every tenant.",
+		want: []want{{starts: "they violate the rights", speaker: "Harbor Tenants Union", cue: "saying", indirect: true}},
+	},
+	{
+		name: "coordinated_speech_verb",
+		text: "Convention\n\nMaria Keller praised her rival on stage and said the party would finish the job he started.",
+		want: []want{{starts: "the party would finish", speaker: "Maria Keller", cue: "said", indirect: true}},
+	},
+	{
 		name: "title_case_headline",
 		text: "Ortega Just Revealed Who He Would Pick For The Cabinet\n\nThe list is long.",
 		want: nil,
@@ -405,4 +415,20 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestExtractDocumentSource checks that a document named after "according
+// to" gives no speaker, while a named source does.
+func TestExtractDocumentSource(t *testing.T) {
+	for _, tt := range []struct{ text, speaker string }{
+		{"Polls\n\nThe mayor leads the race by nine points, according to a Harbor Radio tally released on Monday.", ""},
+		{"Polls\n\nThe mayor leads the race by nine points, according to Harbor Radio polling figures.", ""},
+		{"Polls\n\nThe mayor leads the race by nine points, according to Harbor Radio.", "Harbor Radio"},
+	} {
+		for _, q := range Extract(tt.text, entity.Result{}) {
+			if q.Speaker != tt.speaker {
+				t.Errorf("Extract(%q) = %s, want speaker %q", tt.text, formatQuotes([]Quote{q}), tt.speaker)
+			}
+		}
+	}
 }
