@@ -388,7 +388,12 @@ func (d *doc) attributeOne(qi int, q *rawQuote) {
 	if k := q.close - 1; k > q.open && toks[k].isTerminal() {
 		endsSentence = r0 >= r1 || toks[r0].isCap()
 	}
-	if r1 > r0 && d.rightFrame(q, r0, r1, endsSentence) {
+	// “…caused death.” Bernie Sanders called Trump a “pathological liar.”:
+	// after a quotation that ends its sentence, a sentence that leads into
+	// another quotation is that quotation's frame, not this one's
+	nextFrame := endsSentence && r1 < len(toks) && r1 > r0 && toks[r1].kind == kQuote && toks[r1].para == para &&
+		toks[r1-1].w != "," && toks[r1-1].w != ":"
+	if r1 > r0 && !nextFrame && d.rightFrame(q, r0, r1, endsSentence) {
 		return
 	}
 	// a transcript: "WALLACE: But, Governor Pence, …"
@@ -415,7 +420,7 @@ func (d *doc) attributeOne(qi int, q *rawQuote) {
 		}
 	}
 	// “…” Hannity pressed.
-	if r1 > r0 {
+	if r1 > r0 && !nextFrame {
 		if sp, ok := d.subject(r0, r1); ok && sp.kind != spPronoun {
 			q.sp = sp
 			return

@@ -305,6 +305,14 @@ var patternTests = []struct {
 		want: []want{{starts: "the party would finish", speaker: "Maria Keller", cue: "said", indirect: true}},
 	},
 	{
+		name: "next_sentence_frames_its_own_quote",
+		text: "Debate\n\nMaria Keller said Tomas Lindqvist \"caused real harm.\" Anna Berg called Keller a \"pathological liar.\" Others stayed quiet.",
+		want: []want{
+			{starts: "caused real harm", speaker: "Maria Keller", cue: "said"},
+			{starts: "pathological liar", speaker: "Anna Berg", cue: "called"},
+		},
+	},
+	{
 		name: "title_case_headline",
 		text: "Ortega Just Revealed Who He Would Pick For The Cabinet\n\nThe list is long.",
 		want: nil,
