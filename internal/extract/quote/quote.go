@@ -391,6 +391,7 @@ func (d *doc) attributeOne(qi int, q *rawQuote) {
 	// “…caused death.” Bernie Sanders called Trump a “pathological liar.”:
 	// after a quotation that ends its sentence, a sentence that leads into
 	// another quotation is that quotation's frame, not this one's
+	l0 := d.sentenceStart(q.open)
 	nextFrame := endsSentence && r1 < len(toks) && r1 > r0 && toks[r1].kind == kQuote && toks[r1].para == para &&
 		toks[r1-1].w != "," && toks[r1-1].w != ":"
 	if r1 > r0 && !nextFrame && d.rightFrame(q, r0, r1, endsSentence) {
@@ -402,7 +403,6 @@ func (d *doc) attributeOne(qi int, q *rawQuote) {
 		q.sp = phrase{kind: spPerson, name: []token{{s: t.s, e: t.e, w: titleCase(t.w), lw: t.lw, kind: kWord}}, pos: t.s, end: t.e}
 		return
 	}
-	l0 := d.sentenceStart(q.open)
 	if d.leftFrame(q, l0, q.open) {
 		return
 	}
@@ -677,8 +677,16 @@ func (d *doc) leftFrame(q *rawQuote, l0, l1 int) bool {
 			d.setSpeaker(q, sp, v)
 			return true
 		}
-		// said X: “…” (but "told X" names who listened)
-		if sp, ok := d.parseForward(v+1, l1); ok && forwardVerbs[w] && sp.kind != spPronoun && sp.kind != spDesc {
+		// "X praised … and said …“…”": the subject of the first verb speaks
+		if j > l0 && toks[j].lw == "and" {
+			if sp, ok := d.subject(l0, j); ok && sp.kind != spDesc {
+				d.setSpeaker(q, sp, v)
+				return true
+			}
+		}
+		// said X: “…” (but "told X" names who listened), not "said the
+		// Florida senator can “…”", where X is the subject of a clause
+		if sp, ok := d.parseForward(v+1, l1); ok && forwardVerbs[w] && sp.kind != spPronoun && sp.kind != spDesc && d.endsFrame(sp, l1) {
 			d.setSpeaker(q, sp, v)
 			return true
 		}
@@ -689,6 +697,17 @@ func (d *doc) leftFrame(q *rawQuote, l0, l1 int) bool {
 		}
 	}
 	return false
+}
+
+// endsFrame reports whether the speaker phrase sp, with its apposition,
+// runs up to token l1 or to a comma or colon: "said Jane Doe, an analyst:".
+func (d *doc) endsFrame(sp phrase, l1 int) bool {
+	end := sp.end
+	if len(sp.appos) > 0 {
+		end = sp.appos[len(sp.appos)-1].e
+	}
+	k := d.tokenAt(end)
+	return k >= l1 || d.toks[k].w == "," || d.toks[k].w == ":" || d.toks[k].kind == kQuote
 }
 
 // subject finds the named subject of the clause that starts at token lo,
@@ -781,6 +800,10 @@ func (d *doc) parseBackward(lo, j int) (phrase, int, bool) {
 	var sp phrase
 	if j < lo {
 		return sp, 0, false
+	}
+	// "Gov. John Kasich (R-OH), said": the comma closes the parenthesis
+	if toks[j].w == "," && j-1 >= lo && toks[j-1].w == ")" {
+		j--
 	}
 	// appositions between commas: "X, a senior fellow at Y, said", "X (D-Mo.), who …, said"
 	for n := 0; n < 2 && (toks[j].w == "," || toks[j].w == ")"); n++ {

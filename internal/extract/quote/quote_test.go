@@ -313,6 +313,16 @@ var patternTests = []struct {
 		},
 	},
 	{
+		name: "and_said_with_clause_subject",
+		text: "Rally\n\nTomas Lindqvist spoke. Maria Keller voted.\n\nKeller praised his plans on defense and said the Uppsala senator can “bring real change” to the capital.",
+		want: []want{{starts: "bring real change", speaker: "Maria Keller"}},
+	},
+	{
+		name: "party_state_then_comma",
+		text: "Budget\n\nGov. Tomas Lindqvist (R-OH), said, “We are getting ready for a very long winter in the capital.”",
+		want: []want{{starts: "We are getting ready", speaker: "Tomas Lindqvist", cue: "said"}},
+	},
+	{
 		name: "title_case_headline",
 		text: "Ortega Just Revealed Who He Would Pick For The Cabinet\n\nThe list is long.",
 		want: nil,
