@@ -154,6 +154,7 @@ type doc struct {
 	headings    map[int]bool
 	ranker      map[string]float64                   // the speaker ranker's weights; nil for the rules alone
 	collect     func(qs []*rawQuote, rules []string) // when set, receives the rules' speakers (training)
+	lowerWords  map[string]bool                      // words written in lower case outside quotations
 }
 
 // newDoc tokenizes text and prepares the per-document tables.

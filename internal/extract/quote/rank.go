@@ -305,17 +305,20 @@ func (d *doc) rerank(w map[string]float64, rules []string) []string {
 			continue
 		}
 		cs := append(d.candidates(q, rules[i], prev), noneCandidate(rules[i]))
-		best, bs := "", 0.0
-		for j, c := range cs {
+		best, bs, first := "", 0.0, true
+		for _, c := range cs {
+			if c.name != "" && !d.plausible(c.name, spPerson) && !d.plausible(c.name, spOrg) {
+				continue
+			}
 			s := c.score(w)
 			if c.name == "" {
 				s -= noneHandicap
 			}
-			if j == 0 || s > bs {
-				best, bs = c.name, s
+			if first || s > bs {
+				best, bs, first = c.name, s, false
 			}
 		}
-		out[i] = best
+		out[i] = d.tidy(best)
 		if best != "" {
 			prev = best
 		}

@@ -124,7 +124,10 @@ func (d *doc) scanPeople() {
 		}
 	}
 	for _, m := range ms {
-		name := d.fullName(m.name, m.pos)
+		name := d.tidy(d.fullName(m.name, m.pos))
+		if name == "" {
+			continue
+		}
 		d.evidence[name] = append(d.evidence[name], m)
 		titled := m.adjacent != "" && (isTitleWord(m.adjacent) && !titleModifiers[m.adjacent])
 		if !titled && m.appos == nil && gender(name) == 0 && !d.isPerson(m.pos) {
@@ -362,6 +365,10 @@ func (d *doc) output() []Quote {
 		for _, q := range qs {
 			if q.inherit == nil {
 				q.speaker, q.kind = d.resolve(q.sp)
+				q.speaker = d.tidy(q.speaker)
+				if q.speaker != "" && !d.plausible(q.speaker, q.kind) {
+					q.speaker = ""
+				}
 			}
 		}
 	}

@@ -1,0 +1,122 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A speaker is better unknown than wrong. The rules, the ranker and the
+// entity tagger may all read a capitalised run that names nobody: a heading
+// ("Selenis Leyva Got Real About Being Called"), a description cut short
+// ("the Florida senator" read as "The Florida"), an adjective ("Democratic",
+// "Muslim"), a state's abbreviation ("Calif.") or a common word at the start
+// of a sentence ("Look", "Everyone", "Video"). plausible turns such names
+// away, so that the quotation keeps no speaker rather than a false one.
+
+// headingWords are words that no name holds but headings and sentences do.
+var headingWords = set(
+	"if he she i you we they it him his her himself herself itself them about against with without",
+	"both thing things makes make made thought think won’t won't not is are was were be being",
+	"who what why how when got gets says said just over",
+)
+
+// adjectives are capitalised words that describe and never name a speaker.
+var adjectives = set(
+	"democratic democrat republican american christian muslim jewish catholic evangelical",
+	"conservative liberal progressive european african asian hispanic latino latina mexican",
+	"german french british english russian chinese israeli arab palestinian iranian syrian",
+	"initial subsequent former late",
+)
+
+// indefinites stand for people without naming them.
+var indefinites = set("everyone everybody nobody anyone anybody someone somebody none others")
+
+// plausible reports whether name, of speaker kind k, may name who spoke.
+func (d *doc) plausible(name string, k int) bool {
+	if k == spCountry {
+		return name != ""
+	}
+	ws := strings.Fields(name)
+	if len(ws) == 0 {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(ws[0]); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return false // "of Defense"
+	}
+	if len(ws) == 2 && ws[0] == "The" && adjectives[strings.ToLower(ws[1])] {
+		return false // a description cut short: "The Republican" nominee
+	}
+	for i, w := range ws {
+		lw := strings.ToLower(strings.TrimSuffix(stripPossessive(w), ","))
+		if i > 0 && headingWords[lw] || len(ws) > 1 && i == 0 && headingWords[lw] && pronouns[lw] {
+			return false
+		}
+	}
+	if len(ws) > 1 {
+		return true
+	}
+	w := ws[0]
+	lw := strings.ToLower(stripPossessive(w))
+	if isAbbrev(w) || adjectives[lw] || nonNames[lw] || indefinites[lw] {
+		return false // "Calif.", "Democratic", "Everyone"
+	}
+	if k == spPerson && knownOfficials[lw] || d.knownPerson(lw) || isAllCaps(w) || genericSubjects[lw] {
+		return true
+	}
+	return !d.writesLower(lw) || d.endsOrganization(w)
+}
+
+// endsOrganization reports whether an organization named in the article
+// ends in the word w: "Times" stands for "The New York Times".
+func (d *doc) endsOrganization(w string) bool {
+	for _, o := range d.ents.Organizations {
+		if strings.HasSuffix(o, " "+w) {
+			return true
+		}
+	}
+	return false
+}
+
+// tidy mends a name read with the words before it ("of State Hillary
+// Clinton" is "Hillary Clinton"): a name that opens in lower case keeps its
+// words from the first one that is a first name, or becomes "".
+func (d *doc) tidy(name string) string {
+	if r, _ := utf8.DecodeRuneInString(name); !unicode.IsLower(r) {
+		return name
+	}
+	ws := strings.Fields(name)
+	for i := 1; i < len(ws)-1; i++ {
+		rest := strings.Join(ws[i:], " ")
+		if gender(rest) != 0 {
+			return rest
+		}
+		for _, r := range d.full[surname(rest)] {
+			if r.name == rest {
+				return rest
+			}
+		}
+	}
+	return ""
+}
+
+// isAbbrev reports whether w is a short abbreviation with one final dot, the
+// way states are written after a lawmaker's name ("Calif.", "Mo.").
+func isAbbrev(w string) bool {
+	return strings.HasSuffix(w, ".") && strings.Count(w, ".") == 1 && len(w) <= 6
+}
+
+// writesLower reports whether the article writes the word lw in lower case
+// outside quotations: then a capitalised lw is a common word at the start
+// of a sentence ("Look", "Video"), not a name.
+func (d *doc) writesLower(lw string) bool {
+	if d.lowerWords == nil {
+		d.lowerWords = map[string]bool{}
+		for _, t := range d.toks {
+			if t.kind == kWord && !t.inQ && !t.isCap() {
+				d.lowerWords[stripPossessive(t.lw)] = true
+			}
+		}
+	}
+	return d.lowerWords[lw]
+}
