@@ -445,7 +445,41 @@ func (d *doc) attributeOne(qi int, q *rawQuote) {
 			}
 		}
 	}
+	// X agreed. “…”: a sentence that is only a speaker and a speech verb
+	if sp, v, ok := d.sentenceBefore(q); ok {
+		d.setSpeaker(q, sp, v)
+		return
+	}
 	q.pending = !d.cueAfter(q.close + 1)
+}
+
+// sentenceBefore reads the speaker of a quotation that opens its sentence
+// from the sentence just before it in its paragraph, when that sentence is
+// only a named speaker and a speech verb ("Dianne Bystrom agreed. “…”",
+// "Trump said Tuesday. “…”"). It returns the phrase and the verb's index.
+func (d *doc) sentenceBefore(q *rawQuote) (phrase, int, bool) {
+	toks := d.toks
+	k := q.open - 1
+	if q.cont || k < 1 || toks[k].para != toks[q.open].para || !toks[k].isTerminal() || toks[k].inQ {
+		return phrase{}, 0, false
+	}
+	v := k - 1
+	for v > 0 && d.isAux(v) {
+		v-- // "said Tuesday."
+	}
+	if !d.isVerb(v) {
+		return phrase{}, 0, false
+	}
+	l0 := d.sentenceStart(v)
+	j := v - 1
+	for j >= l0 && d.isAux(j) {
+		j--
+	}
+	sp, a, ok := d.parseBackward(l0, j)
+	if !ok || a != l0 || sp.kind == spDesc || sp.kind == spPronoun && sp.pronoun != "he" && sp.pronoun != "she" {
+		return phrase{}, 0, false
+	}
+	return sp, v, true
 }
 
 // carryOver gives the quotations that have no cue of their own the speaker
@@ -672,8 +706,8 @@ func (d *doc) leftFrame(q *rawQuote, l0, l1 int) bool {
 			j--
 		}
 		if sp, a, ok := d.parseBackward(l0, j); ok {
-			if a > l0 && prepositions[toks[a-1].lw] {
-				continue // "of Republican claims": a noun, not a speech verb
+			if a > l0 && prepositions[toks[a-1].lw] && toks[a-1].lw != "as" {
+				continue // "of Republican claims": a noun, not a speech verb ("As Dell said, “…”" is one)
 			}
 			d.setSpeaker(q, sp, v)
 			return true
@@ -743,13 +777,18 @@ func (d *doc) subject(lo, hi int) (phrase, bool) {
 		for e < hi && toks[e].s < sp.end {
 			e++
 		}
-		// an apposition between commas: "Trump, who leads in delegates, mocked"
-		if e < hi && toks[e].w == "," && sp.kind != spPronoun {
+		// an apposition between commas or in parentheses: "Trump, who leads
+		// in delegates, mocked", "Hakeem Jeffries (D-N.Y.) reacted"
+		if e < hi && (toks[e].w == "," || toks[e].w == "(") && sp.kind != spPronoun {
+			closer := ","
+			if toks[e].w == "(" {
+				closer = ")"
+			}
 			k := e + 1
-			for k < hi && k < e+20 && toks[k].w != "," {
+			for k < hi && k < e+20 && toks[k].w != closer {
 				k++
 			}
-			if k < hi && toks[k].w == "," && k > e+1 {
+			if k < hi && toks[k].w == closer && k > e+1 {
 				e = k + 1
 			}
 		}

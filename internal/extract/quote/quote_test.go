@@ -323,6 +323,21 @@ var patternTests = []struct {
 		want: []want{{starts: "We are getting ready", speaker: "Tomas Lindqvist", cue: "said"}},
 	},
 	{
+		name: "as_x_said",
+		text: "Markets\n\nTrade is booming. As Helena Brandt said last week in Oslo, “The harbour is the center of the northern economy.”",
+		want: []want{{starts: "The harbour is", speaker: "Helena Brandt", cue: "said"}},
+	},
+	{
+		name: "subject_with_party_state",
+		text: "Verdict\n\nIn a statement on Thursday, Rep. Tomas Lindqvist (D-N.Y.) reacted to the verdict, saying: “The court has spoken and we will respect it.”",
+		want: []want{{starts: "The court has spoken", speaker: "Tomas Lindqvist"}},
+	},
+	{
+		name: "speaker_sentence_before",
+		text: "Polls\n\nMaria Keller spoke first. Helena Brandt agreed. “Mainstream voters are running out of time to find someone else.”",
+		want: []want{{starts: "Mainstream voters", speaker: "Helena Brandt", cue: "agreed"}},
+	},
+	{
 		name: "title_case_headline",
 		text: "Ortega Just Revealed Who He Would Pick For The Cabinet\n\nThe list is long.",
 		want: nil,
