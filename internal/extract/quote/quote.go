@@ -1204,12 +1204,16 @@ func isDescWord(w string) bool {
 	case "and", "or", "but", "who", "which", "that", "when", "as", "if", "while", "because", "told", "asked":
 		return false
 	}
+	// "co-host", and ordinals in military ranks: "Air Force 1st Lt. …"
+	if len(w) >= 3 && w[0] >= '1' && w[0] <= '9' && (strings.HasSuffix(w, "st") || strings.HasSuffix(w, "nd") || strings.HasSuffix(w, "rd") || strings.HasSuffix(w, "th")) {
+		return true
+	}
 	for _, r := range w {
-		if r < 'a' || r > 'z' {
+		if (r < 'a' || r > 'z') && r != '-' {
 			return false
 		}
 	}
-	return true
+	return !strings.HasPrefix(w, "-") && !strings.HasSuffix(w, "-")
 }
 
 // colonLines records the paragraphs that open with a name and a colon, as

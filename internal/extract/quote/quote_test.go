@@ -338,6 +338,16 @@ var patternTests = []struct {
 		want: []want{{starts: "Mainstream voters", speaker: "Helena Brandt", cue: "agreed"}},
 	},
 	{
+		name: "rank_between_body_and_name",
+		text: "Vote\n\n“I was hoping for someone else to jump into the race,” said Air Force 1st Lt. Tomas Lindqvist.",
+		want: []want{{starts: "I was hoping", speaker: "Tomas Lindqvist"}},
+	},
+	{
+		name: "hyphenated_noun_between_org_and_name",
+		text: "Debate\n\n“Imagine the two of them on the same stage,” mused Harbor Radio co-host Maria Keller.",
+		want: []want{{starts: "Imagine the two", speaker: "Maria Keller"}},
+	},
+	{
 		name: "title_case_headline",
 		text: "Ortega Just Revealed Who He Would Pick For The Cabinet\n\nThe list is long.",
 		want: nil,
