@@ -142,6 +142,13 @@ func newMapping() mapping.IndexMapping {
 	quote.AddFieldMappingsAt(fAffiliation+nameSuffix, name)
 	quote.AddFieldMappingsAt(fSource, stored)
 
+	// No field goes into bleve's composite _all field, but bleve still
+	// builds it for every document unless it is disabled: 5% of the
+	// indexing CPU for nothing.
+	for _, d := range []*mapping.DocumentMapping{article, quote} {
+		d.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
+	}
+
 	m := bleve.NewIndexMapping()
 	m.TypeField = "_type"
 	m.DefaultAnalyzer = analysis.AnalyzerName
