@@ -26,8 +26,10 @@
 //	                 title and body; an article holding them together as a
 //	                 phrase ranks above one holding them apart.
 //	category, source, person, country, organization, analyst
-//	                 keyword fields (the canonical names, unanalysed, with doc
-//	                 values): filters and facet counts.
+//	                 keyword fields (the canonical names, unanalysed): filters
+//	                 and facet counts. Facets are counted from the postings of
+//	                 each segment, uninverted once (internal/facet), in the
+//	                 pass that ranks the matches.
 //	<facet>_name     the same names and their initials ("ECFR") through
 //	                 news_name (accents folded, lower case, no stemming): what
 //	                 field:value in a query searches, so person:Putin finds
@@ -58,6 +60,15 @@
 // Every SearchResult counts all matching articles (not just the page) for
 // each facet, exactly, with the FacetSize most frequent values listed, and a
 // histogram of their published dates by day, month or year.
+//
+// # Backends
+//
+// Create, Open and OpenMem use bleve, in one process on one machine.
+// OpenSearch opens the same API on an OpenSearch cluster, for archives that
+// outgrow one machine: the same query syntax (translated to the query DSL),
+// facets as terms aggregations (SearchResult.FacetErrors bounds their
+// error), quotes as documents of their own, stories assigned by this
+// process. See docs/scale-out.md.
 //
 // # Durability and concurrency
 //

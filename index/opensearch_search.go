@@ -342,11 +342,17 @@ func (e *osEngine) searchResult(res *osSearchResponse, r *SearchRequest, relaxed
 		out.Hits = append(out.Hits, hit)
 	}
 	for _, f := range AllFacets {
-		counts, err := e.facet(res.Aggregations, string(f))
+		counts, bound, err := e.facet(res.Aggregations, string(f))
 		if err != nil {
 			return nil, err
 		}
 		out.Facets.set(f, counts)
+		if bound > 0 {
+			if out.FacetErrors == nil {
+				out.FacetErrors = map[Facet]int{}
+			}
+			out.FacetErrors[f] = bound
+		}
 	}
 	hist, err := dateHistogram(res.Aggregations, "published")
 	if err != nil {
@@ -368,13 +374,13 @@ func (e *osEngine) searchResult(res *osSearchResponse, r *SearchRequest, relaxed
 }
 
 // facet reads a terms aggregation, sorted as every facet is (count, then
-// value). When OpenSearch reports that counts may be short (values spread
-// thin over many shards), the bound is logged.
-func (e *osEngine) facet(aggs map[string]json.RawMessage, name string) ([]FacetCount, error) {
+// value), and OpenSearch's bound on how short its counts may be (values
+// spread thin over many shards; 0 when exact).
+func (e *osEngine) facet(aggs map[string]json.RawMessage, name string) ([]FacetCount, int, error) {
 	out := []FacetCount{}
 	raw, ok := aggs[name]
 	if !ok {
-		return out, nil
+		return out, 0, nil
 	}
 	var t struct {
 		ErrorBound int `json:"doc_count_error_upper_bound"`
@@ -386,10 +392,10 @@ func (e *osEngine) facet(aggs map[string]json.RawMessage, name string) ([]FacetC
 		} `json:"buckets"`
 	}
 	if err := json.Unmarshal(raw, &t); err != nil {
-		return nil, fmt.Errorf("opensearch: facet %s: %w", name, err)
+		return nil, 0, fmt.Errorf("opensearch: facet %s: %w", name, err)
 	}
 	if t.ErrorBound > 0 {
-		e.log.Info("opensearch: facet counts may be short", "facet", name, "error_bound", t.ErrorBound)
+		e.log.Debug("opensearch: facet counts may be short", "facet", name, "error_bound", t.ErrorBound)
 	}
 	for _, b := range t.Buckets {
 		n := b.DocCount
@@ -404,7 +410,7 @@ func (e *osEngine) facet(aggs map[string]json.RawMessage, name string) ([]FacetC
 		}
 		return out[i].Value < out[j].Value
 	})
-	return out, nil
+	return out, t.ErrorBound, nil
 }
 
 func dateHistogram(aggs map[string]json.RawMessage, name string) ([]DateCount, error) {
@@ -512,7 +518,7 @@ func (e *osEngine) searchQuotes(ctx context.Context, r *QuoteRequest, q query.No
 		name string
 		to   *[]FacetCount
 	}{{osSpeaker, &out.Facets.Speaker}, {osRole, &out.Facets.Role}, {osAffil, &out.Facets.Affiliation}} {
-		if *f.to, err = e.facet(res.Aggregations, f.name); err != nil {
+		if *f.to, _, err = e.facet(res.Aggregations, f.name); err != nil {
 			return nil, err
 		}
 	}

@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -444,4 +446,29 @@ func TestOpenSearchDocSizes(t *testing.T) {
 	n := len(arts)
 	t.Logf("%d articles: text %d B, bulk JSON %d B, article document %d B, %.2f quotes, %.2f documents an article",
 		n, text/n, bulk/n, doc/n, float64(quotes)/float64(n), float64(len(acts))/float64(n))
+}
+
+// TestFacetErrorBound reads OpenSearch's bound on short counts from a terms
+// aggregation, as a cluster of several shards reports it.
+func TestFacetErrorBound(t *testing.T) {
+	aggs := map[string]json.RawMessage{
+		"person": json.RawMessage(`{"doc_count_error_upper_bound": 7, "sum_other_doc_count": 120,
+			"buckets": [{"key": "Ana Ruiz", "doc_count": 40}, {"key": "Bo Lind", "doc_count": 52}]}`),
+		"country": json.RawMessage(`{"doc_count_error_upper_bound": 0, "buckets": [{"key": "Chile", "doc_count": 3}]}`),
+	}
+	e := &osEngine{log: slog.New(slog.DiscardHandler)}
+	for _, tt := range []struct {
+		name      string
+		want      string
+		wantBound int
+	}{
+		{"person", "[{Bo Lind 52} {Ana Ruiz 40}]", 7},
+		{"country", "[{Chile 3}]", 0},
+		{"absent", "[]", 0},
+	} {
+		got, bound, err := e.facet(aggs, tt.name)
+		if err != nil || fmt.Sprint(got) != tt.want || bound != tt.wantBound {
+			t.Errorf("facet(%s) = %v, %d, %v; want %s, %d", tt.name, got, bound, err, tt.want, tt.wantBound)
+		}
+	}
 }

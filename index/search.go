@@ -166,6 +166,11 @@ type SearchResult struct {
 	Stories int    `json:"stories,omitempty"`
 	Hits    []Hit  `json:"hits"`
 	Facets  Facets `json:"facets"`
+	// FacetErrors bounds, for each facet whose counts may be short, by how
+	// much: a distributed backend counts each shard's top values only
+	// (OpenSearch's doc_count_error_upper_bound). The bleve backend's
+	// counts are exact, and it never sets it.
+	FacetErrors map[Facet]int `json:"facet_errors,omitempty"`
 }
 
 // Facets holds the counts of every facet over all matching articles, and

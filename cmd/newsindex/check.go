@@ -51,6 +51,9 @@ holds can only be checked by the server: pass --server.
 		}
 		rep.Path = *serverURL
 	} else {
+		if err := bleveOnly(cfg, "check", "OpenSearch checks its own shards (GET _cluster/health)"); err != nil {
+			return err
+		}
 		rep, err = index.Check(ctx, cfg.Index.Path)
 		if errors.Is(err, index.ErrLocked) {
 			return fmt.Errorf("%w\nthe index is served: check it through the server with `newsindex check --server http://%s`", err, cfg.Server.Addr)

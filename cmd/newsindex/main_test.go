@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -36,5 +37,23 @@ func TestIngestOutcomes(t *testing.T) {
 	}
 	if err := runSearch([]string{"--index", filepath.Join(dir, "none"), "strike"}); err == nil {
 		t.Error("search of a missing index: want an error")
+	}
+}
+
+// TestBleveOnlyCommands: backup and check refuse the OpenSearch backend
+// with a usage error saying what to do instead.
+func TestBleveOnlyCommands(t *testing.T) {
+	t.Setenv("NEWSINDEX_INDEX_BACKEND", "opensearch")
+	t.Setenv("NEWSINDEX_OPENSEARCH_URLS", "http://127.0.0.1:1")
+	t.Setenv("NEWSINDEX_LOG_LEVEL", "error")
+	for name, run := range map[string]func([]string) error{"check": runCheck, "backup": runBackup} {
+		args := []string{"--index", filepath.Join(t.TempDir(), "idx")}
+		if name == "backup" {
+			args = append(args, filepath.Join(t.TempDir(), "copy"))
+		}
+		err := run(args)
+		if !errors.Is(err, errUsage) || !strings.Contains(err.Error(), "bleve") {
+			t.Errorf("%s on the opensearch backend = %v, want a usage error naming bleve", name, err)
+		}
 	}
 }
