@@ -1047,6 +1047,14 @@ func (d *doc) parseForward(i, hi int) (phrase, bool) {
 			return sp, true
 		}
 	}
+	// "the Florida senator", "the GOP front-runner", "the Rove ad": after a
+	// determiner, a capitalised run that a noun follows only describes
+	if k > 0 && determiners[toks[k-1].lw] && b < hi && toks[b].kind == kWord && !toks[b].isCap() && !orgNouns[toks[b].lw] &&
+		(personNoun(toks[b].lw) || documentNouns[toks[b].lw] && classifyRun(run) == spPerson) {
+		sp.kind, sp.evidence = spDesc, toks[k-1:b+1]
+		sp.pos, sp.end = toks[k-1].s, toks[b].e
+		return sp, true
+	}
 	d.fillName(&sp, run)
 	if sp.kind == spNone {
 		return sp, false
@@ -1192,6 +1200,28 @@ func headlineName(name []token) bool {
 		}
 	}
 	return false
+}
+
+// determiners before a capitalised run make it a modifier when a noun
+// follows: "the Florida senator".
+var determiners = set("the a an")
+
+// describingNouns name a person that a capitalised modifier describes: "the
+// GOP front-runner", "the Gawker employee", "the Christie supporter".
+var describingNouns = set(
+	"candidate front-runner frontrunner nominee hopeful member members employee employees",
+	"supporter supporters actor actress pope businessman businesswoman native resident",
+	"residents veteran leader leaders lawmaker lawmakers delegate delegates voter voters",
+	"activist activists donor donors chief head",
+)
+
+// personNoun reports whether w (lower case) names a person or people: a
+// title ("senator") or a noun that describes them. A capitalised run before
+// it is a modifier, not the speaker ("the Florida senator" is not
+// Florida), while one before a document may be its author ("the IMF
+// report").
+func personNoun(w string) bool {
+	return describingNouns[w] || isTitleWord(w) || personNouns[w] || genericSubjects[w]
 }
 
 // isDescWord reports whether w (lower case) may be a noun that describes

@@ -348,6 +348,11 @@ var patternTests = []struct {
 		want: []want{{starts: "Imagine the two", speaker: "Maria Keller"}},
 	},
 	{
+		name: "modifier_before_person_noun",
+		text: "Rally\n\nThe Uppsala senator said the count was over. “It's a difficult issue,” said the Uppsala senator.",
+		want: []want{{starts: "It's a difficult issue", notSpeaker: "Uppsala"}},
+	},
+	{
 		name: "title_case_headline",
 		text: "Ortega Just Revealed Who He Would Pick For The Cabinet\n\nThe list is long.",
 		want: nil,
