@@ -1202,6 +1202,10 @@ func headlineName(name []token) bool {
 	return false
 }
 
+// adjunctStarts open a short time adjunct after a speech verb: "CNN
+// reported on Tuesday", "the Times reported last week".
+var adjunctStarts = set("on last this earlier late yesterday today in")
+
 // determiners before a capitalised run make it a modifier when a noun
 // follows: "the Florida senator".
 var determiners = set("the a an")
@@ -1366,9 +1370,10 @@ func (d *doc) indirect() {
 		for j >= l0 && d.isAux(j) {
 			j--
 		}
-		if hi-c < 3 {
-			// "The deal is off, CNN reported.": the speech comes first
-			if hi-c > 1 || w == "called" || w == "calls" {
+		// "The deal is off, CNN reported (on Tuesday).": the speech comes first
+		trailing := hi-c <= 1 || hi-c <= 4 && (calendar[toks[c].lw] || adjunctStarts[toks[c].lw])
+		if hi-c < 3 || trailing {
+			if !trailing || w == "called" || w == "calls" {
 				continue
 			}
 			sp, a, ok := d.parseBackward(l0, j)

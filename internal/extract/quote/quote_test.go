@@ -353,6 +353,11 @@ var patternTests = []struct {
 		want: []want{{starts: "It's a difficult issue", notSpeaker: "Uppsala"}},
 	},
 	{
+		name: "source_after_speech_with_adjunct",
+		text: "Transition\n\nHe will be part of efforts to prepare the candidate for the debates, Harbor Radio reported on Tuesday.",
+		want: []want{{starts: "He will be part", speaker: "Harbor Radio", cue: "reported", indirect: true}},
+	},
+	{
 		name: "title_case_headline",
 		text: "Ortega Just Revealed Who He Would Pick For The Cabinet\n\nThe list is long.",
 		want: nil,
