@@ -35,7 +35,7 @@ var indefinites = set("everyone everybody nobody anyone anybody someone somebody
 // plausible reports whether name, of speaker kind k, may name who spoke.
 func (d *doc) plausible(name string, k int) bool {
 	if k == spCountry {
-		return name != ""
+		return name != "" && !adjectives[strings.ToLower(name)]
 	}
 	ws := strings.Fields(name)
 	if len(ws) == 0 {

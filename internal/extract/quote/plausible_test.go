@@ -20,6 +20,7 @@ func TestPlausible(t *testing.T) {
 		{"Harbor Radio", spOrg, true},
 		{"NATO", spOrg, true},
 		{"Norway", spCountry, true},
+		{"Muslim", spCountry, false},
 		{"of Defense", spOrg, false},
 		{"Selenis Leyva Got Real About Being Called", spPerson, false},
 		{"If He", spPerson, false},
