@@ -20,9 +20,14 @@
 // quotation ends its sentence), the start of its sentence (X said: “…” · X
 // warned that it “…” · he said, calling … “…” · According to X, “…”), a colon
 // ending the paragraph before, the subject of the sentence that holds it
-// ("On Monday, Trump knocked … “…”"). A quotation with no cue takes the
-// speaker of the speech just before it, in its paragraph or, when it opens
-// its paragraph, in the paragraph before (continuation paragraphs).
+// ("On Monday, Trump knocked … “…”", "Trump, who leads in delegates,
+// mocked … “…”"), a sentence before it that is only a speaker and a speech
+// verb ("Bystrom agreed. “…”"). A speech verb in an opening subordinate
+// clause ("When Trump suggested …, Rubio fired back: “…”") and a sentence
+// after the quotation that leads into a quotation of its own do not
+// govern it. A quotation with no cue takes the speaker of the speech just
+// before it, in its paragraph or, when it opens its paragraph, in the
+// paragraph before (continuation paragraphs).
 //
 // Reported speech. A named subject, a speech verb and a clause with no
 // quotation marks ("Zelensky warned that Russia plans …", "Andrew Yeo, a
@@ -30,8 +35,18 @@
 // Direct false, so that the speaker counts as quoted. So do "as X noted,
 // …", "…, as X said", "… was first reported by X", and a paragraph that
 // opens with a speaker and a colon, as headlines and transcripts do
-// ("Sanders: Brexit’s message could …"). Democrats and Republicans speak as
-// bodies; other groups ("Analysts said") name no speaker.
+// ("Sanders: Brexit’s message could …"), "…, saying …" and "X praised … and
+// said …" (the sentence's subject speaks) and verbs of belief ("X fears
+// …"). Democrats and Republicans speak as bodies; other groups ("Analysts
+// said") name no speaker, and neither does a document ("according to a CNN
+// tally", "according to the FBI data").
+//
+// Unknown rather than wrong. A name that no person or body bears is dropped
+// from the rules' and the ranker's choices alike (plausible.go): a heading
+// in title case, an adjective or demonym, a state's abbreviation, an
+// indefinite ("Everyone"), a common word capitalised at a sentence's start,
+// or a modifier before a person's noun ("the Florida senator" is not
+// Florida). Such a quotation keeps no speaker.
 //
 // Ranking. A quotation the rules leave without a speaker is given one by a
 // linear ranker over the people and organizations named around it, he and
@@ -44,8 +59,10 @@
 // canonically; otherwise a surname resolves to the last full name met before
 // it (or the first after), an honorific choosing by gender, and he or she to
 // the last person named outside quotations whose first name does not say
-// otherwise. Countries and capitals speak as governments; "the Clinton
-// campaign" speaks as "Clinton campaign".
+// otherwise. A lone surname of someone named in full is that person, even
+// when the entity tagger read a longer run around it ("Sanders Iowa").
+// Countries and capitals speak as governments; "the Clinton campaign"
+// speaks as "Clinton campaign".
 //
 // Roles. One role per speaker, from every mention in the article: a title
 // right before the name ("President", "Sen.", "spokesman") makes an
