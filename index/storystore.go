@@ -49,7 +49,7 @@ func encodeRec(r storyRec) []byte {
 		unix = r.published.Unix()
 	}
 	b = binary.AppendVarint(b, unix)
-	return append(b, r.sig.String()...)
+	return r.sig.AppendBinary(b)
 }
 
 func decodeRec(id string, b []byte) (storyRec, error) {
@@ -66,7 +66,7 @@ func decodeRec(id string, b []byte) (storyRec, error) {
 	if unix != 0 {
 		r.published = time.Unix(unix, 0).UTC()
 	}
-	sig, err := story.Parse(string(b[k:]))
+	sig, err := story.ParseBinary(b[k:]) // or the text form of older stores
 	if err != nil {
 		return storyRec{}, err
 	}
@@ -186,6 +186,9 @@ func (s *boltStories) put(recs []storyRec) error {
 	}
 	err = s.db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketArticles)
+		// Keys arrive in no order; fuller pages halve the file (a
+		// split leaves pages at FillPercent, 0.5 by default).
+		b.FillPercent = 0.9
 		for _, r := range recs {
 			if err := b.Put([]byte(r.id), encodeRec(r)); err != nil {
 				return err

@@ -40,7 +40,14 @@ func FuzzParse(f *testing.F) {
 	f.Add("s1" + strings.Repeat("A", 384))
 	f.Add("s1" + strings.Repeat("_", 383))
 	f.Add("m1" + strings.Repeat("A", 342))
+	f.Add(string(Sign("", "a text of more than three words").AppendBinary(nil)))
 	f.Fuzz(func(t *testing.T, s string) {
+		if sig, err := ParseBinary([]byte(s)); err == nil {
+			again, err := ParseBinary(sig.AppendBinary(nil))
+			if err != nil || again.String() != sig.String() {
+				t.Fatalf("ParseBinary(%q) does not round-trip: %v", s, err)
+			}
+		}
 		sig, err := Parse(s)
 		if err != nil {
 			return

@@ -160,6 +160,17 @@ func TestSignatureString(t *testing.T) {
 		if got.String() != s || (text != "" && Similarity(got, sig) != 1) {
 			t.Errorf("Parse(Sign(%q).String()) = %v, want %v", text, got, sig)
 		}
+		bin := sig.AppendBinary(nil)
+		fromBin, err := ParseBinary(bin)
+		if err != nil || fromBin.String() != s {
+			t.Errorf("ParseBinary(Sign(%q).AppendBinary) = %v, %v; want %v", text, fromBin, err, sig)
+		}
+		if fromText, err := ParseBinary([]byte(s)); err != nil || fromText.String() != s {
+			t.Errorf("ParseBinary of the text form %q = %v, %v", s, fromText, err)
+		}
+		if text != "" && len(bin) >= len(s) {
+			t.Errorf("binary form of %d bytes is no smaller than the text form's %d", len(bin), len(s))
+		}
 		if sig.IsZero() != (text == "") {
 			t.Errorf("Sign(%q).IsZero() = %v", text, sig.IsZero())
 		}
@@ -170,6 +181,11 @@ func TestSignatureString(t *testing.T) {
 	for _, bad := range []string{"", "x", "m2abc", "m1!!!", "m1AAAA"} {
 		if _, err := Parse(bad); err == nil {
 			t.Errorf("Parse(%q) succeeded, want an error", bad)
+		}
+	}
+	for _, bad := range []string{"", "b\x00", "bAAAA", "x"} {
+		if _, err := ParseBinary([]byte(bad)); err == nil {
+			t.Errorf("ParseBinary(%q) succeeded, want an error", bad)
 		}
 	}
 }
