@@ -30,7 +30,14 @@ var adjectives = set(
 )
 
 // indefinites stand for people without naming them.
-var indefinites = set("everyone everybody nobody anyone anybody someone somebody none others")
+var indefinites = set(
+	"everyone everybody nobody anyone anybody someone somebody none others",
+	"four five six seven eight nine ten dozens hundreds thousands half",
+)
+
+// openers are words that may open a sentence before a name but are not
+// part of it: "When Donald Trump".
+var openers = set("when if as but and or so yet then while after before since until although though because once")
 
 // plausible reports whether name, of speaker kind k, may name who spoke.
 func (d *doc) plausible(name string, k int) bool {
@@ -78,14 +85,19 @@ func (d *doc) endsOrganization(w string) bool {
 	return false
 }
 
-// tidy mends a name read with the words before it ("of State Hillary
-// Clinton" is "Hillary Clinton"): a name that opens in lower case keeps its
-// words from the first one that is a first name, or becomes "".
+// tidy mends a name read with the words before it: an opening
+// conjunction goes ("When Donald Trump" is "Donald Trump"), and a name that
+// opens in lower case keeps its words from the first one that is a first
+// name ("of State Hillary Clinton" is "Hillary Clinton"), or becomes "".
 func (d *doc) tidy(name string) string {
+	ws := strings.Fields(name)
+	if len(ws) > 1 && openers[strings.ToLower(ws[0])] {
+		ws = ws[1:]
+		name = strings.Join(ws, " ")
+	}
 	if r, _ := utf8.DecodeRuneInString(name); !unicode.IsLower(r) {
 		return name
 	}
-	ws := strings.Fields(name)
 	for i := 1; i < len(ws)-1; i++ {
 		rest := strings.Join(ws[i:], " ")
 		if gender(rest) != 0 {

@@ -30,6 +30,7 @@ func TestPlausible(t *testing.T) {
 		{"Everyone", spPerson, false},
 		{"Video", spOrg, false}, // written "video" in the article
 		{"Police", spOrg, true},
+		{"Six", spPerson, false},
 	}
 	for _, tt := range tests {
 		if got := d.plausible(tt.name, tt.kind); got != tt.want {
@@ -46,6 +47,7 @@ func TestTidy(t *testing.T) {
 		{"of State Hillary Clinton", "Hillary Clinton"},
 		{"of State Jon Husted", "Jon Husted"},
 		{"of Sanders", ""},
+		{"When Hillary Clinton", "Hillary Clinton"},
 	} {
 		if got := d.tidy(tt.in); got != tt.want {
 			t.Errorf("tidy(%q) = %q, want %q", tt.in, got, tt.want)
