@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -216,9 +215,8 @@ func (e *bleveEngine) check(ctx context.Context) (CheckReport, error) {
 	// listed maps each article ID to its number of quotes.
 	listed := map[string]int{}
 	err = e.scan(ctx, kindArticle, []string{fSource, fNQuotes}, func(id string, fields map[string]any) {
-		src, _ := fields[fSource].(string)
 		var a Article
-		if err := json.Unmarshal([]byte(src), &a); err != nil {
+		if err := decodeStored(fields, &a); err != nil {
 			r.problem("article %q: stored form does not decode: %v", id, err)
 			return
 		}
@@ -239,9 +237,8 @@ func (e *bleveEngine) check(ctx context.Context) (CheckReport, error) {
 	// stored counts the sound quotes of each article.
 	stored := map[string]int{}
 	err = e.scan(ctx, kindQuote, []string{fSource}, func(id string, fields map[string]any) {
-		src, _ := fields[fSource].(string)
 		var q storedQuote
-		if err := json.Unmarshal([]byte(src), &q); err != nil {
+		if err := decodeStored(fields, &q); err != nil {
 			r.problem("quote %q: stored form does not decode: %v", id, err)
 			return
 		}

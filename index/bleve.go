@@ -243,7 +243,7 @@ func articleDoc(a *Article) (map[string]interface{}, error) {
 		fKind:    kindArticle,
 		fTitle:   a.Title,
 		fBody:    a.Body,
-		fSource:  string(src),
+		fSource:  packStored(src),
 		fNQuotes: float64(len(a.Quotes)),
 		fStory:   a.Story,
 	}
@@ -321,7 +321,7 @@ func quoteDoc(a *Article, q Quote) (map[string]interface{}, error) {
 		fKind:      kindQuote,
 		fQuote:     q.Text,
 		fArticleID: a.ID,
-		fSource:    string(src),
+		fSource:    packStored(src),
 	}
 	if !a.Published.IsZero() {
 		d[fPublished] = a.Published
@@ -445,9 +445,8 @@ func (e *bleveEngine) article(ctx context.Context, id string) (Article, error) {
 		return Article{}, fmt.Errorf("article %q: %w", id, ErrNotFound)
 	}
 	var a Article
-	src, _ := res.Hits[0].Fields[fSource].(string)
-	if err := json.Unmarshal([]byte(src), &a); err != nil {
-		return Article{}, fmt.Errorf("article %q: stored form: %w", id, err)
+	if err := decodeStored(res.Hits[0].Fields, &a); err != nil {
+		return Article{}, fmt.Errorf("article %q: %w", id, err)
 	}
 	return a, nil
 }
@@ -676,13 +675,12 @@ func translate0(err error) error {
 func (e *bleveEngine) result(res *bleve.SearchResult, k *facet.Counter, r *SearchRequest, relaxed bool) (*SearchResult, error) {
 	out := &SearchResult{Total: res.Total, Relaxed: relaxed, Hits: make([]Hit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
-		src, ok := h.Fields[fSource].(string)
-		if !ok {
+		if _, ok := h.Fields[fSource]; !ok {
 			continue // a collapsed search's first pass: no articles loaded
 		}
 		var a Article
-		if err := json.Unmarshal([]byte(src), &a); err != nil {
-			return nil, fmt.Errorf("article %q: stored form: %w", h.ID, err)
+		if err := decodeStored(h.Fields, &a); err != nil {
+			return nil, fmt.Errorf("article %q: %w", h.ID, err)
 		}
 		out.Hits = append(out.Hits, Hit{
 			ID: a.ID, Title: a.Title, URL: a.URL, Source: a.Source, Published: a.Published,
@@ -769,9 +767,8 @@ func (e *bleveEngine) searchQuotes(ctx context.Context, r *QuoteRequest, q query
 	out := &QuoteResult{Total: res.Total, Hits: make([]QuoteHit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
 		var s storedQuote
-		src, _ := h.Fields[fSource].(string)
-		if err := json.Unmarshal([]byte(src), &s); err != nil {
-			return nil, fmt.Errorf("quote %q: stored form: %w", h.ID, err)
+		if err := decodeStored(h.Fields, &s); err != nil {
+			return nil, fmt.Errorf("quote %q: %w", h.ID, err)
 		}
 		out.Hits = append(out.Hits, QuoteHit{
 			Text: highlightAll(s.Text, locations(h.Locations[fQuote])), Speaker: s.Speaker, Role: s.Role,

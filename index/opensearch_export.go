@@ -35,10 +35,9 @@ func eachBleve(ctx context.Context, e *bleveEngine, fn func(Article) error) erro
 		if ferr != nil {
 			return
 		}
-		src, _ := fields[fSource].(string)
 		var a Article
-		if err := json.Unmarshal([]byte(src), &a); err != nil {
-			ferr = fmt.Errorf("article %q: stored form: %w", id, err)
+		if err := decodeStored(fields, &a); err != nil {
+			ferr = fmt.Errorf("article %q: %w", id, err)
 		} else {
 			ferr = fn(a)
 		}
