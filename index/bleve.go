@@ -524,6 +524,7 @@ func (e *bleveEngine) search(ctx context.Context, r *SearchRequest, q query.Node
 	if err != nil {
 		return nil, err
 	}
+	defer func() { k.Release() }() // the counter in use when done
 	relaxed := false
 	if q != nil && res.Total < relaxBelow {
 		if or, ok, err := articleTranslator.relaxed(q); err != nil {
@@ -532,7 +533,10 @@ func (e *bleveEngine) search(ctx context.Context, r *SearchRequest, q query.Node
 			if res2, k2, err := e.run(ctx, r, or, filters, true); err != nil {
 				return nil, err
 			} else if res2.Total > res.Total {
+				k.Release()
 				res, k, relaxed, text = res2, k2, true, or
+			} else {
+				k2.Release()
 			}
 		}
 	}
@@ -754,6 +758,7 @@ func (e *bleveEngine) searchQuotes(ctx context.Context, r *QuoteRequest, q query
 		must = append(must, dq)
 	}
 	k := e.facets.NewCounter(facet.Request{Fields: []string{fSpeaker, fRole, fAffiliation, fMonth}})
+	defer k.Release()
 	req := bleve.NewSearchRequestOptions(k.Query(bleve.NewConjunctionQuery(must...)), r.Size, (r.Page-1)*r.Size, false)
 	req.Fields = []string{fSource}
 	req.IncludeLocations = q != nil

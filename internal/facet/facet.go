@@ -280,7 +280,7 @@ func (k *Counter) bind(r bindex.IndexReader) error {
 			return err
 		}
 		k.cols[f] = cols
-		k.counts[f] = make([]uint32, k.dicts[f].size())
+		k.counts[f] = getCounts(k.dicts[f].size())
 	}
 	if k.req.Distinct != "" {
 		k.distD = k.cache.dictionary(k.req.Distinct)
@@ -343,6 +343,33 @@ func (k *Counter) add(id bindex.IndexInternalID) {
 				k.counts[f][o]++
 			}
 		}
+	}
+}
+
+// countsPool recycles the count arrays: a search of a large archive counts
+// into a few hundred kilobytes of them, and 8 clients' garbage costs the
+// cores they share.
+var countsPool sync.Pool
+
+func getCounts(n int) []uint32 {
+	if p, ok := countsPool.Get().(*[]uint32); ok && cap(*p) >= n {
+		c := (*p)[:n]
+		clear(c)
+		return c
+	}
+	return make([]uint32, n)
+}
+
+// Release returns the counter's arrays for reuse. Call it once its counts
+// are read; the counter must not be used after.
+func (k *Counter) Release() {
+	if k == nil {
+		return
+	}
+	for f, c := range k.counts {
+		c := c
+		countsPool.Put(&c)
+		k.counts[f] = nil
 	}
 }
 
