@@ -79,6 +79,16 @@ func runServe(args []string) error {
 		log.Info("demo articles indexed", "count", sum.Added+sum.Replaced, "path", path)
 	}
 
+	// A search's facets are counted from the index's fields, read into
+	// memory on first use: read them now rather than on a reader's first
+	// query.
+	go func() {
+		start := time.Now()
+		if _, err := ix.Search(ctx, index.SearchRequest{Size: 1}); err == nil {
+			log.Debug("facet fields read", "took", time.Since(start))
+		}
+	}()
+
 	l := cfg.Limits
 	srv, err := server.New(ix, server.Options{Logger: log.With("component", "server"), MaxBodyBytes: cfg.Server.MaxBodyBytes,
 		APIKey: cfg.Server.APIKey, AuthReads: cfg.Server.AuthReads,
