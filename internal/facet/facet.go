@@ -231,8 +231,10 @@ type Counter struct {
 	counts  [][]uint32
 	pairs   map[pair]struct{}
 	groups  map[uint32]struct{}
-	loose   int // documents without a Distinct value
-	cur     int // the segment of the last document counted
+	loose   int        // documents without a Distinct value
+	cur     int        // the segment of the last document gathered
+	docs    [][]uint32 // segment: the documents gathered, counted at the first read
+	counted bool
 	matched uint64
 }
 
@@ -292,7 +294,8 @@ func (k *Counter) bind(r bindex.IndexReader) error {
 		k.pairs = map[pair]struct{}{}
 		k.groups = map[uint32]struct{}{}
 	}
-	k.cur, k.matched, k.loose = 0, 0, 0
+	k.cur, k.matched, k.loose, k.counted = 0, 0, 0, false
+	k.docs = make([][]uint32, len(segs))
 	return nil
 }
 
@@ -312,35 +315,62 @@ func (k *Counter) add(id bindex.IndexInternalID) {
 		}
 		k.cur = s
 	}
-	doc := num - k.offsets[s]
 	k.matched++
+	if k.docs[s] == nil {
+		if p, ok := docsPool.Get().(*[]uint32); ok {
+			k.docs[s] = (*p)[:0]
+		}
+	}
+	k.docs[s] = append(k.docs[s], uint32(num-k.offsets[s]))
+}
+
+// count counts the documents gathered, one field at a time: each field's
+// columns and counts then stay in the cache while all documents pass,
+// which is twice as fast as every field for each document.
+func (k *Counter) count() {
+	if k.counted {
+		return
+	}
+	k.counted = true
 	if k.dist == nil {
 		for f, cols := range k.cols {
 			counts := k.counts[f]
-			for _, o := range cols[s].values(doc) {
-				counts[o]++
+			for s, docs := range k.docs {
+				off, ords := cols[s].off, cols[s].ords
+				for _, d := range docs {
+					if int(d)+1 >= len(off) {
+						continue
+					}
+					for _, o := range ords[off[d]:off[d+1]] {
+						counts[o]++
+					}
+				}
 			}
 		}
 		return
 	}
-	g := k.dist[s].values(doc)
-	if len(g) == 0 {
-		// An article without a story is a story of its own.
-		k.loose++
-		for f, cols := range k.cols {
-			for _, o := range cols[s].values(doc) {
-				k.counts[f][o]++
+	for s, docs := range k.docs {
+		for _, d := range docs {
+			g := k.dist[s].values(uint64(d))
+			if len(g) == 0 {
+				// An article without a story is a story of its own.
+				k.loose++
+				for f, cols := range k.cols {
+					for _, o := range cols[s].values(uint64(d)) {
+						k.counts[f][o]++
+					}
+				}
+				continue
 			}
-		}
-		return
-	}
-	k.groups[g[0]] = struct{}{}
-	for f, cols := range k.cols {
-		for _, o := range cols[s].values(doc) {
-			p := pair{f, o, g[0]}
-			if _, seen := k.pairs[p]; !seen {
-				k.pairs[p] = struct{}{}
-				k.counts[f][o]++
+			k.groups[g[0]] = struct{}{}
+			for f, cols := range k.cols {
+				for _, o := range cols[s].values(uint64(d)) {
+					p := pair{f, o, g[0]}
+					if _, seen := k.pairs[p]; !seen {
+						k.pairs[p] = struct{}{}
+						k.counts[f][o]++
+					}
+				}
 			}
 		}
 	}
@@ -349,7 +379,7 @@ func (k *Counter) add(id bindex.IndexInternalID) {
 // countsPool recycles the count arrays: a search of a large archive counts
 // into a few hundred kilobytes of them, and 8 clients' garbage costs the
 // cores they share.
-var countsPool sync.Pool
+var countsPool, docsPool sync.Pool
 
 func getCounts(n int) []uint32 {
 	if p, ok := countsPool.Get().(*[]uint32); ok && cap(*p) >= n {
@@ -371,6 +401,13 @@ func (k *Counter) Release() {
 		countsPool.Put(&c)
 		k.counts[f] = nil
 	}
+	for s, d := range k.docs {
+		if d != nil {
+			d := d
+			docsPool.Put(&d)
+			k.docs[s] = nil
+		}
+	}
 }
 
 // Matched is the number of documents counted.
@@ -382,6 +419,7 @@ func (k *Counter) Groups() int {
 	if k.dist == nil {
 		return 0
 	}
+	k.count()
 	return len(k.groups) + k.loose
 }
 
@@ -391,6 +429,7 @@ func (k *Counter) Top(field string, n int) []Count {
 	if f < 0 || f >= len(k.counts) || n <= 0 {
 		return []Count{}
 	}
+	k.count()
 	counts, d := k.counts[f], k.dicts[f]
 	d.mu.RLock()
 	defer d.mu.RUnlock()
