@@ -53,7 +53,7 @@ func (s unscoredSearcher) Advance(ctx *search.SearchContext, id bindex.IndexInte
 	return zero(s.Searcher.Advance(ctx, id))
 }
 
-func (s unscoredSearcher) Weight() float64     { return 0 }
+func (s unscoredSearcher) Weight() float64      { return 0 }
 func (s unscoredSearcher) SetQueryNorm(float64) {}
 
 func zero(d *search.DocumentMatch, err error) (*search.DocumentMatch, error) {
