@@ -203,17 +203,12 @@ func (t dslTranslator) proximity(nodes []query.Node) obj {
 // relaxed returns the OR of an AND of positive words and phrases; ok is
 // false for other queries.
 func (t dslTranslator) relaxed(n query.Node) (obj, bool, error) {
-	and, isAnd := n.(*query.And)
-	if !isAnd {
+	parts, ok := relaxable(n)
+	if !ok {
 		return nil, false, nil
 	}
 	var any []obj
-	for _, c := range and.Nodes {
-		switch c.(type) {
-		case *query.Term, *query.Phrase:
-		default:
-			return nil, false, nil
-		}
+	for _, c := range parts {
 		cq, err := t.node(c)
 		if err != nil {
 			return nil, false, err
@@ -225,7 +220,7 @@ func (t dslTranslator) relaxed(n query.Node) (obj, bool, error) {
 	if len(any) < 2 {
 		return nil, false, nil
 	}
-	if p := t.proximity(and.Nodes); p != nil {
+	if p := t.proximity(parts); p != nil {
 		any = append(any, p)
 	}
 	return obj{"bool": obj{"should": any, "minimum_should_match": 1}}, true, nil

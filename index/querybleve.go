@@ -282,17 +282,12 @@ func (t translator) proximity(nodes []query.Node) bq.Query {
 // phrases, for when the AND finds too little: articles holding more of the
 // words rank first. ok is false for other queries, which are kept as written.
 func (t translator) relaxed(n query.Node) (q bq.Query, ok bool, err error) {
-	and, isAnd := n.(*query.And)
-	if !isAnd {
+	parts, ok := relaxable(n)
+	if !ok {
 		return nil, false, nil
 	}
 	var any []bq.Query
-	for _, c := range and.Nodes {
-		switch c.(type) {
-		case *query.Term, *query.Phrase:
-		default:
-			return nil, false, nil
-		}
+	for _, c := range parts {
 		cq, err := t.node(c)
 		if err != nil {
 			return nil, false, err
@@ -304,8 +299,25 @@ func (t translator) relaxed(n query.Node) (q bq.Query, ok bool, err error) {
 	if len(any) < 2 {
 		return nil, false, nil
 	}
-	if p := t.proximity(and.Nodes); p != nil {
+	if p := t.proximity(parts); p != nil {
 		any = append(any, p)
 	}
 	return bleve.NewDisjunctionQuery(any...), true, nil
+}
+
+// relaxable returns the parts of a query that is an AND of words and
+// phrases alone, the only queries a search relaxes into an OR.
+func relaxable(n query.Node) ([]query.Node, bool) {
+	and, ok := n.(*query.And)
+	if !ok {
+		return nil, false
+	}
+	for _, c := range and.Nodes {
+		switch c.(type) {
+		case *query.Term, *query.Phrase:
+		default:
+			return nil, false
+		}
+	}
+	return and.Nodes, true
 }

@@ -93,12 +93,22 @@ func ParseBinary(b []byte) (Signature, error) {
 	if b[0] != binaryPrefix {
 		return Parse(string(b))
 	}
-	raw := b[1:]
+	s, err := fromRaw(b[1:])
+	if err != nil {
+		return s, fmt.Errorf("story: binary signature: %w", err)
+	}
+	return s, nil
+}
+
+// fromRaw decodes the raw values of a signature: none for the zero
+// Signature, else the MinHash values and the figures, little-endian.
+func fromRaw(raw []byte) (Signature, error) {
+	var s Signature
 	if len(raw) == 0 {
 		return s, nil
 	}
 	if want := 2*Bins + 8*len(s.f); len(raw) != want {
-		return s, fmt.Errorf("story: binary signature of %d bytes, want %d", len(raw), want)
+		return s, fmt.Errorf("%d bytes, want %d", len(raw), want)
 	}
 	s.m = make(MinHash, Bins)
 	for i := range s.m {
@@ -120,18 +130,14 @@ func Parse(text string) (Signature, error) {
 		return s, nil
 	}
 	raw, err := base64.RawURLEncoding.DecodeString(text[len(sigPrefix):])
+	if err == nil && len(raw) == 0 {
+		err = fmt.Errorf("no values")
+	}
+	if err == nil {
+		s, err = fromRaw(raw)
+	}
 	if err != nil {
 		return s, fmt.Errorf("story: signature %.20q: %w", text, err)
-	}
-	if want := 2*Bins + 8*len(s.f); len(raw) != want {
-		return s, fmt.Errorf("story: signature %.20q: %d bytes, want %d", text, len(raw), want)
-	}
-	s.m = make(MinHash, Bins)
-	for i := range s.m {
-		s.m[i] = binary.LittleEndian.Uint16(raw[2*i:])
-	}
-	for i := range s.f {
-		s.f[i] = binary.LittleEndian.Uint64(raw[2*Bins+8*i:])
 	}
 	return s, nil
 }
