@@ -520,7 +520,38 @@ func (e *bleveEngine) search(ctx context.Context, r *SearchRequest, q query.Node
 	if r.Story != "" {
 		filters = append(filters, anyOf(fStory, []string{r.Story}))
 	}
-	res, k, err := e.run(ctx, r, text, filters, q == nil)
+	// Ranking by words that stand together costs a phrase search over
+	// every match, so it is left to a second pass over the best matches of
+	// a first pass that finds and counts them without it (see rescore).
+	// Sorting by date needs no such ranking at all.
+	first, rescoring := text, false
+	if q != nil {
+		plain, ok, err := articleMatchQuery(q)
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case !ok:
+		case r.Sort != SortRelevance:
+			text, first = plain, plain
+		case !r.Collapse && r.Page*r.Size <= rescoreWindow:
+			// A collapsed search groups a thousand matches: ranking them
+			// all again would cost more than it saves.
+			first, rescoring = plain, true
+		}
+	}
+	w := pageWindow(r)
+	switch {
+	case rescoring:
+		w.size, w.from = rescoreWindow, 0 // IDs only
+	case r.Collapse:
+		// Only the story of each of the top matches; the page's articles
+		// are loaded once the stories are known.
+		w.size, w.from, w.fields = collapseWindow, 0, []string{fStory}
+	case q == nil:
+		w.fields = []string{fSource}
+	}
+	res, k, err := e.run(ctx, r, first, filters, w)
 	if err != nil {
 		return nil, err
 	}
@@ -530,15 +561,25 @@ func (e *bleveEngine) search(ctx context.Context, r *SearchRequest, q query.Node
 		if or, ok, err := articleTranslator.relaxed(q); err != nil {
 			return nil, err
 		} else if ok {
-			if res2, k2, err := e.run(ctx, r, or, filters, false); err != nil {
+			if rescoring {
+				// The relaxed query keeps its proximity: one pass.
+				w = pageWindow(r)
+			}
+			if res2, k2, err := e.run(ctx, r, or, filters, w); err != nil {
 				return nil, err
 			} else if res2.Total > res.Total {
 				k.Release()
-				res, k, relaxed, text = res2, k2, true, or
+				res, k, relaxed, text, rescoring = res2, k2, true, or, false
 			} else {
 				k2.Release()
 			}
 		}
+	}
+	if rescoring {
+		if res, err = e.rescore(ctx, r, text, res); err != nil {
+			return nil, err
+		}
+		return e.result(res, k, r, relaxed)
 	}
 	if r.Collapse {
 		return e.collapse(ctx, r, res, k, text, q != nil, relaxed)
@@ -650,12 +691,12 @@ func (e *bleveEngine) loadPage(ctx context.Context, r *SearchRequest, text bq.Qu
 	return byID, nil
 }
 
-// run searches for text among the documents that pass every filter. The
-// filters do not score. Unless the request asks for no facets, the facets
-// and the histogram are counted (by the returned counter) over the same
-// matches, in the same pass that ranks them. The page's articles are loaded
-// when load is set; otherwise only their IDs and scores are found.
-func (e *bleveEngine) run(ctx context.Context, r *SearchRequest, text bq.Query, filters []bq.Query, load bool) (*bleve.SearchResult, *facet.Counter, error) {
+// run searches for text among the documents that pass every filter, and
+// returns the hits of the window (with its stored fields). The filters do
+// not score. Unless the request asks for no facets, the facets and the
+// histogram are counted (by the returned counter) over the same matches,
+// in the same pass that ranks them.
+func (e *bleveEngine) run(ctx context.Context, r *SearchRequest, text bq.Query, filters []bq.Query, w window) (*bleve.SearchResult, *facet.Counter, error) {
 	b := filtered(text, filters)
 	var k *facet.Counter
 	if !r.NoFacets {
@@ -671,16 +712,8 @@ func (e *bleveEngine) run(ctx context.Context, r *SearchRequest, text bq.Query, 
 		k = e.facets.NewCounter(fr)
 		b = k.Query(b)
 	}
-	req := bleve.NewSearchRequestOptions(b, r.Size, (r.Page-1)*r.Size, false)
-	if load {
-		req.Fields = []string{fSource}
-	}
-	if r.Collapse {
-		// Only the story of each of the top matches; the page's articles
-		// are loaded once the stories are known.
-		req = bleve.NewSearchRequestOptions(b, collapseWindow, 0, false)
-		req.Fields = []string{fStory}
-	}
+	req := bleve.NewSearchRequestOptions(b, w.size, w.from, false)
+	req.Fields = w.fields
 	// Secondary keys cost a doc-value lookup per hit; ties on score are
 	// rare enough that bleve's own order serves.
 	switch r.Sort {
@@ -694,6 +727,48 @@ func (e *bleveEngine) run(ctx context.Context, r *SearchRequest, text bq.Query, 
 		return nil, nil, translate(err)
 	}
 	return res, k, nil
+}
+
+// window is the part of the ranked matches a pass returns, and the stored
+// fields it loads of them.
+type window struct {
+	size, from int
+	fields     []string
+}
+
+// rescoreWindow is how many of the best matches of a first pass without
+// proximity a second pass ranks with it: pages within it are those of a
+// single pass unless proximity would lift an article from beyond it. On the
+// relevance set 200 ranks as a single pass does (MAP 0.521–0.524 over runs,
+// against 0.522; ties fall in ingest order) and takes a sixth off a search
+// of two words at 100k articles.
+const rescoreWindow = 200
+
+// pageWindow is the page a request asks for, IDs only.
+func pageWindow(r *SearchRequest) window {
+	return window{size: r.Size, from: (r.Page - 1) * r.Size}
+}
+
+// rescore ranks the hits of a first pass with the whole query text, which
+// adds the proximity clauses, and returns the page of them a single pass
+// would have, with its articles and the places of the words. The IDs are an
+// unscored filter, so the scores are the whole query's own; the total is the
+// first pass's.
+func (e *bleveEngine) rescore(ctx context.Context, r *SearchRequest, text bq.Query, first *bleve.SearchResult) (*bleve.SearchResult, error) {
+	ids := make([]string, len(first.Hits))
+	for i, h := range first.Hits {
+		ids[i] = h.ID
+	}
+	q := filtered(text, []bq.Query{bleve.NewDocIDQuery(ids)})
+	req := bleve.NewSearchRequestOptions(q, r.Size, (r.Page-1)*r.Size, false)
+	req.Fields = []string{fSource}
+	req.IncludeLocations = true
+	res, err := e.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, translate(err)
+	}
+	res.Total = first.Total
+	return res, nil
 }
 
 // histogramField is the keyword field counted for each histogram interval.

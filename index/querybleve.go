@@ -30,6 +30,9 @@ type translator struct {
 	// all matches every document of the translator's kind: what a query of
 	// only stop words, or only exclusions beside them, starts from.
 	all func() bq.Query
+	// noProximity leaves out the clauses that rank words standing together
+	// higher: they change no match, only the order.
+	noProximity bool
 }
 
 type fieldBoost struct {
@@ -61,7 +64,43 @@ var quoteTranslator = translator{
 }
 
 func articleQuery(n query.Node) (bq.Query, error) { return articleTranslator.translate(n) }
-func quoteQuery(n query.Node) (bq.Query, error)   { return quoteTranslator.translate(n) }
+
+// articleMatchQuery returns the query for n without its proximity clauses,
+// and whether it has any: the same matches, found faster, in another order.
+func articleMatchQuery(n query.Node) (bq.Query, bool, error) {
+	if !articleTranslator.hasProximity(n) {
+		return nil, false, nil
+	}
+	t := articleTranslator
+	t.noProximity = true
+	q, err := t.translate(n)
+	return q, err == nil, err
+}
+
+// hasProximity reports whether translating n adds a proximity clause.
+func (t translator) hasProximity(n query.Node) bool {
+	switch n := n.(type) {
+	case *query.And:
+		if t.proximity(n.Nodes) != nil {
+			return true
+		}
+		for _, c := range n.Nodes {
+			if t.hasProximity(c) {
+				return true
+			}
+		}
+	case *query.Or:
+		for _, c := range n.Nodes {
+			if t.hasProximity(c) {
+				return true
+			}
+		}
+	case *query.Not:
+		return t.hasProximity(n.Node)
+	}
+	return false
+}
+func quoteQuery(n query.Node) (bq.Query, error) { return quoteTranslator.translate(n) }
 
 // translate returns the bleve query for n; a nil query (with no error) means
 // n holds nothing searchable, such as a lone stop word, and matches all.
@@ -111,7 +150,7 @@ func (t translator) node(n query.Node) (bq.Query, error) {
 		}
 		b.AddMust(must...)
 		b.AddMustNot(not...)
-		if p := t.proximity(n.Nodes); p != nil {
+		if p := t.proximity(n.Nodes); p != nil && !t.noProximity {
 			b.AddShould(p)
 		}
 		return b, nil

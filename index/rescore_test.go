@@ -1,0 +1,85 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/newsindex/newsindex/internal/query"
+)
+
+// TestRescoreKeepsSinglePassOrder: a search whose words rank higher
+// together is found in two passes (matches without proximity, then the
+// best of them ranked with it); its pages must be those of one pass with
+// the whole query.
+func TestRescoreKeepsSinglePassOrder(t *testing.T) {
+	ix, err := OpenMem(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	r := rand.New(rand.NewPCG(7, 8))
+	words := strings.Fields("port strike harbour workers union talks wages cranes ships cargo delay minister")
+	var arts []Article
+	for i := range 120 {
+		var b strings.Builder
+		for range 20 + r.IntN(40) {
+			b.WriteString(words[r.IntN(len(words))] + " ")
+		}
+		if i%7 == 0 {
+			b.WriteString("the port strike ended. ")
+		}
+		arts = append(arts, Article{ID: fmt.Sprintf("a%03d", i), Title: words[r.IntN(len(words))] + " " + words[r.IntN(len(words))], Body: b.String(),
+			People: []string{}, Countries: []string{}, Organizations: []string{}, Analysts: []string{}, Quotes: []Quote{}, Category: "Business"})
+	}
+	ctx := context.Background()
+	if _, err := ix.AddBatch(ctx, arts); err != nil {
+		t.Fatal(err)
+	}
+	e := ix.eng.(*bleveEngine)
+	for _, tt := range []struct {
+		query      string
+		page, size int
+	}{
+		{"port strike", 1, 10},
+		{"port strike", 3, 7},
+		{"union talks wages", 1, 20},
+		{"harbour cranes OR ships delay", 2, 10},
+		{"port strike -minister", 1, 10},
+	} {
+		n, err := query.Parse(tt.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !articleTranslator.hasProximity(n) {
+			t.Fatalf("%q: no proximity clause, nothing to test", tt.query)
+		}
+		full, err := articleQuery(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		one, err := e.idx.Search(bleve.NewSearchRequestOptions(full, tt.size, (tt.page-1)*tt.size, false))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := ix.Search(ctx, SearchRequest{Query: tt.query, Page: tt.page, Size: tt.size})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for _, h := range one.Hits {
+			want = append(want, h.ID)
+		}
+		if got := ids(res); got != strings.Join(want, " ") || res.Total != one.Total {
+			t.Errorf("%q page %d: %d matches %s\nwant %d matches %s", tt.query, tt.page, res.Total, got, one.Total, strings.Join(want, " "))
+		}
+		for _, h := range res.Hits {
+			if h.Snippet == "" {
+				t.Errorf("%q: hit %s has no snippet", tt.query, h.ID)
+			}
+		}
+	}
+}
