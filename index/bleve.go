@@ -32,7 +32,7 @@ const (
 	fYear      = "year"
 	fSource    = "_source" // the article (or quote) as JSON, stored only
 	fNQuotes   = "nquotes"
-	fStory     = "story" // the story's ID: keyword, stored, doc values
+	fStory     = "story" // the story's ID: keyword, stored
 
 	fCategory     = "category"
 	fAnalyst      = "analyst"
