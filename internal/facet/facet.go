@@ -58,8 +58,15 @@ func NewCache() *Cache {
 
 // segEntry is one segment's uninverted fields, built on first use.
 type segEntry struct {
-	mu   sync.Mutex
-	cols map[string]*column
+	mu   sync.Mutex // guards cols; each slot has its own lock
+	cols map[string]*slot
+}
+
+// slot holds one uninverted field of a segment, built once; fields of one
+// segment are built side by side.
+type slot struct {
+	mu  sync.Mutex
+	col *column
 }
 
 // column maps a segment's documents to value ordinals: the values of
@@ -117,7 +124,7 @@ func (c *Cache) segments(segs []*scorch.SegmentSnapshot) []*segEntry {
 		s := ss.Segment()
 		e := c.segs[s]
 		if e == nil {
-			e = &segEntry{cols: map[string]*column{}}
+			e = &segEntry{cols: map[string]*slot{}}
 			c.segs[s] = e
 		}
 		out[i] = e
@@ -139,16 +146,35 @@ func (c *Cache) segments(segs []*scorch.SegmentSnapshot) []*segEntry {
 // column returns the uninverted field of a segment, building it once.
 func (e *segEntry) column(seg segment.Segment, field string, d *dictionary) (*column, error) {
 	e.mu.Lock()
-	defer e.mu.Unlock()
-	if col := e.cols[field]; col != nil {
-		return col, nil
+	sl := e.cols[field]
+	if sl == nil {
+		sl = &slot{}
+		e.cols[field] = sl
+	}
+	e.mu.Unlock()
+	sl.mu.Lock()
+	defer sl.mu.Unlock()
+	if sl.col != nil {
+		return sl.col, nil
 	}
 	col, err := uninvert(seg, field, d)
 	if err != nil {
-		return nil, err
+		return nil, err // not kept: a later search tries again
 	}
-	e.cols[field] = col
+	sl.col = col
 	return col, nil
+}
+
+// cached returns the uninverted field of a segment if it is built.
+func (e *segEntry) cached(field string) *column {
+	e.mu.Lock()
+	sl := e.cols[field]
+	e.mu.Unlock()
+	if sl == nil || !sl.mu.TryLock() {
+		return nil
+	}
+	defer sl.mu.Unlock()
+	return sl.col
 }
 
 // uninvert reads a field's term dictionary and postings in one segment and
@@ -261,36 +287,52 @@ func (k *Counter) bind(r bindex.IndexReader) error {
 	for i, ss := range segs {
 		k.offsets[i+1] = k.offsets[i] + ss.Segment().Count()
 	}
-	load := func(field string, d *dictionary) ([]*column, error) {
-		cols := make([]*column, len(segs))
-		for i, ss := range segs {
-			col, err := entries[i].column(ss.Segment(), field, d)
-			if err != nil {
-				return nil, err
-			}
-			cols[i] = col
-		}
-		return cols, nil
+	// The fields, and the Distinct one last; those with a segment not yet
+	// uninverted are built side by side (a first search of a large index
+	// reads every facet field), the others taken from the cache.
+	fields := k.req.Fields
+	if k.req.Distinct != "" {
+		fields = append(slices.Clip(fields), k.req.Distinct)
 	}
-	k.dicts = make([]*dictionary, len(k.req.Fields))
-	k.cols = make([][]*column, len(k.req.Fields))
-	k.counts = make([][]uint32, len(k.req.Fields))
-	for f, field := range k.req.Fields {
-		k.dicts[f] = k.cache.dictionary(field)
-		cols, err := load(field, k.dicts[f])
-		if err != nil {
-			return err
+	dicts := make([]*dictionary, len(fields))
+	cols := make([][]*column, len(fields))
+	errs := make([]error, len(fields))
+	var wg sync.WaitGroup
+	for f, field := range fields {
+		dicts[f] = k.cache.dictionary(field)
+		cols[f] = make([]*column, len(segs))
+		missing := false
+		for i := range segs {
+			if cols[f][i] = entries[i].cached(field); cols[f][i] == nil {
+				missing = true
+			}
 		}
-		k.cols[f] = cols
+		if !missing {
+			continue
+		}
+		wg.Go(func() {
+			for i, ss := range segs {
+				if cols[f][i] == nil {
+					cols[f][i], errs[f] = entries[i].column(ss.Segment(), field, dicts[f])
+					if errs[f] != nil {
+						return
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	n := len(k.req.Fields)
+	k.dicts, k.cols = dicts[:n], cols[:n]
+	k.counts = make([][]uint32, n)
+	for f := range n {
 		k.counts[f] = getCounts(k.dicts[f].size())
 	}
 	if k.req.Distinct != "" {
-		k.distD = k.cache.dictionary(k.req.Distinct)
-		cols, err := load(k.req.Distinct, k.distD)
-		if err != nil {
-			return err
-		}
-		k.dist = cols
+		k.distD, k.dist = dicts[n], cols[n]
 		k.pairs = map[pair]struct{}{}
 		k.groups = map[uint32]struct{}{}
 	}
