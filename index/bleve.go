@@ -520,30 +520,17 @@ func (e *bleveEngine) search(ctx context.Context, r *SearchRequest, q query.Node
 	if r.Story != "" {
 		filters = append(filters, anyOf(fStory, []string{r.Story}))
 	}
-	// Ranking by words that stand together costs a phrase search over
-	// every match, so it is left to a second pass over the best matches of
-	// a first pass that finds and counts them without it (see rescore).
-	// Sorting by date needs no such ranking at all.
-	first, rescoring := text, false
-	if q != nil {
-		plain, ok, err := articleMatchQuery(q)
-		if err != nil {
+	// Ranking words that stand together higher costs a phrase search over
+	// every match; sorted by date, the ranking is not used.
+	if q != nil && r.Sort != SortRelevance {
+		if plain, ok, err := articleMatchQuery(q); err != nil {
 			return nil, err
-		}
-		switch {
-		case !ok:
-		case r.Sort != SortRelevance:
-			text, first = plain, plain
-		case !r.Collapse && r.Page*r.Size <= rescoreWindow:
-			// A collapsed search groups a thousand matches: ranking them
-			// all again would cost more than it saves.
-			first, rescoring = plain, true
+		} else if ok {
+			text = plain
 		}
 	}
-	w := pageWindow(r)
+	w := window{size: r.Size, from: (r.Page - 1) * r.Size} // IDs only
 	switch {
-	case rescoring:
-		w.size, w.from = rescoreWindow, 0 // IDs only
 	case r.Collapse:
 		// Only the story of each of the top matches; the page's articles
 		// are loaded once the stories are known.
@@ -551,7 +538,7 @@ func (e *bleveEngine) search(ctx context.Context, r *SearchRequest, q query.Node
 	case q == nil:
 		w.fields = []string{fSource}
 	}
-	res, k, err := e.run(ctx, r, first, filters, w)
+	res, k, err := e.run(ctx, r, text, filters, w)
 	if err != nil {
 		return nil, err
 	}
@@ -561,25 +548,15 @@ func (e *bleveEngine) search(ctx context.Context, r *SearchRequest, q query.Node
 		if or, ok, err := articleTranslator.relaxed(q); err != nil {
 			return nil, err
 		} else if ok {
-			if rescoring {
-				// The relaxed query keeps its proximity: one pass.
-				w = pageWindow(r)
-			}
 			if res2, k2, err := e.run(ctx, r, or, filters, w); err != nil {
 				return nil, err
 			} else if res2.Total > res.Total {
 				k.Release()
-				res, k, relaxed, text, rescoring = res2, k2, true, or, false
+				res, k, relaxed, text = res2, k2, true, or
 			} else {
 				k2.Release()
 			}
 		}
-	}
-	if rescoring {
-		if res, err = e.rescore(ctx, r, text, res); err != nil {
-			return nil, err
-		}
-		return e.result(res, k, r, relaxed)
 	}
 	if r.Collapse {
 		return e.collapse(ctx, r, res, k, text, q != nil, relaxed)
@@ -734,41 +711,6 @@ func (e *bleveEngine) run(ctx context.Context, r *SearchRequest, text bq.Query, 
 type window struct {
 	size, from int
 	fields     []string
-}
-
-// rescoreWindow is how many of the best matches of a first pass without
-// proximity a second pass ranks with it: pages within it are those of a
-// single pass unless proximity would lift an article from beyond it. On the
-// relevance set 200 ranks as a single pass does (MAP 0.521–0.524 over runs,
-// against 0.522; ties fall in ingest order) and takes a sixth off a search
-// of two words at 100k articles.
-const rescoreWindow = 200
-
-// pageWindow is the page a request asks for, IDs only.
-func pageWindow(r *SearchRequest) window {
-	return window{size: r.Size, from: (r.Page - 1) * r.Size}
-}
-
-// rescore ranks the hits of a first pass with the whole query text, which
-// adds the proximity clauses, and returns the page of them a single pass
-// would have, with its articles and the places of the words. The IDs are an
-// unscored filter, so the scores are the whole query's own; the total is the
-// first pass's.
-func (e *bleveEngine) rescore(ctx context.Context, r *SearchRequest, text bq.Query, first *bleve.SearchResult) (*bleve.SearchResult, error) {
-	ids := make([]string, len(first.Hits))
-	for i, h := range first.Hits {
-		ids[i] = h.ID
-	}
-	q := filtered(text, []bq.Query{bleve.NewDocIDQuery(ids)})
-	req := bleve.NewSearchRequestOptions(q, r.Size, (r.Page-1)*r.Size, false)
-	req.Fields = []string{fSource}
-	req.IncludeLocations = true
-	res, err := e.idx.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, translate(err)
-	}
-	res.Total = first.Total
-	return res, nil
 }
 
 // histogramField is the keyword field counted for each histogram interval.

@@ -6,16 +6,17 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/newsindex/newsindex/internal/query"
 )
 
-// TestRescoreKeepsSinglePassOrder: a search whose words rank higher
-// together is found in two passes (matches without proximity, then the
-// best of them ranked with it); its pages must be those of one pass with
-// the whole query.
-func TestRescoreKeepsSinglePassOrder(t *testing.T) {
+// TestPagesAsOnePass: a search is made of passes (the page found, then its
+// articles loaded with the places of the words; sorted by date, without
+// the clauses that rank words together higher); its pages must be those of
+// one bleve pass with the whole query, in relevance and in date order.
+func TestPagesAsOnePass(t *testing.T) {
 	ix, err := OpenMem(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -33,7 +34,8 @@ func TestRescoreKeepsSinglePassOrder(t *testing.T) {
 			b.WriteString("the port strike ended. ")
 		}
 		arts = append(arts, Article{ID: fmt.Sprintf("a%03d", i), Title: words[r.IntN(len(words))] + " " + words[r.IntN(len(words))], Body: b.String(),
-			People: []string{}, Countries: []string{}, Organizations: []string{}, Analysts: []string{}, Quotes: []Quote{}, Category: "Business"})
+			Published: day("2024-01-01").Add(time.Duration(r.IntN(1000)) * time.Hour),
+			People:    []string{}, Countries: []string{}, Organizations: []string{}, Analysts: []string{}, Quotes: []Quote{}, Category: "Business"})
 	}
 	ctx := context.Background()
 	if _, err := ix.AddBatch(ctx, arts); err != nil {
@@ -43,12 +45,15 @@ func TestRescoreKeepsSinglePassOrder(t *testing.T) {
 	for _, tt := range []struct {
 		query      string
 		page, size int
+		sort       string
 	}{
-		{"port strike", 1, 10},
-		{"port strike", 3, 7},
-		{"union talks wages", 1, 20},
-		{"harbour cranes OR ships delay", 2, 10},
-		{"port strike -minister", 1, 10},
+		{"port strike", 1, 10, SortRelevance},
+		{"port strike", 3, 7, SortRelevance},
+		{"union talks wages", 1, 20, SortRelevance},
+		{"harbour cranes OR ships delay", 2, 10, SortRelevance},
+		{"port strike -minister", 1, 10, SortRelevance},
+		{"port strike", 2, 10, SortDate},
+		{"union talks wages", 1, 10, SortDateAsc},
 	} {
 		n, err := query.Parse(tt.query)
 		if err != nil {
@@ -61,11 +66,18 @@ func TestRescoreKeepsSinglePassOrder(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		one, err := e.idx.Search(bleve.NewSearchRequestOptions(full, tt.size, (tt.page-1)*tt.size, false))
+		req := bleve.NewSearchRequestOptions(full, tt.size, (tt.page-1)*tt.size, false)
+		switch tt.sort {
+		case SortDate:
+			req.SortBy([]string{"-" + fPublished})
+		case SortDateAsc:
+			req.SortBy([]string{fPublished})
+		}
+		one, err := e.idx.Search(req)
 		if err != nil {
 			t.Fatal(err)
 		}
-		res, err := ix.Search(ctx, SearchRequest{Query: tt.query, Page: tt.page, Size: tt.size})
+		res, err := ix.Search(ctx, SearchRequest{Query: tt.query, Page: tt.page, Size: tt.size, Sort: tt.sort})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -74,7 +86,7 @@ func TestRescoreKeepsSinglePassOrder(t *testing.T) {
 			want = append(want, h.ID)
 		}
 		if got := ids(res); got != strings.Join(want, " ") || res.Total != one.Total {
-			t.Errorf("%q page %d: %d matches %s\nwant %d matches %s", tt.query, tt.page, res.Total, got, one.Total, strings.Join(want, " "))
+			t.Errorf("%q page %d by %s: %d matches %s\nwant %d matches %s", tt.query, tt.page, tt.sort, res.Total, got, one.Total, strings.Join(want, " "))
 		}
 		for _, h := range res.Hits {
 			if h.Snippet == "" {
