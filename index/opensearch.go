@@ -55,8 +55,8 @@ type OpenSearchConfig struct {
 	BatchDocs, BatchBytes int
 	// FacetShardSize is the shard_size of the facets' terms aggregations:
 	// how many values each shard reports. Larger is more exact and costs
-	// more; the error bound OpenSearch reports is logged. 0 → 10×FacetSize,
-	// at least 100.
+	// more; the error bound OpenSearch reports is returned in
+	// SearchResult.FacetErrors. 0 → 10×FacetSize, at least 100.
 	FacetShardSize int
 	// MaxResultWindow is the index's index.max_result_window: pages that
 	// reach beyond it are fetched with search_after. Default 10000.
