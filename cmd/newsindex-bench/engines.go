@@ -74,6 +74,7 @@ func (e newsindexEngine) ingest(ctx context.Context, corpus, dir string) (ingest
 	if err != nil {
 		return ingestStats{}, err
 	}
+	ingest.TuneGCForBulk() // as `newsindex ingest` does
 	start := time.Now()
 	ix, err := index.Create(dir, opts)
 	if err != nil {

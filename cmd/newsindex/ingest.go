@@ -35,6 +35,7 @@ func runIngest(args []string) error {
 		return fmt.Errorf("%w: ingest needs at least one PATH", errUsage)
 	}
 	log := cfg.Log.Logger().With("component", "ingest")
+	ingest.TuneGCForBulk()
 	ctx, stop := signalContext()
 	defer stop()
 	ix, where, err := openIndex(ctx, cfg, log, createIfMissing)
