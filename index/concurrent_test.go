@@ -12,11 +12,7 @@ import (
 // -race. Every search must count exactly its total in the category facet
 // (each article has one category).
 func TestSearchWhileWriting(t *testing.T) {
-	ix, err := OpenMem(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := memIndex(t)
 	ctx := context.Background()
 	cats := []string{"World", "Business", "Sports"}
 	batch := func(b int) []Article {

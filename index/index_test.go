@@ -44,13 +44,20 @@ func fixture() []Article {
 	}
 }
 
-func openFixture(t testing.TB) *Index {
+// memIndex returns an empty in-memory index, closed when the test ends.
+func memIndex(t testing.TB) *Index {
 	t.Helper()
 	ix, err := OpenMem(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+func openFixture(t testing.TB) *Index {
+	t.Helper()
+	ix := memIndex(t)
 	if _, err := ix.AddBatch(context.Background(), fixture()); err != nil {
 		t.Fatal(err)
 	}
@@ -110,11 +117,7 @@ func TestSearch(t *testing.T) {
 }
 
 func TestSearchFacetsAreExact(t *testing.T) {
-	ix, err := OpenMem(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := memIndex(t)
 	// 60 articles: more than a page, with counts known in advance.
 	var as []Article
 	want := map[string]int{}
@@ -208,8 +211,7 @@ func TestRelaxedWhenANDFindsLittle(t *testing.T) {
 }
 
 func TestPhraseRanksFirst(t *testing.T) {
-	ix, _ := OpenMem(nil)
-	defer ix.Close()
+	ix := memIndex(t)
 	empty := []string{}
 	mk := func(id, body string) Article {
 		return Article{ID: id, Title: "Report", Body: body, People: empty, Countries: empty, Organizations: empty, Analysts: empty, Quotes: []Quote{}}
@@ -225,8 +227,7 @@ func TestPhraseRanksFirst(t *testing.T) {
 }
 
 func TestSnippetEscapes(t *testing.T) {
-	ix, _ := OpenMem(nil)
-	defer ix.Close()
+	ix := memIndex(t)
 	a := Article{ID: "x", Title: "<script>alert(1)</script>", Body: `<img src=x onerror=alert(1)> payload here`,
 		People: []string{}, Countries: []string{}, Organizations: []string{}, Analysts: []string{}, Quotes: []Quote{}}
 	if err := ix.Add(context.Background(), a); err != nil {
@@ -379,8 +380,7 @@ func TestOnDisk(t *testing.T) {
 }
 
 func TestMentions(t *testing.T) {
-	ix, _ := OpenMem(nil)
-	defer ix.Close()
+	ix := memIndex(t)
 	a := Article{Title: "Talks in Paris", Body: "President Vladimir Putin met NATO officials. Later Putin left for Russia."}
 	ms := ix.Mentions(a)
 	var got []string

@@ -17,11 +17,7 @@ import (
 // the clauses that rank words together higher); its pages must be those of
 // one bleve pass with the whole query, in relevance and in date order.
 func TestPagesAsOnePass(t *testing.T) {
-	ix, err := OpenMem(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := memIndex(t)
 	r := rand.New(rand.NewPCG(7, 8))
 	words := strings.Fields("port strike harbour workers union talks wages cranes ships cargo delay minister")
 	var arts []Article

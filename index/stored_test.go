@@ -41,11 +41,7 @@ func TestStoredForm(t *testing.T) {
 // TestLongArticleRoundTrip stores an article long enough to be packed and
 // reads it back whole, through Article and Search.
 func TestLongArticleRoundTrip(t *testing.T) {
-	ix, err := OpenMem(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := memIndex(t)
 	ctx := context.Background()
 	a := Article{ID: "long", Title: "Harbour dredging", Body: strings.Repeat("The harbour will be dredged to fourteen metres before the new cranes arrive. ", 60)}
 	if err := ix.Add(ctx, a); err != nil {

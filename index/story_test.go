@@ -29,11 +29,7 @@ func spun(text string) string {
 }
 
 func TestStories(t *testing.T) {
-	ix, err := OpenMem(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := memIndex(t)
 	ctx := context.Background()
 	other := "The national football federation confirmed on Tuesday that the cup final will be played in the capital in May, ending weeks of argument between the two finalists over where the match should be staged. Ticket sales open next week, with a third of seats reserved for each club's supporters."
 	if _, err := ix.AddBatch(ctx, []Article{
@@ -70,8 +66,7 @@ func TestSeedCopyIsOneStory(t *testing.T) {
 		t.Skip("no ../shared/seed/article.txt")
 	}
 	seed := string(data)
-	ix, _ := OpenMem(nil)
-	defer ix.Close()
+	ix := memIndex(t)
 	ctx := context.Background()
 	copyText := strings.Replace(seed, "Pasteleria-edelweiss", "Daily Globe Online", 1)
 	copyText = strings.Replace(copyText, "13 Reasons Why a “Negotiated Peace” in Ukraine is Shattering Our Security", "Five Things to Know About the Winter Offensive", -1)
@@ -88,8 +83,7 @@ func TestSeedCopyIsOneStory(t *testing.T) {
 }
 
 func TestExactDuplicatesAreOneArticle(t *testing.T) {
-	ix, _ := OpenMem(nil)
-	defer ix.Close()
+	ix := memIndex(t)
 	ctx := context.Background()
 	_, err := ix.AddBatch(ctx, []Article{
 		{URL: "https://www.example.com/a/?utm_source=x", Title: "One", Body: "Body."},
@@ -106,8 +100,7 @@ func TestExactDuplicatesAreOneArticle(t *testing.T) {
 }
 
 func TestCollapse(t *testing.T) {
-	ix, _ := OpenMem(nil)
-	defer ix.Close()
+	ix := memIndex(t)
 	ctx := context.Background()
 	other := "Fishing quotas for next year were set on Friday after talks that ran through the night, with cod catches cut by a tenth and herring left unchanged. Fishing crews said the cuts would cost jobs in the smaller ports."
 	ix.AddBatch(ctx, []Article{
@@ -138,11 +131,7 @@ func TestCollapse(t *testing.T) {
 // TestCountStories counts three copies of one story once in every facet,
 // while the article counts keep all three.
 func TestCountStories(t *testing.T) {
-	ix, err := OpenMem(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := memIndex(t)
 	ctx := context.Background()
 	other := "Fishing quotas for next year were set on Friday after a long night of talks between the ministers, who cut the catch of cod by a tenth and left herring unchanged."
 	if _, err := ix.AddBatch(ctx, []Article{
