@@ -373,7 +373,7 @@ func (e *bleveEngine) apply(ctx context.Context, docs []Article) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("look up existing articles: %w", err)
 	}
-	if err := e.assignStories(ctx, docs, old); err != nil {
+	if err := assignStories(ctx, e.stories, docs, old); err != nil {
 		return 0, err
 	}
 	b := e.idx.NewBatch()

@@ -13,12 +13,9 @@ import (
 // boosts, phrase rules, proximity boost and relaxation, so that both engines
 // answer a query alike. Whether a word is only a stop word is decided with
 // the in-process analyzers, which the index's analysis mirrors.
-type dslTranslator struct {
-	text  []fieldBoost
-	names map[string]string
-}
+type dslTranslator struct{ searchFields }
 
-var articleDSL = dslTranslator{
+var articleDSL = dslTranslator{searchFields{
 	text: []fieldBoost{{osTitle, titleBoost}, {osBody, 1}},
 	names: map[string]string{
 		query.FieldPerson:       osNameField[FacetPerson],
@@ -28,16 +25,16 @@ var articleDSL = dslTranslator{
 		query.FieldSource:       osNameField[FacetSource],
 		query.FieldCategory:     osNameField[FacetCategory],
 	},
-}
+}}
 
-var quoteDSL = dslTranslator{
+var quoteDSL = dslTranslator{searchFields{
 	text: []fieldBoost{{osQuote, 1}},
 	names: map[string]string{
 		query.FieldPerson:       osSpeaker + nameSuffix,
 		query.FieldAnalyst:      osSpeaker + nameSuffix,
 		query.FieldOrganization: osAffil + nameSuffix,
 	},
-}
+}}
 
 func matchAll() obj { return obj{"match_all": obj{}} }
 
@@ -120,23 +117,6 @@ func (t dslTranslator) node(n query.Node) (obj, error) {
 		return obj{"bool": obj{"must": []obj{matchAll()}, "must_not": []obj{q}}}, nil
 	}
 	return nil, fmt.Errorf("%w: query node %T not supported", ErrInvalidRequest, n)
-}
-
-func (t dslTranslator) fields(field string) ([]fieldBoost, bool, error) {
-	switch field {
-	case "":
-		return t.text, true, nil
-	case query.FieldTitle, query.FieldBody:
-		for _, fb := range t.text {
-			if fb.field == field {
-				return []fieldBoost{{field, 1}}, true, nil
-			}
-		}
-	}
-	if f, ok := t.names[field]; ok {
-		return []fieldBoost{{f, 1}}, false, nil
-	}
-	return nil, false, fmt.Errorf("%w: field %q cannot be searched here", ErrInvalidRequest, field)
 }
 
 func withBoost(q obj, boost float64) obj {

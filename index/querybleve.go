@@ -21,12 +21,10 @@ const titleBoost = 1.0
 // expand to most of the vocabulary.
 const minPrefix = 2
 
-// translator turns a parsed search-box query into a bleve query. text lists
-// the free-text fields with their boosts; names maps the query's entity
-// fields onto the news_name fields that hold their aliases.
+// translator turns a parsed search-box query into a bleve query over its
+// searchFields.
 type translator struct {
-	text  []fieldBoost
-	names map[string]string
+	searchFields
 	// all matches every document of the translator's kind: what a query of
 	// only stop words, or only exclusions beside them, starts from.
 	all func() bq.Query
@@ -40,26 +38,38 @@ type fieldBoost struct {
 	boost float64
 }
 
+// searchFields are the index fields a translator searches, for either
+// engine: text lists the free-text fields with their boosts; names maps the
+// query's entity fields onto the name fields that hold their aliases.
+type searchFields struct {
+	text  []fieldBoost
+	names map[string]string
+}
+
 var articleTranslator = translator{
-	all:  func() bq.Query { return kindQuery(kindArticle) },
-	text: []fieldBoost{{fTitle, titleBoost}, {fBody, 1}},
-	names: map[string]string{
-		query.FieldPerson:       fPerson + nameSuffix,
-		query.FieldCountry:      fCountry + nameSuffix,
-		query.FieldOrganization: fOrganization + nameSuffix,
-		query.FieldAnalyst:      fAnalyst + nameSuffix,
-		query.FieldSource:       fSourceName + nameSuffix,
-		query.FieldCategory:     fCategory + nameSuffix,
+	all: func() bq.Query { return kindQuery(kindArticle) },
+	searchFields: searchFields{
+		text: []fieldBoost{{fTitle, titleBoost}, {fBody, 1}},
+		names: map[string]string{
+			query.FieldPerson:       fPerson + nameSuffix,
+			query.FieldCountry:      fCountry + nameSuffix,
+			query.FieldOrganization: fOrganization + nameSuffix,
+			query.FieldAnalyst:      fAnalyst + nameSuffix,
+			query.FieldSource:       fSourceName + nameSuffix,
+			query.FieldCategory:     fCategory + nameSuffix,
+		},
 	},
 }
 
 var quoteTranslator = translator{
-	all:  func() bq.Query { return kindQuery(kindQuote) },
-	text: []fieldBoost{{fQuote, 1}},
-	names: map[string]string{
-		query.FieldPerson:       fSpeaker + nameSuffix,
-		query.FieldAnalyst:      fSpeaker + nameSuffix,
-		query.FieldOrganization: fAffiliation + nameSuffix,
+	all: func() bq.Query { return kindQuery(kindQuote) },
+	searchFields: searchFields{
+		text: []fieldBoost{{fQuote, 1}},
+		names: map[string]string{
+			query.FieldPerson:       fSpeaker + nameSuffix,
+			query.FieldAnalyst:      fSpeaker + nameSuffix,
+			query.FieldOrganization: fAffiliation + nameSuffix,
+		},
 	},
 }
 
@@ -181,9 +191,9 @@ func (t translator) node(n query.Node) (bq.Query, error) {
 	return nil, fmt.Errorf("%w: query node %T not supported", ErrInvalidRequest, n)
 }
 
-// fields returns the bleve fields (with boosts) a query field searches, and
+// fields returns the index fields (with boosts) a query field searches, and
 // whether they are free text (stemmed) rather than names.
-func (t translator) fields(field string) ([]fieldBoost, bool, error) {
+func (t searchFields) fields(field string) ([]fieldBoost, bool, error) {
 	switch field {
 	case "":
 		return t.text, true, nil

@@ -15,14 +15,10 @@ type signature struct{ story.Signature }
 // assignStories sets the Story of each article: the story of the most
 // similar earlier article (in the index, or earlier in docs) at or above
 // story.Same published within story.Window of it, else the article's own ID.
-// Replacing an article keeps the story it had.
-func (e *bleveEngine) assignStories(ctx context.Context, docs []Article, old map[string]oldDoc) error {
-	return assignStories(ctx, e.stories, docs, old)
-}
-
-// assignStories is the story assignment every engine shares: it finds the
-// candidates of each article in stories, the store of the signatures of the
-// articles written before, and among the earlier articles of docs.
+// Replacing an article keeps the story it had. Every engine shares it: it
+// finds the candidates of each article in stories, the store of the
+// signatures of the articles written before, and among the earlier articles
+// of docs.
 func assignStories(ctx context.Context, stories storyStore, docs []Article, old map[string]oldDoc) error {
 	type local struct {
 		i   int
