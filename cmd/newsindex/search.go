@@ -54,32 +54,17 @@ func searchFlags(fs *flag.FlagSet, repeatable, single []string) func() url.Value
 }
 
 func runSearch(args []string) error {
-	fs := flag.NewFlagSet("search", flag.ContinueOnError)
-	cfgFile := commonFlags(fs)
-	asJSON := fs.Bool("json", false, "print the API's JSON response body")
 	var facets []string
 	for _, f := range index.AllFacets {
 		facets = append(facets, string(f))
 	}
-	values := searchFlags(fs, facets, []string{"from", "to", "sort", "page", "size", "facet_size", "interval", "count", "collapse"})
-	fs.Usage = func() {
-		fmt.Fprintf(os.Stderr, "usage: newsindex search [--index DIR] [--json] [--category C] [--analyst A] ... QUERY\n\n")
-		fs.PrintDefaults()
-	}
-	req, ix, err := openWith(fs, args, cfgFile, values, server.SearchParams)
-	if err != nil {
-		return err
-	}
-	defer ix.Close()
-	res, err := ix.Search(context.Background(), req)
-	if err != nil {
-		return err
-	}
-	out := bufio.NewWriter(os.Stdout)
-	defer out.Flush()
-	if *asJSON {
-		return printJSON(out, res)
-	}
+	return runQuery(args, "search", "[--index DIR] [--json] [--category C] [--analyst A] ... QUERY",
+		facets, []string{"from", "to", "sort", "page", "size", "facet_size", "interval", "count", "collapse"},
+		server.SearchParams, (*index.Index).Search, printSearch)
+}
+
+// printSearch writes a page of articles and the facets for a reader.
+func printSearch(out *bufio.Writer, req index.SearchRequest, res *index.SearchResult) {
 	fmt.Fprintf(out, "%d articles (%.1f ms)\n\n", res.Total, res.TookMS)
 	for i, h := range res.Hits {
 		fmt.Fprintf(out, "%d. %s\n   %s", (req.Page-1)*req.Size+i+1, h.Title, h.ID)
@@ -108,32 +93,16 @@ func runSearch(args []string) error {
 		}
 		fmt.Fprintf(out, "%s: %s\n", f, strings.Join(parts, ", "))
 	}
-	return nil
 }
 
 func runQuotes(args []string) error {
-	fs := flag.NewFlagSet("quotes", flag.ContinueOnError)
-	cfgFile := commonFlags(fs)
-	asJSON := fs.Bool("json", false, "print the API's JSON response body")
-	values := searchFlags(fs, []string{"speaker", "role", "affiliation"}, []string{"from", "to", "page", "size", "facet_size"})
-	fs.Usage = func() {
-		fmt.Fprintf(os.Stderr, "usage: newsindex quotes [--index DIR] [--json] [--speaker S] [--role analyst|official|other] [--affiliation A] [QUERY]\n\n")
-		fs.PrintDefaults()
-	}
-	req, ix, err := openWith(fs, args, cfgFile, values, server.QuoteParams)
-	if err != nil {
-		return err
-	}
-	defer ix.Close()
-	res, err := ix.Quotes(context.Background(), req)
-	if err != nil {
-		return err
-	}
-	out := bufio.NewWriter(os.Stdout)
-	defer out.Flush()
-	if *asJSON {
-		return printJSON(out, res)
-	}
+	return runQuery(args, "quotes", "[--index DIR] [--json] [--speaker S] [--role analyst|official|other] [--affiliation A] [QUERY]",
+		[]string{"speaker", "role", "affiliation"}, []string{"from", "to", "page", "size", "facet_size"},
+		server.QuoteParams, (*index.Index).Quotes, printQuotes)
+}
+
+// printQuotes writes a page of quotations for a reader.
+func printQuotes(out *bufio.Writer, _ index.QuoteRequest, res *index.QuoteResult) {
 	fmt.Fprintf(out, "%d quotes (%.1f ms)\n\n", res.Total, res.TookMS)
 	for _, h := range res.Hits {
 		who := h.Speaker
@@ -153,22 +122,48 @@ func runQuotes(args []string) error {
 		}
 		fmt.Fprintf(out, "%s\n   — %s, in %q [%s]\n\n", text, who, h.Title, h.ArticleID)
 	}
-	return nil
 }
 
-// openWith parses a search command's flags into a request with the same
-// parser the HTTP API uses, and opens the index.
-func openWith[R any](fs *flag.FlagSet, args []string, cfgFile *string, values func() url.Values, params func(url.Values) (R, error)) (R, *index.Index, error) {
-	var req R
+// runQuery runs a search command: its flags mirror the HTTP API's
+// parameters (repeatable and single ones, and the query as arguments) and
+// are parsed into a request by the API's own parser, params; search runs
+// it; the result is printed as the API's JSON body with --json, else by
+// print.
+func runQuery[R, S any](args []string, name, usage string, repeatable, single []string,
+	params func(url.Values) (R, error), search func(*index.Index, context.Context, R) (S, error),
+	print func(*bufio.Writer, R, S)) error {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	cfgFile := commonFlags(fs)
+	asJSON := fs.Bool("json", false, "print the API's JSON response body")
+	values := searchFlags(fs, repeatable, single)
+	fs.Usage = func() {
+		fmt.Fprintf(os.Stderr, "usage: newsindex %s %s\n\n", name, usage)
+		fs.PrintDefaults()
+	}
 	cfg, err := parse(fs, args, cfgFile, nil)
 	if err != nil {
-		return req, nil, err
+		return err
 	}
-	if req, err = params(values()); err != nil {
-		return req, nil, fmt.Errorf("%w: %v", errUsage, strings.TrimPrefix(err.Error(), "index: invalid request: "))
+	req, err := params(values())
+	if err != nil {
+		return fmt.Errorf("%w: %v", errUsage, strings.TrimPrefix(err.Error(), "index: invalid request: "))
 	}
 	ix, _, err := openIndex(context.Background(), cfg, nil, mustExist)
-	return req, ix, err
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	res, err := search(ix, context.Background(), req)
+	if err != nil {
+		return err
+	}
+	out := bufio.NewWriter(os.Stdout)
+	defer out.Flush()
+	if *asJSON {
+		return printJSON(out, res)
+	}
+	print(out, req, res)
+	return nil
 }
 
 func printJSON(w *bufio.Writer, v any) error {
