@@ -70,6 +70,22 @@ func setup(t *testing.T) (bin, work, idx string) {
 	return bin, work, idx
 }
 
+// served is setup with the server started on the index and answering; it
+// is killed when the test ends.
+func served(ctx context.Context, t *testing.T) (srv *Server, bin, work, idx string) {
+	t.Helper()
+	bin, work, idx = setup(t)
+	srv, err := Start(ctx, bin, work, idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Kill() })
+	if err := srv.Ready(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return srv, bin, work, idx
+}
+
 // doc is an article the test posted, and what must be found of it.
 type doc struct {
 	ID, Word, Title, Source string
@@ -444,15 +460,7 @@ func TestLocked(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	bin, work, idx := setup(t)
-	srv, err := Start(ctx, bin, work, idx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Kill()
-	if err := srv.Ready(ctx); err != nil {
-		t.Fatal(err)
-	}
+	srv, bin, work, idx := served(ctx, t)
 	ok, err := post(ctx, http.DefaultClient, srv.URL, []doc{{ID: "one", Word: "lockword", Title: "Harbour lockword", Source: "Locks"}}, rand.New(rand.NewPCG(1, 1)))
 	if err != nil || !ok {
 		t.Fatalf("post: %v, %v", ok, err)
@@ -501,15 +509,7 @@ func TestBackupWhileServing(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	bin, work, idx := setup(t)
-	srv, err := Start(ctx, bin, work, idx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Kill()
-	if err := srv.Ready(ctx); err != nil {
-		t.Fatal(err)
-	}
+	srv, bin, work, _ := served(ctx, t)
 	var l ledger
 	var seq atomic.Int64
 	postSome := func(ctx context.Context, c int) error {
