@@ -503,8 +503,12 @@ func (e *bleveEngine) search(ctx context.Context, r *SearchRequest, q query.Node
 	// would walk a posting list as long as the archive on every query.
 	var text bq.Query = kindQuery(kindArticle)
 	if q != nil {
+		// Ranking words that stand together higher costs a phrase search
+		// over every match; sorted by date, the ranking is not used.
+		t := articleTranslator
+		t.noProximity = r.Sort != SortRelevance
 		var err error
-		if text, err = articleQuery(q); err != nil {
+		if text, err = t.translate(q); err != nil {
 			return nil, err
 		}
 	}
@@ -519,15 +523,6 @@ func (e *bleveEngine) search(ctx context.Context, r *SearchRequest, q query.Node
 	}
 	if r.Story != "" {
 		filters = append(filters, anyOf(fStory, []string{r.Story}))
-	}
-	// Ranking words that stand together higher costs a phrase search over
-	// every match; sorted by date, the ranking is not used.
-	if q != nil && r.Sort != SortRelevance {
-		if plain, ok, err := articleMatchQuery(q); err != nil {
-			return nil, err
-		} else if ok {
-			text = plain
-		}
 	}
 	w := window{size: r.Size, from: (r.Page - 1) * r.Size} // IDs only
 	switch {

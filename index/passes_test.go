@@ -91,3 +91,27 @@ func TestPagesAsOnePass(t *testing.T) {
 		}
 	}
 }
+
+// hasProximity reports whether translating n adds a proximity clause.
+func (t translator) hasProximity(n query.Node) bool {
+	switch n := n.(type) {
+	case *query.And:
+		if t.proximity(n.Nodes) != nil {
+			return true
+		}
+		for _, c := range n.Nodes {
+			if t.hasProximity(c) {
+				return true
+			}
+		}
+	case *query.Or:
+		for _, c := range n.Nodes {
+			if t.hasProximity(c) {
+				return true
+			}
+		}
+	case *query.Not:
+		return t.hasProximity(n.Node)
+	}
+	return false
+}

@@ -75,41 +75,6 @@ var quoteTranslator = translator{
 
 func articleQuery(n query.Node) (bq.Query, error) { return articleTranslator.translate(n) }
 
-// articleMatchQuery returns the query for n without its proximity clauses,
-// and whether it has any: the same matches, found faster, in another order.
-func articleMatchQuery(n query.Node) (bq.Query, bool, error) {
-	if !articleTranslator.hasProximity(n) {
-		return nil, false, nil
-	}
-	t := articleTranslator
-	t.noProximity = true
-	q, err := t.translate(n)
-	return q, err == nil, err
-}
-
-// hasProximity reports whether translating n adds a proximity clause.
-func (t translator) hasProximity(n query.Node) bool {
-	switch n := n.(type) {
-	case *query.And:
-		if t.proximity(n.Nodes) != nil {
-			return true
-		}
-		for _, c := range n.Nodes {
-			if t.hasProximity(c) {
-				return true
-			}
-		}
-	case *query.Or:
-		for _, c := range n.Nodes {
-			if t.hasProximity(c) {
-				return true
-			}
-		}
-	case *query.Not:
-		return t.hasProximity(n.Node)
-	}
-	return false
-}
 func quoteQuery(n query.Node) (bq.Query, error) { return quoteTranslator.translate(n) }
 
 // translate returns the bleve query for n; a nil query (with no error) means
