@@ -390,6 +390,67 @@ func TestExtractPatterns(t *testing.T) {
 	}
 }
 
+// TestExtractUtterances checks that the pieces of one statement, split
+// around its attribution, make one quotation, and that a new cue, a new
+// speaker or a new paragraph starts another.
+func TestExtractUtterances(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string // every quotation's text, then " | " and its speaker
+	}{
+		{
+			name: "split_by_said_clause",
+			text: "Port\n\n“The dockers are angry,” Tomas Lindqvist said, “and the owners know it.”",
+			want: []string{"The dockers are angry … and the owners know it. | Tomas Lindqvist"},
+		},
+		{
+			name: "split_by_said_sentence",
+			text: "Port\n\n“The dockers are angry,” Tomas Lindqvist said on Tuesday. “The owners know it and they will pay.”",
+			want: []string{"The dockers are angry … The owners know it and they will pay. | Tomas Lindqvist"},
+		},
+		{
+			name: "adjacent_marks",
+			text: "Port\n\nTomas Lindqvist said: “The dockers are angry.” “The owners know it.”",
+			want: []string{"The dockers are angry. … The owners know it. | Tomas Lindqvist"},
+		},
+		{
+			name: "new_cue_starts_another",
+			text: "Port\n\n“The dockers are angry,” Tomas Lindqvist said. He added: “The owners know it and they will pay.”",
+			want: []string{"The dockers are angry | Tomas Lindqvist", "The owners know it and they will pay. | Tomas Lindqvist"},
+		},
+		{
+			name: "new_speaker_starts_another",
+			text: "Port\n\n“The dockers are angry,” Tomas Lindqvist said. “We are not,” replied Maria Okafor, who runs the terminal.",
+			want: []string{"The dockers are angry | Tomas Lindqvist", "We are not | Maria Okafor"},
+		},
+		{
+			name: "new_paragraph_starts_another",
+			text: "Port\n\n“The dockers are angry,” Tomas Lindqvist said.\n\n“The owners know it and they will pay.”",
+			want: []string{"The dockers are angry | Tomas Lindqvist", "The owners know it and they will pay. | Tomas Lindqvist"},
+		},
+		{
+			name: "title_is_not_a_piece",
+			text: "Port\n\nOn “Harbour Weekly,” Tomas Lindqvist said the strike was “not over yet, not by a long way.”",
+			// the title stays a quotation of its own (a speech verb follows it)
+			want: []string{"Harbour Weekly | Tomas Lindqvist", "not over yet, not by a long way. | Tomas Lindqvist"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, q := range Extract(tt.text, entity.Result{}) {
+				if q.Direct {
+					got = append(got, q.Text+" | "+q.Speaker)
+				}
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("Extract(%q):\ngot  %q\nwant %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
 // TestExtractSurnameOverEntity checks that a lone surname of someone named
 // in full is that person, whatever longer name the entity tagger gave it.
 func TestExtractSurnameOverEntity(t *testing.T) {

@@ -388,7 +388,17 @@ func (d *doc) output() []Quote {
 		if ranked[i] != rules[i] {
 			src = &rawQuote{speaker: ranked[i], kind: spPerson}
 		}
-		out = append(out, d.quote(q, src, q.cue))
+		x := d.quote(q, src, q.cue)
+		if i > 0 && d.sameUtterance(d.quotes[i-1], q) && out[len(out)-1].Speaker == x.Speaker {
+			last := &out[len(out)-1]
+			last.Text += " … " + x.Text
+			last.End = x.End
+			if last.Cue == "" {
+				last.Cue = x.Cue
+			}
+			continue
+		}
+		out = append(out, x)
 	}
 	for _, q := range d.reported {
 		if q.speaker == "" {
@@ -398,6 +408,47 @@ func (d *doc) output() []Quote {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// sameUtterance reports whether quotation b continues a, the quotation
+// before it, as one statement: in the same paragraph, with no cue of its own
+// ("“…,” she said. “…”", "“…,” he said, “…”", "“…” “…”"). Such pieces
+// are one Quote, the way news writing splits one statement around its
+// attribution; a new cue ("“…,” he said. He added: “…”") starts another.
+func (d *doc) sameUtterance(a, b *rawQuote) bool {
+	toks := d.toks
+	if !a.direct || !b.direct || a.unclosed || b.cont || toks[a.open].para != toks[b.open].para {
+		return false
+	}
+	// a title is not a piece of speech: “Fox News Sunday” … “to mock”
+	if !d.speechPiece(a) || !d.speechPiece(b) {
+		return false
+	}
+	switch {
+	case b.inherit == a:
+		return true
+	case b.cue != "" && a.cue != "" && b.cueTok == a.cueTok && b.sp.kind != spNone:
+		return true
+	}
+	// nothing but space between the two
+	return b.open == a.close+1 && b.sp.kind == spNone && b.inherit == nil
+}
+
+// speechPiece reports whether q reads as a piece of speech rather than a
+// name or title: four words or more, or fewer, not all capitalised, and
+// punctuated inside its marks.
+func (d *doc) speechPiece(q *rawQuote) bool {
+	words, caps := 0, 0
+	for k := q.open + 1; k < q.close && k < len(d.toks); k++ {
+		if t := d.toks[k]; t.kind == kWord {
+			words++
+			if t.isCap() {
+				caps++
+			}
+		}
+	}
+	last := d.toks[q.close-1]
+	return words >= 4 || caps < words && last.kind == kPunct && strings.ContainsAny(last.w, ",.?!;")
 }
 
 // quote builds the Quote for q, whose speaker is that of src.
