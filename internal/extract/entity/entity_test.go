@@ -36,6 +36,8 @@ var extractTests = []struct {
 		[]string{"O:NATO", "C:South Korea", "C:United States"}},
 	{"organization shapes", "Andrew Yeo, a senior fellow at the Brookings Institution, spoke.",
 		[]string{"O:Brookings Institution", "P:Andrew Yeo"}},
+	{"middle initials", "Republican nominee Donald J. Trump spoke on Monday. Leonard E. Burman, a professor, disagreed.",
+		[]string{"P:Donald J. Trump", "P:Leonard E. Burman", "!P:Donald J.", "!P:J. Trump", "!P:Leonard E."}},
 	{"jordan the person", "Michael Jordan scored 40 points for the Chicago Bulls.",
 		[]string{"P:Michael Jordan", "!C:Jordan"}},
 	{"jordan the country", "Troops crossed into Jordan on Tuesday, officials in Amman said.",

@@ -234,6 +234,17 @@ func (x *extraction) cleanSpans(m *model) {
 		} else if s.kind == kPer && s.j-s.i == 1 && s.j < len(x.toks) && !x.toks[s.j].lineStart && hyphenatedGivenName(x.toks[s.j].norm) {
 			s.j++ // "Baek Hyun-woo"
 		}
+		if s.kind == kPer && s.j-s.i >= 2 && s.j < len(x.toks) && isMiddleInitial(x.toks[s.j-1].norm) &&
+			x.capWord(s.j) && !x.toks[s.j].lineStart {
+			s.j++ // "Donald J." and "Trump": a middle initial ends no name
+		}
+		if n := len(out); n > 0 && s.i < out[n-1].j {
+			// the span before grew over this one's start
+			if out[n-1].kind == kPer && s.j > out[n-1].j {
+				out[n-1].j = s.j
+			}
+			continue
+		}
 		if titleLine[s.i] {
 			headline = append(headline, s)
 			continue
@@ -254,6 +265,11 @@ func (x *extraction) cleanSpans(m *model) {
 	x.spans = out
 	x.buildOwner()
 	x.ambiguousFirstNames()
+}
+
+// isMiddleInitial reports whether w is a capital letter and a period ("J.").
+func isMiddleInitial(w string) bool {
+	return len(w) == 2 && w[1] == '.' && w[0] >= 'A' && w[0] <= 'Z'
 }
 
 // ambiguousFirstNames joins a country name that is also a first name
