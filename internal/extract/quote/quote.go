@@ -306,24 +306,40 @@ func (d *doc) acceptQuote(q *rawQuote) bool {
 	}
 	// a term in quotation marks: "the new “strategic partnership” between"
 	term := q.open > 0 && termBefore[d.toks[q.open-1].lw] || title
-	if !endsClause && term {
-		return false
-	}
 	if endsClause && d.cueAfter(q.close+1) {
 		return true
 	}
+	governed, naming := false, false
 	lo := d.sentenceStart(q.open)
 	for k := q.open - 1; k >= lo; k-- {
 		t := d.toks[k]
-		if t.kind == kWord && (speechVerbs[t.lower()] || participleVerbs[t.lower()]) {
-			return true
+		if t.kind != kWord {
+			continue
+		}
+		if namingVerbs[t.lw] && k >= q.open-8 {
+			naming = true
+		}
+		if speechVerbs[t.lower()] || participleVerbs[t.lower()] {
+			governed = true
 		}
 	}
-	return false
+	// a term in quotation marks ("the new “strategic partnership” between")
+	// is no quotation, but a verb that takes the speaker's own words makes
+	// one ("called the law a “crazy system” that", "urged voters to “stay
+	// home” on")
+	return governed && (endsClause || !term || naming && !title)
 }
 
 // termBefore are the words that make a short quotation after them a term
 // or a name rather than someone's words: "the new “strategic partnership”".
+// namingVerbs take the speaker's own words as their complement: "called
+// the law a “crazy system”", "urged voters to “stay home”".
+var namingVerbs = set(
+	"call calls called calling describe describes described describing dub dubs dubbed dubbing",
+	"brand brands branded branding label labels labeled labelled labeling labelling",
+	"urge urges urged urging blame blames blamed blaming",
+)
+
 var termBefore = set(
 	"the a an its his her their our your my this that these those new so-called called",
 	"dubbed named titled entitled film book song show album movie slogan word phrase term",
@@ -1066,10 +1082,17 @@ func (d *doc) parseForward(i, hi int) (phrase, bool) {
 	}
 	// "the Florida senator", "the GOP front-runner", "the Rove ad": after a
 	// determiner, a capitalised run that a noun follows only describes
-	if k > 0 && determiners[toks[k-1].lw] && b < hi && toks[b].kind == kWord && !toks[b].isCap() && !orgNouns[toks[b].lw] &&
-		(personNoun(toks[b].lw) || documentNouns[toks[b].lw] && classifyRun(run) == spPerson) {
-		sp.kind, sp.evidence = spDesc, toks[k-1:b+1]
-		sp.pos, sp.end = toks[k-1].s, toks[b].e
+	// ("The Florida senator", where the capitalised determiner opens the run)
+	det := -1
+	if k > 0 && determiners[toks[k-1].lw] {
+		det = k - 1
+	} else if toks[k].lw == "the" && b > k+1 {
+		det = k
+	}
+	if det >= 0 && b < hi && toks[b].kind == kWord && !toks[b].isCap() && !orgNouns[toks[b].lw] &&
+		(personNoun(toks[b].lw) || documentNouns[toks[b].lw] && classifyRun(toks[det+1:b]) == spPerson) {
+		sp.kind, sp.evidence = spDesc, toks[det:b+1]
+		sp.pos, sp.end = toks[det].s, toks[b].e
 		return sp, true
 	}
 	d.fillName(&sp, run)

@@ -358,6 +358,21 @@ var patternTests = []struct {
 		want: []want{{starts: "He will be part", speaker: "Harbor Radio", cue: "reported", indirect: true}},
 	},
 	{
+		name: "naming_verb_partial_quote",
+		text: "Health law\n\nFormer governor Dana Whitfield called the insurance law a “crazy system” that fails families.",
+		want: []want{{starts: "crazy system", speaker: "Dana Whitfield", cue: "called"}},
+	},
+	{
+		name: "urged_partial_quote",
+		text: "Vote\n\nSenator Paul Okoro urged delegates to “vote your conscience” at the convention.",
+		want: []want{{starts: "vote your conscience", speaker: "Paul Okoro"}},
+	},
+	{
+		name: "term_after_speech_verb",
+		text: "Pact\n\nAnalysts say the new “trade compact” between the two ports is a sign of change.",
+		not:  []string{"trade compact"},
+	},
+	{
 		name: "title_case_headline",
 		text: "Ortega Just Revealed Who He Would Pick For The Cabinet\n\nThe list is long.",
 		want: nil,
