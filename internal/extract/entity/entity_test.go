@@ -38,6 +38,8 @@ var extractTests = []struct {
 		[]string{"O:Brookings Institution", "P:Andrew Yeo"}},
 	{"middle initials", "Republican nominee Donald J. Trump spoke on Monday. Leonard E. Burman, a professor, disagreed.",
 		[]string{"P:Donald J. Trump", "P:Leonard E. Burman", "!P:Donald J.", "!P:J. Trump", "!P:Leonard E."}},
+	{"party bodies keep the party", "Officials at the Republican National Committee said the ads were unfair. The DNC disagreed.",
+		[]string{"O:Republican National Committee", "O:Democratic National Committee", "!O:National Committee"}},
 	{"jordan the person", "Michael Jordan scored 40 points for the Chicago Bulls.",
 		[]string{"P:Michael Jordan", "!C:Jordan"}},
 	{"jordan the country", "Troops crossed into Jordan on Tuesday, officials in Amman said.",

@@ -267,6 +267,13 @@ func (x *extraction) cleanSpans(m *model) {
 	x.ambiguousFirstNames()
 }
 
+// groupAdjectives name a party, faith or people and open the names of
+// their bodies ("Republican National Committee", "Muslim Council of
+// Britain", "Arab League"), so a pattern organization keeps them.
+var groupAdjectives = map[string]bool{"republican": true, "democratic": true, "libertarian": true, "muslim": true,
+	"christian": true, "jewish": true, "catholic": true, "protestant": true, "evangelical": true, "hispanic": true,
+	"latino": true, "arab": true, "kurdish": true, "sunni": true, "shiite": true, "shia": true}
+
 // isMiddleInitial reports whether w is a capital letter and a period ("J.").
 func isMiddleInitial(w string) bool {
 	return len(w) == 2 && w[1] == '.' && w[0] >= 'A' && w[0] <= 'Z'
@@ -432,7 +439,7 @@ func (x *extraction) patternOrgs(m *model) {
 	var add []span
 	amp := map[int]bool{} // names joined by "&", by first token
 	for i := 0; i < len(toks); {
-		if !x.capWord(i) {
+		if !x.capWord(i) && !(groupAdjectives[toks[i].lower] && isCap(toks[i].norm)) {
 			i++
 			continue
 		}
@@ -450,7 +457,7 @@ func (x *extraction) patternOrgs(m *model) {
 		}
 		// Drop sentence-initial common words and titles from the front.
 		a := i
-		for a < j && (isSentenceStart(toks, a) || a == i) && (m.lower[toks[a].lower] || notNames[toks[a].lower]) {
+		for a < j && (isSentenceStart(toks, a) || a == i) && (m.lower[toks[a].lower] || notNames[toks[a].lower]) && !groupAdjectives[toks[a].lower] {
 			a++
 		}
 		for a < j && connectors[toks[a].lower] {
