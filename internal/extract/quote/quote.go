@@ -194,6 +194,23 @@ func (d *doc) findQuotes() {
 		open := -1
 		first := true
 		startsWithQuote := toks[i].kind == kQuote
+		// Quotations nest when the paragraph's marks balance: curly ones
+		// inside straight ones ("… “Do you think?” …"), or curly ones in
+		// curly ones (“… what he calls “hell” than …”). Otherwise a second
+		// opening mark is a stray one, and the first closing mark closes.
+		straight, opens, closes := 0, 0, 0
+		for j := i; j < end; j++ {
+			switch toks[j].w {
+			case `"`:
+				straight++
+			case "“":
+				opens++
+			case "”":
+				closes++
+			}
+		}
+		nest := opens == closes
+		depth := 0
 		for j := i; j < end; j++ {
 			t := toks[j]
 			if t.kind != kQuote {
@@ -203,11 +220,21 @@ func (d *doc) findQuotes() {
 				if t.w == "”" && j > i && toks[j-1].e == t.s {
 					continue // a closing mark with no opening one
 				}
-				open = j
+				open, depth = j, 0
 				continue
 			}
-			if t.w == "“" && toks[open].w == "“" {
-				continue // nested or stray: keep the first opening
+			o := toks[open].w
+			switch {
+			case o == `"` && straight%2 == 0 && nest && (t.w == "“" || t.w == "”"):
+				continue // curly marks inside straight ones
+			case o == "“" && t.w == "“":
+				if nest {
+					depth++
+				}
+				continue // nested, or a stray opening: keep the first
+			case o == "“" && t.w == "”" && depth > 0:
+				depth--
+				continue
 			}
 			d.addQuote(open, j, false, first && prevUnclosed && startsWithQuote && open == i)
 			first = false

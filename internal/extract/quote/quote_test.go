@@ -358,6 +358,18 @@ var patternTests = []struct {
 		want: []want{{starts: "He will be part", speaker: "Harbor Radio", cue: "reported", indirect: true}},
 	},
 	{
+		name: "nested_curly_quotes",
+		text: "Voters\n\n“I would rather live in what he calls “hell” than live in his world,” said Rosa Marin, a nurse.",
+		want: []want{{starts: "I would rather live in what he calls “hell” than live in his world", speaker: "Rosa Marin"}},
+		not:  []string{" than live"},
+	},
+	{
+		name: "curly_inside_straight_quotes",
+		text: "Polls\n\nTom Reyes continued:\n\n\"One poll asked, “Do you trust the mayor?” Forty percent said yes.\"",
+		want: []want{{starts: "One poll asked, “Do you trust the mayor?” Forty percent said yes.", speaker: "Tom Reyes"}},
+		not:  []string{"Do you trust", " Forty percent"},
+	},
+	{
 		name: "naming_verb_partial_quote",
 		text: "Health law\n\nFormer governor Dana Whitfield called the insurance law a “crazy system” that fails families.",
 		want: []want{{starts: "crazy system", speaker: "Dana Whitfield", cue: "called"}},
