@@ -12,7 +12,11 @@
 // or a preposition without closing a clause ("the new “strategic
 // partnership” between", but "calling the North a “little dictatorship.”").
 // Quotations in two apostrophes, the way some archives transliterate marks,
-// are reported with Direct false, as the labelled data counts them.
+// are reported with Direct false, as the labelled data counts them. Marks
+// nest when a paragraph's marks balance (“… what he calls “hell” …”). The
+// pieces of one statement that news writing splits around its attribution
+// ("“…,” she said. “…”") make one Quote; a new cue, speaker or paragraph
+// starts another.
 //
 // Speakers. Each quotation's speaker is read from the words around it, in
 // this order: the rest of its sentence (“…,” said X · “…,” X said · “…,” X,
@@ -98,7 +102,14 @@ type Quote struct {
 	Direct      bool   `json:"direct"`                // in quotation marks; false for reported speech
 	Start       int    `json:"-"`                     // byte offset of Text in the input
 	End         int    `json:"-"`
+	// Pieces are the byte ranges of a statement split around its
+	// attribution ("“…,” she said. “…”"), whose Text joins them with
+	// PieceSeparator; nil when the quotation is one piece, text[Start:End].
+	Pieces [][2]int `json:"-"`
 }
+
+// PieceSeparator joins the pieces of one statement in Quote.Text.
+const PieceSeparator = " … "
 
 // Extract finds the quotations of one document. text is the whole article
 // (title, a blank line, body); ents is entity.Extract(text).

@@ -543,8 +543,20 @@ func FuzzExtract(f *testing.F) {
 			if q.Start < 0 || q.End > len(text) || q.Start > q.End {
 				t.Fatalf("Extract(%q): quote %q at [%d,%d) outside the text", text, q.Text, q.Start, q.End)
 			}
-			if text[q.Start:q.End] != q.Text {
+			if q.Pieces == nil && text[q.Start:q.End] != q.Text {
 				t.Fatalf("Extract(%q): Text %q is not text[%d:%d]", text, q.Text, q.Start, q.End)
+			}
+			var pieces []string
+			at := q.Start
+			for _, p := range q.Pieces {
+				if p[0] < at || p[1] < p[0] || p[1] > q.End {
+					t.Fatalf("Extract(%q): pieces %v out of order or outside [%d,%d)", text, q.Pieces, q.Start, q.End)
+				}
+				pieces = append(pieces, text[p[0]:p[1]])
+				at = p[1]
+			}
+			if q.Pieces != nil && strings.Join(pieces, PieceSeparator) != q.Text {
+				t.Fatalf("Extract(%q): Text %q is not its pieces %q joined", text, q.Text, pieces)
 			}
 			if !utf8.ValidString(q.Text) || !utf8.ValidString(q.Speaker) || !utf8.ValidString(q.Affiliation) {
 				t.Fatalf("Extract(%q): invalid UTF-8 in %+v", text, q)

@@ -391,7 +391,11 @@ func (d *doc) output() []Quote {
 		x := d.quote(q, src, q.cue)
 		if i > 0 && d.sameUtterance(d.quotes[i-1], q) && out[len(out)-1].Speaker == x.Speaker {
 			last := &out[len(out)-1]
-			last.Text += " … " + x.Text
+			if last.Pieces == nil {
+				last.Pieces = [][2]int{{last.Start, last.End}}
+			}
+			last.Pieces = append(last.Pieces, [2]int{x.Start, x.End})
+			last.Text += PieceSeparator + x.Text
 			last.End = x.End
 			if last.Cue == "" {
 				last.Cue = x.Cue
