@@ -167,7 +167,7 @@ func (x *extraction) cleanSpans(m *model) {
 			capMid[t.lower] = true
 		}
 	}
-	var headline []span
+	var headline, people []span
 	out := x.spans[:0]
 	for _, s := range x.spans {
 		if s.kind == kPer {
@@ -178,6 +178,10 @@ func (x *extraction) cleanSpans(m *model) {
 		if s.kind == kOrg {
 			for s.i < s.j && strings.EqualFold(x.toks[s.i].norm, "the") {
 				s.i++
+			}
+			if org, per, ok := x.splitOrgRolePerson(s); ok {
+				s = org
+				people = append(people, per)
 			}
 		}
 		for s.j > s.i && (!isNameToken(x.toks[s.j-1].norm) || connectors[x.toks[s.j-1].lower]) {
@@ -262,9 +266,56 @@ func (x *extraction) cleanSpans(m *model) {
 			out = append(out, s)
 		}
 	}
+	for _, p := range people {
+		if x.personLike(p) {
+			out = append(out, p)
+		}
+	}
 	x.spans = out
 	x.buildOwner()
 	x.ambiguousFirstNames()
+}
+
+// orgRoles are the posts that stand between an organization and the name
+// of the person who holds them; roleModifiers may come before them.
+var (
+	orgRoles = map[string]bool{"director": true, "chairman": true, "chairwoman": true, "chair": true,
+		"president": true, "ceo": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
+		"founder": true, "secretary": true, "head": true, "chief": true, "counsel": true, "editor": true,
+		"manager": true, "commissioner": true, "adviser": true, "advisor": true, "strategist": true,
+		"analyst": true, "economist": true, "fellow": true, "researcher": true, "professor": true,
+		"officer": true, "treasurer": true, "coordinator": true, "correspondent": true, "anchor": true, "host": true}
+	roleModifiers = map[string]bool{"executive": true, "deputy": true, "research": true, "communications": true,
+		"policy": true, "political": true, "press": true, "senior": true, "managing": true, "national": true,
+		"campaign": true, "general": true, "vice": true, "assistant": true, "associate": true, "finance": true,
+		"operating": true, "financial": true, "legal": true, "chief": true, "founding": true, "digital": true}
+)
+
+// splitOrgRolePerson cuts an organization span that runs on over a post and
+// a person's name ("Fox News Chairman Roger Ailes", "Republican National
+// Committee Research Director Raj Shah") into the organization and the
+// person.
+func (x *extraction) splitOrgRolePerson(s span) (org, per span, ok bool) {
+	toks := x.toks
+	for r := s.j - 2; r > s.i; r-- {
+		if !orgRoles[toks[r].lower] {
+			continue
+		}
+		if n := s.j - r - 1; n < 2 || n > 3 {
+			return s, s, false // a person's name: given name and surname
+		}
+		for k := r + 1; k < s.j; k++ {
+			if !x.capWord(k) || orgWords[toks[k].lower] {
+				return s, s, false
+			}
+		}
+		m := r
+		for m-1 > s.i && roleModifiers[toks[m-1].lower] {
+			m--
+		}
+		return span{s.i, m, kOrg}, span{r + 1, s.j, kPer}, true
+	}
+	return s, s, false
 }
 
 // groupAdjectives name a party, faith or people and open the names of
@@ -463,8 +514,12 @@ func (x *extraction) patternOrgs(m *model) {
 		for a < j && connectors[toks[a].lower] {
 			a++
 		}
+		e := j // "Fox News Chairman Roger Ailes": the name ends before the post
+		if org, _, ok := x.splitOrgRolePerson(span{a, j, kOrg}); ok {
+			e = org.j
+		}
 		hasKey := false
-		for k := a; k < j; k++ {
+		for k := a; k < e; k++ {
 			if orgWords[toks[k].lower] {
 				hasKey = true
 			}
@@ -472,8 +527,8 @@ func (x *extraction) patternOrgs(m *model) {
 				hasKey, amp[a] = true, true
 			}
 		}
-		if hasKey && j-a >= 2 && !toks[a].capsLine {
-			add = append(add, span{a, j, kOrg})
+		if hasKey && e-a >= 2 && !toks[a].capsLine {
+			add = append(add, span{a, e, kOrg})
 		}
 		i = j
 	}

@@ -358,6 +358,11 @@ var patternTests = []struct {
 		want: []want{{starts: "He will be part", speaker: "Harbor Radio", cue: "reported", indirect: true}},
 	},
 	{
+		name: "affiliation_before_post",
+		text: "Port\n\n“We will print every word of it,” said Harbor News Executive Editor Tomas Berg.",
+		want: []want{{starts: "We will print", speaker: "Tomas Berg", affiliation: "Harbor News"}},
+	},
+	{
 		name: "nested_curly_quotes",
 		text: "Voters\n\n“I would rather live in what he calls “hell” than live in his world,” said Rosa Marin, a nurse.",
 		want: []want{{starts: "I would rather live in what he calls “hell” than live in his world", speaker: "Rosa Marin"}},

@@ -594,6 +594,10 @@ func decideRole(ms []mention, name string) (string, string) {
 const defaultRole = RoleOther
 
 // affiliation finds the organization named with a person and its role.
+// postModifiers come before a post in a capitalised title ("Research
+// Director", "Executive Editor").
+var postModifiers = set("executive deputy research communications policy political press senior managing assistant associate")
+
 func affiliation(m mention) (string, string) {
 	var cands [][]token
 	if len(m.affil) > 0 {
@@ -613,7 +617,11 @@ func affiliation(m mention) (string, string) {
 		for len(c) > 0 && (c[0].w == "the" || c[0].w == "The" || strings.HasSuffix(c[0].w, "-based")) {
 			c = c[1:]
 		}
-		for len(c) > 0 && connectors[c[len(c)-1].w] {
+		// "Fox News Chairman", "RNC Research Director": the post is no part
+		// of the body's name
+		post := false
+		for len(c) > 1 && (connectors[c[len(c)-1].w] || isTitleWord(c[len(c)-1].lw) || post && postModifiers[c[len(c)-1].lw]) {
+			post = post || isTitleWord(c[len(c)-1].lw)
 			c = c[:len(c)-1]
 		}
 		if len(c) == 0 || classifyRun(c) != spOrg {
