@@ -264,13 +264,19 @@ func splitName(run []token) (titles, name, affil []token) {
 }
 
 // gender guesses a person's gender from the first name: 'f', 'm' or 0.
+// The first name may follow an initial or a nickname ("J. Edgar Hoover").
 func gender(name string) byte {
-	first, _, _ := strings.Cut(strings.ToLower(name), " ")
-	switch {
-	case femaleNames[first]:
-		return 'f'
-	case maleNames[first]:
-		return 'm'
+	ws := strings.Fields(strings.ToLower(name))
+	for i, w := range ws {
+		if i > 1 || i > 0 && i == len(ws)-1 {
+			break // the surname says nothing
+		}
+		switch {
+		case femaleNames[w]:
+			return 'f'
+		case maleNames[w]:
+			return 'm'
+		}
 	}
 	return 0
 }

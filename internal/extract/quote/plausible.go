@@ -100,7 +100,7 @@ func (d *doc) tidy(name string) string {
 	}
 	for i := 1; i < len(ws)-1; i++ {
 		rest := strings.Join(ws[i:], " ")
-		if gender(rest) != 0 {
+		if first := strings.ToLower(ws[i]); femaleNames[first] || maleNames[first] {
 			return rest
 		}
 		for _, r := range d.full[surname(rest)] {

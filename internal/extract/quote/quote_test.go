@@ -590,3 +590,23 @@ func TestExtractDocumentSource(t *testing.T) {
 		}
 	}
 }
+
+// TestGender checks that the first name may follow an initial or a
+// nickname, and that a surname alone tells nothing.
+func TestGender(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		want byte
+	}{
+		{"Maria Lopez", 'f'},
+		{"J. James Hollis", 'm'},
+		{"Wily Maria Lopez", 'f'},
+		{"Maria", 'f'},
+		{"Lopez", 0},
+		{"Reyes Lopez Maria", 0},
+	} {
+		if got := gender(tt.name); got != tt.want {
+			t.Errorf("gender(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
