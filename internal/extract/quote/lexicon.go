@@ -98,6 +98,7 @@ var honorifics = set(
 // officialTitles mark someone speaking for a state, party or public body.
 var officialTitles = set(
 	"president vice-president vp sen sen. sens sens. senator senators rep rep. reps reps. representative gov gov. governor",
+	"del. delegate",
 	"minister secretary chancellor mayor judge justice speaker leader premier ambassador",
 	"spokesman spokeswoman spokesperson spokespeople nominee candidate lawmaker lawmakers",
 	"congressman congresswoman councilman councilwoman commissioner official officials",

@@ -514,6 +514,12 @@ func (d *doc) attributeOne(qi int, q *rawQuote) {
 			if d.leftFrame(q, d.sentenceStart(k), k) {
 				return
 			}
+			// "Sanders made the following comment:": the subject of the
+			// sentence that the colon ends
+			if sp, ok := d.subject(d.sentenceStart(k), k); ok && (sp.kind == spPerson || sp.kind == spOrg || sp.kind == spCountry) {
+				q.sp = sp
+				return
+			}
 		}
 	}
 	// X agreed. “…”: a sentence that is only a speaker and a speech verb
@@ -742,6 +748,13 @@ func (d *doc) leftFrame(q *rawQuote, l0, l1 int) bool {
 				return true
 			}
 			continue
+		}
+		// "footage of Clinton asking, “…”": a name, then the participle
+		if participleVerbs[w] && v > l0 && isNameWord(toks[v-1]) && v+1 < l1 && (toks[v+1].w == "," || toks[v+1].w == ":") && v+2 == l1 {
+			if sp, _, ok := d.parseBackward(l0, v-1); ok && (sp.kind == spPerson || sp.kind == spOrg) {
+				d.setSpeaker(q, sp, v)
+				return true
+			}
 		}
 		if participleVerbs[w] && v > l0 && toks[v-1].w == "," {
 			// “he said, calling …”: the subject is the main clause's

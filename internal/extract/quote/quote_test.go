@@ -363,6 +363,21 @@ var patternTests = []struct {
 		want: []want{{starts: "We will print", speaker: "Tomas Berg", affiliation: "Harbor News"}},
 	},
 	{
+		name: "name_then_participle",
+		text: "Ads\n\nThe ad uses footage of Maria Lopez asking, “Why are we not ten points ahead of them?”",
+		want: []want{{starts: "Why are we not", speaker: "Maria Lopez", cue: "asking"}},
+	},
+	{
+		name: "colon_sentence_subject",
+		text: "Jobs\n\nIn July, Tom Reyes made the following comment:\n\n“For young people who left school, the real unemployment rate is far higher.”",
+		want: []want{{starts: "For young people", speaker: "Tom Reyes"}},
+	},
+	{
+		name: "delegate_title",
+		text: "Hearing\n\n“This is a waste of the committee's time,” said Del. Stacey Marlowe.",
+		want: []want{{starts: "This is a waste", speaker: "Stacey Marlowe", role: RoleOfficial}},
+	},
+	{
 		name: "nested_curly_quotes",
 		text: "Voters\n\n“I would rather live in what he calls “hell” than live in his world,” said Rosa Marin, a nurse.",
 		want: []want{{starts: "I would rather live in what he calls “hell” than live in his world", speaker: "Rosa Marin"}},

@@ -25,7 +25,7 @@ type token struct {
 
 // abbrevs absorb a following period: "Sen." is one token.
 var abbrevs = set(
-	"mr mrs ms dr sen rep gov gen lt col sgt jr sr st prof rev hon capt maj cmdr adm amb pres",
+	"mr mrs ms dr sen rep gov gen lt col sgt jr sr st prof rev hon capt maj cmdr adm amb pres del",
 	"mt ft no vs etc inc corp co ltd jan feb aug sept sep oct nov dec atty sec gop",
 )
 
