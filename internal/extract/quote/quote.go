@@ -183,6 +183,7 @@ type doc struct {
 	ranker      map[string]float64                   // the speaker ranker's weights; nil for the rules alone
 	collect     func(qs []*rawQuote, rules []string) // when set, receives the rules' speakers (training)
 	lowerWords  map[string]bool                      // words written in lower case outside quotations
+	speakers    map[string]bool                      // capitalised words a speech verb follows or precedes; see speaker
 }
 
 // newDoc tokenizes text and prepares the per-document tables.
@@ -853,7 +854,8 @@ func (d *doc) subject(lo, hi int) (phrase, bool) {
 		if !ok || sp.kind == spDesc || sp.pronoun == "it" || sp.pronoun == "i" || sp.pronoun == "we" || sp.pronoun == "they" {
 			continue
 		}
-		if sp.kind == spPerson && len(sp.name) == 1 && len(sp.titles) == 0 && d.personAt(sp.pos, sp.end) == "" && len(d.full[surname(joinTokens(sp.name))]) == 0 {
+		if sp.kind == spPerson && len(sp.name) == 1 && len(sp.titles) == 0 && d.personAt(sp.pos, sp.end) == "" && len(d.full[surname(joinTokens(sp.name))]) == 0 &&
+			!d.speaker(stripPossessive(sp.name[0].lw)) {
 			continue // a lone capitalised word that names nobody known
 		}
 		// the word after the phrase must be a verb: lower case, not a preposition
@@ -900,6 +902,28 @@ func (d *doc) prevQuoteIn(q *rawQuote, l0 int) *rawQuote {
 		return prev
 	}
 	return nil
+}
+
+// speaker reports whether the capitalised word lw is the subject of a
+// speech verb somewhere in the text ("Trump said", "said Trump"): a lone
+// name the text treats as a speaker.
+func (d *doc) speaker(lw string) bool {
+	if d.speakers == nil {
+		d.speakers = map[string]bool{}
+		toks := d.toks
+		for k, t := range toks {
+			if t.kind != kWord || t.isCap() || !speechVerbs[t.lw] {
+				continue
+			}
+			if j := k - 1; j >= 0 && toks[j].isCap() && toks[j].kind == kWord {
+				d.speakers[stripPossessive(toks[j].lw)] = true
+			}
+			if j := k + 1; j < len(toks) && toks[j].isCap() && toks[j].kind == kWord && (j+1 == len(toks) || toks[j+1].kind == kPunct) {
+				d.speakers[toks[j].lw] = true
+			}
+		}
+	}
+	return d.speakers[lw] && !nonNames[lw] && !genericSubjects[lw]
 }
 
 // setSpeaker gives q the speaker phrase sp and the speech verb at token verb.

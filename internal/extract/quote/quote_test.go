@@ -378,6 +378,11 @@ var patternTests = []struct {
 		want: []want{{starts: "This is a waste", speaker: "Stacey Marlowe", role: RoleOfficial}},
 	},
 	{
+		name: "lone_name_the_text_makes_a_speaker",
+		text: "Rally\n\nThe crowd waited for an hour, Okafor said.\n\nOkafor gestured to the crowd, then leaned in and boomed: “We will win this one in November.”",
+		want: []want{{starts: "We will win", speaker: "Okafor"}},
+	},
+	{
 		name: "nested_curly_quotes",
 		text: "Voters\n\n“I would rather live in what he calls “hell” than live in his world,” said Rosa Marin, a nurse.",
 		want: []want{{starts: "I would rather live in what he calls “hell” than live in his world", speaker: "Rosa Marin"}},
