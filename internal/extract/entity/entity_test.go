@@ -298,3 +298,41 @@ func TestSignOffIsNoMention(t *testing.T) {
 		t.Errorf("Extract: Reuters in a sentence not found: %v", r.Organizations)
 	}
 }
+
+// TestCleanSpans checks how the tagger's spans are mended, whatever the
+// tagger reads: a name ends with a capitalised word, and a person's title
+// and name are a person even when read as a body.
+func TestCleanSpans(t *testing.T) {
+	for _, tt := range []struct {
+		text       string
+		from, to   string // the span given, as words
+		kind       int
+		want       string // the span kept, or "" when dropped
+		wantPerson bool
+	}{
+		{"Despite the turmoil over the Okafor nomination, delegates cheered.", "Okafor", "nomination", kOrg, "Okafor", false},
+		{"Senator Jeff Morrow spoke to the delegates.", "Senator", "Morrow", kOrg, "Jeff Morrow", true},
+		{"New York Yankees won again.", "New", "Yankees", kOrg, "New York Yankees", false},
+		{"Senate Armed Services Committee met.", "Senate", "Committee", kOrg, "Senate Armed Services Committee", false},
+	} {
+		toks := tokenize(tt.text)
+		i, j := -1, -1
+		for k, tk := range toks {
+			if tk.text == tt.from && i < 0 {
+				i = k
+			}
+			if tk.text == tt.to {
+				j = k + 1
+			}
+		}
+		x := &extraction{text: tt.text, toks: toks, spans: []span{{i, j, tt.kind}}}
+		x.cleanSpans(defaultModel)
+		got, person := "", false
+		for _, s := range x.spans {
+			got, person = x.words(s), s.kind == kPer
+		}
+		if got != tt.want || got != "" && person != tt.wantPerson {
+			t.Errorf("cleanSpans(%q, %q…%q) = %q person=%v, want %q person=%v", tt.text, tt.from, tt.to, got, person, tt.want, tt.wantPerson)
+		}
+	}
+}

@@ -170,6 +170,9 @@ func (x *extraction) cleanSpans(m *model) {
 	var headline, people []span
 	out := x.spans[:0]
 	for _, s := range x.spans {
+		if s.kind == kOrg && x.titledPerson(s) {
+			s.kind = kPer // "Senator Jeff Sessions" read as a body
+		}
 		if s.kind == kPer {
 			for s.i < s.j && titles[x.toks[s.i].lower] {
 				s.i++
@@ -184,8 +187,9 @@ func (x *extraction) cleanSpans(m *model) {
 				people = append(people, per)
 			}
 		}
-		for s.j > s.i && (!isNameToken(x.toks[s.j-1].norm) || connectors[x.toks[s.j-1].lower]) {
-			s.j--
+		for s.j > s.i && (!isNameToken(x.toks[s.j-1].norm) || connectors[x.toks[s.j-1].lower] ||
+			(s.kind == kOrg || s.kind == kPer) && s.j-s.i > 1 && x.toks[s.j-1].norm == x.toks[s.j-1].lower) {
+			s.j-- // "the Trump nomination": a name ends with a capital word
 		}
 		for s.i < s.j && !isNameToken(x.toks[s.i].norm) {
 			s.i++
@@ -274,6 +278,30 @@ func (x *extraction) cleanSpans(m *model) {
 	x.spans = out
 	x.buildOwner()
 	x.ambiguousFirstNames()
+}
+
+// personTitles stand only before a person's name, never open a body's.
+var personTitles = map[string]bool{"mr": true, "mr.": true, "mrs": true, "mrs.": true, "ms": true, "ms.": true,
+	"dr": true, "dr.": true, "president": true, "senator": true, "sen.": true, "rep.": true, "representative": true,
+	"gov.": true, "governor": true, "mayor": true, "ambassador": true, "chancellor": true, "premier": true,
+	"pope": true, "sheikh": true, "ayatollah": true, "prof.": true, "professor": true, "rev.": true}
+
+// titledPerson reports whether the organization span s is a person's title
+// and name: "Senator Jeff Sessions", not "Senate Armed Services Committee".
+func (x *extraction) titledPerson(s span) bool {
+	k := s.i
+	for k < s.j && personTitles[x.toks[k].lower] {
+		k++
+	}
+	if k == s.i || s.j-k < 2 || s.j-k > 3 {
+		return false
+	}
+	for ; k < s.j; k++ {
+		if !x.capWord(k) || orgWords[x.toks[k].lower] || companyHeads[x.toks[k].lower] {
+			return false
+		}
+	}
+	return true
 }
 
 // orgRoles are the posts that stand between an organization and the name
