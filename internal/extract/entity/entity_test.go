@@ -313,6 +313,7 @@ func TestCleanSpans(t *testing.T) {
 		{"Despite the turmoil over the Okafor nomination, delegates cheered.", "Okafor", "nomination", kOrg, "Okafor", false},
 		{"Senator Jeff Morrow spoke to the delegates.", "Senator", "Morrow", kOrg, "Jeff Morrow", true},
 		{"New York Yankees won again.", "New", "Yankees", kOrg, "New York Yankees", false},
+		{"As an associate, Loretta E. Morrow said she was asked to speak.", "E.", "Morrow", kPer, "Loretta E. Morrow", true},
 		{"Senate Armed Services Committee met.", "Senate", "Committee", kOrg, "Senate Armed Services Committee", false},
 	} {
 		toks := tokenize(tt.text)
@@ -334,5 +335,35 @@ func TestCleanSpans(t *testing.T) {
 		if got != tt.want || got != "" && person != tt.wantPerson {
 			t.Errorf("cleanSpans(%q, %q…%q) = %q person=%v, want %q person=%v", tt.text, tt.from, tt.to, got, person, tt.want, tt.wantPerson)
 		}
+	}
+}
+
+// TestCleanSpansJoinsInitials checks that a name the tagger cut at a middle
+// initial is one person, whatever it read the first part as.
+func TestCleanSpansJoinsInitials(t *testing.T) {
+	text := "Ana Donald J. Morrow and Loretta E. Lynd spoke."
+	toks := tokenize(text)
+	at := func(w string) int {
+		for k, tk := range toks {
+			if tk.text == w {
+				return k
+			}
+		}
+		t.Fatalf("no token %q", w)
+		return -1
+	}
+	x := &extraction{text: text, toks: toks, spans: []span{
+		{at("Donald"), at("J."), kPer}, {at("J."), at("Morrow") + 1, kPer},
+		{at("Loretta"), at("E."), kLoc}, {at("E."), at("Lynd") + 1, kPer},
+	}}
+	x.cleanSpans(defaultModel)
+	var got []string
+	for _, s := range x.spans {
+		if s.kind == kPer {
+			got = append(got, x.words(s))
+		}
+	}
+	if want := []string{"Donald J. Morrow", "Loretta E. Lynd"}; !slices.Equal(got, want) {
+		t.Errorf("people = %q, want %q", got, want)
 	}
 }

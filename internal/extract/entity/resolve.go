@@ -246,6 +246,21 @@ func (x *extraction) cleanSpans(m *model) {
 			x.capWord(s.j) && !x.toks[s.j].lineStart {
 			s.j++ // "Donald J." and "Trump": a middle initial ends no name
 		}
+		if n := len(out); s.kind == kPer && n > 0 && out[n-1].kind == kPer && out[n-1].j == s.i && isMiddleInitial(x.toks[s.i].norm) && !x.toks[s.i].lineStart {
+			out[n-1].j = s.j // "Donald" and "J. Trump"
+			continue
+		}
+		if n := len(out); s.kind == kPer && s.i > 0 && isMiddleInitial(x.toks[s.i].norm) && x.capWord(s.i-1) && !x.toks[s.i].lineStart &&
+			(n == 0 || out[n-1].j < s.i || out[n-1].kind != kPer) {
+			s.i-- // "Loretta" and "E. Lynch": the given name before the initial
+			if n > 0 && out[n-1].j > s.i {
+				if out[n-1].j-out[n-1].i == 1 {
+					out = out[:n-1]
+				} else {
+					out[n-1].j = s.i
+				}
+			}
+		}
 		if n := len(out); n > 0 && s.i < out[n-1].j {
 			// the span before grew over this one's start
 			if out[n-1].kind == kPer && s.j > out[n-1].j {

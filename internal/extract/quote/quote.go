@@ -320,7 +320,9 @@ func (d *doc) acceptQuote(q *rawQuote) bool {
 				small++
 			}
 		case kPunct:
-			if t.isTerminal() || t.w == "," || t.w == ";" || t.w == ":" {
+			// the comma or period that closes a name in American style
+			// (“Golden Week,”) makes no sentence of it
+			if (t.isTerminal() || t.w == "," || t.w == ";" || t.w == ":") && k < q.close-1 {
 				sentence = true
 			}
 		}
@@ -344,8 +346,12 @@ func (d *doc) acceptQuote(q *rawQuote) bool {
 		endsClause = true
 	}
 	// a term in quotation marks: "the new “strategic partnership” between"
-	term := q.open > 0 && termBefore[d.toks[q.open-1].lw] || title
-	if endsClause && d.cueAfter(q.close+1) {
+	termBefore := q.open > 0 && termBefore[d.toks[q.open-1].lw]
+	term := termBefore || title
+	// a cue after it: “No,” she said, but not a name after a determiner
+	// or a preposition ("called the “Golden Week,” saying …", "hosts of
+	// “The Late Show,” the station said")
+	if endsClause && d.cueAfter(q.close+1) && !(title && termBefore) {
 		return true
 	}
 	governed, naming := false, false
@@ -366,7 +372,7 @@ func (d *doc) acceptQuote(q *rawQuote) bool {
 	// is no quotation, but a verb that takes the speaker's own words makes
 	// one ("called the law a “crazy system” that", "urged voters to “stay
 	// home” on")
-	return governed && (endsClause || !term || naming && !title)
+	return governed && !(title && termBefore) && (endsClause || !term || naming && !title)
 }
 
 // termBefore are the words that make a short quotation after them a term
