@@ -1528,6 +1528,18 @@ func (d *doc) indirect() {
 		}
 		if c < hi && toks[c].w == "that" {
 			c++
+		} else if c < hi && (prepositions[toks[c].lw] || w == "told" || w == "tells" || w == "tell") {
+			// "said in a statement that …", "told reporters that …": the
+			// speech is the that-clause; "reported from Los Angeles" is none
+			k := c + 1
+			for k < hi && k < c+10 && toks[k].lw != "that" && toks[k].w != "," {
+				k++
+			}
+			if k < hi && toks[k].lw == "that" {
+				c = k + 1
+			} else if toks[c].lw == "from" {
+				continue
+			}
 		}
 		if c >= hi {
 			continue

@@ -388,6 +388,15 @@ var patternTests = []struct {
 		not:  []string{"Golden Week", "The Late Show"},
 	},
 	{
+		name: "reported_that_clause",
+		text: "Port\n\nMayor Ana Ruiz said in a statement on Monday that the port would reopen within a week. Tomas Berg told reporters that talks had stalled again. Lisa Marr reported from Harbor City.",
+		want: []want{
+			{starts: "the port would reopen", speaker: "Ana Ruiz", indirect: true},
+			{starts: "talks had stalled", speaker: "Tomas Berg", indirect: true},
+		},
+		not: []string{"in a statement", "reporters that", "from Harbor City"},
+	},
+	{
 		name: "nested_curly_quotes",
 		text: "Voters\n\n“I would rather live in what he calls “hell” than live in his world,” said Rosa Marin, a nurse.",
 		want: []want{{starts: "I would rather live in what he calls “hell” than live in his world", speaker: "Rosa Marin"}},
