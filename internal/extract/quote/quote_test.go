@@ -397,6 +397,11 @@ var patternTests = []struct {
 		not: []string{"in a statement", "reporters that", "from Harbor City"},
 	},
 	{
+		name: "pronoun_not_named_in_its_clause",
+		text: "Court\n\nDaniel Price lost the case on Monday. Judge Gonzalo Morales said the ruling was final.\n\nHe insisted Morales had “a clear conflict of interest” in the case.",
+		want: []want{{starts: "a clear conflict", speaker: "Daniel Price"}},
+	},
+	{
 		name: "nested_curly_quotes",
 		text: "Voters\n\n“I would rather live in what he calls “hell” than live in his world,” said Rosa Marin, a nurse.",
 		want: []want{{starts: "I would rather live in what he calls “hell” than live in his world", speaker: "Rosa Marin"}},

@@ -230,8 +230,40 @@ func (d *doc) insideQuote(pos int) bool {
 	return false
 }
 
+// namedAfter returns the people named in the clause that follows byte
+// offset pos, up to the sentence's end: "He insisted Curiel had …" cannot
+// mean Curiel by "he".
+func (d *doc) namedAfter(pos int) map[string]bool {
+	i := d.tokenAt(pos)
+	end := d.frameEnd(i)
+	if end >= len(d.toks) {
+		end = len(d.toks) - 1
+	}
+	if end < i {
+		return nil
+	}
+	hi := d.toks[end].s
+	out := map[string]bool{}
+	for _, r := range d.refs {
+		if r.pos >= pos && r.pos < hi {
+			out[r.name] = true
+		}
+	}
+	for k := i; k < end; k++ { // a surname alone: "Morales had"
+		if t := d.toks[k]; isNameWord(t) && !t.inQ {
+			for _, r := range d.full[stripPossessive(t.lw)] {
+				out[r.name] = true
+			}
+		}
+	}
+	return out
+}
+
 // antecedent returns the person a pronoun at pos stands for.
-func (d *doc) antecedent(pos int, pron string) string {
+func (d *doc) antecedent(pos int, pron string) string { return d.antecedentNot(pos, pron, nil) }
+
+// antecedentNot is antecedent, passing over the names in not.
+func (d *doc) antecedentNot(pos int, pron string, not map[string]bool) string {
 	want := byte(0)
 	switch pron {
 	case "he":
@@ -245,7 +277,7 @@ func (d *doc) antecedent(pos int, pron string) string {
 	p := d.paraOf(pos)
 	for i := len(d.speakerRefs) - 1; i >= 0; i-- {
 		r := d.speakerRefs[i]
-		if r.pos >= pos || r.g != 0 && r.g != want {
+		if r.pos >= pos || r.g != 0 && r.g != want || not[r.name] {
 			continue
 		}
 		if d.paraOf(r.pos) >= p-2 {
@@ -258,7 +290,7 @@ func (d *doc) antecedent(pos int, pron string) string {
 		if r.pos >= pos {
 			continue
 		}
-		if r.g != 0 && r.g != want {
+		if r.g != 0 && r.g != want || not[r.name] {
 			continue
 		}
 		return r.name
@@ -296,7 +328,7 @@ func (d *doc) personAt(s, e int) string {
 func (d *doc) resolve(sp phrase) (string, int) {
 	switch sp.kind {
 	case spPronoun:
-		if n := d.antecedent(sp.pos, sp.pronoun); n != "" {
+		if n := d.antecedentNot(sp.pos, sp.pronoun, d.namedAfter(sp.end)); n != "" {
 			return n, spPerson
 		}
 		return "", spPronoun
