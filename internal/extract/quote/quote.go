@@ -63,7 +63,10 @@
 // canonically; otherwise a surname resolves to the last full name met before
 // it (or the first after), an honorific choosing by gender, and he or she to
 // the last person named outside quotations whose first name does not say
-// otherwise. A lone surname of someone named in full is that person, even
+// otherwise and who is not named in the pronoun's own clause. A definite
+// description ("the Florida senator", "the Democratic nominee") is the
+// latest person the text gave that post before it ("Florida Sen. X",
+// "Sen. X (R-Fla.)"), or no one. A lone surname of someone named in full is that person, even
 // when the entity tagger read a longer run around it ("Sanders Iowa").
 // Countries and capitals speak as governments; "the Clinton campaign"
 // speaks as "Clinton campaign".
@@ -857,8 +860,8 @@ func (d *doc) subject(lo, hi int) (phrase, bool) {
 			continue
 		}
 		sp, ok := d.parseForward(st, hi)
-		if !ok || sp.kind == spDesc || sp.pronoun == "it" || sp.pronoun == "i" || sp.pronoun == "we" || sp.pronoun == "they" {
-			continue
+		if !ok || sp.kind == spDesc && d.describedPerson(sp) == "" || sp.pronoun == "it" || sp.pronoun == "i" || sp.pronoun == "we" || sp.pronoun == "they" {
+			continue // a description only when it names someone: "The Florida senator took …"
 		}
 		if sp.kind == spPerson && len(sp.name) == 1 && len(sp.titles) == 0 && d.personAt(sp.pos, sp.end) == "" && len(d.full[surname(joinTokens(sp.name))]) == 0 &&
 			!d.speaker(stripPossessive(sp.name[0].lw)) {

@@ -402,6 +402,26 @@ var patternTests = []struct {
 		want: []want{{starts: "a clear conflict", speaker: "Daniel Price"}},
 	},
 	{
+		name: "description_titled_before",
+		text: "Race\n\nFlorida Sen. Maria Lopez spoke first. Tom Reyes, a farmer, listened.\n\n“We will win this state again,” the Florida senator said.",
+		want: []want{{starts: "We will win", speaker: "Maria Lopez"}},
+	},
+	{
+		name: "description_party_state",
+		text: "Race\n\nSen. Tom Reyes (R-Fla.) spoke first. Ana Ruiz, a farmer, listened.\n\n“We will win this state again,” the Florida senator said.",
+		want: []want{{starts: "We will win", speaker: "Tom Reyes"}},
+	},
+	{
+		name: "description_of_no_one",
+		text: "Race\n\nGov. Ana Ruiz of Ohio spoke first.\n\n“We will win this state again,” the Florida senator said.",
+		want: []want{{starts: "We will win", notSpeaker: "Ana Ruiz"}},
+	},
+	{
+		name: "description_not_former",
+		text: "Race\n\nGov. Tom Berg met former Gov. Ana Ruiz on Monday.\n\n“We will win this state again,” the governor said.",
+		want: []want{{starts: "We will win", speaker: "Tom Berg"}},
+	},
+	{
 		name: "nested_curly_quotes",
 		text: "Voters\n\n“I would rather live in what he calls “hell” than live in his world,” said Rosa Marin, a nurse.",
 		want: []want{{starts: "I would rather live in what he calls “hell” than live in his world", speaker: "Rosa Marin"}},

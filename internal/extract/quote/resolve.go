@@ -29,7 +29,8 @@ type mention struct {
 	titles   []token
 	appos    []token
 	affil    []token
-	adjacent string // the title word right before the name, lower case
+	adjacent string   // the title word right before the name, lower case
+	about    []string // party and state of a lawmaker's "(R-Fla.)", lower case
 }
 
 // scanPeople collects the people named outside quotations: their full
@@ -90,6 +91,7 @@ func (d *doc) scanPeople() {
 		if b+1 < end && (toks[b].w == "(" || toks[b].w == ",") && isPartyState(toks[b+1].w) {
 			m.titles = append(m.titles, token{w: "lawmaker", lw: "lawmaker", kind: kWord})
 			m.adjacent = "lawmaker"
+			m.about = partyState(toks[b+1].w)
 		}
 		// an apposition: ", a senior fellow at the Brookings Institution,"
 		if b+1 < end && toks[b].w == "," && !toks[b+1].inQ {
@@ -324,6 +326,114 @@ func (d *doc) personAt(s, e int) string {
 	return ""
 }
 
+// titleSenses maps the ways a post is written to the nouns a description
+// may use for it ("Sen." is a senator and a lawmaker).
+var titleSenses = map[string][]string{
+	"sen": {"senator", "lawmaker"}, "senator": {"senator", "lawmaker"}, "rep": {"representative", "congressman", "congresswoman", "lawmaker"},
+	"representative": {"representative", "congressman", "congresswoman", "lawmaker"}, "congressman": {"congressman", "lawmaker"},
+	"congresswoman": {"congresswoman", "lawmaker"}, "gov": {"governor"}, "lt": {"lieutenant"}, "gen": {"general"},
+	"sec": {"secretary"}, "pres": {"president"}, "atty": {"attorney"}, "lawmaker": {"lawmaker"},
+}
+
+// describedPerson resolves a definite description of a person ("the
+// Florida senator", "the Democratic nominee") to the latest person before it
+// whom the text gave that post ("Florida Sen. Marco Rubio", "Sen. Marco
+// Rubio (R-Fla.)", "Democratic nominee Hillary Clinton"). A capitalised word
+// of the description ("Florida", "Democratic") must be said of them too;
+// other words ("former") choose among several. It returns "" when no one
+// recent was so described.
+func (d *doc) describedPerson(sp phrase) string {
+	ev := sp.evidence
+	k := len(ev) - 1
+	for k >= 0 && ev[k].lw != "the" {
+		k--
+	}
+	if k < 0 || k == len(ev)-1 {
+		return ""
+	}
+	words, head := ev[k+1:len(ev)-1], ev[len(ev)-1].lw
+	if !personNoun(head) || strings.HasSuffix(head, "s") && !officialTitles[head] {
+		return "" // "the Democrats", "the officials"
+	}
+	best, bestScore, seen := "", -1, map[string]bool{}
+	for i := len(d.refs) - 1; i >= 0 && len(seen) < 8; i-- {
+		r := d.refs[i]
+		if r.pos >= sp.pos || seen[r.name] {
+			continue
+		}
+		seen[r.name] = true
+		said := d.saidOf(r.name, sp.pos)
+		if !said[head] {
+			continue
+		}
+		score, capsOK, caps, former := 0, false, false, false
+		for _, t := range words {
+			former = former || t.lw == "former"
+			w := describedWord(t.lw)
+			if t.isCap() {
+				caps = true
+				capsOK = capsOK || said[w]
+			}
+			if said[w] {
+				score++
+			}
+		}
+		if caps && !capsOK || said["former"] && !former {
+			continue // "the governor" is not a former governor
+		}
+		if score > bestScore {
+			best, bestScore = r.name, score
+		}
+	}
+	return best
+}
+
+// describedWord folds a word of a description or a title to the form both
+// share: "Sen." and "GOP" to "sen" and "republican".
+func describedWord(lw string) string {
+	w := strings.TrimSuffix(stripPossessive(lw), ".")
+	switch w {
+	case "gop":
+		return "republican"
+	case "democrat":
+		return "democratic"
+	}
+	return w
+}
+
+// saidOf returns the words the text says of person n before byte offset
+// pos: the titles before the name, the head of an apposition ("the former
+// Florida governor" of ", the former Florida governor, who …") and a
+// lawmaker's party and state, with the posts that abbreviations stand for.
+func (d *doc) saidOf(n string, pos int) map[string]bool {
+	said := map[string]bool{}
+	add := func(lw string) {
+		w := describedWord(lw)
+		said[w] = true
+		for _, sense := range titleSenses[w] {
+			said[sense] = true
+		}
+	}
+	for _, m := range d.evidence[n] {
+		if m.pos >= pos {
+			break
+		}
+		for _, t := range m.titles {
+			add(t.lw)
+		}
+		for _, t := range m.appos {
+			if t.s >= pos || t.kind != kWord || prepositions[t.lw] || t.lw == "who" || t.lw == "which" || t.lw == "that" || t.lw == "and" {
+				break
+			}
+			add(t.lw)
+		}
+		for _, w := range m.about {
+			add(w)
+		}
+	}
+	return said
+}
+
 // resolve names the speaker of a phrase.
 func (d *doc) resolve(sp phrase) (string, int) {
 	switch sp.kind {
@@ -361,6 +471,11 @@ func (d *doc) resolve(sp phrase) (string, int) {
 			return entity.CanonicalOrganization(m.Name), spOrg
 		}
 		return entity.CanonicalOrganization(joinTokens(sp.name)), spOrg
+	case spDesc:
+		if n := d.describedPerson(sp); n != "" {
+			return n, spPerson
+		}
+		return "", spDesc
 	case spCountry:
 		if m, ok := d.entityAt(sp.pos, sp.end); ok && m.Kind == entity.Country {
 			return m.Name, spCountry
@@ -666,6 +781,23 @@ func affiliation(m mention) (string, string) {
 }
 
 // isPartyState reports whether w is a party and state: "D-Mont.", "R-Ky".
+// partyState reads "R-Fla." as the words republican and florida.
+func partyState(w string) []string {
+	var out []string
+	switch w[0] {
+	case 'R':
+		out = append(out, "republican")
+	case 'D':
+		out = append(out, "democratic")
+	case 'I':
+		out = append(out, "independent")
+	}
+	if st, ok := stateNames[strings.TrimSuffix(strings.ToLower(w[2:]), ".")]; ok {
+		out = append(out, strings.Fields(st)...)
+	}
+	return out
+}
+
 func isPartyState(w string) bool {
 	return len(w) >= 4 && (w[0] == 'D' || w[0] == 'R' || w[0] == 'I') && w[1] == '-' && w[2] >= 'A' && w[2] <= 'Z'
 }
