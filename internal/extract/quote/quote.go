@@ -483,6 +483,9 @@ func (d *doc) attributeOne(qi int, q *rawQuote) {
 	if k := q.open + 1; k+1 < q.close && k+1 < len(toks) && toks[k].kind == kWord && isAllCaps(toks[k].w) && toks[k+1].w == ":" {
 		t := toks[k]
 		q.sp = phrase{kind: spPerson, name: []token{{s: t.s, e: t.e, w: titleCase(t.w), lw: t.lw, kind: kWord}}, pos: t.s, end: t.e}
+		if k+2 < q.close && toks[k+2].s < q.end {
+			q.start = toks[k+2].s // the words, not the speaker's label
+		}
 		return
 	}
 	if d.leftFrame(q, l0, q.open) {

@@ -217,7 +217,7 @@ var patternTests = []struct {
 	{
 		name: "transcript",
 		text: "Debate\n\nThe exchange went on:\n\n\"HARLOW: Governor, will you release your tax returns before the vote?\"",
-		want: []want{{starts: "HARLOW: Governor", speaker: "Harlow"}},
+		want: []want{{starts: "Governor, will you", speaker: "Harlow"}},
 	},
 	{
 		name: "noun_not_verb",
@@ -420,6 +420,12 @@ var patternTests = []struct {
 		name: "description_not_former",
 		text: "Race\n\nGov. Tom Berg met former Gov. Ana Ruiz on Monday.\n\n“We will win this state again,” the governor said.",
 		want: []want{{starts: "We will win", speaker: "Tom Berg"}},
+	},
+	{
+		name: "transcript_label",
+		text: "Interview\n\nPartial transcript as follows:\n\n\"HALVORSEN: Let us start with the strike at the port this week.\n\n\"OKAFOR: The dockers are angry, and they have every right to be.",
+		want: []want{{starts: "Let us start", speaker: "Halvorsen"}, {starts: "The dockers are angry", speaker: "Okafor"}},
+		not:  []string{"HALVORSEN:", "OKAFOR:"},
 	},
 	{
 		name: "nested_curly_quotes",
