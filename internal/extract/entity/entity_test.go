@@ -314,6 +314,9 @@ func TestCleanSpans(t *testing.T) {
 		{"Senator Jeff Morrow spoke to the delegates.", "Senator", "Morrow", kOrg, "Jeff Morrow", true},
 		{"New York Yankees won again.", "New", "Yankees", kOrg, "New York Yankees", false},
 		{"As an associate, Loretta E. Morrow said she was asked to speak.", "E.", "Morrow", kPer, "Loretta E. Morrow", true},
+		{"Harbor Chairman Tomas Lindqvist resigned.", "Harbor", "Lindqvist", kPer, "Tomas Lindqvist", true},
+		{"Coastal Marine Lt. Col. Oliver Marsh testified.", "Coastal", "Marsh", kPer, "Oliver Marsh", true},
+		{"Martin Luther King Jr. spoke.", "Martin", "Jr.", kPer, "Martin Luther King Jr.", true},
 		{"Senate Armed Services Committee met.", "Senate", "Committee", kOrg, "Senate Armed Services Committee", false},
 	} {
 		toks := tokenize(tt.text)

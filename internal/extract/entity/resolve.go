@@ -36,6 +36,7 @@ var titles = map[string]bool{
 	"spokesman": true, "spokeswoman": true, "director": true, "dutch": true, "mme": true, "monsieur": true,
 	"herr": true, "frau": true, "cardinal": true, "bishop": true, "archbishop": true, "rabbi": true,
 	"imam": true, "senior": true, "president-elect": true, "speaker": true, "attorney": true, "ceo": true,
+	"treasurer": true, "undersecretary": true, "under-secretary": true, "envoy": true, "chairwoman": true,
 }
 
 // notNames are capitalized words that never name a person, country or
@@ -176,6 +177,14 @@ func (x *extraction) cleanSpans(m *model) {
 		if s.kind == kPer {
 			for s.i < s.j && titles[x.toks[s.i].lower] {
 				s.i++
+			}
+			// "Exco Chairman Richard Lacy", "Marine Lt. Col. Oliver North":
+			// the name is what follows the last post
+			for k := s.j - 3; k > s.i && s.j-s.i >= 3; k-- {
+				if (titles[x.toks[k].lower] || orgRoles[x.toks[k].lower]) && x.capWord(k+1) && x.capWord(k+2) {
+					s.i = k + 1
+					break
+				}
 			}
 		}
 		if s.kind == kOrg {
