@@ -370,3 +370,33 @@ func TestCleanSpansJoinsInitials(t *testing.T) {
 		t.Errorf("people = %q, want %q", got, want)
 	}
 }
+
+// TestRefinePeopleCompanies checks that a span read as a person but shaped
+// like a company's legal name is an organization.
+func TestRefinePeopleCompanies(t *testing.T) {
+	for _, tt := range []struct {
+		text, first, last string
+		org               bool
+	}{
+		{"Orvik Lindqvist Brothers raised its stake.", "Orvik", "Brothers", true},
+		{"Tomas Halvorsen Holding BV sold shares.", "Tomas", "BV", true},
+		{"Anna Lindqvist Berg spoke.", "Anna", "Berg", false},
+	} {
+		toks := tokenize(tt.text)
+		i, j := -1, -1
+		for k, tk := range toks {
+			if tk.text == tt.first && i < 0 {
+				i = k
+			}
+			if tk.text == tt.last {
+				j = k + 1
+			}
+		}
+		x := &extraction{text: tt.text, toks: toks, spans: []span{{i, j, kPer}}}
+		x.buildOwner()
+		x.refinePeople()
+		if got := len(x.spans) == 1 && x.spans[0].kind == kOrg; got != tt.org {
+			t.Errorf("refinePeople(%q): organization %v, want %v", tt.text, got, tt.org)
+		}
+	}
+}

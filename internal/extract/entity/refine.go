@@ -31,7 +31,7 @@ func (x *extraction) refinePeople() {
 	for k, s := range x.spans {
 		switch {
 		case s.kind == kPer && s.j-s.i >= 2:
-			if !orgWords[toks[s.j-1].lower] && !companyHeads[toks[s.j-1].lower] {
+			if !orgWords[toks[s.j-1].lower] && !companyHeads[toks[s.j-1].lower] && !companySuffixes[toks[s.j-1].lower] && !x.holdsCompanyWord(s) {
 				for t := s.i; t < s.j; t++ {
 					inFull[toks[t].lower] = true
 				}
@@ -128,6 +128,31 @@ func (x *extraction) refinePeople() {
 
 // companyHeads end the names of companies, clubs and other bodies that the
 // tagger may read as people ("Harwick Securities", "Ravensford City").
+// companySuffixes end the legal names of companies ("Chase Manhattan Bank
+// NA", "Willemijn Holding BV", "Harris Associates L.P.").
+var companySuffixes = map[string]bool{"na": true, "bv": true, "nv": true, "ab": true, "kk": true, "l.p.": true,
+	"lp": true, "spa": true, "s.p.a.": true, "oy": true, "asa": true, "a.g.": true, "s.a.": true, "pty": true}
+
+// companyWords inside a name of three words or more make it a company's:
+// "Shearson Lehman Brothers Holdings", "Banque Nationale de Paris".
+var companyWords = map[string]bool{"brothers": true, "associates": true, "holding": true, "holdings": true,
+	"services": true, "hospital": true, "hospitals": true, "manufacturing": true, "machines": true,
+	"tobacco": true, "banque": true, "bankhaus": true, "caisse": true, "credit": true, "industries": true}
+
+// holdsCompanyWord reports whether the span of three words or more holds a
+// company word or an organization word.
+func (x *extraction) holdsCompanyWord(s span) bool {
+	if s.j-s.i < 3 {
+		return false
+	}
+	for k := s.i; k < s.j; k++ {
+		if l := x.toks[k].lower; companyWords[l] || orgWords[l] || companyHeads[l] {
+			return true
+		}
+	}
+	return false
+}
+
 var companyHeads = map[string]bool{"securities": true, "ventures": true, "capital": true, "partners": true,
 	"minerals": true, "mining": true, "motors": true, "energy": true, "rail": true, "railways": true,
 	"systems": true, "technologies": true, "technology": true, "labs": true, "pharmaceuticals": true,
