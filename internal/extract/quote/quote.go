@@ -1142,10 +1142,11 @@ func (d *doc) parseForward(i, hi int) (phrase, bool) {
 		for m < hi && m < b+4 && toks[m].kind == kWord && !toks[m].isCap() && (isTitleWord(toks[m].lower()) || titleModifiers[toks[m].lower()]) {
 			m++
 		}
-		if m == b {
-			// "Clinton ally James Carville", "Band member Flea Balzary": any
-			// noun between a name and a person's full name
-			for m < hi && m < b+2 && toks[m].kind == kWord && !toks[m].isCap() && isDescWord(toks[m].lw) {
+		if m == b || m < hi && !isNameWord(toks[m]) {
+			// "Clinton ally James Carville", "Band member Flea Balzary",
+			// "Republican party boss Reince Priebus": any noun between a
+			// name and a person's full name
+			for n := m; m < hi && m < n+2 && toks[m].kind == kWord && !toks[m].isCap() && isDescWord(toks[m].lw); {
 				m++
 			}
 			if m > b && m < hi && isNameWord(toks[m]) {

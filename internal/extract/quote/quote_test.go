@@ -428,6 +428,11 @@ var patternTests = []struct {
 		not:  []string{"HALVORSEN:", "OKAFOR:"},
 	},
 	{
+		name: "post_and_noun_before_name",
+		text: "Convention\n\n“We will not fire anyone over this speech,” said Republican party boss Tomas Lindqvist, though he expected the flap to fade.",
+		want: []want{{starts: "We will not fire", speaker: "Tomas Lindqvist"}},
+	},
+	{
 		name: "nested_curly_quotes",
 		text: "Voters\n\n“I would rather live in what he calls “hell” than live in his world,” said Rosa Marin, a nurse.",
 		want: []want{{starts: "I would rather live in what he calls “hell” than live in his world", speaker: "Rosa Marin"}},
