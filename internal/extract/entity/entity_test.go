@@ -42,6 +42,8 @@ var extractTests = []struct {
 		[]string{"O:Republican National Committee", "O:Democratic National Committee", "!O:National Committee"}},
 	{"organization, post and person", "Harbor News Chairman Tomas Berg said the paper would grow. Coastal Workers Union Research Director Ana Lind disagreed.",
 		[]string{"O:Harbor News", "P:Tomas Berg", "O:Coastal Workers Union", "P:Ana Lind", "!O:Harbor News Chairman Tomas Berg", "!O:Coastal Workers Union Research Director Ana Lind"}},
+	{"organization, posts and person", "Harbor News Chairman and CEO Tomas Berg said the paper would grow.",
+		[]string{"O:Harbor News", "P:Tomas Berg", "!O:Harbor News Chairman and CEO"}},
 	{"jordan the person", "Michael Jordan scored 40 points for the Chicago Bulls.",
 		[]string{"P:Michael Jordan", "!C:Jordan"}},
 	{"jordan the country", "Troops crossed into Jordan on Tuesday, officials in Amman said.",

@@ -195,6 +195,7 @@ func (x *extraction) cleanSpans(m *model) {
 				s = org
 				people = append(people, per)
 			}
+			s.j = s.i + x.trimPosts(s.i, s.j)
 		}
 		for s.j > s.i && (!isNameToken(x.toks[s.j-1].norm) || connectors[x.toks[s.j-1].lower] ||
 			(s.kind == kOrg || s.kind == kPer) && s.j-s.i > 1 && x.toks[s.j-1].norm == x.toks[s.j-1].lower) {
@@ -343,6 +344,24 @@ var (
 		"operating": true, "financial": true, "legal": true, "chief": true, "founding": true, "digital": true}
 )
 
+// trimPosts returns the length of the organization name toks[i:j] without
+// the posts that end it ("Harbor News Chairman and CEO" is Harbor News):
+// no post ends a body's name, and a modifier goes only with a post
+// ("Foundation for Strategic Research" keeps its last word).
+func (x *extraction) trimPosts(i, j int) int {
+	e, post := j, false
+	for e-i > 2 {
+		w := x.toks[e-1].lower
+		if orgRoles[w] {
+			post = true
+		} else if !(post && (roleModifiers[w] || w == "and" || w == "&")) {
+			break
+		}
+		e--
+	}
+	return e - i
+}
+
 // splitOrgRolePerson cuts an organization span that runs on over a post and
 // a person's name ("Fox News Chairman Roger Ailes", "Republican National
 // Committee Research Director Raj Shah") into the organization and the
@@ -361,8 +380,8 @@ func (x *extraction) splitOrgRolePerson(s span) (org, per span, ok bool) {
 				return s, s, false
 			}
 		}
-		m := r
-		for m-1 > s.i && roleModifiers[toks[m-1].lower] {
+		m := r // back over "Chairman and", "Executive"
+		for m-1 > s.i && (roleModifiers[toks[m-1].lower] || orgRoles[toks[m-1].lower] || toks[m-1].lower == "and" || toks[m-1].norm == "&") {
 			m--
 		}
 		return span{s.i, m, kOrg}, span{r + 1, s.j, kPer}, true
@@ -570,6 +589,7 @@ func (x *extraction) patternOrgs(m *model) {
 		if org, _, ok := x.splitOrgRolePerson(span{a, j, kOrg}); ok {
 			e = org.j
 		}
+		e = a + x.trimPosts(a, e) // "Fox News Chairman and CEO Roger Ailes"
 		hasKey := false
 		for k := a; k < e; k++ {
 			if orgWords[toks[k].lower] {
