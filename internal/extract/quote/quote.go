@@ -375,7 +375,7 @@ func (d *doc) acceptQuote(q *rawQuote) bool {
 	// is no quotation, but a verb that takes the speaker's own words makes
 	// one ("called the law a “crazy system” that", "urged voters to “stay
 	// home” on")
-	return governed && !(title && termBefore) && (endsClause || !term || naming && !title)
+	return (governed || naming) && !(title && termBefore) && (endsClause || !term || naming && !title)
 }
 
 // termBefore are the words that make a short quotation after them a term
@@ -384,6 +384,7 @@ func (d *doc) acceptQuote(q *rawQuote) bool {
 // the law a “crazy system”", "urged voters to “stay home”".
 var namingVerbs = set(
 	"call calls called calling describe describes described describing dub dubs dubbed dubbing",
+	"condemn condemns condemned condemning denounce denounces denounced denouncing hail hails hailed hailing",
 	"brand brands branded branding label labels labeled labelled labeling labelling",
 	"urge urges urged urging blame blames blamed blaming",
 )

@@ -433,6 +433,16 @@ var patternTests = []struct {
 		want: []want{{starts: "We will not fire", speaker: "Tomas Lindqvist"}},
 	},
 	{
+		name: "condemned_as",
+		text: "Test\n\nIn a statement, President Anna Lindqvist condemned the test as “provocative and destabilizing” and promised a response.",
+		want: []want{{starts: "provocative and destabilizing", speaker: "Anna Lindqvist"}},
+	},
+	{
+		name: "it_is_the_body",
+		text: "Test\n\nThe Harbor Council on Friday pledged new sanctions against what it called “a clear threat to the peace of the region.”",
+		want: []want{{starts: "a clear threat", speaker: "Harbor Council"}},
+	},
+	{
 		name: "nested_curly_quotes",
 		text: "Voters\n\n“I would rather live in what he calls “hell” than live in his world,” said Rosa Marin, a nurse.",
 		want: []want{{starts: "I would rather live in what he calls “hell” than live in his world", speaker: "Rosa Marin"}},

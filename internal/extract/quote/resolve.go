@@ -441,6 +441,15 @@ func (d *doc) resolve(sp phrase) (string, int) {
 		if n := d.antecedentNot(sp.pos, sp.pronoun, d.namedAfter(sp.end)); n != "" {
 			return n, spPerson
 		}
+		// "The Security Council … pledged … to what it called …": it is the
+		// body that its sentence is about
+		if i := d.tokenAt(sp.pos); sp.pronoun == "it" && i < len(d.toks) {
+			if l0 := d.sentenceStart(i); l0 < i {
+				if sub, ok := d.subject(l0, i); ok && (sub.kind == spOrg || sub.kind == spCountry) {
+					return d.resolve(sub)
+				}
+			}
+		}
 		return "", spPronoun
 	case spPerson:
 		if n := d.personAt(sp.pos, sp.end); n != "" && d.keepsSurname(sp, n) {
