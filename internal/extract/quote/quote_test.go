@@ -443,6 +443,11 @@ var patternTests = []struct {
 		want: []want{{starts: "a clear threat", speaker: "Harbor Council"}},
 	},
 	{
+		name: "description_not_a_clause",
+		text: "Blast\n\nMayor Bill Hennessy described the blast as deliberate.\n\nAt a press conference in Chelsea, the mayor also said it was too early to tell.\n\n“We do not see a link to terrorism,” the mayor said.",
+		want: []want{{starts: "We do not see", speaker: "Bill Hennessy"}},
+	},
+	{
 		name: "nested_curly_quotes",
 		text: "Voters\n\n“I would rather live in what he calls “hell” than live in his world,” said Rosa Marin, a nurse.",
 		want: []want{{starts: "I would rather live in what he calls “hell” than live in his world", speaker: "Rosa Marin"}},

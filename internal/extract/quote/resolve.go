@@ -388,6 +388,19 @@ func (d *doc) describedPerson(sp phrase) string {
 	return best
 }
 
+// clause reports whether words read as a clause with a verb of its own
+// rather than an apposition.
+func clause(words []token) bool {
+	for _, t := range words {
+		if speechVerbs[t.lw] || finiteVerbs[t.lw] {
+			return true
+		}
+	}
+	return false
+}
+
+var finiteVerbs = set("is was were are has have had will would could did does do can")
+
 // describedWord folds a word of a description or a title to the form both
 // share: "Sen." and "GOP" to "sen" and "republican".
 func describedWord(lw string) string {
@@ -420,6 +433,9 @@ func (d *doc) saidOf(n string, pos int) map[string]bool {
 		}
 		for _, t := range m.titles {
 			add(t.lw)
+		}
+		if clause(m.appos) {
+			continue // "in Chelsea, the mayor also said …" is no apposition
 		}
 		for _, t := range m.appos {
 			if t.s >= pos || t.kind != kWord || prepositions[t.lw] || t.lw == "who" || t.lw == "which" || t.lw == "that" || t.lw == "and" {
