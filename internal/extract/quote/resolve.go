@@ -101,7 +101,9 @@ func (d *doc) scanPeople() {
 				for e < end && e < b+30 && toks[e].w != "," && !toks[e].isTerminal() && toks[e].kind != kQuote {
 					e++
 				}
-				m.appos = toks[b+1 : e]
+				if !clause(toks[b+1 : e]) { // not "in Chelsea, the mayor said …"
+					m.appos = toks[b+1 : e]
+				}
 			}
 		} else if b+1 < end && (toks[b].w == "of" || toks[b].w == "at") && toks[b+1].kind == kWord {
 			e := b + 1
@@ -433,9 +435,6 @@ func (d *doc) saidOf(n string, pos int) map[string]bool {
 		}
 		for _, t := range m.titles {
 			add(t.lw)
-		}
-		if clause(m.appos) {
-			continue // "in Chelsea, the mayor also said …" is no apposition
 		}
 		for _, t := range m.appos {
 			if t.s >= pos || t.kind != kWord || prepositions[t.lw] || t.lw == "who" || t.lw == "which" || t.lw == "that" || t.lw == "and" {
