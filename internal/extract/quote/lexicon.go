@@ -278,3 +278,11 @@ var stateNames = map[string]string{
 	"wash": "washington", "wa": "washington", "w.va": "west virginia", "wv": "west virginia", "wis": "wisconsin",
 	"wi": "wisconsin", "wyo": "wyoming", "wy": "wyoming",
 }
+
+// utteranceNouns name what a person said or wrote: "Trump's tweet",
+// "Clinton's remarks" speak as that person.
+var utteranceNouns = set(
+	"tweet tweets statement statements letter letters op-ed memoir book post posts remarks comments",
+	"words speech speeches message messages email emails website account chapter chapters office",
+	"interview response reply answer testimony column essay",
+)

@@ -1169,6 +1169,20 @@ func (d *doc) parseForward(i, hi int) (phrase, bool) {
 			return sp, true
 		}
 	}
+	// "Donald Trump's wife", "Clinton's lawyers": someone of the person
+	// named, who does not speak; but "Trump's tweet" or "Clinton's
+	// remarks" are that person's words
+	if b < hi && isPossessive(toks[b-1].w) && toks[b].kind == kWord && !toks[b].isCap() && !orgNouns[toks[b].lw] {
+		e := b
+		for e < hi && e < b+3 && toks[e].kind == kWord && !toks[e].isCap() && isDescWord(toks[e].lw) {
+			e++
+		}
+		if e > b && !utteranceNouns[toks[e-1].lw] {
+			sp.kind, sp.evidence = spDesc, toks[k:e]
+			sp.pos, sp.end = toks[k].s, toks[e-1].e
+			return sp, true
+		}
+	}
 	// "the Florida senator", "the GOP front-runner", "the Rove ad": after a
 	// determiner, a capitalised run that a noun follows only describes
 	// ("The Florida senator", where the capitalised determiner opens the run)

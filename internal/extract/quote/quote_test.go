@@ -448,6 +448,16 @@ var patternTests = []struct {
 		want: []want{{starts: "We do not see", speaker: "Bill Hennessy"}},
 	},
 	{
+		name: "possessive_someone_else",
+		text: "Race\n\nTomas Lindqvist's wife told reporters on Monday: “We are very proud of him and of what he did.”",
+		want: []want{{starts: "We are very proud", notSpeaker: "Tomas Lindqvist"}},
+	},
+	{
+		name: "possessive_own_words",
+		text: "Race\n\nTomas Lindqvist's statement called the ruling “a gross miscarriage of justice in every way.”",
+		want: []want{{starts: "a gross miscarriage", speaker: "Tomas Lindqvist"}},
+	},
+	{
 		name: "nested_curly_quotes",
 		text: "Voters\n\n“I would rather live in what he calls “hell” than live in his world,” said Rosa Marin, a nurse.",
 		want: []want{{starts: "I would rather live in what he calls “hell” than live in his world", speaker: "Rosa Marin"}},
