@@ -319,6 +319,7 @@ func TestCleanSpans(t *testing.T) {
 		{"Harbor Chairman Tomas Lindqvist resigned.", "Harbor", "Lindqvist", kPer, "Tomas Lindqvist", true},
 		{"Coastal Marine Lt. Col. Oliver Marsh testified.", "Coastal", "Marsh", kPer, "Oliver Marsh", true},
 		{"Martin Luther King Jr. spoke.", "Martin", "Jr.", kPer, "Martin Luther King Jr.", true},
+		{"Rival Maria Lopez Ortega spoke.", "Rival", "Ortega", kPer, "Maria Lopez Ortega", true},
 		{"Senate Armed Services Committee met.", "Senate", "Committee", kOrg, "Senate Armed Services Committee", false},
 	} {
 		toks := tokenize(tt.text)

@@ -178,6 +178,12 @@ func (x *extraction) cleanSpans(m *model) {
 			for s.i < s.j && titles[x.toks[s.i].lower] {
 				s.i++
 			}
+			// "Rival Hillary Clinton", "Democrat John Ross" opening a
+			// sentence: a word usually written in lower case is no name
+			for s.j-s.i >= 3 && isSentenceStart(x.toks, s.i) && !x.toks[s.i].capsLine &&
+				m.lower[x.toks[s.i].lower] && x.capWord(s.i+1) {
+				s.i++
+			}
 			// "Exco Chairman Richard Lacy", "Marine Lt. Col. Oliver North":
 			// the name is what follows the last post
 			for k := s.j - 3; k > s.i && s.j-s.i >= 3; k-- {
