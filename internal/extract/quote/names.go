@@ -260,6 +260,19 @@ func splitName(run []token) (titles, name, affil []token) {
 			break
 		}
 	}
+	// "Ranking Democrat Dianne Feinstein", "Crooked Hillary Clinton": words
+	// before a known first name describe the person
+	for k := 1; k < len(name)-1; k++ {
+		lw := name[k-1].lw
+		if femaleNames[lw] || maleNames[lw] || len(strings.TrimSuffix(lw, ".")) == 1 {
+			break
+		}
+		if femaleNames[name[k].lw] || maleNames[name[k].lw] {
+			titles = append(append([]token{}, titles...), name[:k]...)
+			name = name[k:]
+			break
+		}
+	}
 	return titles, name, affil
 }
 

@@ -478,6 +478,14 @@ func (d *doc) attributeOne(qi int, q *rawQuote) {
 	nextFrame := endsSentence && r1 < len(toks) && r1 > r0 && toks[r1].kind == kQuote && toks[r1].para == para &&
 		toks[r1-1].w != "," && toks[r1-1].w != ":"
 	if r1 > r0 && !nextFrame && d.rightFrame(q, r0, r1, endsSentence) {
+		// “Feinstein said “…,” she said”: the name before rather than the pronoun
+		if q.sp.kind == spPronoun && q.open > l0 {
+			saved, cue, cueTok := q.sp, q.cue, q.cueTok
+			if d.leftFrame(q, l0, q.open) && (q.sp.kind == spPerson || q.sp.kind == spOrg) {
+				return
+			}
+			q.sp, q.cue, q.cueTok, q.inherit = saved, cue, cueTok, nil
+		}
 		return
 	}
 	// a transcript: "WALLACE: But, Governor Pence, …"

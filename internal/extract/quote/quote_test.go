@@ -704,3 +704,20 @@ func TestGender(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitNameBeforeFirstName checks that capitalised words before a known
+// first name are read as a description, not as part of the name.
+func TestSplitNameBeforeFirstName(t *testing.T) {
+	for _, tt := range []struct{ run, titles, name string }{
+		{"Ranking Democrat Dianne Feinstein", "Ranking Democrat", "Dianne Feinstein"},
+		{"Despite Ted Cruz", "Despite", "Ted Cruz"},
+		{"Pastor Kevin Swanson", "Pastor", "Kevin Swanson"},
+		{"Hope Anne Hicks", "", "Hope Anne Hicks"},
+		{"Tomas Lindqvist", "", "Tomas Lindqvist"},
+	} {
+		titles, name, _ := splitName(tokenize(tt.run))
+		if joinTokens(titles) != tt.titles || joinTokens(name) != tt.name {
+			t.Errorf("splitName(%q) = %q, %q; want %q, %q", tt.run, joinTokens(titles), joinTokens(name), tt.titles, tt.name)
+		}
+	}
+}

@@ -475,6 +475,12 @@ func (d *doc) resolve(sp phrase) (string, int) {
 		}
 		name := joinTokens(sp.name)
 		if len(sp.name) == 1 && !d.knownSingle(sp) {
+			// "Feinstein said" where the tagger read a body: the text names
+			// the speaker all the same
+			if m, ok := d.entityAt(sp.pos, sp.end); ok && m.Kind == entity.Organization && m.Start <= sp.pos && m.End >= sp.end &&
+				!nonNames[sp.name[0].lw] && !genericSubjects[sp.name[0].lw] {
+				return entity.CanonicalOrganization(m.Name), spOrg
+			}
 			return "", spDesc
 		}
 		if len(sp.name) == 1 {
