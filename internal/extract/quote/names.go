@@ -61,16 +61,34 @@ var calendar = set(
 // isNameWord reports whether t can be part of a capitalised name.
 func isNameWord(t token) bool { return t.isCap() && !calendar[t.lw] }
 
+// monthNames are months that are also people's names: "Theresa May",
+// "April Ryan".
+var monthNames = set("may june april")
+
+// nameWordAt reports whether toks[k] is a word of a name: a capitalised
+// word, or a month that a name stands next to and no number follows.
+func nameWordAt(toks []token, k int) bool {
+	t := toks[k]
+	if isNameWord(t) {
+		return true
+	}
+	if !t.isCap() || !monthNames[t.lw] || k+1 < len(toks) && toks[k+1].kind == kWord && t.lw != "" && toks[k+1].w[0] >= '0' && toks[k+1].w[0] <= '9' {
+		return false
+	}
+	return k > 0 && toks[k-1].para == t.para && isNameWord(toks[k-1]) && !isPossessive(toks[k-1].w) ||
+		k+1 < len(toks) && toks[k+1].para == t.para && isNameWord(toks[k+1])
+}
+
 // capRunBack returns the first index of the run of capitalised words that
 // ends at j, not going below lo; ok is false when toks[j] is not capitalised.
 func capRunBack(toks []token, j, lo int) (int, bool) {
-	if j < lo || !isNameWord(toks[j]) {
+	if j < lo || !nameWordAt(toks, j) {
 		return 0, false
 	}
 	a := j
 	for k := j - 1; k >= lo; {
 		t := toks[k]
-		if isNameWord(t) && !isPossessive(t.w) {
+		if nameWordAt(toks, k) && !isPossessive(t.w) {
 			a = k
 			k--
 			continue
@@ -105,7 +123,7 @@ func capRunFwd(toks []token, i, hi int) int {
 	}
 	for b < hi {
 		t := toks[b]
-		if isNameWord(t) {
+		if nameWordAt(toks, b) {
 			b++
 			if isPossessive(t.w) {
 				break

@@ -959,7 +959,7 @@ func (d *doc) setSpeaker(q *rawQuote, sp phrase, verb int) {
 // verb: an auxiliary, an adverb or a day ("Priebus later Thursday told").
 func (d *doc) isAux(k int) bool {
 	t := d.toks[k]
-	return t.kind == kWord && (auxiliaries[t.lw] && !t.isCap() || calendar[t.lw])
+	return t.kind == kWord && (auxiliaries[t.lw] && !t.isCap() || calendar[t.lw] && !(monthNames[t.lw] && nameWordAt(d.toks, k)))
 }
 
 // parseBackward reads the speaker phrase that ends at token j, not going
@@ -1345,9 +1345,9 @@ var headlineWords = set(
 // headlineName reports whether a name holds a word that no name holds but
 // headlines in title case do.
 func headlineName(name []token) bool {
-	for _, t := range name {
-		if headlineWords[t.lw] {
-			return true
+	for i, t := range name {
+		if headlineWords[t.lw] && !(monthNames[t.lw] && i > 0 && (femaleNames[name[i-1].lw] || maleNames[name[i-1].lw])) {
+			return true // but "Theresa May" is a name
 		}
 	}
 	return false
@@ -1558,7 +1558,7 @@ func (d *doc) indirect() {
 		}
 		if c < hi && toks[c].w == "that" {
 			c++
-		} else if c < hi && (prepositions[toks[c].lw] || w == "told" || w == "tells" || w == "tell") {
+		} else if c < hi && (prepositions[toks[c].lw] || adjunctStarts[toks[c].lw] || calendar[toks[c].lw] || w == "told" || w == "tells" || w == "tell") {
 			// "said in a statement that …", "told reporters that …": the
 			// speech is the that-clause; "reported from Los Angeles" is none
 			k := c + 1

@@ -458,6 +458,11 @@ var patternTests = []struct {
 		want: []want{{starts: "a gross miscarriage", speaker: "Tomas Lindqvist"}},
 	},
 	{
+		name: "month_as_surname",
+		text: "Brexit\n\nBritish Prime Minister Theresa May said this week that the country would leave the single market by March.",
+		want: []want{{starts: "the country would leave", speaker: "Theresa May", indirect: true}},
+	},
+	{
 		name: "nested_curly_quotes",
 		text: "Voters\n\n“I would rather live in what he calls “hell” than live in his world,” said Rosa Marin, a nurse.",
 		want: []want{{starts: "I would rather live in what he calls “hell” than live in his world", speaker: "Rosa Marin"}},
