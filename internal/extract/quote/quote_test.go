@@ -463,6 +463,11 @@ var patternTests = []struct {
 		want: []want{{starts: "the country would leave", speaker: "Theresa May", indirect: true}},
 	},
 	{
+		name: "reported_then_said_name",
+		text: "Taxes\n\nFor some families, the losses would outstrip the gains, said Batchelder.\n\nLily Batchelder teaches tax law.",
+		want: []want{{starts: "For some families", speaker: "Lily Batchelder", indirect: true}},
+	},
+	{
 		name: "nested_curly_quotes",
 		text: "Voters\n\n“I would rather live in what he calls “hell” than live in his world,” said Rosa Marin, a nurse.",
 		want: []want{{starts: "I would rather live in what he calls “hell” than live in his world", speaker: "Rosa Marin"}},
