@@ -1523,14 +1523,15 @@ func (d *doc) indirect() {
 		}
 		// "The deal is off, CNN reported (on Tuesday).": the speech comes first
 		trailing := hi-c <= 1 || hi-c <= 4 && (calendar[toks[c].lw] || adjunctStarts[toks[c].lw])
-		if hi-c < 3 || trailing {
-			// "…, the losses would outstrip the gains, said Batchelder."
-			if v-1-l0 >= 3 && toks[v-1].w == "," && forwardVerbs[w] && c < hi && isNameWord(toks[c]) {
-				if sp, ok := d.parseForward(c, hi); ok && (sp.kind == spPerson || sp.kind == spOrg) && toks[l0].kind == kWord {
-					d.reported = append(d.reported, &rawQuote{start: toks[l0].s, end: toks[v-2].e, sp: sp, cue: w, cueTok: v})
-					continue
-				}
+		// "…, the losses would outstrip the gains, said Batchelder." and
+		// "…, said Jeffrey Trimble, a senior official with …"
+		if v-1-l0 >= 3 && toks[v-1].w == "," && forwardVerbs[w] && c < hi && isNameWord(toks[c]) && toks[l0].kind == kWord {
+			if sp, ok := d.parseForward(c, hi); ok && (sp.kind == spPerson || sp.kind == spOrg) && d.endsFrame(sp, hi) {
+				d.reported = append(d.reported, &rawQuote{start: toks[l0].s, end: toks[v-2].e, sp: sp, cue: w, cueTok: v})
+				continue
 			}
+		}
+		if hi-c < 3 || trailing {
 			if !trailing || w == "called" || w == "calls" {
 				continue
 			}

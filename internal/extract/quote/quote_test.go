@@ -468,6 +468,11 @@ var patternTests = []struct {
 		want: []want{{starts: "For some families", speaker: "Lily Batchelder", indirect: true}},
 	},
 	{
+		name: "reported_then_said_name_apposition",
+		text: "Radio\n\nThe stations dropped the programs by 2005, said Jeffrey N. Trimble, a senior official with the broadcasting board.",
+		want: []want{{starts: "The stations dropped", speaker: "Jeffrey N. Trimble", indirect: true}},
+	},
+	{
 		name: "nested_curly_quotes",
 		text: "Voters\n\n“I would rather live in what he calls “hell” than live in his world,” said Rosa Marin, a nurse.",
 		want: []want{{starts: "I would rather live in what he calls “hell” than live in his world", speaker: "Rosa Marin"}},
