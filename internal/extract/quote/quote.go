@@ -771,8 +771,10 @@ func (d *doc) leftFrame(q *rawQuote, l0, l1 int) bool {
 			}
 			continue
 		}
-		// "footage of Clinton asking, “…”": a name, then the participle
-		if participleVerbs[w] && v > l0 && isNameWord(toks[v-1]) && v+1 < l1 && (toks[v+1].w == "," || toks[v+1].w == ":") && v+2 == l1 {
+		// "footage of Clinton asking, “…”", "footage of Trump saying during
+		// the debate last week, “…”": a name, then the participle and at
+		// most a short adjunct
+		if participleVerbs[w] && v > l0 && isNameWord(toks[v-1]) && l1-v <= 10 && l1-1 > v && (toks[l1-1].w == "," || toks[l1-1].w == ":") && d.adjunct(v+1, l1-1) {
 			if sp, _, ok := d.parseBackward(l0, v-1); ok && (sp.kind == spPerson || sp.kind == spOrg) {
 				d.setSpeaker(q, sp, v)
 				return true
@@ -838,6 +840,25 @@ func (d *doc) leftFrame(q *rawQuote, l0, l1 int) bool {
 		}
 	}
 	return false
+}
+
+// adjunct reports whether toks[i:j] is empty or a short phrase of time or
+// place ("during the debate last week", "on Fox News"): a preposition or a
+// time word first, and no verb of speech or clause in it.
+func (d *doc) adjunct(i, j int) bool {
+	if i >= j {
+		return true
+	}
+	if t := d.toks[i]; !prepositions[t.lw] && !adjunctStarts[t.lw] && !calendar[t.lw] && t.lw != "during" && t.lw != "after" && t.lw != "before" {
+		return false
+	}
+	for k := i; k < j; k++ {
+		t := d.toks[k]
+		if t.kind != kWord || t.inQ || speechVerbs[t.lw] || t.lw == "that" || finiteVerbs[t.lw] {
+			return false
+		}
+	}
+	return true
 }
 
 // endsFrame reports whether the speaker phrase sp, with its apposition,

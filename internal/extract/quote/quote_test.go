@@ -368,6 +368,11 @@ var patternTests = []struct {
 		want: []want{{starts: "Why are we not", speaker: "Maria Lopez", cue: "asking"}},
 	},
 	{
+		name: "name_then_participle_adjunct",
+		text: "Ads\n\nThe spot ends with footage of Tomas Berg saying during the debate last week, “That makes me smart and you know it.”",
+		want: []want{{starts: "That makes me smart", speaker: "Tomas Berg", cue: "saying"}},
+	},
+	{
 		name: "colon_sentence_subject",
 		text: "Jobs\n\nIn July, Tom Reyes made the following comment:\n\n“For young people who left school, the real unemployment rate is far higher.”",
 		want: []want{{starts: "For young people", speaker: "Tom Reyes"}},
