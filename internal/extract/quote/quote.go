@@ -708,10 +708,11 @@ func (d *doc) rightFrame(q *rawQuote, r0, r1 int, endsSentence bool) bool {
 		}
 		sp, a, ok := d.parseBackward(i, j)
 		if ok && a > i && a <= i+3 {
-			// "Tulsa police Chief Chuck Jordan said": descriptive words before the name
+			// "Tulsa police Chief Chuck Jordan said": descriptive words before
+			// the name; not "when Clinton blasted him", a clause of its own
 			words := true
 			for k := i; k < a; k++ {
-				words = words && toks[k].kind == kWord
+				words = words && toks[k].kind == kWord && !subordinators[toks[k].lw]
 			}
 			if words {
 				a = i

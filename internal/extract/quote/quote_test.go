@@ -373,6 +373,11 @@ var patternTests = []struct {
 		want: []want{{starts: "That makes me smart", speaker: "Tomas Berg", cue: "saying"}},
 	},
 	{
+		name: "subordinate_clause_after_quote",
+		text: "Ads\n\nThe spot ends with footage of Tomas Berg saying, “That makes me smart and you know it,” when Ana Ruiz blasted him for it.",
+		want: []want{{starts: "That makes me smart", speaker: "Tomas Berg"}},
+	},
+	{
 		name: "colon_sentence_subject",
 		text: "Jobs\n\nIn July, Tom Reyes made the following comment:\n\n“For young people who left school, the real unemployment rate is far higher.”",
 		want: []want{{starts: "For young people", speaker: "Tom Reyes"}},
