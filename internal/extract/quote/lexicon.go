@@ -161,6 +161,7 @@ var orgWords = set(
 	"tribune herald gazette magazine review press radio television tv channel corp corp. inc",
 	"inc. company co co. group bank fund service association union league coalition alliance",
 	"organization organisation federation board authority army navy police guard force forces",
+	"assembly",
 	"club team society caucus pac network media reuters bloomberg cnn nbc abc cbs msnbc fox",
 	"times politico breitbart npr bbc ap afp research studies analytics partners associates",
 	"consulting capital holdings labs llc ltd plc",

@@ -59,6 +59,12 @@ func (d *doc) plausible(name string, k int) bool {
 		if i > 0 && headingWords[lw] || len(ws) > 1 && i == 0 && headingWords[lw] && pronouns[lw] {
 			return false
 		}
+		if contraction(lw) {
+			return false // "I've"
+		}
+	}
+	if k == spPerson && len(ws) > 1 && shoutedWord(ws[0]) && !shoutedWord(ws[len(ws)-1]) {
+		return false // a heading run into the text: "SAVE A QUARTER Let's say"
 	}
 	if len(ws) > 1 {
 		return true
@@ -114,6 +120,27 @@ func (d *doc) tidy(name string) string {
 
 // isAbbrev reports whether w is a short abbreviation with one final dot, the
 // way states are written after a lawmaker's name ("Calif.", "Mo.").
+// shoutedWord reports whether w is a word of four capitals or more, the way
+// headings are written, not an initial, a numeral or a short acronym.
+func shoutedWord(w string) bool {
+	if len(w) < 4 {
+		return false
+	}
+	for _, r := range w {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// contraction reports whether lw is a pronoun and a clitic: "i've", "we're".
+func contraction(lw string) bool {
+	lw = strings.ReplaceAll(lw, "’", "'")
+	p, c, ok := strings.Cut(lw, "'")
+	return ok && pronouns[p] && (c == "ve" || c == "m" || c == "d" || c == "ll" || c == "re" || c == "s")
+}
+
 func isAbbrev(w string) bool {
 	return strings.HasSuffix(w, ".") && strings.Count(w, ".") == 1 && len(w) <= 6
 }

@@ -31,6 +31,10 @@ func TestPlausible(t *testing.T) {
 		{"Video", spOrg, false}, // written "video" in the article
 		{"Police", spOrg, true},
 		{"Six", spPerson, false},
+		{"I've", spPerson, false},
+		{"QUARTER Let", spPerson, false},
+		{"J.M. Berger", spPerson, true},
+		{"Charles Elliott III", spPerson, true},
 	}
 	for _, tt := range tests {
 		if got := d.plausible(tt.name, tt.kind); got != tt.want {

@@ -483,6 +483,11 @@ var patternTests = []struct {
 		want: []want{{starts: "The stations dropped", speaker: "Jeffrey N. Trimble", indirect: true}},
 	},
 	{
+		name: "assembly_is_a_body",
+		text: "UN\n\nIt was under Mr. Halvorsen's watch that the General Assembly set up the agency. Tomas Halvorsen spoke often.\n\nIn recent months, he said he backed the idea of a woman succeeding him.",
+		want: []want{{starts: "he backed the idea", speaker: "Tomas Halvorsen", indirect: true}},
+	},
+	{
 		name: "nested_curly_quotes",
 		text: "Voters\n\n“I would rather live in what he calls “hell” than live in his world,” said Rosa Marin, a nurse.",
 		want: []want{{starts: "I would rather live in what he calls “hell” than live in his world", speaker: "Rosa Marin"}},
