@@ -488,6 +488,11 @@ var patternTests = []struct {
 		want: []want{{starts: "he backed the idea", speaker: "Tomas Halvorsen", indirect: true}},
 	},
 	{
+		name: "city_named_like_a_woman",
+		text: "Visit\n\nSenator Maria Lopez spoke on Monday.\n\nProtests went on in Charlotte for a week.\n\nShe said the city needed “time to heal and a real plan for its police.”",
+		want: []want{{starts: "time to heal", speaker: "Maria Lopez"}},
+	},
+	{
 		name: "nested_curly_quotes",
 		text: "Voters\n\n“I would rather live in what he calls “hell” than live in his world,” said Rosa Marin, a nurse.",
 		want: []want{{starts: "I would rather live in what he calls “hell” than live in his world", speaker: "Rosa Marin"}},

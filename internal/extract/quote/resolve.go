@@ -134,7 +134,7 @@ func (d *doc) scanPeople() {
 		}
 		d.evidence[name] = append(d.evidence[name], m)
 		titled := m.adjacent != "" && (isTitleWord(m.adjacent) && !titleModifiers[m.adjacent])
-		if !titled && m.appos == nil && gender(name) == 0 && !d.isPerson(m.pos) {
+		if !titled && m.appos == nil && (gender(name) == 0 || !strings.Contains(name, " ")) && !d.isPerson(m.pos) {
 			continue // not known to be a person
 		}
 		g := gender(name)
