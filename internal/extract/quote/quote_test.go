@@ -493,6 +493,11 @@ var patternTests = []struct {
 		want: []want{{starts: "time to heal", speaker: "Maria Lopez"}},
 	},
 	{
+		name: "public_attorney_is_official",
+		text: "Ads\n\nCity Attorney Tomas Berg said the advertisement was “misleading and must come down at once.”",
+		want: []want{{starts: "misleading", speaker: "Tomas Berg", role: RoleOfficial}},
+	},
+	{
 		name: "nested_curly_quotes",
 		text: "Voters\n\n“I would rather live in what he calls “hell” than live in his world,” said Rosa Marin, a nurse.",
 		want: []want{{starts: "I would rather live in what he calls “hell” than live in his world", speaker: "Rosa Marin"}},

@@ -705,6 +705,9 @@ func orgRole(ws []string) string {
 }
 
 // decideRole weighs what the mentions of a person say of them.
+// publicAttorney words before "attorney" make a public prosecutor.
+var publicAttorney = set("city district county state u.s. us federal")
+
 func decideRole(ms []mention, name string) (string, string) {
 	var analyst, official, other, strong, formerOfficial bool
 	aff := ""
@@ -715,8 +718,11 @@ func decideRole(ms []mention, name string) (string, string) {
 		mFormer := false
 		for _, part := range [][]token{m.titles, m.appos} {
 			former := false
-			for _, t := range part {
+			for k, t := range part {
 				w := strings.TrimSuffix(stripPossessive(t.lw), ".")
+				if w == "attorney" && (k > 0 && publicAttorney[part[k-1].lw] || k+1 < len(part) && part[k+1].lw == "general") {
+					w = "attorney-general" // "City Attorney", "U.S. Attorney", "Attorney General"
+				}
 				switch {
 				case w == "former" || w == "retired" || w == "served" || w == "ex":
 					former, mFormer = true, true
