@@ -498,6 +498,11 @@ var patternTests = []struct {
 		want: []want{{starts: "misleading", speaker: "Tomas Berg", role: RoleOfficial}},
 	},
 	{
+		name: "staff_strategist_is_official",
+		text: "Race\n\n“The numbers are moving our way in every state,” said Tomas Berg, chief strategist for the Republican National Committee.",
+		want: []want{{starts: "The numbers are moving", speaker: "Tomas Berg", role: RoleOfficial}},
+	},
+	{
 		name: "nested_curly_quotes",
 		text: "Voters\n\n“I would rather live in what he calls “hell” than live in his world,” said Rosa Marin, a nurse.",
 		want: []want{{starts: "I would rather live in what he calls “hell” than live in his world", speaker: "Rosa Marin"}},

@@ -705,11 +705,19 @@ func orgRole(ws []string) string {
 }
 
 // decideRole weighs what the mentions of a person say of them.
+// staffAnalysts are expert titles that a government's, party's or
+// campaign's own staff hold too.
+var staffAnalysts = set("economist economists strategist strategists pollster pollsters consultant consultants adviser advisers advisor advisors analyst analysts")
+
 // publicAttorney words before "attorney" make a public prosecutor.
 var publicAttorney = set("city district county state u.s. us federal")
 
 func decideRole(ms []mention, name string) (string, string) {
 	var analyst, official, other, strong, formerOfficial bool
+	// named with a government, party or campaign they serve now; with a think
+	// tank or university; a scholar's title (fellow, professor), which no
+	// body's staff holds
+	var servesBody, analystBody, scholar bool
 	aff := ""
 	for _, m := range ms {
 		if strongOfficialTitles[strings.TrimSuffix(m.adjacent, ".")] || strongOfficialTitles[m.adjacent] {
@@ -728,6 +736,7 @@ func decideRole(ms []mention, name string) (string, string) {
 					former, mFormer = true, true
 				case analystTitles[w]:
 					analyst = true
+					scholar = scholar || !staffAnalysts[w]
 				case (officialTitles[w] || officialTitles[w+"."]) && former:
 					formerOfficial = true
 				case officialTitles[w] || officialTitles[w+"."] || orgNouns[w] && w != "team":
@@ -743,13 +752,13 @@ func decideRole(ms []mention, name string) (string, string) {
 			}
 			switch r {
 			case RoleAnalyst:
-				analyst = true
+				analyst, analystBody = true, true
 			case RoleOfficial:
 				// the body a former official served is not whom they speak for now
 				if mFormer {
 					formerOfficial = true
 				} else {
-					official = true
+					official, servesBody = true, true
 				}
 			case RoleOther:
 				other = true
@@ -758,6 +767,10 @@ func decideRole(ms []mention, name string) (string, string) {
 	}
 	switch {
 	case strong && !analyst:
+		return RoleOfficial, aff
+	case servesBody && !analystBody && !scholar && !formerOfficial:
+		// an economist or strategist of a government, party or campaign
+		// speaks for it: "chief strategist for the Republican National Committee"
 		return RoleOfficial, aff
 	case analyst:
 		return RoleAnalyst, aff
