@@ -683,7 +683,12 @@ func FuzzExtract(f *testing.F) {
 		if !utf8.ValidString(text) {
 			return
 		}
+		roles := map[string]string{}
 		for _, q := range Extract(text, entity.Result{}) {
+			if r, ok := roles[q.Speaker]; ok && q.Speaker != "" && r != q.Role {
+				t.Fatalf("Extract(%q): speaker %q is %s and %s", text, q.Speaker, r, q.Role)
+			}
+			roles[q.Speaker] = q.Role
 			if q.Start < 0 || q.End > len(text) || q.Start > q.End {
 				t.Fatalf("Extract(%q): quote %q at [%d,%d) outside the text", text, q.Text, q.Start, q.End)
 			}

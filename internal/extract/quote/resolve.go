@@ -657,17 +657,23 @@ func (d *doc) role(q *rawQuote) (string, string) {
 	if q.kind == spCountry || q.speaker != "" && isCountry(strings.Fields(strings.ToLower(q.speaker))) {
 		return RoleOfficial, ""
 	}
-	switch q.kind {
-	case spCountry:
+	if q.kind == spCountry {
 		return RoleOfficial, ""
-	case spOrg:
-		return orgRole(lowerWords(q.sp.name)), ""
 	}
 	if q.speaker == "" {
+		if q.kind == spOrg {
+			return orgRole(lowerWords(q.sp.name)), ""
+		}
 		return decideRole([]mention{phraseMention(q.sp)}, "")
 	}
+	// one role per speaker, however each quotation named them
 	if r, ok := d.roles[q.speaker]; ok {
 		return r[0], r[1]
+	}
+	if q.kind == spOrg {
+		role := orgRole(lowerWords(q.sp.name))
+		d.roles[q.speaker] = [2]string{role, ""}
+		return role, ""
 	}
 	ms := append([]mention{}, d.evidence[q.speaker]...)
 	for _, qs := range [][]*rawQuote{d.quotes, d.reported} {
