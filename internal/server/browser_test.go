@@ -205,9 +205,21 @@ func (b *browser) location() string {
 // shot saves a screenshot of the page as NN-name.png.
 func (b *browser) shot(name string) {
 	b.t.Helper()
-	png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
+	// Right after a navigation the page may not be laid out yet, and the
+	// browser refuses a screenshot "with 0 width": try again briefly. A
+	// screenshot is a record for people, not an assertion, so one that
+	// cannot be taken is logged.
+	var png []byte
+	var err error
+	for try := 0; try < 10; try++ {
+		if png, err = chromedp.Run(b.ctx, chromedp.FullScreenshot(100)); err == nil {
+			break
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
 	if err != nil {
-		b.t.Fatalf("screenshot: %v", err)
+		b.t.Logf("screenshot %s: %v", name, err)
+		return
 	}
 	b.n++
 	if err := os.WriteFile(filepath.Join(b.shots, fmt.Sprintf("%02d-%s.png", b.n, name)), png, 0o644); err != nil {
