@@ -64,7 +64,9 @@
 // both sides; NOT or "-" with no term after it; a field name with no value
 // right after its colon; a prefix shorter than MinPrefix; nesting of
 // parentheses and negations deeper than MaxDepth; a query longer than
-// MaxLength bytes; invalid UTF-8; and a query that only excludes, like "-a",
+// MaxLength bytes, as written or in its canonical form (where a field before
+// parentheses is spelled out on every term); invalid UTF-8; and a query that
+// only excludes, like "-a",
 // "-a -b" or "a OR -b" (it would match nearly every article), reported with
 // Pos -1.
 //

@@ -71,6 +71,12 @@ func Parse(s string) (Node, error) {
 		}
 		return nil, errorf(-1, "OR branch %q only excludes, add a term to search for", bad.String())
 	}
+	// A field before parentheses applies to every term inside, and the
+	// canonical form spells it out: that form is held to the same limit, so
+	// that it parses again.
+	if c := len(group(n, false)); c > MaxLength {
+		return nil, errorf(-1, "too long with its fields spelled out (%d bytes, want at most %d)", c, MaxLength)
+	}
 	return n, nil
 }
 

@@ -234,6 +234,7 @@ var errorTests = []struct {
 	{strings.Repeat("-", 33) + "a", `nesting deeper than 32`, 32},
 	{strings.Repeat("NOT ", 33) + "a", `nesting deeper than 32`, 128},
 	{strings.Repeat("a ", MaxLength/2) + "a", `too long (4097 bytes, want at most 4096)`, -1},
+	{"title:(" + strings.Repeat("a ", 1000) + ")", `too long with its fields spelled out (7999 bytes, want at most 4096)`, -1},
 	{"ab\xffcd", `invalid UTF-8`, 2},
 	{"\xc3", `invalid UTF-8`, 0},
 }
