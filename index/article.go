@@ -35,9 +35,11 @@ type Article struct {
 
 // Quote is a quotation, direct or reported, with who said it.
 type Quote struct {
+	// Text is the words quoted. The pieces of one statement that the writer
+	// split around its attribution ("“…,” she said. “…”") are joined by " … ".
 	Text        string `json:"text"`
-	Speaker     string `json:"speaker"`
-	Role        string `json:"role"` // analyst | official | other
+	Speaker     string `json:"speaker"` // canonical name, "" when unknown
+	Role        string `json:"role"`    // analyst | official | other
 	Affiliation string `json:"affiliation,omitempty"`
 	Cue         string `json:"cue,omitempty"`
 	Direct      bool   `json:"direct"`
