@@ -66,8 +66,9 @@
 // otherwise and who is not named in the pronoun's own clause. A definite
 // description ("the Florida senator", "the Democratic nominee") is the
 // latest person the text gave that post before it ("Florida Sen. X",
-// "Sen. X (R-Fla.)"), or no one. A lone surname of someone named in full is that person, even
-// when the entity tagger read a longer run around it ("Sanders Iowa").
+// "Sen. X (R-Fla.)"), or no one. A lone surname of someone named in full
+// is that person, even when the entity tagger read a longer run around it
+// ("Sanders Iowa").
 // Countries and capitals speak as governments; "the Clinton campaign"
 // speaks as "Clinton campaign".
 //
