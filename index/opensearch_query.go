@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/newsindex/newsindex/internal/analysis"
 	"github.com/newsindex/newsindex/internal/query"
 )
 
@@ -163,16 +162,10 @@ func (t dslTranslator) prefix(field, text string) (obj, error) {
 }
 
 func (t dslTranslator) proximity(nodes []query.Node) obj {
-	var words []string
-	for _, c := range nodes {
-		if term, ok := c.(*query.Term); ok && term.Field == "" {
-			words = append(words, term.Text)
-		}
-	}
-	if len(words) < 2 || len(tokens(analysis.AnalyzerName, strings.Join(words, " "))) < 2 {
+	text, ok := proximityText(nodes)
+	if !ok {
 		return nil
 	}
-	text := strings.Join(words, " ")
 	var qs []obj
 	for _, fb := range t.text {
 		qs = append(qs, obj{"match_phrase": obj{fb.field: obj{"query": text, "boost": fb.boost * phraseBoost}}})

@@ -268,16 +268,10 @@ const phraseBoost = 6
 // one phrase ("crude oil" as a phrase, beside crude AND oil), or nil when
 // there are fewer than two such words.
 func (t translator) proximity(nodes []query.Node) bq.Query {
-	var words []string
-	for _, c := range nodes {
-		if term, ok := c.(*query.Term); ok && term.Field == "" {
-			words = append(words, term.Text)
-		}
-	}
-	if len(words) < 2 || len(tokens(analysis.AnalyzerName, strings.Join(words, " "))) < 2 {
+	text, ok := proximityText(nodes)
+	if !ok {
 		return nil
 	}
-	text := strings.Join(words, " ")
 	var qs []bq.Query
 	for _, fb := range t.text {
 		mp := bleve.NewMatchPhraseQuery(text)
@@ -290,6 +284,23 @@ func (t translator) proximity(nodes []query.Node) bq.Query {
 		return qs[0]
 	}
 	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// proximityText returns the plain free-text words of an AND as one phrase,
+// and false when fewer than two of them remain after analysis. Both engines'
+// proximity clauses search it.
+func proximityText(nodes []query.Node) (string, bool) {
+	var words []string
+	for _, c := range nodes {
+		if term, ok := c.(*query.Term); ok && term.Field == "" {
+			words = append(words, term.Text)
+		}
+	}
+	text := strings.Join(words, " ")
+	if len(words) < 2 || len(tokens(analysis.AnalyzerName, text)) < 2 {
+		return "", false
+	}
+	return text, true
 }
 
 // relaxed returns the OR of a query that is an AND of positive words and
