@@ -236,15 +236,8 @@ func (e *osEngine) existing(ctx context.Context, ids []string) (map[string]oldDo
 }
 
 func (e *osEngine) apply(ctx context.Context, docs []Article) (int, error) {
-	ids := make([]string, len(docs))
-	for i := range docs {
-		ids[i] = docs[i].ID
-	}
-	old, err := e.existing(ctx, ids)
+	old, err := existingStories(ctx, e.stories, docs, e.existing)
 	if err != nil {
-		return 0, fmt.Errorf("look up existing articles: %w", err)
-	}
-	if err := assignStories(ctx, e.stories, docs, old); err != nil {
 		return 0, err
 	}
 	acts, err := bulkActions(docs, old)

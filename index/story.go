@@ -12,6 +12,25 @@ import (
 // import of the story package by embedders.
 type signature struct{ story.Signature }
 
+// existingStories looks up which of docs an engine already holds (existing
+// answers by ID) and assigns every article its story; it returns what is
+// stored of the existing ones. Each engine's apply starts with it.
+func existingStories(ctx context.Context, stories storyStore, docs []Article,
+	existing func(context.Context, []string) (map[string]oldDoc, error)) (map[string]oldDoc, error) {
+	ids := make([]string, len(docs))
+	for i := range docs {
+		ids[i] = docs[i].ID
+	}
+	old, err := existing(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("look up existing articles: %w", err)
+	}
+	if err := assignStories(ctx, stories, docs, old); err != nil {
+		return nil, err
+	}
+	return old, nil
+}
+
 // assignStories sets the Story of each article: the story of the most
 // similar earlier article (in the index, or earlier in docs) at or above
 // story.Same published within story.Window of it, else the article's own ID.
