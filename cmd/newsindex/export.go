@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"github.com/newsindex/newsindex/index"
+	"github.com/newsindex/newsindex/internal/ingest"
 )
 
 func init() {
@@ -100,80 +100,18 @@ func runImport(args []string) error {
 	if err != nil {
 		return err
 	}
-	sum, err := importFiles(ctx, ix, fs.Args(), cfg.Ingest.BatchSize, os.Stderr)
+	sum, err := ingest.Run(ctx, ix, fs.Args(), os.Stdin, ingest.Options{
+		BatchSize: cfg.Ingest.BatchSize, Progress: os.Stderr, Logger: log, Source: ingest.Exported{}, Name: "import",
+	})
 	if cerr := ix.Close(); err == nil {
 		err = cerr
 	}
-	fmt.Fprintf(os.Stderr, "import: %d added, %d replaced, %d rejected into %s\n", sum.Added, sum.Replaced, sum.rejected, where)
+	fmt.Fprintf(os.Stderr, "import: %d added, %d replaced, %d rejected into %s\n", sum.Added, sum.Replaced, sum.Rejected, where)
 	if err != nil {
 		return fmt.Errorf("import into %s: %w", where, err)
 	}
-	if sum.rejected > 0 {
-		return fmt.Errorf("%w: %s of them", errRejected, strconv.Itoa(sum.rejected))
+	if sum.Rejected > 0 {
+		return fmt.Errorf("%w: %s of them", errRejected, strconv.Itoa(sum.Rejected))
 	}
 	return nil
-}
-
-type importSummary struct {
-	index.BatchStats
-	rejected int
-}
-
-// importFiles reads exported articles from paths ("-" is stdin) and adds
-// them in batches of size.
-func importFiles(ctx context.Context, ix *index.Index, paths []string, size int, progress io.Writer) (importSummary, error) {
-	var sum importSummary
-	batch := make([]index.Article, 0, size)
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		st, err := ix.AddBatch(ctx, batch)
-		if err != nil {
-			return err
-		}
-		sum.Added += st.Added
-		sum.Replaced += st.Replaced
-		batch = batch[:0]
-		return nil
-	}
-	for _, path := range paths {
-		var r io.Reader = os.Stdin
-		name := "stdin"
-		if path != "-" {
-			f, err := os.Open(path)
-			if err != nil {
-				return sum, err
-			}
-			defer f.Close()
-			r, name = f, path
-		}
-		sc := bufio.NewScanner(r)
-		sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
-		for line := 1; sc.Scan(); line++ {
-			if len(sc.Bytes()) == 0 {
-				continue
-			}
-			var a index.Article
-			err := json.Unmarshal(sc.Bytes(), &a)
-			if err == nil {
-				err = index.Normalize(&a)
-			}
-			if err != nil {
-				sum.rejected++
-				fmt.Fprintf(progress, "%s:%d: %v\n", name, line, err)
-				continue
-			}
-			batch = append(batch, a)
-			if len(batch) == size {
-				if err := flush(); err != nil {
-					return sum, err
-				}
-			}
-		}
-		if err := sc.Err(); err != nil {
-			return sum, fmt.Errorf("%s: %w", name, err)
-		}
-	}
-	return sum, flush()
 }

@@ -44,7 +44,7 @@ func runIngest(args []string) error {
 	}
 	sum, err := ingest.Run(ctx, ix, fs.Args(), os.Stdin, ingest.Options{
 		BatchSize: cfg.Ingest.BatchSize, Progress: os.Stderr, Logger: log,
-		Walker: &ingest.Walker{FetchArticles: *fetchArticles, Logger: log},
+		Source: &ingest.Walker{FetchArticles: *fetchArticles, Logger: log},
 	})
 	if cerr := ix.Close(); err == nil {
 		err = cerr

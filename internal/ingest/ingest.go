@@ -20,8 +20,17 @@ type Options struct {
 	Progress      io.Writer
 	ProgressEvery time.Duration
 	Logger        *slog.Logger
-	// Walker reaches URLs, list files and linked pages; nil: a zero Walker.
-	Walker *Walker
+	// Source reads the records under the paths: a *Walker (URLs, list files,
+	// linked pages), or Exported. nil: a zero Walker.
+	Source Source
+	// Name opens the progress and summary lines; "" is "ingest".
+	Name string
+}
+
+// Source reads the records under paths ("-" is stdin) and gives them to fn
+// in order, stopping at fn's first error.
+type Source interface {
+	Walk(ctx context.Context, paths []string, stdin io.Reader, fn func(Record) error) error
 }
 
 // Summary counts what a run did. Every article counted as Added or Replaced
@@ -71,6 +80,9 @@ func Run(ctx context.Context, ix *index.Index, paths []string, stdin io.Reader, 
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
+	if opts.Name == "" {
+		opts.Name = "ingest"
+	}
 	start := time.Now()
 	var sum Summary
 
@@ -116,7 +128,7 @@ func Run(ctx context.Context, ix *index.Index, paths []string, stdin io.Reader, 
 			if now := time.Now(); now.Sub(lastProgress) >= opts.ProgressEvery {
 				lastProgress = now
 				n := sum.Added + sum.Replaced
-				fmt.Fprintf(opts.Progress, "ingest: %d articles written, %.0f/s\n", n, float64(n)/now.Sub(start).Seconds())
+				fmt.Fprintf(opts.Progress, "%s: %d articles written, %.0f/s\n", opts.Name, n, float64(n)/now.Sub(start).Seconds())
 			}
 		}
 		writeErr <- err
@@ -124,11 +136,11 @@ func Run(ctx context.Context, ix *index.Index, paths []string, stdin io.Reader, 
 
 	batch := make([]index.Article, 0, opts.BatchSize)
 	rejected := 0
-	walker := opts.Walker
-	if walker == nil {
-		walker = new(Walker)
+	src := opts.Source
+	if src == nil {
+		src = new(Walker)
 	}
-	readErr := walker.Walk(ctx, paths, stdin, func(r Record) error {
+	readErr := src.Walk(ctx, paths, stdin, func(r Record) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -162,7 +174,7 @@ func Run(ctx context.Context, ix *index.Index, paths []string, stdin io.Reader, 
 	werr := <-writeErr
 	sum.Rejected = rejected
 	sum.Elapsed = time.Since(start)
-	fmt.Fprintf(opts.Progress, "ingest: %s\n", sum)
+	fmt.Fprintf(opts.Progress, "%s: %s\n", opts.Name, sum)
 	switch {
 	case werr != nil:
 		return sum, fmt.Errorf("write: %w", werr)
