@@ -403,3 +403,14 @@ func TestRefinePeopleCompanies(t *testing.T) {
 		}
 	}
 }
+
+func TestStateName(t *testing.T) {
+	for _, tt := range []struct{ abbrev, want string }{
+		{"Fla.", "Florida"}, {"N.Y.", "New York"}, {"N.Y", "New York"}, {"FL", "Florida"}, {"Texas", "Texas"},
+		{"Ont.", ""}, {"Foo", ""},
+	} {
+		if got, _ := StateName(tt.abbrev); got != tt.want {
+			t.Errorf("StateName(%q) = %q, want %q", tt.abbrev, got, tt.want)
+		}
+	}
+}

@@ -732,25 +732,67 @@ func initialsOf(name string) string {
 	return b.String()
 }
 
+// usStates are the US states and the District of Columbia by the
+// abbreviations news writes, AP style, after a dateline's city ("SANTA CRUZ,
+// Calif.") or a lawmaker's party ("R-Fla.").
+var usStates = map[string]string{
+	"Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas", "Calif": "California", "Colo": "Colorado",
+	"Conn": "Connecticut", "Del": "Delaware", "Fla": "Florida", "Ga": "Georgia", "Ill": "Illinois",
+	"Ind": "Indiana", "Kan": "Kansas", "Kans": "Kansas", "Ky": "Kentucky", "La": "Louisiana", "Md": "Maryland",
+	"Mass": "Massachusetts", "Mich": "Michigan", "Minn": "Minnesota", "Miss": "Mississippi", "Mo": "Missouri",
+	"Mont": "Montana", "Neb": "Nebraska", "Nebr": "Nebraska", "Nev": "Nevada", "N.H": "New Hampshire",
+	"N.J": "New Jersey", "N.M": "New Mexico", "N.Y": "New York", "N.C": "North Carolina", "N.D": "North Dakota",
+	"Okla": "Oklahoma", "Ore": "Oregon", "Pa": "Pennsylvania", "R.I": "Rhode Island", "S.C": "South Carolina",
+	"S.D": "South Dakota", "Tenn": "Tennessee", "Tex": "Texas", "Va": "Virginia", "Vt": "Vermont",
+	"Wash": "Washington", "Wis": "Wisconsin", "Wisc": "Wisconsin", "W.Va": "West Virginia", "Wyo": "Wyoming",
+	"D.C": "District of Columbia", "Utah": "Utah", "Iowa": "Iowa", "Ohio": "Ohio", "Idaho": "Idaho",
+	"Maine": "Maine", "Alaska": "Alaska", "Hawaii": "Hawaii", "Texas": "Texas",
+}
+
+// postalStates are the two-letter postal codes of the states ("R-FL"); as
+// dateline states they would be read in too many other words.
+var postalStates = map[string]string{
+	"AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
+	"CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho",
+	"IL": "Illinois", "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
+	"ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota",
+	"MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada",
+	"NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina",
+	"ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania",
+	"RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas",
+	"UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington", "WV": "West Virginia",
+	"WI": "Wisconsin", "WY": "Wyoming", "DC": "District of Columbia",
+}
+
 // stateAbbrevs are the abbreviations of US states and Canadian provinces
-// that follow the city of a dateline ("SANTA CRUZ, Calif., Feb 26 -").
-var stateAbbrevs = map[string]string{
-	"Ala": "United States", "Ariz": "United States", "Ark": "United States", "Calif": "United States",
-	"Colo": "United States", "Conn": "United States", "Del": "United States", "Fla": "United States",
-	"Ga": "United States", "Ill": "United States", "Ind": "United States", "Kan": "United States",
-	"Kans": "United States", "Ky": "United States", "La": "United States", "Md": "United States",
-	"Mass": "United States", "Mich": "United States", "Minn": "United States", "Miss": "United States",
-	"Mo": "United States", "Mont": "United States", "Neb": "United States", "Nebr": "United States",
-	"Nev": "United States", "N.H": "United States", "N.J": "United States", "N.M": "United States",
-	"N.Y": "United States", "N.C": "United States", "N.D": "United States", "Okla": "United States",
-	"Ore": "United States", "Pa": "United States", "R.I": "United States", "S.C": "United States",
-	"S.D": "United States", "Tenn": "United States", "Tex": "United States", "Va": "United States",
-	"Vt": "United States", "Wash": "United States", "Wis": "United States", "Wisc": "United States",
-	"W.Va": "United States", "Wyo": "United States", "D.C": "United States", "Utah": "United States",
-	"Iowa": "United States", "Ohio": "United States", "Idaho": "United States", "Maine": "United States",
-	"Alaska": "United States", "Hawaii": "United States", "Texas": "United States",
-	"Ont": "Canada", "Que": "Canada", "Alta": "Canada", "B.C": "Canada", "Man": "Canada", "Sask": "Canada",
-	"N.S": "Canada", "N.B": "Canada", "Nfld": "Canada",
+// that follow the city of a dateline ("SANTA CRUZ, Calif., Feb 26 -"), with
+// their country.
+var stateAbbrevs = func() map[string]string {
+	m := map[string]string{"Ont": "Canada", "Que": "Canada", "Alta": "Canada", "B.C": "Canada", "Man": "Canada",
+		"Sask": "Canada", "N.S": "Canada", "N.B": "Canada", "Nfld": "Canada"}
+	for a := range usStates {
+		m[a] = "United States"
+	}
+	return m
+}()
+
+// stateByAbbrev indexes usStates and postalStates in lower case.
+var stateByAbbrev = func() map[string]string {
+	m := map[string]string{}
+	for _, t := range []map[string]string{usStates, postalStates} {
+		for a, st := range t {
+			m[strings.ToLower(a)] = st
+		}
+	}
+	return m
+}()
+
+// StateName returns the US state an abbreviation stands for, AP style or
+// postal, with or without its last period ("Fla.", "N.Y", "FL"), and false
+// for any other word.
+func StateName(abbrev string) (string, bool) {
+	st, ok := stateByAbbrev[strings.ToLower(strings.TrimSuffix(abbrev, "."))]
+	return st, ok
 }
 
 // datelines finds the datelines that open lines ("CLEVELAND, Feb 26 -",

@@ -283,29 +283,6 @@ var maleNames = set(
 	"reid eliot elliot spencer sheldon rahm reza hassan mohammed muhammad ahmed ali omar",
 )
 
-// stateNames are the US states by the abbreviations news writes after a
-// lawmaker's party ("R-Fla.", "D-N.Y.", "R-Ky"), AP style and postal.
-var stateNames = map[string]string{
-	"ala": "alabama", "al": "alabama", "alaska": "alaska", "ak": "alaska", "ariz": "arizona", "az": "arizona",
-	"ark": "arkansas", "ar": "arkansas", "calif": "california", "ca": "california", "colo": "colorado",
-	"co": "colorado", "conn": "connecticut", "ct": "connecticut", "del": "delaware", "de": "delaware",
-	"fla": "florida", "fl": "florida", "ga": "georgia", "hawaii": "hawaii", "hi": "hawaii", "idaho": "idaho",
-	"id": "idaho", "ill": "illinois", "il": "illinois", "ind": "indiana", "in": "indiana", "iowa": "iowa",
-	"ia": "iowa", "kan": "kansas", "ks": "kansas", "ky": "kentucky", "la": "louisiana", "maine": "maine",
-	"me": "maine", "md": "maryland", "mass": "massachusetts", "ma": "massachusetts", "mich": "michigan",
-	"mi": "michigan", "minn": "minnesota", "mn": "minnesota", "miss": "mississippi", "ms": "mississippi",
-	"mo": "missouri", "mont": "montana", "mt": "montana", "neb": "nebraska", "ne": "nebraska", "nev": "nevada",
-	"nv": "nevada", "n.h": "new hampshire", "nh": "new hampshire", "n.j": "new jersey", "nj": "new jersey",
-	"n.m": "new mexico", "nm": "new mexico", "n.y": "new york", "ny": "new york", "n.c": "north carolina",
-	"nc": "north carolina", "n.d": "north dakota", "nd": "north dakota", "ohio": "ohio", "oh": "ohio",
-	"okla": "oklahoma", "ok": "oklahoma", "ore": "oregon", "or": "oregon", "pa": "pennsylvania",
-	"r.i": "rhode island", "ri": "rhode island", "s.c": "south carolina", "sc": "south carolina",
-	"s.d": "south dakota", "sd": "south dakota", "tenn": "tennessee", "tn": "tennessee", "texas": "texas",
-	"tex": "texas", "tx": "texas", "utah": "utah", "ut": "utah", "vt": "vermont", "va": "virginia",
-	"wash": "washington", "wa": "washington", "w.va": "west virginia", "wv": "west virginia", "wis": "wisconsin",
-	"wi": "wisconsin", "wyo": "wyoming", "wy": "wyoming",
-}
-
 // utteranceNouns name what a person said or wrote: "Trump's tweet",
 // "Clinton's remarks" speak as that person.
 var utteranceNouns = set(

@@ -847,8 +847,8 @@ func partyState(w string) []string {
 	case 'I':
 		out = append(out, "independent")
 	}
-	if st, ok := stateNames[strings.TrimSuffix(strings.ToLower(w[2:]), ".")]; ok {
-		out = append(out, strings.Fields(st)...)
+	if st, ok := entity.StateName(w[2:]); ok {
+		out = append(out, strings.Fields(strings.ToLower(st))...)
 	}
 	return out
 }
