@@ -350,6 +350,10 @@ var (
 		"operating": true, "financial": true, "legal": true, "chief": true, "founding": true, "digital": true}
 )
 
+// IsPostModifier reports whether lw, in lower case, may come before a post
+// in a capitalised title ("Research Director", "Executive Editor").
+func IsPostModifier(lw string) bool { return roleModifiers[lw] }
+
 // trimPosts returns the length of the organization name toks[i:j] without
 // the posts that end it ("Harbor News Chairman and CEO" is Harbor News):
 // no post ends a body's name, and a modifier goes only with a post

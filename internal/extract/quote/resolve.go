@@ -796,10 +796,6 @@ func decideRole(ms []mention, name string) (string, string) {
 const defaultRole = RoleOther
 
 // affiliation finds the organization named with a person and its role.
-// postModifiers come before a post in a capitalised title ("Research
-// Director", "Executive Editor").
-var postModifiers = set("executive deputy research communications policy political press senior managing assistant associate")
-
 func affiliation(m mention) (string, string) {
 	var cands [][]token
 	if len(m.affil) > 0 {
@@ -822,7 +818,7 @@ func affiliation(m mention) (string, string) {
 		// "Fox News Chairman", "RNC Research Director": the post is no part
 		// of the body's name
 		post := false
-		for len(c) > 1 && (connectors[c[len(c)-1].w] || isTitleWord(c[len(c)-1].lw) || post && postModifiers[c[len(c)-1].lw]) {
+		for len(c) > 1 && (connectors[c[len(c)-1].w] || isTitleWord(c[len(c)-1].lw) || post && entity.IsPostModifier(c[len(c)-1].lw)) {
 			post = post || isTitleWord(c[len(c)-1].lw)
 			c = c[:len(c)-1]
 		}
