@@ -6,7 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -20,33 +19,16 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/newsindex/newsindex/internal/demo"
+	goldenfile "github.com/newsindex/newsindex/internal/golden"
 	"github.com/newsindex/newsindex/internal/opensearchfake"
 	"github.com/newsindex/newsindex/internal/query"
 )
-
-var update = flag.Bool("update", false, "update golden files")
 
 // golden compares got with testdata/opensearch/name, or writes it there
 // with -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", "opensearch", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./index -run OpenSearch -update)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s differs (-want +got):\n%s", path, diff)
-	}
+	goldenfile.Check(t, filepath.Join("testdata", "opensearch", name), got)
 }
 
 func indent(t *testing.T, v any) []byte {

@@ -2,17 +2,13 @@ package ingest
 
 import (
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/newsindex/newsindex/internal/golden"
 )
-
-var update = flag.Bool("update", false, "update golden files")
 
 // goldenRecord is how a record is stored in a golden file.
 type goldenRecord struct {
@@ -63,23 +59,7 @@ func checkGolden(t *testing.T, name string, got any) {
 	}
 	b = append(b, '\n')
 	test := strings.SplitN(t.Name(), "/", 2)[0]
-	path := filepath.Join("testdata", "golden", test, name+".golden")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/ingest -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(b)); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", path, diff)
-	}
+	golden.Check(t, filepath.Join("testdata", "golden", test, name+".golden"), b)
 }
 
 // readOne reads a file that holds one article.

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/newsindex/newsindex/internal/golden"
 )
 
 var extractTests = []struct {
@@ -183,19 +185,7 @@ func TestGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden := filepath.Join("testdata", "article.golden")
-	if *update {
-		if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if strings.TrimSpace(string(want)) != strings.TrimSpace(string(got)) {
-		t.Errorf("Extract(testdata/article.txt) =\n%s\nwant\n%s", got, want)
-	}
+	golden.Check(t, filepath.Join("testdata", "article.golden"), append(got, '\n'))
 }
 
 // TestSeed runs on the hand-annotated seed article when the shared data is

@@ -1,5 +1,0 @@
-package entity
-
-import "flag"
-
-var update = flag.Bool("update", false, "update golden files")
