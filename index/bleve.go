@@ -407,13 +407,9 @@ func (e *bleveEngine) apply(ctx context.Context, docs []Article) (int, error) {
 }
 
 func (e *bleveEngine) remove(ctx context.Context, id string) error {
-	old, err := e.existing(ctx, []string{id})
+	o, err := storedArticle(ctx, id, e.existing)
 	if err != nil {
 		return err
-	}
-	o, ok := old[id]
-	if !ok {
-		return fmt.Errorf("article %q: %w", id, ErrNotFound)
 	}
 	n := o.nquotes
 	b := e.idx.NewBatch()

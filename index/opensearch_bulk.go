@@ -271,13 +271,9 @@ func (e *osEngine) apply(ctx context.Context, docs []Article) (int, error) {
 }
 
 func (e *osEngine) remove(ctx context.Context, id string) error {
-	old, err := e.existing(ctx, []string{id})
+	o, err := storedArticle(ctx, id, e.existing)
 	if err != nil {
 		return err
-	}
-	o, ok := old[id]
-	if !ok {
-		return fmt.Errorf("article %q: %w", id, ErrNotFound)
 	}
 	acts := []bulkAction{{id, deleteAction(id)}}
 	for j := range o.nquotes {

@@ -2,9 +2,7 @@ package index
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
-	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -153,15 +151,8 @@ func TestOpenSearchDeepPages(t *testing.T) {
 			}
 		}
 	}
-	res, err := http.Get(srv.URL + "/_fake/requests")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	var rs []opensearchfake.Request
-	json.NewDecoder(res.Body).Decode(&rs)
 	n := 0
-	for _, r := range rs {
+	for _, r := range fakeRequests(t, srv.URL) {
 		if strings.Contains(r.Body, `"search_after"`) {
 			n++
 		}

@@ -242,7 +242,8 @@ func fault(t *testing.T, url string, f opensearchfake.Fault) {
 	res.Body.Close()
 }
 
-func requestsTo(t *testing.T, url, path string) int {
+// fakeRequests returns the requests the fake cluster at url received.
+func fakeRequests(t *testing.T, url string) []opensearchfake.Request {
 	t.Helper()
 	res, err := http.Get(url + "/_fake/requests")
 	if err != nil {
@@ -251,8 +252,13 @@ func requestsTo(t *testing.T, url, path string) int {
 	defer res.Body.Close()
 	var rs []opensearchfake.Request
 	json.NewDecoder(res.Body).Decode(&rs)
+	return rs
+}
+
+func requestsTo(t *testing.T, url, path string) int {
+	t.Helper()
 	n := 0
-	for _, r := range rs {
+	for _, r := range fakeRequests(t, url) {
 		if strings.Contains(r.Path, path) {
 			n++
 		}

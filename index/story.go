@@ -31,6 +31,20 @@ func existingStories(ctx context.Context, stories storyStore, docs []Article,
 	return old, nil
 }
 
+// storedArticle returns what is stored of article id (existing answers by
+// ID), or ErrNotFound. Each engine's remove starts with it.
+func storedArticle(ctx context.Context, id string, existing func(context.Context, []string) (map[string]oldDoc, error)) (oldDoc, error) {
+	old, err := existing(ctx, []string{id})
+	if err != nil {
+		return oldDoc{}, err
+	}
+	o, ok := old[id]
+	if !ok {
+		return oldDoc{}, fmt.Errorf("article %q: %w", id, ErrNotFound)
+	}
+	return o, nil
+}
+
 // assignStories sets the Story of each article: the story of the most
 // similar earlier article (in the index, or earlier in docs) at or above
 // story.Same published within story.Window of it, else the article's own ID.
