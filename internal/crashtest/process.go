@@ -74,10 +74,17 @@ var servingLine = regexp.MustCompile(`serving .* on (http://127\.0\.0\.1:[0-9]+)
 // workDir (so no config.yaml of the caller's is read) and returns once it
 // listens. It does not wait for the index to be ready; see Ready.
 func Start(ctx context.Context, bin, workDir, indexDir string, args ...string) (*Server, error) {
-	argv := append([]string{"serve", "--index", indexDir, "--addr", "127.0.0.1:0"}, args...)
+	return StartEnv(ctx, bin, workDir, nil, append([]string{"--index", indexDir}, args...)...)
+}
+
+// StartEnv runs `bin serve --addr 127.0.0.1:0` plus args in workDir, with
+// env (NEWSINDEX_* settings) added to an environment cleared of the
+// caller's, and returns once it listens.
+func StartEnv(ctx context.Context, bin, workDir string, env []string, args ...string) (*Server, error) {
+	argv := append([]string{"serve", "--addr", "127.0.0.1:0"}, args...)
 	cmd := exec.Command(bin, argv...)
 	cmd.Dir = workDir
-	cmd.Env = cleanEnv()
+	cmd.Env = append(cleanEnv(), env...)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		return nil, err

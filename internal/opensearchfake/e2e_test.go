@@ -3,19 +3,20 @@ package opensearchfake_test
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/newsindex/newsindex/internal/crashtest"
 )
 
 // build compiles a package of the module into dir.
@@ -141,33 +142,14 @@ func TestEndToEnd(t *testing.T) {
 	}
 
 	// Serve from the fake; compare the API with bleve's answers.
-	srv := exec.Command(ni, "serve", "--addr", "127.0.0.1:0")
-	srv.Dir = dir
-	srv.Env = append(os.Environ(), osEnv...)
-	stderr, _ := srv.StderrPipe()
-	if err := srv.Start(); err != nil {
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	srv, err := crashtest.StartEnv(ctx, ni, dir, osEnv)
+	if err != nil {
 		t.Fatal(err)
 	}
-	defer func() {
-		srv.Process.Signal(syscall.SIGTERM)
-		srv.Wait()
-	}()
-	addr := make(chan string, 1)
-	go func() {
-		re := regexp.MustCompile(`on (http://\S+)/`)
-		sc := bufio.NewScanner(stderr)
-		for sc.Scan() {
-			if m := re.FindStringSubmatch(sc.Text()); m != nil {
-				addr <- m[1]
-			}
-		}
-	}()
-	var api string
-	select {
-	case api = <-addr:
-	case <-time.After(20 * time.Second):
-		t.Fatal("serve did not start")
-	}
+	defer srv.Stop(10 * time.Second)
+	api := srv.URL
 	for _, q := range []string{"", "strike", "central bank", `"interest rate"`, "ship*"} {
 		out, err := run(base, "search", "--json", "--interval", "month", q)
 		if err != nil {
