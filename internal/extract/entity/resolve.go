@@ -37,6 +37,7 @@ var titles = map[string]bool{
 	"herr": true, "frau": true, "cardinal": true, "bishop": true, "archbishop": true, "rabbi": true,
 	"imam": true, "senior": true, "president-elect": true, "speaker": true, "attorney": true, "ceo": true,
 	"treasurer": true, "undersecretary": true, "under-secretary": true, "envoy": true, "chairwoman": true,
+	"del.": true, "delegate": true,
 }
 
 // notNames are capitalized words that never name a person, country or
@@ -168,6 +169,16 @@ func (x *extraction) cleanSpans(m *model) {
 			capMid[t.lower] = true
 		}
 	}
+	// the people the document names, each as its words after any title
+	named := map[string]bool{}
+	for _, s := range x.spans {
+		if s.kind == kPer {
+			for s.i < s.j && titles[x.toks[s.i].lower] {
+				s.i++
+			}
+			named[strings.ToLower(x.words(s))] = true
+		}
+	}
 	var headline, people []span
 	out := x.spans[:0]
 	for _, s := range x.spans {
@@ -182,6 +193,14 @@ func (x *extraction) cleanSpans(m *model) {
 			// sentence: a word usually written in lower case is no name
 			for s.j-s.i >= 3 && isSentenceStart(x.toks, s.i) && !x.toks[s.i].capsLine &&
 				m.lower[x.toks[s.i].lower] && x.capWord(s.i+1) {
+				s.i++
+			}
+			// "working Crooked Hillary Clinton", "Pastor Kevin Swanson": a
+			// word that is no first name, before a first name and surname
+			// the document also names without it, is an epithet or a title
+			// ("Bill de Blasio" and "Debbie Wasserman Schultz" keep theirs)
+			if s.j-s.i >= 3 && GivenName(x.toks[s.i].lower) == 0 && GivenName(x.toks[s.i+1].lower) != 0 &&
+				named[strings.ToLower(x.words(span{s.i + 1, s.j, kPer}))] {
 				s.i++
 			}
 			// "Exco Chairman Richard Lacy", "Marine Lt. Col. Oliver North":
@@ -315,7 +334,7 @@ func (x *extraction) cleanSpans(m *model) {
 var personTitles = map[string]bool{"mr": true, "mr.": true, "mrs": true, "mrs.": true, "ms": true, "ms.": true,
 	"dr": true, "dr.": true, "president": true, "senator": true, "sen.": true, "rep.": true, "representative": true,
 	"gov.": true, "governor": true, "mayor": true, "ambassador": true, "chancellor": true, "premier": true,
-	"pope": true, "sheikh": true, "ayatollah": true, "prof.": true, "professor": true, "rev.": true}
+	"pope": true, "sheikh": true, "ayatollah": true, "prof.": true, "professor": true, "rev.": true, "del.": true}
 
 // titledPerson reports whether the organization span s is a person's title
 // and name: "Senator Jeff Sessions", not "Senate Armed Services Committee".

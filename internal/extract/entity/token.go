@@ -27,7 +27,7 @@ var abbrevs = map[string]bool{
 	"jr": true, "sr": true, "inc": true, "corp": true, "co": true, "ltd": true, "bros": true, "no": true,
 	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
 	"sept": true, "oct": true, "nov": true, "dec": true, "mt": true, "ft": true, "vs": true, "adm": true,
-	"cmdr": true, "supt": true, "hon": true, "pres": true, "messrs": true, "mme": true, "mlle": true,
+	"cmdr": true, "supt": true, "hon": true, "del": true, "pres": true, "messrs": true, "mme": true, "mlle": true,
 }
 
 func isWordRune(r rune) bool {

@@ -3,6 +3,8 @@ package quote
 import (
 	"strings"
 	"unicode"
+
+	"github.com/newsindex/newsindex/internal/extract/entity"
 )
 
 // Kinds of speaker phrase.
@@ -282,10 +284,10 @@ func splitName(run []token) (titles, name, affil []token) {
 	// before a known first name describe the person
 	for k := 1; k < len(name)-1; k++ {
 		lw := name[k-1].lw
-		if femaleNames[lw] || maleNames[lw] || len(strings.TrimSuffix(lw, ".")) == 1 {
+		if entity.GivenName(lw) != 0 || len(strings.TrimSuffix(lw, ".")) == 1 {
 			break
 		}
-		if femaleNames[name[k].lw] || maleNames[name[k].lw] {
+		if entity.GivenName(name[k].lw) != 0 {
 			titles = append(append([]token{}, titles...), name[:k]...)
 			name = name[k:]
 			break
@@ -303,9 +305,9 @@ func gender(name string) byte {
 			break // the surname says nothing
 		}
 		switch {
-		case femaleNames[w]:
+		case entity.GivenName(w) == 'f':
 			return 'f'
-		case maleNames[w]:
+		case entity.GivenName(w) == 'm':
 			return 'm'
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsindex/newsindex/internal/extract/entity"
 )
 
 // A speaker is better unknown than wrong. The rules, the ranker and the
@@ -106,7 +108,7 @@ func (d *doc) tidy(name string) string {
 	}
 	for i := 1; i < len(ws)-1; i++ {
 		rest := strings.Join(ws[i:], " ")
-		if first := strings.ToLower(ws[i]); femaleNames[first] || maleNames[first] {
+		if first := strings.ToLower(ws[i]); entity.GivenName(first) != 0 {
 			return rest
 		}
 		for _, r := range d.full[surname(rest)] {

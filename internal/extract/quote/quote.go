@@ -1369,7 +1369,7 @@ var headlineWords = set(
 // headlines in title case do.
 func headlineName(name []token) bool {
 	for i, t := range name {
-		if headlineWords[t.lw] && !(monthNames[t.lw] && i > 0 && (femaleNames[name[i-1].lw] || maleNames[name[i-1].lw])) {
+		if headlineWords[t.lw] && !(monthNames[t.lw] && i > 0 && entity.GivenName(name[i-1].lw) != 0) {
 			return true // but "Theresa May" is a name
 		}
 	}
