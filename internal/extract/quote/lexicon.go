@@ -28,6 +28,17 @@ var speechVerbs = set(
 	"slammed blasted praised praises questioned",
 )
 
+// phrasalSpeechVerbs are speech verbs of two words, each one token (see
+// joinParticles).
+var phrasalSpeechVerbs = []string{"pointed out", "points out", "point out"}
+
+func init() {
+	for _, v := range phrasalSpeechVerbs {
+		speechVerbs[v] = true
+		indirectVerbs[v] = true
+	}
+}
+
 // prepositions before a speaker phrase show it is not a clause's subject.
 var prepositions = set("of for to with about on in at by from as than like against over under")
 
@@ -71,7 +82,7 @@ var indirectVerbs = set(
 	"lamented complained stressed emphasized signaled hinted demanded rejected dismissed defended",
 	"questioned touted insisted testified predicted wrote",
 	"say argue argued insist claim suggest suggests believe believes think thinks hope hopes",
-	"want wants endorsed praised expressed described opposed pointed offered cited reiterated",
+	"want wants endorsed praised expressed described opposed offered cited reiterated",
 	"indicated revealed denounced attacked blasted announces acknowledges tweets writes",
 	"knows knew fears feared hoped expects expected thought feels felt mentioned echoed worried",
 	"notes acknowledge reminded assured recommended promises praises slams decried condemned",

@@ -110,6 +110,11 @@ type Quote struct {
 	// attribution ("“…,” she said. “…”"), whose Text joins them with
 	// PieceSeparator; nil when the quotation is one piece, text[Start:End].
 	Pieces [][2]int `json:"-"`
+	// Mention is how the article names the speaker where it attributes
+	// the quotation ("Mr. Alexander", "she", "the Florida senator"), so a
+	// reader can check how Speaker was resolved; "" when no words there
+	// name the speaker (one inferred from the quotations around it).
+	Mention string `json:"mention,omitempty"`
 }
 
 // PieceSeparator joins the pieces of one statement in Quote.Text.
@@ -442,6 +447,35 @@ func (d *doc) frameEnd(i int) int {
 		}
 	}
 	return end
+}
+
+// reportEnd is frameEnd for reported speech, which runs on over a few words
+// it quotes inside its sentence: "… within the scope of the “strategic
+// partnership” agreement."
+func (d *doc) reportEnd(i int) int {
+	toks := d.toks
+	hi := d.frameEnd(i)
+	if hi == i || toks[hi-1].kind != kWord {
+		return hi // marks after the verb or a comma: a quotation
+	}
+	for n := 0; n < 8 && hi < len(toks) && toks[hi].kind == kQuote; n++ {
+		closer := -1
+		for k := hi + 1; k < len(toks) && k <= hi+12 && toks[k].para == toks[hi].para; k++ {
+			if toks[k].kind == kQuote {
+				closer = k
+				break
+			}
+		}
+		if closer < 0 {
+			return hi
+		}
+		next := closer + 1
+		if next >= len(toks) || toks[next].para != toks[hi].para || toks[next].isTerminal() || toks[closer-1].isTerminal() {
+			return next
+		}
+		hi = d.frameEnd(next)
+	}
+	return hi
 }
 
 // isVerb reports whether token k is a speech verb outside quotations.
@@ -1535,7 +1569,7 @@ func (d *doc) indirect() {
 			continue
 		}
 		c := v + 1
-		hi := d.frameEnd(c)
+		hi := d.reportEnd(c)
 		if c < hi && (toks[c].w == "by" || toks[c].w == "for" && w != "called") {
 			continue
 		}
@@ -1602,8 +1636,8 @@ func (d *doc) indirect() {
 				continue
 			}
 		}
-		if c >= hi {
-			continue
+		if c >= hi || toks[c].kind == kQuote {
+			continue // none, or a quotation in its marks
 		}
 		d.reported = append(d.reported, &rawQuote{start: toks[c].s, end: toks[hi-1].e, sp: sp, cue: w, cueTok: v})
 	}

@@ -20,16 +20,18 @@ type want struct {
 	cue         string
 	indirect    bool
 	notSpeaker  string // a speaker the quotation must not get
+	mention     string // how the text names the speaker at the attribution
+	ends        string // the end of the quotation's text
 }
 
 func (w want) String() string {
-	return fmt.Sprintf("{%q speaker=%q role=%q aff=%q cue=%q indirect=%v}", w.starts, w.speaker, w.role, w.affiliation, w.cue, w.indirect)
+	return fmt.Sprintf("{%q speaker=%q role=%q aff=%q cue=%q indirect=%v mention=%q ends=%q}", w.starts, w.speaker, w.role, w.affiliation, w.cue, w.indirect, w.mention, w.ends)
 }
 
 func formatQuotes(qs []Quote) string {
 	var b strings.Builder
 	for _, q := range qs {
-		fmt.Fprintf(&b, "\n\t{%.40q speaker=%q role=%q aff=%q cue=%q direct=%v}", q.Text, q.Speaker, q.Role, q.Affiliation, q.Cue, q.Direct)
+		fmt.Fprintf(&b, "\n\t{%.40q speaker=%q role=%q aff=%q cue=%q direct=%v mention=%q}", q.Text, q.Speaker, q.Role, q.Affiliation, q.Cue, q.Direct, q.Mention)
 	}
 	return b.String()
 }
@@ -530,6 +532,30 @@ var patternTests = []struct {
 		not:  []string{"trade compact"},
 	},
 	{
+		name: "reported_speech_runs_over_its_scare_quotes",
+		text: "Port\n\nIlse Brandt pointed out that the port could open within the scope of the “strategic partnership” agreement. Then she left.",
+		want: []want{{starts: "the port could open", speaker: "Ilse Brandt", cue: "pointed out", indirect: true, ends: "“strategic partnership” agreement"}},
+	},
+	{
+		name: "pointed_to_is_no_speech",
+		text: "Flood\n\nMayor Tomas Reyes pointed to the map of the flooded district and left the room.",
+		not:  []string{"the map", "to the map"},
+	},
+	{
+		name: "that_clause_in_marks_is_a_quotation_only",
+		text: "Port\n\nIlse Brandt said that “the port will open in May, as we planned.”\n\nHarbour master Ilse Brandt said, “The cranes are ready for the ships.”",
+		want: []want{{starts: "the port will open", speaker: "Ilse Brandt"}, {starts: "The cranes are ready", speaker: "Ilse Brandt"}},
+		not:  []string{"“the port", ", “The cranes"},
+	},
+	{
+		name: "mention_is_how_the_text_names_the_speaker",
+		text: "Port\n\nIlse Brandt, the harbour master, opened the port on Monday.\n\n“The cranes are ready for the ships,” said Ms. Brandt. “The ships are late.”\n\n“We will wait for them all week,” she added.",
+		want: []want{
+			{starts: "The cranes are ready", speaker: "Ilse Brandt", mention: "Ms. Brandt"},
+			{starts: "We will wait", speaker: "Ilse Brandt", mention: "she"},
+		},
+	},
+	{
 		name: "title_case_headline",
 		text: "Ortega Just Revealed Who He Would Pick For The Cabinet\n\nThe list is long.",
 		want: nil,
@@ -549,7 +575,8 @@ func TestExtractPatterns(t *testing.T) {
 				}
 				if w.speaker != "" && q.Speaker != w.speaker || w.role != "" && q.Role != w.role ||
 					w.affiliation != "" && q.Affiliation != w.affiliation || w.cue != "" && q.Cue != w.cue || q.Direct == w.indirect ||
-					w.notSpeaker != "" && q.Speaker == w.notSpeaker {
+					w.notSpeaker != "" && q.Speaker == w.notSpeaker || w.mention != "" && q.Mention != w.mention ||
+					w.ends != "" && !strings.HasSuffix(q.Text, w.ends) {
 					t.Errorf("Extract(%q): got%s\nwant %v", tt.text, formatQuotes([]Quote{q}), w)
 				}
 			}
@@ -707,8 +734,13 @@ func FuzzExtract(f *testing.F) {
 			if q.Pieces != nil && strings.Join(pieces, PieceSeparator) != q.Text {
 				t.Fatalf("Extract(%q): Text %q is not its pieces %q joined", text, q.Text, pieces)
 			}
-			if !utf8.ValidString(q.Text) || !utf8.ValidString(q.Speaker) || !utf8.ValidString(q.Affiliation) {
+			if !utf8.ValidString(q.Text) || !utf8.ValidString(q.Speaker) || !utf8.ValidString(q.Affiliation) || !utf8.ValidString(q.Mention) {
 				t.Fatalf("Extract(%q): invalid UTF-8 in %+v", text, q)
+			}
+			// a mention is words of the text, on one line, naming a speaker
+			if q.Mention != "" && (q.Speaker == "" || q.Mention != strings.Join(strings.Fields(q.Mention), " ") ||
+				!strings.Contains(strings.Join(strings.Fields(text), " "), q.Mention)) {
+				t.Fatalf("Extract(%q): mention %q of speaker %q is not words of the text", text, q.Mention, q.Speaker)
 			}
 			switch q.Role {
 			case RoleAnalyst, RoleOfficial, RoleOther:

@@ -636,7 +636,7 @@ func (d *doc) speechPiece(q *rawQuote) bool {
 func (d *doc) quote(q, src *rawQuote, cue string) Quote {
 	role, aff := d.role(src)
 	return Quote{Text: d.text[q.start:q.end], Speaker: src.speaker, Role: role, Affiliation: aff,
-		Cue: cue, Direct: q.direct, Start: q.start, End: q.end}
+		Cue: cue, Direct: q.direct, Start: q.start, End: q.end, Mention: d.mention(src)}
 }
 
 // phraseMention turns what a speaker phrase says into a mention.
@@ -949,4 +949,13 @@ func honorificGender(titles []token) byte {
 		return 'f'
 	}
 	return 0
+}
+
+// mention returns the words of the phrase that names q's speaker, on one
+// line.
+func (d *doc) mention(q *rawQuote) string {
+	if q.speaker == "" || q.sp.kind == spNone || q.sp.pos < 0 || q.sp.end <= q.sp.pos || q.sp.end > len(d.text) {
+		return ""
+	}
+	return strings.Join(strings.Fields(d.text[q.sp.pos:q.sp.end]), " ")
 }

@@ -95,7 +95,28 @@ func tokenize(text string) []token {
 			i += n
 		}
 	}
-	return toks
+	return joinParticles(text, toks)
+}
+
+// particleVerbs are the speech verbs whose particle is part of them: one
+// token "pointed out" is speech, "pointed" alone ("pointed to the map") is
+// none.
+var particleVerbs = map[string]string{"pointed": "out", "points": "out", "point": "out"}
+
+// joinParticles makes each speech verb and its particle one token.
+func joinParticles(text string, toks []token) []token {
+	out := toks[:0]
+	for k := 0; k < len(toks); k++ {
+		t := toks[k]
+		if p, ok := particleVerbs[t.lw]; ok && k+1 < len(toks) && toks[k+1].lw == p && toks[k+1].para == t.para {
+			t.e = toks[k+1].e
+			t.w = text[t.s:t.e]
+			t.lw = t.lw + " " + p
+			k++
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 // isWordRune reports whether r can be part of a word.
