@@ -272,7 +272,8 @@ func splitName(run []token) (titles, name, affil []token) {
 			last = k
 		}
 	}
-	titles, name = run[:last+1], run[last+1:]
+	// capped, so that appending to titles never writes over the name
+	titles, name = run[:last+1:last+1], run[last+1:]
 	// a person's name holds no "of", "for" or "on": "Alain Dupuis on Monday"
 	for k, t := range name {
 		if k > 0 && (t.w == "of" || t.w == "for" || t.w == "on" || t.w == "the" || t.w == "and" || t.w == "&") {
@@ -288,7 +289,7 @@ func splitName(run []token) (titles, name, affil []token) {
 			break
 		}
 		if entity.GivenName(name[k].lw) != 0 {
-			titles = append(append([]token{}, titles...), name[:k]...)
+			titles = append(titles[:len(titles):len(titles)], name[:k]...)
 			name = name[k:]
 			break
 		}

@@ -1352,11 +1352,11 @@ func (d *doc) fillName(sp *phrase, run []token) {
 			// the tagger knows where the name starts: "Secretary of State Madeleine Albright"
 			for k := range run {
 				if run[k].s == m.Start {
-					titles, name = run[:k], run[k:]
+					titles, name = run[:k:k], run[k:]
 				}
 			}
 		} else if len(name) > 1 && connectors[name[0].w] || len(name) > 3 {
-			titles, name = run[:len(run)-2], run[len(run)-2:]
+			titles, name = run[:len(run)-2:len(run)-2], run[len(run)-2:]
 		}
 		if len(name) == 0 || len(name) > 4 || classifyRun(name) != spPerson {
 			if len(name) > 0 && classifyRun(name) == spDesc {

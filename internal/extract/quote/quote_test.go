@@ -537,6 +537,12 @@ var patternTests = []struct {
 		want: []want{{starts: "the port could open", speaker: "Ilse Brandt", cue: "pointed out", indirect: true, ends: "“strategic partnership” agreement"}},
 	},
 	{
+		// the party and state once wrote a title over the first name
+		name: "lawmaker_with_middle_initial_and_party_state",
+		text: "Seat\n\n“He would be a great senator,” Rep. Elijah E. Cummings (D-Md.) said in a phone interview.",
+		want: []want{{starts: "He would be", speaker: "Elijah E. Cummings", role: RoleOfficial, mention: "Rep. Elijah E. Cummings"}},
+	},
+	{
 		name: "pointed_to_is_no_speech",
 		text: "Flood\n\nMayor Tomas Reyes pointed to the map of the flooded district and left the room.",
 		not:  []string{"the map", "to the map"},

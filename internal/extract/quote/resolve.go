@@ -89,7 +89,7 @@ func (d *doc) scanPeople() {
 		}
 		// a lawmaker's party and state: "Jon Tester (D-Mont.)", "Rand Paul, R-Ky.,"
 		if b+1 < end && (toks[b].w == "(" || toks[b].w == ",") && isPartyState(toks[b+1].w) {
-			m.titles = append(m.titles, token{w: "lawmaker", lw: "lawmaker", kind: kWord})
+			m.titles = append(m.titles[:len(m.titles):len(m.titles)], token{w: "lawmaker", lw: "lawmaker", kind: kWord})
 			m.adjacent = "lawmaker"
 			m.about = partyState(toks[b+1].w)
 		}
