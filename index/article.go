@@ -43,4 +43,7 @@ type Quote struct {
 	Affiliation string `json:"affiliation,omitempty"`
 	Cue         string `json:"cue,omitempty"`
 	Direct      bool   `json:"direct"`
+	// Mention is how the article names the speaker where it attributes the
+	// quote ("Mr. Alexander", "she"), "" when no words there do.
+	Mention string `json:"mention,omitempty"`
 }

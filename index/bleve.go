@@ -809,7 +809,7 @@ func (e *bleveEngine) searchQuotes(ctx context.Context, r *QuoteRequest, q query
 		}
 		out.Hits = append(out.Hits, QuoteHit{
 			Text: highlightAll(s.Text, locations(h.Locations[fQuote])), Speaker: s.Speaker, Role: s.Role,
-			Affiliation: s.Affiliation, Cue: s.Cue, Direct: s.Direct, ArticleID: s.ArticleID, Title: s.Title,
+			Affiliation: s.Affiliation, Cue: s.Cue, Mention: s.Mention, Direct: s.Direct, ArticleID: s.ArticleID, Title: s.Title,
 			Published: s.Published, Score: h.Score,
 		})
 	}

@@ -252,7 +252,7 @@ func enrichOne(x *extract.Extractor, a *Article) {
 	if a.Quotes == nil {
 		a.Quotes = make([]Quote, len(r.Quotes))
 		for i, q := range r.Quotes {
-			a.Quotes[i] = Quote{Text: q.Text, Speaker: q.Speaker, Role: q.Role, Affiliation: q.Affiliation, Cue: q.Cue, Direct: q.Direct}
+			a.Quotes[i] = Quote{Text: q.Text, Speaker: q.Speaker, Role: q.Role, Affiliation: q.Affiliation, Cue: q.Cue, Direct: q.Direct, Mention: q.Mention}
 		}
 	}
 	if a.Analysts == nil {

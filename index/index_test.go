@@ -36,7 +36,7 @@ func fixture() []Article {
 			People: []string{"Vladimir Putin"}, Countries: []string{"North Korea", "Russia"}, Organizations: []string{},
 			Analysts: []string{"Andrew Yeo"},
 			Quotes: []Quote{{Text: "Moscow is ready to pursue bloc politics", Speaker: "Andrew Yeo", Role: RoleAnalyst,
-				Affiliation: "Brookings Institution", Cue: "added", Direct: true},
+				Affiliation: "Brookings Institution", Cue: "added", Direct: true, Mention: "he"},
 				{Text: "what and how we do it is our business", Speaker: "Vladimir Putin", Role: RoleOfficial, Cue: "said", Direct: true}}},
 		{ID: "a4", Title: "Cup final goes to extra time", Body: "A late goal sent the final into extra time before penalties decided it.",
 			Published: day("2024-11-03"), Source: "Pitchside", Category: "Sports",
@@ -328,7 +328,7 @@ func TestQuotes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Total != 1 || res.Hits[0].Speaker != "Andrew Yeo" || res.Hits[0].ArticleID != "a3" ||
+	if res.Total != 1 || res.Hits[0].Speaker != "Andrew Yeo" || res.Hits[0].ArticleID != "a3" || res.Hits[0].Mention != "he" ||
 		!strings.Contains(res.Hits[0].Text, "<mark>bloc</mark>") {
 		t.Errorf("Quotes(bloc politics) = %+v", res)
 	}

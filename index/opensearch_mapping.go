@@ -183,6 +183,7 @@ type osQuoteDoc struct {
 	Affiliation     string   `json:"affiliation,omitempty"`
 	AffiliationName []string `json:"affiliation_name,omitempty"`
 	Cue             string   `json:"cue,omitempty"`
+	Mention         string   `json:"mention,omitempty"`
 	Direct          bool     `json:"direct"`
 	ArticleID       string   `json:"article_id"`
 	ArticleTitle    string   `json:"article_title"`
@@ -191,7 +192,7 @@ type osQuoteDoc struct {
 
 func osQuoteJSON(a *Article, q Quote) ([]byte, error) {
 	d := osQuoteDoc{Kind: kindQuote, Quote: q.Text, Speaker: q.Speaker, SpeakerName: q.Speaker, Role: q.Role,
-		Affiliation: q.Affiliation, AffiliationName: namesOf(q.Affiliation), Cue: q.Cue, Direct: q.Direct,
+		Affiliation: q.Affiliation, AffiliationName: namesOf(q.Affiliation), Cue: q.Cue, Mention: q.Mention, Direct: q.Direct,
 		ArticleID: a.ID, ArticleTitle: a.Title}
 	if !a.Published.IsZero() {
 		d.Published = a.Published.UTC().Format("2006-01-02T15:04:05Z07:00")
@@ -200,7 +201,7 @@ func osQuoteJSON(a *Article, q Quote) ([]byte, error) {
 }
 
 func (d *osQuoteDoc) hit(text string, score float64) (QuoteHit, error) {
-	h := QuoteHit{Text: text, Speaker: d.Speaker, Role: d.Role, Affiliation: d.Affiliation, Cue: d.Cue,
+	h := QuoteHit{Text: text, Speaker: d.Speaker, Role: d.Role, Affiliation: d.Affiliation, Cue: d.Cue, Mention: d.Mention,
 		Direct: d.Direct, ArticleID: d.ArticleID, Title: d.ArticleTitle, Score: score}
 	if d.Published != "" {
 		t, err := parseTime(d.Published)

@@ -57,7 +57,7 @@ func fixtureArticles() []Article {
 		{ID: "a1", URL: "https://example.com/a1", Title: "Dockworkers strike at Gdańsk", Body: "Dockworkers walked out on Monday, said Anna Nowak.",
 			Published: pub, Source: "Baltic Wire", Category: "business", CategorySource: "metadata",
 			People: []string{"Anna Nowak"}, Countries: []string{"Poland"}, Organizations: []string{"European Council on Foreign Relations"},
-			Quotes:   []Quote{{Text: "We will not go back", Speaker: "Anna Nowak", Role: RoleOfficial, Affiliation: "Port Union", Cue: "said", Direct: true}},
+			Quotes:   []Quote{{Text: "We will not go back", Speaker: "Anna Nowak", Role: RoleOfficial, Affiliation: "Port Union", Cue: "said", Direct: true, Mention: "Ms. Nowak"}},
 			Analysts: []string{}, Story: "a1"},
 		{ID: "a2", Title: "Rates held", Body: "The central bank held rates.", People: []string{}, Countries: []string{},
 			Organizations: []string{}, Quotes: []Quote{}, Analysts: []string{}, Story: "a1"},
@@ -319,13 +319,30 @@ func TestOpenSearchAgainstBleve(t *testing.T) {
 			}
 		}
 	}
-	qb, _ := bl.Quotes(ctx, QuoteRequest{})
-	qo, err := os.Quotes(ctx, QuoteRequest{})
+	qb, _ := bl.Quotes(ctx, QuoteRequest{Size: 100})
+	qo, err := os.Quotes(ctx, QuoteRequest{Size: 100})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if qb.Total != qo.Total || !cmp.Equal(qb.Facets, qo.Facets) {
 		t.Errorf("Quotes: bleve %d %v, opensearch %d %v", qb.Total, qb.Facets.Role, qo.Total, qo.Facets.Role)
+	}
+	// equal scores may order the hits differently: compare those both return
+	who := map[string]string{}
+	for _, h := range qb.Hits {
+		who[h.ArticleID+" "+h.Text] = h.Speaker + " as " + h.Mention
+	}
+	same := 0
+	for _, h := range qo.Hits {
+		if w, ok := who[h.ArticleID+" "+h.Text]; ok {
+			same++
+			if got := h.Speaker + " as " + h.Mention; got != w {
+				t.Errorf("Quotes: %q is by %q in bleve, %q in opensearch", h.Text, w, got)
+			}
+		}
+	}
+	if same < len(qb.Hits)/2 {
+		t.Errorf("Quotes: only %d of %d hits in both engines", same, len(qb.Hits))
 	}
 	a, err := os.Article(ctx, arts[0].ID)
 	if err != nil || a.Title != arts[0].Title || a.Story == "" {

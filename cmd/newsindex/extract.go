@@ -117,7 +117,11 @@ func printExtracted(w *bufio.Writer, e extracted) {
 		if q.Affiliation != "" {
 			who += ", " + q.Affiliation
 		}
-		fmt.Fprintf(w, "  quote: %s — %s [%s, %s]\n", text, who, q.Role, q.Cue)
+		how := q.Cue
+		if q.Mention != "" && q.Mention != q.Speaker {
+			how += ", as “" + q.Mention + "”" // how the article named them there
+		}
+		fmt.Fprintf(w, "  quote: %s — %s [%s, %s]\n", text, who, q.Role, how)
 	}
 	fmt.Fprintln(w)
 }

@@ -17,10 +17,10 @@ import (
 func testArticles() []index.Article {
 	empty := []string{}
 	return []index.Article{
-		{ID: "s1", Title: "Sanctions bite as talks stall", Body: "Officials are sanctioning more banks. “It will take years,” said Ana Ruiz, a fellow at the Halvorsen Institute.",
+		{ID: "s1", Title: "Sanctions bite as talks stall", Body: "Officials are sanctioning more banks, said Ana Ruiz, a fellow at the Halvorsen Institute. “It will take years,” said Ms. Ruiz.",
 			Published: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC), Source: "Harbour Post", Category: "World",
 			People: []string{"Ana Ruiz"}, Countries: []string{"Russia"}, Organizations: []string{"Halvorsen Institute"},
-			Analysts: []string{"Ana Ruiz"}, Quotes: []index.Quote{{Text: "It will take years", Speaker: "Ana Ruiz", Role: "analyst", Affiliation: "Halvorsen Institute", Cue: "said", Direct: true}}},
+			Analysts: []string{"Ana Ruiz"}, Quotes: []index.Quote{{Text: "It will take years", Speaker: "Ana Ruiz", Role: "analyst", Affiliation: "Halvorsen Institute", Cue: "said", Direct: true, Mention: "Ms. Ruiz"}}},
 		{ID: "s2", Title: "<script>alert('x')</script> Rates held", Body: `The bank held rates. <img src=x onerror=alert(1)> <a href="javascript:alert(1)">x</a>`,
 			Published: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC), Source: "Ledger", Category: "Business",
 			People: empty, Countries: empty, Organizations: empty, Analysts: empty, Quotes: []index.Quote{}},
@@ -191,7 +191,7 @@ func TestAPIKey(t *testing.T) {
 func TestQuotesAPI(t *testing.T) {
 	ts, _ := newTestServer(t, Options{})
 	code, body, _ := do(t, "GET", ts.URL+"/api/quotes?q=years&role=analyst", "")
-	if code != 200 || !strings.Contains(body, `"speaker":"Ana Ruiz"`) || !strings.Contains(body, "<mark>years</mark>") {
+	if code != 200 || !strings.Contains(body, `"speaker":"Ana Ruiz"`) || !strings.Contains(body, `"mention":"Ms. Ruiz"`) || !strings.Contains(body, "<mark>years</mark>") {
 		t.Errorf("quotes = %d %s", code, body)
 	}
 }
@@ -229,6 +229,9 @@ func TestSearchPage(t *testing.T) {
 	code, body, _ = do(t, "GET", ts.URL+"/articles/s1", "")
 	if code != 200 || !strings.Contains(body, "It will take years") || !strings.Contains(body, "Halvorsen Institute") {
 		t.Errorf("article page lacks its quote: %d", code)
+	}
+	if !strings.Contains(body, "as “Ms. Ruiz”") {
+		t.Errorf("article page does not say how the article names the speaker:\n%s", body)
 	}
 	if code, _, _ = do(t, "GET", ts.URL+"/articles/none", ""); code != 404 {
 		t.Errorf("missing article page = %d, want 404", code)
@@ -285,7 +288,8 @@ func TestChartFillsGaps(t *testing.T) {
 func TestQuotesPage(t *testing.T) {
 	ts, _ := newTestServer(t, Options{})
 	code, body, _ := do(t, "GET", ts.URL+"/quotes?speaker=Ana+Ruiz", "")
-	if code != 200 || !strings.Contains(body, "It will take years") || !strings.Contains(body, `href="/articles/s1"`) || !strings.Contains(body, "Speakers: Ana Ruiz") {
+	if code != 200 || !strings.Contains(body, "It will take years") || !strings.Contains(body, `href="/articles/s1"`) || !strings.Contains(body, "Speakers: Ana Ruiz") ||
+		!strings.Contains(body, "as “Ms. Ruiz”") {
 		t.Errorf("quotes page = %d:\n%s", code, body)
 	}
 	if code, _, _ = do(t, "GET", ts.URL+"/quotes?role=pundit", ""); code != 400 {
