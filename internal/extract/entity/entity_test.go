@@ -50,6 +50,8 @@ var extractTests = []struct {
 		[]string{"P:Hillary Clinton", "!P:Crooked Hillary Clinton"}},
 	{"compound surnames stay whole", "Mayor Bill de Blasio spoke first. Later de Blasio left. Debbie Wasserman Schultz agreed, and Wasserman Schultz smiled.",
 		[]string{"P:Bill de Blasio", "P:Debbie Wasserman Schultz", "!P:Wasserman Schultz", "!P:Debbie"}},
+	{"name particles join given name and surname", "The raid killed 9/11 plotter Osama bin Laden in 2011. Ursula von der Leyen said so, and Leonardo da Vinci painted.",
+		[]string{"P:Osama bin Laden", "P:Ursula von der Leyen", "P:Leonardo da Vinci", "!P:Osama", "!P:Laden", "!P:Ursula", "!P:Leyen"}},
 	{"a delegate's title", "Another possibility is Del. Jennifer L. McClellan (D-Richmond), a corporate attorney who led the transition team and considers Kaine her political mentor.",
 		[]string{"P:Jennifer L. McClellan", "!P:Del", "!P:Del."}},
 	{"jordan the person", "Michael Jordan scored 40 points for the Chicago Bulls.",

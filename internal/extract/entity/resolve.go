@@ -162,6 +162,7 @@ func (x *extraction) words(s span) string {
 // cleanSpans drops titles and possessives from the edges of spans and drops
 // spans that are no names.
 func (x *extraction) cleanSpans(m *model) {
+	x.joinParticles()
 	titleLine := x.titleLines(m)
 	capMid := map[string]bool{} // words capitalized in mid-sentence
 	for i, t := range x.toks {
@@ -328,6 +329,32 @@ func (x *extraction) cleanSpans(m *model) {
 	x.spans = out
 	x.buildOwner()
 	x.ambiguousFirstNames()
+}
+
+// joinParticles joins a person's span to the capitalised words after one or
+// two name particles, which the tagger reads as two people ("Osama" and
+// "Laden").
+func (x *extraction) joinParticles() {
+	out := x.spans[:0]
+	for k := 0; k < len(x.spans); k++ {
+		s := x.spans[k]
+		if s.kind == kPer {
+			p := s.j
+			for p < len(x.toks) && p < s.j+2 && nameParticles[x.toks[p].norm] && x.toks[p].norm != "-" && !x.toks[p].lineStart {
+				p++
+			}
+			if p > s.j && p < len(x.toks) && isCap(x.toks[p].norm) && !x.toks[p].lineStart && isNameToken(x.toks[p].norm) {
+				e := p + 1
+				if k+1 < len(x.spans) && x.spans[k+1].i == p {
+					e = x.spans[k+1].j
+					k++
+				}
+				s.j = e
+			}
+		}
+		out = append(out, s)
+	}
+	x.spans = out
 }
 
 // personTitles stand only before a person's name, never open a body's.
