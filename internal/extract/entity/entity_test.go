@@ -52,6 +52,8 @@ var extractTests = []struct {
 		[]string{"P:Bill de Blasio", "P:Debbie Wasserman Schultz", "!P:Wasserman Schultz", "!P:Debbie"}},
 	{"name particles join given name and surname", "The raid killed 9/11 plotter Osama bin Laden in 2011. Ursula von der Leyen said so, and Leonardo da Vinci painted.",
 		[]string{"P:Osama bin Laden", "P:Ursula von der Leyen", "P:Leonardo da Vinci", "!P:Osama", "!P:Laden", "!P:Ursula", "!P:Leyen"}},
+	{"a nickname in marks names the person", "NEWPORT NEWS, Va. - Rep. Robert C. \"Bobby\" Scott threw open his yard. His niece, state Del. Marcia “Cia” Price, shouted. Later Scott spoke.",
+		[]string{"P:Bobby Scott", "P:Cia Price", "!P:Robert C.", "!P:Scott", "!P:Marcia", "!O:Central Intelligence Agency"}},
 	{"a delegate's title", "Another possibility is Del. Jennifer L. McClellan (D-Richmond), a corporate attorney who led the transition team and considers Kaine her political mentor.",
 		[]string{"P:Jennifer L. McClellan", "!P:Del", "!P:Del."}},
 	{"jordan the person", "Michael Jordan scored 40 points for the Chicago Bulls.",

@@ -215,7 +215,9 @@ func (x *extraction) people(ms *[]Mention) {
 		}
 		var ws []string
 		for k := s.i; k < s.j; k++ {
-			ws = append(ws, toks[k].norm)
+			if toks[k].norm != `"` { // a nickname's marks
+				ws = append(ws, toks[k].norm)
+			}
 		}
 		ps = append(ps, per{s, ws})
 	}

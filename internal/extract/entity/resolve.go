@@ -151,6 +151,9 @@ func (x *extraction) buildOwner() {
 func (x *extraction) words(s span) string {
 	var b strings.Builder
 	for k := s.i; k < s.j; k++ {
+		if x.toks[k].norm == `"` {
+			continue // a nickname's marks (see nicknames)
+		}
 		if k > s.i && x.toks[k].start > x.toks[k-1].end {
 			b.WriteByte(' ')
 		}
@@ -159,10 +162,55 @@ func (x *extraction) words(s span) string {
 	return b.String()
 }
 
+// nicknames reads a name with a nickname in marks as the nickname and the
+// surname, the name the person goes by: Rep. Robert C. “Bobby” Scott is
+// Bobby Scott, where the tagger saw “Robert C.” and “Bobby” and “Scott”.
+func (x *extraction) nicknames() {
+	toks := x.toks
+	drop := map[int]bool{}
+	var add []span
+	for k, s := range x.spans {
+		j := s.j
+		for j < len(toks) && j < s.j+2 && len(toks[j].norm) == 2 && toks[j].norm[1] == '.' && isCap(toks[j].norm) {
+			j++ // a middle initial the tagger left out
+		}
+		if s.kind != kPer || j+3 >= len(toks) || toks[j].norm != `"` || toks[j+2].norm != `"` ||
+			!isCap(toks[j+1].norm) || !isCap(toks[j+3].norm) || !isNameToken(toks[j+3].norm) ||
+			toks[j+1].start != toks[j].end || toks[j+2].start != toks[j+1].end || toks[j+3].start != toks[j+2].end+1 ||
+			toks[j+1].lineStart || toks[j+2].lineStart || toks[j+3].lineStart {
+			continue
+		}
+		end := j + 4
+		for n, o := range x.spans {
+			if o.i > s.i && o.i <= j+3 {
+				drop[n] = true
+				if o.i == j+3 || o.i == j+1 && o.j > j+3 {
+					end = max(end, o.j)
+				}
+			}
+		}
+		drop[k] = true
+		add = append(add, span{j + 1, end, kPer})
+	}
+	if len(add) == 0 {
+		return
+	}
+	out := x.spans[:0]
+	for k, s := range x.spans {
+		if !drop[k] {
+			out = append(out, s)
+		}
+	}
+	out = append(out, add...)
+	sort.Slice(out, func(a, b int) bool { return out[a].i < out[b].i })
+	x.spans = out
+}
+
 // cleanSpans drops titles and possessives from the edges of spans and drops
 // spans that are no names.
 func (x *extraction) cleanSpans(m *model) {
 	x.joinParticles()
+	x.nicknames()
 	titleLine := x.titleLines(m)
 	capMid := map[string]bool{} // words capitalized in mid-sentence
 	for i, t := range x.toks {
@@ -598,7 +646,7 @@ func (x *extraction) personLike(s span) bool {
 		if strings.ContainsAny(w, "0123456789") {
 			return false
 		}
-		if !isCap(w) && !nameParticles[w] {
+		if !isCap(w) && !nameParticles[w] && w != `"` {
 			return false
 		}
 	}
