@@ -1636,6 +1636,16 @@ func (d *doc) indirect() {
 				continue
 			}
 		}
+		// "… ― Trump boasted, “…”": the speech ends where the attribution
+		// of the quotation after it begins
+		if hi-2 > c && hi < len(toks) && toks[hi].kind == kQuote && toks[hi-1].w == "," && d.isVerb(hi-2) {
+			if a, ok := capRunBack(toks, hi-3, c); ok && a > c {
+				hi = a
+				for hi > c && toks[hi-1].kind == kPunct {
+					hi--
+				}
+			}
+		}
 		if c >= hi || toks[c].kind == kQuote {
 			continue // none, or a quotation in its marks
 		}

@@ -543,6 +543,11 @@ var patternTests = []struct {
 		want: []want{{starts: "He would be", speaker: "Elijah E. Cummings", role: RoleOfficial, mention: "Rep. Elijah E. Cummings"}},
 	},
 	{
+		name: "reported_speech_ends_before_the_next_attribution",
+		text: "Taxes\n\nWhen Clinton noted that Ortega paid no income tax ― as was true for the years his returns were public ― Ortega boasted, “That makes me smart.”",
+		want: []want{{starts: "Ortega paid no income tax", speaker: "Clinton", indirect: true, ends: "returns were public"}, {starts: "That makes me smart", speaker: "Ortega"}},
+	},
+	{
 		name: "pointed_to_is_no_speech",
 		text: "Flood\n\nMayor Tomas Reyes pointed to the map of the flooded district and left the room.",
 		not:  []string{"the map", "to the map"},
