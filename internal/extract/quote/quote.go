@@ -865,7 +865,8 @@ func (d *doc) leftFrame(q *rawQuote, l0, l1 int) bool {
 		}
 		// said X: “…” (but "told X" names who listened), not "said the
 		// Florida senator can “…”", where X is the subject of a clause
-		if sp, ok := d.parseForward(v+1, l1); ok && forwardVerbs[w] && sp.kind != spPronoun && sp.kind != spDesc && d.endsFrame(sp, l1) {
+		// ("says of Clinton, “…”" names whom the words are about)
+		if sp, ok := d.parseForward(v+1, l1); ok && forwardVerbs[w] && !prepositions[toks[v+1].lw] && sp.kind != spPronoun && sp.kind != spDesc && d.endsFrame(sp, l1) {
 			d.setSpeaker(q, sp, v)
 			return true
 		}

@@ -548,6 +548,11 @@ var patternTests = []struct {
 		want: []want{{starts: "Ortega paid no income tax", speaker: "Clinton", indirect: true, ends: "returns were public"}, {starts: "That makes me smart", speaker: "Ortega"}},
 	},
 	{
+		name: "says_of_names_whom_the_words_are_about",
+		text: "Rally\n\nMarco Ortega says Dana Whitfield is lying about the deal.\n\nThe New York businessman says of Whitfield, “If she gets the chance, she will sell the office.”",
+		want: []want{{starts: "If she gets the chance", notSpeaker: "Dana Whitfield"}},
+	},
+	{
 		name: "pointed_to_is_no_speech",
 		text: "Flood\n\nMayor Tomas Reyes pointed to the map of the flooded district and left the room.",
 		not:  []string{"the map", "to the map"},
