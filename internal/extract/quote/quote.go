@@ -1264,6 +1264,19 @@ func (d *doc) parseForward(i, hi int) (phrase, bool) {
 		sp.pos, sp.end = toks[det].s, toks[b].e
 		return sp, true
 	}
+	// "The GOP presidential candidate", "The Florida senator’s answer": a
+	// capitalised run after an opening "The" is a description when a
+	// person's noun follows it within three lower-case words
+	if det == k && b < hi {
+		for e := b; e < hi && e < b+3 && toks[e].kind == kWord && !toks[e].isCap() && isDescWord(toks[e].lw) &&
+			!strings.HasSuffix(toks[e].lw, "ed") && !finiteVerbs[toks[e].lw]; e++ { // a verb ends the run's phrase
+			if personNoun(stripPossessive(toks[e].lw)) {
+				sp.kind, sp.evidence = spDesc, toks[det:e+1]
+				sp.pos, sp.end = toks[det].s, toks[e].e
+				return sp, true
+			}
+		}
+	}
 	d.fillName(&sp, run)
 	if sp.kind == spNone {
 		return sp, false
@@ -1344,6 +1357,19 @@ func (d *doc) fillName(sp *phrase, run []token) {
 			c = spCountry
 		case m.Kind == entity.Organization:
 			c = spOrg
+		}
+	}
+	// No person's name opens with "The": "The Guardian" and "The FEC" are
+	// bodies (a capital "The" inside a sentence is part of a title),
+	// "The Wisconsin Republican" describes a person, "The Louisville" crowd
+	// is no one.
+	if c == spPerson && run[0].w == "The" && len(run) > 1 {
+		i := d.tokenAt(run[0].s)
+		inside := i > 0 && i < len(d.toks) && d.toks[i-1].para == d.toks[i].para && (d.toks[i-1].kind == kWord || d.toks[i-1].w == ",")
+		if m, ok := d.entityAt(run[1].s, run[len(run)-1].e); inside || ok && m.Kind == entity.Organization || isAllCaps(run[1].w) {
+			c = spOrg
+		} else {
+			c = spDesc
 		}
 	}
 	switch c {
@@ -1620,6 +1646,18 @@ func (d *doc) indirect() {
 			continue
 		}
 		if !ok || sp.kind == spDesc || a > l0 && prepositions[toks[a-1].lw] || shouted(sp.name) || headlineName(sp.name) {
+			continue
+		}
+		// "The figure, The Hill reported, is large.": the attribution
+		// interrupts the speech, which is the whole sentence
+		if a-1 > l0 && toks[a-1].w == "," && c < hi && toks[c].w == "," {
+			if hi-l0 >= 6 && toks[l0].kind == kWord {
+				d.reported = append(d.reported, &rawQuote{start: toks[l0].s, end: toks[hi-1].e, sp: sp, cue: w, cueTok: v})
+			}
+			continue
+		}
+		// "said so": no words reported
+		if c < hi && toks[c].lw == "so" && (c+1 >= hi || toks[c+1].kind == kPunct) {
 			continue
 		}
 		if c < hi && toks[c].w == "that" {

@@ -553,6 +553,22 @@ var patternTests = []struct {
 		want: []want{{starts: "If she gets the chance", notSpeaker: "Dana Whitfield"}},
 	},
 	{
+		name: "attribution_inside_reported_speech",
+		text: "Golf\n\nJay Ortega runs a club. Many of the closures, Mr. Ortega said, have involved public courses.",
+		want: []want{{starts: "Many of the closures, Mr. Ortega said, have involved", speaker: "Jay Ortega", indirect: true, ends: "public courses"}},
+		not:  []string{", have involved"},
+	},
+	{
+		name: "said_so_reports_no_words",
+		text: "Vote\n\nThe Harbour Post said so, and the Coastal Times agreed with the board.",
+		not:  []string{"so, and"},
+	},
+	{
+		name: "a_run_opened_by_the_is_no_persons_name",
+		text: "Ryan\n\nThe Louisville crowd cheered when the nominee spoke. “We will win in the fall,” the crowd heard.\n\nThe Harbinger, which broke the story, said the meeting went well. “It went well,” The Harbinger reported.",
+		want: []want{{starts: "We will win", notSpeaker: "The Louisville"}, {starts: "It went well", speaker: "Harbinger"}},
+	},
+	{
 		name: "pointed_to_is_no_speech",
 		text: "Flood\n\nMayor Tomas Reyes pointed to the map of the flooded district and left the room.",
 		not:  []string{"the map", "to the map"},
