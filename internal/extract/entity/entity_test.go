@@ -54,6 +54,8 @@ var extractTests = []struct {
 		[]string{"P:Osama bin Laden", "P:Ursula von der Leyen", "P:Leonardo da Vinci", "!P:Osama", "!P:Laden", "!P:Ursula", "!P:Leyen"}},
 	{"a nickname in marks names the person", "NEWPORT NEWS, Va. - Rep. Robert C. \"Bobby\" Scott threw open his yard. His niece, state Del. Marcia “Cia” Price, shouted. Later Scott spoke.",
 		[]string{"P:Bobby Scott", "P:Cia Price", "!P:Robert C.", "!P:Scott", "!P:Marcia", "!O:Central Intelligence Agency"}},
+	{"a common word names no one", "Aides recalled Mr. Obama talking about \"Collapse: How Societies Choose to Fail or Succeed,\" Jared Diamond's 2005 best seller, which explored the fall of civilizations.",
+		[]string{"P:Jared Diamond", "!P:Succeed", "!P:Fail"}},
 	{"a delegate's title", "Another possibility is Del. Jennifer L. McClellan (D-Richmond), a corporate attorney who led the transition team and considers Kaine her political mentor.",
 		[]string{"P:Jennifer L. McClellan", "!P:Del", "!P:Del."}},
 	{"jordan the person", "Michael Jordan scored 40 points for the Chicago Bulls.",

@@ -274,6 +274,11 @@ func (x *extraction) people(ms *[]Mention) {
 			surnames[p.words[len(p.words)-1]] = n
 		} else if h := holder(p.words[0], p.s.i); h != "" {
 			n = h
+		} else if l := strings.ToLower(p.words[0]); isCommon(l) && GivenName(l) == 0 && (p.s.i == 0 || !titles[toks[p.s.i-1].lower]) {
+			// a common English word that names no one the text gives in
+			// full: the title of a work ("How Societies Choose to Fail or
+			// Succeed"), a prize ("for Excellence")
+			continue
 		} else {
 			n = p.words[0]
 			if w := p.words[0]; w == strings.ToUpper(w) && len(w) > 2 {
