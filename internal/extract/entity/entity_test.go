@@ -56,6 +56,8 @@ var extractTests = []struct {
 		[]string{"P:Bobby Scott", "P:Cia Price", "!P:Robert C.", "!P:Scott", "!P:Marcia", "!O:Central Intelligence Agency"}},
 	{"a common word names no one", "Aides recalled Mr. Obama talking about \"Collapse: How Societies Choose to Fail or Succeed,\" Jared Diamond's 2005 best seller, which explored the fall of civilizations.",
 		[]string{"P:Jared Diamond", "!P:Succeed", "!P:Fail"}},
+	{"a common word names no body", "Protocol called for her to be taken to a state-designated Level I Trauma Center. Fortune 500 companies have sheltered trillions, the CREW complaint said.",
+		[]string{"!O:Level", "!O:Fortune", "O:CREW"}},
 	{"a delegate's title", "Another possibility is Del. Jennifer L. McClellan (D-Richmond), a corporate attorney who led the transition team and considers Kaine her political mentor.",
 		[]string{"P:Jennifer L. McClellan", "!P:Del", "!P:Del."}},
 	{"jordan the person", "Michael Jordan scored 40 points for the Chicago Bulls.",

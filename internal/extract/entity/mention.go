@@ -310,6 +310,12 @@ func (x *extraction) people(ms *[]Mention) {
 	}
 }
 
+// titleArticle reports whether token i follows a capital “The” inside a
+// sentence, which is part of a title: “The Nation”, “The Independent”.
+func (x *extraction) titleArticle(i int) bool {
+	return i > 0 && x.toks[i-1].norm == "The" && !isSentenceStart(x.toks, i-1)
+}
+
 func containsFold(ws []string, w string) bool {
 	for _, v := range ws {
 		if strings.EqualFold(v, w) {
@@ -377,6 +383,9 @@ func (x *extraction) orgs(ms *[]Mention, alias map[string]string) {
 		n := o.name
 		if m, ok := merged[n]; ok {
 			n = m
+		} else if o.s.j-o.s.i == 1 && n == x.toks[o.s.i].norm && isCommon(strings.ToLower(n)) && gaz.match(x.toks, o.s.i) == nil &&
+			!(isAcronym(n) && len(n) <= 4) && !x.titleArticle(o.s.i) {
+			continue // a common word that names no body the text gives in full: “Arts”, “Level”
 		}
 		st, en := x.toks[o.s.i].start, x.toks[o.s.j-1].end
 		*ms = append(*ms, Mention{Kind: Organization, Start: st, End: en, Text: x.text[st:en], Name: n})
