@@ -438,7 +438,11 @@ var (
 		"manager": true, "commissioner": true, "adviser": true, "advisor": true, "strategist": true,
 		"analyst": true, "economist": true, "fellow": true, "researcher": true, "professor": true,
 		"officer": true, "treasurer": true, "coordinator": true, "correspondent": true, "anchor": true, "host": true}
+	// personPosts stand between a body and the person who holds them, but
+	// may also end a body's name ("New Hampshire Union Leader")
+	personPosts   = map[string]bool{"leader": true, "attorney": true, "general": true, "whip": true, "inspector": true}
 	roleModifiers = map[string]bool{"executive": true, "deputy": true, "research": true, "communications": true,
+		"majority": true, "minority": true, "democratic": true, "republican": true, "investigative": true,
 		"policy": true, "political": true, "press": true, "senior": true, "managing": true, "national": true,
 		"campaign": true, "general": true, "vice": true, "assistant": true, "associate": true, "finance": true,
 		"operating": true, "financial": true, "legal": true, "chief": true, "founding": true, "digital": true}
@@ -473,10 +477,28 @@ func (x *extraction) trimPosts(i, j int) int {
 func (x *extraction) splitOrgRolePerson(s span) (org, per span, ok bool) {
 	toks := x.toks
 	for r := s.j - 2; r > s.i; r-- {
-		if !orgRoles[toks[r].lower] {
+		if !orgRoles[toks[r].lower] && !personPosts[toks[r].lower] {
 			continue
 		}
-		if n := s.j - r - 1; n < 2 || n > 3 {
+		n := s.j - r - 1
+		// "Senate Majority Leader Mitch" (M.) McConnell: the tagger cut the
+		// surname off
+		if n == 1 && GivenName(toks[s.j-1].lower) != 0 {
+			e := s.j
+			for e < len(toks) && e < s.j+2 && !toks[e].lineStart && isInitialism(strings.TrimSuffix(toks[e].norm, ".")) && len(toks[e].norm) <= 2 {
+				e++
+			}
+			if e < len(toks) && x.capWord(e) && !toks[e].lineStart {
+				n += e + 1 - s.j
+				s.j = e + 1
+			}
+		}
+		// "Attorney General Ken Cuccinelli": the post may hold two words
+		if r+1 < s.j && personPosts[toks[r+1].lower] {
+			r++
+			n--
+		}
+		if n < 2 || n > 3 {
 			return s, s, false // a person's name: given name and surname
 		}
 		for k := r + 1; k < s.j; k++ {
@@ -485,10 +507,14 @@ func (x *extraction) splitOrgRolePerson(s span) (org, per span, ok bool) {
 			}
 		}
 		m := r // back over "Chairman and", "Executive"
-		for m-1 > s.i && (roleModifiers[toks[m-1].lower] || orgRoles[toks[m-1].lower] || toks[m-1].lower == "and" || toks[m-1].norm == "&") {
+		for m-1 > s.i && (roleModifiers[toks[m-1].lower] || orgRoles[toks[m-1].lower] || personPosts[toks[m-1].lower] || toks[m-1].lower == "and" || toks[m-1].norm == "&") {
 			m--
 		}
-		return span{s.i, m, kOrg}, span{r + 1, s.j, kPer}, true
+		org := span{s.i, m, kOrg}
+		if e := gaz.match(toks, s.i); e != nil && len(e.words) == m-s.i && (e.kind == gazCountry || e.kind == gazPlace || e.kind == gazCapital) {
+			org.kind = kLoc // "New York Attorney General …": the state
+		}
+		return org, span{r + 1, s.j, kPer}, true
 	}
 	return s, s, false
 }
