@@ -60,6 +60,8 @@ var extractTests = []struct {
 		[]string{"!O:Level", "!O:Fortune", "O:CREW"}},
 	{"a leader's post between body and person", "Senate Minority Leader Harry M. Reid said the vote would wait. New York Attorney General Eric Schneiderman spoke. The New Hampshire Union Leader endorsed him.",
 		[]string{"O:Senate", "P:Harry M. Reid", "P:Eric Schneiderman", "O:New Hampshire Union Leader", "!O:Senate Minority Leader Harry", "!O:New York", "!P:General Eric Schneiderman"}},
+	{"a day after a connector ends a body's name", "The deal was done, The Hill reported.\n\nThe Times on Saturday wrote that the Council on Foreign Relations had claimed a loss.",
+		[]string{"O:Times", "O:Council on Foreign Relations", "!O:Times on Saturday"}},
 	{"a delegate's title", "Another possibility is Del. Jennifer L. McClellan (D-Richmond), a corporate attorney who led the transition team and considers Kaine her political mentor.",
 		[]string{"P:Jennifer L. McClellan", "!P:Del", "!P:Del."}},
 	{"jordan the person", "Michael Jordan scored 40 points for the Chicago Bulls.",

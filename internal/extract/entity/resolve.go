@@ -70,6 +70,13 @@ var notNames = map[string]bool{
 	"diwali": true, "passover": true, "lent": true, "advent": true,
 }
 
+// calendarWords are the days and months.
+var calendarWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+}
+
 // orgWords end or head names shaped like organizations.
 var orgWords = map[string]bool{
 	"institution": true, "institute": true, "endowment": true, "foundation": true, "council": true,
@@ -264,6 +271,14 @@ func (x *extraction) cleanSpans(m *model) {
 		if s.kind == kOrg {
 			for s.i < s.j && strings.EqualFold(x.toks[s.i].norm, "the") {
 				s.i++
+			}
+			// "the Times on Saturday": a day or a month after a connector
+			// is no part of the name
+			for k := s.i + 1; k+1 < s.j; k++ {
+				if connectors[x.toks[k].norm] && calendarWords[x.toks[k+1].lower] {
+					s.j = k
+					break
+				}
 			}
 			if org, per, ok := x.splitOrgRolePerson(s); ok {
 				s = org
