@@ -850,7 +850,7 @@ func (d *doc) leftFrame(q *rawQuote, l0, l1 int) bool {
 			j--
 		}
 		if sp, a, ok := d.parseBackward(l0, j); ok {
-			if a > l0 && prepositions[toks[a-1].lw] && toks[a-1].lw != "as" {
+			if a > l0 && prepositions[toks[a-1].lw] && toks[a-1].lw != "as" || d.endsPrepList(a, l0) {
 				continue // "of Republican claims": a noun, not a speech verb ("As Dell said, “…”" is one)
 			}
 			d.setSpeaker(q, sp, v)
@@ -874,6 +874,39 @@ func (d *doc) leftFrame(q *rawQuote, l0, l1 int) bool {
 		if sp, ok := d.subject(l0, v); ok {
 			d.setSpeaker(q, sp, v)
 			return true
+		}
+	}
+	return false
+}
+
+// endsPrepList reports whether the name at token a ends a list that a
+// preposition governs, and so is no subject: "lawmakers from constituencies
+// in Kerry, Clare and Galway said". A list that names a person is a
+// subject after an opening phrase: "In Washington, Obama and Biden said".
+func (d *doc) endsPrepList(a, l0 int) bool {
+	toks := d.toks
+	if a-1 < l0 || toks[a-1].lw != "and" && toks[a-1].lw != "or" || d.personAt(toks[a].s, toks[a].e) != "" {
+		return false
+	}
+	if m, ok := d.entityAt(toks[a].s, toks[a].e); ok && m.Start < toks[a].s {
+		return false // one name with "and" in it: "Organization for Economic Cooperation and Development"
+	}
+	if a-2 >= l0 && toks[a-2].w == "," {
+		return false // ", and Breitbart News responded": a clause of its own
+	}
+	for k := a - 2; k >= l0 && k >= a-14; k-- {
+		t := toks[k]
+		switch {
+		case t.w == ",":
+		case t.isCap():
+			if d.personAt(t.s, t.e) != "" {
+				return false
+			}
+		case prepositions[t.lw] && t.lw != "as":
+			// not the "of" inside "Federation of Teachers"
+			return k == l0 || !toks[k-1].isCap()
+		default:
+			return false
 		}
 	}
 	return false
@@ -1645,7 +1678,7 @@ func (d *doc) indirect() {
 			}
 			continue
 		}
-		if !ok || sp.kind == spDesc || a > l0 && prepositions[toks[a-1].lw] || shouted(sp.name) || headlineName(sp.name) {
+		if !ok || sp.kind == spDesc || a > l0 && prepositions[toks[a-1].lw] || d.endsPrepList(a, l0) || shouted(sp.name) || headlineName(sp.name) {
 			continue
 		}
 		// "The figure, The Hill reported, is large.": the attribution

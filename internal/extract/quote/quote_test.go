@@ -569,6 +569,12 @@ var patternTests = []struct {
 		want: []want{{starts: "We will win", notSpeaker: "The Louisville"}, {starts: "It went well", speaker: "Harbinger"}},
 	},
 	{
+		name: "a_place_at_the_end_of_a_list_is_no_subject",
+		text: "Bill\n\nSix lawmakers from constituencies in Kerry, Clare and Galway said they would not support the bill in its current form.\n\nIn Washington, Barack Obama and Joe Biden said the deal would hold for years.\n\nThe Harbour Post made the claim in February, and Coastal Radio responded that the figures were wrong.",
+		want: []want{{starts: "the deal would hold", speaker: "Joe Biden", indirect: true}, {starts: "the figures were wrong", speaker: "Coastal Radio", indirect: true}},
+		not:  []string{"they would not support"},
+	},
+	{
 		name: "pointed_to_is_no_speech",
 		text: "Flood\n\nMayor Tomas Reyes pointed to the map of the flooded district and left the room.",
 		not:  []string{"the map", "to the map"},
