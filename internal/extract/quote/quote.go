@@ -1236,8 +1236,9 @@ func (d *doc) parseForward(i, hi int) (phrase, bool) {
 	}
 	b := capRunFwd(toks, k, hi)
 	run := toks[k:b]
-	// "Clinton spokesman Brian Fallon"
-	if b < hi && !isPossessive(toks[b-1].w) || b < hi && isPossessive(toks[b-1].w) {
+	// "Clinton spokesman Brian Fallon", but not "Joana Pires of a Lisbon
+	// group", where "of" joins the person to a body
+	if b < hi && toks[b].lw != "of" && toks[b].lw != "at" {
 		m := b
 		for m < hi && m < b+4 && toks[m].kind == kWord && !toks[m].isCap() && (isTitleWord(toks[m].lower()) || titleModifiers[toks[m].lower()]) {
 			m++

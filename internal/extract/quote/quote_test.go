@@ -575,6 +575,11 @@ var patternTests = []struct {
 		not:  []string{"they would not support"},
 	},
 	{
+		name: "of_a_body_after_a_name_is_no_title",
+		text: "Film\n\n“Transparency is not a credit at the end of a film that most people never read,” said Joana Pires of a Lisbon environmental group.",
+		want: []want{{starts: "Transparency is not", speaker: "Joana Pires"}},
+	},
+	{
 		name: "pointed_to_is_no_speech",
 		text: "Flood\n\nMayor Tomas Reyes pointed to the map of the flooded district and left the room.",
 		not:  []string{"the map", "to the map"},
