@@ -580,6 +580,12 @@ var patternTests = []struct {
 		want: []want{{starts: "Transparency is not", speaker: "Joana Pires"}},
 	},
 	{
+		name: "the_government_names_no_body",
+		text: "Homes\n\nThe government said it would propose measures to speed up construction. The Ortega campaign said it would appeal the ruling.",
+		want: []want{{starts: "it would appeal", speaker: "Ortega campaign", indirect: true}},
+		not:  []string{"it would propose"},
+	},
+	{
 		name: "pointed_to_is_no_speech",
 		text: "Flood\n\nMayor Tomas Reyes pointed to the map of the flooded district and left the room.",
 		not:  []string{"the map", "to the map"},

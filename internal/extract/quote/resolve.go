@@ -493,7 +493,12 @@ func (d *doc) resolve(sp phrase) (string, int) {
 		if sp.orgNoun != "" {
 			var parts []string
 			for _, t := range sp.name[:len(sp.name)-1] {
-				parts = append(parts, stripPossessive(t.w))
+				if t.lw != "the" {
+					parts = append(parts, stripPossessive(t.w))
+				}
+			}
+			if len(parts) == 0 {
+				return "", spDesc // "The government said": whose, the words do not say
 			}
 			return strings.Join(parts, " ") + " " + sp.orgNoun, spOrg
 		}
