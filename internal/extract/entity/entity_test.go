@@ -62,6 +62,8 @@ var extractTests = []struct {
 		[]string{"O:Senate", "P:Harry M. Reid", "P:Eric Schneiderman", "O:New Hampshire Union Leader", "!O:Senate Minority Leader Harry", "!O:New York", "!P:General Eric Schneiderman"}},
 	{"a day after a connector ends a body's name", "The deal was done, The Hill reported.\n\nThe Times on Saturday wrote that the Council on Foreign Relations had claimed a loss.",
 		[]string{"O:Times", "O:Council on Foreign Relations", "!O:Times on Saturday"}},
+	{"military and police titles", "“Our strength is that everyone knows we are watching,” said Brigadier Tiago Nhantumbo, the officer who leads the mission. Sheriff Joe Arpaio disagreed.",
+		[]string{"P:Tiago Nhantumbo", "P:Joe Arpaio", "!P:Brigadier Tiago Nhantumbo", "!P:Sheriff Joe Arpaio"}},
 	{"a delegate's title", "Another possibility is Del. Jennifer L. McClellan (D-Richmond), a corporate attorney who led the transition team and considers Kaine her political mentor.",
 		[]string{"P:Jennifer L. McClellan", "!P:Del", "!P:Del."}},
 	{"jordan the person", "Michael Jordan scored 40 points for the Chicago Bulls.",

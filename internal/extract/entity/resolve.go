@@ -37,7 +37,8 @@ var titles = map[string]bool{
 	"herr": true, "frau": true, "cardinal": true, "bishop": true, "archbishop": true, "rabbi": true,
 	"imam": true, "senior": true, "president-elect": true, "speaker": true, "attorney": true, "ceo": true,
 	"treasurer": true, "undersecretary": true, "under-secretary": true, "envoy": true, "chairwoman": true,
-	"del.": true, "delegate": true,
+	"del.": true, "delegate": true, "brigadier": true, "brig.": true, "commodore": true, "commander": true,
+	"cmdr.": true, "marshal": true, "sheriff": true, "superintendent": true,
 }
 
 // notNames are capitalized words that never name a person, country or
@@ -424,7 +425,9 @@ func (x *extraction) joinParticles() {
 var personTitles = map[string]bool{"mr": true, "mr.": true, "mrs": true, "mrs.": true, "ms": true, "ms.": true,
 	"dr": true, "dr.": true, "president": true, "senator": true, "sen.": true, "rep.": true, "representative": true,
 	"gov.": true, "governor": true, "mayor": true, "ambassador": true, "chancellor": true, "premier": true,
-	"pope": true, "sheikh": true, "ayatollah": true, "prof.": true, "professor": true, "rev.": true, "del.": true}
+	"pope": true, "sheikh": true, "ayatollah": true, "prof.": true, "professor": true, "rev.": true, "del.": true,
+	"gen.": true, "col.": true, "capt.": true, "lt.": true, "sgt.": true, "maj.": true, "adm.": true, "cmdr.": true,
+	"brig.": true, "brigadier": true}
 
 // titledPerson reports whether the organization span s is a person's title
 // and name: "Senator Jeff Sessions", not "Senate Armed Services Committee".

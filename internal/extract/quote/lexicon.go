@@ -118,6 +118,7 @@ var officialTitles = set(
 	"campaign manager surrogate running mate delegate legislator assemblyman assemblywoman",
 	"gen gen. general lt lt. col col. adm adm. admiral commander chief secretary-general",
 	"minority majority whip strategist-for ceo-of sec sec. atty atty. superintendent",
+	"brigadier brig. commodore cmdr. marshal major maj. capt. captain colonel lieutenant sgt. sergeant",
 	"rnc dnc gop democrat democrats republican republicans democratic party",
 )
 

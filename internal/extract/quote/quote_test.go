@@ -586,6 +586,11 @@ var patternTests = []struct {
 		not:  []string{"it would propose"},
 	},
 	{
+		name: "military_title",
+		text: "Mission\n\n“Our strength is that everyone knows we are watching,” said Brigadier Tiago Nhantumbo, the officer who leads the mission.",
+		want: []want{{starts: "Our strength", speaker: "Tiago Nhantumbo", role: RoleOfficial}},
+	},
+	{
 		name: "pointed_to_is_no_speech",
 		text: "Flood\n\nMayor Tomas Reyes pointed to the map of the flooded district and left the room.",
 		not:  []string{"the map", "to the map"},
