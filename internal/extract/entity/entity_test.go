@@ -64,6 +64,8 @@ var extractTests = []struct {
 		[]string{"O:Times", "O:Council on Foreign Relations", "!O:Times on Saturday"}},
 	{"military and police titles", "“Our strength is that everyone knows we are watching,” said Brigadier Tiago Nhantumbo, the officer who leads the mission. Sheriff Joe Arpaio disagreed.",
 		[]string{"P:Tiago Nhantumbo", "P:Joe Arpaio", "!P:Brigadier Tiago Nhantumbo", "!P:Sheriff Joe Arpaio"}},
+	{"a lake, a point or a street is no person", "A dry season lowered the water level in Gatun Lake, which feeds the locks. The centre, at Constable Point, will house two helicopters. Grace Park reported from Ludlow Street.",
+		[]string{"!P:Gatun Lake", "!P:Constable Point", "!P:Ludlow Street", "P:Grace Park"}},
 	{"a delegate's title", "Another possibility is Del. Jennifer L. McClellan (D-Richmond), a corporate attorney who led the transition team and considers Kaine her political mentor.",
 		[]string{"P:Jennifer L. McClellan", "!P:Del", "!P:Del."}},
 	{"jordan the person", "Michael Jordan scored 40 points for the Chicago Bulls.",

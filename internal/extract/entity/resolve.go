@@ -71,6 +71,12 @@ var notNames = map[string]bool{
 	"diwali": true, "passover": true, "lent": true, "advent": true,
 }
 
+// geoHeads end the names of places, not of people.
+var geoHeads = map[string]bool{"lake": true, "river": true, "shoal": true, "strait": true, "canal": true,
+	"peninsula": true, "glacier": true, "reef": true, "desert": true, "island": true, "islands": true,
+	"mountains": true, "valley": true, "gulf": true, "creek": true, "falls": true, "point": true, "sea": true,
+	"ocean": true, "park": true, "airport": true, "square": true, "bridge": true, "avenue": true, "street": true}
+
 // calendarWords are the days and months.
 var calendarWords = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
@@ -241,6 +247,9 @@ func (x *extraction) cleanSpans(m *model) {
 	for _, s := range x.spans {
 		if s.kind == kOrg && x.titledPerson(s) {
 			s.kind = kPer // "Senator Jeff Sessions" read as a body
+		}
+		if s.kind == kPer && s.j-s.i >= 2 && geoHeads[x.toks[s.j-1].lower] && GivenName(x.toks[s.i].lower) == 0 {
+			s.kind = kLoc // "Gatun Lake", "Second Thomas Shoal", "Kaziranga National Park"
 		}
 		if s.kind == kPer {
 			for s.i < s.j && titles[x.toks[s.i].lower] {
