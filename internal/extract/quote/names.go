@@ -281,6 +281,12 @@ func splitName(run []token) (titles, name, affil []token) {
 			break
 		}
 	}
+	// "Conservative Mateo Cárdenas Ruiz": a party or a people before a
+	// name of three words or more describes the person
+	for len(name) > 2 && adjectives[name[0].lw] && name[1].isCap() {
+		titles = append(titles[:len(titles):len(titles)], name[0])
+		name = name[1:]
+	}
 	// "Ranking Democrat Dianne Feinstein", "Crooked Hillary Clinton": words
 	// before a known first name describe the person
 	for k := 1; k < len(name)-1; k++ {

@@ -591,6 +591,11 @@ var patternTests = []struct {
 		want: []want{{starts: "Our strength", speaker: "Tiago Nhantumbo", role: RoleOfficial}},
 	},
 	{
+		name: "a_party_before_a_long_name_describes_the_person",
+		text: "Runoff\n\nLIMA - Conservative Teodoro Ruiz Vance held a narrow lead on Monday.\n\n“We will wait for every vote,” Vance said.",
+		want: []want{{starts: "We will wait", speaker: "Teodoro Ruiz Vance"}},
+	},
+	{
 		name: "pointed_to_is_no_speech",
 		text: "Flood\n\nMayor Tomas Reyes pointed to the map of the flooded district and left the room.",
 		not:  []string{"the map", "to the map"},
