@@ -66,6 +66,8 @@ var extractTests = []struct {
 		[]string{"P:Tiago Nhantumbo", "P:Joe Arpaio", "!P:Brigadier Tiago Nhantumbo", "!P:Sheriff Joe Arpaio"}},
 	{"a lake, a point or a street is no person", "A dry season lowered the water level in Gatun Lake, which feeds the locks. The centre, at Constable Point, will house two helicopters. Grace Park reported from Ludlow Street.",
 		[]string{"!P:Gatun Lake", "!P:Constable Point", "!P:Ludlow Street", "P:Grace Park"}},
+	{"platforms, interjections and accounts name no person", "“Oh, I know the Bernie people came to say that,” she said. Twitter, at the same time, put its new tool to use. Follow Ian Hanchett on Twitter @IanHanchett and @JohnMcCain.",
+		[]string{"O:Twitter", "!P:Twitter", "!P:Oh", "!P:IanHanchett", "P:Ian Hanchett", "!P:JohnMcCain"}},
 	{"a delegate's title", "Another possibility is Del. Jennifer L. McClellan (D-Richmond), a corporate attorney who led the transition team and considers Kaine her political mentor.",
 		[]string{"P:Jennifer L. McClellan", "!P:Del", "!P:Del."}},
 	{"jordan the person", "Michael Jordan scored 40 points for the Chicago Bulls.",

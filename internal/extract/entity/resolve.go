@@ -58,6 +58,7 @@ var notNames = map[string]bool{
 	"overall": true, "finally": true, "ultimately": true, "similarly": true, "likewise": true, "besides": true,
 	"otherwise": true, "currently": true, "recently": true, "previously": true, "yes": true, "meh": true,
 	"okay": true, "still": true, "yet": true, "also": true, "now": true, "then": true, "here": true, "there": true,
+	"oh": true, "hey": true, "wow": true, "ah": true, "well": true, "please": true, "thanks": true,
 	// Groups of people, not persons.
 	"muslims": true, "muslim": true, "christians": true, "christian": true, "jews": true, "jewish": true,
 	"hispanic": true, "hispanics": true, "latino": true, "latinos": true, "latina": true, "republican": true,
@@ -76,6 +77,18 @@ var geoHeads = map[string]bool{"lake": true, "river": true, "shoal": true, "stra
 	"peninsula": true, "glacier": true, "reef": true, "desert": true, "island": true, "islands": true,
 	"mountains": true, "valley": true, "gulf": true, "creek": true, "falls": true, "point": true, "sea": true,
 	"ocean": true, "park": true, "airport": true, "square": true, "bridge": true, "avenue": true, "street": true}
+
+// isHandle reports whether w is a first name run into more words, the way
+// social media accounts are named ("IanHanchett"), not a surname with an
+// inner capital ("McConnell", "LeBron", "DeSantis").
+func isHandle(w string) bool {
+	for i, r := range w {
+		if i > 0 && unicode.IsUpper(r) {
+			return i >= 3 && GivenName(strings.ToLower(w[:i])) != 0 && len(w)-i >= 3
+		}
+	}
+	return false
+}
 
 // calendarWords are the days and months.
 var calendarWords = map[string]bool{
@@ -314,6 +327,9 @@ func (x *extraction) cleanSpans(m *model) {
 			}
 			if s.kind == kPer && (isInitialism(strings.TrimSuffix(w, ".")) || isPartyState(w) || strings.HasSuffix(l, "ly") && isSentenceStart(x.toks, s.i)) {
 				continue // "J.", "R-Utah", "Sadly"
+			}
+			if s.kind == kPer && isHandle(w) {
+				continue // "IanHanchett", "HillaryClinton": an account's name
 			}
 			if s.kind == kPer {
 				if e := gaz.match(x.toks, s.i); e != nil && len(e.words) == 1 && e.kind == gazDemonym {
