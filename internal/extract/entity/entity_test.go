@@ -164,6 +164,26 @@ func TestCanonicalOrganization(t *testing.T) {
 	}
 }
 
+func TestOrganizationKind(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"UN", OrgBody},
+		{"FBI", OrgBody},
+		{"GOP", OrgBody},
+		{"Brookings", OrgResearch},
+		{"the Brookings Institution", OrgResearch},
+		{"Reuters", OrgMedia},
+		{"AFP", OrgMedia},
+		{"Twitter", OrgCompany},
+		{"IBM", OrgCompany},
+		{"Acme Widgets", ""},
+	}
+	for _, tt := range tests {
+		if got := OrganizationKind(tt.in); got != tt.want {
+			t.Errorf("OrganizationKind(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 // checkMentions checks the invariants of a result: mentions sorted by Start,
 // each one's Text is text[Start:End], names listed once.
 func checkMentions(t *testing.T, text string, r Result) {

@@ -40,6 +40,7 @@ type gazetteer struct {
 	byFirst map[string][]*gazEntry // first token → entries, longest first
 	orgs    map[string]string      // folded name or alias → canonical organization
 	orgAcr  map[string]string      // acronym → canonical organization
+	orgKind map[string]string      // canonical organization → its kind (see OrganizationKind)
 	country map[string]bool        // canonical country names
 	nonName map[string]bool        // lower-cased names that are no entities
 }
@@ -55,7 +56,7 @@ func mustLoadGazetteer() *gazetteer {
 }
 
 func loadGazetteer() (*gazetteer, error) {
-	g := &gazetteer{byFirst: map[string][]*gazEntry{}, orgs: map[string]string{}, orgAcr: map[string]string{},
+	g := &gazetteer{byFirst: map[string][]*gazEntry{}, orgs: map[string]string{}, orgAcr: map[string]string{}, orgKind: map[string]string{},
 		country: map[string]bool{}, nonName: map[string]bool{}}
 	b, err := dataFS.ReadFile("data/notentities.txt")
 	if err != nil {
@@ -85,8 +86,13 @@ func loadGazetteer() (*gazetteer, error) {
 		}
 		sc := bufio.NewScanner(strings.NewReader(string(b)))
 		sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
+		kind := ""
 		for sc.Scan() {
 			line := strings.TrimSpace(sc.Text())
+			if k, ok := strings.CutPrefix(line, "# kind:"); ok {
+				kind = strings.TrimSpace(k)
+				continue
+			}
 			if line == "" || strings.HasPrefix(line, "#") {
 				continue
 			}
@@ -94,6 +100,9 @@ func loadGazetteer() (*gazetteer, error) {
 			canon := strings.TrimPrefix(names[0], "?")
 			if f.kind == gazCountry {
 				g.country[canon] = true
+			}
+			if f.kind == gazOrg && kind != "" {
+				g.orgKind[canon] = kind
 			}
 			for i, n := range names {
 				if i == 0 && f.kind != gazCountry && f.kind != gazOrg {
@@ -206,6 +215,20 @@ func foldName(s string) string {
 		f = f[1:]
 	}
 	return strings.Join(f, " ")
+}
+
+// The kinds of organization that OrganizationKind reports.
+const (
+	OrgBody     = "body"     // a state's or an international institution, a party, a movement
+	OrgResearch = "research" // a think tank or a research institute
+	OrgMedia    = "media"    // a news medium
+	OrgCompany  = "company"
+)
+
+// OrganizationKind tells what a known organization is, by any of its names:
+// OrgBody, OrgResearch, OrgMedia or OrgCompany; "" for one it does not know.
+func OrganizationKind(name string) string {
+	return gaz.orgKind[CanonicalOrganization(name)]
 }
 
 // CanonicalOrganization returns the canonical name of a known organization or

@@ -596,6 +596,15 @@ var patternTests = []struct {
 		want: []want{{starts: "We will wait", speaker: "Teodoro Ruiz Vance"}},
 	},
 	{
+		name: "a_known_bodys_kind_gives_its_role",
+		text: "Merger\n\nPfizer said the deal would close in May. The FBI said it had opened an inquiry. The Brookings Institution said the rules were outdated.",
+		want: []want{
+			{starts: "the deal would close", speaker: "Pfizer", role: RoleOther, indirect: true},
+			{starts: "it had opened", speaker: "Federal Bureau of Investigation", role: RoleOfficial, indirect: true},
+			{starts: "the rules were outdated", speaker: "Brookings Institution", role: RoleAnalyst, indirect: true},
+		},
+	},
+	{
 		name: "pointed_to_is_no_speech",
 		text: "Flood\n\nMayor Tomas Reyes pointed to the map of the flooded district and left the room.",
 		not:  []string{"the map", "to the map"},

@@ -667,7 +667,7 @@ func (d *doc) role(q *rawQuote) (string, string) {
 	}
 	if q.speaker == "" {
 		if q.kind == spOrg {
-			return orgRole(lowerWords(q.sp.name)), ""
+			return orgRole(joinTokens(q.sp.name), lowerWords(q.sp.name)), ""
 		}
 		return decideRole([]mention{phraseMention(q.sp)}, "")
 	}
@@ -676,7 +676,7 @@ func (d *doc) role(q *rawQuote) (string, string) {
 		return r[0], r[1]
 	}
 	if q.kind == spOrg {
-		role := orgRole(lowerWords(q.sp.name))
+		role := orgRole(q.speaker, lowerWords(q.sp.name))
 		d.roles[q.speaker] = [2]string{role, ""}
 		return role, ""
 	}
@@ -694,7 +694,15 @@ func (d *doc) role(q *rawQuote) (string, string) {
 }
 
 // orgRole is the role of an organization that speaks.
-func orgRole(ws []string) string {
+func orgRole(name string, ws []string) string {
+	switch entity.OrganizationKind(name) {
+	case entity.OrgBody:
+		return RoleOfficial
+	case entity.OrgResearch:
+		return RoleAnalyst
+	case entity.OrgMedia, entity.OrgCompany:
+		return RoleOther
+	}
 	analyst, other := false, false
 	for _, w := range ws {
 		switch {
@@ -831,7 +839,7 @@ func affiliation(m mention) (string, string) {
 			continue
 		}
 		name := entity.CanonicalOrganization(joinTokens(c))
-		return name, orgRole(lowerWords(c))
+		return name, orgRole(name, lowerWords(c))
 	}
 	return "", ""
 }
