@@ -596,6 +596,12 @@ var patternTests = []struct {
 		want: []want{{starts: "We will wait", speaker: "Teodoro Ruiz Vance"}},
 	},
 	{
+		name: "added_a_player_is_no_speech",
+		text: "Season\n\nChampions Harbourside Athletic have kept their squad together and added two young defenders.\n\nMayor Ana Ruiz praised the plan and added that it would cost less than expected.",
+		want: []want{{starts: "it would cost less", speaker: "Ana Ruiz", indirect: true}},
+		not:  []string{"two young defenders"},
+	},
+	{
 		name: "pointed_to_is_no_speech",
 		text: "Flood\n\nMayor Tomas Reyes pointed to the map of the flooded district and left the room.",
 		not:  []string{"the map", "to the map"},
