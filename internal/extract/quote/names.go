@@ -36,7 +36,7 @@ type phrase struct {
 var connectors = set("of for on the de van von bin al la le du da di del der den y &")
 
 // orgNouns after a name make an organization: "the Clinton campaign".
-var orgNouns = set("campaign campaigns administration camp team government staff")
+var orgNouns = set("campaign campaigns administration camp team government staff family")
 
 // personNouns after a name describe an unnamed person: "a Clinton spokesman".
 var personNouns = set(

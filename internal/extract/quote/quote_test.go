@@ -602,6 +602,11 @@ var patternTests = []struct {
 		not:  []string{"two young defenders"},
 	},
 	{
+		name: "a_family_speaks",
+		text: "Video\n\nOrtega's family has called on police to release the videos “as a matter of the greater good and transparency.”",
+		want: []want{{starts: "as a matter of", speaker: "Ortega family"}},
+	},
+	{
 		name: "pointed_to_is_no_speech",
 		text: "Flood\n\nMayor Tomas Reyes pointed to the map of the flooded district and left the room.",
 		not:  []string{"the map", "to the map"},
