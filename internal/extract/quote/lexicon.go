@@ -28,14 +28,12 @@ var speechVerbs = set(
 	"slammed blasted praised praises questioned",
 )
 
-// phrasalSpeechVerbs are speech verbs of two words, each one token (see
-// joinParticles).
-var phrasalSpeechVerbs = []string{"pointed out", "points out", "point out"}
-
+// A speech verb and its particle are one token ("pointed out", see
+// joinParticles), and a verb of speech.
 func init() {
-	for _, v := range phrasalSpeechVerbs {
-		speechVerbs[v] = true
-		indirectVerbs[v] = true
+	for v, p := range particleVerbs {
+		speechVerbs[v+" "+p] = true
+		indirectVerbs[v+" "+p] = true
 	}
 }
 

@@ -311,11 +311,8 @@ func gender(name string) byte {
 		if i > 1 || i > 0 && i == len(ws)-1 {
 			break // the surname says nothing
 		}
-		switch {
-		case entity.GivenName(w) == 'f':
-			return 'f'
-		case entity.GivenName(w) == 'm':
-			return 'm'
+		if g := entity.GivenName(w); g != 0 {
+			return g
 		}
 	}
 	return 0
