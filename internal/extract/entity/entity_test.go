@@ -184,6 +184,21 @@ func TestOrganizationKind(t *testing.T) {
 	}
 }
 
+// wordSpan is the span of the given kind from the first token that reads
+// first to the last that reads last.
+func wordSpan(toks []token, first, last string, kind int) span {
+	s := span{-1, -1, kind}
+	for k, tk := range toks {
+		if tk.text == first && s.i < 0 {
+			s.i = k
+		}
+		if tk.text == last {
+			s.j = k + 1
+		}
+	}
+	return s
+}
+
 // checkMentions checks the invariants of a result: mentions sorted by Start,
 // each one's Text is text[Start:End], names listed once.
 func checkMentions(t *testing.T, text string, r Result) {
@@ -357,16 +372,7 @@ func TestCleanSpans(t *testing.T) {
 		{"Senate Armed Services Committee met.", "Senate", "Committee", kOrg, "Senate Armed Services Committee", false},
 	} {
 		toks := tokenize(tt.text)
-		i, j := -1, -1
-		for k, tk := range toks {
-			if tk.text == tt.from && i < 0 {
-				i = k
-			}
-			if tk.text == tt.to {
-				j = k + 1
-			}
-		}
-		x := &extraction{text: tt.text, toks: toks, spans: []span{{i, j, tt.kind}}}
+		x := &extraction{text: tt.text, toks: toks, spans: []span{wordSpan(toks, tt.from, tt.to, tt.kind)}}
 		x.cleanSpans(defaultModel)
 		got, person := "", false
 		for _, s := range x.spans {
@@ -420,16 +426,7 @@ func TestRefinePeopleCompanies(t *testing.T) {
 		{"Anna Lindqvist Berg spoke.", "Anna", "Berg", false},
 	} {
 		toks := tokenize(tt.text)
-		i, j := -1, -1
-		for k, tk := range toks {
-			if tk.text == tt.first && i < 0 {
-				i = k
-			}
-			if tk.text == tt.last {
-				j = k + 1
-			}
-		}
-		x := &extraction{text: tt.text, toks: toks, spans: []span{{i, j, kPer}}}
+		x := &extraction{text: tt.text, toks: toks, spans: []span{wordSpan(toks, tt.first, tt.last, kPer)}}
 		x.buildOwner()
 		x.refinePeople()
 		if got := len(x.spans) == 1 && x.spans[0].kind == kOrg; got != tt.org {
