@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"compress/gzip"
 	"fmt"
 	"strings"
 	"testing"
@@ -175,6 +176,64 @@ func TestSniffFeed(t *testing.T) {
 	}
 }
 
+// TestReadXML: a .xml file is read as a feed or an XHTML page as its first
+// bytes say, and is an error naming what it holds when it is neither.
+func TestReadXML(t *testing.T) {
+	xhtml := `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Ferry returns</title></head>
+<body><article><h1>Ferry returns</h1><p>The ferry sailed again on Monday after repairs.</p></article></body></html>`
+	rdf := `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+<channel rdf:about="https://r.example/"><title>R</title></channel>
+<item rdf:about="https://r.example/1"><title>Dam opens</title><link>https://r.example/1</link></item></rdf:RDF>`
+	tests := []struct {
+		name, file, data string
+		want             string // titles read, or the error
+	}{
+		{"rss", "feed.xml", rssFeed, "Port strike ends after & talks|Council approves budget|ERR item 3: no title and no body"},
+		{"atom", "atom.XML", atomFeed, "Élections régionales|Sans lien"},
+		{"rdf", "rdf.xml", rdf, "Dam opens"},
+		{"xhtml page", "page.xml", xhtml, "Ferry returns"},
+		{"gzipped rss", "feed.xml.gz", gzipped(rssFeed), "Port strike ends after & talks|Council approves budget|ERR item 3: no title and no body"},
+		{"sitemap", "sitemap.xml", "<?xml version=\"1.0\"?>\n<!-- made by hand -->\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url/></urlset>",
+			"error: sitemap.xml: not a feed or page (root element <urlset>)"},
+		{"other encoding", "svg.xml", `<?xml version="1.0" encoding="ISO-8859-1"?><svg:svg xmlns:svg="http://www.w3.org/2000/svg"/>`,
+			"error: svg.xml: not a feed or page (root element <svg:svg>)"},
+		{"binary", "logo.xml", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x00\x00\x00\x00\x3a\x7e\x9b\x55",
+			`error: logo.xml: not a feed or page (begins "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\b\x00\x00\x00\x00:~\x9b"…)`},
+		{"text", "notes.xml", "Shopping list: bread, milk", `error: notes.xml: not a feed or page (begins "Shopping list: bread, milk")`},
+		{"empty", "empty.xml", "  \n", "error: empty.xml: not a feed or page (empty)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			err := Read(strings.NewReader(tt.data), tt.file, func(r Record) error {
+				if r.Err != nil {
+					got = append(got, "ERR "+r.Err.Error())
+				} else {
+					got = append(got, r.Article.Title)
+				}
+				return nil
+			})
+			if err != nil {
+				got = append(got, "error: "+err.Error())
+			}
+			if g := strings.Join(got, "|"); g != tt.want {
+				t.Errorf("Read(%s) = %s, want %s", tt.file, g, tt.want)
+			}
+		})
+	}
+}
+
+// gzipped returns s compressed with gzip.
+func gzipped(s string) string {
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	zw.Write([]byte(s))
+	zw.Close()
+	return b.String()
+}
+
 func TestFeedItemName(t *testing.T) {
 	long := strings.Repeat("word ", 20)
 	err := Read(strings.NewReader(`<rss><channel><item><title>`+long+`</title><description>`+"\xff"+`</description></item></channel></rss>`),
@@ -206,7 +265,7 @@ func FuzzReadFeed(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, name := range []string{"f.rss", "f.json"} {
+		for _, name := range []string{"f.rss", "f.json", "f.xml"} {
 			err := Read(bytes.NewReader(data), name, func(r Record) error {
 				if r.Err != nil {
 					return nil

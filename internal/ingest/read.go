@@ -24,8 +24,10 @@
 //     before the first paragraph, and site chrome and pasted teasers of other
 //     articles are dropped from the body.
 //
-// A name ending in .gz is decompressed first and then judged by the rest of
-// its name. New formats are added as one more entry of the formats table.
+// A .xml file is a feed or an XHTML page as its first bytes say, and an
+// error naming its root element when it is neither. A name ending in .gz is
+// decompressed first and then judged by the rest of its name. New formats
+// are added as one more entry of the formats table.
 //
 // # Sources
 //
@@ -54,11 +56,13 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -91,7 +95,9 @@ const MaxRecordSize = 64 << 20
 // the input's first bytes.
 type format struct {
 	name     string
+	noun     string                 // what an input of the format is, in messages
 	exts     []string               // lower-case extensions with the dot
+	shared   []string               // extensions other formats may have too: sniffed among those formats only
 	sniff    func(head []byte) bool // nil: chosen by extension only
 	read     func(in *input) error  // reads every record of the input
 	markup   bool                   // sniff recognizes markup surely enough to override a .txt name
@@ -101,11 +107,11 @@ type format struct {
 // formats lists the readers in the order they sniff. Text comes last: it
 // accepts anything.
 var formats = []format{
-	{name: "feed", exts: []string{".rss", ".atom", ".rdf"}, sniff: sniffFeed, read: readFeed, markup: true},
-	{name: "jsonl", exts: []string{".jsonl", ".ndjson"}, sniff: sniffJSONL, read: readJSONL},
-	{name: "json", exts: []string{".json"}, sniff: sniffJSON, read: readJSON, sniffAll: true},
-	{name: "html", exts: []string{".html", ".htm", ".xhtml"}, sniff: sniffHTML, read: readHTML, markup: true},
-	{name: "text", exts: []string{".txt", ".text"}, sniff: func([]byte) bool { return true }, read: readText, sniffAll: true},
+	{name: "feed", noun: "feed", exts: []string{".rss", ".atom", ".rdf"}, shared: []string{".xml"}, sniff: sniffFeed, read: readFeed, markup: true},
+	{name: "jsonl", noun: "JSON Lines file", exts: []string{".jsonl", ".ndjson"}, sniff: sniffJSONL, read: readJSONL},
+	{name: "json", noun: "JSON file", exts: []string{".json"}, sniff: sniffJSON, read: readJSON, sniffAll: true},
+	{name: "html", noun: "page", exts: []string{".html", ".htm", ".xhtml"}, shared: []string{".xml"}, sniff: sniffHTML, read: readHTML, markup: true},
+	{name: "text", noun: "text", exts: []string{".txt", ".text"}, sniff: func([]byte) bool { return true }, read: readText, sniffAll: true},
 }
 
 // input is what a format reader reads: the stream, its name for messages and
@@ -174,7 +180,9 @@ func readWith(ctx context.Context, r io.Reader, name string, fn func(Record) err
 }
 
 // detect returns the format of an input by its name or, failing that, by its
-// first bytes.
+// first bytes. A name with an extension several formats share (.xml) is
+// read by the first of them that its first bytes fit, and is an error when
+// none does.
 func detect(br *bufio.Reader, name string) (format, error) {
 	byName, ok := formatByName(name)
 	if ok && !byName.sniffAll {
@@ -195,6 +203,16 @@ func detect(br *bufio.Reader, name string) (format, error) {
 		}
 		return byName, nil
 	}
+	if sharing := formatsSharing(name); len(sharing) > 0 {
+		nouns := make([]string, len(sharing))
+		for i, f := range sharing {
+			if f.sniff(head) {
+				return f, nil
+			}
+			nouns[i] = f.noun
+		}
+		return format{}, fmt.Errorf("not a %s (%s)", strings.Join(nouns, " or "), describeHead(head))
+	}
 	for _, f := range formats {
 		if f.sniff != nil && f.sniff(head) {
 			return f, nil
@@ -210,13 +228,58 @@ func formatByName(name string) (format, bool) {
 		return format{}, false
 	}
 	for _, f := range formats {
-		for _, e := range f.exts {
-			if e == ext {
-				return f, true
-			}
+		if slices.Contains(f.exts, ext) {
+			return f, true
 		}
 	}
 	return format{}, false
+}
+
+// formatsSharing returns, in sniffing order, the formats that may have the
+// extension of name as a shared one.
+func formatsSharing(name string) []format {
+	ext := strings.ToLower(filepath.Ext(name))
+	if ext == "" {
+		return nil
+	}
+	var fs []format
+	for _, f := range formats {
+		if slices.Contains(f.shared, ext) {
+			fs = append(fs, f)
+		}
+	}
+	return fs
+}
+
+// describeHead says what the first bytes of an input hold, for the error of
+// an input no format fits: the root element of an XML document, else the
+// bytes themselves.
+func describeHead(head []byte) string {
+	if len(head) == 0 {
+		return "empty"
+	}
+	if head[0] == '<' {
+		d := xml.NewDecoder(bytes.NewReader(head))
+		// Only the element name is wanted: any declared encoding will do.
+		d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
+		for {
+			tok, err := d.RawToken()
+			if err != nil {
+				break
+			}
+			if el, ok := tok.(xml.StartElement); ok {
+				if el.Name.Space != "" {
+					return fmt.Sprintf("root element <%s:%s>", el.Name.Space, el.Name.Local)
+				}
+				return fmt.Sprintf("root element <%s>", el.Name.Local)
+			}
+		}
+	}
+	const shown = 32
+	if len(head) > shown {
+		return fmt.Sprintf("begins %q…", head[:shown])
+	}
+	return fmt.Sprintf("begins %q", head)
 }
 
 // trimHead drops a byte-order mark and leading white space.

@@ -235,13 +235,14 @@ func listFile(path string) ([]string, bool) {
 }
 
 // KnownFile reports whether the name of a file has an extension that one of
-// the formats reads (possibly followed by .gz), so that a folder walk reads it.
+// the formats reads or may hold (possibly followed by .gz), so that a folder
+// walk reads it.
 func KnownFile(name string) bool {
 	if strings.EqualFold(filepath.Ext(name), ".gz") {
 		name = name[:len(name)-len(".gz")]
 	}
 	_, ok := formatByName(name)
-	return ok
+	return ok || len(formatsSharing(name)) > 0
 }
 
 // readReported runs read with a callback that forwards to fn. An error of

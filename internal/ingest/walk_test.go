@@ -96,6 +96,7 @@ func TestKnownFile(t *testing.T) {
 	tests := map[string]bool{
 		"a.jsonl": true, "a.NDJSON": true, "a.json": true, "a.txt": true, "a.html": true, "a.htm": true,
 		"a.jsonl.gz": true, "a.png": false, "a": false, "a.gz": false, "a.md": false,
+		"feed.xml": true, "feed.XML": true, "feed.xml.gz": true, "a.pdf": false,
 	}
 	for name, want := range tests {
 		if got := KnownFile(name); got != want {
