@@ -92,7 +92,7 @@ func TestWalkURLs(t *testing.T) {
 		{"json article", "/article.json", []string{"From JSON"}},
 		{"html page", "/page", []string{"Ministers agree fisheries deal after all-night talks"}},
 		{"redirect", "/moved", []string{"Ministers agree fisheries deal after all-night talks"}},
-		{"broken feed", "/broken", []string{"ERR " + u + "/broken: " + u + "/broken: not a readable feed: XML syntax error on line 1: unexpected EOF"}},
+		{"broken feed", "/broken", []string{"ERR " + u + "/broken: not a readable feed: XML syntax error on line 1: unexpected EOF"}},
 		{"404", "/missing", []string{"ERR " + u + "/missing: GET " + u + "/missing: 404 Not Found"}},
 	}
 	for _, tt := range tests {

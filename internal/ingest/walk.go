@@ -260,5 +260,25 @@ func readReported(fn func(Record) error, path string, read func(func(Record) err
 	case fnErr != nil:
 		return fnErr
 	}
-	return fn(Record{Path: path, Err: err})
+	return fn(Record{Path: path, Err: withoutPath(err, path)})
+}
+
+// pathCut is an error whose message no longer starts with the path that
+// the Record holding it names already.
+type pathCut struct {
+	err error
+	msg string
+}
+
+func (e pathCut) Error() string { return e.msg }
+func (e pathCut) Unwrap() error { return e.err }
+
+// withoutPath returns err without the "path: " its message starts with, if
+// it does, so that a report reads "path: reason" rather than
+// "path: path: reason".
+func withoutPath(err error, path string) error {
+	if msg, ok := strings.CutPrefix(err.Error(), path+": "); ok {
+		return pathCut{err: err, msg: msg}
+	}
+	return err
 }

@@ -60,7 +60,7 @@ func TestWalk(t *testing.T) {
 		"sub/bad.jsonl:1 ok",
 		"sub/bad.jsonl:2 error: malformed JSON: invalid character 'o' in literal null (expecting 'u')",
 		"sub/d.html D",
-		"sub/data.jsonl.gz error: sub/data.jsonl.gz: EOF",
+		"sub/data.jsonl.gz error: EOF",
 		"sub/deeper/c.txt C title",
 		"sub/x.htm ",
 		"sub/y.text Y title",
