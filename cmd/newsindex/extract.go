@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -72,7 +73,12 @@ func runExtract(args []string) error {
 		batch = batch[:0]
 		return nil
 	}
+	skipped := ingest.SkippedFiles{}
 	err = ingest.Walk(fs.Args(), os.Stdin, func(r ingest.Record) error {
+		if skip, ok := errors.AsType[*ingest.SkippedError](r.Err); ok {
+			skipped[skip.Type]++
+			return nil
+		}
 		err := r.Err
 		if err == nil {
 			err = index.Normalize(&r.Article)
@@ -93,6 +99,9 @@ func runExtract(args []string) error {
 	}
 	if err != nil {
 		return fmt.Errorf("extract: %w", err)
+	}
+	if skipped.Total() > 0 {
+		fmt.Fprintf(os.Stderr, "extract: skipped %s\n", skipped)
 	}
 	if rejected > 0 {
 		return fmt.Errorf("%w: %d of them", errRejected, rejected)

@@ -1,11 +1,15 @@
 package ingest
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/newsindex/newsindex/index"
@@ -25,6 +29,9 @@ type Options struct {
 	Source Source
 	// Name opens the progress and summary lines; "" is "ingest".
 	Name string
+	// Verbose: Progress also names each file skipped for its type, as
+	// "path: skipped: no format reads .png files".
+	Verbose bool
 }
 
 // Source reads the records under paths ("-" is stdin) and gives them to fn
@@ -37,8 +44,44 @@ type Source interface {
 // is durable in the index.
 type Summary struct {
 	Added, Replaced, Rejected int
-	Bytes                     int64 // title and body bytes of the articles written
+	Skipped                   SkippedFiles // files of folders not read, for their type
+	Bytes                     int64        // title and body bytes of the articles written
 	Elapsed                   time.Duration
+}
+
+// SkippedFiles counts skipped files by type (see SkippedError).
+type SkippedFiles map[string]int
+
+// Total returns the number of files skipped.
+func (s SkippedFiles) Total() int {
+	n := 0
+	for _, c := range s {
+		n += c
+	}
+	return n
+}
+
+// String reads "12 files: 9 .png, 3 .pdf", the most frequent type first.
+func (s SkippedFiles) String() string {
+	types := slices.Collect(maps.Keys(s))
+	slices.SortFunc(types, func(a, b string) int {
+		if c := cmp.Compare(s[b], s[a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	parts := make([]string, len(types))
+	for i, t := range types {
+		if t == "" {
+			t = "without extension"
+		}
+		parts[i] = fmt.Sprintf("%d %s", s[types[i]], t)
+	}
+	files := "files"
+	if s.Total() == 1 {
+		files = "file"
+	}
+	return fmt.Sprintf("%d %s: %s", s.Total(), files, strings.Join(parts, ", "))
 }
 
 // Rate returns articles written per second.
@@ -57,12 +100,17 @@ func (s Summary) String() string {
 	if secs > 0 {
 		mbps = mb / secs
 	}
-	return fmt.Sprintf("added %d, replaced %d, rejected %d in %.1fs (%.0f articles/s, %.2f MB/s)",
+	line := fmt.Sprintf("added %d, replaced %d, rejected %d in %.1fs (%.0f articles/s, %.2f MB/s)",
 		s.Added, s.Replaced, s.Rejected, secs, s.Rate(), mbps)
+	if s.Skipped.Total() > 0 {
+		line += "; skipped " + s.Skipped.String()
+	}
+	return line
 }
 
 // Run reads every article under paths ("-" is stdin) and writes them to ix
-// in batches. Bad records are reported and skipped. Enrichment of a batch
+// in batches. Bad records are reported and skipped; files skipped for their
+// type are counted in the Summary. Enrichment of a batch
 // overlaps with the writing of the one before, and batches are written in
 // input order, so when an ID repeats the later article wins. Run returns
 // the summary of what is durable, and an error only when the index fails
@@ -136,6 +184,7 @@ func Run(ctx context.Context, ix *index.Index, paths []string, stdin io.Reader, 
 
 	batch := make([]index.Article, 0, opts.BatchSize)
 	rejected := 0
+	skipped := SkippedFiles{}
 	src := opts.Source
 	if src == nil {
 		src = new(Walker)
@@ -143,6 +192,13 @@ func Run(ctx context.Context, ix *index.Index, paths []string, stdin io.Reader, 
 	readErr := src.Walk(ctx, paths, stdin, func(r Record) error {
 		if err := ctx.Err(); err != nil {
 			return err
+		}
+		if skip, ok := errors.AsType[*SkippedError](r.Err); ok {
+			skipped[skip.Type]++
+			if opts.Verbose {
+				fmt.Fprintf(opts.Progress, "%s: %v\n", r.Where(), r.Err)
+			}
+			return nil
 		}
 		err := r.Err
 		if err == nil {
@@ -173,6 +229,7 @@ func Run(ctx context.Context, ix *index.Index, paths []string, stdin io.Reader, 
 	close(enrichQ)
 	werr := <-writeErr
 	sum.Rejected = rejected
+	sum.Skipped = skipped
 	sum.Elapsed = time.Since(start)
 	fmt.Fprintf(opts.Progress, "%s: %s\n", opts.Name, sum)
 	switch {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -60,6 +61,58 @@ func TestRun(t *testing.T) {
 	}
 	if n, _ := ix.Count(context.Background()); n != 27 {
 		t.Errorf("Count after second run = %d, want 27", n)
+	}
+}
+
+// TestRunCountsSkippedFiles: files of a folder that no format reads are
+// counted by type in the summary, and named only when Verbose is set.
+func TestRunCountsSkippedFiles(t *testing.T) {
+	dir := filepath.Join("testdata", "folder")
+	for _, verbose := range []bool{false, true} {
+		ix, err := index.OpenMem(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var progress bytes.Buffer
+		sum, err := Run(context.Background(), ix, []string{dir}, nil, Options{Progress: &progress, Verbose: verbose})
+		ix.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := progress.String()
+		if sum.Added != 9 || sum.Rejected != 2 || !maps.Equal(sum.Skipped, SkippedFiles{".pdf": 1, ".png": 1}) {
+			t.Errorf("Run(%s) = %+v, want 9 added, 2 rejected, a .pdf and a .png skipped\n%s", dir, sum, out)
+		}
+		for _, want := range []string{
+			filepath.Join(dir, "sitemap.xml") + ": not a feed or page (root element <urlset>)\n",
+			filepath.Join(dir, "wire.rss") + ": item 2: no title and no body\n",
+			"ingest: added 9, replaced 0, rejected 2 in ",
+			"; skipped 2 files: 1 .pdf, 1 .png\n",
+		} {
+			if !strings.Contains(out, want) {
+				t.Errorf("progress lacks %q:\n%s", want, out)
+			}
+		}
+		named := strings.Contains(out, filepath.Join(dir, "assets", "logo.png")+": skipped: no format reads .png files\n")
+		if named != verbose {
+			t.Errorf("Verbose %v: skipped logo.png named = %v:\n%s", verbose, named, out)
+		}
+	}
+}
+
+func TestSkippedFilesString(t *testing.T) {
+	tests := []struct {
+		s    SkippedFiles
+		want string
+	}{
+		{SkippedFiles{".png": 9, ".pdf": 3}, "12 files: 9 .png, 3 .pdf"},
+		{SkippedFiles{".png": 1}, "1 file: 1 .png"},
+		{SkippedFiles{".md": 2, ".csv": 2, "": 1}, "5 files: 2 .csv, 2 .md, 1 without extension"},
+	}
+	for _, tt := range tests {
+		if got := tt.s.String(); got != tt.want {
+			t.Errorf("%v.String() = %q, want %q", map[string]int(tt.s), got, tt.want)
+		}
 	}
 }
 

@@ -35,7 +35,9 @@
 // (a .txt file whose lines are only URLs and # comments). A URL is fetched
 // by a Fetcher (HTTPFetcher: timeouts, size cap, retries with backoff,
 // bounded redirects, conditional requests) and read by the format its
-// content type and first bytes say. See Walker.
+// content type and first bytes say. A folder walk reads the files whose
+// extension a format reads or may hold and gives every other file as a
+// skipped Record (SkippedError), which Run counts by type. See Walker.
 //
 // # Fields
 //

@@ -58,9 +58,11 @@ func Walk(paths []string, stdin io.Reader, fn func(Record) error) error {
 // fetched and read by its content type and first bytes; a list file (a
 // .txt file whose lines are only URLs, blank lines and # comments), whose
 // URLs are read in turn; a file, read whatever its name; a folder, walked
-// recursively in lexical order, skipping hidden files and folders and files
-// whose extension no format knows (such as .png); or "-", standard input,
-// read from stdin. A path or URL that cannot be opened, fetched or read is
+// recursively in lexical order, skipping hidden files and folders; or "-",
+// standard input, read from stdin. A file in a folder is read as a named
+// file is when one of the formats reads or may hold its extension (see
+// KnownFile); any other (such as a .png) is given as a Record whose Err is
+// a *SkippedError. A path or URL that cannot be opened, fetched or read is
 // reported as a rejected Record with that path and the walk goes on; an
 // unchanged URL (HTTP 304) yields nothing. Walk stops at the first error
 // fn returns and returns it, and stops with ctx's error when ctx ends.
@@ -113,8 +115,11 @@ func (w *Walker) Walk(ctx context.Context, paths []string, stdin io.Reader, fn f
 				}
 				return nil
 			}
-			if d.IsDir() || !d.Type().IsRegular() || !KnownFile(path) {
+			if d.IsDir() || !d.Type().IsRegular() {
 				return nil
+			}
+			if !KnownFile(path) {
+				return fn(Record{Path: path, Err: &SkippedError{Type: fileType(path)}})
 			}
 			return readReported(fn, path, func(fn func(Record) error) error { return w.readFile(ctx, path, fn) })
 		})
@@ -243,6 +248,36 @@ func KnownFile(name string) bool {
 	}
 	_, ok := formatByName(name)
 	return ok || len(formatsSharing(name)) > 0
+}
+
+// SkippedError is the Err of the Record a folder walk gives for a file it
+// does not read, because no format reads files of its type.
+type SkippedError struct {
+	Type string // the file's type, as fileType gives it
+}
+
+func (e *SkippedError) Error() string {
+	return "skipped: no format reads " + typeFiles(e.Type)
+}
+
+// typeFiles names the files of a type in messages: ".png files", "files
+// without an extension".
+func typeFiles(typ string) string {
+	if typ == "" {
+		return "files without an extension"
+	}
+	return typ + " files"
+}
+
+// fileType returns the type of a file by its name: the lower-case
+// extension, with the one before it when it is .gz (".png", ".tar.gz"), or
+// "" when the name has none.
+func fileType(name string) string {
+	ext := strings.ToLower(filepath.Ext(name))
+	if ext == ".gz" {
+		ext = strings.ToLower(filepath.Ext(strings.TrimSuffix(name, filepath.Ext(name)))) + ext
+	}
+	return ext
 }
 
 // readReported runs read with a callback that forwards to fn. An error of

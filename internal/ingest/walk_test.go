@@ -56,12 +56,15 @@ func TestWalk(t *testing.T) {
 	want := []string{
 		"a.jsonl:1 A1",
 		"a.jsonl:2 A2",
+		"image.png error: skipped: no format reads .png files",
+		"notes error: skipped: no format reads files without an extension",
 		"sub/b.json B",
 		"sub/bad.jsonl:1 ok",
 		"sub/bad.jsonl:2 error: malformed JSON: invalid character 'o' in literal null (expecting 'u')",
 		"sub/d.html D",
 		"sub/data.jsonl.gz error: EOF",
 		"sub/deeper/c.txt C title",
+		"sub/readme.md error: skipped: no format reads .md files",
 		"sub/x.htm ",
 		"sub/y.text Y title",
 		"sub/z.ndjson:1 Z",
@@ -74,6 +77,55 @@ func TestWalk(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Walk mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestWalkFolder walks a folder of feeds named .xml, .xml.gz and .rss, an
+// XHTML page named .xml, an .xml file that is neither, and files no format
+// reads: every item with a title or body is read, the rest is reported.
+func TestWalkFolder(t *testing.T) {
+	dir := filepath.Join("testdata", "folder")
+	var got []string
+	err := Walk([]string{dir}, nil, func(r Record) error {
+		where, _ := filepath.Rel(dir, r.Where())
+		if r.Err != nil {
+			got = append(got, filepath.ToSlash(where)+" error: "+r.Err.Error())
+			return nil
+		}
+		got = append(got, filepath.ToSlash(where)+" "+r.Article.Title)
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("Walk: %v", err)
+	}
+	want := []string{
+		"assets/brochure.pdf error: skipped: no format reads .pdf files",
+		"assets/logo.png error: skipped: no format reads .png files",
+		"feeds/archive.xml.gz School roof replaced over the holidays",
+		"feeds/atom.xml Ferry timetable changes in spring",
+		"feeds/atom.xml Harbour festival draws record crowds",
+		"feeds/rdf.xml Early harvest expected after warm winter",
+		"feeds/rss.xml Bridge repairs close the river road",
+		"feeds/rss.xml Library extends its opening hours",
+		"page.xml Market hall to be restored",
+		"sitemap.xml error: not a feed or page (root element <urlset>)",
+		"wire.rss Rail line reopens after landslide",
+		"wire.rss error: item 2: no title and no body",
+		"wire.rss New clinic opens in the old post office",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Walk(%s) mismatch (-want +got):\n%s", dir, diff)
+	}
+}
+
+func TestFileType(t *testing.T) {
+	tests := map[string]string{
+		"a.png": ".png", "dir.d/A.PDF": ".pdf", "notes": "", "a.tar.gz": ".tar.gz", "a.gz": ".gz", "x/.b.jsonl": ".jsonl",
+	}
+	for name, want := range tests {
+		if got := fileType(name); got != want {
+			t.Errorf("fileType(%q) = %q, want %q", name, got, want)
+		}
 	}
 }
 
