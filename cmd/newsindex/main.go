@@ -27,6 +27,9 @@ var errUsage = errors.New("usage")
 // errRejected marks a run that finished but rejected some input: exit status 1.
 var errRejected = errors.New("some records were rejected")
 
+// errNothingRead marks a run that found no article in its input: exit status 1.
+var errNothingRead = errors.New("no article read")
+
 func usage() {
 	fmt.Fprintf(os.Stderr, "usage: newsindex COMMAND [flags] [args]\n\ncommands:\n")
 	names := make([]string, 0, len(commands))

@@ -1,12 +1,104 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 )
+
+// TestMain runs the command itself when NEWSINDEX_TEST_MAIN is set, so that
+// a test can run it as a user does and see its output and exit status.
+func TestMain(m *testing.M) {
+	if os.Getenv("NEWSINDEX_TEST_MAIN") == "1" {
+		main()
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// newsindex runs the command with args and returns what it wrote to
+// standard error and its exit status.
+func newsindex(t *testing.T, args ...string) (stderr string, status int) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], args...)
+	cmd.Env = append(os.Environ(), "NEWSINDEX_TEST_MAIN=1", "NEWSINDEX_LOG_LEVEL=error")
+	var errOut bytes.Buffer
+	cmd.Stderr = &errOut
+	err := cmd.Run()
+	if exit, ok := errors.AsType[*exec.ExitError](err); ok {
+		return errOut.String(), exit.ExitCode()
+	}
+	if err != nil {
+		t.Fatalf("newsindex %s: %v", strings.Join(args, " "), err)
+	}
+	return errOut.String(), 0
+}
+
+// TestIngestFolder ingests a folder of feeds named .xml, .xml.gz and .rss,
+// an XHTML page named .xml, an .xml file that is neither, a feed item with
+// neither title nor body, and a .png and a .pdf: the summary counts what
+// was read, rejected and skipped, and the exit status says whether all went
+// in, something was rejected, or nothing was read.
+func TestIngestFolder(t *testing.T) {
+	dir := filepath.Join("..", "..", "internal", "ingest", "testdata", "folder")
+	tests := []struct {
+		name    string
+		flags   []string
+		path    string
+		status  int
+		want    []string // lines or parts of lines of standard error
+		notWant []string
+	}{
+		{"feeds", nil, "feeds", 0,
+			[]string{"ingest: added 6, replaced 0, rejected 0 in "},
+			[]string{"skipped", "newsindex ingest:"}},
+		{"mixed", nil, ".", 1,
+			[]string{
+				filepath.Join(dir, "sitemap.xml") + ": not a feed or page (root element <urlset>)\n",
+				filepath.Join(dir, "wire.rss") + ": item 2: no title and no body\n",
+				"ingest: added 9, replaced 0, rejected 2 in ",
+				"; skipped 2 files: 1 .pdf, 1 .png\n",
+				"newsindex ingest: some records were rejected: 2 of them\n",
+			},
+			[]string{"logo.png", "brochure.pdf"}},
+		{"mixed, verbose", []string{"--verbose"}, ".", 1,
+			[]string{
+				filepath.Join(dir, "assets", "brochure.pdf") + ": skipped: no format reads .pdf files\n",
+				filepath.Join(dir, "assets", "logo.png") + ": skipped: no format reads .png files\n",
+				"; skipped 2 files: 1 .pdf, 1 .png\n",
+			}, nil},
+		{"nothing to read", nil, "assets", 1,
+			[]string{
+				"ingest: added 0, replaced 0, rejected 0 in ",
+				"; skipped 2 files: 1 .pdf, 1 .png\n",
+				"newsindex ingest: no article read from " + filepath.Join(dir, "assets") + "\n",
+			}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append([]string{"ingest", "--index", filepath.Join(t.TempDir(), "idx")}, tt.flags...)
+			args = append(args, filepath.Join(dir, tt.path))
+			out, status := newsindex(t, args...)
+			if status != tt.status {
+				t.Errorf("newsindex %s: exit status %d, want %d\n%s", strings.Join(args, " "), status, tt.status, out)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("standard error lacks %q:\n%s", w, out)
+				}
+			}
+			for _, w := range tt.notWant {
+				if strings.Contains(out, w) {
+					t.Errorf("standard error has %q:\n%s", w, out)
+				}
+			}
+		})
+	}
+}
 
 // TestIngestOutcomes checks the errors behind ingest's exit statuses:
 // none when all went in, errRejected (1) for bad records, errUsage (2) for
