@@ -1,6 +1,10 @@
 package index
 
-import "time"
+import (
+	"time"
+
+	"github.com/newsindex/newsindex/internal/story"
+)
 
 // Article is one news article: what a source gives, plus the enrichment that
 // Add computes when the fields are empty.
@@ -47,3 +51,7 @@ type Quote struct {
 	// quote ("Mr. Alexander", "she"), "" when no words there do.
 	Mention string `json:"mention,omitempty"`
 }
+
+// signature wraps story.Signature so that Article's zero value needs no
+// import of the story package by embedders.
+type signature struct{ story.Signature }

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+
+	"github.com/newsindex/newsindex/index/internal/engine"
 )
 
 func TestBackupWhileWriting(t *testing.T) {
@@ -58,7 +60,7 @@ func TestBackupWhileWriting(t *testing.T) {
 		if !r.OK() || r.Articles < len(fixture()) || r.Quotes != 3 || r.FoundByID != r.Articles || r.FoundByTitle != r.Articles {
 			t.Errorf("Check(%s) = %+v, want a sound index holding the fixture", b, r)
 		}
-		if _, err := os.Stat(filepath.Join(b, storiesFile)); err != nil {
+		if _, err := os.Stat(filepath.Join(b, engine.StoriesFile)); err != nil {
 			t.Errorf("the copy %s has no story store: %v", b, err)
 		}
 		// The copy is a working index.
@@ -98,51 +100,6 @@ func TestBackupInMemory(t *testing.T) {
 	}
 }
 
-func TestCheck(t *testing.T) {
-	ctx := context.Background()
-	ix := openFixture(t)
-	r, err := ix.Check(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := CheckReport{Documents: 7, Articles: 4, Quotes: 3, QuotesListed: 3, FoundByID: 4, FoundByTitle: 4, Problems: []string{}}
-	if fmt.Sprint(r) != fmt.Sprint(want) {
-		t.Errorf("Check() = %+v, want %+v", r, want)
-	}
-
-	// Damage the index behind the Index's back: a stray quote, a lost
-	// quote, and an article whose stored form does not decode.
-	e := ix.eng.(*bleveEngine)
-	a := Article{ID: "ghost", Title: "Gone"}
-	qd, err := quoteDoc(&a, Quote{Text: "stray"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	b := e.idx.NewBatch()
-	b.Index("ghost#q0", qd)
-	b.Delete(quoteID("a3", 1))
-	bad, err := articleDoc(&Article{ID: "a9", Title: "Broken"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	bad[fSource] = "{not json"
-	b.Index("a9", bad)
-	if err := e.idx.Batch(b); err != nil {
-		t.Fatal(err)
-	}
-	r, err = ix.Check(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// The undecodable article also makes the document count disagree.
-	if r.OK() || r.ProblemCount != 4 {
-		t.Errorf("Check() of a damaged index = %+v, want 4 problems", r)
-	}
-	for _, p := range r.Problems {
-		t.Log(p)
-	}
-}
-
 func TestCheckLocked(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "idx")
 	ix, err := Create(path, nil)
@@ -155,23 +112,5 @@ func TestCheckLocked(t *testing.T) {
 	}
 	if _, err := Check(context.Background(), filepath.Join(t.TempDir(), "none")); !errors.Is(err, ErrNotFound) {
 		t.Errorf("Check of a missing index = %v, want ErrNotFound", err)
-	}
-}
-
-func TestQuoteIndex(t *testing.T) {
-	for _, tt := range []struct {
-		article, id string
-		want        int
-	}{
-		{"a1", "a1#q0", 0},
-		{"a1", "a1#q12", 12},
-		{"a1", "a1#q", -1},
-		{"a1", "a1#qx", -1},
-		{"a1", "a2#q0", -1},
-		{"a#q1", "a#q1#q3", 3},
-	} {
-		if got := quoteIndex(tt.article, tt.id); got != tt.want {
-			t.Errorf("quoteIndex(%q, %q) = %d, want %d", tt.article, tt.id, got, tt.want)
-		}
 	}
 }

@@ -28,7 +28,7 @@
 //	category, source, person, country, organization, analyst
 //	                 keyword fields (the canonical names, unanalysed): filters
 //	                 and facet counts. Facets are counted from the postings of
-//	                 each segment, uninverted once (internal/facet), in the
+//	                 each segment, uninverted once (bleveengine/facet), in the
 //	                 pass that ranks the matches.
 //	<facet>_name     the same names and their initials ("ECFR") through
 //	                 news_name (accents folded, lower case, no stemming): what
@@ -69,6 +69,11 @@
 // facets as terms aggregations (SearchResult.FacetErrors bounds their
 // error), quotes as documents of their own, stories assigned by this
 // process. See docs/scale-out.md.
+//
+// Each engine is a package of its own (internal/bleveengine,
+// internal/osengine) behind one interface this package defines; what both
+// share (the article as stored, requests and results, field names, the
+// rules of query translation, snippets, stories) is in internal/engine.
 //
 // # Durability and concurrency
 //

@@ -14,6 +14,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/newsindex/newsindex/index/internal/bleveengine"
+	"github.com/newsindex/newsindex/index/internal/engine"
 	"github.com/newsindex/newsindex/internal/extract"
 	"github.com/newsindex/newsindex/internal/extract/category"
 	"github.com/newsindex/newsindex/internal/query"
@@ -46,22 +48,6 @@ func (o *Options) withDefaults() Options {
 	return out
 }
 
-// engine is what an Index needs of a search engine. The bleve engine is the
-// default; others (a distributed one for large archives) implement the same.
-type engine interface {
-	// apply writes articles (replacing those with the same ID) in one
-	// durable batch and reports which IDs existed before.
-	apply(ctx context.Context, docs []Article) (replaced int, err error)
-	remove(ctx context.Context, id string) error
-	article(ctx context.Context, id string) (Article, error)
-	search(ctx context.Context, req *SearchRequest, q query.Node) (*SearchResult, error)
-	searchQuotes(ctx context.Context, req *QuoteRequest, q query.Node) (*QuoteResult, error)
-	count(ctx context.Context) (uint64, error)
-	// terms lists every value of a keyword field with its number of articles.
-	terms(ctx context.Context, field string) ([]FacetCount, error)
-	close() error
-}
-
 // Index is a searchable collection of enriched articles. It is safe for
 // concurrent use.
 type Index struct {
@@ -70,7 +56,7 @@ type Index struct {
 
 	mu     sync.RWMutex // guards closed against Close racing with calls
 	closed bool
-	eng    engine
+	eng    backend
 
 	gen     atomic.Uint64 // counts writes, so caches know when they are stale
 	suggest suggester
@@ -79,7 +65,7 @@ type Index struct {
 // Create makes a new index at path. It fails with ErrExists if path exists.
 func Create(path string, opts *Options) (*Index, error) {
 	o := opts.withDefaults()
-	eng, err := createBleve(path)
+	eng, err := bleveengine.Create(path)
 	if err != nil {
 		return nil, err
 	}
@@ -90,7 +76,7 @@ func Create(path string, opts *Options) (*Index, error) {
 // and ErrLocked if another process has it open.
 func Open(path string, opts *Options) (*Index, error) {
 	o := opts.withDefaults()
-	eng, err := openBleve(path)
+	eng, err := bleveengine.Open(path)
 	if err != nil {
 		return nil, err
 	}
@@ -109,19 +95,19 @@ func OpenOrCreate(path string, opts *Options) (*Index, error) {
 // OpenMem returns an index held in memory only, for tests and examples.
 func OpenMem(opts *Options) (*Index, error) {
 	o := opts.withDefaults()
-	eng, err := memBleve()
+	eng, err := bleveengine.OpenMem()
 	if err != nil {
 		return nil, err
 	}
 	return newIndex(eng, o)
 }
 
-func newIndex(eng engine, o Options) (*Index, error) {
+func newIndex(eng backend, o Options) (*Index, error) {
 	var model *category.Model
 	if o.CategoryModel != "" {
 		m, err := category.Load(o.CategoryModel)
 		if err != nil {
-			eng.close()
+			eng.Close()
 			return nil, fmt.Errorf("category model: %w", err)
 		}
 		model = m
@@ -138,17 +124,17 @@ func (ix *Index) Close() error {
 		return nil
 	}
 	ix.closed = true
-	return ix.eng.close()
+	return ix.eng.Close()
 }
 
 // use runs f with the engine unless the index is closed.
-func (ix *Index) use(f func(engine) error) error {
+func (ix *Index) use(f func(backend) error) error {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if ix.closed {
 		return ErrClosed
 	}
-	return f(ix.eng)
+	return publicError(f(ix.eng))
 }
 
 // Add enriches one article and writes it, replacing any with the same ID.
@@ -179,10 +165,14 @@ func (ix *Index) AddBatch(ctx context.Context, as []Article) (BatchStats, error)
 	}
 	ix.enrich(docs)
 	docs = lastByID(docs)
+	eds := make([]engine.Article, len(docs))
+	for i := range docs {
+		eds[i] = engineArticle(&docs[i])
+	}
 	var replaced int
-	err := ix.use(func(e engine) error {
+	err := ix.use(func(e backend) error {
 		var err error
-		replaced, err = e.apply(ctx, docs)
+		replaced, err = e.Apply(ctx, eds)
 		return err
 	})
 	ix.gen.Add(1)
@@ -241,13 +231,13 @@ func enrichOne(x *extract.Extractor, a *Article) {
 		a.Category, a.CategorySource = r.Category, r.CategorySource
 	}
 	if a.People == nil {
-		a.People = nonNil(r.People)
+		a.People = engine.NonNil(r.People)
 	}
 	if a.Countries == nil {
-		a.Countries = nonNil(r.Countries)
+		a.Countries = engine.NonNil(r.Countries)
 	}
 	if a.Organizations == nil {
-		a.Organizations = nonNil(r.Organizations)
+		a.Organizations = engine.NonNil(r.Organizations)
 	}
 	if a.Quotes == nil {
 		a.Quotes = make([]Quote, len(r.Quotes))
@@ -256,15 +246,8 @@ func enrichOne(x *extract.Extractor, a *Article) {
 		}
 	}
 	if a.Analysts == nil {
-		a.Analysts = nonNil(r.Analysts)
+		a.Analysts = engine.NonNil(r.Analysts)
 	}
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
 }
 
 func lastByID(docs []Article) []Article {
@@ -335,28 +318,31 @@ func stableID(a *Article) string {
 
 // Article returns the stored article with the given ID, or ErrNotFound.
 func (ix *Index) Article(ctx context.Context, id string) (Article, error) {
-	var a Article
-	err := ix.use(func(e engine) error {
+	var a engine.Article
+	err := ix.use(func(e backend) error {
 		var err error
-		a, err = e.article(ctx, id)
+		a, err = e.Article(ctx, id)
 		return err
 	})
-	return a, err
+	if err != nil {
+		return Article{}, err
+	}
+	return articleOf(a), nil
 }
 
 // Delete removes an article and its quotes. It fails with ErrNotFound if
 // there is none with that ID.
 func (ix *Index) Delete(ctx context.Context, id string) error {
 	defer ix.gen.Add(1)
-	return ix.use(func(e engine) error { return e.remove(ctx, id) })
+	return ix.use(func(e backend) error { return e.Remove(ctx, id) })
 }
 
 // Count returns the number of articles.
 func (ix *Index) Count(ctx context.Context) (uint64, error) {
 	var n uint64
-	err := ix.use(func(e engine) error {
+	err := ix.use(func(e backend) error {
 		var err error
-		n, err = e.count(ctx)
+		n, err = e.Count(ctx)
 		return err
 	})
 	return n, err
@@ -364,14 +350,18 @@ func (ix *Index) Count(ctx context.Context) (uint64, error) {
 
 // Search runs a search. Request errors wrap ErrInvalidRequest.
 func (ix *Index) Search(ctx context.Context, req SearchRequest) (*SearchResult, error) {
-	return runRequest(ix, req.Validate, req.Query, func(e engine, q query.Node) (*SearchResult, error) {
-		return e.search(ctx, &req, q)
+	return runRequest(ix, req.Validate, req.Query, func(e backend, q query.Node) (*SearchResult, error) {
+		res, err := e.Search(ctx, engineSearch(&req), q)
+		if err != nil {
+			return nil, err
+		}
+		return searchResult(res), nil
 	}, func(res *SearchResult, ms float64) { res.TookMS = ms })
 }
 
 // runRequest runs a request through the engine: validate it, parse its query,
 // search, and time the whole.
-func runRequest[R any](ix *Index, validate func() error, text string, search func(engine, query.Node) (R, error), took func(R, float64)) (R, error) {
+func runRequest[R any](ix *Index, validate func() error, text string, search func(backend, query.Node) (R, error), took func(R, float64)) (R, error) {
 	start := time.Now()
 	var res R
 	if err := validate(); err != nil {
@@ -381,7 +371,7 @@ func runRequest[R any](ix *Index, validate func() error, text string, search fun
 	if err != nil {
 		return res, err
 	}
-	err = ix.use(func(e engine) error {
+	err = ix.use(func(e backend) error {
 		var err error
 		res, err = search(e, q)
 		return err

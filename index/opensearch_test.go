@@ -6,12 +6,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -19,37 +15,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/newsindex/newsindex/internal/demo"
-	goldenfile "github.com/newsindex/newsindex/internal/golden"
 	"github.com/newsindex/newsindex/internal/opensearchfake"
-	"github.com/newsindex/newsindex/internal/query"
 )
-
-// golden compares got with testdata/opensearch/name, or writes it there
-// with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	goldenfile.Check(t, filepath.Join("testdata", "opensearch", name), got)
-}
-
-func indent(t *testing.T, v any) []byte {
-	t.Helper()
-	b, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return append(b, '\n')
-}
-
-func testOSConfig() OpenSearchConfig {
-	c, _ := (&OpenSearchConfig{URLs: []string{"http://127.0.0.1:9200"}, Shards: 3, Replicas: 1}).withDefaults()
-	return c
-}
-
-// TestOpenSearchMappingGolden fixes the index body newsindex creates:
-// settings, analysis, mapping and alias.
-func TestOpenSearchMappingGolden(t *testing.T) {
-	golden(t, "mapping.json", indent(t, osIndexBody(testOSConfig())))
-}
 
 func fixtureArticles() []Article {
 	pub := time.Date(2026, 3, 5, 9, 30, 0, 0, time.UTC)
@@ -61,137 +28,6 @@ func fixtureArticles() []Article {
 			Analysts: []string{}, Story: "a1"},
 		{ID: "a2", Title: "Rates held", Body: "The central bank held rates.", People: []string{}, Countries: []string{},
 			Organizations: []string{}, Quotes: []Quote{}, Analysts: []string{}, Story: "a1"},
-	}
-}
-
-// TestOpenSearchBulkGolden fixes the bulk body of a write: the article
-// documents, their quote documents, and the deletes of quotes an article
-// no longer has.
-func TestOpenSearchBulkGolden(t *testing.T) {
-	acts, err := bulkActions(fixtureArticles(), map[string]oldDoc{"a2": {nquotes: 2, story: "a1"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b bytes.Buffer
-	for _, a := range acts {
-		b.Write(a.lines)
-	}
-	golden(t, "bulk.ndjson", b.Bytes())
-}
-
-// searchCases are search-box queries and requests whose DSL is fixed in
-// golden files.
-var searchCases = []struct {
-	name string
-	req  SearchRequest
-}{
-	{"match_all", SearchRequest{}},
-	{"words", SearchRequest{Query: "crude oil"}},
-	{"phrase_not_or", SearchRequest{Query: `"central bank" -rates OR inflation`}},
-	{"fields_prefix", SearchRequest{Query: "person:putin org:ECFR sanct*"}},
-	{"stop_words_only", SearchRequest{Query: "the"}},
-	{"filters_dates_sort", SearchRequest{Query: "strike", Filters: map[Facet][]string{FacetCountry: {"Poland", "Germany"}, FacetCategory: {"business"}},
-		Since: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Until: time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC), Sort: SortDate, Interval: IntervalMonth}},
-	{"count_stories", SearchRequest{Query: "strike", CountStories: true, FacetSize: 5}},
-	{"collapse_story", SearchRequest{Query: "strike", Collapse: true, Story: "a1", NoFacets: true, Page: 2, Size: 20}},
-}
-
-// TestOpenSearchQueryGolden fixes the search bodies sent for a table of
-// search-box queries: query, filters, sort, paging, aggregations,
-// highlight and collapse.
-func TestOpenSearchQueryGolden(t *testing.T) {
-	e := &osEngine{cfg: testOSConfig()}
-	for _, tt := range searchCases {
-		t.Run(tt.name, func(t *testing.T) {
-			r := tt.req
-			if err := r.Validate(); err != nil {
-				t.Fatal(err)
-			}
-			text := matchAll()
-			q, err := query.Parse(r.Query)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if q != nil {
-				if text, err = articleDSL.translate(q); err != nil {
-					t.Fatal(err)
-				}
-			}
-			golden(t, "search_"+tt.name+".json", indent(t, e.searchBody(&r, text, q != nil)))
-		})
-	}
-	t.Run("quotes", func(t *testing.T) {
-		r := QuoteRequest{Query: "inflation", Speakers: []string{"Anna Nowak"}, Roles: []string{RoleAnalyst}}
-		if err := r.Validate(); err != nil {
-			t.Fatal(err)
-		}
-		q, _ := query.Parse(r.Query)
-		text, err := quoteDSL.translate(q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		golden(t, "quotes_inflation.json", indent(t, e.quoteBody(&r, text, true)))
-	})
-}
-
-// TestDSLTranslate checks the translation of search-box queries to the
-// query DSL, clause by clause.
-func TestDSLTranslate(t *testing.T) {
-	tests := []struct {
-		in, want string
-	}{
-		{`oil`, `{"bool":{"minimum_should_match":1,"should":[{"match":{"title":{"operator":"and","query":"oil"}}},{"match":{"body":{"operator":"and","query":"oil"}}}]}}`},
-		{`title:"oil price"`, `{"match_phrase":{"title":{"query":"oil price"}}}`},
-		{`person:Putin`, `{"match":{"person_name":{"operator":"and","query":"Putin"}}}`},
-		{`body:sanct*`, `{"prefix":{"body":{"value":"sanct"}}}`},
-		{`title:oil -body:gas`, `{"bool":{"must":[{"match":{"title":{"operator":"and","query":"oil"}}}],"must_not":[{"match":{"body":{"operator":"and","query":"gas"}}}]}}`},
-		{`body:oil OR body:gas`, `{"bool":{"minimum_should_match":1,"should":[{"match":{"body":{"operator":"and","query":"oil"}}},{"match":{"body":{"operator":"and","query":"gas"}}}]}}`},
-		{`the`, `{"match_all":{}}`},
-		{`body:Dayez-Burgeon`, `{"match_phrase":{"body":{"query":"Dayez-Burgeon"}}}`},
-	}
-	for _, tt := range tests {
-		q, err := query.Parse(tt.in)
-		if err != nil {
-			t.Fatalf("Parse(%q): %v", tt.in, err)
-		}
-		got, err := articleDSL.translate(q)
-		if err != nil {
-			t.Fatalf("translate(%q): %v", tt.in, err)
-		}
-		b, _ := json.Marshal(got)
-		if string(b) != tt.want {
-			t.Errorf("translate(%q) = %s, want %s", tt.in, b, tt.want)
-		}
-	}
-	for _, in := range []string{"s*"} {
-		q, err := query.Parse(in)
-		if err != nil {
-			continue
-		}
-		if _, err := articleDSL.translate(q); !errors.Is(err, ErrInvalidRequest) {
-			t.Errorf("translate(%q) error = %v, want ErrInvalidRequest", in, err)
-		}
-	}
-}
-
-func TestUnmark(t *testing.T) {
-	text, spans := unmark("a " + markOpen + "bc" + markClose + " d " + markOpen + "é" + markClose)
-	if text != "a bc d é" || !cmp.Equal(spans, []span{{2, 4}, {7, 9}}, cmp.AllowUnexported(span{})) {
-		t.Errorf("unmark = %q, %v", text, spans)
-	}
-}
-
-func TestChunks(t *testing.T) {
-	acts := make([]bulkAction, 7)
-	for i := range acts {
-		acts[i].lines = make([]byte, 10)
-	}
-	var sizes []int
-	for _, c := range chunks(acts, 3, 25) {
-		sizes = append(sizes, len(c))
-	}
-	if !cmp.Equal(sizes, []int{2, 2, 2, 1}) {
-		t.Errorf("chunks(7×10 bytes, 3 docs, 25 bytes) = %v, want [2 2 2 1]", sizes)
 	}
 }
 
@@ -379,101 +215,4 @@ func firstPerson(arts []Article) string {
 		}
 	}
 	return "Nowak"
-}
-
-// FuzzUnmark feeds highlighted fields, as a cluster may send them, to
-// unmark: it never panics, and the spans it returns lie inside the text,
-// in order, on what the markers enclosed.
-func FuzzUnmark(f *testing.F) {
-	f.Add("a " + markOpen + "bc" + markClose + " d")
-	f.Add(markOpen + markOpen + "x" + markClose)
-	f.Add(markClose + "y" + markOpen)
-	f.Fuzz(func(t *testing.T, s string) {
-		text, spans := unmark(s)
-		end := 0
-		for _, sp := range spans {
-			if sp.start < end || sp.end < sp.start || sp.end > len(text) {
-				t.Fatalf("unmark(%q) = %q, spans %v: out of order or range", s, text, spans)
-			}
-			end = sp.end
-		}
-		if !strings.Contains(s, markOpen) && text != s {
-			t.Fatalf("unmark(%q) = %q, want it unchanged", s, text)
-		}
-	})
-}
-
-// TestOpenSearchDocSizes measures what the capacity plan in
-// docs/scale-out.md starts from: the bytes of JSON sent to OpenSearch and
-// the documents written per article, on the first 3,000 articles of the
-// development corpus, enriched. It skips where ../shared is absent. Run
-// with -v to see the figures.
-func TestOpenSearchDocSizes(t *testing.T) {
-	f, err := os.Open("../../shared/data/corpus.jsonl")
-	if err != nil {
-		t.Skip("../shared/data/corpus.jsonl not found: no corpus to measure")
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<24)
-	var arts []Article
-	for sc.Scan() && len(arts) < 3000 {
-		// Dates are left out: the corpus writes them in several forms.
-		var r struct{ ID, Title, Body, Source string }
-		if json.Unmarshal(sc.Bytes(), &r) != nil {
-			continue
-		}
-		a := Article{ID: r.ID, Title: r.Title, Body: r.Body, Source: r.Source, Published: time.Date(1987, 3, 1, 0, 0, 0, 0, time.UTC)}
-		if Normalize(&a) == nil {
-			arts = append(arts, a)
-		}
-	}
-	ix, err := OpenMem(&Options{Workers: 2})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	ix.Enrich(arts)
-	acts, err := bulkActions(arts, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var bulk, text, doc, quotes int
-	for _, a := range acts {
-		bulk += len(a.lines)
-	}
-	for i := range arts {
-		text += len(arts[i].Title) + len(arts[i].Body)
-		quotes += len(arts[i].Quotes)
-		d, _ := osArticleJSON(&arts[i])
-		doc += len(d)
-	}
-	n := len(arts)
-	t.Logf("%d articles: text %d B, bulk JSON %d B, article document %d B, %.2f quotes, %.2f documents an article",
-		n, text/n, bulk/n, doc/n, float64(quotes)/float64(n), float64(len(acts))/float64(n))
-}
-
-// TestFacetErrorBound reads OpenSearch's bound on short counts from a terms
-// aggregation, as a cluster of several shards reports it.
-func TestFacetErrorBound(t *testing.T) {
-	aggs := map[string]json.RawMessage{
-		"person": json.RawMessage(`{"doc_count_error_upper_bound": 7, "sum_other_doc_count": 120,
-			"buckets": [{"key": "Ana Ruiz", "doc_count": 40}, {"key": "Bo Lind", "doc_count": 52}]}`),
-		"country": json.RawMessage(`{"doc_count_error_upper_bound": 0, "buckets": [{"key": "Chile", "doc_count": 3}]}`),
-	}
-	e := &osEngine{log: slog.New(slog.DiscardHandler)}
-	for _, tt := range []struct {
-		name      string
-		want      string
-		wantBound int
-	}{
-		{"person", "[{Bo Lind 52} {Ana Ruiz 40}]", 7},
-		{"country", "[{Chile 3}]", 0},
-		{"absent", "[]", 0},
-	} {
-		got, bound, err := e.facet(aggs, tt.name)
-		if err != nil || fmt.Sprint(got) != tt.want || bound != tt.wantBound {
-			t.Errorf("facet(%s) = %v, %d, %v; want %s, %d", tt.name, got, bound, err, tt.want, tt.wantBound)
-		}
-	}
 }

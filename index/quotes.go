@@ -7,6 +7,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/newsindex/newsindex/index/internal/engine"
 	"github.com/newsindex/newsindex/internal/query"
 )
 
@@ -105,7 +106,12 @@ type QuoteHit struct {
 
 // Quotes searches quotations. Request errors wrap ErrInvalidRequest.
 func (ix *Index) Quotes(ctx context.Context, req QuoteRequest) (*QuoteResult, error) {
-	return runRequest(ix, req.Validate, req.Query, func(e engine, q query.Node) (*QuoteResult, error) {
-		return e.searchQuotes(ctx, &req, q)
+	return runRequest(ix, req.Validate, req.Query, func(e backend, q query.Node) (*QuoteResult, error) {
+		er := engine.QuoteRequest(req)
+		res, err := e.SearchQuotes(ctx, &er, q)
+		if err != nil {
+			return nil, err
+		}
+		return quoteResult(res), nil
 	}, func(res *QuoteResult, ms float64) { res.TookMS = ms })
 }

@@ -204,23 +204,6 @@ func (fs *Facets) Of(f Facet) []FacetCount {
 	return nil
 }
 
-func (fs *Facets) set(f Facet, counts []FacetCount) {
-	switch f {
-	case FacetCategory:
-		fs.Category = counts
-	case FacetAnalyst:
-		fs.Analyst = counts
-	case FacetPerson:
-		fs.Person = counts
-	case FacetCountry:
-		fs.Country = counts
-	case FacetOrganization:
-		fs.Organization = counts
-	case FacetSource:
-		fs.Source = counts
-	}
-}
-
 // FacetCount is one value of a facet and the number of matching articles
 // that hold it. Lists are sorted by count, then value.
 type FacetCount struct {

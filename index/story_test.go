@@ -2,13 +2,10 @@ package index
 
 import (
 	"context"
-	"encoding/binary"
 	"fmt"
 	"os"
 	"strings"
 	"testing"
-
-	"github.com/newsindex/newsindex/internal/story"
 )
 
 // wire is a story as one outlet printed it; the copy below is the same story
@@ -189,26 +186,5 @@ func TestCountStories(t *testing.T) {
 	}
 	if got := strings.Join(days, " "); got != "2024-03-01:1 2024-03-02:2" {
 		t.Errorf("stories per day = %s, want 2024-03-01:1 2024-03-02:2", got)
-	}
-}
-
-// TestStoryRecordForms reads records in the binary form written now and in
-// the text form of older story stores.
-func TestStoryRecordForms(t *testing.T) {
-	sig := story.Sign("Port strike ends", "Dock workers went back to work on Monday after a week of talks.")
-	when := day("2024-05-02")
-	rec := storyRec{id: "a1", story: "s9", published: when, sig: sig}
-	old := binary.AppendUvarint(nil, 2)
-	old = append(old, "s9"...)
-	old = binary.AppendVarint(old, when.Unix())
-	old = append(old, sig.String()...)
-	for name, b := range map[string][]byte{"binary": encodeRec(rec), "text": old} {
-		got, err := decodeRec("a1", b)
-		if err != nil || got.story != "s9" || !got.published.Equal(when) || got.sig.String() != sig.String() {
-			t.Errorf("%s form: decodeRec = %+v, %v", name, got, err)
-		}
-	}
-	if n, o := len(encodeRec(rec)), len(old); n >= o {
-		t.Errorf("binary record %d bytes, text %d: want smaller", n, o)
 	}
 }

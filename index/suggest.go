@@ -11,6 +11,8 @@ import (
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/newsindex/newsindex/index/internal/engine"
 )
 
 // Suggestion is a name a search box can offer as the user types.
@@ -96,10 +98,10 @@ func (ix *Index) suggestions(ctx context.Context) (*suggestList, error) {
 	}
 	l := &suggestList{gen: gen, built: time.Now()}
 	for _, f := range suggestFacets {
-		var counts []FacetCount
-		err := ix.use(func(e engine) error {
+		var counts []engine.FacetCount
+		err := ix.use(func(e backend) error {
 			var err error
-			counts, err = e.terms(ctx, facetField[f])
+			counts, err = e.Terms(ctx, engine.Facet(f))
 			return err
 		})
 		if err != nil {
@@ -112,7 +114,7 @@ func (ix *Index) suggestions(ctx context.Context) (*suggestList, error) {
 			for i := range words {
 				l.keys = append(l.keys, suggestKey{strings.Join(words[i:], " "), n})
 			}
-			if a := initials(c.Value); len(a) >= 2 {
+			if a := engine.Initials(c.Value); len(a) >= 2 {
 				l.keys = append(l.keys, suggestKey{strings.ToLower(a), n})
 			}
 		}

@@ -1,4 +1,4 @@
-package index
+package bleveengine
 
 import (
 	"context"
@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+
+	"github.com/newsindex/newsindex/index/internal/engine"
 	"github.com/newsindex/newsindex/internal/query"
 )
 
@@ -17,10 +19,10 @@ import (
 // the clauses that rank words together higher); its pages must be those of
 // one bleve pass with the whole query, in relevance and in date order.
 func TestPagesAsOnePass(t *testing.T) {
-	ix := memIndex(t)
+	e := memEngine(t)
 	r := rand.New(rand.NewPCG(7, 8))
 	words := strings.Fields("port strike harbour workers union talks wages cranes ships cargo delay minister")
-	var arts []Article
+	var arts []engine.Article
 	for i := range 120 {
 		var b strings.Builder
 		for range 20 + r.IntN(40) {
@@ -29,27 +31,26 @@ func TestPagesAsOnePass(t *testing.T) {
 		if i%7 == 0 {
 			b.WriteString("the port strike ended. ")
 		}
-		arts = append(arts, Article{ID: fmt.Sprintf("a%03d", i), Title: words[r.IntN(len(words))] + " " + words[r.IntN(len(words))], Body: b.String(),
+		arts = append(arts, engine.Article{ID: fmt.Sprintf("a%03d", i), Title: words[r.IntN(len(words))] + " " + words[r.IntN(len(words))], Body: b.String(),
 			Published: day("2024-01-01").Add(time.Duration(r.IntN(1000)) * time.Hour),
-			People:    []string{}, Countries: []string{}, Organizations: []string{}, Analysts: []string{}, Quotes: []Quote{}, Category: "Business"})
+			People:    []string{}, Countries: []string{}, Organizations: []string{}, Analysts: []string{}, Quotes: []engine.Quote{}, Category: "Business", CategorySource: "metadata"})
 	}
 	ctx := context.Background()
-	if _, err := ix.AddBatch(ctx, arts); err != nil {
+	if _, err := e.Apply(ctx, arts); err != nil {
 		t.Fatal(err)
 	}
-	e := ix.eng.(*bleveEngine)
 	for _, tt := range []struct {
 		query      string
 		page, size int
 		sort       string
 	}{
-		{"port strike", 1, 10, SortRelevance},
-		{"port strike", 3, 7, SortRelevance},
-		{"union talks wages", 1, 20, SortRelevance},
-		{"harbour cranes OR ships delay", 2, 10, SortRelevance},
-		{"port strike -minister", 1, 10, SortRelevance},
-		{"port strike", 2, 10, SortDate},
-		{"union talks wages", 1, 10, SortDateAsc},
+		{"port strike", 1, 10, engine.SortRelevance},
+		{"port strike", 3, 7, engine.SortRelevance},
+		{"union talks wages", 1, 20, engine.SortRelevance},
+		{"harbour cranes OR ships delay", 2, 10, engine.SortRelevance},
+		{"port strike -minister", 1, 10, engine.SortRelevance},
+		{"port strike", 2, 10, engine.SortDate},
+		{"union talks wages", 1, 10, engine.SortDateAsc},
 	} {
 		n, err := query.Parse(tt.query)
 		if err != nil {
@@ -64,19 +65,16 @@ func TestPagesAsOnePass(t *testing.T) {
 		}
 		req := bleve.NewSearchRequestOptions(full, tt.size, (tt.page-1)*tt.size, false)
 		switch tt.sort {
-		case SortDate:
+		case engine.SortDate:
 			req.SortBy([]string{"-" + fPublished})
-		case SortDateAsc:
+		case engine.SortDateAsc:
 			req.SortBy([]string{fPublished})
 		}
 		one, err := e.idx.Search(req)
 		if err != nil {
 			t.Fatal(err)
 		}
-		res, err := ix.Search(ctx, SearchRequest{Query: tt.query, Page: tt.page, Size: tt.size, Sort: tt.sort})
-		if err != nil {
-			t.Fatal(err)
-		}
+		res := searchWith(t, e, engine.SearchRequest{Query: tt.query, Page: tt.page, Size: tt.size, Sort: tt.sort})
 		var want []string
 		for _, h := range one.Hits {
 			want = append(want, h.ID)

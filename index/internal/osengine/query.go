@@ -1,37 +1,38 @@
-package index
+package osengine
 
 import (
 	"fmt"
 	"strings"
 
+	"github.com/newsindex/newsindex/index/internal/engine"
 	"github.com/newsindex/newsindex/internal/query"
 )
 
 // dslTranslator turns a parsed search-box query into OpenSearch's query
-// DSL, clause for clause as translator does for bleve: the same fields,
+// DSL, clause for clause as bleveengine's translator does: the same fields,
 // boosts, phrase rules, proximity boost and relaxation, so that both engines
 // answer a query alike. Whether a word is only a stop word is decided with
 // the in-process analyzers, which the index's analysis mirrors.
-type dslTranslator struct{ searchFields }
+type dslTranslator struct{ engine.SearchFields }
 
-var articleDSL = dslTranslator{searchFields{
-	text: []fieldBoost{{osTitle, titleBoost}, {osBody, 1}},
-	names: map[string]string{
-		query.FieldPerson:       osNameField[FacetPerson],
-		query.FieldCountry:      osNameField[FacetCountry],
-		query.FieldOrganization: osNameField[FacetOrganization],
-		query.FieldAnalyst:      osNameField[FacetAnalyst],
-		query.FieldSource:       osNameField[FacetSource],
-		query.FieldCategory:     osNameField[FacetCategory],
+var articleDSL = dslTranslator{engine.SearchFields{
+	Text: []engine.FieldBoost{{Field: osTitle, Boost: engine.TitleBoost}, {Field: osBody, Boost: 1}},
+	Names: map[string]string{
+		query.FieldPerson:       osNameField[engine.FacetPerson],
+		query.FieldCountry:      osNameField[engine.FacetCountry],
+		query.FieldOrganization: osNameField[engine.FacetOrganization],
+		query.FieldAnalyst:      osNameField[engine.FacetAnalyst],
+		query.FieldSource:       osNameField[engine.FacetSource],
+		query.FieldCategory:     osNameField[engine.FacetCategory],
 	},
 }}
 
-var quoteDSL = dslTranslator{searchFields{
-	text: []fieldBoost{{osQuote, 1}},
-	names: map[string]string{
-		query.FieldPerson:       osSpeaker + nameSuffix,
-		query.FieldAnalyst:      osSpeaker + nameSuffix,
-		query.FieldOrganization: osAffil + nameSuffix,
+var quoteDSL = dslTranslator{engine.SearchFields{
+	Text: []engine.FieldBoost{{Field: osQuote, Boost: 1}},
+	Names: map[string]string{
+		query.FieldPerson:       osSpeaker + engine.NameSuffix,
+		query.FieldAnalyst:      osSpeaker + engine.NameSuffix,
+		query.FieldOrganization: osAffil + engine.NameSuffix,
 	},
 }}
 
@@ -115,7 +116,7 @@ func (t dslTranslator) node(n query.Node) (obj, error) {
 		}
 		return obj{"bool": obj{"must": []obj{matchAll()}, "must_not": []obj{q}}}, nil
 	}
-	return nil, fmt.Errorf("%w: query node %T not supported", ErrInvalidRequest, n)
+	return nil, fmt.Errorf("%w: query node %T not supported", engine.ErrInvalidRequest, n)
 }
 
 func withBoost(q obj, boost float64) obj {
@@ -126,49 +127,49 @@ func withBoost(q obj, boost float64) obj {
 }
 
 func (t dslTranslator) leaf(field, text string, phrase bool) (obj, error) {
-	fs, isText, err := t.fields(field)
+	fs, isText, err := t.Fields(field)
 	if err != nil {
 		return nil, err
 	}
-	toks := tokens(analyzerFor(isText), text)
+	toks := engine.Tokens(engine.AnalyzerFor(isText), text)
 	if len(toks) == 0 {
 		return nil, nil
 	}
 	var qs []obj
 	for _, fb := range fs {
 		if phrase || len(toks) > 1 && isText {
-			qs = append(qs, obj{"match_phrase": obj{fb.field: withBoost(obj{"query": text}, fb.boost)}})
+			qs = append(qs, obj{"match_phrase": obj{fb.Field: withBoost(obj{"query": text}, fb.Boost)}})
 		} else {
-			qs = append(qs, obj{"match": obj{fb.field: withBoost(obj{"query": text, "operator": "and"}, fb.boost)}})
+			qs = append(qs, obj{"match": obj{fb.Field: withBoost(obj{"query": text, "operator": "and"}, fb.Boost)}})
 		}
 	}
 	return anyOfDSL(qs), nil
 }
 
 func (t dslTranslator) prefix(field, text string) (obj, error) {
-	fs, _, err := t.fields(field)
+	fs, _, err := t.Fields(field)
 	if err != nil {
 		return nil, err
 	}
 	p := strings.ToLower(text)
-	if len([]rune(p)) < minPrefix {
-		return nil, fmt.Errorf("%w: prefix %q* is too short, want at least %d characters", ErrInvalidRequest, text, minPrefix)
+	if len([]rune(p)) < engine.MinPrefix {
+		return nil, fmt.Errorf("%w: prefix %q* is too short, want at least %d characters", engine.ErrInvalidRequest, text, engine.MinPrefix)
 	}
 	var qs []obj
 	for _, fb := range fs {
-		qs = append(qs, obj{"prefix": obj{fb.field: withBoost(obj{"value": p}, fb.boost)}})
+		qs = append(qs, obj{"prefix": obj{fb.Field: withBoost(obj{"value": p}, fb.Boost)}})
 	}
 	return anyOfDSL(qs), nil
 }
 
 func (t dslTranslator) proximity(nodes []query.Node) obj {
-	text, ok := proximityText(nodes)
+	text, ok := engine.ProximityText(nodes)
 	if !ok {
 		return nil
 	}
 	var qs []obj
-	for _, fb := range t.text {
-		qs = append(qs, obj{"match_phrase": obj{fb.field: obj{"query": text, "boost": fb.boost * phraseBoost}}})
+	for _, fb := range t.Text {
+		qs = append(qs, obj{"match_phrase": obj{fb.Field: obj{"query": text, "boost": fb.Boost * engine.PhraseBoost}}})
 	}
 	return anyOfDSL(qs)
 }
@@ -176,7 +177,7 @@ func (t dslTranslator) proximity(nodes []query.Node) obj {
 // relaxed returns the OR of an AND of positive words and phrases; ok is
 // false for other queries.
 func (t dslTranslator) relaxed(n query.Node) (obj, bool, error) {
-	parts, ok := relaxable(n)
+	parts, ok := engine.Relaxable(n)
 	if !ok {
 		return nil, false, nil
 	}

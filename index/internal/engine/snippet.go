@@ -1,43 +1,21 @@
-package index
+package engine
 
 import (
 	"html"
-	"sort"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/blevesearch/bleve/v2/search"
 )
 
-// snippetBytes is the length a snippet aims at: two lines of a results page.
-const snippetBytes = 240
+// SnippetBytes is the length a snippet aims at: two lines of a results page.
+const SnippetBytes = 240
 
-type span struct{ start, end int }
+// Span is the byte range of a matched term in a text.
+type Span struct{ Start, End int }
 
-// locations flattens bleve's term locations of one field into spans sorted
-// by start, without overlaps.
-func locations(m search.TermLocationMap) []span {
-	var out []span
-	for _, locs := range m {
-		for _, l := range locs {
-			out = append(out, span{int(l.Start), int(l.End)})
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
-	keep := out[:0]
-	for _, s := range out {
-		if len(keep) > 0 && s.start < keep[len(keep)-1].end {
-			continue
-		}
-		keep = append(keep, s)
-	}
-	return keep
-}
-
-// snippet returns an HTML fragment of about max bytes of text around the
+// Snippet returns an HTML fragment of about max bytes of text around the
 // densest cluster of matches, text escaped and matches in <mark>. With no
 // matches it is the start of the text.
-func snippet(text string, spans []span, max int) string {
+func Snippet(text string, spans []Span, max int) string {
 	if len(text) <= max {
 		return mark(text, 0, len(text), spans)
 	}
@@ -48,14 +26,14 @@ func snippet(text string, spans []span, max int) string {
 		best, bestN := 0, 0
 		for i := range spans {
 			n := 0
-			for j := i; j < len(spans) && spans[j].end <= spans[i].start+max; j++ {
+			for j := i; j < len(spans) && spans[j].End <= spans[i].Start+max; j++ {
 				n++
 			}
 			if n > bestN {
 				best, bestN = i, n
 			}
 		}
-		start = max0(spans[best].start - max/5)
+		start = max0(spans[best].Start - max/5)
 	}
 	end := min(len(text), start+max)
 	start, end = wordBounds(text, start, end)
@@ -70,21 +48,21 @@ func snippet(text string, spans []span, max int) string {
 	return b.String()
 }
 
-// highlightAll marks every match in text.
-func highlightAll(text string, spans []span) string { return mark(text, 0, len(text), spans) }
+// HighlightAll marks every match in text.
+func HighlightAll(text string, spans []Span) string { return mark(text, 0, len(text), spans) }
 
-func mark(text string, start, end int, spans []span) string {
+func mark(text string, start, end int, spans []Span) string {
 	var b strings.Builder
 	pos := start
 	for _, s := range spans {
-		if s.start < pos || s.end > end || s.start >= s.end {
+		if s.Start < pos || s.End > end || s.Start >= s.End {
 			continue
 		}
-		b.WriteString(html.EscapeString(text[pos:s.start]))
+		b.WriteString(html.EscapeString(text[pos:s.Start]))
 		b.WriteString("<mark>")
-		b.WriteString(html.EscapeString(text[s.start:s.end]))
+		b.WriteString(html.EscapeString(text[s.Start:s.End]))
 		b.WriteString("</mark>")
-		pos = s.end
+		pos = s.End
 	}
 	b.WriteString(html.EscapeString(text[pos:end]))
 	return b.String()

@@ -1,4 +1,4 @@
-package index
+package osengine
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newsindex/newsindex/index/internal/engine"
 	"github.com/newsindex/newsindex/internal/query"
 )
 
@@ -28,7 +29,7 @@ const storyPrecision = 10000
 // candidates each shard returns. A value is missed from a facet only when
 // it ranks below that on every shard that holds it; the bound OpenSearch
 // reports says by how much a count can be short.
-func (e *osEngine) shardSize(size int) int {
+func (e *Engine) shardSize(size int) int {
 	if e.cfg.FacetShardSize > 0 {
 		return max(e.cfg.FacetShardSize, size)
 	}
@@ -38,7 +39,7 @@ func (e *osEngine) shardSize(size int) int {
 // termsAgg counts the values of a keyword field: articles (or quotes) by
 // default, distinct stories when byStory is set (a cardinality
 // sub-aggregation on the story field, by which the values are then ranked).
-func (e *osEngine) termsAgg(field string, size int, byStory bool) obj {
+func (e *Engine) termsAgg(field string, size int, byStory bool) obj {
 	order := []obj{{"_count": "desc"}, {"_key": "asc"}}
 	if byStory {
 		order = []obj{{"stories": "desc"}, {"_key": "asc"}}
@@ -81,18 +82,18 @@ func dateFilter(since, until time.Time) obj {
 
 func sortFor(order string) []obj {
 	switch order {
-	case SortDate:
+	case engine.SortDate:
 		return []obj{{osDate: obj{"order": "desc", "missing": "_last"}}, {osID: "asc"}}
-	case SortDateAsc:
+	case engine.SortDateAsc:
 		return []obj{{osDate: obj{"order": "asc", "missing": "_last"}}, {osID: "asc"}}
 	}
 	return []obj{{"_score": "desc"}, {osID: "asc"}}
 }
 
 // articleFilters are the request's filters on articles.
-func articleFilters(r *SearchRequest) []obj {
-	fs := []obj{kindFilter(kindArticle)}
-	for _, f := range AllFacets {
+func articleFilters(r *engine.SearchRequest) []obj {
+	fs := []obj{kindFilter(engine.KindArticle)}
+	for _, f := range engine.AllFacets {
 		if vs := r.Filters[f]; len(vs) > 0 {
 			fs = append(fs, obj{"terms": obj{osFacetField[f]: vs}})
 		}
@@ -108,7 +109,7 @@ func articleFilters(r *SearchRequest) []obj {
 
 // searchBody is the request body of an article search: text scored, the
 // filters not, one page, and the facets unless NoFacets.
-func (e *osEngine) searchBody(r *SearchRequest, text obj, highlight bool) obj {
+func (e *Engine) searchBody(r *engine.SearchRequest, text obj, highlight bool) obj {
 	b := obj{
 		"query":            obj{"bool": obj{"must": []obj{text}, "filter": articleFilters(r)}},
 		"from":             (r.Page - 1) * r.Size,
@@ -123,7 +124,7 @@ func (e *osEngine) searchBody(r *SearchRequest, text obj, highlight bool) obj {
 	}
 	aggs := obj{}
 	if !r.NoFacets {
-		for _, f := range AllFacets {
+		for _, f := range engine.AllFacets {
 			aggs[string(f)] = e.termsAgg(osFacetField[f], r.FacetSize, r.CountStories)
 		}
 		aggs["published"] = histogramAgg(r.Interval, r.CountStories)
@@ -178,7 +179,7 @@ type osSearchResponse struct {
 
 // runSearch sends a search and checks that every shard answered in time:
 // counts from a partial answer would be silently short.
-func (e *osEngine) runSearch(ctx context.Context, body obj) (*osSearchResponse, error) {
+func (e *Engine) runSearch(ctx context.Context, body obj) (*osSearchResponse, error) {
 	var res osSearchResponse
 	if err := e.doJSON(ctx, http.MethodPost, e.path("/_search"), body, &res); err != nil {
 		return nil, err
@@ -197,7 +198,8 @@ func (e *osEngine) runSearch(ctx context.Context, body obj) (*osSearchResponse, 
 	return &res, nil
 }
 
-func (e *osEngine) search(ctx context.Context, r *SearchRequest, q query.Node) (*SearchResult, error) {
+// Search runs a validated request with its parsed query (nil: match all).
+func (e *Engine) Search(ctx context.Context, r *engine.SearchRequest, q query.Node) (*engine.SearchResult, error) {
 	text := matchAll()
 	if q != nil {
 		var err error
@@ -210,7 +212,7 @@ func (e *osEngine) search(ctx context.Context, r *SearchRequest, q query.Node) (
 		return nil, err
 	}
 	relaxed := false
-	if q != nil && res.Hits.Total.Value < relaxBelow {
+	if q != nil && res.Hits.Total.Value < engine.RelaxBelow {
 		if or, ok, err := articleDSL.relaxed(q); err != nil {
 			return nil, err
 		} else if ok {
@@ -230,7 +232,7 @@ func (e *osEngine) search(ctx context.Context, r *SearchRequest, q query.Node) (
 // MaxResultWindow are asked for with from and size; deeper ones walk the
 // sorted matches with search_after (only the sort keys) to the page's
 // start, then ask for the page after it.
-func (e *osEngine) page(ctx context.Context, r *SearchRequest, text obj, highlight bool) (*osSearchResponse, error) {
+func (e *Engine) page(ctx context.Context, r *engine.SearchRequest, text obj, highlight bool) (*osSearchResponse, error) {
 	body := e.searchBody(r, text, highlight)
 	from := (r.Page - 1) * r.Size
 	if from+r.Size <= e.cfg.MaxResultWindow {
@@ -257,7 +259,7 @@ func (e *osEngine) page(ctx context.Context, r *SearchRequest, text obj, highlig
 // seek returns the sort values of the from-th match, walking the matches
 // in chunks of at most MaxResultWindow with search_after; nil when there
 // are fewer matches.
-func (e *osEngine) seek(ctx context.Context, r *SearchRequest, q obj, from int) ([]any, error) {
+func (e *Engine) seek(ctx context.Context, r *engine.SearchRequest, q obj, from int) ([]any, error) {
 	var after []any
 	for left := from; left > 0; {
 		n := min(left, e.cfg.MaxResultWindow)
@@ -281,9 +283,9 @@ func (e *osEngine) seek(ctx context.Context, r *SearchRequest, q obj, from int) 
 
 // unmark splits a highlighted field into its text and the spans of the
 // marked terms.
-func unmark(s string) (string, []span) {
+func unmark(s string) (string, []engine.Span) {
 	var b strings.Builder
-	var spans []span
+	var spans []engine.Span
 	for {
 		i := strings.Index(s, markOpen)
 		if i < 0 {
@@ -297,7 +299,7 @@ func unmark(s string) (string, []span) {
 		}
 		start := b.Len()
 		b.WriteString(s[:j])
-		spans = append(spans, span{start, b.Len()})
+		spans = append(spans, engine.Span{Start: start, End: b.Len()})
 		s = s[j+len(markClose):]
 	}
 	b.WriteString(strings.ReplaceAll(s, markOpen, ""))
@@ -306,7 +308,7 @@ func unmark(s string) (string, []span) {
 
 // spansOf returns the spans the highlight of field marks in text, or none
 // when the highlighted field is not text (a changed document).
-func spansOf(h osHit, field, text string) []span {
+func spansOf(h osHit, field, text string) []engine.Span {
 	frags := h.Highlight[field]
 	if len(frags) == 0 {
 		return nil
@@ -318,20 +320,20 @@ func spansOf(h osHit, field, text string) []span {
 	return spans
 }
 
-func (e *osEngine) searchResult(res *osSearchResponse, r *SearchRequest, relaxed bool) (*SearchResult, error) {
-	out := &SearchResult{Total: res.Hits.Total.Value, Relaxed: relaxed, Hits: make([]Hit, 0, len(res.Hits.Hits))}
+func (e *Engine) searchResult(res *osSearchResponse, r *engine.SearchRequest, relaxed bool) (*engine.SearchResult, error) {
+	out := &engine.SearchResult{Total: res.Hits.Total.Value, Relaxed: relaxed, Hits: make([]engine.Hit, 0, len(res.Hits.Hits))}
 	for _, h := range res.Hits.Hits {
 		var d osArticleDoc
 		if err := json.Unmarshal(h.Source, &d); err != nil {
 			return nil, fmt.Errorf("article %q: stored form: %w", h.ID, err)
 		}
 		a := &d.Article
-		hit := Hit{
+		hit := engine.Hit{
 			ID: a.ID, Title: a.Title, URL: a.URL, Source: a.Source, Published: a.Published,
 			Category: a.Category, Story: a.Story,
-			Snippet: snippet(a.Body, spansOf(h, osBody, a.Body), snippetBytes),
-			People:  nonNil(a.People), Countries: nonNil(a.Countries),
-			Organizations: nonNil(a.Organizations), Analysts: nonNil(a.Analysts),
+			Snippet: engine.Snippet(a.Body, spansOf(h, osBody, a.Body), engine.SnippetBytes),
+			People:  engine.NonNil(a.People), Countries: engine.NonNil(a.Countries),
+			Organizations: engine.NonNil(a.Organizations), Analysts: engine.NonNil(a.Analysts),
 		}
 		if h.Score != nil {
 			hit.Score = *h.Score
@@ -341,15 +343,15 @@ func (e *osEngine) searchResult(res *osSearchResponse, r *SearchRequest, relaxed
 		}
 		out.Hits = append(out.Hits, hit)
 	}
-	for _, f := range AllFacets {
+	for _, f := range engine.AllFacets {
 		counts, bound, err := e.facet(res.Aggregations, string(f))
 		if err != nil {
 			return nil, err
 		}
-		out.Facets.set(f, counts)
+		out.Facets.Set(f, counts)
 		if bound > 0 {
 			if out.FacetErrors == nil {
-				out.FacetErrors = map[Facet]int{}
+				out.FacetErrors = map[engine.Facet]int{}
 			}
 			out.FacetErrors[f] = bound
 		}
@@ -376,8 +378,8 @@ func (e *osEngine) searchResult(res *osSearchResponse, r *SearchRequest, relaxed
 // facet reads a terms aggregation, sorted as every facet is (count, then
 // value), and OpenSearch's bound on how short its counts may be (values
 // spread thin over many shards; 0 when exact).
-func (e *osEngine) facet(aggs map[string]json.RawMessage, name string) ([]FacetCount, int, error) {
-	out := []FacetCount{}
+func (e *Engine) facet(aggs map[string]json.RawMessage, name string) ([]engine.FacetCount, int, error) {
+	out := []engine.FacetCount{}
 	raw, ok := aggs[name]
 	if !ok {
 		return out, 0, nil
@@ -402,7 +404,7 @@ func (e *osEngine) facet(aggs map[string]json.RawMessage, name string) ([]FacetC
 		if b.Stories != nil {
 			n = b.Stories.Value
 		}
-		out = append(out, FacetCount{Value: b.Key, Count: n})
+		out = append(out, engine.FacetCount{Value: b.Key, Count: n})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Count != out[j].Count {
@@ -413,8 +415,8 @@ func (e *osEngine) facet(aggs map[string]json.RawMessage, name string) ([]FacetC
 	return out, t.ErrorBound, nil
 }
 
-func dateHistogram(aggs map[string]json.RawMessage, name string) ([]DateCount, error) {
-	out := []DateCount{}
+func dateHistogram(aggs map[string]json.RawMessage, name string) ([]engine.DateCount, error) {
+	out := []engine.DateCount{}
 	raw, ok := aggs[name]
 	if !ok {
 		return out, nil
@@ -435,7 +437,7 @@ func dateHistogram(aggs map[string]json.RawMessage, name string) ([]DateCount, e
 			n = b.Stories.Value
 		}
 		if n > 0 {
-			out = append(out, DateCount{Date: b.Key, Count: n})
+			out = append(out, engine.DateCount{Date: b.Key, Count: n})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Date < out[j].Date })
@@ -443,8 +445,8 @@ func dateHistogram(aggs map[string]json.RawMessage, name string) ([]DateCount, e
 }
 
 // quoteBody is the request body of a quote search.
-func (e *osEngine) quoteBody(r *QuoteRequest, text obj, highlight bool) obj {
-	filters := []obj{kindFilter(kindQuote)}
+func (e *Engine) quoteBody(r *engine.QuoteRequest, text obj, highlight bool) obj {
+	filters := []obj{kindFilter(engine.KindQuote)}
 	for field, vs := range map[string][]string{osSpeaker: r.Speakers, osRole: r.Roles, osAffil: r.Affiliations} {
 		if len(vs) > 0 {
 			filters = append(filters, obj{"terms": obj{field: vs}})
@@ -459,7 +461,7 @@ func (e *osEngine) quoteBody(r *QuoteRequest, text obj, highlight bool) obj {
 		filters = append(filters, d)
 	}
 	srt := []obj{{"_score": "desc"}, {osArticle: "asc"}}
-	if r.Sort == SortDate {
+	if r.Sort == engine.SortDate {
 		srt = []obj{{osDate: obj{"order": "desc", "missing": "_last"}}, {osArticle: "asc"}}
 	}
 	b := obj{
@@ -472,7 +474,7 @@ func (e *osEngine) quoteBody(r *QuoteRequest, text obj, highlight bool) obj {
 			osSpeaker:   e.termsAgg(osSpeaker, r.FacetSize, false),
 			osRole:      e.termsAgg(osRole, r.FacetSize, false),
 			osAffil:     e.termsAgg(osAffil, r.FacetSize, false),
-			"published": histogramAgg(IntervalMonth, false),
+			"published": histogramAgg(engine.IntervalMonth, false),
 		},
 	}
 	if highlight {
@@ -482,7 +484,8 @@ func (e *osEngine) quoteBody(r *QuoteRequest, text obj, highlight bool) obj {
 	return b
 }
 
-func (e *osEngine) searchQuotes(ctx context.Context, r *QuoteRequest, q query.Node) (*QuoteResult, error) {
+// SearchQuotes runs a validated quote request with its parsed query.
+func (e *Engine) SearchQuotes(ctx context.Context, r *engine.QuoteRequest, q query.Node) (*engine.QuoteResult, error) {
 	text := matchAll()
 	if q != nil {
 		var err error
@@ -498,7 +501,7 @@ func (e *osEngine) searchQuotes(ctx context.Context, r *QuoteRequest, q query.No
 	if err != nil {
 		return nil, err
 	}
-	out := &QuoteResult{Total: res.Hits.Total.Value, Hits: make([]QuoteHit, 0, len(res.Hits.Hits))}
+	out := &engine.QuoteResult{Total: res.Hits.Total.Value, Hits: make([]engine.QuoteHit, 0, len(res.Hits.Hits))}
 	for _, h := range res.Hits.Hits {
 		var d osQuoteDoc
 		if err := json.Unmarshal(h.Source, &d); err != nil {
@@ -508,7 +511,7 @@ func (e *osEngine) searchQuotes(ctx context.Context, r *QuoteRequest, q query.No
 		if h.Score != nil {
 			score = *h.Score
 		}
-		qh, err := d.hit(highlightAll(d.Quote, spansOf(h, osQuote, d.Quote)), score)
+		qh, err := d.hit(engine.HighlightAll(d.Quote, spansOf(h, osQuote, d.Quote)), score)
 		if err != nil {
 			return nil, err
 		}
@@ -516,7 +519,7 @@ func (e *osEngine) searchQuotes(ctx context.Context, r *QuoteRequest, q query.No
 	}
 	for _, f := range []struct {
 		name string
-		to   *[]FacetCount
+		to   *[]engine.FacetCount
 	}{{osSpeaker, &out.Facets.Speaker}, {osRole, &out.Facets.Role}, {osAffil, &out.Facets.Affiliation}} {
 		if *f.to, _, err = e.facet(res.Aggregations, f.name); err != nil {
 			return nil, err

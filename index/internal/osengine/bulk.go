@@ -1,19 +1,15 @@
-package index
+package osengine
 
 import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
-	"sort"
 	"strings"
-	"time"
-)
 
-func parseTime(s string) (time.Time, error) { return time.Parse(time.RFC3339Nano, s) }
+	"github.com/newsindex/newsindex/index/internal/engine"
+)
 
 // bulkAction is one action of a bulk request: its two lines (one for a
 // delete), and the article it belongs to, for error messages.
@@ -58,7 +54,7 @@ func (e *BulkError) Error() string {
 // Is reports whether target is ErrInvalidRequest and every refusal is the
 // document's fault.
 func (e *BulkError) Is(target error) bool {
-	if target != ErrInvalidRequest {
+	if target != engine.ErrInvalidRequest {
 		return false
 	}
 	for _, it := range e.Items {
@@ -84,7 +80,7 @@ func deleteAction(id string) []byte {
 // bulkActions returns the actions that write docs, replacing what old says
 // was stored: the article, its quotes, and deletes of the quotes it no
 // longer has.
-func bulkActions(docs []Article, old map[string]oldDoc) ([]bulkAction, error) {
+func bulkActions(docs []engine.Article, old map[string]engine.OldDoc) ([]bulkAction, error) {
 	var acts []bulkAction
 	for i := range docs {
 		a := &docs[i]
@@ -98,10 +94,10 @@ func bulkActions(docs []Article, old map[string]oldDoc) ([]bulkAction, error) {
 			if err != nil {
 				return nil, fmt.Errorf("article %q quote %d: %w", a.ID, j, err)
 			}
-			acts = append(acts, bulkAction{a.ID, indexAction(quoteID(a.ID, j), qd)})
+			acts = append(acts, bulkAction{a.ID, indexAction(engine.QuoteID(a.ID, j), qd)})
 		}
-		for j := len(a.Quotes); j < old[a.ID].nquotes; j++ {
-			acts = append(acts, bulkAction{a.ID, deleteAction(quoteID(a.ID, j))})
+		for j := len(a.Quotes); j < old[a.ID].NQuotes; j++ {
+			acts = append(acts, bulkAction{a.ID, deleteAction(engine.QuoteID(a.ID, j))})
 		}
 	}
 	return acts, nil
@@ -142,7 +138,7 @@ type bulkResponse struct {
 // what is acknowledged is searchable. Items refused with 429 are sent again
 // with backoff; other refusals are returned as a *BulkError once every
 // request is done.
-func (e *osEngine) bulk(ctx context.Context, acts []bulkAction) error {
+func (e *Engine) bulk(ctx context.Context, acts []bulkAction) error {
 	var failed []BulkItemError
 	for _, chunk := range chunks(acts, e.cfg.BatchDocs, e.cfg.BatchBytes) {
 		f, err := e.bulkChunk(ctx, chunk)
@@ -157,7 +153,7 @@ func (e *osEngine) bulk(ctx context.Context, acts []bulkAction) error {
 	return nil
 }
 
-func (e *osEngine) bulkChunk(ctx context.Context, acts []bulkAction) ([]BulkItemError, error) {
+func (e *Engine) bulkChunk(ctx context.Context, acts []bulkAction) ([]BulkItemError, error) {
 	wait := e.cfg.RetryBackoff
 	var failed []BulkItemError
 	for attempt := 0; ; attempt++ {
@@ -203,153 +199,5 @@ func (e *osEngine) bulkChunk(ctx context.Context, acts []bulkAction) ([]BulkItem
 		}
 		wait *= 2
 		acts = again
-	}
-}
-
-// existing returns what is stored of each of ids that exist.
-func (e *osEngine) existing(ctx context.Context, ids []string) (map[string]oldDoc, error) {
-	out := map[string]oldDoc{}
-	if len(ids) == 0 {
-		return out, nil
-	}
-	var res struct {
-		Docs []struct {
-			ID     string `json:"_id"`
-			Found  bool   `json:"found"`
-			Source struct {
-				Kind    string `json:"kind"`
-				NQuotes int    `json:"nquotes"`
-				Story   string `json:"story"`
-			} `json:"_source"`
-		} `json:"docs"`
-	}
-	err := e.doJSON(ctx, http.MethodPost, e.path("/_mget?_source_includes=kind,nquotes,story"), obj{"ids": ids}, &res)
-	if err != nil {
-		return nil, err
-	}
-	for _, d := range res.Docs {
-		if d.Found && d.Source.Kind == kindArticle {
-			out[d.ID] = oldDoc{nquotes: d.Source.NQuotes, story: d.Source.Story}
-		}
-	}
-	return out, nil
-}
-
-func (e *osEngine) apply(ctx context.Context, docs []Article) (int, error) {
-	old, err := existingStories(ctx, e.stories, docs, e.existing)
-	if err != nil {
-		return 0, err
-	}
-	acts, err := bulkActions(docs, old)
-	if err != nil {
-		return 0, err
-	}
-	if err := e.bulk(ctx, acts); err != nil {
-		var be *BulkError
-		if errors.As(err, &be) {
-			// The articles OpenSearch stored keep their story hints.
-			bad := map[string]bool{}
-			for _, it := range be.Items {
-				bad[it.ArticleID] = true
-			}
-			var ok []Article
-			for _, d := range docs {
-				if !bad[d.ID] {
-					ok = append(ok, d)
-				}
-			}
-			if perr := e.stories.put(storyRecs(ok)); perr != nil {
-				e.log.Warn("opensearch: story store", "err", perr)
-			}
-		}
-		return 0, err
-	}
-	if err := e.stories.put(storyRecs(docs)); err != nil {
-		return 0, fmt.Errorf("story store: %w", err)
-	}
-	return len(old), nil
-}
-
-func (e *osEngine) remove(ctx context.Context, id string) error {
-	o, err := storedArticle(ctx, id, e.existing)
-	if err != nil {
-		return err
-	}
-	acts := []bulkAction{{id, deleteAction(id)}}
-	for j := range o.nquotes {
-		acts = append(acts, bulkAction{id, deleteAction(quoteID(id, j))})
-	}
-	if err := e.bulk(ctx, acts); err != nil {
-		return fmt.Errorf("delete %q: %w", id, err)
-	}
-	return e.stories.remove(id)
-}
-
-func (e *osEngine) article(ctx context.Context, id string) (Article, error) {
-	var res struct {
-		Found  bool            `json:"found"`
-		Source json.RawMessage `json:"_source"`
-	}
-	err := e.doJSON(ctx, http.MethodGet, e.path("/_doc/"+url.PathEscape(id)), nil, &res)
-	if errors.Is(err, ErrNotFound) {
-		return Article{}, fmt.Errorf("article %q: %w", id, ErrNotFound)
-	}
-	if err != nil {
-		return Article{}, err
-	}
-	var d osArticleDoc
-	if !res.Found || json.Unmarshal(res.Source, &d) != nil || d.Kind != kindArticle {
-		return Article{}, fmt.Errorf("article %q: %w", id, ErrNotFound)
-	}
-	return d.Article, nil
-}
-
-func kindFilter(kind string) obj { return obj{"term": obj{osKind: kind}} }
-
-func (e *osEngine) count(ctx context.Context) (uint64, error) {
-	var res struct {
-		Count uint64 `json:"count"`
-	}
-	err := e.doJSON(ctx, http.MethodPost, e.path("/_count"), obj{"query": kindFilter(kindArticle)}, &res)
-	return res.Count, err
-}
-
-// termsPage is how many values one request of terms lists.
-const termsPage = 1000
-
-// terms lists every value of a keyword field through a composite
-// aggregation, a page at a time.
-func (e *osEngine) terms(ctx context.Context, field string) ([]FacetCount, error) {
-	f := osFieldOf(field)
-	var out []FacetCount
-	var after obj
-	for {
-		comp := obj{"size": termsPage, "sources": []obj{{"v": obj{"terms": obj{"field": f}}}}}
-		if after != nil {
-			comp["after"] = after
-		}
-		body := obj{"size": 0, "query": kindFilter(kindArticle), "aggs": obj{"values": obj{"composite": comp}}}
-		var res struct {
-			Aggregations struct {
-				Values struct {
-					AfterKey obj `json:"after_key"`
-					Buckets  []struct {
-						Key      struct{ V string } `json:"key"`
-						DocCount int                `json:"doc_count"`
-					} `json:"buckets"`
-				} `json:"values"`
-			} `json:"aggregations"`
-		}
-		if err := e.doJSON(ctx, http.MethodPost, e.path("/_search"), body, &res); err != nil {
-			return nil, fmt.Errorf("terms of %s: %w", field, err)
-		}
-		for _, b := range res.Aggregations.Values.Buckets {
-			out = append(out, FacetCount{Value: b.Key.V, Count: b.DocCount})
-		}
-		if len(res.Aggregations.Values.Buckets) < termsPage || res.Aggregations.Values.AfterKey == nil {
-			sort.Slice(out, func(i, j int) bool { return out[i].Value < out[j].Value })
-			return out, nil
-		}
-		after = res.Aggregations.Values.AfterKey
 	}
 }

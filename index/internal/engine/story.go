@@ -1,4 +1,4 @@
-package index
+package engine
 
 import (
 	"context"
@@ -8,15 +8,20 @@ import (
 	"github.com/newsindex/newsindex/internal/story"
 )
 
-// signature wraps story.Signature so that Article's zero value needs no
-// import of the story package by embedders.
-type signature struct{ story.Signature }
+// OldDoc is what replacing an article needs to know of the one it replaces.
+type OldDoc struct {
+	NQuotes int
+	Story   string
+}
 
-// existingStories looks up which of docs an engine already holds (existing
+// Existing looks up what an engine holds of the articles with the given
+// IDs: those it holds, by ID.
+type Existing func(ctx context.Context, ids []string) (map[string]OldDoc, error)
+
+// ExistingStories looks up which of docs an engine already holds (existing
 // answers by ID) and assigns every article its story; it returns what is
-// stored of the existing ones. Each engine's apply starts with it.
-func existingStories(ctx context.Context, stories storyStore, docs []Article,
-	existing func(context.Context, []string) (map[string]oldDoc, error)) (map[string]oldDoc, error) {
+// stored of the existing ones. Each engine's Apply starts with it.
+func ExistingStories(ctx context.Context, stories StoryStore, docs []Article, existing Existing) (map[string]OldDoc, error) {
 	ids := make([]string, len(docs))
 	for i := range docs {
 		ids[i] = docs[i].ID
@@ -31,16 +36,16 @@ func existingStories(ctx context.Context, stories storyStore, docs []Article,
 	return old, nil
 }
 
-// storedArticle returns what is stored of article id (existing answers by
-// ID), or ErrNotFound. Each engine's remove starts with it.
-func storedArticle(ctx context.Context, id string, existing func(context.Context, []string) (map[string]oldDoc, error)) (oldDoc, error) {
+// StoredArticle returns what is stored of article id (existing answers by
+// ID), or ErrNotFound. Each engine's Remove starts with it.
+func StoredArticle(ctx context.Context, id string, existing Existing) (OldDoc, error) {
 	old, err := existing(ctx, []string{id})
 	if err != nil {
-		return oldDoc{}, err
+		return OldDoc{}, err
 	}
 	o, ok := old[id]
 	if !ok {
-		return oldDoc{}, fmt.Errorf("article %q: %w", id, ErrNotFound)
+		return OldDoc{}, fmt.Errorf("article %q: %w", id, ErrNotFound)
 	}
 	return o, nil
 }
@@ -52,7 +57,7 @@ func storedArticle(ctx context.Context, id string, existing func(context.Context
 // finds the candidates of each article in stories, the store of the
 // signatures of the articles written before, and among the earlier articles
 // of docs.
-func assignStories(ctx context.Context, stories storyStore, docs []Article, old map[string]oldDoc) error {
+func assignStories(ctx context.Context, stories StoryStore, docs []Article, old map[string]OldDoc) error {
 	type local struct {
 		i   int
 		sig story.Signature
@@ -60,10 +65,10 @@ func assignStories(ctx context.Context, stories storyStore, docs []Article, old 
 	byKey := map[string][]local{} // band key → articles of this batch filed under it
 	for i := range docs {
 		a := &docs[i]
-		if o, ok := old[a.ID]; ok && o.story != "" {
-			a.Story = o.story
+		if o, ok := old[a.ID]; ok && o.Story != "" {
+			a.Story = o.Story
 		}
-		sig := a.sig.Signature
+		sig := a.Sig
 		if a.Story == "" && !sig.IsZero() {
 			best, bestSim := "", 0.0
 			consider := func(id, st string, s story.Signature, published time.Time, sim float64) {
@@ -108,16 +113,16 @@ func assignStories(ctx context.Context, stories storyStore, docs []Article, old 
 	return nil
 }
 
-// storyRecs returns what the story store keeps of docs, once their
+// StoryRecs returns what the story store keeps of docs, once their
 // stories are assigned.
-func storyRecs(docs []Article) []storyRec {
-	recs := make([]storyRec, 0, len(docs))
+func StoryRecs(docs []Article) []StoryRec {
+	recs := make([]StoryRec, 0, len(docs))
 	for i := range docs {
 		a := &docs[i]
-		if a.sig.IsZero() {
+		if a.Sig.IsZero() {
 			continue
 		}
-		recs = append(recs, storyRec{id: a.ID, story: a.Story, published: a.Published, sig: a.sig.Signature})
+		recs = append(recs, StoryRec{id: a.ID, story: a.Story, published: a.Published, sig: a.Sig})
 	}
 	return recs
 }

@@ -1,4 +1,4 @@
-package index
+package engine
 
 import (
 	"encoding/binary"
@@ -14,15 +14,15 @@ import (
 	"github.com/newsindex/newsindex/internal/story"
 )
 
-// storyRec is what finding an article's story needs to know of an earlier
-// article.
-type storyRec struct {
+// StoryRec is what finding an article's story needs to know of an earlier
+// article: what the story store keeps of each.
+type StoryRec struct {
 	id, story string
 	published time.Time
 	sig       story.Signature
 }
 
-// storyStore keeps each article's story signature beside the search index
+// StoryStore keeps each article's story signature beside the search index
 // (a bolt file on disk), and finds the earlier articles that share an LSH
 // band key with a new one through a table in memory, built from the stored
 // signatures the first time an index is written to. Keeping the 32 nearly
@@ -32,16 +32,18 @@ type storyRec struct {
 // It is a hint store: if a crash loses a write, later copies of those
 // articles just start stories of their own. It never holds anything an
 // article's search depends on.
-type storyStore interface {
-	candidates(keys []string) ([]storyRec, error)
-	put(recs []storyRec) error
-	remove(id string) error
-	close() error
+type StoryStore interface {
+	candidates(keys []string) ([]StoryRec, error)
+	// Put files the records of written articles.
+	Put(recs []StoryRec) error
+	// Remove forgets a deleted article.
+	Remove(id string) error
+	Close() error
 }
 
 var bucketArticles = []byte("articles") // ID → story, published, signature
 
-func encodeRec(r storyRec) []byte {
+func encodeRec(r StoryRec) []byte {
 	b := binary.AppendUvarint(nil, uint64(len(r.story)))
 	b = append(b, r.story...)
 	var unix int64
@@ -52,23 +54,23 @@ func encodeRec(r storyRec) []byte {
 	return r.sig.AppendBinary(b)
 }
 
-func decodeRec(id string, b []byte) (storyRec, error) {
+func decodeRec(id string, b []byte) (StoryRec, error) {
 	n, k := binary.Uvarint(b)
 	if k <= 0 || uint64(len(b)-k) < n {
-		return storyRec{}, errors.New("short record")
+		return StoryRec{}, errors.New("short record")
 	}
-	r := storyRec{id: id, story: string(b[k : k+int(n)])}
+	r := StoryRec{id: id, story: string(b[k : k+int(n)])}
 	b = b[k+int(n):]
 	unix, k := binary.Varint(b)
 	if k <= 0 {
-		return storyRec{}, errors.New("short record")
+		return StoryRec{}, errors.New("short record")
 	}
 	if unix != 0 {
 		r.published = time.Unix(unix, 0).UTC()
 	}
 	sig, err := story.ParseBinary(b[k:]) // or the text form of older stores
 	if err != nil {
-		return storyRec{}, err
+		return StoryRec{}, err
 	}
 	r.sig = sig
 	return r, nil
@@ -80,13 +82,13 @@ type lsh struct {
 	mu   sync.Mutex
 	head map[uint64]int32 // key → newest article filed under it
 	next []int32          // article*Bands+band → the article filed before it under that key, or -1
-	recs []storyRec
+	recs []StoryRec
 	at   map[string]int32 // ID → its newest entry
 }
 
 func newLSH() *lsh { return &lsh{head: map[uint64]int32{}, at: map[string]int32{}} }
 
-func (l *lsh) add(r storyRec) {
+func (l *lsh) add(r StoryRec) {
 	n := int32(len(l.recs))
 	l.recs = append(l.recs, r)
 	l.at[r.id] = n
@@ -104,8 +106,8 @@ func (l *lsh) add(r storyRec) {
 	}
 }
 
-func (l *lsh) candidates(keys []string) []storyRec {
-	var out []storyRec
+func (l *lsh) candidates(keys []string) []StoryRec {
+	var out []StoryRec
 	seen := map[int32]bool{}
 	for band, k := range keys {
 		c, ok := l.head[keyHash(k)]
@@ -127,17 +129,21 @@ func keyHash(k string) uint64 {
 	return h.Sum64()
 }
 
-// boltStories keeps the records in a bolt file in the index folder, and
+// StoriesFile is the story store's file in an index folder.
+const StoriesFile = "stories.bolt"
+
+// BoltStories keeps the records in a bolt file in the index folder, and
 // the band keys in memory.
-type boltStories struct {
+type BoltStories struct {
 	db   *bolt.DB
 	once sync.Once
 	lsh  *lsh
 	err  error
 }
 
-func openBoltStories(indexPath string) (*boltStories, error) {
-	db, err := bolt.Open(filepath.Join(indexPath, "stories.bolt"), 0o600, &bolt.Options{Timeout: 2 * time.Second})
+// OpenStories opens (or creates) the story store of the index folder dir.
+func OpenStories(dir string) (*BoltStories, error) {
+	db, err := bolt.Open(filepath.Join(dir, StoriesFile), 0o600, &bolt.Options{Timeout: 2 * time.Second})
 	if err != nil {
 		return nil, fmt.Errorf("story store: %w", err)
 	}
@@ -149,11 +155,11 @@ func openBoltStories(indexPath string) (*boltStories, error) {
 		db.Close()
 		return nil, fmt.Errorf("story store: %w", err)
 	}
-	return &boltStories{db: db}, nil
+	return &BoltStories{db: db}, nil
 }
 
 // table builds the band-key table from the stored records, once.
-func (s *boltStories) table() (*lsh, error) {
+func (s *BoltStories) table() (*lsh, error) {
 	s.once.Do(func() {
 		l := newLSH()
 		s.err = s.db.View(func(tx *bolt.Tx) error {
@@ -169,7 +175,7 @@ func (s *boltStories) table() (*lsh, error) {
 	return s.lsh, s.err
 }
 
-func (s *boltStories) candidates(keys []string) ([]storyRec, error) {
+func (s *BoltStories) candidates(keys []string) ([]StoryRec, error) {
 	l, err := s.table()
 	if err != nil {
 		return nil, err
@@ -179,7 +185,7 @@ func (s *boltStories) candidates(keys []string) ([]storyRec, error) {
 	return l.candidates(keys), nil
 }
 
-func (s *boltStories) put(recs []storyRec) error {
+func (s *BoltStories) Put(recs []StoryRec) error {
 	l, err := s.table()
 	if err != nil {
 		return err
@@ -207,7 +213,7 @@ func (s *boltStories) put(recs []storyRec) error {
 	return nil
 }
 
-func (s *boltStories) remove(id string) error {
+func (s *BoltStories) Remove(id string) error {
 	if l, err := s.table(); err == nil {
 		l.mu.Lock()
 		delete(l.at, id)
@@ -216,20 +222,21 @@ func (s *boltStories) remove(id string) error {
 	return s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketArticles).Delete([]byte(id)) })
 }
 
-func (s *boltStories) close() error { return s.db.Close() }
+func (s *BoltStories) Close() error { return s.db.Close() }
 
-// memStories is the store of an index held in memory.
-type memStories struct{ l *lsh }
+// MemStories is the store of an index held in memory.
+type MemStories struct{ l *lsh }
 
-func newMemStories() *memStories { return &memStories{l: newLSH()} }
+// NewMemStories returns an empty store held in memory.
+func NewMemStories() *MemStories { return &MemStories{l: newLSH()} }
 
-func (s *memStories) candidates(keys []string) ([]storyRec, error) {
+func (s *MemStories) candidates(keys []string) ([]StoryRec, error) {
 	s.l.mu.Lock()
 	defer s.l.mu.Unlock()
 	return s.l.candidates(keys), nil
 }
 
-func (s *memStories) put(recs []storyRec) error {
+func (s *MemStories) Put(recs []StoryRec) error {
 	s.l.mu.Lock()
 	defer s.l.mu.Unlock()
 	for _, r := range recs {
@@ -238,11 +245,16 @@ func (s *memStories) put(recs []storyRec) error {
 	return nil
 }
 
-func (s *memStories) remove(id string) error {
+func (s *MemStories) Remove(id string) error {
 	s.l.mu.Lock()
 	defer s.l.mu.Unlock()
 	delete(s.l.at, id)
 	return nil
 }
 
-func (s *memStories) close() error { return nil }
+func (s *MemStories) Close() error { return nil }
+
+// CopyTo writes a consistent copy of the store to path.
+func (s *BoltStories) CopyTo(path string) error {
+	return s.db.View(func(tx *bolt.Tx) error { return tx.CopyFile(path, 0o600) })
+}

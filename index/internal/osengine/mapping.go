@@ -1,8 +1,11 @@
-package index
+package osengine
 
 import (
 	"encoding/json"
 	"fmt"
+	"time"
+
+	"github.com/newsindex/newsindex/index/internal/engine"
 )
 
 // mappingVersion is recorded in the index's _meta: a change to the mapping
@@ -33,42 +36,30 @@ const (
 
 // osFacetField maps each facet to its keyword field in OpenSearch: the
 // article's JSON field.
-var osFacetField = map[Facet]string{
-	FacetCategory:     osCategory,
-	FacetAnalyst:      "analysts",
-	FacetPerson:       "people",
-	FacetCountry:      "countries",
-	FacetOrganization: "organizations",
-	FacetSource:       osSource,
+var osFacetField = map[engine.Facet]string{
+	engine.FacetCategory:     osCategory,
+	engine.FacetAnalyst:      "analysts",
+	engine.FacetPerson:       "people",
+	engine.FacetCountry:      "countries",
+	engine.FacetOrganization: "organizations",
+	engine.FacetSource:       osSource,
 }
 
 // osNameField maps each facet to its news_name-analysed field of names and
 // aliases: the same names as in the bleve index.
-var osNameField = map[Facet]string{
-	FacetCategory:     fCategory + nameSuffix,
-	FacetAnalyst:      fAnalyst + nameSuffix,
-	FacetPerson:       fPerson + nameSuffix,
-	FacetCountry:      fCountry + nameSuffix,
-	FacetOrganization: fOrganization + nameSuffix,
-	FacetSource:       fSourceName + nameSuffix,
-}
-
-// osFieldOf maps the engine's field names (the bleve ones, which callers
-// such as Suggest pass to terms) onto OpenSearch's.
-func osFieldOf(field string) string {
-	for f, bf := range facetField {
-		if bf == field {
-			return osFacetField[f]
-		}
+var osNameField = func() map[engine.Facet]string {
+	m := map[engine.Facet]string{}
+	for _, f := range engine.AllFacets {
+		m[f] = engine.NameField(f)
 	}
-	return field
-}
+	return m
+}()
 
 type obj = map[string]any
 
 // osIndexBody is the body that creates the index: settings, analysis and
 // mapping, and the alias.
-func osIndexBody(c OpenSearchConfig) obj {
+func osIndexBody(c Config) obj {
 	keyword := obj{"type": "keyword"}
 	text := obj{"type": "text", "analyzer": "news_en", "index_options": "offsets"}
 	name := obj{"type": "text", "analyzer": "news_name"}
@@ -81,21 +72,21 @@ func osIndexBody(c OpenSearchConfig) obj {
 		osStory:   keyword,
 		osNQuotes: obj{"type": "integer", "index": false},
 		// quote documents
-		osQuote:                text,
-		osSpeaker:              keyword,
-		osSpeaker + nameSuffix: name,
-		osRole:                 keyword,
-		osAffil:                keyword,
-		osAffil + nameSuffix:   name,
-		osArticle:              keyword,
-		"language":             keyword,
-		"category_source":      keyword,
-		"quotes":               obj{"type": "object", "enabled": false},
-		"url":                  obj{"type": "keyword", "index": false, "doc_values": false},
-		"author":               obj{"type": "keyword", "index": false, "doc_values": false},
-		"article_title":        obj{"type": "keyword", "index": false, "doc_values": false},
+		osQuote:                       text,
+		osSpeaker:                     keyword,
+		osSpeaker + engine.NameSuffix: name,
+		osRole:                        keyword,
+		osAffil:                       keyword,
+		osAffil + engine.NameSuffix:   name,
+		osArticle:                     keyword,
+		"language":                    keyword,
+		"category_source":             keyword,
+		"quotes":                      obj{"type": "object", "enabled": false},
+		"url":                         obj{"type": "keyword", "index": false, "doc_values": false},
+		"author":                      obj{"type": "keyword", "index": false, "doc_values": false},
+		"article_title":               obj{"type": "keyword", "index": false, "doc_values": false},
 	}
-	for _, f := range AllFacets {
+	for _, f := range engine.AllFacets {
 		props[osFacetField[f]] = keyword
 		props[osNameField[f]] = name
 	}
@@ -135,7 +126,7 @@ func osIndexBody(c OpenSearchConfig) obj {
 // osArticleDoc is an article as OpenSearch stores it.
 type osArticleDoc struct {
 	Kind string `json:"kind"`
-	Article
+	engine.Article
 	NQuotes          int      `json:"nquotes"`
 	CategoryName     []string `json:"category_name,omitempty"`
 	SourceName       []string `json:"source_name,omitempty"`
@@ -160,12 +151,12 @@ func namesOf(vs ...string) []string {
 	if len(keep) == 0 {
 		return nil
 	}
-	return aliases(keep)
+	return engine.Aliases(keep)
 }
 
-func osArticleJSON(a *Article) ([]byte, error) {
+func osArticleJSON(a *engine.Article) ([]byte, error) {
 	d := osArticleDoc{
-		Kind: kindArticle, Article: *a, NQuotes: len(a.Quotes),
+		Kind: engine.KindArticle, Article: *a, NQuotes: len(a.Quotes),
 		CategoryName: namesOf(a.Category), SourceName: namesOf(a.Source),
 		PersonName: namesOf(a.People...), CountryName: namesOf(a.Countries...),
 		OrganizationName: namesOf(a.Organizations...), AnalystName: namesOf(a.Analysts...),
@@ -190,8 +181,8 @@ type osQuoteDoc struct {
 	Published       string   `json:"published,omitempty"`
 }
 
-func osQuoteJSON(a *Article, q Quote) ([]byte, error) {
-	d := osQuoteDoc{Kind: kindQuote, Quote: q.Text, Speaker: q.Speaker, SpeakerName: q.Speaker, Role: q.Role,
+func osQuoteJSON(a *engine.Article, q engine.Quote) ([]byte, error) {
+	d := osQuoteDoc{Kind: engine.KindQuote, Quote: q.Text, Speaker: q.Speaker, SpeakerName: q.Speaker, Role: q.Role,
 		Affiliation: q.Affiliation, AffiliationName: namesOf(q.Affiliation), Cue: q.Cue, Mention: q.Mention, Direct: q.Direct,
 		ArticleID: a.ID, ArticleTitle: a.Title}
 	if !a.Published.IsZero() {
@@ -200,11 +191,11 @@ func osQuoteJSON(a *Article, q Quote) ([]byte, error) {
 	return json.Marshal(d)
 }
 
-func (d *osQuoteDoc) hit(text string, score float64) (QuoteHit, error) {
-	h := QuoteHit{Text: text, Speaker: d.Speaker, Role: d.Role, Affiliation: d.Affiliation, Cue: d.Cue, Mention: d.Mention,
+func (d *osQuoteDoc) hit(text string, score float64) (engine.QuoteHit, error) {
+	h := engine.QuoteHit{Text: text, Speaker: d.Speaker, Role: d.Role, Affiliation: d.Affiliation, Cue: d.Cue, Mention: d.Mention,
 		Direct: d.Direct, ArticleID: d.ArticleID, Title: d.ArticleTitle, Score: score}
 	if d.Published != "" {
-		t, err := parseTime(d.Published)
+		t, err := time.Parse(time.RFC3339Nano, d.Published)
 		if err != nil {
 			return h, fmt.Errorf("quote of %q: published %q: %w", d.ArticleID, d.Published, err)
 		}

@@ -1,4 +1,4 @@
-package index
+package bleveengine
 
 import (
 	"math"
@@ -13,8 +13,7 @@ import (
 // conjunction finds the same articles, in the same order, with the same
 // scores, as bleve's boolean filter clause does.
 func TestFilteredRanksAsBooleanFilter(t *testing.T) {
-	ix := openFixture(t)
-	e := ix.eng.(*bleveEngine)
+	e := openFixture(t)
 	tests := []struct {
 		query   string
 		filters []bq.Query

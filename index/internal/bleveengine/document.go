@@ -1,0 +1,92 @@
+package bleveengine
+
+import (
+	"encoding/json"
+	"time"
+
+	"github.com/newsindex/newsindex/index/internal/engine"
+)
+
+func dayOf(t time.Time) (day, month, year string) {
+	return t.Format("2006-01-02"), t.Format("2006-01"), t.Format("2006")
+}
+
+// articleDoc is the bleve document of an article.
+func articleDoc(a *engine.Article) (map[string]interface{}, error) {
+	src, err := json.Marshal(a)
+	if err != nil {
+		return nil, err
+	}
+	d := map[string]interface{}{
+		"_type":  engine.KindArticle,
+		fKind:    engine.KindArticle,
+		fTitle:   a.Title,
+		fBody:    a.Body,
+		fSource:  packStored(src),
+		fNQuotes: float64(len(a.Quotes)),
+		fStory:   a.Story,
+	}
+
+	if !a.Published.IsZero() {
+		d[fPublished] = a.Published
+		d[fDay], d[fMonth], d[fYear] = dayOf(a.Published)
+	}
+	set := func(field string, vs ...string) {
+		var keep []string
+		for _, v := range vs {
+			if v != "" {
+				keep = append(keep, v)
+			}
+		}
+		if len(keep) > 0 {
+			d[field] = keep
+			d[field+engine.NameSuffix] = engine.Aliases(keep)
+		}
+	}
+	set(fCategory, a.Category)
+	set(fSourceName, a.Source)
+	set(fPerson, a.People...)
+	set(fCountry, a.Countries...)
+	set(fOrganization, a.Organizations...)
+	set(fAnalyst, a.Analysts...)
+	return d, nil
+}
+
+// storedQuote is the stored form of a quote document.
+type storedQuote struct {
+	engine.Quote
+	ArticleID string    `json:"article_id"`
+	Title     string    `json:"title"`
+	Published time.Time `json:"published,omitzero"`
+}
+
+// quoteDoc is the bleve document of one of an article's quotes.
+func quoteDoc(a *engine.Article, q engine.Quote) (map[string]interface{}, error) {
+	src, err := json.Marshal(storedQuote{Quote: q, ArticleID: a.ID, Title: a.Title, Published: a.Published})
+	if err != nil {
+		return nil, err
+	}
+	d := map[string]interface{}{
+		"_type":    engine.KindQuote,
+		fKind:      engine.KindQuote,
+		fQuote:     q.Text,
+		fArticleID: a.ID,
+		fSource:    packStored(src),
+	}
+	if !a.Published.IsZero() {
+		d[fPublished] = a.Published
+		_, d[fMonth], _ = dayOf(a.Published)
+	}
+	if q.Speaker != "" {
+		d[fSpeaker] = q.Speaker
+		d[fSpeaker+engine.NameSuffix] = q.Speaker
+	}
+	if q.Role != "" {
+		d[fRole] = q.Role
+	}
+	if q.Affiliation != "" {
+		d[fAffiliation] = q.Affiliation
+		d[fAffiliation+engine.NameSuffix] = engine.Aliases([]string{q.Affiliation})
+	}
+	return d, nil
+}

@@ -1,0 +1,97 @@
+// Package bleveengine is the engine of an index held by bleve, on disk or
+// in memory: the mapping, the documents of articles and quotes, the
+// translation of search-box queries to bleve queries, searching with facets
+// counted in the ranking pass (package facet), stories, backup and check.
+package bleveengine
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+
+	"github.com/newsindex/newsindex/index/internal/bleveengine/facet"
+	"github.com/newsindex/newsindex/index/internal/engine"
+)
+
+// lockWait is how long opening waits for another process's write lock
+// before failing with ErrLocked, rather than hanging.
+const lockWait = "2s"
+
+// Engine is an index held by bleve: in a folder (the bleve index and the
+// story store beside it) or in memory.
+type Engine struct {
+	idx     bleve.Index
+	stories engine.StoryStore
+	facets  *facet.Cache
+}
+
+// Create makes a new index at path. It fails with ErrExists if path exists.
+func Create(path string) (*Engine, error) {
+	if _, err := os.Stat(path); err == nil {
+		return nil, fmt.Errorf("create %s: %w", path, engine.ErrExists)
+	}
+	idx, err := bleve.NewUsing(path, newMapping(), scorch.Name, scorch.Name, map[string]interface{}{"bolt_timeout": lockWait})
+	if err != nil {
+		return nil, fmt.Errorf("create %s: %w", path, translate(err))
+	}
+	return withStories(idx, path)
+}
+
+// Open opens the index at path: ErrNotFound if there is none, ErrLocked if
+// another process has it open.
+func Open(path string) (*Engine, error) {
+	idx, err := bleve.OpenUsing(path, map[string]interface{}{"bolt_timeout": lockWait})
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, translate(err))
+	}
+	return withStories(idx, path)
+}
+
+// OpenMem returns an index held in memory only.
+func OpenMem() (*Engine, error) {
+	// scorch, as on disk, so both count facets the same way.
+	idx, err := bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, err
+	}
+	return &Engine{idx: idx, stories: engine.NewMemStories(), facets: facet.NewCache()}, nil
+}
+
+// translate maps bleve's errors onto ours.
+func translate(err error) error {
+	switch {
+	case errors.Is(err, bleve.ErrorIndexPathDoesNotExist), errors.Is(err, bleve.ErrorIndexMetaMissing):
+		return fmt.Errorf("%w: %v", engine.ErrNotFound, err)
+	case errors.Is(err, bleve.ErrorIndexPathExists):
+		return fmt.Errorf("%w: %v", engine.ErrExists, err)
+	case errors.Is(err, bleve.ErrorIndexClosed):
+		return engine.ErrClosed
+	case strings.Contains(err.Error(), "timeout"):
+		// bolt's file lock timed out: another process holds the index.
+		return fmt.Errorf("%w (is `newsindex serve` or `ingest` running on it?)", engine.ErrLocked)
+	}
+	return err
+}
+
+// withStories opens the story store beside an opened bleve index.
+func withStories(idx bleve.Index, path string) (*Engine, error) {
+	st, err := engine.OpenStories(path)
+	if err != nil {
+		idx.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return &Engine{idx: idx, stories: st, facets: facet.NewCache()}, nil
+}
+
+// Close closes the bleve index and the story store.
+func (e *Engine) Close() error {
+	err := e.idx.Close()
+	if serr := e.stories.Close(); err == nil {
+		err = serr
+	}
+	return err
+}

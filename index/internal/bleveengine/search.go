@@ -1,0 +1,338 @@
+package bleveengine
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	bq "github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/newsindex/newsindex/index/internal/bleveengine/facet"
+	"github.com/newsindex/newsindex/index/internal/engine"
+	"github.com/newsindex/newsindex/internal/query"
+)
+
+// anyOf matches documents whose keyword field holds one of values.
+func anyOf(field string, values []string) bq.Query {
+	qs := make([]bq.Query, len(values))
+	for i, v := range values {
+		t := bleve.NewTermQuery(v)
+		t.SetField(field)
+		qs[i] = t
+	}
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+func dateRange(since, until time.Time) bq.Query {
+	if since.IsZero() && until.IsZero() {
+		return nil
+	}
+	t := true
+	q := bleve.NewDateRangeInclusiveQuery(since, until, &t, &t)
+	q.SetField(fPublished)
+	return q
+}
+
+// histogramBuckets bounds the buckets of a histogram: about 27 years of days.
+const histogramBuckets = 10000
+
+// Search runs a validated request with its parsed query (nil: match all).
+func (e *Engine) Search(ctx context.Context, r *engine.SearchRequest, q query.Node) (*engine.SearchResult, error) {
+	// Quote documents hold none of the fields an article query searches,
+	// and the translator's match-all names the kind, so no kind filter: it
+	// would walk a posting list as long as the archive on every query.
+	var text bq.Query = kindQuery(engine.KindArticle)
+	if q != nil {
+		// Ranking words that stand together higher costs a phrase search
+		// over every match; sorted by date, the ranking is not used.
+		t := articleTranslator
+		t.noProximity = r.Sort != engine.SortRelevance
+		var err error
+		if text, err = t.translate(q); err != nil {
+			return nil, err
+		}
+	}
+	var filters []bq.Query
+	for _, f := range engine.AllFacets {
+		if vs := r.Filters[f]; len(vs) > 0 {
+			filters = append(filters, anyOf(facetField[f], vs))
+		}
+	}
+	if dq := dateRange(r.Since, r.Until); dq != nil {
+		filters = append(filters, dq)
+	}
+	if r.Story != "" {
+		filters = append(filters, anyOf(fStory, []string{r.Story}))
+	}
+	w := window{size: r.Size, from: (r.Page - 1) * r.Size} // IDs only
+	switch {
+	case r.Collapse:
+		// Only the story of each of the top matches; the page's articles
+		// are loaded once the stories are known.
+		w.size, w.from, w.fields = collapseWindow, 0, []string{fStory}
+	case q == nil:
+		w.fields = []string{fSource}
+	}
+	res, k, err := e.run(ctx, r, text, filters, w)
+	if err != nil {
+		return nil, err
+	}
+	defer func() { k.Release() }() // the counter in use when done
+	relaxed := false
+	if q != nil && res.Total < engine.RelaxBelow {
+		if or, ok, err := articleTranslator.relaxed(q); err != nil {
+			return nil, err
+		} else if ok {
+			if res2, k2, err := e.run(ctx, r, or, filters, w); err != nil {
+				return nil, err
+			} else if res2.Total > res.Total {
+				k.Release()
+				res, k, relaxed, text = res2, k2, true, or
+			} else {
+				k2.Release()
+			}
+		}
+	}
+	if r.Collapse {
+		return e.collapse(ctx, r, res, k, text, q != nil, relaxed)
+	}
+	out, err := e.result(res, k, r, relaxed)
+	if err != nil || q == nil || len(res.Hits) == 0 {
+		return out, err
+	}
+	// The first pass found the page without the places of the words;
+	// load its articles with them, keeping the first pass's order and scores.
+	ids := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		ids[i] = h.ID
+	}
+	byID, err := e.loadPage(ctx, r, text, ids, true, relaxed)
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range res.Hits {
+		if hit, ok := byID[h.ID]; ok {
+			hit.Score = h.Score
+			out.Hits = append(out.Hits, hit)
+		}
+	}
+	return out, nil
+}
+
+// collapseWindow bounds how many top matches a collapsed search groups into
+// stories: enough for the first pages, whatever the archive's size.
+const collapseWindow = 1000
+
+// collapse groups the top matches of res (fetched with only their story)
+// into stories in rank order, then loads the page's articles.
+func (e *Engine) collapse(ctx context.Context, r *engine.SearchRequest, res *bleve.SearchResult, k *facet.Counter, text bq.Query, locations, relaxed bool) (*engine.SearchResult, error) {
+	type group struct {
+		id      string // the best-ranked article
+		score   float64
+		members int
+	}
+	var groups []group
+	at := map[string]int{}
+	for _, h := range res.Hits {
+		st, _ := h.Fields[fStory].(string)
+		if st == "" {
+			st = h.ID
+		}
+		if i, ok := at[st]; ok {
+			groups[i].members++
+			continue
+		}
+		at[st] = len(groups)
+		groups = append(groups, group{id: h.ID, score: h.Score, members: 1})
+	}
+	from := (r.Page - 1) * r.Size
+	page := groups[min(from, len(groups)):min(from+r.Size, len(groups))]
+	out, err := e.result(res, k, r, relaxed) // facets and totals of the whole match
+	if err != nil {
+		return nil, err
+	}
+	out.Hits = out.Hits[:0]
+	if uint64(len(res.Hits)) == res.Total {
+		out.Stories = len(groups)
+	}
+	if len(page) == 0 {
+		return out, nil
+	}
+	ids := make([]string, len(page))
+	for i, g := range page {
+		ids[i] = g.id
+	}
+	byID, err := e.loadPage(ctx, r, text, ids, locations, relaxed)
+	if err != nil {
+		return nil, err
+	}
+	for _, g := range page {
+		if h, ok := byID[g.id]; ok {
+			h.Similar, h.Score = g.members-1, g.score
+			out.Hits = append(out.Hits, h)
+		}
+	}
+	return out, nil
+}
+
+// loadPage loads the articles of a page of hits found by text, with the
+// places of the query's words in them when locations is set. Reading the
+// places for the page alone, rather than for every match, takes a tenth
+// off a search of a common word.
+//
+// The IDs and the text are a conjunction, which the few IDs drive: as a
+// boolean filter, bleve would walk every match of the text. The scores are
+// the conjunction's, not the search's: callers keep the first pass's.
+func (e *Engine) loadPage(ctx context.Context, r *engine.SearchRequest, text bq.Query, ids []string, locations, relaxed bool) (map[string]engine.Hit, error) {
+	b := bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), text)
+	req := bleve.NewSearchRequestOptions(b, len(ids), 0, false)
+	req.Fields = []string{fSource}
+	req.IncludeLocations = locations
+	got, err := e.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, translate(err)
+	}
+	loaded, err := e.result(got, nil, r, relaxed)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[string]engine.Hit, len(loaded.Hits))
+	for _, h := range loaded.Hits {
+		byID[h.ID] = h
+	}
+	return byID, nil
+}
+
+// run searches for text among the documents that pass every filter, and
+// returns the hits of the window (with its stored fields). The filters do
+// not score. Unless the request asks for no facets, the facets and the
+// histogram are counted (by the returned counter) over the same matches,
+// in the same pass that ranks them.
+func (e *Engine) run(ctx context.Context, r *engine.SearchRequest, text bq.Query, filters []bq.Query, w window) (*bleve.SearchResult, *facet.Counter, error) {
+	b := filtered(text, filters)
+	var k *facet.Counter
+	if !r.NoFacets {
+		fields := make([]string, 0, len(engine.AllFacets)+1)
+		for _, f := range engine.AllFacets {
+			fields = append(fields, facetField[f])
+		}
+		fields = append(fields, histogramField[r.Interval])
+		fr := facet.Request{Fields: fields}
+		if r.CountStories {
+			fr.Distinct = fStory
+		}
+		k = e.facets.NewCounter(fr)
+		b = k.Query(b)
+	}
+	req := bleve.NewSearchRequestOptions(b, w.size, w.from, false)
+	req.Fields = w.fields
+	// Secondary keys cost a doc-value lookup per hit; ties on score are
+	// rare enough that bleve's own order serves.
+	switch r.Sort {
+	case engine.SortDate:
+		req.SortBy([]string{"-" + fPublished})
+	case engine.SortDateAsc:
+		req.SortBy([]string{fPublished})
+	}
+	res, err := e.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, nil, translate(err)
+	}
+	return res, k, nil
+}
+
+// window is the part of the ranked matches a pass returns, and the stored
+// fields it loads of them.
+type window struct {
+	size, from int
+	fields     []string
+}
+
+// histogramField is the keyword field counted for each histogram interval.
+var histogramField = map[string]string{engine.IntervalDay: fDay, engine.IntervalMonth: fMonth, engine.IntervalYear: fYear}
+
+func (e *Engine) result(res *bleve.SearchResult, k *facet.Counter, r *engine.SearchRequest, relaxed bool) (*engine.SearchResult, error) {
+	out := &engine.SearchResult{Total: res.Total, Relaxed: relaxed, Hits: make([]engine.Hit, 0, len(res.Hits))}
+	for _, h := range res.Hits {
+		if _, ok := h.Fields[fSource]; !ok {
+			continue // a collapsed search's first pass: no articles loaded
+		}
+		var a engine.Article
+		if err := decodeStored(h.Fields, &a); err != nil {
+			return nil, fmt.Errorf("article %q: %w", h.ID, err)
+		}
+		out.Hits = append(out.Hits, engine.Hit{
+			ID: a.ID, Title: a.Title, URL: a.URL, Source: a.Source, Published: a.Published,
+			Category: a.Category, Story: a.Story, Score: h.Score,
+			Snippet: engine.Snippet(a.Body, locations(h.Locations[fBody]), engine.SnippetBytes),
+			People:  engine.NonNil(a.People), Countries: engine.NonNil(a.Countries),
+			Organizations: engine.NonNil(a.Organizations), Analysts: engine.NonNil(a.Analysts),
+		})
+	}
+	if k == nil {
+		for _, f := range engine.AllFacets {
+			out.Facets.Set(f, []engine.FacetCount{})
+		}
+		out.Facets.Published = []engine.DateCount{}
+		return out, nil
+	}
+	for _, f := range engine.AllFacets {
+		out.Facets.Set(f, counts(k.Top(facetField[f], r.FacetSize)))
+	}
+	out.Facets.Published = histogram(counts(k.Top(histogramField[r.Interval], histogramBuckets)), r.Interval)
+	if r.CountStories {
+		out.Stories = k.Groups()
+	}
+	return out, nil
+}
+
+// counts converts the facet package's counts.
+func counts(cs []facet.Count) []engine.FacetCount {
+	out := make([]engine.FacetCount, len(cs))
+	for i, c := range cs {
+		out[i] = engine.FacetCount{Value: c.Value, Count: c.Count}
+	}
+	return out
+}
+
+func histogram(cs []engine.FacetCount, interval string) []engine.DateCount {
+	out := []engine.DateCount{}
+	for _, c := range cs {
+		d := c.Value
+		switch interval {
+		case engine.IntervalMonth:
+			d += "-01"
+		case engine.IntervalYear:
+			d += "-01-01"
+		}
+		out = append(out, engine.DateCount{Date: d, Count: c.Count})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Date < out[j].Date })
+	return out
+}
+
+// locations flattens bleve's term locations of one field into spans sorted
+// by start, without overlaps.
+func locations(m search.TermLocationMap) []engine.Span {
+	var out []engine.Span
+	for _, locs := range m {
+		for _, l := range locs {
+			out = append(out, engine.Span{Start: int(l.Start), End: int(l.End)})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	keep := out[:0]
+	for _, s := range out {
+		if len(keep) > 0 && s.Start < keep[len(keep)-1].End {
+			continue
+		}
+		keep = append(keep, s)
+	}
+	return keep
+}
