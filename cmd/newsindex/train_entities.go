@@ -101,7 +101,7 @@ func runBuildEntityLexicon(args []string) error {
 	fs := flag.NewFlagSet("build-entity-lexicon", flag.ContinueOnError)
 	fs.Usage = func() { fmt.Fprint(fs.Output(), buildEntityLexiconUsage); fs.PrintDefaults() }
 	minCount := fs.Int("min", 2, "least number of lower-case uses of a word")
-	out := fs.String("out", filepath.Join("internal", "extract", "entity", "data", "common.txt.gz"), "lexicon file to write")
+	out := fs.String("out", filepath.Join("internal", "extract", "lexicon", "data", "en", "common.txt.gz"), "lexicon file to write")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}

@@ -57,6 +57,8 @@ package category
 import (
 	"strings"
 	"unicode"
+
+	"github.com/newsindex/newsindex/internal/extract/lexicon"
 )
 
 // The default taxonomy.
@@ -71,73 +73,6 @@ const (
 
 // Taxonomy lists the default categories in a fixed order.
 var Taxonomy = []string{World, Politics, Business, Technology, Sports, Entertainment}
-
-// variants maps folded category names, as sources give them, onto the taxonomy.
-// Keys are lower case with every run of non-alphanumeric characters folded to
-// one space (see fold).
-var variants = map[string]string{
-	// World.
-	"world": World, "world news": World, "international": World, "international news": World,
-	"global": World, "global news": World, "foreign": World, "foreign affairs": World,
-	"foreign news": World, "europe": World, "asia": World, "africa": World, "americas": World,
-	"middle east": World, "asia pacific": World, "latin america": World,
-	"worldnews":     World,
-	"world affairs": World, "international affairs": World,
-	"nation world": World, "world nation": World, "conflict": World,
-	"war": World, "diplomacy": World,
-	// Politics.
-	"politics": Politics, "political": Politics, "political news": Politics,
-	"us politics": Politics, "uk politics": Politics, "election": Politics,
-	"elections": Politics, "government": Politics, "policy": Politics,
-	"congress": Politics, "parliament": Politics, "white house": Politics,
-	"campaign": Politics, "campaigns": Politics, "politics news": Politics,
-	"politics and government": Politics, "politics government": Politics,
-	"opinion politics": Politics, "us elections": Politics,
-	// Business.
-	"business": Business, "business news": Business, "economy": Business,
-	"economics": Business, "economic": Business, "markets": Business, "market": Business,
-	"finance": Business, "financial": Business, "money": Business, "companies": Business,
-	"company": Business, "industry": Business, "stocks": Business, "stock market": Business,
-	"business economy": Business, "business and economy": Business,
-	"business finance": Business, "business and finance": Business, "trade": Business,
-	"personal finance": Business, "investing": Business, "earnings": Business,
-	"corporate": Business, "banking": Business,
-
-	// Technology.
-	"technology": Technology, "tech": Technology, "sci tech": Technology,
-	"science and technology": Technology, "science technology": Technology,
-	"science tech": Technology, "scitech": Technology, "technology news": Technology,
-	"tech news": Technology, "science": Technology, "sciences": Technology,
-	"internet": Technology, "computing": Technology,
-	"computers": Technology, "gadgets": Technology, "digital": Technology,
-	"innovation": Technology, "software": Technology, "games": Technology,
-	"gaming": Technology, "video games": Technology, "space": Technology,
-	"technology and science": Technology, "tech and science": Technology,
-	"sci": Technology, "telecoms": Technology, "telecom": Technology,
-	// Sports.
-	"sport": Sports, "sports": Sports, "sports news": Sports, "sport news": Sports,
-	"football": Sports, "soccer": Sports, "cricket": Sports, "rugby": Sports,
-	"rugby union": Sports, "rugby league": Sports, "tennis": Sports, "golf": Sports,
-	"athletics": Sports, "basketball": Sports, "baseball": Sports, "hockey": Sports,
-	"ice hockey": Sports, "nfl": Sports, "nba": Sports, "mlb": Sports, "nhl": Sports,
-	"formula 1": Sports, "formula one": Sports, "f1": Sports, "motorsport": Sports,
-	"motor sport": Sports, "motorsports": Sports, "cycling": Sports, "boxing": Sports,
-	"olympics": Sports, "olympic games": Sports, "swimming": Sports, "racing": Sports,
-	"horse racing": Sports,
-	// Entertainment.
-	"entertainment": Entertainment, "entertainment news": Entertainment,
-	"arts": Entertainment, "art": Entertainment, "arts and entertainment": Entertainment,
-	"arts entertainment": Entertainment, "entertainment arts": Entertainment,
-	"culture": Entertainment, "arts and culture": Entertainment, "arts culture": Entertainment,
-	"film": Entertainment, "films": Entertainment, "movies": Entertainment, "movie": Entertainment,
-	"cinema": Entertainment, "music": Entertainment, "tv": Entertainment,
-	"television": Entertainment, "tv and radio": Entertainment, "tv radio": Entertainment,
-	"radio": Entertainment, "celebrity": Entertainment, "celebrities": Entertainment,
-	"showbiz": Entertainment, "show business": Entertainment, "books": Entertainment,
-	"theatre": Entertainment, "theater": Entertainment,
-
-	"celebrity news": Entertainment, "pop culture": Entertainment,
-}
 
 // fold lower-cases s and folds every run of characters other than letters and
 // digits into one space; "&" and "and" are kept as the word "and".
@@ -165,6 +100,34 @@ func fold(s string) string {
 	return b.String()
 }
 
+// variants maps folded category names, as sources give them, onto the
+// taxonomy; urlSegments maps a URL path segment, lower-cased, onto it. Both
+// are lists of the lexicon (categories.txt, categoryurls.txt), one section
+// a category.
+var (
+	variants    = categoryNames("categories.txt")
+	urlSegments = categoryNames("categoryurls.txt")
+)
+
+// categoryNames reads a list whose sections are the taxonomy's categories,
+// in lower case, and whose lines are names separated by "|".
+func categoryNames(file string) map[string]string {
+	m := map[string]string{}
+	f := lexicon.MustOpen(lexicon.English, file)
+	for _, c := range Taxonomy {
+		ls, err := f.Lines(strings.ToLower(c))
+		if err != nil {
+			panic(err) // the embedded lists are part of the program
+		}
+		for _, l := range ls {
+			for _, n := range l.Fields {
+				m[n] = c
+			}
+		}
+	}
+	return m
+}
+
 // Normalize maps a category given by a source ("sport", "SPORTS", "tech") onto
 // the taxonomy. ok is false when it fits none; callers then keep the given value.
 func Normalize(given string) (name string, ok bool) {
@@ -182,32 +145,6 @@ func Normalize(given string) (name string, ok bool) {
 		}
 	}
 	return "", false
-}
-
-// urlSegments maps a URL path segment, lower-cased, onto the taxonomy. It is
-// stricter than variants: a segment such as /us/ or /news/ says little.
-var urlSegments = map[string]string{
-	"world": World, "worldnews": World, "world-news": World, "international": World,
-	"global": World, "foreign": World, "world_news": World,
-	"politics": Politics, "political": Politics, "election": Politics, "elections": Politics,
-	"uk-politics": Politics, "us-politics": Politics, "politics-news": Politics,
-	"business": Business, "economy": Business, "markets": Business, "finance": Business,
-	"money": Business, "business-news": Business, "economics": Business,
-	"technology": Technology, "tech": Technology, "science": Technology,
-	"sci-tech": Technology, "scitech": Technology, "science-technology": Technology,
-	"science-and-technology": Technology, "technology-news": Technology,
-	"tech-news": Technology, "sciencetech": Technology, "science_and_technology": Technology,
-	"sport": Sports, "sports": Sports, "football": Sports, "soccer": Sports,
-	"cricket": Sports, "rugby-union": Sports, "rugby-league": Sports, "tennis": Sports,
-	"golf": Sports, "athletics": Sports, "formula1": Sports, "nfl": Sports, "nba": Sports,
-	"sport-news": Sports, "sports-news": Sports, "olympics": Sports,
-	"entertainment": Entertainment, "arts": Entertainment, "culture": Entertainment,
-	"film": Entertainment, "movies": Entertainment, "music": Entertainment,
-	"tv": Entertainment, "television": Entertainment, "showbiz": Entertainment,
-	"celebrity": Entertainment, "arts-and-culture": Entertainment,
-	"entertainment-news": Entertainment, "culture-news": Entertainment,
-	"entertainment-arts": Entertainment, "tvandradio": Entertainment,
-	"tv-and-radio": Entertainment, "books": Entertainment,
 }
 
 // FromURL finds a category in a URL path such as /world/ or /sport/. Only the

@@ -22,7 +22,7 @@
 //     added and preferred to the people inside them, and the untagged
 //     repeats of names found elsewhere in the document tagged. A
 //     capitalized word at a sentence start that the common-word lexicon
-//     (data/common.txt.gz, built by `newsindex build-entity-lexicon`) knows
+//     (the lexicon's common.txt.gz, built by `newsindex build-entity-lexicon`) knows
 //     is no name unless the document writes it capitalized in mid-sentence.
 //     A lone name that the document never gives in full is read by its
 //     context: a word of a longer organization name or one with a company
@@ -31,7 +31,7 @@
 //     of" or before "county" is a place; a demonym-shaped adjective
 //     ("Andean democracies") is nothing. Hyphenated given names ("Baek
 //     Hyun-woo") stay with their surname.
-//  4. The gazetteers under data/ (written for this project) name countries,
+//  4. The gazetteers of package lexicon (written for this project) name countries,
 //     their demonyms, capitals used for governments, cities, states and
 //     provinces, known organizations with their acronyms, and names that are
 //     no entities ("Cold War", "Korean Peninsula", "Uruguay Round"). Ambiguous
@@ -81,11 +81,6 @@ type Result struct {
 func Extract(text string) Result {
 	return extract(blankSignOff(text), defaultModel)
 }
-
-// signOffs are the credit lines wire services end their copy with ("…
-// market-place," Evans told reporters.\n Reuter"). Standing alone on the
-// last line they credit the copy; they do not mention anyone.
-var signOffs = map[string]bool{"Reuter": true, "Reuters": true, "AP": true, "AFP": true, "dpa": true, "UPI": true}
 
 // blankSignOff replaces a wire service's sign-off on the last line of text
 // with spaces, keeping every offset.

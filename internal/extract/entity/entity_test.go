@@ -372,8 +372,8 @@ func TestCleanSpans(t *testing.T) {
 		{"Senate Armed Services Committee met.", "Senate", "Committee", kOrg, "Senate Armed Services Committee", false},
 	} {
 		toks := tokenize(tt.text)
-		x := &extraction{text: tt.text, toks: toks, spans: []span{wordSpan(toks, tt.from, tt.to, tt.kind)}}
-		x.cleanSpans(defaultModel)
+		x := &extraction{text: tt.text, toks: toks, model: defaultModel, spans: []span{wordSpan(toks, tt.from, tt.to, tt.kind)}}
+		x.cleanSpans()
 		got, person := "", false
 		for _, s := range x.spans {
 			got, person = x.words(s), s.kind == kPer
@@ -398,11 +398,11 @@ func TestCleanSpansJoinsInitials(t *testing.T) {
 		t.Fatalf("no token %q", w)
 		return -1
 	}
-	x := &extraction{text: text, toks: toks, spans: []span{
+	x := &extraction{text: text, toks: toks, model: defaultModel, spans: []span{
 		{at("Donald"), at("J."), kPer}, {at("J."), at("Morrow") + 1, kPer},
 		{at("Loretta"), at("E."), kLoc}, {at("E."), at("Lynd") + 1, kPer},
 	}}
-	x.cleanSpans(defaultModel)
+	x.cleanSpans()
 	var got []string
 	for _, s := range x.spans {
 		if s.kind == kPer {
@@ -426,7 +426,7 @@ func TestRefinePeopleCompanies(t *testing.T) {
 		{"Anna Lindqvist Berg spoke.", "Anna", "Berg", false},
 	} {
 		toks := tokenize(tt.text)
-		x := &extraction{text: tt.text, toks: toks, spans: []span{wordSpan(toks, tt.first, tt.last, kPer)}}
+		x := &extraction{text: tt.text, toks: toks, model: defaultModel, spans: []span{wordSpan(toks, tt.first, tt.last, kPer)}}
 		x.buildOwner()
 		x.refinePeople()
 		if got := len(x.spans) == 1 && x.spans[0].kind == kOrg; got != tt.org {

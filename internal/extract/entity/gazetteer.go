@@ -1,19 +1,16 @@
 package entity
 
 import (
-	"bufio"
-	"embed"
 	"fmt"
 	"strings"
 	"unicode"
+
+	"github.com/newsindex/newsindex/internal/extract/lexicon"
 )
 
-// The gazetteers are plain text files under data/, one entry a line: the
-// canonical name, then its other names, separated by "|". Lines starting
-// with "#" are comments.
-//
-//go:embed data/*.txt
-var dataFS embed.FS
+// The gazetteers are lists of the lexicon (en/countries.txt, …), one entry
+// a line: the canonical name, then its other names, separated by "|". A
+// name prefixed with "?" is ambiguous.
 
 // gazKind is what a gazetteer entry names.
 type gazKind uint8
@@ -58,65 +55,62 @@ func mustLoadGazetteer() *gazetteer {
 func loadGazetteer() (*gazetteer, error) {
 	g := &gazetteer{byFirst: map[string][]*gazEntry{}, orgs: map[string]string{}, orgAcr: map[string]string{}, orgKind: map[string]string{},
 		country: map[string]bool{}, nonName: map[string]bool{}}
-	b, err := dataFS.ReadFile("data/notentities.txt")
+	f, err := lexicon.Open(lexicon.English, "notentities.txt")
 	if err != nil {
 		return nil, fmt.Errorf("gazetteer: %w", err)
 	}
-	for _, line := range strings.Split(string(b), "\n") {
-		line = strings.TrimSpace(line)
-		if line != "" && !strings.HasPrefix(line, "#") {
-			g.nonName[strings.ToLower(line)] = true
-			g.add(&gazEntry{kind: gazNone, canonical: line, words: wordsOf(line)})
-		}
+	ls, err := f.Lines("")
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
+	for _, l := range ls {
+		name := l.Fields[0]
+		g.nonName[strings.ToLower(name)] = true
+		g.add(&gazEntry{kind: gazNone, canonical: name, words: wordsOf(name)})
 	}
 	files := []struct {
 		name string
 		kind gazKind
 	}{
-		{"data/countries.txt", gazCountry},
-		{"data/demonyms.txt", gazDemonym},
-		{"data/capitals.txt", gazCapital},
-		{"data/places.txt", gazPlace},
-		{"data/orgs.txt", gazOrg},
+		{"countries.txt", gazCountry},
+		{"demonyms.txt", gazDemonym},
+		{"capitals.txt", gazCapital},
+		{"places.txt", gazPlace},
+		{"orgs.txt", gazOrg},
 	}
-	for _, f := range files {
-		b, err := dataFS.ReadFile(f.name)
+	for _, fk := range files {
+		f, err := lexicon.Open(lexicon.English, fk.name)
 		if err != nil {
 			return nil, fmt.Errorf("gazetteer: %w", err)
 		}
-		sc := bufio.NewScanner(strings.NewReader(string(b)))
-		sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
-		kind := ""
-		for sc.Scan() {
-			line := strings.TrimSpace(sc.Text())
-			if k, ok := strings.CutPrefix(line, "# kind:"); ok {
-				kind = strings.TrimSpace(k)
-				continue
+		for _, kind := range f.Sections() {
+			ls, err := f.Lines(kind)
+			if err != nil {
+				return nil, fmt.Errorf("gazetteer: %w", err)
 			}
-			if line == "" || strings.HasPrefix(line, "#") {
-				continue
-			}
-			names := strings.Split(line, "|")
-			canon := strings.TrimPrefix(names[0], "?")
-			if f.kind == gazCountry {
-				g.country[canon] = true
-			}
-			if f.kind == gazOrg && kind != "" {
-				g.orgKind[canon] = kind
-			}
-			for i, n := range names {
-				if i == 0 && f.kind != gazCountry && f.kind != gazOrg {
-					continue // the canonical country name, not itself a demonym or place
+			for _, l := range ls {
+				names := l.Fields
+				canon := strings.TrimPrefix(names[0], "?")
+				if fk.kind == gazCountry {
+					g.country[canon] = true
 				}
-				amb := strings.HasPrefix(n, "?")
-				n = strings.TrimPrefix(n, "?")
-				if f.kind == gazOrg {
-					g.orgs[foldName(n)] = canon
-					if isAcronym(n) {
-						g.orgAcr[strings.ReplaceAll(n, ".", "")] = canon
+				if fk.kind == gazOrg && kind != "" {
+					g.orgKind[canon] = kind
+				}
+				for i, n := range names {
+					if i == 0 && fk.kind != gazCountry && fk.kind != gazOrg {
+						continue // the canonical country name, not itself a demonym or place
 					}
+					amb := strings.HasPrefix(n, "?")
+					n = strings.TrimPrefix(n, "?")
+					if fk.kind == gazOrg {
+						g.orgs[foldName(n)] = canon
+						if isAcronym(n) {
+							g.orgAcr[strings.ReplaceAll(n, ".", "")] = canon
+						}
+					}
+					g.add(&gazEntry{kind: fk.kind, canonical: canon, ambiguous: amb, words: wordsOf(n)})
 				}
-				g.add(&gazEntry{kind: f.kind, canonical: canon, ambiguous: amb, words: wordsOf(n)})
 			}
 		}
 	}

@@ -1,3 +1,6 @@
+// Lone names by context: single names the document never gives in full, read
+// as organizations, places or nothing by the words around them.
+
 package entity
 
 import (
@@ -126,19 +129,6 @@ func (x *extraction) refinePeople() {
 	x.buildOwner()
 }
 
-// companyHeads end the names of companies, clubs and other bodies that the
-// tagger may read as people ("Harwick Securities", "Ravensford City").
-// companySuffixes end the legal names of companies ("Chase Manhattan Bank
-// NA", "Willemijn Holding BV", "Harris Associates L.P.").
-var companySuffixes = map[string]bool{"na": true, "bv": true, "nv": true, "ab": true, "kk": true, "l.p.": true,
-	"lp": true, "spa": true, "s.p.a.": true, "oy": true, "asa": true, "a.g.": true, "s.a.": true, "pty": true}
-
-// companyWords inside a name of three words or more make it a company's:
-// "Shearson Lehman Brothers Holdings", "Banque Nationale de Paris".
-var companyWords = map[string]bool{"brothers": true, "associates": true, "holding": true, "holdings": true,
-	"services": true, "hospital": true, "hospitals": true, "manufacturing": true, "machines": true,
-	"tobacco": true, "banque": true, "bankhaus": true, "caisse": true, "credit": true, "industries": true}
-
 // holdsCompanyWord reports whether the span of three words or more holds a
 // company word or an organization word.
 func (x *extraction) holdsCompanyWord(s span) bool {
@@ -152,17 +142,6 @@ func (x *extraction) holdsCompanyWord(s span) bool {
 	}
 	return false
 }
-
-var companyHeads = map[string]bool{"securities": true, "ventures": true, "capital": true, "partners": true,
-	"minerals": true, "mining": true, "motors": true, "energy": true, "rail": true, "railways": true,
-	"systems": true, "technologies": true, "technology": true, "labs": true, "pharmaceuticals": true,
-	"pharma": true, "logistics": true, "media": true, "telecom": true, "resources": true, "investments": true,
-	"insurance": true, "microsystems": true, "logic": true, "wire": true, "city": true, "town": true,
-	"athletic": true, "wanderers": true, "rovers": true, "united": true, "studios": true, "films": true,
-	"entertainment": true, "foods": true, "brands": true, "shipping": true, "petroleum": true,
-	"solutions": true, "software": true, "robotics": true, "semiconductor": true, "semiconductors": true,
-	"therapeutics": true, "biotech": true, "ai": true, "airways": true, "airlines": true, "motorworks": true,
-	"electronics": true, "chemicals": true, "enterprises": true, "festival": true, "programme": true}
 
 // listedWithPlace reports whether the lone name toks[i] is listed with a
 // place the tagger found: "Ventspils and Liepaja", "Dongguan, Foshan".
@@ -182,19 +161,6 @@ func (x *extraction) listedWithPlace(i int) bool {
 	}
 	return false
 }
-
-// locPreps are prepositions after which a lone name is a place.
-var locPreps = map[string]bool{"in": true, "between": true, "on": true, "at": true, "near": true, "into": true, "across": true,
-	"around": true, "outside": true, "towards": true, "toward": true, "via": true, "through": true}
-
-// placeNouns are nouns that name a kind of place: "the port of Kotka",
-// "Garissa county".
-var placeNouns = map[string]bool{"port": true, "city": true, "town": true, "village": true, "province": true,
-	"provinces": true, "region": true, "regions": true, "county": true, "counties": true, "district": true,
-	"districts": true, "territory": true, "canton": true, "cantons": true, "prefecture": true,
-	"governorate": true, "oblast": true, "state": true, "island": true, "islands": true, "capital": true,
-	"municipality": true, "commune": true, "department": true, "suburb": true, "camp": true, "harbour": true,
-	"harbor": true}
 
 // locative reports whether the lone name toks[i] stands where places stand:
 // after a locative preposition, alone or in a list ("in Kerry, Clare and
@@ -240,25 +206,6 @@ func (x *extraction) locative(i int) bool {
 	}
 	return false
 }
-
-// companyNouns name kinds of companies in appositions and before names.
-var companyNouns = map[string]bool{"maker": true, "company": true, "firm": true, "start-up": true,
-	"startup": true, "chain": true, "retailer": true, "manufacturer": true, "producer": true,
-	"operator": true, "supplier": true, "developer": true, "lender": true, "insurer": true, "carrier": true,
-	"airline": true, "brand": true, "conglomerate": true, "subsidiary": true, "group": true, "shipbuilder": true,
-	"carmaker": true, "automaker": true, "chipmaker": true, "broker": true, "miner": true, "bank": true}
-
-// numberWords open appositions about several companies ("Voxtel and
-// Orbiq, two Italian mobile operators").
-var numberWords = map[string]bool{"two": true, "three": true, "both": true}
-
-// roleNouns name what people are; an apposition that holds one is about a
-// person ("Smith, a former bank executive").
-var roleNouns = map[string]bool{"executive": true, "chief": true, "head": true, "founder": true,
-	"director": true, "analyst": true, "economist": true, "spokesman": true, "spokeswoman": true,
-	"spokesperson": true, "official": true, "manager": true, "chairman": true, "chairwoman": true,
-	"president": true, "employee": true, "engineer": true, "owner": true, "partner": true, "who": true,
-	"trader": true, "investor": true, "banker": true, "lawyer": true, "member": true, "co-founder": true}
 
 // companyCue reports whether a company cue stands by toks[i]: an
 // apposition naming a kind of company after it (", the Dutch maker of"),
@@ -307,7 +254,3 @@ func (x *extraction) demonymShaped(i int) bool {
 	r := []rune(n)
 	return len(r) > 0 && unicode.IsLower(r[0]) && !speechVerbs[toks[i+1].lower]
 }
-
-// speechVerbs follow the people who speak.
-var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "added": true, "wrote": true,
-	"argued": true, "asked": true, "replied": true, "noted": true, "warned": true, "explained": true}

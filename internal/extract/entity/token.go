@@ -20,16 +20,6 @@ type token struct {
 	capsLine   bool   // on a line whose letters are all upper case (a headline)
 }
 
-// abbrevs are the words whose period belongs to them.
-var abbrevs = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "sen": true, "rep": true, "gov": true,
-	"gen": true, "col": true, "lt": true, "capt": true, "sgt": true, "maj": true, "prof": true, "rev": true,
-	"jr": true, "sr": true, "inc": true, "corp": true, "co": true, "ltd": true, "bros": true, "no": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
-	"sept": true, "oct": true, "nov": true, "dec": true, "mt": true, "ft": true, "vs": true, "adm": true,
-	"cmdr": true, "supt": true, "hon": true, "del": true, "pres": true, "messrs": true, "mme": true, "mlle": true,
-}
-
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }

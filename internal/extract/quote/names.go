@@ -1,3 +1,6 @@
+// Names: the kinds of speaker phrase, runs of capitalised words, and a run cut
+// into titles, name and affiliation.
+
 package quote
 
 import (
@@ -32,40 +35,8 @@ type phrase struct {
 	evidence []token // description words of an unnamed speaker
 }
 
-// connectors may join capitalised words inside one name.
-var connectors = set("of for on the de van von bin al la le du da di del der den y &")
-
-// orgNouns after a name make an organization: "the Clinton campaign".
-var orgNouns = set("campaign campaigns administration camp team government staff family")
-
-// personNouns after a name describe an unnamed person: "a Clinton spokesman".
-var personNouns = set(
-	"spokesman spokeswoman spokesperson aide aides adviser advisers advisor official officials",
-	"surrogate surrogates lawyer lawyers attorney",
-)
-
-// titleModifiers may precede a title: "former secretary of state".
-var titleModifiers = set(
-	"former senior longtime long-time veteran top chief deputy acting then current outgoing",
-	"incoming retired associate assistant executive managing political national foreign",
-	"conservative liberal progressive independent nonpartisan republican democratic gop",
-	"presidential vice-presidential vice press communications campaign policy research",
-	"economic military legal defense security white house state federal local county city",
-	"of the a an and",
-)
-
-// calendar words are capitalised but never part of a name.
-var calendar = set(
-	"monday tuesday wednesday thursday friday saturday sunday january february march april",
-	"june july august september october november december",
-)
-
 // isNameWord reports whether t can be part of a capitalised name.
 func isNameWord(t token) bool { return t.isCap() && !calendar[t.lw] }
-
-// monthNames are months that are also people's names: "Theresa May",
-// "April Ryan".
-var monthNames = set("may june april")
 
 // nameWordAt reports whether toks[k] is a word of a name: a capitalised
 // word, or a month that a name stands next to and no number follows.
@@ -171,22 +142,13 @@ func joinTokens(ts []token) string {
 	return b.String()
 }
 
-// isCountry reports whether the words name a state.
+// isCountry reports whether the words, in lower case, name a state.
 func isCountry(ws []string) bool {
 	if len(ws) > 0 && ws[0] == "the" {
 		ws = ws[1:]
 	}
-	switch len(ws) {
-	case 0:
-		return false
-	case 1:
-		return countries[ws[0]] || ws[0] == "u.s." || ws[0] == "u.k." || ws[0] == "america"
-	}
-	return countryPhrases[strings.Join(ws, "_")]
+	return stateSpeakers[strings.Join(ws, " ")]
 }
-
-// parties are the plural names of parties that speak as bodies.
-var parties = set("democrats republicans")
 
 // classifyRun tells what a run of capitalised words names.
 func classifyRun(ts []token) int {

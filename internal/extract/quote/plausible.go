@@ -16,31 +16,6 @@ import (
 // of a sentence ("Look", "Everyone", "Video"). plausible turns such names
 // away, so that the quotation keeps no speaker rather than a false one.
 
-// headingWords are words that no name holds but headings and sentences do.
-var headingWords = set(
-	"if he she i you we they it him his her himself herself itself them about against with without",
-	"both thing things makes make made thought think won’t won't not is are was were be being",
-	"who what why how when got gets says said just over",
-)
-
-// adjectives are capitalised words that describe and never name a speaker.
-var adjectives = set(
-	"democratic democrat republican american christian muslim jewish catholic evangelical",
-	"conservative liberal progressive european african asian hispanic latino latina mexican",
-	"german french british english russian chinese israeli arab palestinian iranian syrian",
-	"initial subsequent former late",
-)
-
-// indefinites stand for people without naming them.
-var indefinites = set(
-	"everyone everybody nobody anyone anybody someone somebody none others",
-	"four five six seven eight nine ten dozens hundreds thousands half",
-)
-
-// openers are words that may open a sentence before a name but are not
-// part of it: "When Donald Trump".
-var openers = set("when if as but and or so yet then while after before since until although though because once")
-
 // plausible reports whether name, of speaker kind k, may name who spoke.
 func (d *doc) plausible(name string, k int) bool {
 	if k == spCountry {

@@ -23,12 +23,6 @@ type token struct {
 	inQ  bool // inside an accepted quotation
 }
 
-// abbrevs absorb a following period: "Sen." is one token.
-var abbrevs = set(
-	"mr mrs ms dr sen rep gov gen lt col sgt jr sr st prof rev hon capt maj cmdr adm amb pres del",
-	"mt ft no vs etc inc corp co ltd jan feb aug sept sep oct nov dec atty sec gop",
-)
-
 // tokenize splits text into tokens. Words keep inner apostrophes, hyphens
 // and periods ("don’t", "Dayez-Burgeon", "U.S."); every other non-space
 // character is a token of its own.
@@ -97,11 +91,6 @@ func tokenize(text string) []token {
 	}
 	return joinParticles(text, toks)
 }
-
-// particleVerbs are the speech verbs whose particle is part of them: one
-// token "pointed out" is speech, "pointed" alone ("pointed to the map") is
-// none.
-var particleVerbs = map[string]string{"pointed": "out", "points": "out", "point": "out"}
 
 // joinParticles makes each speech verb and its particle one token.
 func joinParticles(text string, toks []token) []token {

@@ -2,9 +2,7 @@ package entity
 
 import (
 	"bufio"
-	"bytes"
 	"compress/gzip"
-	_ "embed"
 	"fmt"
 	"io"
 	"sort"
@@ -12,32 +10,14 @@ import (
 )
 
 // The common-word lexicon lists the words that running English news text
-// writes in lower case more than three times as often as capitalized in mid-sentence
-// ("benchmark", "famine", "licences"). A capitalized word at a sentence start
-// that is in it is no name unless the document confirms it. It is built by
-// `newsindex build-entity-lexicon` from the lower-case tokens of the CoNLL-2003
-// training text and of the BBC, PolNeAR and AG News training articles, and embedded
-// as data/common.txt.gz (one word a line, sorted).
-//
-//go:embed data/common.txt.gz
-var commonData []byte
-
-var common = mustLoadCommon()
-
-func mustLoadCommon() map[string]bool {
-	set := map[string]bool{}
-	zr, err := gzip.NewReader(bytes.NewReader(commonData))
-	if err != nil {
-		return set
-	}
-	sc := bufio.NewScanner(zr)
-	for sc.Scan() {
-		if w := sc.Text(); w != "" {
-			set[w] = true
-		}
-	}
-	return set
-}
+// writes in lower case more than three times as often as capitalized in
+// mid-sentence ("benchmark", "famine", "licences"). A capitalized word at a
+// sentence start that is in it is no name unless the document confirms it.
+// It is built by `newsindex build-entity-lexicon` from the lower-case tokens
+// of the CoNLL-2003 training text and of the BBC, PolNeAR and AG News
+// training articles, and embedded as the lexicon's en/common.txt.gz (one
+// word a line, sorted).
+var common = words("common.txt.gz", "")
 
 // isCommon reports whether the lower-cased word l is a common English word.
 func isCommon(l string) bool { return common[l] }

@@ -1,0 +1,82 @@
+// Organization shapes: capitalised runs that a word such as Institute or
+// Foundation, or an "&", makes the name of an organization.
+
+package entity
+
+// patternOrgs finds names shaped like organizations ("… Institution",
+// "Foundation for …") that the tagger missed or cut short.
+func (x *extraction) patternOrgs() {
+	m := x.model
+	toks := x.toks
+	var add []span
+	amp := map[int]bool{} // names joined by "&", by first token
+	for i := 0; i < len(toks); {
+		if !x.capWord(i) && !(groupAdjectives[toks[i].lower] && isCap(toks[i].norm)) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && !toks[j].lineStart {
+			if x.capWord(j) {
+				j++
+				continue
+			}
+			if connectors[toks[j].norm] && j+1 < len(toks) && x.capWord(j+1) && !toks[j+1].lineStart {
+				j += 2
+				continue
+			}
+			break
+		}
+		// Drop sentence-initial common words and titles from the front.
+		a := i
+		for a < j && (isSentenceStart(toks, a) || a == i) && (m.lower[toks[a].lower] || notNames[toks[a].lower]) && !groupAdjectives[toks[a].lower] {
+			a++
+		}
+		for a < j && connectors[toks[a].lower] {
+			a++
+		}
+		e := j // "Fox News Chairman Roger Ailes": the name ends before the post
+		if org, _, ok := x.splitOrgRolePerson(span{a, j, kOrg}); ok {
+			e = org.j
+		}
+		e = a + x.trimPosts(a, e) // "Fox News Chairman and CEO Roger Ailes"
+		hasKey := false
+		for k := a; k < e; k++ {
+			if orgWords[toks[k].lower] {
+				hasKey = true
+			}
+			if toks[k].norm == "&" {
+				hasKey, amp[a] = true, true
+			}
+		}
+		if hasKey && e-a >= 2 && !toks[a].capsLine {
+			add = append(add, span{a, e, kOrg})
+		}
+		i = j
+	}
+	for _, p := range add {
+		ok := true
+		for _, s := range x.spans {
+			if s.j <= p.i || s.i >= p.j {
+				continue
+			}
+			// A person inside the name blocks it only where it opens the name
+			// ("Baek Hyun-woo of the …"), not inside it ("Centre for Energy
+			// Studies", "Maple & Finch").
+			if s.kind == kPer && (s.i <= p.i || s.j > p.j) && !amp[p.i] || s.kind == kOrg && (s.i < p.i || s.j > p.j) {
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		out := x.spans[:0]
+		for _, s := range x.spans {
+			if s.j <= p.i || s.i >= p.j {
+				out = append(out, s)
+			}
+		}
+		x.spans = append(out, p)
+	}
+	x.buildOwner()
+}

@@ -1,0 +1,128 @@
+package entity
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/newsindex/newsindex/internal/extract/lexicon"
+)
+
+// The word lists the entity extractor reads, each defined once in a data
+// file of package lexicon (data/en/FILE, under [section]); the comments
+// there say what each list is for.
+
+func words(file, section string) map[string]bool {
+	return lexicon.Words(lexicon.English, file, section)
+}
+
+// union joins sets into a new one.
+func union(sets ...map[string]bool) map[string]bool {
+	m := map[string]bool{}
+	for _, s := range sets {
+		for w := range s {
+			m[w] = true
+		}
+	}
+	return m
+}
+
+var (
+	// Titles and posts.
+	titles        = words("titles.txt", "before-name")
+	personTitles  = words("titles.txt", "person-only")
+	orgRoles      = words("titles.txt", "post")
+	personPosts   = words("titles.txt", "post-or-name")
+	roleModifiers = words("titles.txt", "post-modifier")
+	roleNouns     = words("titles.txt", "role-noun")
+
+	// The calendar.
+	calendarWords = union(words("calendar.txt", "day"), words("calendar.txt", "month"))
+	months        = union(words("calendar.txt", "month"), words("calendar.txt", "month-abbrev"))
+
+	// Words that name nothing.
+	notNames = union(words("nonnames.txt", "not-entity"), calendarWords, words("calendar.txt", "day-abbrev"),
+		words("calendar.txt", "month-abbrev"), words("calendar.txt", "holiday"))
+
+	// Function words.
+	locPreps       = words("function.txt", "locative")
+	articles       = words("function.txt", "article")
+	beforeNoPerson = words("function.txt", "before-no-person")
+	connectors     = words("function.txt", "org-connector")
+	nameParticles  = words("function.txt", "name-particle")
+	initialStop    = words("function.txt", "initial-stop")
+	functionWord   = words("function.txt", "headline-lower")
+	numberWords    = words("function.txt", "number")
+	compoundSuffix = words("function.txt", "compound-suffix")
+	speechVerbs    = words("speech.txt", "speech")
+	abbrevs        = words("function.txt", "abbreviation")
+
+	// Words of organizations' names.
+	orgWords        = words("orgwords.txt", "org")
+	companySuffixes = words("orgwords.txt", "company-suffix")
+	companyWords    = words("orgwords.txt", "company-word")
+	companyHeads    = words("orgwords.txt", "company-head")
+	companyNouns    = words("orgwords.txt", "company-noun")
+	groupAdjectives = words("orgwords.txt", "group-adjective")
+	capsStop        = words("orgwords.txt", "caps-stop")
+	signOffs        = words("orgwords.txt", "sign-off")
+
+	// Words of places' names.
+	placeNouns   = words("placewords.txt", "place-noun")
+	geoHeads     = words("placewords.txt", "geo-head")
+	geoNoun      = words("placewords.txt", "geo-noun")
+	datelineOnly = words("placewords.txt", "dateline-only")
+	georgiaClues = func() []string {
+		var out []string
+		for _, f := range fields("placewords.txt", "georgia", 1) {
+			out = append(out, f[0])
+		}
+		return out
+	}()
+	formerStates = func() []struct{ successor, former, clue string } {
+		var out []struct{ successor, former, clue string }
+		for _, f := range fields("placewords.txt", "former-state", 3) {
+			out = append(out, struct{ successor, former, clue string }{f[0], f[1], f[2]})
+		}
+		return out
+	}()
+
+	// The US states by their abbreviations, and Canada's provinces.
+	usStates     = lexicon.Pairs(lexicon.English, "states.txt", "ap")
+	postalStates = lexicon.Pairs(lexicon.English, "states.txt", "postal")
+	// stateAbbrevs are the abbreviations of US states and Canadian
+	// provinces that follow the city of a dateline ("SANTA CRUZ, Calif.,
+	// Feb 26 -"), with their country.
+	stateAbbrevs = func() map[string]string {
+		m := map[string]string{}
+		for a := range lexicon.Pairs(lexicon.English, "states.txt", "canada") {
+			m[a] = "Canada"
+		}
+		for a := range usStates {
+			m[a] = "United States"
+		}
+		return m
+	}()
+	// stateByAbbrev indexes usStates and postalStates in lower case.
+	stateByAbbrev = func() map[string]string {
+		m := map[string]string{}
+		for _, t := range []map[string]string{usStates, postalStates} {
+			for a, st := range t {
+				m[strings.ToLower(a)] = st
+			}
+		}
+		return m
+	}()
+)
+
+// fields returns the lines of a section, each with n fields; another
+// number is a fault of the embedded data, and panics like lexicon.Words.
+func fields(file, section string, n int) [][]string {
+	var out [][]string
+	for _, l := range lexicon.Lines(lexicon.English, file, section) {
+		if len(l.Fields) != n {
+			panic(fmt.Sprintf("lexicon: %s/%s:%d: want %d fields", lexicon.English, file, l.No, n))
+		}
+		out = append(out, l.Fields)
+	}
+	return out
+}

@@ -1,0 +1,182 @@
+// The people an article names outside its quotations: their full names, where
+// they stand, and what each mention says of them.
+
+package quote
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newsindex/newsindex/internal/extract/entity"
+)
+
+// mention is what one mention of a person says of them.
+type mention struct {
+	pos      int
+	name     string // the name as written, titles removed
+	titles   []token
+	appos    []token
+	affil    []token
+	adjacent string   // the title word right before the name, lower case
+	about    []string // party and state of a lawmaker's "(R-Fla.)", lower case
+}
+
+// scanPeople collects the people named outside quotations: their full
+// names (so that a surname can be resolved), their places (so that a pronoun
+// can be) and what each mention says of them (for roles).
+func (d *doc) scanPeople() {
+	toks := d.toks
+	d.evidence = map[string][]mention{}
+	var ms []mention
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.inQ || !t.isCap() || (i > 0 && toks[i-1].isCap() && !toks[i-1].inQ && toks[i-1].para == t.para) {
+			continue
+		}
+		end := d.paraEnd[t.para]
+		b := capRunFwd(toks, i, end)
+		a := i
+		for a < b && (nonNames[toks[a].lw] || connectors[toks[a].w]) {
+			a++
+		}
+		if a >= b {
+			continue
+		}
+		run := toks[a:b]
+		titles, name, affil := splitName(run)
+		if c := classifyRun(run); c != spPerson && !(c == spOrg && len(name) > 0 && classifyRun(name) == spPerson && (len(affil) > 0 || len(titles) > 0)) {
+			i = b - 1
+			continue
+		}
+		if len(name) == 0 || len(name) > 4 || classifyRun(name) != spPerson || d.heading(t.para) {
+			i = b - 1
+			continue
+		}
+		if e, ok := d.entityAt(name[0].s, name[len(name)-1].e); ok && e.Kind != entity.Person && len(titles) == 0 && gender(joinTokens(name)) == 0 {
+			i = b - 1
+			continue
+		}
+		m := mention{pos: name[0].s, name: joinTokens(name), titles: titles, affil: affil}
+		if n := d.personAt(name[0].s, name[len(name)-1].e); n != "" && (strings.Contains(n, " ") || !strings.Contains(m.name, " ")) {
+			m.name = n
+		}
+		if len(titles) > 0 {
+			m.adjacent = titles[len(titles)-1].lw
+		}
+		// lower-case titles before: "Republican nominee Donald Trump"
+		p := a
+		for p-1 >= 0 && p > a-5 && toks[p-1].kind == kWord && !toks[p-1].inQ && toks[p-1].para == t.para &&
+			(isTitleWord(toks[p-1].lower()) || titleModifiers[toks[p-1].lower()] || toks[p-1].isCap()) {
+			p--
+		}
+		if p < a {
+			m.titles = append(append([]token{}, toks[p:a]...), titles...)
+			if len(titles) == 0 {
+				m.adjacent = toks[a-1].lw
+			}
+		}
+		// a lawmaker's party and state: "Jon Tester (D-Mont.)", "Rand Paul, R-Ky.,"
+		if b+1 < end && (toks[b].w == "(" || toks[b].w == ",") && entity.IsPartyState(toks[b+1].w) {
+			m.titles = append(m.titles[:len(m.titles):len(m.titles)], token{w: "lawmaker", lw: "lawmaker", kind: kWord})
+			m.adjacent = "lawmaker"
+			m.about = partyState(toks[b+1].w)
+		}
+		// an apposition: ", a senior fellow at the Brookings Institution,"
+		if b+1 < end && toks[b].w == "," && !toks[b+1].inQ {
+			nw := toks[b+1].lower()
+			if nw == "a" || nw == "an" || nw == "the" || nw == "who" || isTitleWord(nw) || titleModifiers[nw] {
+				e := b + 1
+				for e < end && e < b+30 && toks[e].w != "," && !toks[e].isTerminal() && toks[e].kind != kQuote {
+					e++
+				}
+				if !clause(toks[b+1 : e]) { // not "in Chelsea, the mayor said …"
+					m.appos = toks[b+1 : e]
+				}
+			}
+		} else if b+1 < end && (toks[b].w == "of" || toks[b].w == "at") && toks[b+1].kind == kWord {
+			e := b + 1
+			for e < end && e < b+12 && toks[e].kind == kWord {
+				e++
+			}
+			m.appos = toks[b:e]
+		}
+		ms = append(ms, m)
+		i = b - 1
+	}
+	for _, m := range d.ents.Mentions {
+		if m.Kind == entity.Person && !d.insideQuote(m.Start) && strings.Count(m.Name, " ") < 4 {
+			ms = append(ms, mention{pos: m.Start, name: m.Name})
+		}
+	}
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].pos < ms[j].pos })
+	for _, m := range ms {
+		if strings.Contains(m.name, " ") {
+			last := surname(m.name)
+			d.full[last] = append(d.full[last], personRef{pos: m.pos, name: m.name})
+		}
+	}
+	for _, m := range ms {
+		name := d.tidy(d.fullName(m.name, m.pos))
+		if name == "" {
+			continue
+		}
+		d.evidence[name] = append(d.evidence[name], m)
+		titled := m.adjacent != "" && (isTitleWord(m.adjacent) && !titleModifiers[m.adjacent])
+		if !titled && m.appos == nil && (gender(name) == 0 || !strings.Contains(name, " ")) && !d.isPerson(m.pos) {
+			continue // not known to be a person
+		}
+		g := gender(name)
+		for _, t := range m.titles {
+			switch t.lw {
+			case "mrs.", "mrs", "ms.", "ms", "miss", "congresswoman", "spokeswoman", "chairwoman":
+				g = 'f'
+			case "mr.", "mr", "congressman", "spokesman", "chairman":
+				g = 'm'
+			}
+		}
+		d.refs = append(d.refs, personRef{pos: m.pos, name: name, g: g})
+	}
+}
+
+// isPerson reports whether an entity mention of a person starts at pos.
+func (d *doc) isPerson(pos int) bool {
+	m, ok := d.entityAt(pos, pos+1)
+	return ok && m.Kind == entity.Person
+}
+
+// heading reports whether paragraph p is a title-case heading, whose
+// capitalised words are not names.
+func (d *doc) heading(p int) bool {
+	if h, ok := d.headings[p]; ok {
+		return h
+	}
+	h := d.isHeading(p)
+	d.headings[p] = h
+	return h
+}
+
+// isHeading reports whether most words of paragraph p are capitalised.
+func (d *doc) isHeading(p int) bool {
+	words, caps := 0, 0
+	for k := d.paraStart(p); k < d.paraEnd[p]; k++ {
+		t := d.toks[k]
+		if t.kind != kWord {
+			continue
+		}
+		words++
+		if t.isCap() {
+			caps++
+		}
+	}
+	return words >= 4 && caps*10 >= words*8
+}
+
+// insideQuote reports whether byte offset pos lies inside a quotation.
+func (d *doc) insideQuote(pos int) bool {
+	for _, q := range d.quotes {
+		if pos >= q.start && pos < q.end {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,216 @@
+// Reported speech: a named subject, a speech verb and a clause without
+// quotation marks, and paragraphs that open with a speaker and a colon.
+
+package quote
+
+import "strings"
+
+// colonLines records the paragraphs that open with a name and a colon, as
+// headlines and transcripts do ("Sanders: Brexit’s message could draw Trump
+// support", "BENENSON: Senator Sanders doesn’t get to decide …"). A lone
+// word counts only when it is the surname of someone named in the article
+// or a known public figure.
+func (d *doc) colonLines() {
+	toks := d.toks
+	for i := 0; i < len(toks); {
+		end := d.paraEnd[toks[i].para]
+		start := i
+		if end <= start {
+			end = start + 1
+		}
+		i = end
+		if toks[start].inQ || !isNameWord(toks[start]) {
+			continue
+		}
+		b := capRunFwd(toks, start, end)
+		if b-start > 3 || b >= end || toks[b].w != ":" || end-b < 5 || toks[b+1].kind == kQuote {
+			continue
+		}
+		run := append([]token{}, toks[start:b]...)
+		for k := range run {
+			if isAllCaps(run[k].w) && len(run) < 3 {
+				run[k].w = titleCase(run[k].w)
+				run[k].lw = strings.ToLower(run[k].w)
+			}
+		}
+		var sp phrase
+		d.fillName(&sp, run)
+		switch {
+		case sp.kind == spPerson && len(sp.name) == 1:
+			lw := sp.name[0].lw
+			if len(d.full[surname(sp.name[0].w)]) == 0 && !knownOfficials[lw] {
+				continue
+			}
+		case sp.kind == spPerson, sp.kind == spOrg && len(run) > 1:
+			if _, ok := d.entityAt(run[0].s, run[len(run)-1].e); !ok {
+				continue
+			}
+		default:
+			continue
+		}
+		sp.pos, sp.end = run[0].s, run[len(run)-1].e
+		d.reported = append(d.reported, &rawQuote{start: toks[b+1].s, end: toks[end-1].e, sp: sp, cue: ":", cueTok: b})
+	}
+}
+
+// indirect records reported speech: a named subject, a speech verb and a
+// clause with no quotation marks.
+func (d *doc) indirect() {
+	toks := d.toks
+	d.colonLines()
+	for v := range toks {
+		t := toks[v]
+		if t.kind != kWord || t.inQ || d.usedCue[v] {
+			continue
+		}
+		w := t.lower()
+		if w == "according" && v+2 < len(toks) && toks[v+1].w == "to" {
+			hi := d.frameEnd(v + 2)
+			c := v + 2
+			for c < hi && toks[c].w != "," {
+				c++
+			}
+			sp, ok := d.accordingTo(v+2, c)
+			if !ok || sp.kind == spPronoun || sp.kind == spDesc {
+				continue
+			}
+			s0 := d.sentenceStart(v)
+			e0 := d.frameEnd(v)
+			if e0 <= s0 {
+				continue
+			}
+			d.reported = append(d.reported, &rawQuote{start: toks[s0].s, end: toks[e0-1].e, sp: sp, cue: "according to"})
+			continue
+		}
+		// "…, saying they violate free-speech rights": the speech of the
+		// sentence's subject
+		if participleVerbs[w] && v > 0 && toks[v-1].w == "," {
+			l0 := d.sentenceStart(v)
+			c := v + 1
+			hi := d.frameEnd(c)
+			if c < hi && toks[c].w == "that" {
+				c++
+			}
+			if hi-c < 3 {
+				continue
+			}
+			if sp, ok := d.subject(l0, v); ok && sp.kind != spDesc && sp.kind != spPronoun && !shouted(sp.name) && !headlineName(sp.name) {
+				d.reported = append(d.reported, &rawQuote{start: toks[c].s, end: toks[hi-1].e, sp: sp, cue: w, cueTok: v})
+			}
+			continue
+		}
+		if !indirectVerbs[w] {
+			continue
+		}
+		// "… was first reported by the New York Times": the sentence is the speech
+		if reportVerbs[w] && v+2 < len(toks) && toks[v+1].w == "by" {
+			l0 := d.sentenceStart(v)
+			hi := d.frameEnd(v + 2)
+			if sp, ok := d.parseForward(v+2, hi); ok && (sp.kind == spOrg || sp.kind == spPerson) && hi-l0 >= 6 {
+				d.reported = append(d.reported, &rawQuote{start: toks[l0].s, end: toks[hi-1].e, sp: sp, cue: w, cueTok: v})
+			}
+			continue
+		}
+		// passive: "was told", "is called"
+		if v > 0 && strings.Contains(" is was were be been being are ", " "+toks[v-1].lower()+" ") {
+			continue
+		}
+		c := v + 1
+		hi := d.reportEnd(c)
+		if c < hi && (toks[c].w == "by" || toks[c].w == "for" && w != "called") {
+			continue
+		}
+		l0 := d.sentenceStart(v)
+		j := v - 1
+		for j >= l0 && d.isAux(j) {
+			j--
+		}
+		// "The deal is off, CNN reported (on Tuesday).": the speech comes first
+		trailing := hi-c <= 1 || hi-c <= 4 && (calendar[toks[c].lw] || adjunctStarts[toks[c].lw])
+		// "…, the losses would outstrip the gains, said Batchelder." and
+		// "…, said Jeffrey Trimble, a senior official with …"
+		if v-1-l0 >= 3 && toks[v-1].w == "," && forwardVerbs[w] && c < hi && isNameWord(toks[c]) && toks[l0].kind == kWord {
+			if sp, ok := d.parseForward(c, hi); ok && (sp.kind == spPerson || sp.kind == spOrg) && d.endsFrame(sp, hi) {
+				d.reported = append(d.reported, &rawQuote{start: toks[l0].s, end: toks[v-2].e, sp: sp, cue: w, cueTok: v})
+				continue
+			}
+		}
+		if hi-c < 3 || trailing {
+			if !trailing || w == "called" || w == "calls" {
+				continue
+			}
+			sp, a, ok := d.parseBackward(l0, j)
+			if ok && a-2 > l0 && toks[a-1].lw == "as" && toks[a-2].w == "," {
+				a-- // "…, as Trump said."
+			}
+			if !ok || sp.kind == spDesc || sp.kind == spPronoun || a-1 <= l0 || toks[a-1].w != "," {
+				continue
+			}
+			if a-1-l0 >= 3 && toks[l0].kind == kWord {
+				d.reported = append(d.reported, &rawQuote{start: toks[l0].s, end: toks[a-2].e, sp: sp, cue: w, cueTok: v})
+			}
+			continue
+		}
+		sp, a, ok := d.parseBackward(l0, j)
+		if !ok && j > l0 && toks[j].lw == "and" {
+			if (w == "added" || w == "adds") && (c >= hi || toks[c].lw != "that") {
+				continue // "have kept their squad together and added two defenders": a verb of getting
+			}
+			// "Obama praised the nominee and said …": the subject of the
+			// first verb speaks
+			sp, ok = d.subject(l0, j)
+			a = l0
+		}
+		if ok && a > l0 && toks[a-1].lw == "as" && toks[c].w == "," {
+			// "As Clyburn noted, those voters will …": the speech follows the comma
+			if sp.kind != spDesc && !shouted(sp.name) && !headlineName(sp.name) && hi-c > 3 {
+				d.reported = append(d.reported, &rawQuote{start: toks[c+1].s, end: toks[hi-1].e, sp: sp, cue: w, cueTok: v})
+			}
+			continue
+		}
+		if !ok || sp.kind == spDesc || a > l0 && prepositions[toks[a-1].lw] || d.endsPrepList(a, l0) || shouted(sp.name) || headlineName(sp.name) {
+			continue
+		}
+		// "The figure, The Hill reported, is large.": the attribution
+		// interrupts the speech, which is the whole sentence
+		if a-1 > l0 && toks[a-1].w == "," && c < hi && toks[c].w == "," {
+			if hi-l0 >= 6 && toks[l0].kind == kWord {
+				d.reported = append(d.reported, &rawQuote{start: toks[l0].s, end: toks[hi-1].e, sp: sp, cue: w, cueTok: v})
+			}
+			continue
+		}
+		// "said so": no words reported
+		if c < hi && toks[c].lw == "so" && (c+1 >= hi || toks[c+1].kind == kPunct) {
+			continue
+		}
+		if c < hi && toks[c].w == "that" {
+			c++
+		} else if c < hi && (prepositions[toks[c].lw] || adjunctStarts[toks[c].lw] || calendar[toks[c].lw] || w == "told" || w == "tells" || w == "tell") {
+			// "said in a statement that …", "told reporters that …": the
+			// speech is the that-clause; "reported from Los Angeles" is none
+			k := c + 1
+			for k < hi && k < c+10 && toks[k].lw != "that" && toks[k].w != "," {
+				k++
+			}
+			if k < hi && toks[k].lw == "that" {
+				c = k + 1
+			} else if toks[c].lw == "from" {
+				continue
+			}
+		}
+		// "… ― Trump boasted, “…”": the speech ends where the attribution
+		// of the quotation after it begins
+		if hi-2 > c && hi < len(toks) && toks[hi].kind == kQuote && toks[hi-1].w == "," && d.isVerb(hi-2) {
+			if a, ok := capRunBack(toks, hi-3, c); ok && a > c {
+				hi = a
+				for hi > c && toks[hi-1].kind == kPunct {
+					hi--
+				}
+			}
+		}
+		if c >= hi || toks[c].kind == kQuote {
+			continue // none, or a quotation in its marks
+		}
+		d.reported = append(d.reported, &rawQuote{start: toks[c].s, end: toks[hi-1].e, sp: sp, cue: w, cueTok: v})
+	}
+}
