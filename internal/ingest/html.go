@@ -95,7 +95,7 @@ func parseHTML(data []byte) (a index.Article, err error) {
 			a.Published = t.UTC()
 		}
 	}
-	a.Body = strings.Join(cleanLines(plainLines(text), a.Title), "\n\n")
+	a.Body = strings.Join(cleanLines(plainLines(text), a.Title, nil), "\n\n")
 	return a, nil
 }
 

@@ -11,9 +11,10 @@
 //   - JSON (.json): one article object, an array of them, or several objects
 //     one after the other.
 //   - HTML pages (.html, .htm): the article text is found by readability and
-//     cleaned of navigation, teasers, share bars and cookie notices; the
-//     metadata comes from <meta> tags, JSON-LD NewsArticle objects and
-//     <link rel=canonical>.
+//     cleaned of navigation, teasers, share bars and cookie notices, never
+//     of the text that carries the article (Record.Cleanup says what was
+//     cut); the metadata comes from <meta> tags, JSON-LD NewsArticle objects
+//     and <link rel=canonical>.
 //   - Feeds (.rss, .atom, .rdf, or sniffed: <rss, <feed, <rdf:RDF, or JSON
 //     with "version": "https://jsonfeed.org/version/…"): RSS 2.0, RSS 1.0,
 //     Atom and JSON Feed through gofeed, one article an item. A broken item
@@ -77,6 +78,9 @@ type Record struct {
 	Path    string // file name, "-" for standard input
 	Line    int    // 1-based line of the record in its file; 0 when the file is one record
 	Err     error  // non-nil: the record is rejected, Article is incomplete
+	// Cleanup reports what clean-up removed from a page's text (HTML and
+	// plain-text pages); nil for the other formats.
+	Cleanup *Cleanup
 }
 
 // Where returns "path:line" (or "path") for messages.
@@ -137,10 +141,22 @@ func (in *input) ctx() context.Context {
 // emit validates the article and sends the record to the callback. A record
 // that already has an error is sent as it is.
 func (in *input) emit(a index.Article, line int, err error) error {
-	if err == nil {
-		err = validate(&a)
+	return in.send(Record{Article: a, Line: line, Err: err})
+}
+
+// emitCleaned is emit for a page, with the report of its clean-up.
+func (in *input) emitCleaned(a index.Article, c *Cleanup, err error) error {
+	return in.send(Record{Article: a, Err: err, Cleanup: c})
+}
+
+// send validates the record's article unless it already has an error, and
+// sends it to the callback.
+func (in *input) send(r Record) error {
+	if r.Err == nil {
+		r.Err = validate(&r.Article)
 	}
-	return in.fn(Record{Article: a, Path: in.name, Line: line, Err: err})
+	r.Path = in.name
+	return in.fn(r)
 }
 
 // ReadFile reads the articles of one file, choosing the format by extension and content.

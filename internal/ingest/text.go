@@ -48,25 +48,30 @@ func readText(in *input) error {
 	if !utf8.Valid(data) {
 		return in.emit(index.Article{}, 0, invalidUTF8(string(data)))
 	}
-	return in.emit(parseText(string(data)), 0, nil)
+	a, c := parseText(string(data))
+	return in.emitCleaned(a, c, nil)
 }
 
-// parseText recovers an article from a plain-text page.
-func parseText(s string) index.Article {
+// parseText recovers an article from a plain-text page, and reports what
+// the clean-up of its body region removed.
+func parseText(s string) (index.Article, *Cleanup) {
 	lines, starts := textLines(s)
 	start, end := bodyRegion(lines)
 	p := scanPreamble(lines[:start], starts)
 	if p.site == "" {
 		p.site = copyrightHolder(lines)
 	}
+	c := &Cleanup{Extracted: wordsIn(lines[start:end])}
 	var body []string
 	menu := menuLines(lines[start:end], starts[start:end])
 	for i, l := range lines[start:end] {
-		if !menu[i] {
+		if menu[i] {
+			c.remove("menus", l, words(l))
+		} else {
 			body = append(body, l)
 		}
 	}
-	body = cleanLines(body, p.title)
+	body = cleanLines(body, p.title, c)
 	keep := append(p.standfirst, body...)
 	return index.Article{
 		Title:     p.title,
@@ -75,7 +80,7 @@ func parseText(s string) index.Article {
 		Published: p.published,
 		Category:  p.category,
 		Body:      strings.Join(keep, "\n\n"),
-	}
+	}, c
 }
 
 // textLines splits a page into its non-blank lines, trimmed, with
@@ -398,12 +403,12 @@ func isFooter(s string) bool {
 	if footerMarkers[p] {
 		return true
 	}
+	// A footer line is short: a paragraph that opens with a photo's "©
+	// Agency" credit is article text.
 	low := strings.ToLower(s)
-	if strings.HasPrefix(low, "©") || strings.HasPrefix(low, "(c) ") || copyrightLine.MatchString(s) {
-		return true
-	}
 	n := words(s)
-	return n <= 25 && hasAnyPrefix(low, footerPrefixes) || n <= 60 && strings.Contains(low, "all rights reserved")
+	return n <= 25 && (hasAnyPrefix(low, footerPrefixes) || copyrightLine.MatchString(s)) ||
+		n <= 60 && strings.Contains(low, "all rights reserved")
 }
 
 // preamble is what scanPreamble learns from the lines before the body.
@@ -798,24 +803,33 @@ func copyrightHolder(lines []string) string {
 }
 
 // cleanLines drops from a body's lines the site chrome, the title, teaser
-// blocks and headlines repeated as heading and link, and cuts the footer.
-func cleanLines(lines []string, title string) []string {
-	drop := make([]bool, len(lines))
+// blocks and headlines repeated as heading and link, and cuts the footer,
+// following the clean-up rule (see Cleanup): a footer cut or a teaser block
+// that would take articleShare of the running text with it is not made. c,
+// when not nil, records what was removed and spared.
+func cleanLines(lines []string, title string, c *Cleanup) []string {
+	drop := make([]string, len(lines)) // the step that drops each line; "" keeps it
 	tk := key(title)
+	total := runningText(lines)
 	lastPara := -1
 	for i, l := range lines {
 		if isParagraph(l) && !isChrome(l) {
 			lastPara = i
 		}
 	}
-	// The footer starts at the first footer line after some text.
+	// The footer starts at the first footer line after some text, unless
+	// the text after it is too much of the article to be a footer.
 	seenText := false
 	for i, l := range lines {
 		if seenText && isFooter(l) {
-			for j := i; j < len(lines); j++ {
-				drop[j] = true
+			after := runningText(lines[i:])
+			if !holdsArticleText(after, total) {
+				for j := i; j < len(lines); j++ {
+					drop[j] = "footer"
+				}
+				break
 			}
-			break
+			c.spare("footer", "from "+l, fmt.Sprintf("what follows holds %d%% of the running text", 100*after/total))
 		}
 		if isParagraph(l) {
 			seenText = true
@@ -835,25 +849,32 @@ func cleanLines(lines []string, title string) []string {
 	}
 	for i, l := range lines {
 		switch {
-		case drop[i]:
+		case drop[i] != "":
 		case isTeaserMarker(l):
-			drop[i] = true
+			drop[i] = "teasers"
 			if i > lastPara {
 				for j := i; j < len(lines); j++ {
-					drop[j] = true
+					drop[j] = "teasers"
 				}
 				continue
 			}
-			dropTeasers(lines, drop, repeated, i+1)
-		case isChrome(l), isFooter(l), key(l) == tk && tk != "", inlineTeaser.MatchString(l) && !isParagraph(l), repeated[i],
-			publishedLine.MatchString(l) && isDateline(l):
-			drop[i] = true
+			dropTeasers(lines, drop, repeated, i+1, total, c)
+		case isChrome(l), publishedLine.MatchString(l) && isDateline(l):
+			drop[i] = "chrome"
+		case isFooter(l):
+			drop[i] = "footer"
+		case key(l) == tk && tk != "":
+			drop[i] = "title"
+		case inlineTeaser.MatchString(l) && !isParagraph(l), repeated[i]:
+			drop[i] = "teasers"
 		}
 	}
 	var out []string
 	for i, l := range lines {
-		if !drop[i] {
+		if drop[i] == "" {
 			out = append(out, l)
+		} else {
+			c.remove(drop[i], l, words(l))
 		}
 	}
 	return out
@@ -862,22 +883,39 @@ func cleanLines(lines []string, title string) []string {
 // dropTeasers drops the teaser items after a teaser marker: headlines that
 // are repeated or long, each perhaps followed by a one-paragraph summary.
 // The article resumes at the first line that is neither, such as a short
-// subheading or a paragraph that no teaser headline precedes.
-func dropTeasers(lines []string, drop, repeated []bool, from int) {
+// subheading or a paragraph that no teaser headline precedes. A block whose
+// summaries hold articleShare of the running text (total) is the article
+// under a misleading marker, and stays.
+func dropTeasers(lines []string, drop []string, repeated []bool, from, total int, c *Cleanup) {
+	end := teaserBlockEnd(lines, repeated, from)
+	if block := runningText(lines[from:end]); holdsArticleText(block, total) {
+		c.spare("teasers", "after "+lines[from-1], fmt.Sprintf("the block holds %d%% of the running text", 100*block/total))
+		return
+	}
+	for j := from; j < end; j++ {
+		drop[j] = "teasers"
+	}
+}
+
+// teaserBlockEnd returns the end of the block of teaser items that starts at
+// from.
+func teaserBlockEnd(lines []string, repeated []bool, from int) int {
 	afterHeadline := false
-	for j, items := from, 0; j < len(lines) && items < 12; j++ {
+	j, items := from, 0
+	for ; j < len(lines) && items < 12; j++ {
 		l := lines[j]
 		switch {
 		case repeated[j] || isChrome(l):
-			drop[j], afterHeadline = true, !isChrome(l)
+			afterHeadline = !isChrome(l)
 			items++
 		case isHeadline(l) && words(l) >= 6:
-			drop[j], afterHeadline = true, true
+			afterHeadline = true
 			items++
 		case afterHeadline && isParagraph(l) && utf8.RuneCountInString(l) <= 400:
-			drop[j], afterHeadline = true, false
+			afterHeadline = false
 		default:
-			return
+			return j
 		}
 	}
+	return j
 }

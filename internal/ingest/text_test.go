@@ -269,13 +269,22 @@ func TestCleanLines(t *testing.T) {
 		{"copyright line however long",
 			[]string{para, "© 2024 Example Media Ltd. All rights reserved. No part of this site may be reproduced without our written permission, which we rarely give."},
 			[]string{para}},
+		{"a newsletter pitch in the middle of the text is not the footer",
+			[]string{para, "Sign up for our newsletter", para, para, para},
+			[]string{para, para, para, para}},
+		{"a paragraph that opens with a photo credit is text",
+			[]string{para, "© Wire Photo Agency The harbour master said the new berths would open in the spring, after the dredging of the channel is finished and the cranes have been tested.", para},
+			[]string{para, "© Wire Photo Agency The harbour master said the new berths would open in the spring, after the dredging of the channel is finished and the cranes have been tested.", para}},
+		{"a teaser block that holds much of the text stays",
+			[]string{para, "Most popular", "Why the harbour matters to the town and its people", para},
+			[]string{para, "Why the harbour matters to the town and its people", para}},
 		{"title repeated in the body",
 			[]string{"The Title", para},
 			[]string{para}},
 	}
 	for _, tt := range tests {
 		t.Run(strings.ReplaceAll(tt.name, " ", "_"), func(t *testing.T) {
-			got := cleanLines(tt.in, "The Title")
+			got := cleanLines(tt.in, "The Title", nil)
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("cleanLines(%q) mismatch (-want +got):\n%s", tt.in, diff)
 			}
