@@ -247,7 +247,8 @@ func (w *Walker) fetchPage(ctx context.Context, url string) (index.Article, erro
 	if resp.NotModified || len(resp.Body) == 0 {
 		return index.Article{}, errors.New("no page")
 	}
-	a, err := parseHTML(resp.Body)
+	a, c, err := parseHTML(resp.Body)
+	logRestored(w.logger(), url, c)
 	if err != nil {
 		return a, err
 	}

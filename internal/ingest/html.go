@@ -20,14 +20,15 @@ import (
 	"github.com/newsindex/newsindex/index"
 )
 
-// An HTML page gives its article text through readability, once the parts
-// that are never article text (navigation, asides, share bars, cookie
-// notices, related-story teasers, comment sections) have been cut from the
-// document, and the text then goes through the same line cleaning as plain
-// text pages. The metadata comes, in order of trust, from JSON-LD
-// (NewsArticle, Article, BlogPosting …), from <meta> tags (Open Graph,
-// article:*, author, Dublin Core) and <link rel=canonical>, and last from
-// what readability guessed.
+// An HTML page gives its article text through readability, run on the
+// whole page. The parts of readability's article that are not article text
+// (navigation, asides, share bars, captions, newsletter boxes, teasers) are
+// then cut from it, and the text goes through the same line cleaning as
+// plain-text pages, every step under the rule that it may not remove the
+// text that carries the article (see Cleanup). The metadata comes, in
+// order of trust, from JSON-LD (NewsArticle, Article, BlogPosting …), from
+// <meta> tags (Open Graph, article:*, author, Dublin Core) and <link
+// rel=canonical>, and last from what readability guessed.
 
 // htmlPrefixes start documents that are HTML.
 var htmlPrefixes = []string{"<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<article", "<div", "<p>", "<p ", "<h1", "<!--"}
@@ -49,33 +50,49 @@ func readHTML(in *input) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", in.name, err)
 	}
-	a, err := parseHTML(data)
-	return in.emit(a, 0, err)
+	a, c, err := parseHTML(data)
+	logRestored(in.walker.logger(), firstNonEmpty(a.URL, in.name), c)
+	return in.emitCleaned(a, c, err)
 }
 
-// parseHTML recovers an article from an HTML page.
-func parseHTML(data []byte) (a index.Article, err error) {
+// parseHTML recovers an article from an HTML page, and reports what the
+// clean-up after readability removed.
+func parseHTML(data []byte) (a index.Article, c *Cleanup, err error) {
 	data = toUTF8(data)
 	if !utf8.Valid(data) {
 		data = bytes.ToValidUTF8(data, []byte("\ufffd"))
 	}
 	doc, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
-		return a, fmt.Errorf("malformed HTML: %w", err)
+		return a, nil, fmt.Errorf("malformed HTML: %w", err)
 	}
 	m := readMeta(doc)
-	pruneDocument(doc)
 
 	base, _ := url.Parse(m.url)
 	if base != nil && !base.IsAbs() {
 		base = nil
 	}
-	text, ra := readableText(doc, base)
-	if len(m.articleBody) > 2*len(text) {
-		text = m.articleBody
+	node, ra := readableNode(doc, base)
+	text := ""
+	if node != nil {
+		text = render.InnerText(node)
 	}
-	if strings.TrimSpace(text) == "" {
-		text = render.InnerText(doc) // too short for readability: all that is left of the page
+	c = new(Cleanup)
+	var extracted, lines []string
+	switch {
+	case len(m.articleBody) > 2*len(text):
+		extracted = plainLines(m.articleBody)
+		lines = extracted
+	case strings.TrimSpace(text) != "":
+		extracted = plainLines(text)
+		pruneElements(node, c)
+		lines = plainLines(render.InnerText(node))
+	default:
+		// Too short for readability: all that is left of the page once its
+		// furniture is gone is the text.
+		pruneElements(doc, nil)
+		extracted = plainLines(render.InnerText(doc))
+		lines = extracted
 	}
 	a.URL = m.url
 	a.Title = firstNonEmpty(m.headline, stripSiteName(m.ogTitle, m.siteName), stripSiteName(ra.Title(), m.siteName), stripSiteName(m.title, m.siteName))
@@ -95,8 +112,14 @@ func parseHTML(data []byte) (a index.Article, err error) {
 			a.Published = t.UTC()
 		}
 	}
-	a.Body = strings.Join(cleanLines(plainLines(text), a.Title, nil), "\n\n")
-	return a, nil
+	body := cleanLines(lines, a.Title, c)
+	c.Extracted = wordsIn(extracted)
+	if c.overCut() {
+		c.Restored = true
+		body = extracted
+	}
+	a.Body = strings.Join(body, "\n\n")
+	return a, c, nil
 }
 
 // toUTF8 decodes a page in the charset it declares or that its bytes
@@ -128,21 +151,25 @@ func bylineName(s string) string {
 	return s
 }
 
-// readableText runs readability on a copy of doc and returns the text of the
-// article it finds. readability is outside code running on outside input:
-// a panic in it is turned into an empty result.
-func readableText(doc *html.Node, base *url.URL) (text string, ra readability.Article) {
+// readableNode runs readability on a copy of the whole page and returns the
+// article node it finds, nil when there is none. The clean-up steps work
+// inside that node, so the node itself is never cut and the choice of the
+// article is readability's alone. The node keeps its class names for them.
+// readability is outside code running on outside input: a panic in it is
+// turned into an empty result.
+func readableNode(doc *html.Node, base *url.URL) (node *html.Node, ra readability.Article) {
 	defer func() {
 		if recover() != nil {
-			text, ra = "", readability.Article{}
+			node, ra = nil, readability.Article{}
 		}
 	}()
 	p := readability.NewParser()
+	p.KeepClasses = true
 	ra, err := p.ParseDocument(doc, base)
-	if err != nil || ra.Node == nil {
-		return "", ra
+	if err != nil {
+		return nil, ra
 	}
-	return render.InnerText(ra.Node), ra
+	return ra.Node, ra
 }
 
 // plainLines splits rendered text into its non-blank lines, trimmed.
@@ -424,43 +451,157 @@ var junkName = regexp.MustCompile(`(?i)(^|[-_ ])(share|sharing|sharebar|social|c
 // junkRoles are ARIA roles of page parts that are not article text.
 var junkRoles = set("navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "search", "menu", "menubar")
 
-// pruneDocument removes from doc the elements that are never article text:
-// navigation, asides, footers, forms, and elements whose class, id or role
-// names share bars, cookie notices, teasers and the like. An element that
-// holds the page's headline or an <article> stays.
-func pruneDocument(doc *html.Node) {
-	total := paragraphText(doc)
+// pruneElements removes from the tree under root the elements that are
+// not article text: navigation, asides, footers, forms, captions, hidden
+// elements, and elements whose class, id or role names share bars, cookie
+// notices, teasers and the like. It follows the clean-up rule (see
+// Cleanup): an element that holds the headline, an <article> or
+// articleShare of root's paragraph text stays, and one that only its name
+// marks as junk goes only when it is mostly links or short lines. c, when
+// not nil, records what was removed and spared.
+func pruneElements(root *html.Node, c *Cleanup) {
+	measure := paragraphText
+	if measure(root) == 0 {
+		measure = func(n *html.Node) int { return len(textOf(n)) }
+	}
+	total := measure(root)
 	var remove []*html.Node
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode && n.DataAtom != atom.Html && n.DataAtom != atom.Body &&
-			n.DataAtom != atom.Article && n.DataAtom != atom.Main && n.DataAtom != atom.Head {
-			names := attr(n, "class") + " " + attr(n, "id")
-			junk := junkTags[n.DataAtom] || junkRoles[strings.ToLower(attr(n, "role"))] ||
-				strings.EqualFold(attr(n, "aria-hidden"), "true") || hasAttr(n, "hidden")
-			if !junk && junkName.MatchString(names) {
-				// A class name is a weak sign: a wrapper that holds most of the
-				// page's paragraphs ("main-nav-offset") is the article.
-				junk = paragraphText(n)*2 <= total
+		for e := n.FirstChild; e != nil; e = e.NextSibling {
+			if e.Type != html.ElementNode {
+				continue
 			}
-			if n.DataAtom == atom.Script && strings.EqualFold(attr(n, "type"), "application/ld+json") {
-				junk = false
+			why, weak := junkReason(e)
+			if why == "" {
+				walk(e)
+				continue
 			}
-			if junk && !holdsArticle(n) {
-				remove = append(remove, n)
-				return
+			spare := ""
+			switch {
+			case holdsArticle(e):
+				spare = "holds the headline or an <article>"
+			case holdsArticleText(measure(e), total):
+				spare = fmt.Sprintf("holds %d%% of the paragraph text", 100*measure(e)/total)
+			case weak && !looksLikeBoilerplate(e):
+				spare = "running text, few links"
 			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+			if c != nil {
+				if text := visibleText(e); text != "" && spare == "" {
+					c.remove("elements", describe(e, why)+": "+text, words(text))
+				} else if text != "" {
+					c.spare("elements", describe(e, why)+": "+text, spare)
+				}
+			}
+			if spare == "" {
+				remove = append(remove, e)
+				continue
+			}
+			walk(e)
 		}
 	}
-	walk(doc)
+	walk(root)
 	for _, n := range remove {
 		if n.Parent != nil {
 			n.Parent.RemoveChild(n)
 		}
 	}
+}
+
+// junkReason says why an element is not article text, or returns "". A
+// reason that rests only on the element's class or id name is weak.
+func junkReason(n *html.Node) (why string, weak bool) {
+	switch n.DataAtom {
+	case atom.Html, atom.Body, atom.Article, atom.Main, atom.Head:
+		return "", false
+	case atom.Script:
+		if strings.EqualFold(attr(n, "type"), "application/ld+json") {
+			return "", false
+		}
+	}
+	switch role := strings.ToLower(attr(n, "role")); {
+	case junkTags[n.DataAtom]:
+		return "tag", false
+	case junkRoles[role]:
+		return "role " + role, false
+	case strings.EqualFold(attr(n, "aria-hidden"), "true") || hasAttr(n, "hidden"):
+		return "hidden", false
+	}
+	if m := junkName.FindString(attr(n, "class") + " " + attr(n, "id")); m != "" {
+		return `name "` + strings.Trim(m, "-_ ") + `"`, true
+	}
+	return "", false
+}
+
+// looksLikeBoilerplate reports whether an element reads as page furniture:
+// mostly link text, or only short lines with no running text.
+func looksLikeBoilerplate(n *html.Node) bool {
+	return linkDensity(n) >= linkShare || shortLines(plainLines(render.InnerText(n)))
+}
+
+// linkDensity returns the share of an element's text that is link text.
+func linkDensity(n *html.Node) float64 {
+	var all, linked int
+	var walk func(n *html.Node, inLink bool)
+	walk = func(n *html.Node, inLink bool) {
+		switch {
+		case n.Type == html.TextNode:
+			l := len(strings.TrimSpace(n.Data))
+			all += l
+			if inLink {
+				linked += l
+			}
+		case n.Type == html.ElementNode && n.DataAtom == atom.A:
+			inLink = true
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inLink)
+		}
+	}
+	walk(n, false)
+	if all == 0 {
+		return 1
+	}
+	return float64(linked) / float64(all)
+}
+
+// hiddenTags hold text that no reader sees.
+var hiddenTags = map[atom.Atom]bool{atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true}
+
+// visibleText returns the text a reader sees in an element, spaced.
+func visibleText(n *html.Node) string {
+	if hiddenTags[n.DataAtom] {
+		return ""
+	}
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch {
+		case n.Type == html.TextNode:
+			b.WriteString(n.Data)
+			b.WriteByte(' ')
+		case n.Type == html.ElementNode && hiddenTags[n.DataAtom]:
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return collapseSpace(b.String())
+}
+
+// describe names an element for reports: its tag, class and id, and why it
+// was matched ("<div class="share-bar"> (name "share")").
+func describe(n *html.Node, why string) string {
+	d := "<" + n.Data
+	if v := attr(n, "class"); v != "" {
+		d += ` class="` + abridge(v, 40) + `"`
+	}
+	if v := attr(n, "id"); v != "" {
+		d += ` id="` + abridge(v, 40) + `"`
+	}
+	return d + "> (" + why + ")"
 }
 
 // paragraphText returns the length of the text in the <p> elements under n.
@@ -524,6 +665,6 @@ func htmlText(s string) string {
 	for _, n := range nodes {
 		root.AppendChild(n)
 	}
-	pruneDocument(root)
+	pruneElements(root, nil)
 	return strings.Join(plainLines(render.InnerText(root)), "\n\n")
 }
