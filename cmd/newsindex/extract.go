@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -27,15 +28,22 @@ type extracted struct {
 	Organizations  []string      `json:"organizations"`
 	Quotes         []index.Quote `json:"quotes"`
 	Analysts       []string      `json:"analysts"`
+	// Cleanup is what clean-up removed from a page's text (--explain).
+	Cleanup *ingest.Cleanup `json:"cleanup,omitempty"`
 }
 
-func runExtract(args []string) error {
+func runExtract(args []string) error { return extract(os.Stdout, args) }
+
+// extract is runExtract writing to w.
+func extract(w io.Writer, args []string) error {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	cfgFile := fs.String("config", "", "config file (default: ./config.yaml if present)")
 	asJSON := fs.Bool("json", false, "print one JSON object per article and line")
+	explain := fs.Bool("explain", false, "show what each clean-up step removed from a page's text, and what it spared")
 	fs.Usage = func() {
-		fmt.Fprintf(os.Stderr, "usage: newsindex extract [--json] PATH...\n\n"+
-			"Prints each article's people, countries, organizations, quotes, analysts and category.\n\n")
+		fmt.Fprintf(os.Stderr, "usage: newsindex extract [--json] [--explain] PATH...\n\n"+
+			"Prints each article's people, countries, organizations, quotes, analysts and category;\n"+
+			"with --explain, also what clean-up removed from HTML and text pages and why.\n\n")
 		fs.PrintDefaults()
 	}
 	cfg, err := parse(fs, args, cfgFile, nil)
@@ -52,16 +60,20 @@ func runExtract(args []string) error {
 		return err
 	}
 	defer ix.Close()
-	out := bufio.NewWriter(os.Stdout)
+	out := bufio.NewWriter(w)
 	defer out.Flush()
 	const chunk = 256
 	var batch []index.Article
+	var cleanups []*ingest.Cleanup // of the articles in batch, with --explain
 	rejected := 0
 	flush := func() error {
 		ix.Enrich(batch)
-		for _, a := range batch {
+		for i, a := range batch {
 			e := extracted{ID: a.ID, Title: a.Title, Category: a.Category, CategorySource: a.CategorySource,
 				People: a.People, Countries: a.Countries, Organizations: a.Organizations, Quotes: a.Quotes, Analysts: a.Analysts}
+			if *explain {
+				e.Cleanup = cleanups[i]
+			}
 			if *asJSON {
 				if err := printJSON(out, e); err != nil {
 					return err
@@ -70,7 +82,7 @@ func runExtract(args []string) error {
 			}
 			printExtracted(out, e)
 		}
-		batch = batch[:0]
+		batch, cleanups = batch[:0], cleanups[:0]
 		return nil
 	}
 	skipped := ingest.SkippedFiles{}
@@ -88,7 +100,7 @@ func runExtract(args []string) error {
 			fmt.Fprintf(os.Stderr, "%s: %v\n", r.Where(), err)
 			return nil
 		}
-		batch = append(batch, r.Article)
+		batch, cleanups = append(batch, r.Article), append(cleanups, r.Cleanup)
 		if len(batch) == chunk {
 			return flush()
 		}
@@ -132,5 +144,27 @@ func printExtracted(w *bufio.Writer, e extracted) {
 		}
 		fmt.Fprintf(w, "  quote: %s — %s [%s, %s]\n", text, who, q.Role, how)
 	}
+	if c := e.Cleanup; c != nil {
+		printCleanup(w, c)
+	}
 	fmt.Fprintln(w)
+}
+
+// printCleanup prints what each clean-up step removed ("-") and spared
+// ("+") in a page's text.
+func printCleanup(w *bufio.Writer, c *ingest.Cleanup) {
+	fmt.Fprintf(w, "  clean-up: %d of %d extracted words removed", c.CutWords(), c.Extracted)
+	if c.Restored {
+		fmt.Fprint(w, ", too much: the extracted text was kept uncut")
+	}
+	fmt.Fprintln(w)
+	for _, s := range c.Cuts {
+		fmt.Fprintf(w, "    %s: %d words\n", s.Step, s.Words)
+		for _, r := range s.Removed {
+			fmt.Fprintf(w, "      - %s\n", r)
+		}
+		for _, r := range s.Spared {
+			fmt.Fprintf(w, "      + %s\n", r)
+		}
+	}
 }

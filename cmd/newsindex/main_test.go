@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"os/exec"
@@ -147,5 +148,42 @@ func TestBleveOnlyCommands(t *testing.T) {
 		if !errors.Is(err, errUsage) || !strings.Contains(err.Error(), "bleve") {
 			t.Errorf("%s on the opensearch backend = %v, want a usage error naming bleve", name, err)
 		}
+	}
+}
+
+// TestExtractExplain: --explain shows what clean-up removed from a page and
+// what it spared, in text and in JSON.
+func TestExtractExplain(t *testing.T) {
+	t.Setenv("NEWSINDEX_LOG_LEVEL", "error")
+	page := filepath.Join("..", "..", "internal", "ingest", "testdata", "html", "newsletter-body.html")
+	var out bytes.Buffer
+	if err := extract(&out, []string{"--explain", page}); err != nil {
+		t.Fatalf("extract --explain = %v", err)
+	}
+	for _, want := range []string{"clean-up: ", `- <div class="inline-newsletter"> (name "newsletter"): The Morning Ledger`,
+		`+ <div class="article-body newsletter-signup"> (name "newsletter")`, "- Sign up for our newsletter"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("extract --explain printed\n%s\nwant %q in it", out.String(), want)
+		}
+	}
+	out.Reset()
+	if err := extract(&out, []string{"--json", "--explain", page}); err != nil {
+		t.Fatalf("extract --json --explain = %v", err)
+	}
+	var e struct {
+		Cleanup *struct {
+			Extracted int `json:"extracted_words"`
+			Cuts      []struct {
+				Step    string   `json:"step"`
+				Removed []string `json:"removed"`
+			} `json:"cuts"`
+		} `json:"cleanup"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &e); err != nil || e.Cleanup == nil || e.Cleanup.Extracted == 0 || len(e.Cleanup.Cuts) == 0 {
+		t.Errorf("extract --json --explain = %s (%v), want a cleanup with extracted words and cuts", out.String(), err)
+	}
+	out.Reset()
+	if err := extract(&out, []string{"--json", page}); err != nil || strings.Contains(out.String(), "cleanup") {
+		t.Errorf("extract --json = %s (%v), want no cleanup without --explain", out.String(), err)
 	}
 }
