@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
 )
 
@@ -11,12 +12,14 @@ import (
 // complete index that Open accepts. dir must not exist (ErrExists
 // otherwise): the copy is made in a temporary folder beside it, synced to
 // disk, and renamed to dir only when complete, so a crash never leaves a
-// half-written dir behind. An in-memory index cannot be backed up.
+// half-written dir behind. An in-memory index cannot be backed up
+// (ErrInvalidRequest), nor can an index in OpenSearch, which the cluster's
+// snapshot API copies: that error matches errors.ErrUnsupported.
 func (ix *Index) Backup(ctx context.Context, dir string) error {
 	return ix.use(func(e backend) error {
 		b, ok := e.(backuper)
 		if !ok {
-			return fmt.Errorf("backup: this engine cannot be backed up")
+			return fmt.Errorf("backup: %w: this engine keeps no files to copy (back an OpenSearch index up with its snapshot API)", errors.ErrUnsupported)
 		}
 		return b.Backup(ctx, dir)
 	})

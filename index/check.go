@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/newsindex/newsindex/index/internal/bleveengine"
@@ -54,13 +55,15 @@ func Check(ctx context.Context, path string) (CheckReport, error) {
 	return r, err
 }
 
-// Check verifies the open index as the function Check does.
+// Check verifies the open index as the function Check does. An index in
+// OpenSearch is checked by the cluster itself (GET _cluster/health): for it
+// the error matches errors.ErrUnsupported.
 func (ix *Index) Check(ctx context.Context) (CheckReport, error) {
 	var r engine.CheckReport
 	err := ix.use(func(e backend) error {
 		c, ok := e.(checker)
 		if !ok {
-			return fmt.Errorf("check: this engine cannot be checked")
+			return fmt.Errorf("check: %w: this engine is checked by its own tools (OpenSearch: GET _cluster/health)", errors.ErrUnsupported)
 		}
 		var err error
 		r, err = c.Check(ctx)

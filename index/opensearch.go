@@ -63,7 +63,8 @@ type OpenSearchConfig struct {
 // OpenSearch opens an index kept in an OpenSearch cluster, creating the
 // versioned index and its alias when the alias does not exist. The Index it
 // returns behaves as one on disk does: the same requests, results and
-// errors, except Backup and Check, which are for on-disk indexes.
+// errors, except Backup and Check, which are for on-disk indexes: they fail
+// with an error matching errors.ErrUnsupported.
 //
 // Writes are acknowledged once OpenSearch acknowledged every document and
 // made it searchable (refresh=wait_for). Stories are assigned by newsindex,

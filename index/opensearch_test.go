@@ -8,6 +8,7 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -215,4 +216,18 @@ func firstPerson(arts []Article) string {
 		}
 	}
 	return "Nowak"
+}
+
+// TestOpenSearchBackupCheckUnsupported: an index in OpenSearch has neither
+// Backup nor Check, and says so with errors.ErrUnsupported rather than a
+// fault.
+func TestOpenSearchBackupCheckUnsupported(t *testing.T) {
+	ctx := context.Background()
+	ix := openFake(t, fakeCluster(t).URL, nil)
+	if err := ix.Backup(ctx, filepath.Join(t.TempDir(), "b")); !errors.Is(err, errors.ErrUnsupported) {
+		t.Errorf("Backup = %v, want errors.ErrUnsupported", err)
+	}
+	if _, err := ix.Check(ctx); !errors.Is(err, errors.ErrUnsupported) {
+		t.Errorf("Check = %v, want errors.ErrUnsupported", err)
+	}
 }

@@ -234,6 +234,9 @@ func status(err error) int {
 		return http.StatusRequestEntityTooLarge
 	case errors.Is(err, index.ErrClosed):
 		return http.StatusServiceUnavailable
+	case errors.Is(err, errors.ErrUnsupported):
+		// The index's engine lacks the ability (backup, check on OpenSearch).
+		return http.StatusNotImplemented
 	}
 	return http.StatusInternalServerError
 }
