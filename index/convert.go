@@ -49,10 +49,14 @@ func engineSearch(r *SearchRequest) *engine.SearchRequest {
 			filters[engine.Facet(f)] = vs
 		}
 	}
+	size := r.Size
+	if r.NoHits {
+		size = 0
+	}
 	return &engine.SearchRequest{
 		Query: r.Query, Filters: filters, Since: r.Since, Until: r.Until, Sort: r.Sort,
-		Page: r.Page, Size: r.Size, FacetSize: r.FacetSize, Interval: r.Interval, Story: r.Story,
-		NoFacets: r.NoFacets, Collapse: r.Collapse, CountStories: r.CountStories,
+		Page: r.Page, Size: size, FacetSize: r.FacetSize, Interval: r.Interval, Story: r.Story,
+		NoFacets: r.NoFacets, NoHits: r.NoHits, Collapse: r.Collapse, CountStories: r.CountStories,
 	}
 }
 

@@ -231,3 +231,54 @@ func TestOpenSearchBackupCheckUnsupported(t *testing.T) {
 		t.Errorf("Check = %v, want errors.ErrUnsupported", err)
 	}
 }
+
+// TestNoHits: a search or a quote search with NoHits gives, on either
+// engine, the total, the facets and the story count of the same search with
+// hits, and no hit.
+func TestNoHits(t *testing.T) {
+	ctx := context.Background()
+	bl, err := OpenMem(&Options{Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bl.Close()
+	os := openFake(t, fakeCluster(t).URL, nil)
+	arts := demoArticles(t)
+	for _, ix := range []*Index{bl, os} {
+		if _, err := ix.AddBatch(ctx, append([]Article(nil), arts...)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, ix := range map[string]*Index{"bleve": bl, "opensearch": os} {
+		for _, r := range []SearchRequest{{}, {Query: "strike"}, {Query: "zzzzunknown strike"}, {Query: "election", Collapse: true},
+			{Query: "central bank", CountStories: true, Page: 3}} {
+			want, err := ix.Search(ctx, r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r.NoHits = true
+			got, err := ix.Search(ctx, r)
+			if err != nil {
+				t.Fatalf("%s: Search(%q, NoHits): %v", name, r.Query, err)
+			}
+			if got.Hits == nil || len(got.Hits) != 0 || got.Total != want.Total || got.Relaxed != want.Relaxed || got.Stories != want.Stories {
+				t.Errorf("%s: Search(%q, NoHits) = %d hits of %d (stories %d); want none of %d (stories %d)",
+					name, r.Query, len(got.Hits), got.Total, got.Stories, want.Total, want.Stories)
+			}
+			if diff := cmp.Diff(want.Facets, got.Facets); diff != "" {
+				t.Errorf("%s: Search(%q, NoHits) facets differ (-with hits +without):\n%s", name, r.Query, diff)
+			}
+			if want.Total == 0 && r.Query != "zzzzunknown strike" {
+				t.Errorf("%s: Search(%q) found nothing: the corpus did not go in", name, r.Query)
+			}
+		}
+		want, err := ix.Quotes(ctx, QuoteRequest{Query: "said"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := ix.Quotes(ctx, QuoteRequest{Query: "said", NoHits: true})
+		if err != nil || want.Total == 0 || got.Hits == nil || len(got.Hits) != 0 || got.Total != want.Total || !cmp.Equal(got.Facets, want.Facets) {
+			t.Errorf("%s: Quotes(NoHits) = %d hits of %d, %v; want none of %d and the same facets", name, len(got.Hits), got.Total, err, want.Total)
+		}
+	}
+}

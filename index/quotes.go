@@ -32,11 +32,14 @@ type QuoteRequest struct {
 	Sort string
 	// Page is 1-based; Size 0 → DefaultSize; FacetSize 0 → DefaultFacetSize.
 	Page, Size, FacetSize int
+	// NoHits returns the total and the facets without any hit (size=0 in
+	// the HTTP API).
+	NoHits bool
 }
 
 // Validate checks the request and fills in defaults.
 func (r *QuoteRequest) Validate() error {
-	s := SearchRequest{Query: r.Query, Page: r.Page, Size: r.Size, FacetSize: r.FacetSize, Since: r.Since, Until: r.Until}
+	s := SearchRequest{Query: r.Query, Page: r.Page, Size: r.Size, FacetSize: r.FacetSize, Since: r.Since, Until: r.Until, NoHits: r.NoHits}
 	if err := s.Validate(); err != nil {
 		return err
 	}
@@ -108,6 +111,9 @@ type QuoteHit struct {
 func (ix *Index) Quotes(ctx context.Context, req QuoteRequest) (*QuoteResult, error) {
 	return runRequest(ix, req.Validate, req.Query, func(e backend, q query.Node) (*QuoteResult, error) {
 		er := engine.QuoteRequest(req)
+		if er.NoHits {
+			er.Size = 0
+		}
 		res, err := e.SearchQuotes(ctx, &er, q)
 		if err != nil {
 			return nil, err

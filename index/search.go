@@ -81,6 +81,10 @@ type SearchRequest struct {
 	// NoFacets skips the facet counts and the histogram, for callers that
 	// only want hits: counting them costs more than finding the hits.
 	NoFacets bool
+	// NoHits returns the total and the facets without any hit, as size=0
+	// does in the HTTP API (and in Elasticsearch and OpenSearch); Size and
+	// Page are then ignored.
+	NoHits bool
 	// Collapse shows each story once, as its best-ranked article, with the
 	// number of similar articles folded under it (Hit.Similar).
 	Collapse bool
@@ -112,6 +116,7 @@ func (r *SearchRequest) Validate() error {
 		return fmt.Errorf("%w: page %d out of range 1..%d", ErrInvalidRequest, r.Page, MaxPage)
 	}
 	switch {
+	case r.Size == 0 && r.NoHits:
 	case r.Size == 0:
 		r.Size = DefaultSize
 	case r.Size < 0 || r.Size > MaxSize:

@@ -24,7 +24,7 @@ const exportPage = 100
 // The first page's result is returned (for its total) before fn sees a hit,
 // so handlers can fail with a proper status before they start streaming.
 func (s *Server) eachHit(r *http.Request, req index.SearchRequest, limit int, start func(*index.SearchResult) error, fn func(index.Hit) error) error {
-	req.Size, req.Page, req.FacetSize = exportPage, 1, 1
+	req.Size, req.Page, req.FacetSize, req.NoHits = exportPage, 1, 1, false
 	n := 0
 	for {
 		res, err := s.ix.Search(r.Context(), req)
@@ -201,7 +201,7 @@ func (s *Server) serveFeed(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	req.Size = 50
+	req.Size, req.NoHits = 50, false
 	res, err := s.ix.Search(r.Context(), req)
 	if err != nil {
 		s.error(w, r, err)

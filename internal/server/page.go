@@ -161,7 +161,7 @@ func (s *Server) serveSearchPage(w http.ResponseWriter, r *http.Request) {
 		err = s.opts.Limits.check(v, req.Query, &req.Size, &req.FacetSize)
 	}
 	if err == nil {
-		req.Size = min(20, s.opts.Limits.MaxPageSize)
+		req.Size, req.NoHits = min(20, s.opts.Limits.MaxPageSize), false
 		// The page shows each story once unless told otherwise.
 		if v.Get("collapse") == "" && v.Get("story") == "" {
 			req.Collapse = true
@@ -419,7 +419,7 @@ func (s *Server) serveQuotesPage(w http.ResponseWriter, r *http.Request) {
 	code := http.StatusOK
 	req, err := QuoteParams(v)
 	if err == nil {
-		req.Size = min(20, s.opts.Limits.MaxPageSize)
+		req.Size, req.NoHits = min(20, s.opts.Limits.MaxPageSize), false
 		p.Res, err = s.ix.Quotes(r.Context(), req)
 	}
 	if err != nil {

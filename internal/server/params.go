@@ -16,7 +16,9 @@ import (
 // (YYYY-MM-DD or RFC 3339), sort, page, size, facet_size, interval, story
 // (one story's articles), collapse (story: each story once; none) and count
 // (stories: facets count distinct stories; articles, the default).
-// Unknown parameters are ignored. Errors wrap index.ErrInvalidRequest.
+// size=0 asks for the total and the facets without hits, as in
+// Elasticsearch. Unknown parameters are ignored. Errors wrap
+// index.ErrInvalidRequest.
 func SearchParams(v url.Values) (index.SearchRequest, error) {
 	var req index.SearchRequest
 	var err error
@@ -62,16 +64,20 @@ func SearchParams(v url.Values) (index.SearchRequest, error) {
 	case c != "" && c != "articles":
 		return req, fmt.Errorf("%w: count %q unknown, want articles|stories", index.ErrInvalidRequest, truncate(c))
 	}
-	for name, dst := range map[string]*int{"page": &req.Page, "size": &req.Size, "facet_size": &req.FacetSize} {
+	for name, dst := range map[string]*int{"page": &req.Page, "facet_size": &req.FacetSize} {
 		if *dst, err = number(v, name); err != nil {
 			return req, err
 		}
+	}
+	if req.Size, req.NoHits, err = size(v); err != nil {
+		return req, err
 	}
 	return req, req.Validate()
 }
 
 // QuoteParams turns the query parameters of /api/quotes into a request: q,
-// speaker, role, affiliation (repeatable), from, to, page, size, facet_size.
+// speaker, role, affiliation (repeatable), from, to, page, size (0: no
+// hits, only the total and the facets), facet_size.
 func QuoteParams(v url.Values) (index.QuoteRequest, error) {
 	var req index.QuoteRequest
 	var err error
@@ -85,12 +91,27 @@ func QuoteParams(v url.Values) (index.QuoteRequest, error) {
 	if req.Since, req.Until, err = dateRange(v); err != nil {
 		return req, err
 	}
-	for name, dst := range map[string]*int{"page": &req.Page, "size": &req.Size, "facet_size": &req.FacetSize} {
+	for name, dst := range map[string]*int{"page": &req.Page, "facet_size": &req.FacetSize} {
 		if *dst, err = number(v, name); err != nil {
 			return req, err
 		}
 	}
+	if req.Size, req.NoHits, err = size(v); err != nil {
+		return req, err
+	}
 	return req, req.Validate()
+}
+
+// size reads the size parameter; 0 sets noHits: the total and the facets
+// are wanted, not the hits.
+func size(v url.Values) (n int, noHits bool, err error) {
+	if s, err := single(v, "size"); err != nil || s == "" {
+		return 0, false, err
+	} else if n, err := strconv.Atoi(s); err == nil && n == 0 {
+		return 0, true, nil
+	}
+	n, err = number(v, "size")
+	return n, false, err
 }
 
 func nonEmpty(vs []string) []string {

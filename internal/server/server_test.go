@@ -474,3 +474,27 @@ func TestCountStories(t *testing.T) {
 		t.Errorf("page does not offer to count stories")
 	}
 }
+
+// TestSizeZero: size=0 answers the total and the facets with no hits, on
+// searches and quote searches, as Elasticsearch does.
+func TestSizeZero(t *testing.T) {
+	ts, _ := newTestServer(t, Options{})
+	for _, path := range []string{"/api/search?q=sanctioning&size=0", "/api/quotes?size=0"} {
+		code, body, _ := do(t, "GET", ts.URL+path, "")
+		var res struct {
+			Total  int
+			Hits   []map[string]any
+			Facets map[string][]map[string]any
+		}
+		if code != 200 || json.Unmarshal([]byte(body), &res) != nil {
+			t.Fatalf("GET %s = %d %s", path, code, body)
+		}
+		if res.Total != 1 || res.Hits == nil || len(res.Hits) != 0 || len(res.Facets["published"]) == 0 {
+			t.Errorf("GET %s = %s, want a total of 1, \"hits\": [] and the facets", path, body)
+		}
+	}
+	// Pages and exports have sizes of their own.
+	if code, body, _ := do(t, "GET", ts.URL+"/export.jsonl?q=sanctioning&size=0", ""); code != 200 || strings.Count(body, "\n") != 1 {
+		t.Errorf("GET /export.jsonl?size=0 = %d %q, want the one hit", code, body)
+	}
+}

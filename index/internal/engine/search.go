@@ -30,7 +30,7 @@ const (
 )
 
 // SearchRequest is an index.SearchRequest that Validate accepted: every
-// default is filled in.
+// default is filled in, and Size is 0 when NoHits is set.
 type SearchRequest struct {
 	Query        string
 	Filters      map[Facet][]string
@@ -41,6 +41,7 @@ type SearchRequest struct {
 	Interval     string
 	Story        string
 	NoFacets     bool
+	NoHits       bool
 	Collapse     bool
 	CountStories bool
 }
@@ -115,13 +116,15 @@ type Hit struct {
 	Analysts      []string
 }
 
-// QuoteRequest is an index.QuoteRequest that Validate accepted.
+// QuoteRequest is an index.QuoteRequest that Validate accepted, with Size
+// 0 when NoHits is set.
 type QuoteRequest struct {
 	Query                         string
 	Speakers, Roles, Affiliations []string
 	Since, Until                  time.Time
 	Sort                          string
 	Page, Size, FacetSize         int
+	NoHits                        bool
 }
 
 // QuoteResult is a page of quotes with facet counts, as index.QuoteResult.
