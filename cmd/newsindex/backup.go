@@ -1,17 +1,14 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"net/http"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/newsindex/newsindex/index"
@@ -25,7 +22,7 @@ func init() {
 func runBackup(args []string) error {
 	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
 	cfgFile := commonFlags(fs)
-	serverURL := fs.String("server", "", "back up the index served at this URL (e.g. http://127.0.0.1:8080) through POST /api/admin/backup")
+	fs.String("server", "", "back up the index served at this URL (e.g. http://127.0.0.1:8080) through POST /api/admin/backup (config server.url)")
 	fs.String("api-key", "", "bearer key the server wants on writes (config server.api_key)")
 	noCheck := fs.Bool("no-check", false, "do not verify the copy afterwards")
 	fs.Usage = func() {
@@ -39,7 +36,7 @@ server: pass --server; DEST is then a path on the server's machine.
 `)
 		fs.PrintDefaults()
 	}
-	cfg, err := parse(fs, args, cfgFile, map[string]string{"api-key": "server.api_key"})
+	cfg, err := parse(fs, args, cfgFile, map[string]string{"server": "server.url", "api-key": "server.api_key"})
 	if err != nil {
 		return err
 	}
@@ -55,8 +52,8 @@ server: pass --server; DEST is then a path on the server's machine.
 
 	start := time.Now()
 	var rep *index.CheckReport
-	if *serverURL != "" {
-		res, err := remoteBackup(ctx, *serverURL, cfg.Server.APIKey, dest, !*noCheck)
+	if cfg.Server.URL != "" {
+		res, err := remoteBackup(ctx, cfg.Server.URL, cfg.Server.APIKey, dest, !*noCheck)
 		if err != nil {
 			return err
 		}
@@ -102,42 +99,8 @@ server: pass --server; DEST is then a path on the server's machine.
 func remoteBackup(ctx context.Context, base, apiKey, dir string, check bool) (*server.BackupResponse, error) {
 	body, _ := json.Marshal(server.BackupRequest{Dir: dir, Check: check})
 	var res server.BackupResponse
-	if err := adminCall(ctx, http.MethodPost, base, "/api/admin/backup", apiKey, body, &res); err != nil {
+	if err := callServer(ctx, http.MethodPost, base, "/api/admin/backup", apiKey, body, &res); err != nil {
 		return nil, fmt.Errorf("backup through %s: %w", base, err)
 	}
 	return &res, nil
-}
-
-// adminCall sends an admin request and decodes the JSON answer into out.
-func adminCall(ctx context.Context, method, base, path, apiKey string, body []byte, out any) error {
-	req, err := http.NewRequestWithContext(ctx, method, strings.TrimSuffix(base, "/")+path, bytes.NewReader(body))
-	if err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	if apiKey != "" {
-		req.Header.Set("Authorization", "Bearer "+apiKey)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(io.LimitReader(resp.Body, 16<<20))
-	if err != nil {
-		return err
-	}
-	if resp.StatusCode/100 != 2 {
-		var e struct {
-			Error string `json:"error"`
-		}
-		if json.Unmarshal(b, &e) == nil && e.Error != "" {
-			return fmt.Errorf("%s: %s", resp.Status, e.Error)
-		}
-		return fmt.Errorf("%s", resp.Status)
-	}
-	if err := json.Unmarshal(b, out); err != nil {
-		return fmt.Errorf("answer: %w", err)
-	}
-	return nil
 }

@@ -19,7 +19,7 @@ func init() {
 func runCheck(args []string) error {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	cfgFile := commonFlags(fs)
-	serverURL := fs.String("server", "", "check the index served at this URL through GET /api/admin/check")
+	fs.String("server", "", "check the index served at this URL through GET /api/admin/check (config server.url)")
 	fs.String("api-key", "", "bearer key the server wants on writes (config server.api_key)")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	fs.Usage = func() {
@@ -34,7 +34,7 @@ holds can only be checked by the server: pass --server.
 `)
 		fs.PrintDefaults()
 	}
-	cfg, err := parse(fs, args, cfgFile, map[string]string{"api-key": "server.api_key"})
+	cfg, err := parse(fs, args, cfgFile, map[string]string{"server": "server.url", "api-key": "server.api_key"})
 	if err != nil {
 		return err
 	}
@@ -45,11 +45,11 @@ holds can only be checked by the server: pass --server.
 	defer stop()
 
 	var rep index.CheckReport
-	if *serverURL != "" {
-		if err := adminCall(ctx, http.MethodGet, *serverURL, "/api/admin/check", cfg.Server.APIKey, nil, &rep); err != nil {
-			return fmt.Errorf("check through %s: %w", *serverURL, err)
+	if cfg.Server.URL != "" {
+		if err := callServer(ctx, http.MethodGet, cfg.Server.URL, "/api/admin/check", cfg.Server.APIKey, nil, &rep); err != nil {
+			return fmt.Errorf("check through %s: %w", cfg.Server.URL, err)
 		}
-		rep.Path = *serverURL
+		rep.Path = cfg.Server.URL
 	} else {
 		if err := bleveOnly(cfg, "check", "OpenSearch checks its own shards (GET _cluster/health)"); err != nil {
 			return err

@@ -125,8 +125,8 @@ func TestIngestOutcomes(t *testing.T) {
 	if err := runIngest([]string{"--no-such-flag", good}); !errors.Is(err, errUsage) {
 		t.Errorf("ingest with an unknown flag = %v, want errUsage", err)
 	}
-	if err := runSearch([]string{"--index", idx, "--size", "0", "strike"}); !errors.Is(err, errUsage) {
-		t.Errorf("search --size 0 = %v, want errUsage", err)
+	if err := runSearch([]string{"--index", idx, "--size", "-1", "strike"}); !errors.Is(err, errUsage) {
+		t.Errorf("search --size -1 = %v, want errUsage", err)
 	}
 	if err := runSearch([]string{"--index", filepath.Join(dir, "none"), "strike"}); err == nil {
 		t.Error("search of a missing index: want an error")

@@ -4,8 +4,11 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
+	"io"
+	"net/http"
 	"net/url"
 	"os"
 	"strconv"
@@ -53,12 +56,15 @@ func searchFlags(fs *flag.FlagSet, repeatable, single []string) func() url.Value
 	}
 }
 
-func runSearch(args []string) error {
+func runSearch(args []string) error { return searchTo(os.Stdout, args) }
+
+// searchTo runs the search command, writing to w.
+func searchTo(w io.Writer, args []string) error {
 	var facets []string
 	for _, f := range index.AllFacets {
 		facets = append(facets, string(f))
 	}
-	return runQuery(args, "search", "[--index DIR] [--json] [--category C] [--analyst A] ... QUERY",
+	return runQuery(w, args, "search", "[--index DIR | --server URL] [--json] [--category C] [--analyst A] ... QUERY", "/api/search",
 		facets, []string{"from", "to", "sort", "page", "size", "facet_size", "interval", "count", "collapse"},
 		server.SearchParams, (*index.Index).Search, printSearch)
 }
@@ -95,8 +101,11 @@ func printSearch(out *bufio.Writer, req index.SearchRequest, res *index.SearchRe
 	}
 }
 
-func runQuotes(args []string) error {
-	return runQuery(args, "quotes", "[--index DIR] [--json] [--speaker S] [--role analyst|official|other] [--affiliation A] [QUERY]",
+func runQuotes(args []string) error { return quotesTo(os.Stdout, args) }
+
+// quotesTo runs the quotes command, writing to w.
+func quotesTo(w io.Writer, args []string) error {
+	return runQuery(w, args, "quotes", "[--index DIR | --server URL] [--json] [--speaker S] [--role analyst|official|other] [--affiliation A] [QUERY]", "/api/quotes",
 		[]string{"speaker", "role", "affiliation"}, []string{"from", "to", "page", "size", "facet_size"},
 		server.QuoteParams, (*index.Index).Quotes, printQuotes)
 }
@@ -127,37 +136,52 @@ func printQuotes(out *bufio.Writer, _ index.QuoteRequest, res *index.QuoteResult
 // runQuery runs a search command: its flags mirror the HTTP API's
 // parameters (repeatable and single ones, and the query as arguments) and
 // are parsed into a request by the API's own parser, params; search runs
-// it; the result is printed as the API's JSON body with --json, else by
-// print.
-func runQuery[R, S any](args []string, name, usage string, repeatable, single []string,
+// it on the index, or the server at --server (server.url) answers it at
+// path with the same parameters. The result is printed to w as the API's
+// JSON body with --json, else by print.
+func runQuery[R, S any](w io.Writer, args []string, name, usage, path string, repeatable, single []string,
 	params func(url.Values) (R, error), search func(*index.Index, context.Context, R) (S, error),
 	print func(*bufio.Writer, R, S)) error {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	cfgFile := commonFlags(fs)
 	asJSON := fs.Bool("json", false, "print the API's JSON response body")
+	fs.String("server", "", "ask the newsindex server at this URL (http://host:port) rather than opening the index, which a running server holds (config server.url)")
+	fs.String("api-key", "", "bearer key of a server that keys its reads (config server.api_key)")
 	values := searchFlags(fs, repeatable, single)
 	fs.Usage = func() {
 		fmt.Fprintf(os.Stderr, "usage: newsindex %s %s\n\n", name, usage)
 		fs.PrintDefaults()
 	}
-	cfg, err := parse(fs, args, cfgFile, nil)
+	cfg, err := parse(fs, args, cfgFile, map[string]string{"server": "server.url", "api-key": "server.api_key"})
 	if err != nil {
 		return err
 	}
-	req, err := params(values())
+	v := values()
+	req, err := params(v)
 	if err != nil {
 		return fmt.Errorf("%w: %v", errUsage, strings.TrimPrefix(err.Error(), "index: invalid request: "))
 	}
-	ix, _, err := openIndex(context.Background(), cfg, nil, mustExist)
-	if err != nil {
-		return err
+	ctx, stop := signalContext()
+	defer stop()
+	var res S
+	if cfg.Server.URL != "" {
+		if err := callServer(ctx, http.MethodGet, cfg.Server.URL, path+"?"+v.Encode(), cfg.Server.APIKey, nil, &res); err != nil {
+			return fmt.Errorf("%s through %s: %w", name, cfg.Server.URL, err)
+		}
+	} else {
+		ix, _, err := openIndex(ctx, cfg, nil, mustExist)
+		if errors.Is(err, index.ErrLocked) {
+			return fmt.Errorf("%w\nthe index is served: ask the server with `newsindex %s --server http://%s ...` (or set server.url, NEWSINDEX_SERVER_URL)", err, name, cfg.Server.Addr)
+		}
+		if err != nil {
+			return err
+		}
+		defer ix.Close()
+		if res, err = search(ix, ctx, req); err != nil {
+			return err
+		}
 	}
-	defer ix.Close()
-	res, err := search(ix, context.Background(), req)
-	if err != nil {
-		return err
-	}
-	out := bufio.NewWriter(os.Stdout)
+	out := bufio.NewWriter(w)
 	defer out.Flush()
 	if *asJSON {
 		return printJSON(out, res)

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"net/url"
 	"os"
 	"strings"
 	"time"
@@ -82,6 +83,10 @@ type ServerConfig struct {
 	APIKey       string        `mapstructure:"api_key"`
 	// AuthReads requires the API key on reads too (searches, pages).
 	AuthReads bool `mapstructure:"auth_reads"`
+	// URL is the address of a running `newsindex serve` (http://host:port)
+	// that search, quotes, backup and check ask over HTTP instead of
+	// opening the index themselves, which the server holds; "" opens it.
+	URL string `mapstructure:"url"`
 }
 
 // LimitsConfig caps what one request may ask of the server.
@@ -149,6 +154,7 @@ var defaults = map[string]any{
 	"server.max_body_bytes":           32 << 20,
 	"server.api_key":                  "",
 	"server.auth_reads":               false,
+	"server.url":                      "",
 	"limits.max_page_size":            100,
 	"limits.max_facet_size":           1000,
 	"limits.max_query_bytes":          4096,
@@ -207,6 +213,12 @@ func Load(file string, fs *flag.FlagSet, flagKeys map[string]string) (Config, er
 	return c, c.Validate()
 }
 
+// isHTTPURL reports whether s is an absolute http or https URL with a host.
+func isHTTPURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
 var errNotExist = fs.ErrNotExist // viper reports a missing explicit file as an fs error
 
 // Validate reports the first setting that cannot work.
@@ -234,6 +246,8 @@ func (c Config) Validate() error {
 		return fmt.Errorf("config: limits.max_export %d out of range 1..100000", c.Limits.MaxExport)
 	case c.Server.AuthReads && c.Server.APIKey == "":
 		return errors.New("config: server.auth_reads needs server.api_key")
+	case c.Server.URL != "" && !isHTTPURL(c.Server.URL):
+		return fmt.Errorf("config: server.url %q: want http(s)://host:port", c.Server.URL)
 	case c.Watch.Every < time.Second:
 		return fmt.Errorf("config: watch.every %v is below 1s", c.Watch.Every)
 	}

@@ -48,6 +48,19 @@ func TestErrors(t *testing.T) {
 	if _, err := Load("", nil, nil); err == nil || !strings.Contains(err.Error(), "log.format") {
 		t.Errorf("Load(log.format=xml) error = %v, want it named", err)
 	}
+	t.Setenv("NEWSINDEX_LOG_FORMAT", "text")
+	t.Setenv("NEWSINDEX_SERVER_URL", "127.0.0.1:8080")
+	if _, err := Load("", nil, nil); err == nil || !strings.Contains(err.Error(), "server.url") {
+		t.Errorf("Load(server.url without a scheme) error = %v, want it named", err)
+	}
+}
+
+func TestServerURLFromEnv(t *testing.T) {
+	t.Setenv("NEWSINDEX_SERVER_URL", "http://10.0.0.7:8080")
+	c, err := Load("", nil, nil)
+	if err != nil || c.Server.URL != "http://10.0.0.7:8080" {
+		t.Errorf("Load() server.url = %q, %v; want the environment's", c.Server.URL, err)
+	}
 }
 
 func TestRepoConfigMatchesDefaults(t *testing.T) {
