@@ -62,7 +62,8 @@ type Index struct {
 	suggest suggester
 }
 
-// Create makes a new index at path. It fails with ErrExists if path exists.
+// Create makes a new index at path: a new folder, or an empty one. It fails
+// with ErrExists if path holds anything.
 func Create(path string, opts *Options) (*Index, error) {
 	o := opts.withDefaults()
 	eng, err := bleveengine.Create(path)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -409,5 +410,25 @@ func TestStopWordsAndExclusionsFindOnlyArticles(t *testing.T) {
 	}
 	if got := ids(res); got != "a4 a2 a1" {
 		t.Errorf("Search(the -putin) = %q, want the articles without Putin, and no quote documents", got)
+	}
+}
+
+// TestCreateInEmptyFolder: Create uses an empty folder (a volume mounted
+// for the index) and refuses one that holds anything.
+func TestCreateInEmptyFolder(t *testing.T) {
+	dir := t.TempDir()
+	ix, err := Create(dir, nil)
+	if err != nil {
+		t.Fatalf("Create(empty folder) = %v", err)
+	}
+	ix.Close()
+	if ix, err = Open(dir, nil); err != nil {
+		t.Fatalf("Open after Create in an empty folder = %v", err)
+	}
+	ix.Close()
+	full := t.TempDir()
+	os.WriteFile(filepath.Join(full, "notes.txt"), []byte("x"), 0o644)
+	if _, err := Create(full, nil); !errors.Is(err, ErrExists) {
+		t.Errorf("Create(folder with a file) = %v, want ErrExists", err)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -65,7 +66,9 @@ const (
 // openIndex opens the index of the configured backend: the bleve folder
 // index.path, or the OpenSearch cluster of the opensearch section (whose
 // index and alias are created when missing, whatever the mode). where
-// names it for messages.
+// names it for messages. With createIfMissing, a path where there is
+// nothing (or an empty folder) gets an empty index, which is logged; a path
+// holding anything else is an error.
 func openIndex(ctx context.Context, cfg config.Config, log *slog.Logger, mode openMode) (ix *index.Index, where string, err error) {
 	opts := indexOptions(cfg, log)
 	if cfg.Index.Backend == config.BackendOpenSearch {
@@ -79,12 +82,19 @@ func openIndex(ctx context.Context, cfg config.Config, log *slog.Logger, mode op
 		return ix, where, err
 	}
 	where = cfg.Index.Path
-	if mode == createIfMissing {
-		ix, err = index.OpenOrCreate(cfg.Index.Path, opts)
-	} else {
-		ix, err = index.Open(cfg.Index.Path, opts)
+	ix, err = index.Open(where, opts)
+	if mode == mustExist || !errors.Is(err, index.ErrNotFound) {
+		return ix, where, err
 	}
-	return ix, where, err
+	ix, err = index.Create(where, opts)
+	if errors.Is(err, index.ErrExists) {
+		return nil, where, fmt.Errorf("%s holds something that is not a newsindex index: give --index (index.path) a new or empty folder", where)
+	}
+	if err != nil {
+		return nil, where, err
+	}
+	log.Info("no index here: created an empty one", "path", where)
+	return ix, where, nil
 }
 
 // redacted returns urls without any credentials they carry, for messages.

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"net"
@@ -58,14 +57,8 @@ func runServe(args []string) error {
 		path = dir + "/index"
 		cfg.Index.Path = path
 	}
-	mode := mustExist
-	if *demoMode {
-		mode = createIfMissing
-	}
-	ix, where, err := openIndex(ctx, cfg, log.With("component", "index"), mode)
-	if errors.Is(err, index.ErrNotFound) && cfg.Index.Backend == config.BackendBleve {
-		return fmt.Errorf("no index at %s: run `newsindex ingest --index %s PATH...` first, or `newsindex serve --demo`", path, path)
-	}
+	// A server may start first and be fed over POST /api/articles.
+	ix, where, err := openIndex(ctx, cfg, log.With("component", "index"), createIfMissing)
 	if err != nil {
 		return err
 	}

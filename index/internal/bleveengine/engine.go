@@ -29,9 +29,10 @@ type Engine struct {
 	facets  *facet.Cache
 }
 
-// Create makes a new index at path. It fails with ErrExists if path exists.
+// Create makes a new index at path: a new folder, or an empty one (a volume
+// mounted for it). It fails with ErrExists if path holds anything.
 func Create(path string) (*Engine, error) {
-	if _, err := os.Stat(path); err == nil {
+	if entries, err := os.ReadDir(path); err == nil && len(entries) > 0 || err != nil && !errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("create %s: %w", path, engine.ErrExists)
 	}
 	idx, err := bleve.NewUsing(path, newMapping(), scorch.Name, scorch.Name, map[string]interface{}{"bolt_timeout": lockWait})
