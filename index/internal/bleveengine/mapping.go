@@ -57,7 +57,7 @@ func newMapping() mapping.IndexMapping {
 	keyword.Store = false
 	keyword.IncludeInAll = false
 	keyword.IncludeTermVectors = false
-	// Facets are counted from the postings (internal/facet), and no
+	// Facets are counted from the postings (package facet), and no
 	// keyword field is sorted on: doc values would only cost disk and
 	// indexing time.
 	keyword.DocValues = false
