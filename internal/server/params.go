@@ -2,7 +2,9 @@ package server
 
 import (
 	"fmt"
+	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -10,6 +12,54 @@ import (
 
 	"github.com/newsindex/newsindex/index"
 )
+
+// The query parameters each route reads, by handler. A handler is given
+// these alone (queryParams drops the others), and the OpenAPI description
+// of the API lists exactly these (TestOpenAPIMatchesRouter).
+var (
+	searchParams = append(facetParams(),
+		"q", "from", "to", "sort", "page", "size", "facet_size", "interval", "story", "collapse", "count")
+	quoteParams   = []string{"q", "speaker", "role", "affiliation", "from", "to", "sort", "page", "size", "facet_size"}
+	suggestParams = []string{"q", "limit"}
+	// The search page also reads vs (a query to compare with) and more (a
+	// facet listed in full); exports read limit.
+	searchPageParams = append(slices.Clone(searchParams), "vs", "more")
+	exportParams     = append(slices.Clone(searchParams), "limit")
+)
+
+// facetParams are the filter parameters: one per facet.
+func facetParams() []string {
+	var out []string
+	for _, f := range index.AllFacets {
+		out = append(out, string(f))
+	}
+	return out
+}
+
+// queryParams serves next with the query parameters it reads, names, and
+// no others: unknown parameters are ignored by construction, and names is
+// all a handler can read, so the API's description can be checked against
+// the router.
+type queryParams struct {
+	names []string
+	next  http.Handler
+}
+
+func (q *queryParams) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.RawQuery != "" {
+		v := r.URL.Query()
+		for name := range v {
+			if !slices.Contains(q.names, name) {
+				delete(v, name)
+			}
+		}
+		u := *r.URL
+		u.RawQuery = v.Encode()
+		r = r.WithContext(r.Context()) // a shallow copy, whose URL can change
+		r.URL = &u
+	}
+	q.next.ServeHTTP(w, r)
+}
 
 // SearchParams turns the query parameters of /api/search (and of the search
 // page) into a request: q, the six facet filters (repeatable), from and to

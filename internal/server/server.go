@@ -11,6 +11,7 @@ import (
 	"html/template"
 	"io/fs"
 	"log/slog"
+	"mime"
 	"net/http"
 	"net/url"
 	"strings"
@@ -130,35 +131,56 @@ func New(ix *index.Index, opts Options) (*Server, error) {
 	s := &Server{ix: ix, log: opts.Logger, opts: opts, pages: pages, router: mux.NewRouter(), metrics: newMetrics(ix)}
 	r := s.router
 	r.Use(s.observe, s.readAuth)
-	r.Handle("/metrics", s.metrics.handler()).Methods(http.MethodGet)
-	r.HandleFunc("/api/search", s.serveSearchAPI).Methods(http.MethodGet)
-	r.HandleFunc("/api/quotes", s.serveQuotesAPI).Methods(http.MethodGet)
-	r.HandleFunc("/api/suggest", s.serveSuggestAPI).Methods(http.MethodGet)
-	r.HandleFunc("/api/articles", s.write(s.servePostArticles)).Methods(http.MethodPost)
-	r.HandleFunc("/api/articles/{id}", s.serveGetArticle).Methods(http.MethodGet)
-	r.HandleFunc("/api/articles/{id}", s.write(s.serveDeleteArticle)).Methods(http.MethodDelete)
-	r.HandleFunc("/api/admin/backup", s.write(s.serveBackup)).Methods(http.MethodPost)
-	r.HandleFunc("/api/admin/check", s.write(s.serveCheck)).Methods(http.MethodGet)
-	r.HandleFunc("/healthz", s.serveHealthz).Methods(http.MethodGet)
-	r.HandleFunc("/readyz", s.serveReadyz).Methods(http.MethodGet)
-	r.HandleFunc("/", s.serveSearchPage).Methods(http.MethodGet)
-	r.HandleFunc("/articles/{id}", s.serveArticlePage).Methods(http.MethodGet)
-	r.HandleFunc("/quotes", s.serveQuotesPage).Methods(http.MethodGet)
-	r.HandleFunc("/feed", s.serveFeed).Methods(http.MethodGet)
-	r.HandleFunc("/export.csv", s.serveExport("csv")).Methods(http.MethodGet)
-	r.HandleFunc("/export.jsonl", s.serveExport("jsonl")).Methods(http.MethodGet)
-	for _, k := range entityKinds {
-		r.HandleFunc("/"+k.path+"/{name}", s.serveEntityPage(k.path, k.facet, k.label)).Methods(http.MethodGet)
+	get, post, del := http.MethodGet, http.MethodPost, http.MethodDelete
+	route := func(path string, params []string, h http.Handler, method string) {
+		r.Handle(path, &queryParams{names: params, next: h}).Methods(method)
 	}
-	assets, _ := fs.Sub(files, "assets")
-	r.PathPrefix("/assets/").Handler(http.StripPrefix("/assets/", http.FileServer(http.FS(assets))))
+	route("/metrics", nil, s.metrics.handler(), get)
+	route("/api/openapi.json", nil, http.HandlerFunc(serveOpenAPI), get)
+	route("/api/search", searchParams, http.HandlerFunc(s.serveSearchAPI), get)
+	route("/api/quotes", quoteParams, http.HandlerFunc(s.serveQuotesAPI), get)
+	route("/api/suggest", suggestParams, http.HandlerFunc(s.serveSuggestAPI), get)
+	route("/api/articles", nil, s.write(s.servePostArticles), post)
+	route("/api/articles/{id}", nil, http.HandlerFunc(s.serveGetArticle), get)
+	route("/api/articles/{id}", nil, s.write(s.serveDeleteArticle), del)
+	route("/api/admin/backup", nil, s.write(s.serveBackup), post)
+	route("/api/admin/check", nil, s.write(s.serveCheck), get)
+	route("/healthz", nil, http.HandlerFunc(s.serveHealthz), get)
+	route("/readyz", nil, http.HandlerFunc(s.serveReadyz), get)
+	route("/", searchPageParams, http.HandlerFunc(s.serveSearchPage), get)
+	route("/articles/{id}", nil, http.HandlerFunc(s.serveArticlePage), get)
+	route("/quotes", quoteParams, http.HandlerFunc(s.serveQuotesPage), get)
+	route("/feed", searchParams, http.HandlerFunc(s.serveFeed), get)
+	route("/export.csv", exportParams, s.serveExport("csv"), get)
+	route("/export.jsonl", exportParams, s.serveExport("jsonl"), get)
+	for _, k := range entityKinds {
+		route("/"+k.path+"/{name}", nil, s.serveEntityPage(k.path, k.facet, k.label), get)
+	}
+	route("/assets/{file}", nil, http.HandlerFunc(s.serveAsset), get)
 	r.NotFoundHandler = s.observe(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		s.error(w, req, fmt.Errorf("%w: no route %s", index.ErrNotFound, req.URL.Path))
 	}))
 	r.MethodNotAllowedHandler = http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
-		writeJSON(w, http.StatusMethodNotAllowed, map[string]string{"error": fmt.Sprintf("method %s not allowed on %s", req.Method, req.URL.Path)})
+		allowed := s.allowed(req)
+		w.Header().Set("Allow", strings.Join(allowed, ", "))
+		writeJSON(w, http.StatusMethodNotAllowed, map[string]string{"error": fmt.Sprintf("method %s not allowed on %s, only %s",
+			req.Method, req.URL.Path, strings.Join(allowed, ", "))})
 	})
 	return s, nil
+}
+
+// allowed lists the methods the router serves on the request's path.
+func (s *Server) allowed(req *http.Request) []string {
+	var out []string
+	for _, m := range []string{http.MethodGet, http.MethodPost, http.MethodDelete} {
+		r := req.Clone(req.Context())
+		r.Method = m
+		var match mux.RouteMatch
+		if s.router.Match(r, &match) && match.MatchErr == nil {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // ServeHTTP adds the headers every response carries and routes the request.
@@ -252,6 +274,17 @@ func (s *Server) error(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	msg = strings.TrimPrefix(msg, "index: invalid request: ")
 	writeJSON(w, code, map[string]string{"error": msg})
+}
+
+// serveAsset serves a file of the page's style and script; there are no
+// folders to list.
+func (s *Server) serveAsset(w http.ResponseWriter, r *http.Request) {
+	name := "assets/" + mux.Vars(r)["file"]
+	if st, err := fs.Stat(files, name); err != nil || st.IsDir() {
+		s.error(w, r, fmt.Errorf("%w: no asset %s", index.ErrNotFound, mux.Vars(r)["file"]))
+		return
+	}
+	http.ServeFileFS(w, r, files, name)
 }
 
 func (s *Server) serveHealthz(w http.ResponseWriter, r *http.Request) {
@@ -360,6 +393,20 @@ type postResult struct {
 	Errors   []recordError `json:"errors,omitempty"`
 }
 
+// postFormat names a posted body for the reader: JSON or JSON Lines when
+// its Content-Type says so, else the reader recognizes the format (JSON,
+// JSON Lines, HTML, a feed or plain text).
+func postFormat(r *http.Request) string {
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	switch mt {
+	case "application/json":
+		return "request.json"
+	case "application/x-ndjson", "application/jsonl":
+		return "request.jsonl"
+	}
+	return "request"
+}
+
 // servePostArticles adds an article, an array of articles, or JSON Lines.
 // Good records are written even when others are rejected: the answer is
 // 200 when all went in, 207 when some did, 400 when none did.
@@ -367,7 +414,7 @@ func (s *Server) servePostArticles(w http.ResponseWriter, r *http.Request) {
 	body := http.MaxBytesReader(w, r.Body, s.opts.MaxBodyBytes)
 	var good []index.Article
 	res := postResult{IDs: []string{}}
-	err := ingest.Read(body, "request", func(rec ingest.Record) error {
+	err := ingest.Read(body, postFormat(r), func(rec ingest.Record) error {
 		err := rec.Err
 		if err == nil {
 			err = index.Normalize(&rec.Article)

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -126,6 +127,7 @@ func TestErrors(t *testing.T) {
 		{"POST", "/api/articles", `{"title": 5}`, 400},
 		{"POST", "/api/articles", `{"title":"` + strings.Repeat("x", 4000) + `"}`, 413},
 		{"PUT", "/api/search", "", 405},
+		{"TRACE", "/healthz", "", 405},
 	}
 	for _, tt := range tests {
 		code, body, h := do(t, tt.method, ts.URL+tt.path, tt.body)
@@ -496,5 +498,51 @@ func TestSizeZero(t *testing.T) {
 	// Pages and exports have sizes of their own.
 	if code, body, _ := do(t, "GET", ts.URL+"/export.jsonl?q=sanctioning&size=0", ""); code != 200 || strings.Count(body, "\n") != 1 {
 		t.Errorf("GET /export.jsonl?size=0 = %d %q, want the one hit", code, body)
+	}
+}
+
+// took matches the time a search reports, which differs from run to run.
+var took = regexp.MustCompile(`"took_ms":[0-9.e-]+`)
+
+// TestUnknownParametersIgnored: a handler sees only the parameters it
+// declares; others (a tracking parameter, a typo) change nothing.
+func TestUnknownParametersIgnored(t *testing.T) {
+	ts, _ := newTestServer(t, Options{})
+	_, plain, _ := do(t, "GET", ts.URL+"/api/search?q=sanctioning", "")
+	code, tagged, _ := do(t, "GET", ts.URL+"/api/search?q=sanctioning&utm_source=x&sise=zz&q2=a", "")
+	if code != 200 || took.ReplaceAllString(tagged, "") != took.ReplaceAllString(plain, "") {
+		t.Errorf("search with unknown parameters = %d %s, want %s", code, tagged, plain)
+	}
+}
+
+// TestMethodNotAllowed names the methods a path takes, in the Allow header
+// and in the JSON error.
+func TestMethodNotAllowed(t *testing.T) {
+	ts, _ := newTestServer(t, Options{})
+	code, body, h := do(t, "PUT", ts.URL+"/api/articles/s1", "")
+	if code != 405 || h.Get("Allow") != "GET, DELETE" || !strings.Contains(body, "only GET, DELETE") {
+		t.Errorf("PUT /api/articles/s1 = %d, Allow %q, %s; want 405 naming GET, DELETE", code, h.Get("Allow"), body)
+	}
+}
+
+// TestPostContentType: a body sent as JSON is read as JSON, so that JSON
+// that is no article is refused rather than taken for a plain-text page;
+// without a JSON type the format is recognized, plain text included.
+func TestPostContentType(t *testing.T) {
+	ts, _ := newTestServer(t, Options{})
+	for _, tt := range []struct {
+		ctype, body string
+		want        int
+	}{
+		{"application/json", "null", 400},
+		{"application/json", `"a string"`, 400},
+		{"application/json; charset=utf-8", `{"title": "Harbour cranes idle"}`, 200},
+		{"application/x-ndjson", `{"title": "Harbour cranes idle"}` + "\n" + `{"title": "Port strike ends"}`, 200},
+		{"text/plain", "Harbour cranes idle\n\nThe cranes stood idle all week.", 200},
+	} {
+		code, body, _ := do(t, "POST", ts.URL+"/api/articles", tt.body, "Content-Type", tt.ctype)
+		if code != tt.want {
+			t.Errorf("POST %s %.30q = %d %s, want %d", tt.ctype, tt.body, code, body, tt.want)
+		}
 	}
 }

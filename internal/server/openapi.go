@@ -1,0 +1,18 @@
+package server
+
+import (
+	_ "embed"
+	"net/http"
+)
+
+// openAPI is the OpenAPI 3 description of the HTTP API: every route, its
+// methods, parameters and answers. TestOpenAPIMatchesRouter keeps it true
+// to the router.
+//
+//go:embed openapi.json
+var openAPI []byte
+
+func serveOpenAPI(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Write(openAPI)
+}
