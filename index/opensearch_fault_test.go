@@ -161,3 +161,24 @@ func TestOpenSearchDeepPages(t *testing.T) {
 		t.Error("no search used search_after")
 	}
 }
+
+// TestBulkErrorFault checks which refusals are the document's fault
+// (ErrInvalidRequest, a bad record) and which the cluster's.
+func TestBulkErrorFault(t *testing.T) {
+	for _, tt := range []struct {
+		statuses []int
+		want     bool
+	}{
+		{[]int{400}, true}, {[]int{409}, true}, {[]int{400, 413}, true},
+		{[]int{403}, false}, // cluster_block_exception: an index blocked for writes
+		{[]int{404}, false}, {[]int{429}, false}, {[]int{503}, false}, {[]int{400, 403}, false}, {nil, false},
+	} {
+		e := &BulkError{}
+		for _, s := range tt.statuses {
+			e.Items = append(e.Items, BulkItemError{ArticleID: "a", DocID: "a", Status: s})
+		}
+		if got := errors.Is(e, ErrInvalidRequest); got != tt.want {
+			t.Errorf("statuses %v: errors.Is(ErrInvalidRequest) = %v, want %v", tt.statuses, got, tt.want)
+		}
+	}
+}

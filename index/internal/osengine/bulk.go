@@ -52,13 +52,19 @@ func (e *BulkError) Error() string {
 }
 
 // Is reports whether target is ErrInvalidRequest and every refusal is the
-// document's fault.
+// document's fault: a document OpenSearch cannot parse or map (400), a
+// version conflict (409), one too large (413). A 403 is the cluster's
+// refusal (an index blocked for writes, a read-only disk, a missing
+// permission), a 404 a missing index, a 429 a busy cluster: the same
+// article may go in later.
 func (e *BulkError) Is(target error) bool {
 	if target != engine.ErrInvalidRequest {
 		return false
 	}
 	for _, it := range e.Items {
-		if it.Status < 400 || it.Status >= 500 || it.Status == http.StatusTooManyRequests {
+		switch it.Status {
+		case http.StatusBadRequest, http.StatusConflict, http.StatusRequestEntityTooLarge:
+		default:
 			return false
 		}
 	}
