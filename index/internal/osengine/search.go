@@ -177,25 +177,57 @@ type osSearchResponse struct {
 	Aggregations map[string]json.RawMessage `json:"aggregations"`
 }
 
+// transientShardFailures are the shard failures of a node going away or
+// too busy: the same search a moment later reaches another copy of the
+// shard. OpenSearch retries a failed query phase on another copy itself,
+// but not a failed fetch phase.
+var transientShardFailures = map[string]bool{
+	"node_disconnected_exception":         true,
+	"node_not_connected_exception":        true,
+	"connect_transport_exception":         true,
+	"send_request_transport_exception":    true,
+	"no_shard_available_action_exception": true,
+	"shard_not_found_exception":           true,
+	"illegal_index_shard_state_exception": true,
+	"rejected_execution_exception":        true,
+	"search_context_missing_exception":    true,
+}
+
 // runSearch sends a search and checks that every shard answered in time:
-// counts from a partial answer would be silently short.
+// counts from a partial answer would be silently short. A search whose
+// shards failed only for transient reasons (a node that left) is sent
+// again, with the backoff of do, up to MaxRetries times.
 func (e *Engine) runSearch(ctx context.Context, body obj) (*osSearchResponse, error) {
-	var res osSearchResponse
-	if err := e.doJSON(ctx, http.MethodPost, e.path("/_search"), body, &res); err != nil {
-		return nil, err
-	}
-	if res.Shards.Failed > 0 || res.TimedOut {
-		reason := "timed out"
-		if len(res.Shards.Failures) > 0 {
-			f := res.Shards.Failures[0].Reason
-			reason = strings.TrimPrefix(f.Type+": "+f.Reason, ": ")
+	wait := e.cfg.RetryBackoff
+	for attempt := 0; ; attempt++ {
+		var res osSearchResponse
+		if err := e.doJSON(ctx, http.MethodPost, e.path("/_search"), body, &res); err != nil {
+			return nil, err
 		}
-		if !e.cfg.AllowPartial {
-			return nil, fmt.Errorf("opensearch: search: %d of %d shards failed: %s", res.Shards.Failed, res.Shards.Total, reason)
+		if res.Shards.Failed == 0 && !res.TimedOut {
+			return &res, nil
 		}
-		e.log.Warn("opensearch: partial results", "failed", res.Shards.Failed, "total", res.Shards.Total, "err", reason)
+		reason, transient := "timed out", !res.TimedOut
+		for i, f := range res.Shards.Failures {
+			if i == 0 {
+				reason = strings.TrimPrefix(f.Reason.Type+": "+f.Reason.Reason, ": ")
+			}
+			transient = transient && transientShardFailures[f.Reason.Type]
+		}
+		if e.cfg.AllowPartial {
+			e.log.Warn("opensearch: partial results", "failed", res.Shards.Failed, "total", res.Shards.Total, "err", reason)
+			return &res, nil
+		}
+		err := fmt.Errorf("opensearch: search: %d of %d shards failed: %s", res.Shards.Failed, res.Shards.Total, reason)
+		if !transient || attempt >= e.cfg.MaxRetries {
+			return nil, err
+		}
+		e.log.Warn("opensearch: retrying", "path", "_search", "attempt", attempt+1, "err", err)
+		if err := e.sleep(ctx, wait); err != nil {
+			return nil, err
+		}
+		wait *= 2
 	}
-	return &res, nil
 }
 
 // Search runs a validated request with its parsed query (nil: match all).
