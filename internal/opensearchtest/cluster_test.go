@@ -1,12 +1,10 @@
 package opensearchtest
 
 import (
-	"context"
 	"io"
 	"net/http"
 	"strings"
 	"testing"
-	"time"
 )
 
 // TestSingleNode starts one node and checks that it answers as the
@@ -37,32 +35,6 @@ func TestSingleNode(t *testing.T) {
 	}
 	if c.Nodes[0].Running() || pid == 0 {
 		t.Errorf("node %d still running after Stop", pid)
-	}
-}
-
-// TestKillRestart starts three nodes, kills one with SIGKILL, and checks
-// that the other two keep the cluster and that the killed node rejoins.
-func TestKillRestart(t *testing.T) {
-	c := StartForTest(t, Options{Nodes: 3})
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	if err := c.Kill(1); err != nil {
-		t.Fatal(err)
-	}
-	if c.Nodes[1].Running() {
-		t.Fatal("node-2 runs after Kill")
-	}
-	if err := c.WaitFor(ctx, "green", 2); err != nil {
-		t.Fatal(err)
-	}
-	if err := c.Restart(ctx, 1); err != nil {
-		t.Fatal(err)
-	}
-	if err := c.WaitFor(ctx, "green", 3); err != nil {
-		t.Fatal(err)
-	}
-	if b := get(t, c.Nodes[1].URL+"/_cat/nodes?h=name"); strings.Count(b, "node-") != 3 {
-		t.Errorf("_cat/nodes from the restarted node = %q, want three nodes", b)
 	}
 }
 

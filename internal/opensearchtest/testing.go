@@ -42,6 +42,11 @@ func StartForTest(t testing.TB, opts Options) *Cluster {
 		unavailable(t, err)
 	}
 	t.Cleanup(func() {
+		if t.Failed() {
+			for _, n := range c.Nodes {
+				t.Logf("the end of %s's log:\n%s", n.Name, n.LogTail(30))
+			}
+		}
 		if err := c.Stop(); err != nil {
 			t.Errorf("stop OpenSearch: %v", err)
 		}
