@@ -27,12 +27,10 @@ const (
 const storyPrecision = 10000
 
 // bucketStoryPrecision is the precision_threshold of the count of distinct
-// stories in each facet value and histogram bucket (count=stories). A
-// facet ordered by a sub-aggregation computes it for every value in the
-// matches, at about 8 bytes × the threshold each: 10,000 would cost 80 KB
-// a value, 650 MB for the development corpus's people and organisations.
-// At 1,000 it is 8 KB; counts up to 1,000 stories are exact for practical
-// purposes, larger ones within about 1 % (HyperLogLog++).
+// stories in each facet value and histogram bucket (count=stories), at
+// about 8 bytes × the threshold a bucket: counts up to 1,000 stories are
+// exact for practical purposes, larger ones within about 1 %
+// (HyperLogLog++).
 const bucketStoryPrecision = 1000
 
 // shardSize is the shard_size of a facet of size values: how many
@@ -47,16 +45,23 @@ func (e *Engine) shardSize(size int) int {
 }
 
 // termsAgg counts the values of a keyword field: articles (or quotes) by
-// default, distinct stories when byStory is set (a cardinality
-// sub-aggregation on the story field, by which the values are then ranked).
+// default, distinct stories when byStory is set.
+//
+// Ranking the values by a sub-aggregation would make OpenSearch count the
+// stories of every value in the matches (tens of thousands of people and
+// organisations, 8 KB each). So the candidates are ranked by articles
+// instead, shard size of them, with their stories counted breadth first
+// (for those candidates only), and facet ranks them by stories: a value
+// has no more stories than articles, so no value left out can outrank the
+// size-th candidate unless it has fewer stories than the candidates have
+// articles, which facet reports as an error bound.
 func (e *Engine) termsAgg(field string, size int, byStory bool) obj {
 	order := []obj{{"_count": "desc"}, {"_key": "asc"}}
+	t := obj{"field": field, "size": size, "shard_size": e.shardSize(size), "show_term_doc_count_error": true, "order": order}
+	a := obj{"terms": t}
 	if byStory {
-		order = []obj{{"stories": "desc"}, {"_key": "asc"}}
-	}
-	a := obj{"terms": obj{"field": field, "size": size, "shard_size": e.shardSize(size),
-		"show_term_doc_count_error": true, "order": order}}
-	if byStory {
+		t["size"] = e.shardSize(size)
+		t["collect_mode"] = "breadth_first"
 		a["aggs"] = obj{"stories": storiesAgg(bucketStoryPrecision)}
 	}
 	return a
@@ -386,7 +391,7 @@ func (e *Engine) searchResult(res *osSearchResponse, r *engine.SearchRequest, re
 		out.Hits = append(out.Hits, hit)
 	}
 	for _, f := range engine.AllFacets {
-		counts, bound, err := e.facet(res.Aggregations, string(f))
+		counts, bound, err := e.facet(res.Aggregations, string(f), r.FacetSize)
 		if err != nil {
 			return nil, err
 		}
@@ -418,9 +423,11 @@ func (e *Engine) searchResult(res *osSearchResponse, r *engine.SearchRequest, re
 }
 
 // facet reads a terms aggregation, sorted as every facet is (count, then
-// value), and OpenSearch's bound on how short its counts may be (values
-// spread thin over many shards; 0 when exact).
-func (e *Engine) facet(aggs map[string]json.RawMessage, name string) ([]engine.FacetCount, int, error) {
+// value), keeps the first size values, and returns OpenSearch's bound on
+// how short its counts may be (values spread thin over many shards; 0
+// when exact). Counted by stories (see termsAgg), the bound also covers a
+// value left out of the candidates that might have outranked the last.
+func (e *Engine) facet(aggs map[string]json.RawMessage, name string, size int) ([]engine.FacetCount, int, error) {
 	out := []engine.FacetCount{}
 	raw, ok := aggs[name]
 	if !ok {
@@ -438,13 +445,15 @@ func (e *Engine) facet(aggs map[string]json.RawMessage, name string) ([]engine.F
 	if err := json.Unmarshal(raw, &t); err != nil {
 		return nil, 0, fmt.Errorf("opensearch: facet %s: %w", name, err)
 	}
-	if t.ErrorBound > 0 {
-		e.log.Debug("opensearch: facet counts may be short", "facet", name, "error_bound", t.ErrorBound)
-	}
-	for _, b := range t.Buckets {
+	bound := t.ErrorBound
+	minDocs, byStory := 0, false
+	for i, b := range t.Buckets {
 		n := b.DocCount
 		if b.Stories != nil {
-			n = b.Stories.Value
+			n, byStory = b.Stories.Value, true
+		}
+		if i == 0 || b.DocCount < minDocs {
+			minDocs = b.DocCount
 		}
 		out = append(out, engine.FacetCount{Value: b.Key, Count: n})
 	}
@@ -454,7 +463,16 @@ func (e *Engine) facet(aggs map[string]json.RawMessage, name string) ([]engine.F
 		}
 		return out[i].Value < out[j].Value
 	})
-	return out, t.ErrorBound, nil
+	if byStory && t.Other > 0 && len(out) >= size && out[size-1].Count <= minDocs {
+		bound = max(bound, minDocs)
+	}
+	if len(out) > size {
+		out = out[:size]
+	}
+	if bound > 0 {
+		e.log.Debug("opensearch: facet counts may be short", "facet", name, "error_bound", bound)
+	}
+	return out, bound, nil
 }
 
 func dateHistogram(aggs map[string]json.RawMessage, name string) ([]engine.DateCount, error) {
@@ -563,7 +581,7 @@ func (e *Engine) SearchQuotes(ctx context.Context, r *engine.QuoteRequest, q que
 		name string
 		to   *[]engine.FacetCount
 	}{{osSpeaker, &out.Facets.Speaker}, {osRole, &out.Facets.Role}, {osAffil, &out.Facets.Affiliation}} {
-		if *f.to, _, err = e.facet(res.Aggregations, f.name); err != nil {
+		if *f.to, _, err = e.facet(res.Aggregations, f.name, r.FacetSize); err != nil {
 			return nil, err
 		}
 	}
