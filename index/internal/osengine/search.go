@@ -21,10 +21,9 @@ const (
 )
 
 // storyPrecision is the precision_threshold of the count of distinct
-// stories among all matches: below it the count is exact for practical
-// purposes, so a collapsed search reports SearchResult.Stories only below
-// it.
-const storyPrecision = 10000
+// stories among all matches, OpenSearch's largest: below it the count is
+// exact for practical purposes.
+const storyPrecision = 40000
 
 // bucketStoryPrecision is the precision_threshold of the count of distinct
 // stories in each facet value and histogram bucket (count=stories), at
@@ -415,7 +414,9 @@ func (e *Engine) searchResult(res *osSearchResponse, r *engine.SearchRequest, re
 		if err := json.Unmarshal(raw, &c); err != nil {
 			return nil, fmt.Errorf("opensearch: stories: %w", err)
 		}
-		if c.Value < storyPrecision || r.CountStories {
+		// As on bleve, a collapsed search counts the stories only when
+		// it could group every match.
+		if r.CountStories || (c.Value < storyPrecision && res.Hits.Total.Value <= collapseWindow) {
 			out.Stories = c.Value
 		}
 	}
