@@ -416,7 +416,7 @@ func (e *Engine) searchResult(res *osSearchResponse, r *engine.SearchRequest, re
 		}
 		// As on bleve, a collapsed search counts the stories only when
 		// it could group every match.
-		if r.CountStories || (c.Value < storyPrecision && res.Hits.Total.Value <= collapseWindow) {
+		if r.CountStories || (c.Value < storyPrecision && res.Hits.Total.Value <= engine.CollapseWindow) {
 			out.Stories = c.Value
 		}
 	}
