@@ -12,8 +12,9 @@ import (
 
 // TestOpenSearchFaults injects the faults of a busy or failing cluster
 // into the fake and checks how the adapter answers: it retries 429s, 5xx,
-// timeouts and dropped connections with backoff; it reports refused
-// documents by article; it refuses partial search results. These tests
+// timeouts, dropped connections and shards failed by a node that left,
+// with backoff; it reports refused documents by article; it refuses
+// partial search results. These tests
 // check the adapter, not OpenSearch.
 func TestOpenSearchFaults(t *testing.T) {
 	ctx := context.Background()
@@ -52,8 +53,12 @@ func TestOpenSearchFaults(t *testing.T) {
 			mod: func(c *OpenSearchConfig) { c.Timeout = 300 * time.Millisecond }, op: "search", path: "_search", wantRequests: 2},
 		{name: "search_dropped_connection", faults: []opensearchfake.Fault{{Path: "_search", Kind: "drop"}},
 			op: "search", path: "_search", wantRequests: 2},
-		{name: "search_failed_shards", faults: []opensearchfake.Fault{{Path: "_search", Kind: "shards"}},
-			op: "search", wantErr: "1 of 2 shards failed: node_disconnected_exception", path: "_search", wantRequests: 1},
+		{name: "search_failed_shards_retried", faults: []opensearchfake.Fault{{Path: "_search", Kind: "shards"}},
+			op: "search", path: "_search", wantRequests: 2},
+		{name: "search_failed_shards_gives_up", faults: []opensearchfake.Fault{{Path: "_search", Kind: "shards", Times: 100}},
+			mod: func(c *OpenSearchConfig) { c.MaxRetries = 2 }, op: "search", wantErr: "1 of 2 shards failed: node_disconnected_exception", path: "_search", wantRequests: 3},
+		{name: "search_failed_shards_not_transient", faults: []opensearchfake.Fault{{Path: "_search", Kind: "shards", Reason: "query_shard_exception"}},
+			op: "search", wantErr: "1 of 2 shards failed: query_shard_exception", path: "_search", wantRequests: 1},
 		{name: "search_failed_shards_allowed", faults: []opensearchfake.Fault{{Path: "_search", Kind: "shards"}},
 			mod: func(c *OpenSearchConfig) { c.AllowPartial = true }, op: "search", path: "_search", wantRequests: 1},
 	}
@@ -159,5 +164,26 @@ func TestOpenSearchDeepPages(t *testing.T) {
 	}
 	if n == 0 {
 		t.Error("no search used search_after")
+	}
+}
+
+// TestBulkErrorFault checks which refusals are the document's fault
+// (ErrInvalidRequest, a bad record) and which the cluster's.
+func TestBulkErrorFault(t *testing.T) {
+	for _, tt := range []struct {
+		statuses []int
+		want     bool
+	}{
+		{[]int{400}, true}, {[]int{409}, true}, {[]int{400, 413}, true},
+		{[]int{403}, false}, // cluster_block_exception: an index blocked for writes
+		{[]int{404}, false}, {[]int{429}, false}, {[]int{503}, false}, {[]int{400, 403}, false}, {nil, false},
+	} {
+		e := &BulkError{}
+		for _, s := range tt.statuses {
+			e.Items = append(e.Items, BulkItemError{ArticleID: "a", DocID: "a", Status: s})
+		}
+		if got := errors.Is(e, ErrInvalidRequest); got != tt.want {
+			t.Errorf("statuses %v: errors.Is(ErrInvalidRequest) = %v, want %v", tt.statuses, got, tt.want)
+		}
 	}
 }

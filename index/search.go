@@ -167,7 +167,7 @@ type SearchResult struct {
 	Relaxed bool `json:"relaxed,omitempty"`
 	// Stories is the number of distinct stories among the matches: always
 	// set when the request counts stories, and by a collapsed search when
-	// it could count them all (up to collapseWindow matches).
+	// it could count them all (up to 1,000 matches).
 	Stories int    `json:"stories,omitempty"`
 	Hits    []Hit  `json:"hits"`
 	Facets  Facets `json:"facets"`

@@ -8,6 +8,7 @@ package analysis
 
 import (
 	"fmt"
+	"sort"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -117,6 +118,22 @@ func AnalyzerConstructor(config map[string]interface{}, cache *registry.Cache) (
 // so that "Putin" finds "Vladimir Putin" and "Müller" finds "Muller".
 func NameAnalyzerConstructor(config map[string]interface{}, cache *registry.Cache) (analysis.Analyzer, error) {
 	return build(cache, unicode.Name, []string{asciifolding.Name}, lowercase.Name)
+}
+
+// StopWords returns the English stop words news_en drops, sorted: bleve's
+// list, which other engines that must analyse text as news_en does (the
+// OpenSearch mapping) are given word for word.
+func StopWords() []string {
+	m, err := registry.NewCache().TokenMapNamed(en.StopName)
+	if err != nil {
+		panic(fmt.Sprintf("analysis: %s: %v", en.StopName, err))
+	}
+	words := make([]string, 0, len(m))
+	for w := range m {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	return words
 }
 
 func build(cache *registry.Cache, tokenizer string, charFilters []string, filters ...string) (analysis.Analyzer, error) {

@@ -94,3 +94,27 @@ func BenchmarkStemmer(b *testing.B) {
 		Stemmer{}.Filter(ts)
 	}
 }
+
+// TestStopWords checks that the list given to other engines is the one
+// news_en drops.
+func TestStopWords(t *testing.T) {
+	a, err := registry.NewCache().AnalyzerNamed(AnalyzerName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := StopWords()
+	if len(words) < 100 {
+		t.Fatalf("StopWords() has %d words", len(words))
+	}
+	for _, w := range words {
+		if strings.HasSuffix(w, "'s") {
+			continue // the possessive filter, before the stop words, makes it another word
+		}
+		if toks := a.Analyze([]byte(w)); len(toks) != 0 {
+			t.Errorf("news_en keeps the stop word %q as %q", w, toks[0].Term)
+		}
+	}
+	if toks := a.Analyze([]byte("harbour")); len(toks) != 1 {
+		t.Errorf("news_en dropped a word that is no stop word")
+	}
+}

@@ -46,11 +46,13 @@ type Fault struct {
 	// connection without an answer; "delay" waits DelayMS then answers
 	// normally; "bulk_item" refuses the bulk item of document DocID with
 	// Status (the rest are stored); "shards" answers a search with one
-	// failed shard.
+	// failed shard, whose failure type is Reason (default
+	// node_disconnected_exception).
 	Kind    string `json:"kind"`
 	Status  int    `json:"status"`
 	DelayMS int    `json:"delay_ms"`
 	DocID   string `json:"doc_id"`
+	Reason  string `json:"reason"`
 }
 
 // Request is one request received, as GET /_fake/requests lists them.

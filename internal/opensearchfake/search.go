@@ -428,8 +428,12 @@ func (s *Server) search(w http.ResponseWriter, ix *index, body []byte, f *Fault)
 	}
 	shards := map[string]any{"total": 1, "successful": 1, "skipped": 0, "failed": 0}
 	if f != nil && f.Kind == "shards" {
+		reason := f.Reason
+		if reason == "" {
+			reason = "node_disconnected_exception"
+		}
 		shards = map[string]any{"total": 2, "successful": 1, "skipped": 0, "failed": 1,
-			"failures": []any{map[string]any{"shard": 1, "index": "fake", "reason": map[string]any{"type": "node_disconnected_exception", "reason": "injected shard failure"}}}}
+			"failures": []any{map[string]any{"shard": 1, "index": "fake", "reason": map[string]any{"type": reason, "reason": "injected shard failure"}}}}
 	}
 	if out == nil {
 		out = []map[string]any{}

@@ -28,12 +28,20 @@ func testArticles() []index.Article {
 	}
 }
 
-func newTestServer(t *testing.T, opts Options) (*httptest.Server, *index.Index) {
+// openTestIndex opens an empty index for one test: bleve in memory, or an
+// index on a real OpenSearch while TestOnOpenSearch runs the tests again.
+var openTestIndex = func(t *testing.T) *index.Index {
 	t.Helper()
 	ix, err := index.OpenMem(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return ix
+}
+
+func newTestServer(t *testing.T, opts Options) (*httptest.Server, *index.Index) {
+	t.Helper()
+	ix := openTestIndex(t)
 	if _, err := ix.AddBatch(context.Background(), testArticles()); err != nil {
 		t.Fatal(err)
 	}

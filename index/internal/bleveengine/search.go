@@ -75,7 +75,7 @@ func (e *Engine) Search(ctx context.Context, r *engine.SearchRequest, q query.No
 	case r.Collapse:
 		// Only the story of each of the top matches; the page's articles
 		// are loaded once the stories are known.
-		w.size, w.from, w.fields = collapseWindow, 0, []string{fStory}
+		w.size, w.from, w.fields = engine.CollapseWindow, 0, []string{fStory}
 	case q == nil:
 		w.fields = []string{fSource}
 	}
@@ -124,10 +124,6 @@ func (e *Engine) Search(ctx context.Context, r *engine.SearchRequest, q query.No
 	}
 	return out, nil
 }
-
-// collapseWindow bounds how many top matches a collapsed search groups into
-// stories: enough for the first pages, whatever the archive's size.
-const collapseWindow = 1000
 
 // collapse groups the top matches of res (fetched with only their story)
 // into stories in rank order, then loads the page's articles.

@@ -29,6 +29,12 @@ const (
 	IntervalYear  = "year"
 )
 
+// CollapseWindow bounds how many top matches a collapsed search groups
+// into stories: enough for the first pages, whatever the archive's size.
+// A collapsed search reports SearchResult.Stories only when every match
+// fits in it.
+const CollapseWindow = 1000
+
 // SearchRequest is an index.SearchRequest that Validate accepted: every
 // default is filled in, and Size is 0 when NoHits is set.
 type SearchRequest struct {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"sync"
 
 	"github.com/newsindex/newsindex/index/internal/engine"
 )
@@ -52,13 +53,19 @@ func (e *BulkError) Error() string {
 }
 
 // Is reports whether target is ErrInvalidRequest and every refusal is the
-// document's fault.
+// document's fault: a document OpenSearch cannot parse or map (400), a
+// version conflict (409), one too large (413). A 403 is the cluster's
+// refusal (an index blocked for writes, a read-only disk, a missing
+// permission), a 404 a missing index, a 429 a busy cluster: the same
+// article may go in later.
 func (e *BulkError) Is(target error) bool {
 	if target != engine.ErrInvalidRequest {
 		return false
 	}
 	for _, it := range e.Items {
-		if it.Status < 400 || it.Status >= 500 || it.Status == http.StatusTooManyRequests {
+		switch it.Status {
+		case http.StatusBadRequest, http.StatusConflict, http.StatusRequestEntityTooLarge:
+		default:
 			return false
 		}
 	}
@@ -134,21 +141,41 @@ type bulkResponse struct {
 	} `json:"items"`
 }
 
+// bulkParallel is how many bulk requests of one write are in flight at
+// once. Each waits for the refresh that makes it searchable (up to the
+// index's refresh interval, 1 s by default); sent together, their waits
+// overlap. The documents of one write have distinct IDs, so the order in
+// which the requests apply does not matter.
+const bulkParallel = 4
+
 // bulk sends actions in bounded requests with refresh=wait_for, so that
 // what is acknowledged is searchable. Items refused with 429 are sent again
 // with backoff; other refusals are returned as a *BulkError once every
 // request is done.
 func (e *Engine) bulk(ctx context.Context, acts []bulkAction) error {
-	var failed []BulkItemError
-	for _, chunk := range chunks(acts, e.cfg.BatchDocs, e.cfg.BatchBytes) {
-		f, err := e.bulkChunk(ctx, chunk)
-		if err != nil {
-			return err
-		}
-		failed = append(failed, f...)
+	cs := chunks(acts, e.cfg.BatchDocs, e.cfg.BatchBytes)
+	failed := make([][]BulkItemError, len(cs))
+	errs := make([]error, len(cs))
+	sem := make(chan struct{}, bulkParallel)
+	var wg sync.WaitGroup
+	for i, chunk := range cs {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			failed[i], errs[i] = e.bulkChunk(ctx, chunk)
+		}()
 	}
-	if len(failed) > 0 {
-		return &BulkError{Items: failed}
+	wg.Wait()
+	var all []BulkItemError
+	for i := range cs {
+		if errs[i] != nil {
+			return errs[i]
+		}
+		all = append(all, failed[i]...)
+	}
+	if len(all) > 0 {
+		return &BulkError{Items: all}
 	}
 	return nil
 }

@@ -244,7 +244,7 @@ func TestFacetErrorBound(t *testing.T) {
 		{"country", "[{Chile 3}]", 0},
 		{"absent", "[]", 0},
 	} {
-		got, bound, err := e.facet(aggs, tt.name)
+		got, bound, err := e.facet(aggs, tt.name, 10)
 		if err != nil || fmt.Sprint(got) != tt.want || bound != tt.wantBound {
 			t.Errorf("facet(%s) = %v, %d, %v; want %s, %d", tt.name, got, bound, err, tt.want, tt.wantBound)
 		}

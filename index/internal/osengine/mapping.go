@@ -6,11 +6,12 @@ import (
 	"time"
 
 	"github.com/newsindex/newsindex/index/internal/engine"
+	"github.com/newsindex/newsindex/internal/analysis"
 )
 
 // mappingVersion is recorded in the index's _meta: a change to the mapping
 // that needs a reindex bumps it.
-const mappingVersion = 1
+const mappingVersion = 2
 
 // The OpenSearch documents are the article's own JSON (the fields of
 // Article), plus the fields searching needs. Quotes are separate documents
@@ -102,8 +103,10 @@ func osIndexBody(c Config) obj {
 				// dropped, lower case, English stop words, snowball stems.
 				"filter": obj{
 					"news_possessive": obj{"type": "stemmer", "language": "possessive_english"},
-					"news_stop":       obj{"type": "stop", "stopwords": "_english_"},
-					"news_snowball":   obj{"type": "snowball", "language": "English"},
+					// bleve's list, not OpenSearch's shorter _english_:
+					// a phrase of stop words must match the same.
+					"news_stop":     obj{"type": "stop", "stopwords": analysis.StopWords()},
+					"news_snowball": obj{"type": "snowball", "language": "English"},
 				},
 				"analyzer": obj{
 					"news_en": obj{"type": "custom", "tokenizer": "standard",

@@ -21,9 +21,16 @@ const (
 )
 
 // storyPrecision is the precision_threshold of the count of distinct
-// stories: below it the count is exact for practical purposes, so a
-// collapsed search reports SearchResult.Stories only below it.
-const storyPrecision = 10000
+// stories among all matches, OpenSearch's largest: below it the count is
+// exact for practical purposes.
+const storyPrecision = 40000
+
+// bucketStoryPrecision is the precision_threshold of the count of distinct
+// stories in each facet value and histogram bucket (count=stories), at
+// about 8 bytes × the threshold a bucket: counts up to 1,000 stories are
+// exact for practical purposes, larger ones within about 1 %
+// (HyperLogLog++).
+const bucketStoryPrecision = 1000
 
 // shardSize is the shard_size of a facet of size values: how many
 // candidates each shard returns. A value is missed from a facet only when
@@ -37,31 +44,38 @@ func (e *Engine) shardSize(size int) int {
 }
 
 // termsAgg counts the values of a keyword field: articles (or quotes) by
-// default, distinct stories when byStory is set (a cardinality
-// sub-aggregation on the story field, by which the values are then ranked).
+// default, distinct stories when byStory is set.
+//
+// Ranking the values by a sub-aggregation would make OpenSearch count the
+// stories of every value in the matches (tens of thousands of people and
+// organisations, 8 KB each). So the candidates are ranked by articles
+// instead, shard size of them, with their stories counted breadth first
+// (for those candidates only), and facet ranks them by stories: a value
+// has no more stories than articles, so no value left out can outrank the
+// size-th candidate unless it has fewer stories than the candidates have
+// articles, which facet reports as an error bound.
 func (e *Engine) termsAgg(field string, size int, byStory bool) obj {
 	order := []obj{{"_count": "desc"}, {"_key": "asc"}}
+	t := obj{"field": field, "size": size, "shard_size": e.shardSize(size), "show_term_doc_count_error": true, "order": order}
+	a := obj{"terms": t}
 	if byStory {
-		order = []obj{{"stories": "desc"}, {"_key": "asc"}}
-	}
-	a := obj{"terms": obj{"field": field, "size": size, "shard_size": e.shardSize(size),
-		"show_term_doc_count_error": true, "order": order}}
-	if byStory {
-		a["aggs"] = obj{"stories": storiesAgg()}
+		t["size"] = e.shardSize(size)
+		t["collect_mode"] = "breadth_first"
+		a["aggs"] = obj{"stories": storiesAgg(bucketStoryPrecision)}
 	}
 	return a
 }
 
 // storiesAgg counts distinct stories: exact for practical purposes below
-// storyPrecision, approximate (HyperLogLog++) above.
-func storiesAgg() obj {
-	return obj{"cardinality": obj{"field": osStory, "precision_threshold": storyPrecision}}
+// precision, approximate (HyperLogLog++) above.
+func storiesAgg(precision int) obj {
+	return obj{"cardinality": obj{"field": osStory, "precision_threshold": precision}}
 }
 
 func histogramAgg(interval string, byStory bool) obj {
 	a := obj{"date_histogram": obj{"field": osDate, "calendar_interval": interval, "format": "yyyy-MM-dd", "min_doc_count": 1}}
 	if byStory {
-		a["aggs"] = obj{"stories": storiesAgg()}
+		a["aggs"] = obj{"stories": storiesAgg(bucketStoryPrecision)}
 	}
 	return a
 }
@@ -133,7 +147,7 @@ func (e *Engine) searchBody(r *engine.SearchRequest, text obj, highlight bool) o
 		b["collapse"] = obj{"field": osStory, "inner_hits": obj{"name": "story", "size": 0}}
 	}
 	if r.Collapse || r.CountStories {
-		aggs["stories"] = storiesAgg()
+		aggs["stories"] = storiesAgg(storyPrecision)
 	}
 	if len(aggs) > 0 {
 		b["aggs"] = aggs
@@ -177,25 +191,57 @@ type osSearchResponse struct {
 	Aggregations map[string]json.RawMessage `json:"aggregations"`
 }
 
+// transientShardFailures are the shard failures of a node going away or
+// too busy: the same search a moment later reaches another copy of the
+// shard. OpenSearch retries a failed query phase on another copy itself,
+// but not a failed fetch phase.
+var transientShardFailures = map[string]bool{
+	"node_disconnected_exception":         true,
+	"node_not_connected_exception":        true,
+	"connect_transport_exception":         true,
+	"send_request_transport_exception":    true,
+	"no_shard_available_action_exception": true,
+	"shard_not_found_exception":           true,
+	"illegal_index_shard_state_exception": true,
+	"rejected_execution_exception":        true,
+	"search_context_missing_exception":    true,
+}
+
 // runSearch sends a search and checks that every shard answered in time:
-// counts from a partial answer would be silently short.
+// counts from a partial answer would be silently short. A search whose
+// shards failed only for transient reasons (a node that left) is sent
+// again, with the backoff of do, up to MaxRetries times.
 func (e *Engine) runSearch(ctx context.Context, body obj) (*osSearchResponse, error) {
-	var res osSearchResponse
-	if err := e.doJSON(ctx, http.MethodPost, e.path("/_search"), body, &res); err != nil {
-		return nil, err
-	}
-	if res.Shards.Failed > 0 || res.TimedOut {
-		reason := "timed out"
-		if len(res.Shards.Failures) > 0 {
-			f := res.Shards.Failures[0].Reason
-			reason = strings.TrimPrefix(f.Type+": "+f.Reason, ": ")
+	wait := e.cfg.RetryBackoff
+	for attempt := 0; ; attempt++ {
+		var res osSearchResponse
+		if err := e.doJSON(ctx, http.MethodPost, e.path("/_search"), body, &res); err != nil {
+			return nil, err
 		}
-		if !e.cfg.AllowPartial {
-			return nil, fmt.Errorf("opensearch: search: %d of %d shards failed: %s", res.Shards.Failed, res.Shards.Total, reason)
+		if res.Shards.Failed == 0 && !res.TimedOut {
+			return &res, nil
 		}
-		e.log.Warn("opensearch: partial results", "failed", res.Shards.Failed, "total", res.Shards.Total, "err", reason)
+		reason, transient := "timed out", !res.TimedOut
+		for i, f := range res.Shards.Failures {
+			if i == 0 {
+				reason = strings.TrimPrefix(f.Reason.Type+": "+f.Reason.Reason, ": ")
+			}
+			transient = transient && transientShardFailures[f.Reason.Type]
+		}
+		if e.cfg.AllowPartial {
+			e.log.Warn("opensearch: partial results", "failed", res.Shards.Failed, "total", res.Shards.Total, "err", reason)
+			return &res, nil
+		}
+		err := fmt.Errorf("opensearch: search: %d of %d shards failed: %s", res.Shards.Failed, res.Shards.Total, reason)
+		if !transient || attempt >= e.cfg.MaxRetries {
+			return nil, err
+		}
+		e.log.Warn("opensearch: retrying", "path", "_search", "attempt", attempt+1, "err", err)
+		if err := e.sleep(ctx, wait); err != nil {
+			return nil, err
+		}
+		wait *= 2
 	}
-	return &res, nil
 }
 
 // Search runs a validated request with its parsed query (nil: match all).
@@ -344,7 +390,7 @@ func (e *Engine) searchResult(res *osSearchResponse, r *engine.SearchRequest, re
 		out.Hits = append(out.Hits, hit)
 	}
 	for _, f := range engine.AllFacets {
-		counts, bound, err := e.facet(res.Aggregations, string(f))
+		counts, bound, err := e.facet(res.Aggregations, string(f), r.FacetSize)
 		if err != nil {
 			return nil, err
 		}
@@ -368,7 +414,9 @@ func (e *Engine) searchResult(res *osSearchResponse, r *engine.SearchRequest, re
 		if err := json.Unmarshal(raw, &c); err != nil {
 			return nil, fmt.Errorf("opensearch: stories: %w", err)
 		}
-		if c.Value < storyPrecision || r.CountStories {
+		// As on bleve, a collapsed search counts the stories only when
+		// it could group every match.
+		if r.CountStories || (c.Value < storyPrecision && res.Hits.Total.Value <= engine.CollapseWindow) {
 			out.Stories = c.Value
 		}
 	}
@@ -376,9 +424,11 @@ func (e *Engine) searchResult(res *osSearchResponse, r *engine.SearchRequest, re
 }
 
 // facet reads a terms aggregation, sorted as every facet is (count, then
-// value), and OpenSearch's bound on how short its counts may be (values
-// spread thin over many shards; 0 when exact).
-func (e *Engine) facet(aggs map[string]json.RawMessage, name string) ([]engine.FacetCount, int, error) {
+// value), keeps the first size values, and returns OpenSearch's bound on
+// how short its counts may be (values spread thin over many shards; 0
+// when exact). Counted by stories (see termsAgg), the bound also covers a
+// value left out of the candidates that might have outranked the last.
+func (e *Engine) facet(aggs map[string]json.RawMessage, name string, size int) ([]engine.FacetCount, int, error) {
 	out := []engine.FacetCount{}
 	raw, ok := aggs[name]
 	if !ok {
@@ -396,13 +446,15 @@ func (e *Engine) facet(aggs map[string]json.RawMessage, name string) ([]engine.F
 	if err := json.Unmarshal(raw, &t); err != nil {
 		return nil, 0, fmt.Errorf("opensearch: facet %s: %w", name, err)
 	}
-	if t.ErrorBound > 0 {
-		e.log.Debug("opensearch: facet counts may be short", "facet", name, "error_bound", t.ErrorBound)
-	}
-	for _, b := range t.Buckets {
+	bound := t.ErrorBound
+	minDocs, byStory := 0, false
+	for i, b := range t.Buckets {
 		n := b.DocCount
 		if b.Stories != nil {
-			n = b.Stories.Value
+			n, byStory = b.Stories.Value, true
+		}
+		if i == 0 || b.DocCount < minDocs {
+			minDocs = b.DocCount
 		}
 		out = append(out, engine.FacetCount{Value: b.Key, Count: n})
 	}
@@ -412,7 +464,16 @@ func (e *Engine) facet(aggs map[string]json.RawMessage, name string) ([]engine.F
 		}
 		return out[i].Value < out[j].Value
 	})
-	return out, t.ErrorBound, nil
+	if byStory && t.Other > 0 && len(out) >= size && out[size-1].Count <= minDocs {
+		bound = max(bound, minDocs)
+	}
+	if len(out) > size {
+		out = out[:size]
+	}
+	if bound > 0 {
+		e.log.Debug("opensearch: facet counts may be short", "facet", name, "error_bound", bound)
+	}
+	return out, bound, nil
 }
 
 func dateHistogram(aggs map[string]json.RawMessage, name string) ([]engine.DateCount, error) {
@@ -521,7 +582,7 @@ func (e *Engine) SearchQuotes(ctx context.Context, r *engine.QuoteRequest, q que
 		name string
 		to   *[]engine.FacetCount
 	}{{osSpeaker, &out.Facets.Speaker}, {osRole, &out.Facets.Role}, {osAffil, &out.Facets.Affiliation}} {
-		if *f.to, _, err = e.facet(res.Aggregations, f.name); err != nil {
+		if *f.to, _, err = e.facet(res.Aggregations, f.name, r.FacetSize); err != nil {
 			return nil, err
 		}
 	}
