@@ -176,6 +176,9 @@ type rawQuote struct {
 	inherit     *rawQuote // the quotation whose speaker this one shares
 	pending     bool      // no cue found: takes the speaker of the speech before
 	speaker     string    // resolved
+	rule        string    // the frame rule that named the speaker, if one did
+	rightRule   string    // the rule of rightRules that named the speaker, if one did
+	leftRule    string    // the rule of leftRules that named the speaker, if one did
 	kind        int
 }
 
