@@ -86,6 +86,8 @@ var (
 	personNouns          = words("titles.txt", "person-noun")
 	describingNouns      = words("titles.txt", "describing")
 	publicAttorney       = words("titles.txt", "public-attorney")
+	officeNouns          = words("titles.txt", "office-holder")
+	voteVerbs            = words("titles.txt", "vote")
 	// titleSenses maps the ways a post is written to the nouns a
 	// description may use for it ("Sen." is a senator and a lawmaker).
 	titleSenses = func() map[string][]string {

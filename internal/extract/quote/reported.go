@@ -37,8 +37,7 @@ func (d *doc) colonLines() {
 		d.fillName(&sp, run)
 		switch {
 		case sp.kind == spPerson && len(sp.name) == 1:
-			lw := sp.name[0].lw
-			if len(d.full[surname(sp.name[0].w)]) == 0 && !knownOfficials[lw] {
+			if len(d.full[surname(sp.name[0].w)]) == 0 {
 				continue
 			}
 		case sp.kind == spPerson, sp.kind == spOrg && len(run) > 1:
