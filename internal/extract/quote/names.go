@@ -144,10 +144,8 @@ func joinTokens(ts []token) string {
 
 // isCountry reports whether the words, in lower case, name a state.
 func isCountry(ws []string) bool {
-	if len(ws) > 0 && ws[0] == "the" {
-		ws = ws[1:]
-	}
-	return stateSpeakers[strings.Join(ws, " ")]
+	_, ok := entity.StateNamed(strings.Join(ws, " "))
+	return ok
 }
 
 // classifyRun tells what a run of capitalised words names.
