@@ -253,3 +253,20 @@ func StateNamed(name string) (string, bool) {
 	c, ok := gaz.state[l]
 	return c, ok
 }
+
+// IsStateWords reports whether the lower-case words ws name a state as
+// StateNamed does; a leading "the" is ignored.
+func IsStateWords(ws []string) bool {
+	if len(ws) > 0 && ws[0] == "the" {
+		ws = ws[1:]
+	}
+	switch len(ws) {
+	case 0:
+		return false
+	case 1:
+		_, ok := gaz.state[ws[0]]
+		return ok
+	}
+	_, ok := gaz.state[strings.Join(ws, " ")]
+	return ok
+}

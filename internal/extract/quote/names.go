@@ -144,8 +144,7 @@ func joinTokens(ts []token) string {
 
 // isCountry reports whether the words, in lower case, name a state.
 func isCountry(ws []string) bool {
-	_, ok := entity.StateNamed(strings.Join(ws, " "))
-	return ok
+	return entity.IsStateWords(ws)
 }
 
 // classifyRun tells what a run of capitalised words names.

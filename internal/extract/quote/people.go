@@ -154,6 +154,8 @@ func (d *doc) officeHolders() {
 		}
 		var name string
 		switch {
+		case !t.isCap() && t.lw != "his" && t.lw != "her" && !voteVerbs[t.lw]:
+			continue
 		case officeNouns[toks[i+1].lw] && isNameWord(t):
 			name = d.fullName(stripPossessive(t.w), t.s)
 		case officeNouns[toks[i+1].lw] && (t.lw == "his" || t.lw == "her"):
