@@ -8,8 +8,8 @@ import "strings"
 // colonLines records the paragraphs that open with a name and a colon, as
 // headlines and transcripts do ("Sanders: Brexit’s message could draw Trump
 // support", "BENENSON: Senator Sanders doesn’t get to decide …"). A lone
-// word counts only when it is the surname of someone named in the article
-// or a known public figure.
+// word counts only when it is the surname of someone named in full in the
+// article.
 func (d *doc) colonLines() {
 	toks := d.toks
 	for i := 0; i < len(toks); {
