@@ -39,6 +39,7 @@ type gazetteer struct {
 	orgAcr  map[string]string      // acronym → canonical organization
 	orgKind map[string]string      // canonical organization → its kind (see OrganizationKind)
 	country map[string]bool        // canonical country names
+	state   map[string]string      // lower-cased name, short form or capital city of a country → the country
 	nonName map[string]bool        // lower-cased names that are no entities
 }
 
@@ -54,7 +55,7 @@ func mustLoadGazetteer() *gazetteer {
 
 func loadGazetteer() (*gazetteer, error) {
 	g := &gazetteer{byFirst: map[string][]*gazEntry{}, orgs: map[string]string{}, orgAcr: map[string]string{}, orgKind: map[string]string{},
-		country: map[string]bool{}, nonName: map[string]bool{}}
+		country: map[string]bool{}, nonName: map[string]bool{}, state: map[string]string{}}
 	f, err := lexicon.Open(lexicon.English, "notentities.txt")
 	if err != nil {
 		return nil, fmt.Errorf("gazetteer: %w", err)
@@ -103,6 +104,9 @@ func loadGazetteer() (*gazetteer, error) {
 					}
 					amb := strings.HasPrefix(n, "?")
 					n = strings.TrimPrefix(n, "?")
+					if fk.kind == gazCountry || fk.kind == gazCapital && kind == "city" {
+						g.state[strings.ToLower(n)] = canon
+					}
 					if fk.kind == gazOrg {
 						g.orgs[foldName(n)] = canon
 						if isAcronym(n) {
@@ -235,4 +239,34 @@ func CanonicalOrganization(name string) string {
 		return c
 	}
 	return name
+}
+
+// StateNamed returns the country that name, in any case, names as a state
+// that speaks through its government: one of its names or short forms
+// ("South Korea", "U.K.") or its capital city ("Pyongyang"). A leading
+// "the" is ignored.
+func StateNamed(name string) (string, bool) {
+	l := strings.ToLower(name)
+	if rest, ok := strings.CutPrefix(l, "the "); ok {
+		l = rest
+	}
+	c, ok := gaz.state[l]
+	return c, ok
+}
+
+// IsStateWords reports whether the lower-case words ws name a state as
+// StateNamed does; a leading "the" is ignored.
+func IsStateWords(ws []string) bool {
+	if len(ws) > 0 && ws[0] == "the" {
+		ws = ws[1:]
+	}
+	switch len(ws) {
+	case 0:
+		return false
+	case 1:
+		_, ok := gaz.state[ws[0]]
+		return ok
+	}
+	_, ok := gaz.state[strings.Join(ws, " ")]
+	return ok
 }

@@ -3,6 +3,8 @@
 
 package entity
 
+import "strings"
+
 // patternOrgs finds names shaped like organizations ("… Institution",
 // "Foundation for …") that the tagger missed or cut short.
 func (x *extraction) patternOrgs() {
@@ -49,7 +51,7 @@ func (x *extraction) patternOrgs() {
 				hasKey, amp[a] = true, true
 			}
 		}
-		if hasKey && e-a >= 2 && !toks[a].capsLine {
+		if hasKey && e-a >= 2 && !toks[a].capsLine && !gaz.nonName[strings.ToLower(x.words(span{a, e, kOrg}))] {
 			add = append(add, span{a, e, kOrg})
 		}
 		i = j

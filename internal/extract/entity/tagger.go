@@ -90,14 +90,34 @@ var modelData []byte
 
 var defaultModel = mustLoadModel()
 
+// mustLoadModel reads the embedded model; one that does not read is a
+// fault of the build, which the package's tests find, so it panics.
 func mustLoadModel() *model {
 	m, err := readModel(bytes.NewReader(modelData))
 	if err != nil {
-		// An empty model still tags (everything O): extraction then runs on
-		// gazetteers and patterns alone.
-		return &model{lower: map[string]bool{}}
+		panic(fmt.Errorf("entity: embedded tagger: %w", err))
 	}
 	return m
+}
+
+// Model is a trained tagger, as TrainTagger writes it.
+type Model struct{ m *model }
+
+// ReadModel reads a model written by TrainTagger.
+func ReadModel(r io.Reader) (*Model, error) {
+	m, err := readModel(r)
+	if err != nil {
+		return nil, err
+	}
+	return &Model{m}, nil
+}
+
+// DefaultModel returns the embedded model that Extract uses.
+func DefaultModel() *Model { return &Model{defaultModel} }
+
+// Extract is the package's Extract with this model's tagger.
+func (m *Model) Extract(text string) Result {
+	return extract(blankSignOff(text), m.m)
 }
 
 // FNV-1a, 32 bits.

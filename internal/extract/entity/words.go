@@ -47,7 +47,7 @@ var (
 	locPreps       = words("function.txt", "locative")
 	articles       = words("function.txt", "article")
 	beforeNoPerson = words("function.txt", "before-no-person")
-	connectors     = words("function.txt", "org-connector")
+	connectors     = union(words("function.txt", "connector"), words("function.txt", "org-connector"))
 	nameParticles  = words("function.txt", "name-particle")
 	initialStop    = words("function.txt", "initial-stop")
 	functionWord   = words("function.txt", "headline-lower")

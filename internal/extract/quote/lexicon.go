@@ -14,18 +14,6 @@ func words(file, section string) map[string]bool {
 	return lexicon.Words(lexicon.English, file, section)
 }
 
-// names returns the names of a section whose lines hold names separated
-// by "|", as a set.
-func names(file, section string) map[string]bool {
-	m := map[string]bool{}
-	for _, l := range lexicon.Lines(lexicon.English, file, section) {
-		for _, n := range l.Fields {
-			m[n] = true
-		}
-	}
-	return m
-}
-
 // union joins sets into a new one.
 func union(sets ...map[string]bool) map[string]bool {
 	m := map[string]bool{}
@@ -86,6 +74,8 @@ var (
 	personNouns          = words("titles.txt", "person-noun")
 	describingNouns      = words("titles.txt", "describing")
 	publicAttorney       = words("titles.txt", "public-attorney")
+	officeNouns          = words("titles.txt", "office-holder")
+	voteVerbs            = words("titles.txt", "vote")
 	// titleSenses maps the ways a post is written to the nouns a
 	// description may use for it ("Sen." is a senator and a lawmaker).
 	titleSenses = func() map[string][]string {
@@ -116,14 +106,12 @@ var (
 	monthNames = words("calendar.txt", "given-name")
 
 	// Words of organizations' names.
-	orgWords         = words("orgwords.txt", "org-name")
+	orgWords         = words("orgwords.txt", "org")
 	companyWords     = words("orgwords.txt", "company")
 	mediaWords       = words("orgwords.txt", "media")
 	analystOrgWords  = words("orgwords.txt", "research")
 	officialOrgWords = words("orgwords.txt", "public-body")
 	orgNouns         = words("orgwords.txt", "org-noun")
-
-	stateSpeakers = names("placewords.txt", "state-speaker")
 
 	// Words that name no one.
 	nonNames        = union(words("nonnames.txt", "not-name-start"), days, months)

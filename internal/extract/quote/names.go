@@ -144,10 +144,7 @@ func joinTokens(ts []token) string {
 
 // isCountry reports whether the words, in lower case, name a state.
 func isCountry(ws []string) bool {
-	if len(ws) > 0 && ws[0] == "the" {
-		ws = ws[1:]
-	}
-	return stateSpeakers[strings.Join(ws, " ")]
+	return entity.IsStateWords(ws)
 }
 
 // classifyRun tells what a run of capitalised words names.

@@ -136,6 +136,51 @@ func (d *doc) scanPeople() {
 		}
 		d.refs = append(d.refs, personRef{pos: m.pos, name: name, g: g})
 	}
+	d.officeHolders()
+}
+
+// officeHolders records as evidence of office the nouns that follow a
+// person's surname, or its possessive ("the Trump campaign", "the Obama
+// administration", "a Clinton spokesman"): who has a campaign, an
+// administration or spokesmen holds or seeks public office, and so does
+// whom the article's people vote for.
+func (d *doc) officeHolders() {
+	toks := d.toks
+	office := token{w: "official", lw: "official", kind: kWord}
+	for i := 0; i+1 < len(toks); i++ {
+		t := toks[i]
+		if t.inQ || t.kind != kWord || toks[i+1].para != t.para {
+			continue
+		}
+		var name string
+		switch {
+		case !t.isCap() && t.lw != "his" && t.lw != "her" && !voteVerbs[t.lw]:
+			continue
+		case officeNouns[toks[i+1].lw] && isNameWord(t):
+			name = d.fullName(stripPossessive(t.w), t.s)
+		case officeNouns[toks[i+1].lw] && (t.lw == "his" || t.lw == "her"):
+			// "his campaign": whom the pronoun stands for
+			name = d.antecedent(t.s, map[string]string{"his": "he", "her": "she"}[t.lw])
+		case voteVerbs[t.lw] && toks[i+1].lw == "for" && i+2 < len(toks) && isNameWord(toks[i+2]) && !toks[i+2].inQ:
+			// "vote for Trump": a candidate
+			name = d.fullName(stripPossessive(toks[i+2].w), toks[i+2].s)
+		}
+		if !strings.Contains(name, " ") || gender(name) == 0 && !d.isPerson(d.fullPos(name)) {
+			continue // no person the article names in full
+		}
+		d.evidence[name] = append(d.evidence[name], mention{pos: t.s, name: name, titles: []token{office}})
+	}
+}
+
+// fullPos returns where the article first names the person name in full,
+// or -1.
+func (d *doc) fullPos(name string) int {
+	for _, r := range d.full[surname(name)] {
+		if r.name == name {
+			return r.pos
+		}
+	}
+	return -1
 }
 
 // isPerson reports whether an entity mention of a person starts at pos.

@@ -51,7 +51,7 @@ func (d *doc) plausible(name string, k int) bool {
 	if isAbbrev(w) || adjectives[lw] || nonNames[lw] || indefinites[lw] {
 		return false // "Calif.", "Democratic", "Everyone"
 	}
-	if k == spPerson && knownOfficials[lw] || d.knownPerson(lw) || isAllCaps(w) || genericSubjects[lw] {
+	if d.knownPerson(lw) || isAllCaps(w) || genericSubjects[lw] {
 		return true
 	}
 	return !d.writesLower(lw) || d.endsOrganization(w)

@@ -76,10 +76,14 @@
 // right before the name ("President", "Sen.", "spokesman") makes an
 // official; expert words ("analyst", "fellow", "professor", "economist") or a
 // think tank or university named with them make an analyst, as does a former
-// official now commenting; media, business and private words make other; a
-// short list of public figures whose role the text may not state are
-// officials; anyone else is other. The affiliation is the organization named
+// official now commenting; media, business and private words make other;
+// someone with a campaign, an administration or spokesmen, or whom people
+// vote for, is an official; anyone else is other. Nothing is known of a
+// person but what the text says. The affiliation is the organization named
 // with the speaker, canonical through entity.CanonicalOrganization.
+//
+// The passes live one to a file (see passes); the word lists are those of
+// package lexicon.
 package quote
 
 import (
@@ -176,6 +180,9 @@ type rawQuote struct {
 	inherit     *rawQuote // the quotation whose speaker this one shares
 	pending     bool      // no cue found: takes the speaker of the speech before
 	speaker     string    // resolved
+	rule        string    // the frame rule that named the speaker, if one did
+	rightRule   string    // the rule of rightRules that named the speaker, if one did
+	leftRule    string    // the rule of leftRules that named the speaker, if one did
 	kind        int
 }
 

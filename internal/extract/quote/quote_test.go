@@ -657,7 +657,7 @@ func TestOrgRole(t *testing.T) {
 func TestExtractPatterns(t *testing.T) {
 	for _, tt := range patternTests {
 		t.Run(tt.name, func(t *testing.T) {
-			qs := Extract(tt.text, entity.Result{})
+			qs := Extract(tt.text, entity.Extract(tt.text))
 			for _, w := range tt.want {
 				q, ok := find(qs, w.starts)
 				if !ok {
@@ -728,7 +728,7 @@ func TestExtractUtterances(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, q := range Extract(tt.text, entity.Result{}) {
+			for _, q := range Extract(tt.text, entity.Extract(tt.text)) {
 				if q.Direct {
 					got = append(got, q.Text+" | "+q.Speaker)
 				}
@@ -802,7 +802,7 @@ func FuzzExtract(f *testing.F) {
 			return
 		}
 		roles := map[string]string{}
-		for _, q := range Extract(text, entity.Result{}) {
+		for _, q := range Extract(text, entity.Extract(text)) {
 			if r, ok := roles[q.Speaker]; ok && q.Speaker != "" && r != q.Role {
 				t.Fatalf("Extract(%q): speaker %q is %s and %s", text, q.Speaker, r, q.Role)
 			}
@@ -850,7 +850,7 @@ func TestExtractDocumentSource(t *testing.T) {
 		{"Polls\n\nThe mayor leads the race by nine points, according to Harbor Radio polling figures.", ""},
 		{"Polls\n\nThe mayor leads the race by nine points, according to Harbor Radio.", "Harbor Radio"},
 	} {
-		for _, q := range Extract(tt.text, entity.Result{}) {
+		for _, q := range Extract(tt.text, entity.Extract(tt.text)) {
 			if q.Speaker != tt.speaker {
 				t.Errorf("Extract(%q) = %s, want speaker %q", tt.text, formatQuotes([]Quote{q}), tt.speaker)
 			}

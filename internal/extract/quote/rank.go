@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 
 	"github.com/newsindex/newsindex/internal/extract/entity"
@@ -32,20 +31,43 @@ import (
 //go:embed ranker.json
 var rankerJSON []byte
 
-var (
-	rankerOnce sync.Once
-	rankerW    map[string]float64
-)
+var defaultWeights = mustParseRanker(rankerJSON)
 
-// defaultRanker returns the embedded weights, or nil when there are none.
-func defaultRanker() map[string]float64 {
-	rankerOnce.Do(func() {
-		var m rankerModel
-		if err := json.Unmarshal(rankerJSON, &m); err == nil && len(m.Weights) > 0 {
-			rankerW = m.Weights
-		}
-	})
-	return rankerW
+// mustParseRanker reads the embedded weights; weights that do not read are
+// a fault of the build, which the package's tests find, so it panics.
+func mustParseRanker(b []byte) map[string]float64 {
+	r, err := ParseRanker(b)
+	if err != nil {
+		panic(err)
+	}
+	return r.weights
+}
+
+// defaultRanker returns the embedded weights.
+func defaultRanker() map[string]float64 { return defaultWeights }
+
+// Ranker holds the speaker ranker's weights.
+type Ranker struct{ weights map[string]float64 }
+
+// ParseRanker reads weights in the format of ranker.json, which TrainRanker
+// writes.
+func ParseRanker(b []byte) (*Ranker, error) {
+	var m rankerModel
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("quote: ranker weights: %w", err)
+	}
+	if len(m.Weights) == 0 {
+		return nil, fmt.Errorf("quote: ranker weights: none")
+	}
+	return &Ranker{m.Weights}, nil
+}
+
+// ExtractWith is Extract with the ranker r in place of the embedded one.
+func ExtractWith(text string, ents entity.Result, r *Ranker) []Quote {
+	d := newDoc(text, ents)
+	d.ranker = r.weights
+	d.run()
+	return d.output()
 }
 
 // rankerModel is the file format of ranker.json.
@@ -499,3 +521,6 @@ func sameSpeaker(a, b string) bool {
 	}
 	return in[long[len(long)-1]]
 }
+
+// DefaultRanker returns the ranker built into the program.
+func DefaultRanker() *Ranker { return &Ranker{defaultWeights} }

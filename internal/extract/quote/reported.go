@@ -8,8 +8,8 @@ import "strings"
 // colonLines records the paragraphs that open with a name and a colon, as
 // headlines and transcripts do ("Sanders: Brexit’s message could draw Trump
 // support", "BENENSON: Senator Sanders doesn’t get to decide …"). A lone
-// word counts only when it is the surname of someone named in the article
-// or a known public figure.
+// word counts only when it is the surname of someone named in full in the
+// article.
 func (d *doc) colonLines() {
 	toks := d.toks
 	for i := 0; i < len(toks); {
@@ -37,8 +37,7 @@ func (d *doc) colonLines() {
 		d.fillName(&sp, run)
 		switch {
 		case sp.kind == spPerson && len(sp.name) == 1:
-			lw := sp.name[0].lw
-			if len(d.full[surname(sp.name[0].w)]) == 0 && !knownOfficials[lw] {
+			if len(d.full[surname(sp.name[0].w)]) == 0 {
 				continue
 			}
 		case sp.kind == spPerson, sp.kind == spOrg && len(run) > 1:

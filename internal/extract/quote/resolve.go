@@ -337,7 +337,7 @@ func (d *doc) knownSingle(sp phrase) bool {
 	if nonNames[lw] || genericSubjects[lw] || strings.HasSuffix(lw, "ing") || calendar[lw] {
 		return false
 	}
-	if len(sp.titles) > 0 || len(d.full[surname(w.w)]) > 0 || knownOfficials[lw] {
+	if len(sp.titles) > 0 || len(d.full[surname(w.w)]) > 0 {
 		return true
 	}
 	if d.personAt(sp.pos, sp.end) != "" {
@@ -368,9 +368,6 @@ func (d *doc) keepsSurname(sp phrase, n string) bool {
 // surname is last and whose first name tells a person ("Bernie Sanders",
 // not "Unlike Patriot"), or last is a public figure's surname.
 func (d *doc) knownPerson(last string) bool {
-	if knownOfficials[last] {
-		return true
-	}
 	for _, r := range d.full[last] {
 		if gender(r.name) != 0 {
 			return true

@@ -9,21 +9,6 @@ import (
 	"github.com/newsindex/newsindex/internal/extract/entity"
 )
 
-// knownOfficials are public figures whose role the text may not state.
-var knownOfficials = set(
-	"donald_trump hillary_clinton barack_obama mike_pence tim_kaine bernie_sanders ted_cruz",
-	"marco_rubio john_kasich jeb_bush chris_christie ben_carson carly_fiorina rand_paul",
-	"paul_ryan mitch_mcconnell harry_reid nancy_pelosi joe_biden vladimir_putin xi_jinping",
-	"narendra_modi angela_merkel kim_jong_un gary_johnson jill_stein bill_clinton john_kerry",
-	"george_w._bush kellyanne_conway robby_mook john_podesta reince_priebus paul_manafort",
-	"james_comey mike_huckabee rick_santorum elizabeth_warren volodymyr_zelensky",
-	"emmanuel_macron recep_tayyip_erdogan benjamin_netanyahu boris_johnson theresa_may",
-	"josh_earnest sean_spicer corey_lewandowski jason_miller brian_fallon jennifer_palmieri",
-	"trump clinton obama pence kaine sanders cruz rubio kasich putin zelensky",
-	"ronald_reagan john_kennedy jimmy_carter richard_nixon george_bush harry_truman",
-	"franklin_roosevelt abraham_lincoln lyndon_johnson gerald_ford dwight_eisenhower",
-)
-
 // role tells the role and affiliation of a quotation's speaker, the same for
 // every quotation of one speaker.
 func (d *doc) role(q *rawQuote) (string, string) {
@@ -167,8 +152,6 @@ func decideRole(ms []mention, name string) (string, string) {
 		return RoleAnalyst, aff
 	case official || strong:
 		return RoleOfficial, aff
-	case isKnownOfficial(name):
-		return RoleOfficial, aff
 	case other:
 		return RoleOther, aff
 	case formerOfficial:
@@ -232,17 +215,4 @@ func partyState(w string) []string {
 		out = append(out, strings.Fields(strings.ToLower(st))...)
 	}
 	return out
-}
-
-// isKnownOfficial reports whether name is on the list of public figures,
-// middle initials aside ("Donald J. Trump").
-func isKnownOfficial(name string) bool {
-	var ws []string
-	for _, w := range strings.Fields(strings.ToLower(name)) {
-		if len(w) == 2 && w[1] == '.' {
-			continue
-		}
-		ws = append(ws, w)
-	}
-	return knownOfficials[strings.Join(ws, "_")]
 }

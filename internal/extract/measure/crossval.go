@@ -1,0 +1,208 @@
+package measure
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"runtime"
+	"sort"
+	"sync"
+
+	"github.com/newsindex/newsindex/index"
+	"github.com/newsindex/newsindex/internal/extract"
+	"github.com/newsindex/newsindex/internal/extract/entity"
+	"github.com/newsindex/newsindex/internal/extract/quote"
+	"github.com/newsindex/newsindex/internal/ingest"
+)
+
+// Models are the learned parts extraction runs with.
+type Models struct {
+	Tagger *entity.Model
+	Ranker *quote.Ranker
+}
+
+// Shipped returns the models built into the program.
+func Shipped() Models {
+	return Models{Tagger: entity.DefaultModel(), Ranker: quote.DefaultRanker()}
+}
+
+// asIngested returns the articles as ingest reads them from JSON Lines and
+// index.Normalize checks them: entities unescaped, line ends, trailing
+// spaces and blank lines tidied, fields trimmed.
+func asIngested(as []Article) ([]Article, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	for _, a := range as {
+		if err := enc.Encode(map[string]string{"id": a.ID, "title": a.Title, "body": a.Body}); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]Article, 0, len(as))
+	err := ingest.Read(&buf, "articles.jsonl", func(r ingest.Record) error {
+		a := r.Article
+		if r.Err != nil {
+			return r.Err
+		}
+		if err := index.Normalize(&a); err != nil {
+			return err
+		}
+		out = append(out, Article{ID: a.ID, Title: a.Title, Body: a.Body})
+		return nil
+	})
+	return out, err
+}
+
+// Predict extracts the entities and quotations of articles as ingest and
+// enrichment do, with the given models, on all CPUs. It returns the
+// predictions by article ID.
+func Predict(as []Article, m Models) (map[string]Prediction, error) {
+	as, err := asIngested(as)
+	if err != nil {
+		return nil, fmt.Errorf("measure: %w", err)
+	}
+	out := make([]Prediction, len(as))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				a := as[i]
+				text := extract.Text(a.Title, a.Body)
+				ents := m.Tagger.Extract(text)
+				qs := quote.ExtractWith(text, ents, m.Ranker)
+				out[i] = Prediction{People: ents.People, Countries: ents.Countries, Organizations: ents.Organizations,
+					Quotes: qs, Analysts: quote.Analysts(qs)}
+			}
+		})
+	}
+	for i := range as {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	m2 := make(map[string]Prediction, len(as))
+	for i, a := range as {
+		m2[a.ID] = out[i]
+	}
+	return m2, nil
+}
+
+// Folds splits n items into k folds by a shuffle with a fixed seed, so
+// that every run splits alike; fold[i] lists the items of fold i.
+func Folds(n, k int) [][]int {
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	rand.New(rand.NewPCG(18, 2003)).Shuffle(n, func(i, j int) { idx[i], idx[j] = idx[j], idx[i] })
+	folds := make([][]int, k)
+	for i, x := range idx {
+		folds[i%k] = append(folds[i%k], x)
+	}
+	for _, f := range folds {
+		sort.Ints(f)
+	}
+	return folds
+}
+
+// TaggerPasses is the number of passes the shipped tagger was trained with.
+const TaggerPasses = 8
+
+// CrossValidateTagger trains the entity tagger on k-1 folds of the CoNLL
+// documents and extracts the held-out fold, for each fold. It returns the
+// figures of every fold and of all held-out predictions together.
+func CrossValidateTagger(docs []ConllDoc, k int, cs *Countries, progress func(fold int, s EntityScore)) ([]EntityScore, EntityScore, error) {
+	var folds []EntityScore
+	var all EntityScore
+	for i, held := range Folds(len(docs), k) {
+		heldSet := map[int]bool{}
+		for _, x := range held {
+			heldSet[x] = true
+		}
+		var train []entity.TrainingDoc
+		var test []ConllDoc
+		for j := range docs {
+			if heldSet[j] {
+				test = append(test, docs[j])
+				continue
+			}
+			td, err := docs[j].TrainingDoc()
+			if err != nil {
+				return nil, all, err
+			}
+			train = append(train, td)
+		}
+		var buf bytes.Buffer
+		if err := entity.TrainTagger(train, TaggerPasses, &buf, nil); err != nil {
+			return nil, all, fmt.Errorf("fold %d: %w", i+1, err)
+		}
+		tagger, err := entity.ReadModel(&buf)
+		if err != nil {
+			return nil, all, fmt.Errorf("fold %d: %w", i+1, err)
+		}
+		as := make([]Article, len(test))
+		for j := range test {
+			as[j] = test[j].Article()
+		}
+		preds, err := Predict(as, Models{Tagger: tagger, Ranker: quote.DefaultRanker()})
+		if err != nil {
+			return nil, all, err
+		}
+		s := ScoreEntities(test, preds, cs)
+		folds = append(folds, s)
+		all.Add(s)
+		if progress != nil {
+			progress(i+1, s)
+		}
+	}
+	return folds, all, nil
+}
+
+// RankerEpochs is the number of epochs the shipped ranker was trained with.
+const RankerEpochs = 10
+
+// CrossValidateRanker trains the speaker ranker on k-1 folds of the
+// PolNeAR articles and extracts the held-out fold, for each fold.
+func CrossValidateRanker(docs []PolnearDoc, k int, progress func(fold int, s QuoteScore)) ([]QuoteScore, QuoteScore, error) {
+	var folds []QuoteScore
+	var all QuoteScore
+	for i, held := range Folds(len(docs), k) {
+		heldSet := map[int]bool{}
+		for _, x := range held {
+			heldSet[x] = true
+		}
+		var train []quote.Labelled
+		var test []PolnearDoc
+		for j := range docs {
+			if heldSet[j] {
+				test = append(test, docs[j])
+			} else {
+				train = append(train, docs[j].Labelled())
+			}
+		}
+		b, _, err := quote.TrainRanker(train, RankerEpochs)
+		if err != nil {
+			return nil, all, fmt.Errorf("fold %d: %w", i+1, err)
+		}
+		r, err := quote.ParseRanker(b)
+		if err != nil {
+			return nil, all, fmt.Errorf("fold %d: %w", i+1, err)
+		}
+		as := make([]Article, len(test))
+		for j := range test {
+			as[j] = test[j].Article()
+		}
+		preds, err := Predict(as, Models{Tagger: entity.DefaultModel(), Ranker: r})
+		if err != nil {
+			return nil, all, err
+		}
+		s := ScoreQuotes(test, preds)
+		folds = append(folds, s)
+		all.Add(s)
+		if progress != nil {
+			progress(i+1, s)
+		}
+	}
+	return folds, all, nil
+}

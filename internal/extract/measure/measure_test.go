@@ -1,0 +1,147 @@
+package measure
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/newsindex/newsindex/internal/extract/quote"
+)
+
+func TestFold(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"The Washington Post", "washington post"},
+		{"Putin's", "putin"},
+		{"Putin’s plan", "putin plan"},
+		{"Jean-Luc Mélenchon", "jean luc melenchon"},
+		{"U.S.", "us"},
+		{"  the  ", ""},
+	} {
+		if got := Fold(tt.in); got != tt.want {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestNamesMatch(t *testing.T) {
+	for _, tt := range []struct {
+		a, b, kind string
+		want       bool
+	}{
+		{"Putin", "Vladimir Putin", KindPerson, true},
+		{"Vladimir", "Vladimir Putin", KindPerson, false}, // a person's part holds the surname
+		{"ECFR", "European Council on Foreign Relations", KindOrg, true},
+		{"Bank", "Bank of England", KindOrg, false}, // a generic word alone
+		{"England", "Bank of England", KindOrg, true},
+		{"Marie Dumoulin", "Marie Curie", KindPerson, false},
+	} {
+		if got := NamesMatch(tt.a, tt.b, tt.kind); got != tt.want {
+			t.Errorf("NamesMatch(%q, %q, %s) = %v, want %v", tt.a, tt.b, tt.kind, got, tt.want)
+		}
+	}
+}
+
+func TestSpeakerName(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Rep. Jane Doe (D-Wis.)", "Jane Doe"},
+		{"Jane Doe, the campaign's manager,", "Jane Doe"},
+		{"Ryan's spokeswoman, AshLee Strong,", "AshLee Strong"},
+		{"Chris Low at FTN Financial", "Chris Low"},
+		{"Mr. Alexander", "Alexander"},
+		{"Pence himself", "Pence"},
+	} {
+		in := tt.in
+		if got := speakerName(&in); got != tt.want {
+			t.Errorf("speakerName(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	text := "Voters came out. Many voters said no."
+	for _, tt := range []struct {
+		in   string
+		want []string
+	}{
+		{"Voters", nil},          // a description at a sentence's start
+		{"he", nil},              // a pronoun
+		{"a campaign aide", nil}, // a description
+		{"Butterfield and Mr. Clyburn", []string{"Butterfield", "Clyburn"}},
+	} {
+		in := tt.in
+		if got := speakerNames(&in, text); !slices.Equal(got, tt.want) {
+			t.Errorf("speakerNames(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestScoreQuotes(t *testing.T) {
+	speaker := func(s string) *string { return &s }
+	doc := PolnearDoc{ID: "a", Text: "“We will not sign this budget today,” said Helena Brandt. Others agreed."}
+	doc.Quotes = append(doc.Quotes, struct {
+		Quote      string   `json:"quote"`
+		Speaker    *string  `json:"speaker"`
+		Direct     bool     `json:"direct"`
+		QuoteSpans [][2]int `json:"quote_spans"`
+	}{Quote: "We will not sign this budget today", Speaker: speaker("Helena Brandt"), Direct: true})
+	for _, tt := range []struct {
+		speaker                 string
+		right, attributed, name int
+	}{
+		{"Helena Brandt", 1, 1, 1},
+		{"Brandt", 1, 1, 1},
+		{"Tomas Berg", 0, 0, 0},
+	} {
+		preds := map[string]Prediction{"a": {Quotes: []quote.Quote{{Text: "We will not sign this budget today", Speaker: tt.speaker, Direct: true}}}}
+		s := ScoreQuotes([]PolnearDoc{doc}, preds)
+		if s.Direct.Found != 1 || s.SpeakerNamed != 1 || s.SpeakerRight != tt.right || s.Attributed.Found != tt.attributed || s.Speakers.Found != tt.name {
+			t.Errorf("speaker %q: %+v", tt.speaker, s)
+		}
+	}
+}
+
+func TestFolds(t *testing.T) {
+	a, b := Folds(103, 5), Folds(103, 5)
+	seen := map[int]bool{}
+	for i, f := range a {
+		if !slices.Equal(f, b[i]) {
+			t.Fatalf("Folds differ between runs: %v and %v", f, b[i])
+		}
+		if len(f) < 20 || len(f) > 21 {
+			t.Errorf("fold %d has %d items, want 20 or 21", i, len(f))
+		}
+		for _, x := range f {
+			if seen[x] {
+				t.Errorf("item %d in two folds", x)
+			}
+			seen[x] = true
+		}
+	}
+	if len(seen) != 103 {
+		t.Errorf("folds hold %d items, want 103", len(seen))
+	}
+}
+
+// TestDevFigures scores the shipped extraction on the PolNeAR development
+// articles, when they are there: a floor that a broken extraction or
+// scorer falls through.
+func TestDevFigures(t *testing.T) {
+	dir := filepath.Join("..", "..", "..", "..", "shared", "data")
+	if _, err := os.Stat(filepath.Join(dir, "polnear_dev.jsonl")); err != nil {
+		t.Skip("no development data")
+	}
+	docs, err := ReadJSONL[PolnearDoc](filepath.Join(dir, "polnear_dev.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	as := make([]Article, len(docs))
+	for i := range docs {
+		as[i] = docs[i].Article()
+	}
+	preds, err := Predict(as, Shipped())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := ScoreQuotes(docs, preds)
+	if s.Direct.Gold != 603 || s.SpeakerNamed == 0 || s.Direct.F1() < 0.9 {
+		t.Errorf("PolNeAR dev: %v", s)
+	}
+}

@@ -1,0 +1,509 @@
+package measure
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/newsindex/newsindex/internal/extract/quote"
+)
+
+// Prediction is what extraction gives for one article.
+type Prediction struct {
+	People, Countries, Organizations, Analysts []string
+	Quotes                                     []quote.Quote
+}
+
+// EntityScore holds the figures of entity extraction.
+type EntityScore struct {
+	People, Organizations, Countries PRF
+}
+
+func (s EntityScore) String() string {
+	return fmt.Sprintf("people %s\norganizations %s\ncountries %s\nentities: people_f1=%.3f organizations_f1=%.3f countries_f1=%.3f",
+		s.People, s.Organizations, s.Countries, s.People.F1(), s.Organizations.F1(), s.Countries.F1())
+}
+
+// Add adds the counts of another score.
+func (s *EntityScore) Add(o EntityScore) {
+	s.People.Add(o.People)
+	s.Organizations.Add(o.Organizations)
+	s.Countries.Add(o.Countries)
+}
+
+// ScoreEntities scores the people, organizations and countries of CoNLL
+// documents; preds holds a prediction by document ID. A nil Countries
+// leaves the countries unscored.
+func ScoreEntities(docs []ConllDoc, preds map[string]Prediction, cs *Countries) EntityScore {
+	var s EntityScore
+	for _, d := range docs {
+		p := preds[d.ID]
+		var per, org []string
+		gold, locs := map[string]bool{}, map[string]bool{}
+		for _, e := range d.Entities {
+			switch e.Type {
+			case "PER":
+				per = append(per, e.Text)
+			case "ORG":
+				org = append(org, e.Text)
+			case "LOC":
+				if cs != nil {
+					locs[Fold(e.Text)] = true
+					if c := cs.code(e.Text, false); c != "" {
+						gold[c] = true
+					}
+				}
+			case "MISC":
+				if cs != nil {
+					if c := cs.demonym[Fold(e.Text)]; c != "" {
+						gold[c] = true
+					}
+				}
+			}
+		}
+		s.People.Add(setPRF(per, p.People, KindPerson))
+		s.Organizations.Add(setPRF(org, p.Organizations, KindOrg))
+		if cs == nil {
+			continue
+		}
+		got, unknown := map[string]bool{}, 0
+		for _, n := range p.Countries {
+			if c := cs.code(n, true); c != "" {
+				got[c] = true
+			} else {
+				unknown++
+			}
+		}
+		var r PRF
+		r.Gold, r.Predicted = len(gold), len(got)+unknown
+		for c := range got {
+			if gold[c] {
+				r.Found++
+			}
+			// a country a city, state or province of the gold stands in is
+			// not counted against precision
+			ok := gold[c]
+			for l := range locs {
+				ok = ok || cs.place[l][c]
+			}
+			if ok {
+				r.Right++
+			}
+		}
+		s.Countries.Add(r)
+	}
+	return s
+}
+
+// QuoteScore holds the figures of quotation extraction.
+type QuoteScore struct {
+	Direct     PRF // direct quotations found
+	Attributed PRF // found with the right speaker
+	Speakers   PRF // quoted people per article
+	// SpeakerRight of SpeakerNamed found quotations whose labelled speaker
+	// is a name have the right speaker.
+	SpeakerRight, SpeakerNamed int
+}
+
+// SpeakerAccuracy is the share of found quotations with a named speaker
+// whose speaker is right.
+func (s QuoteScore) SpeakerAccuracy() float64 { return ratio(s.SpeakerRight, s.SpeakerNamed) }
+
+func (s QuoteScore) String() string {
+	return fmt.Sprintf("direct quotes found %s\nwith the right speaker %s\nspeaker accuracy %.3f (%d/%d)\nquoted people %s\n"+
+		"quotes: quote_f1=%.3f attributed_f1=%.3f speaker_acc=%.3f speakers_f1=%.3f",
+		s.Direct, s.Attributed, s.SpeakerAccuracy(), s.SpeakerRight, s.SpeakerNamed, s.Speakers,
+		s.Direct.F1(), s.Attributed.F1(), s.SpeakerAccuracy(), s.Speakers.F1())
+}
+
+// Add adds the counts of another score.
+func (s *QuoteScore) Add(o QuoteScore) {
+	s.Direct.Add(o.Direct)
+	s.Attributed.Add(o.Attributed)
+	s.Speakers.Add(o.Speakers)
+	s.SpeakerRight += o.SpeakerRight
+	s.SpeakerNamed += o.SpeakerNamed
+}
+
+// ScoreQuotes scores the quotations of PolNeAR articles.
+func ScoreQuotes(docs []PolnearDoc, preds map[string]Prediction) QuoteScore {
+	var s QuoteScore
+	for _, g := range docs {
+		p := preds[g.ID]
+		var pq, direct []quote.Quote
+		for _, q := range p.Quotes {
+			if q.Text != "" {
+				pq = append(pq, q)
+				if q.Direct {
+					direct = append(direct, q)
+				}
+			}
+		}
+		var gq []int
+		for i, q := range g.Quotes {
+			if q.Direct && q.Quote != "" && len(strings.Fields(Fold(q.Quote))) >= 4 {
+				gq = append(gq, i)
+			}
+		}
+		found, foundRight := 0, 0
+		for _, i := range gq {
+			q := g.Quotes[i]
+			best, bi := 0.0, -1
+			for k, x := range direct {
+				if o := overlap(q.Quote, x.Text); o > best {
+					best, bi = o, k
+				}
+			}
+			if best < 0.5 {
+				continue
+			}
+			found++
+			names := speakerNames(q.Speaker, g.Text)
+			if len(names) > 0 {
+				s.SpeakerNamed++
+				ps := speakerName(&direct[bi].Speaker)
+				for _, n := range names {
+					if NamesMatch(n, ps, KindPerson) {
+						s.SpeakerRight++
+						foundRight++
+						break
+					}
+				}
+			} else if q.Speaker != nil {
+				foundRight++ // a pronoun or a description: only the quotation can be checked
+			}
+		}
+		long, hits := 0, 0
+		for _, x := range direct {
+			if len(strings.Fields(Fold(x.Text))) < 4 {
+				continue
+			}
+			long++
+			for _, i := range gq {
+				if overlap(g.Quotes[i].Quote, x.Text) >= 0.5 {
+					hits++
+					break
+				}
+			}
+		}
+		s.Direct.Add(PRF{Found: found, Gold: len(gq), Right: hits, Predicted: long})
+		s.Attributed.Add(PRF{Found: foundRight, Gold: len(gq), Right: min(foundRight, hits), Predicted: long})
+		var gs, ps []string
+		for _, q := range g.Quotes {
+			gs = append(gs, speakerNames(q.Speaker, g.Text)...)
+		}
+		for _, q := range pq {
+			if q.Speaker != "" {
+				ps = append(ps, speakerName(&q.Speaker))
+			}
+		}
+		s.Speakers.Add(setPRF(gs, ps, "speaker"))
+	}
+	return s
+}
+
+// RoleScore holds the figures of speakers' roles.
+type RoleScore struct {
+	Analysts                         PRF
+	RoleRight, RoleN, AffRight, AffN int
+}
+
+// RoleAccuracy and AffiliationAccuracy are the shares of found speakers
+// with the right role, and of found analysts with an affiliation whose
+// affiliation is right.
+func (s RoleScore) RoleAccuracy() float64        { return ratio(s.RoleRight, s.RoleN) }
+func (s RoleScore) AffiliationAccuracy() float64 { return ratio(s.AffRight, s.AffN) }
+
+func (s RoleScore) String() string {
+	return fmt.Sprintf("analysts %s\nrole accuracy %.3f (%d/%d); analyst affiliation %.3f (%d/%d)\nroles: analysts_f1=%.3f role_acc=%.3f affiliation_acc=%.3f",
+		s.Analysts, s.RoleAccuracy(), s.RoleRight, s.RoleN, s.AffiliationAccuracy(), s.AffRight, s.AffN,
+		s.Analysts.F1(), s.RoleAccuracy(), s.AffiliationAccuracy())
+}
+
+// ScoreRoles scores the roles and affiliations of quoted people against a
+// hand annotation.
+func ScoreRoles(docs []RolesDoc, preds map[string]Prediction) RoleScore {
+	var s RoleScore
+	for _, g := range docs {
+		p := preds[g.ID]
+		var analysts []string
+		for _, sp := range g.Speakers {
+			if sp.Role == quote.RoleAnalyst {
+				analysts = append(analysts, sp.Name)
+			}
+		}
+		s.Analysts.Add(setPRF(analysts, p.Analysts, KindPerson))
+		var order []string
+		by := map[string][]quote.Quote{}
+		for _, q := range p.Quotes {
+			if q.Speaker != "" {
+				if by[q.Speaker] == nil {
+					order = append(order, q.Speaker)
+				}
+				by[q.Speaker] = append(by[q.Speaker], q)
+			}
+		}
+		for _, sp := range g.Speakers {
+			var hit []quote.Quote
+			for _, n := range order {
+				if NamesMatch(sp.Name, n, KindPerson) {
+					hit = by[n]
+					break
+				}
+			}
+			if hit == nil {
+				continue
+			}
+			s.RoleN++
+			if mostCommonRole(hit) == sp.Role {
+				s.RoleRight++
+			}
+			if sp.Role == quote.RoleAnalyst && sp.Affiliation != "" {
+				s.AffN++
+				for _, q := range hit {
+					if q.Affiliation != "" && NamesMatch(sp.Affiliation, q.Affiliation, KindOrg) {
+						s.AffRight++
+						break
+					}
+				}
+			}
+		}
+	}
+	return s
+}
+
+func mostCommonRole(qs []quote.Quote) string {
+	n := map[string]int{}
+	best := ""
+	for _, q := range qs {
+		n[q.Role]++
+		if best == "" || n[q.Role] > n[best] {
+			best = q.Role
+		}
+	}
+	return best
+}
+
+// overlap is the share of the shorter text's distinct words that the
+// other holds.
+func overlap(a, b string) float64 {
+	wa, wb := strings.Fields(Fold(a)), strings.Fields(Fold(b))
+	if len(wa) == 0 || len(wb) == 0 {
+		return 0
+	}
+	sa, sb := map[string]bool{}, map[string]bool{}
+	for _, w := range wa {
+		sa[w] = true
+	}
+	for _, w := range wb {
+		sb[w] = true
+	}
+	n := 0
+	for w := range sa {
+		if sb[w] {
+			n++
+		}
+	}
+	return float64(n) / float64(max(1, min(len(sa), len(sb))))
+}
+
+var pronouns = set("he she they it we i you him her them who this that")
+
+var determiners = set("the a an some many his her their its our one two several other another both all most few these those such")
+
+var titles = set("mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend rep reps representative sen sens " +
+	"senator senators gov governor president vice secretary minister mayor judge justice gen lt col colonel adm admiral " +
+	"capt captain sgt sergeant del delegate chairman chairwoman speaker leader")
+
+func upperFirst(w string) bool {
+	for _, r := range w {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// isNamed reports whether a labelled speaker span is a name, not a pronoun
+// or a description. Given the article's text, a span whose only capital
+// opens it, a word the text also writes in lower case, is a description
+// at a sentence's start ("Voters").
+func isNamed(s, text string) bool {
+	if s == "" || pronouns[Fold(s)] {
+		return false
+	}
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return false
+	}
+	if lw := strings.ToLower(words[0]); determiners[lw] {
+		if lw != "the" {
+			return false
+		}
+		words = words[1:]
+	}
+	if len(words) == 0 || !upperFirst(words[0]) || len(words) > 6 {
+		return false
+	}
+	if text != "" {
+		for _, w := range words[1:] {
+			if upperFirst(w) {
+				return true
+			}
+		}
+		first := strings.TrimRightFunc(words[0], func(r rune) bool { return !isWord(r) })
+		if first != "" && containsWord(text, strings.ToLower(first)) {
+			return false
+		}
+	}
+	return true
+}
+
+// containsWord reports whether text holds w with no word character or
+// hyphen right before or after it.
+func containsWord(text, w string) bool {
+	for i := 0; ; {
+		k := strings.Index(text[i:], w)
+		if k < 0 {
+			return false
+		}
+		k += i
+		before, after := lastRune(text[:k]), firstRune(text[k+len(w):])
+		if !(before != 0 && (isWord(before) || before == '-')) && !(after != 0 && (isWord(after) || after == '-')) {
+			return true
+		}
+		i = k + 1
+	}
+}
+
+func lastRune(s string) rune {
+	r := []rune(s)
+	if len(r) == 0 {
+		return 0
+	}
+	return r[len(r)-1]
+}
+
+func firstRune(s string) rune {
+	for _, r := range s {
+		return r
+	}
+	return 0
+}
+
+var andSplit = regexp.MustCompile(`\s+(?:and|&)\s+`)
+
+// speakerNames returns the named speakers of a labelled span, two where it
+// joins two names.
+func speakerNames(s *string, text string) []string {
+	if s == nil || !isNamed(*s, text) {
+		return nil
+	}
+	var parts []string
+	for _, p := range andSplit.Split(*s, -1) {
+		if strings.TrimSpace(p) != "" {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) > 1 {
+		all := true
+		for _, p := range parts {
+			all = all && isNamed(p, text)
+		}
+		if all {
+			out := make([]string, len(parts))
+			for i, p := range parts {
+				out[i] = speakerName(&p)
+			}
+			return out
+		}
+	}
+	return []string{speakerName(s)}
+}
+
+var (
+	parenthesis = regexp.MustCompile(`\([^)]*\)?`)
+	atSplit     = regexp.MustCompile(`\s+at\s+`)
+)
+
+// speakerName returns the name inside a speaker span: without a
+// parenthesis, the apposition after a comma, an affiliation after "at", a
+// reflexive and leading titles.
+func speakerName(sp *string) string {
+	s := ""
+	if sp != nil {
+		s = *sp
+	}
+	s = parenthesis.ReplaceAllString(s, " ")
+	var parts, named, proper []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	for _, p := range parts {
+		if isNamed(p, "") {
+			named = append(named, p)
+		}
+	}
+	for _, p := range named {
+		if hasApostropheS(p) {
+			continue
+		}
+		all := true
+		for _, w := range strings.Fields(p) {
+			if !stop[Fold(w)] && !upperFirst(w) {
+				all = false
+			}
+		}
+		if all {
+			proper = append(proper, p)
+		}
+	}
+	switch {
+	case len(proper) > 0:
+		s = proper[0]
+	case len(named) > 0:
+		s = named[0]
+	case len(parts) > 0:
+		s = parts[0]
+	default:
+		s = ""
+	}
+	s = atSplit.Split(s, 2)[0]
+	var words []string
+	for _, w := range strings.Fields(s) {
+		if f := Fold(w); f != "himself" && f != "herself" && f != "themselves" {
+			words = append(words, w)
+		}
+	}
+	for len(words) > 1 && titles[Fold(words[0])] {
+		words = words[1:]
+	}
+	return strings.Join(words, " ")
+}
+
+// hasApostropheS reports whether p holds an apostrophe, perhaps with an s,
+// before a word boundary: "Trump's", "O'Brien".
+func hasApostropheS(p string) bool {
+	rs := []rune(p)
+	for i, r := range rs {
+		if r != '\'' && r != '’' {
+			continue
+		}
+		// after the apostrophe, or after an s that follows it
+		for _, e := range []int{i + 1, i + 2} {
+			if e == i+2 && (i+1 >= len(rs) || rs[i+1] != 's') {
+				continue
+			}
+			prev := rs[e-1]
+			var next rune
+			if e < len(rs) {
+				next = rs[e]
+			}
+			if isWord(prev) != (next != 0 && isWord(next)) {
+				return true
+			}
+		}
+	}
+	return false
+}
