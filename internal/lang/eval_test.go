@@ -136,8 +136,8 @@ func TestDetectionEval(t *testing.T) {
 	// Floors on real news, well under what is measured (see README,
 	// "Languages"), so that a regression fails.
 	floors := map[string]float64{
-		"de-news-1": 0.97, "de-news-8": 0.99, "en-news-1": 0.94, "en-news-8": 0.99,
-		"udhr-1": 0.93, "udhr-8": 0.96, "udhr-article": 0.96,
+		"de-news-1": 0.97, "de-news-8": 0.99, "en-news-1": 0.90, "en-news-8": 0.99,
+		"udhr-1": 0.97, "udhr-8": 0.98, "udhr-article": 0.97,
 	}
 	for _, s := range evalSets(t) {
 		macro, acc, wrong := score(s.samples, Detect)

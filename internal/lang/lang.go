@@ -3,14 +3,30 @@
 // body, else "und" (undetermined). Codes are BCP 47 primary subtags, lower
 // case: "en", "fr", "nb", "zh".
 //
-// Detection has two stages. Most news is settled by its function words: the
-// stop words of the languages that have stop lists (bleve's, from Snowball
-// and Lucene) vote, each word split among the languages that share it, and a
-// clear winner among the languages whose close relatives all vote too is
-// taken. What remains, short or unusual text, goes to lingua-go's n-gram
-// models (github.com/pemistahl/lingua-go), restricted to the languages of
-// Languages. The first stage is what keeps detection within a tenth of the
-// cost of indexing an article; lingua alone takes a millisecond or more.
+// Detection reads the start of the text (2,000 characters, in Unicode's
+// composed form) in stages, each taken only when the one before is unsure:
+//
+//  1. Stop words vote. The stop words of the languages that have stop lists
+//     (bleve's, from Snowball and Lucene) vote, a word shared by k lists
+//     counting 1/k³ for each, a word a few times at most; abbreviations
+//     ("U.S."), initials and the clitic after an apostrophe do not vote. A
+//     clear winner among the languages whose close relatives all vote too
+//     is taken. ASCII text in which hardly a word is a stop word of any
+//     language (tables, tickers, lists of names and scores) is "und". This
+//     settles 94% of the English news of the benchmark corpus in some
+//     10 µs an article; the rest is mostly headlines without a body and
+//     tables.
+//  2. lingua-go's trigram models (github.com/pemistahl/lingua-go, its low
+//     accuracy mode), restricted to the languages of Languages, read the
+//     first 300 characters: some 30 MB of models, a millisecond of CPU.
+//  3. Text shorter than 120 letters of which the trigrams are not sure
+//     (confidence under 0.9) is read again with lingua's n-grams of one to
+//     five letters, better on short text; their models are loaded for each
+//     language when a text first needs it, some 20 MB a language.
+//
+// A language whose n-gram confidence is under 0.1 is "und". Serbian in
+// Latin script, which the models know only in Cyrillic, is told from
+// Croatian by the words the two standards spell otherwise.
 package lang
 
 import (

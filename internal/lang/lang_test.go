@@ -1,6 +1,10 @@
 package lang
 
-import "testing"
+import (
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+)
 
 func TestNormalize(t *testing.T) {
 	for in, want := range map[string]string{
@@ -88,6 +92,46 @@ func TestIjekavian(t *testing.T) {
 	for w, want := range map[string]bool{"mjesto": true, "vrijeme": true, "djeca": true, "nije": false, "linije": false, "ljudi": false, "njega": false, "je": false, "mesto": false} {
 		if got := ijekavian(w); got != want {
 			t.Errorf("ijekavian(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+func TestVoteIgnoresAbbreviationsAndInitials(t *testing.T) {
+	// "U.S.", "N.Z." and "W." spell the one-letter stop words of Czech
+	// and Dutch ("u", "s", "v", "z"); only the English words may vote.
+	text := "The U.S. and N.Z. officials said on Monday that John W. Johnstone, who runs the U.S. unit, will retire from the board in April, and that the company is looking for a successor."
+	if got := vote(text); got != "en" {
+		t.Errorf("vote(%q) = %q, want en", text, got)
+	}
+}
+
+func TestDetectNamesAndNumbers(t *testing.T) {
+	// A results table: names of clubs, which n-gram models read as the
+	// language they come from, and scores.
+	text := "SOCCER - LEAGUE RESULTS\nHajduk 2 Proleter 0\nZemun 1 Rad 0\nBorac 1 Mladost 2\nCukaricki 1 Vojvodina 0\nPartizan 6 Becej 0\nPartizan 4 3 1 0 9 3 10\nVojvodina 4 3 0 1 6 2 9"
+	if got := Detect(text); got != Und {
+		t.Errorf("Detect(results table) = %q, want und", got)
+	}
+}
+
+func TestDetectDecomposedText(t *testing.T) {
+	// The same sentence with its marks as combining characters.
+	composed := "Mọi người đều có quyền tự do đi lại và cư trú trong phạm vi lãnh thổ của mỗi quốc gia."
+	decomposed := norm.NFD.String(composed)
+	if got := Detect(decomposed); got != "vi" {
+		t.Errorf("Detect(decomposed Vietnamese) = %q, want vi", got)
+	}
+}
+
+func TestLatinSerbian(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Svako ima pravo na bezbednost i slobodu.":              true,  // Serbian words
+		"Vlada treba da donese odluku o porezima.":              true,  // "treba da" and a verb
+		"Vlada je u četvrtak najavila nove mjere za obitelji.":  false, // ijekavian "mjere"
+		"Podjednaka prava za sve, a nijedan zakon ih ne ukida.": false, // "je" of a root, no reflex
+	} {
+		if got := latinSerbian(text); got != want {
+			t.Errorf("latinSerbian(%q) = %v, want %v", text, got, want)
 		}
 	}
 }
