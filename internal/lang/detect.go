@@ -80,8 +80,6 @@ const (
 	ngramSample  = 300  // runes of text given to the n-gram models at most
 	minLetters   = 10   // fewer letters than this are undetermined
 	minConfident = 0.1  // the n-gram models' confidence needed for a language
-	shortText    = 120  // letters under which trigrams alone may be unsure
-	sureTrigrams = 0.9  // the trigrams' confidence that settles short text
 )
 
 // stopWord is what the first stage knows of a stop word: the bit set of
@@ -307,20 +305,15 @@ func (t *tally) decide() string {
 	return voters[best].code
 }
 
-// The n-gram stages are built on first use, as most text never needs them.
-// trigrams reads trigrams alone (lingua's low accuracy mode): its models of
-// every language take some 30 MB. allGrams reads n-grams of one to five
-// letters, which tell languages apart on short text better; lingua loads
-// each language's models when a text first needs them, some 20 MB a
-// language, so it is kept for short text the trigrams are unsure of.
-var (
-	trigrams = sync.OnceValue(func() lingua.LanguageDetector {
-		return lingua.NewLanguageDetectorBuilder().FromLanguages(linguaLanguages()...).WithLowAccuracyMode().Build()
-	})
-	allGrams = sync.OnceValue(func() lingua.LanguageDetector {
-		return lingua.NewLanguageDetectorBuilder().FromLanguages(linguaLanguages()...).Build()
-	})
-)
+// trigrams is the second stage, built on first use as most text never
+// needs it: lingua's trigram models alone (its low accuracy mode), some
+// 30 MB for every language. Its models of one to five letters are better
+// on a single sentence (a few points on the UDHR's) but take 20 MB and a
+// fifth of a CPU-second to load for each language a text may be in, which
+// on a wire's headlines in capitals is all of the Latin-script ones.
+var trigrams = sync.OnceValue(func() lingua.LanguageDetector {
+	return lingua.NewLanguageDetectorBuilder().FromLanguages(linguaLanguages()...).WithLowAccuracyMode().Build()
+})
 
 func linguaLanguages() []lingua.Language {
 	var ls []lingua.Language
@@ -381,9 +374,6 @@ func Detect(text string) string {
 	}
 	sample := prefix(text, ngramSample)
 	cs := trigrams().ComputeLanguageConfidenceValues(sample)
-	if letters(sample, shortText) < shortText && (len(cs) == 0 || cs[0].Value() < sureTrigrams) {
-		cs = allGrams().ComputeLanguageConfidenceValues(sample)
-	}
 	if len(cs) == 0 || cs[0].Value() < minConfident {
 		return Und
 	}

@@ -136,7 +136,7 @@ func TestDetectionEval(t *testing.T) {
 	// Floors on real news, well under what is measured (see README,
 	// "Languages"), so that a regression fails.
 	floors := map[string]float64{
-		"de-news-1": 0.97, "de-news-8": 0.99, "en-news-1": 0.90, "en-news-8": 0.99,
+		"de-news-1": 0.97, "de-news-8": 0.99, "en-news-1": 0.87, "en-news-8": 0.99,
 		"udhr-1": 0.97, "udhr-8": 0.98, "udhr-article": 0.97,
 	}
 	for _, s := range evalSets(t) {

@@ -4,7 +4,7 @@
 // case: "en", "fr", "nb", "zh".
 //
 // Detection reads the start of the text (2,000 characters, in Unicode's
-// composed form) in stages, each taken only when the one before is unsure:
+// composed form) in two stages, the second only when the first is unsure:
 //
 //  1. Stop words vote. The stop words of the languages that have stop lists
 //     (bleve's, from Snowball and Lucene) vote, a word shared by k lists
@@ -18,13 +18,12 @@
 //     tables.
 //  2. lingua-go's trigram models (github.com/pemistahl/lingua-go, its low
 //     accuracy mode), restricted to the languages of Languages, read the
-//     first 300 characters: some 30 MB of models, a millisecond of CPU.
-//  3. Text shorter than 120 letters of which the trigrams are not sure
-//     (confidence under 0.9) is read again with lingua's n-grams of one to
-//     five letters, better on short text; their models are loaded for each
-//     language when a text first needs it, some 20 MB a language.
+//     first 300 characters: some 30 MB of models, under a millisecond of CPU.
 //
-// A language whose n-gram confidence is under 0.1 is "und". Serbian in
+// Text the stop words leave open and in which fewer than a quarter of the
+// words and numbers are in lower case (a results table, a list of names) is
+// "und" without the second stage, which reads names as the language they
+// come from. A language whose n-gram confidence is under 0.1 is "und". Serbian in
 // Latin script, which the models know only in Cyrillic, is told from
 // Croatian by the words the two standards spell otherwise.
 package lang
