@@ -17,7 +17,14 @@ type Article struct {
 	Source    string    `json:"source,omitempty"`
 	Author    string    `json:"author,omitempty"`
 	Category  string    `json:"category,omitempty"`
-	Language  string    `json:"language,omitempty"`
+	// Language is the article's language, a BCP 47 primary subtag in
+	// lower case ("en", "fr", "nb", "zh"), or "und" when it could not be
+	// told. A source may give any tag ("pt-BR", "en_US"); Add keeps it
+	// when the text agrees and detects the language otherwise.
+	Language string `json:"language,omitempty"`
+	// LanguageSource says where Language came from: "metadata" when the
+	// source declared it and the text agrees, "detected" otherwise.
+	LanguageSource string `json:"language_source,omitempty"`
 
 	// CategorySource says where Category came from: "metadata" when the
 	// source gave it, "classifier" when newsindex decided.

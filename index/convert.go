@@ -24,7 +24,7 @@ func convert[T, F any](in []F, f func(F) T) []T {
 func engineArticle(a *Article) engine.Article {
 	return engine.Article{
 		ID: a.ID, URL: a.URL, Title: a.Title, Body: a.Body, Published: a.Published, Source: a.Source,
-		Author: a.Author, Category: a.Category, Language: a.Language, CategorySource: a.CategorySource,
+		Author: a.Author, Category: a.Category, Language: a.Language, LanguageSource: a.LanguageSource, CategorySource: a.CategorySource,
 		People: a.People, Countries: a.Countries, Organizations: a.Organizations,
 		Quotes:   convert(a.Quotes, func(q Quote) engine.Quote { return engine.Quote(q) }),
 		Analysts: a.Analysts, Story: a.Story, Sig: a.sig.Signature,
@@ -34,7 +34,7 @@ func engineArticle(a *Article) engine.Article {
 func articleOf(a engine.Article) Article {
 	return Article{
 		ID: a.ID, URL: a.URL, Title: a.Title, Body: a.Body, Published: a.Published, Source: a.Source,
-		Author: a.Author, Category: a.Category, Language: a.Language, CategorySource: a.CategorySource,
+		Author: a.Author, Category: a.Category, Language: a.Language, LanguageSource: a.LanguageSource, CategorySource: a.CategorySource,
 		People: a.People, Countries: a.Countries, Organizations: a.Organizations,
 		Quotes:   convert(a.Quotes, func(q engine.Quote) Quote { return Quote(q) }),
 		Analysts: a.Analysts, Story: a.Story, sig: signature{a.Sig},

@@ -18,6 +18,7 @@ import (
 	"github.com/newsindex/newsindex/index/internal/engine"
 	"github.com/newsindex/newsindex/internal/extract"
 	"github.com/newsindex/newsindex/internal/extract/category"
+	"github.com/newsindex/newsindex/internal/lang"
 	"github.com/newsindex/newsindex/internal/query"
 	"github.com/newsindex/newsindex/internal/story"
 )
@@ -185,8 +186,8 @@ func (ix *Index) AddBatch(ctx context.Context, as []Article) (BatchStats, error)
 
 // Enrich computes the enrichment of articles in parallel, as AddBatch
 // would, without indexing them. Fields the caller already set (People,
-// Countries, Organizations, Quotes, Analysts non-nil; Category non-empty)
-// are kept. Enriching ahead of AddBatch lets a caller overlap extraction
+// Countries, Organizations, Quotes, Analysts non-nil; Category non-empty;
+// Language with its LanguageSource) are kept. Enriching ahead of AddBatch lets a caller overlap extraction
 // with the writing of an earlier batch.
 func (ix *Index) Enrich(as []Article) { ix.enrich(as) }
 
@@ -224,10 +225,13 @@ func enrichOne(x *extract.Extractor, a *Article) {
 	if a.sig.IsZero() {
 		a.sig = signature{story.Sign(a.Title, a.Body)}
 	}
+	if a.LanguageSource == "" {
+		a.Language, a.LanguageSource = lang.Resolve(a.Language, extract.Text(a.Title, a.Body))
+	}
 	if a.enriched() {
 		return
 	}
-	r := x.Extract(extract.Input{Title: a.Title, Body: a.Body, URL: a.URL, Category: a.Category})
+	r := x.Extract(extract.Input{Title: a.Title, Body: a.Body, URL: a.URL, Category: a.Category, Language: a.Language})
 	if a.Category == "" || a.CategorySource == "" {
 		a.Category, a.CategorySource = r.Category, r.CategorySource
 	}

@@ -23,6 +23,8 @@ type extracted struct {
 	Title          string        `json:"title"`
 	Category       string        `json:"category"`
 	CategorySource string        `json:"category_source"`
+	Language       string        `json:"language"`
+	LanguageSource string        `json:"language_source"`
 	People         []string      `json:"people"`
 	Countries      []string      `json:"countries"`
 	Organizations  []string      `json:"organizations"`
@@ -70,7 +72,7 @@ func extract(w io.Writer, args []string) error {
 		ix.Enrich(batch)
 		for i, a := range batch {
 			e := extracted{ID: a.ID, Title: a.Title, Category: a.Category, CategorySource: a.CategorySource,
-				People: a.People, Countries: a.Countries, Organizations: a.Organizations, Quotes: a.Quotes, Analysts: a.Analysts}
+				Language: a.Language, LanguageSource: a.LanguageSource, People: a.People, Countries: a.Countries, Organizations: a.Organizations, Quotes: a.Quotes, Analysts: a.Analysts}
 			if *explain {
 				e.Cleanup = cleanups[i]
 			}
@@ -122,7 +124,7 @@ func extract(w io.Writer, args []string) error {
 }
 
 func printExtracted(w *bufio.Writer, e extracted) {
-	fmt.Fprintf(w, "%s\n  id: %s\n  category: %s (%s)\n", e.Title, e.ID, e.Category, e.CategorySource)
+	fmt.Fprintf(w, "%s\n  id: %s\n  language: %s (%s)\n  category: %s (%s)\n", e.Title, e.ID, e.Language, e.LanguageSource, e.Category, e.CategorySource)
 	for _, l := range []struct {
 		name string
 		vs   []string

@@ -7,6 +7,7 @@ import (
 	"github.com/newsindex/newsindex/internal/extract/category"
 	"github.com/newsindex/newsindex/internal/extract/entity"
 	"github.com/newsindex/newsindex/internal/extract/quote"
+	"github.com/newsindex/newsindex/internal/lang"
 )
 
 // Input is what extraction reads of an article.
@@ -14,6 +15,10 @@ type Input struct {
 	Title, Body string
 	URL         string
 	Category    string // the source's own category, if any
+	// Language is the article's language code (package lang). The rules
+	// and models trained on English run on English and undetermined text
+	// only; see Extract.
+	Language string
 }
 
 // Result is an article's enrichment.
@@ -53,9 +58,21 @@ func Text(title, body string) string {
 	return title + "\n\n" + body
 }
 
-// Extract computes the enrichment of one article.
+// English reports whether the English rules and models read text in a
+// language: English, and text whose language is undetermined (mostly short
+// or tabular English).
+func English(code string) bool { return code == "" || code == "en" || code == lang.Und }
+
+// Extract computes the enrichment of one article. Text in another language
+// than English gets what does not depend on English: its known countries
+// and organizations, and the category its source gives (or its URL shows),
+// never people found by English heuristics, quotes attributed by English
+// speech verbs, or the guess of a classifier trained on English.
 func (x *Extractor) Extract(in Input) Result {
 	text := Text(in.Title, in.Body)
+	if !English(in.Language) {
+		return x.foreign(in, text)
+	}
 	ents := entity.Extract(text)
 	qs := quote.Extract(text, ents)
 	r := Result{
@@ -69,7 +86,22 @@ func (x *Extractor) Extract(in Input) Result {
 	return r
 }
 
-func (x *Extractor) category(in Input) (string, string) {
+// foreign is Extract for text in a language other than English.
+func (x *Extractor) foreign(in Input, text string) Result {
+	ents := entity.Extract(text)
+	r := Result{Countries: ents.Countries}
+	for _, o := range ents.Organizations {
+		if entity.OrganizationKind(o) != "" {
+			r.Organizations = append(r.Organizations, o)
+		}
+	}
+	r.Category, r.CategorySource = sourceCategory(in)
+	return r
+}
+
+// sourceCategory returns the category the source gave or the URL shows,
+// normalised onto the taxonomy when it fits.
+func sourceCategory(in Input) (string, string) {
 	if in.Category != "" {
 		if c, ok := category.Normalize(in.Category); ok {
 			return c, SourceMetadata
@@ -78,6 +110,13 @@ func (x *Extractor) category(in Input) (string, string) {
 	}
 	if c, ok := category.FromURL(in.URL); ok {
 		return c, SourceMetadata
+	}
+	return "", ""
+}
+
+func (x *Extractor) category(in Input) (string, string) {
+	if c, src := sourceCategory(in); c != "" {
+		return c, src
 	}
 	return x.categories.Classify(in.Title, in.Body), SourceClassifier
 }

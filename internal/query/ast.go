@@ -16,6 +16,9 @@ const (
 	FieldOrganization = "organization"
 	FieldAnalyst      = "analyst"
 	FieldCategory     = "category"
+	// FieldLanguage holds the article's language code ("fr"); a query
+	// keeps the articles in that language.
+	FieldLanguage = "language"
 )
 
 // fieldNames maps every accepted spelling of a field, lower-cased, to its
@@ -31,6 +34,7 @@ var fieldNames = map[string]string{
 	"org": FieldOrganization, "orgs": FieldOrganization,
 	"analyst": FieldAnalyst, "analysts": FieldAnalyst,
 	"category": FieldCategory, "categories": FieldCategory,
+	"language": FieldLanguage, "languages": FieldLanguage, "lang": FieldLanguage,
 }
 
 // CanonicalField returns the canonical name of a field spelled name, in any

@@ -40,6 +40,7 @@
 //	organization  organization, organizations, organisation, organisations, org, orgs
 //	analyst       analyst, analysts
 //	category      category, categories
+//	language      language, languages, lang (a language code: language:fr)
 //
 // A word whose part before the first colon is not one of these names is plain
 // text, so "Note: x" and "https://example.com/a" search for words. "speaker"

@@ -28,6 +28,7 @@ type Article struct {
 	Category  string    `json:"category,omitempty"`
 	Language  string    `json:"language,omitempty"`
 
+	LanguageSource string `json:"language_source,omitempty"`
 	CategorySource string `json:"category_source,omitempty"`
 
 	People        []string `json:"people"`

@@ -55,6 +55,7 @@
 package category
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 
@@ -100,28 +101,43 @@ func fold(s string) string {
 	return b.String()
 }
 
-// variants maps folded category names, as sources give them, onto the
-// taxonomy; urlSegments maps a URL path segment, lower-cased, onto it. Both
-// are lists of the lexicon (categories.txt, categoryurls.txt), one section
-// a category.
+// variants maps folded category names, as sources give them in any
+// language, onto the taxonomy; urlSegments maps a URL path segment,
+// lower-cased, onto it. Both are lists of the lexicon (categories.txt of
+// every language, English's categoryurls.txt), one section a category.
 var (
-	variants    = categoryNames("categories.txt")
-	urlSegments = categoryNames("categoryurls.txt")
+	variants    = categoryNames(lexicon.Languages("categories.txt"), "categories.txt")
+	urlSegments = categoryNames([]string{lexicon.English}, "categoryurls.txt")
 )
 
-// categoryNames reads a list whose sections are the taxonomy's categories,
-// in lower case, and whose lines are names separated by "|".
-func categoryNames(file string) map[string]string {
-	m := map[string]string{}
-	f := lexicon.MustOpen(lexicon.English, file)
+// categoryNames reads the list file of each language whose sections are
+// the taxonomy's categories, in lower case, and whose lines are names
+// separated by "|". A name two languages put under different categories,
+// or a section that is no category, is a fault of the lists and panics.
+func categoryNames(langs []string, file string) map[string]string {
+	byName := map[string]string{}
 	for _, c := range Taxonomy {
-		ls, err := f.Lines(strings.ToLower(c))
-		if err != nil {
-			panic(err) // the embedded lists are part of the program
-		}
-		for _, l := range ls {
-			for _, n := range l.Fields {
-				m[n] = c
+		byName[strings.ToLower(c)] = c
+	}
+	m := map[string]string{}
+	for _, lang := range langs {
+		f := lexicon.MustOpen(lang, file)
+		for _, s := range f.Sections() {
+			c, ok := byName[s]
+			if !ok {
+				panic(fmt.Sprintf("category: %s: section [%s] is no category of the taxonomy", f.Name, s))
+			}
+			ls, err := f.Lines(s)
+			if err != nil {
+				panic(err) // the embedded lists are part of the program
+			}
+			for _, l := range ls {
+				for _, n := range l.Fields {
+					if prev, dup := m[n]; dup && prev != c {
+						panic(fmt.Sprintf("category: %s:%d: %q is %s here and %s in another language", f.Name, l.No, n, c, prev))
+					}
+					m[n] = c
+				}
 			}
 		}
 	}

@@ -394,3 +394,20 @@ func TestTrainLongExpert(t *testing.T) {
 		})
 	}
 }
+
+func TestNormalizeSectionsInOtherLanguages(t *testing.T) {
+	for given, want := range map[string]string{
+		"Wirtschaft": Business, "Inland": Politics, "International": World, "Sport": Sports,
+		"Kultur": Entertainment, "Web": Technology, "Wissenschaft": Technology, "deportes": Sports,
+		"Économie": Business, "Monde": World, "Política": Politics, "Esteri": World, "Спорт": Sports,
+	} {
+		if got, ok := Normalize(given); !ok || got != want {
+			t.Errorf("Normalize(%q) = %q, %v; want %q", given, got, ok, want)
+		}
+	}
+	for _, given := range []string{"Panorama", "Etat"} {
+		if got, ok := Normalize(given); ok {
+			t.Errorf("Normalize(%q) = %q, want no category: the section has no counterpart", given, got)
+		}
+	}
+}

@@ -256,6 +256,22 @@ func Files() ([]string, error) {
 	return out, err
 }
 
+// Languages returns the codes of the languages that have a list file
+// called name, sorted: Languages("categories.txt") is ["da", "de", "en", …].
+func Languages(name string) []string {
+	files, err := Files()
+	if err != nil {
+		panic(err) // the embedded tree is part of the program
+	}
+	var out []string
+	for _, p := range files {
+		if lang, file := path.Split(p); file == name {
+			out = append(out, strings.TrimSuffix(lang, "/"))
+		}
+	}
+	return out
+}
+
 // MustOpen is Open for the lists the program is built with: a missing or
 // malformed embedded file is a fault of the build, found by the package's
 // tests, so it panics.
