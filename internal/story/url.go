@@ -42,7 +42,9 @@ func CanonicalURL(raw string) (string, error) {
 	}
 	host := strings.ToLower(u.Hostname())
 	host = strings.TrimRight(host, ".") // "example.com.." and "example.com" are one host
-	host = strings.TrimPrefix(host, "www.")
+	for strings.HasPrefix(host, "www.") { // all of them, so that the result is canonical again
+		host = host[len("www."):]
+	}
 	if host == "" {
 		return "", fmt.Errorf("canonical url %q: no host", raw)
 	}
