@@ -41,7 +41,7 @@ func CanonicalURL(raw string) (string, error) {
 		return "", fmt.Errorf("canonical url %q: scheme %q, want http or https", raw, u.Scheme)
 	}
 	host := strings.ToLower(u.Hostname())
-	host = strings.TrimRight(host, ".") // "example.com.." and "example.com" are one host
+	host = strings.TrimRight(host, ".")   // "example.com.." and "example.com" are one host
 	for strings.HasPrefix(host, "www.") { // all of them, so that the result is canonical again
 		host = host[len("www."):]
 	}
