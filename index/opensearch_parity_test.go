@@ -86,8 +86,9 @@ var parityRequests = []SearchRequest{
 // gives: totals, relaxation, every facet's exact counts and the histogram,
 // story counts, the set of matching articles and their order by date,
 // collapsed stories, pages, highlighted words, quotes, suggestions, single
-// articles, and deletes. The engines score differently (bleve's TF-IDF,
-// OpenSearch's BM25), so only the order by relevance may differ.
+// articles, and deletes. Both engines rank with BM25 of the same k1 and b,
+// but bleve weighs a repeated word by its square root and measures average
+// lengths on a sample, so only the order by relevance may differ.
 func TestOpenSearchParity(t *testing.T) {
 	ctx := context.Background()
 	osx := openReal(t, nil)

@@ -27,6 +27,7 @@ type Engine struct {
 	idx     bleve.Index
 	stories engine.StoryStore
 	facets  *facet.Cache
+	lengths fieldLengths
 }
 
 // Create makes a new index at path: a new folder, or an empty one (a volume
@@ -59,6 +60,7 @@ func OpenMem() (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
+	useBM25(idx)
 	return &Engine{idx: idx, stories: engine.NewMemStories(), facets: facet.NewCache()}, nil
 }
 
@@ -85,6 +87,7 @@ func withStories(idx bleve.Index, path string) (*Engine, error) {
 		idx.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
+	useBM25(idx)
 	return &Engine{idx: idx, stories: st, facets: facet.NewCache()}, nil
 }
 

@@ -3,6 +3,7 @@ package bleveengine
 import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/newsindex/newsindex/index/internal/engine"
 	"github.com/newsindex/newsindex/internal/analysis"
@@ -128,6 +129,7 @@ func newMapping() mapping.IndexMapping {
 	}
 
 	m := bleve.NewIndexMapping()
+	m.ScoringModel = index.BM25Scoring // see scoring.go
 	m.TypeField = "_type"
 	m.DefaultAnalyzer = analysis.AnalyzerName
 	m.DefaultMapping = bleve.NewDocumentDisabledMapping()

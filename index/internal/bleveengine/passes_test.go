@@ -70,7 +70,7 @@ func TestPagesAsOnePass(t *testing.T) {
 		case engine.SortDateAsc:
 			req.SortBy([]string{fPublished})
 		}
-		one, err := e.idx.Search(req)
+		one, err := e.search(ctx, req) // with the same BM25 statistics
 		if err != nil {
 			t.Fatal(err)
 		}

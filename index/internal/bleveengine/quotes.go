@@ -42,9 +42,9 @@ func (e *Engine) SearchQuotes(ctx context.Context, r *engine.QuoteRequest, q que
 	if r.Sort == engine.SortDate {
 		req.SortBy([]string{"-" + fPublished})
 	}
-	res, err := e.idx.SearchInContext(ctx, req)
+	res, err := e.search(ctx, req)
 	if err != nil {
-		return nil, translate(err)
+		return nil, err
 	}
 	out := &engine.QuoteResult{Total: res.Total, Hits: make([]engine.QuoteHit, 0, len(res.Hits))}
 	for _, h := range res.Hits {

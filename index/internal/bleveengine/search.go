@@ -190,9 +190,9 @@ func (e *Engine) loadPage(ctx context.Context, r *engine.SearchRequest, text bq.
 	req := bleve.NewSearchRequestOptions(b, len(ids), 0, false)
 	req.Fields = []string{fSource}
 	req.IncludeLocations = locations
-	got, err := e.idx.SearchInContext(ctx, req)
+	got, err := e.search(ctx, req)
 	if err != nil {
-		return nil, translate(err)
+		return nil, err
 	}
 	loaded, err := e.result(got, nil, r, relaxed)
 	if err != nil {
@@ -236,9 +236,9 @@ func (e *Engine) run(ctx context.Context, r *engine.SearchRequest, text bq.Query
 	case engine.SortDateAsc:
 		req.SortBy([]string{fPublished})
 	}
-	res, err := e.idx.SearchInContext(ctx, req)
+	res, err := e.search(ctx, req)
 	if err != nil {
-		return nil, nil, translate(err)
+		return nil, nil, err
 	}
 	return res, k, nil
 }
@@ -253,13 +253,30 @@ type window struct {
 // histogramField is the keyword field counted for each histogram interval.
 var histogramField = map[string]string{engine.IntervalDay: fDay, engine.IntervalMonth: fMonth, engine.IntervalYear: fYear}
 
+// storedHit is what a hit shows of a stored article: its quotes, which a
+// long article has many of, are passed over rather than decoded.
+type storedHit struct {
+	ID            string    `json:"id"`
+	URL           string    `json:"url"`
+	Title         string    `json:"title"`
+	Body          string    `json:"body"`
+	Published     time.Time `json:"published"`
+	Source        string    `json:"source"`
+	Category      string    `json:"category"`
+	Story         string    `json:"story"`
+	People        []string  `json:"people"`
+	Countries     []string  `json:"countries"`
+	Organizations []string  `json:"organizations"`
+	Analysts      []string  `json:"analysts"`
+}
+
 func (e *Engine) result(res *bleve.SearchResult, k *facet.Counter, r *engine.SearchRequest, relaxed bool) (*engine.SearchResult, error) {
 	out := &engine.SearchResult{Total: res.Total, Relaxed: relaxed, Hits: make([]engine.Hit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
 		if _, ok := h.Fields[fSource]; !ok {
 			continue // a collapsed search's first pass: no articles loaded
 		}
-		var a engine.Article
+		var a storedHit
 		if err := decodeStored(h.Fields, &a); err != nil {
 			return nil, fmt.Errorf("article %q: %w", h.ID, err)
 		}

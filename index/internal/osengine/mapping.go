@@ -97,6 +97,9 @@ func osIndexBody(c Config) obj {
 				"number_of_shards":   c.Shards,
 				"number_of_replicas": c.Replicas,
 				"max_result_window":  c.MaxResultWindow,
+				// BM25 with the parameters the bleve engine ranks with;
+				// OpenSearch's default b = 0.75 discounts long articles.
+				"similarity": obj{"default": obj{"type": "BM25", "k1": engine.BM25K1, "b": engine.BM25B}},
 			},
 			"analysis": obj{
 				// news_en as in package analysis: words, possessives

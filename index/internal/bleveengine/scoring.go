@@ -1,0 +1,270 @@
+package bleveengine
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sync"
+	"sync/atomic"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
+	bleveindex "github.com/blevesearch/bleve_index_api"
+
+	"github.com/newsindex/newsindex/index/internal/engine"
+)
+
+// Articles are ranked with BM25, given the true average length of each
+// field. bleve's BM25 takes the average length from the size of the field's
+// vocabulary (summed over segments) divided by the number of documents, a
+// few terms where an article body holds some ninety: every article then
+// counts as many times longer than average, and long ones sink. A search
+// can hand bleve its own statistics (the BM25 pre-search data), which is
+// what the engine does, measured on a sample of the documents.
+
+func init() {
+	// bleve keeps its BM25 parameters in package variables, so they hold
+	// for every bleve index of the process.
+	search.BM25_k1, search.BM25_b = engine.BM25K1, engine.BM25B
+}
+
+// useBM25 makes idx rank with BM25 whatever scoring model its stored
+// mapping names: bleve reads the model at search time only, so an index
+// made when ranking was TF-IDF ranks as a new one without reindexing.
+func useBM25(idx bleve.Index) {
+	if m, ok := idx.Mapping().(*mapping.IndexMappingImpl); ok {
+		m.ScoringModel = bleveindex.BM25Scoring
+	}
+}
+
+// The average field lengths are measured on lengthSample documents spread
+// over the index, again once the number of documents has changed by more
+// than lengthDrift of what it was. A sample of this size puts the average
+// body within a few percent, and BM25 with a small b barely notices 20%.
+const (
+	lengthSample = 500
+	lengthDrift  = 0.1
+)
+
+// fieldLengths holds the statistics BM25 is given, measured lazily.
+type fieldLengths struct {
+	stats   atomic.Pointer[measuredLengths]
+	measure sync.Mutex // one measurement at a time
+}
+
+type measuredLengths struct {
+	docs  uint64
+	stats *search.BM25Stats
+}
+
+// bm25Stats returns the statistics a ranked search hands bleve, or nil for
+// an empty index (bleve's own then serve: nothing is ranked). While one
+// search measures them again, others use the previous ones.
+func (e *Engine) bm25Stats(ctx context.Context) (*search.BM25Stats, error) {
+	n, err := e.idx.DocCount()
+	if err != nil {
+		return nil, translate(err)
+	}
+	cur := e.lengths.stats.Load()
+	if fresh(cur, n) {
+		return cur.stats, nil
+	}
+	if cur != nil && cur.docs > 0 {
+		if !e.lengths.measure.TryLock() {
+			return cur.stats, nil
+		}
+	} else {
+		e.lengths.measure.Lock()
+	}
+	defer e.lengths.measure.Unlock()
+	if cur = e.lengths.stats.Load(); fresh(cur, n) {
+		return cur.stats, nil
+	}
+	m := &measuredLengths{docs: n}
+	if n > 0 {
+		avg, err := e.measureLengths(ctx, n)
+		if err != nil {
+			return nil, fmt.Errorf("measure field lengths: %w", err)
+		}
+		m.stats = &search.BM25Stats{DocCount: float64(n), FieldCardinality: map[string]int{}}
+		// Every field a query may name needs an entry, or bleve fails the
+		// search: those no sampled document holds count one term.
+		for _, f := range e.fieldNames() {
+			l := avg[f]
+			if l == 0 {
+				l = 1
+			}
+			// bleve divides this by the number of documents.
+			m.stats.FieldCardinality[f] = int(math.Round(l * float64(n)))
+		}
+	}
+	e.lengths.stats.Store(m)
+	return m.stats, nil
+}
+
+// fresh reports whether m was measured on about n documents.
+func fresh(m *measuredLengths, n uint64) bool {
+	if m == nil {
+		return false
+	}
+	return math.Abs(float64(n)-float64(m.docs)) <= lengthDrift*float64(m.docs)
+}
+
+// measureLengths returns the average length in terms of each field, over
+// the sampled documents that hold it. The documents are rebuilt from their
+// stored form and analysed as indexing analysed them.
+func (e *Engine) measureLengths(ctx context.Context, n uint64) (map[string]float64, error) {
+	ids, err := e.sampleIDs(n)
+	if err != nil || len(ids) == 0 {
+		return nil, err
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
+	req.Fields = []string{fSource, fNQuotes}
+	req.Score = "none"
+	res, err := e.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, translate(err)
+	}
+	m := e.idx.Mapping()
+	sum := map[string]float64{}
+	holding := map[string]float64{}
+	for _, h := range res.Hits {
+		d, err := storedDoc(h.Fields)
+		if err != nil {
+			return nil, fmt.Errorf("document %q: %w", h.ID, err)
+		}
+		doc := document.NewDocument(h.ID)
+		if err := m.MapDocument(doc, d); err != nil {
+			return nil, fmt.Errorf("document %q: %w", h.ID, err)
+		}
+		lens := map[string]int{}
+		doc.VisitFields(func(f bleveindex.Field) {
+			if f.Options().IsIndexed() {
+				f.Analyze()
+				lens[f.Name()] += f.AnalyzedLength()
+			}
+		})
+		for f, l := range lens {
+			sum[f] += float64(l)
+			holding[f]++
+		}
+	}
+	avg := make(map[string]float64, len(sum))
+	for f, s := range sum {
+		avg[f] = s / holding[f]
+	}
+	return avg, nil
+}
+
+// sampleIDs returns the IDs of about lengthSample documents spread evenly
+// over the index's n.
+func (e *Engine) sampleIDs(n uint64) ([]string, error) {
+	adv, err := e.idx.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	all, err := r.DocIDReaderAll()
+	if err != nil {
+		return nil, err
+	}
+	defer all.Close()
+	step := max(1, n/lengthSample)
+	var ids []string
+	for i := uint64(0); ; i++ {
+		id, err := all.Next()
+		if err != nil {
+			return nil, err
+		}
+		if id == nil {
+			return ids, nil
+		}
+		if i%step != 0 {
+			continue
+		}
+		ext, err := r.ExternalID(id)
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, ext)
+	}
+}
+
+// storedDoc rebuilds the bleve document of an article or a quote from the
+// fields stored with it: only articles store their number of quotes.
+func storedDoc(fields map[string]any) (map[string]any, error) {
+	if _, ok := fields[fNQuotes]; ok {
+		var a engine.Article
+		if err := decodeStored(fields, &a); err != nil {
+			return nil, err
+		}
+		return articleDoc(&a)
+	}
+	var q storedQuote
+	if err := decodeStored(fields, &q); err != nil {
+		return nil, err
+	}
+	return quoteDoc(&engine.Article{ID: q.ArticleID, Title: q.Title, Published: q.Published}, q.Quote)
+}
+
+// fieldNames lists every field of the mapping and of the index.
+func (e *Engine) fieldNames() []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(f string) {
+		if !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	if m, ok := e.idx.Mapping().(*mapping.IndexMappingImpl); ok {
+		var walk func(path string, dm *mapping.DocumentMapping)
+		walk = func(path string, dm *mapping.DocumentMapping) {
+			for name, p := range dm.Properties {
+				at := name
+				if path != "" {
+					at = path + "." + name
+				}
+				for _, fm := range p.Fields {
+					if fm.Name != "" {
+						add(fm.Name)
+					} else {
+						add(at)
+					}
+				}
+				walk(at, p)
+			}
+		}
+		for _, dm := range m.TypeMapping {
+			walk("", dm)
+		}
+	}
+	if fs, err := e.idx.Fields(); err == nil {
+		for _, f := range fs {
+			add(f)
+		}
+	}
+	return out
+}
+
+// search runs a ranked request with the index's BM25 statistics.
+func (e *Engine) search(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+	st, err := e.bm25Stats(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if st != nil {
+		req.PreSearchData = map[string]any{search.BM25PreSearchDataKey: st}
+	}
+	res, err := e.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, translate(err)
+	}
+	return res, nil
+}

@@ -1,0 +1,139 @@
+package bleveengine
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"github.com/newsindex/newsindex/index/internal/engine"
+	"github.com/newsindex/newsindex/internal/query"
+)
+
+// filler returns n distinct words, none a stop word.
+func filler(prefix string, n int) string {
+	ws := make([]string, n)
+	for i := range ws {
+		ws[i] = fmt.Sprintf("%s%c%c", prefix, 'a'+i%26, 'a'+i/26%26)
+	}
+	return strings.Join(ws, " ")
+}
+
+func article(id, title, body string) engine.Article {
+	return engine.Article{ID: id, Title: title, Body: body, People: []string{}, Countries: []string{},
+		Organizations: []string{}, Analysts: []string{}, Quotes: []engine.Quote{}}
+}
+
+// TestFieldLengths: BM25 is given each field's average length in terms,
+// over the documents holding it, and an entry for every field a query may
+// name, held by no document or not.
+func TestFieldLengths(t *testing.T) {
+	e := memEngine(t)
+	ctx := context.Background()
+	if st, err := e.bm25Stats(ctx); err != nil || st != nil {
+		t.Fatalf("empty index: stats %v, %v; want none", st, err)
+	}
+	a := article("a", filler("t", 2), filler("b", 10))
+	a.Quotes = []engine.Quote{{Text: filler("q", 8), Speaker: "Ann Lee", Role: "analyst"}}
+	arts := []engine.Article{a, article("b", filler("t", 4), filler("b", 20)), article("c", filler("t", 6), filler("b", 30))}
+	if _, err := e.Apply(ctx, arts); err != nil {
+		t.Fatal(err)
+	}
+	st, err := e.bm25Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.DocCount != 4 { // three articles and a quote
+		t.Fatalf("DocCount %v, want 4", st.DocCount)
+	}
+	for f, want := range map[string]float64{fTitle: 4, fBody: 20, fQuote: 8, fSpeaker + engine.NameSuffix: 2, fAnalyst + engine.NameSuffix: 1} {
+		if got := float64(st.FieldCardinality[f]) / st.DocCount; got != want {
+			t.Errorf("average length of %s = %v, want %v", f, got, want)
+		}
+	}
+	// A field no document holds is searched without an error.
+	n, err := query.Parse("analyst:nobody")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Search(ctx, &engine.SearchRequest{Query: "analyst:nobody", Sort: engine.SortRelevance, Page: 1, Size: 10, FacetSize: 10, Interval: engine.IntervalDay}, n); err != nil {
+		t.Fatalf("search of a field no document holds: %v", err)
+	}
+
+	// The statistics follow the index once it has grown.
+	var more []engine.Article
+	for i := range 3 {
+		more = append(more, article(fmt.Sprintf("d%d", i), filler("t", 4), filler("b", 100)))
+	}
+	if _, err := e.Apply(ctx, more); err != nil {
+		t.Fatal(err)
+	}
+	st, err = e.bm25Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := float64(st.FieldCardinality[fBody])/st.DocCount, (10+20+30+300)/6.0; got != want {
+		t.Errorf("after growing: average body %v, want %v", got, want)
+	}
+}
+
+// TestLongArticleNotBuried: an article that names the subject twice in a
+// long body ranks above one that names it once in a short note. TF-IDF, and
+// bleve's BM25 with its own estimate of the average length (the vocabulary
+// over the documents, here a third of the true average), put the note
+// first.
+func TestLongArticleNotBuried(t *testing.T) {
+	e := memEngine(t)
+	ctx := context.Background()
+	arts := noteAndReport()
+	if _, err := e.Apply(ctx, arts); err != nil {
+		t.Fatal(err)
+	}
+	res := searchWith(t, e, engine.SearchRequest{Query: "cocoa"})
+	if got := ids(res); got != "report note" {
+		t.Errorf("cocoa: %s, want report note", got)
+	}
+}
+
+// TestLegacyIndexRanksWithBM25: an index whose stored mapping names no
+// scoring model (made when ranking was TF-IDF) ranks as a new one.
+func TestLegacyIndexRanksWithBM25(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "idx")
+	m := newMapping().(*mapping.IndexMappingImpl)
+	m.ScoringModel = ""
+	idx, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx.Close()
+	e, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	arts := noteAndReport()
+	if _, err := e.Apply(context.Background(), arts); err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(searchWith(t, e, engine.SearchRequest{Query: "cocoa"})); got != "report note" {
+		t.Errorf("cocoa: %s, want report note", got)
+	}
+}
+
+// noteAndReport returns a short note naming cocoa once, a long report
+// naming it twice, and eight articles on other things, sharing their words.
+func noteAndReport() []engine.Article {
+	arts := []engine.Article{
+		article("note", "Market wrap", "Cocoa rose. "+filler("n", 4)),
+		article("report", "Harvest report", filler("r", 150)+" cocoa "+filler("r", 150)+" cocoa"),
+	}
+	for i := range 8 {
+		arts = append(arts, article(fmt.Sprintf("x%d", i), "Other news", filler("x", 50)))
+	}
+	return arts
+}
