@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -65,12 +66,38 @@ func openFixture(t testing.TB) *Index {
 	return ix
 }
 
+// ids returns the IDs of the hits that match, leaving out the related
+// articles that may follow them (TestRelatedHits).
 func ids(r *SearchResult) string {
 	var out []string
 	for _, h := range r.Hits {
-		out = append(out, h.ID)
+		if !h.Related {
+			out = append(out, h.ID)
+		}
 	}
 	return strings.Join(out, " ")
+}
+
+// TestRelatedHits: the articles like the best matches that follow them are
+// marked related, are not counted, and never precede a match.
+func TestRelatedHits(t *testing.T) {
+	ix := openFixture(t)
+	res, err := ix.Search(context.Background(), SearchRequest{Query: "sanctions brussels"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, h := range res.Hits {
+		got = append(got, fmt.Sprintf("%s:%v", h.ID, h.Related))
+	}
+	// a3 names sanctions but not Brussels; a1 names both.
+	if res.Total != 1 || len(got) < 2 || got[0] != "a1:false" || !slices.Contains(got, "a3:true") {
+		t.Errorf("sanctions brussels: total %d, hits %v; want a1 matching, a3 among the related", res.Total, got)
+	}
+	res, err = ix.Search(context.Background(), SearchRequest{Query: "sanctions brussels", Sort: SortDate})
+	if err != nil || ids(res) != "a1" || len(res.Hits) != 1 {
+		t.Errorf("by date: %v, %v; want a1 alone", res.Hits, err)
+	}
 }
 
 func TestSearch(t *testing.T) {
@@ -397,7 +424,7 @@ func TestMentions(t *testing.T) {
 func TestNoFacets(t *testing.T) {
 	ix := openFixture(t)
 	res, err := ix.Search(context.Background(), SearchRequest{Query: "sanctions", NoFacets: true})
-	if err != nil || res.Total != 2 || len(res.Hits) != 2 || len(res.Facets.Category) != 0 || len(res.Facets.Published) != 0 {
+	if err != nil || res.Total != 2 || ids(res) != "a1 a3" || len(res.Facets.Category) != 0 || len(res.Facets.Published) != 0 {
 		t.Errorf("Search(NoFacets) = %+v, %v; want 2 hits and no facets", res, err)
 	}
 }

@@ -160,6 +160,8 @@ func (r *SearchRequest) Validate() error {
 
 // SearchResult is a page of hits with facet counts over all matches.
 type SearchResult struct {
+	// Total is the number of matching articles; related hits (Hit.Related)
+	// that follow them are not counted.
 	Total  uint64  `json:"total"`
 	TookMS float64 `json:"took_ms"`
 	// Relaxed is set when no article held every word of the query and the
@@ -238,8 +240,13 @@ type Hit struct {
 	Similar int `json:"similar,omitempty"`
 	// Snippet is an HTML fragment of the body: text escaped, matched terms
 	// in <mark> elements.
-	Snippet       string   `json:"snippet"`
-	Score         float64  `json:"score"`
+	Snippet string  `json:"snippet"`
+	Score   float64 `json:"score"`
+	// Related marks an article that does not match the query but is like
+	// its best matches: when the matches leave places free in the first
+	// 100 of the ranking, related articles follow them (see README, "How
+	// ranking works"). Total does not count them.
+	Related       bool     `json:"related,omitempty"`
 	People        []string `json:"people"`
 	Countries     []string `json:"countries"`
 	Organizations []string `json:"organizations"`

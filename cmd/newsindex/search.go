@@ -72,7 +72,12 @@ func searchTo(w io.Writer, args []string) error {
 // printSearch writes a page of articles and the facets for a reader.
 func printSearch(out *bufio.Writer, req index.SearchRequest, res *index.SearchResult) {
 	fmt.Fprintf(out, "%d articles (%.1f ms)\n\n", res.Total, res.TookMS)
+	related := false
 	for i, h := range res.Hits {
+		if h.Related && !related {
+			related = true
+			fmt.Fprintf(out, "Related articles, like the best matches but without every word:\n\n")
+		}
 		fmt.Fprintf(out, "%d. %s\n   %s", (req.Page-1)*req.Size+i+1, h.Title, h.ID)
 		if !h.Published.IsZero() {
 			fmt.Fprintf(out, " · %s", h.Published.Format("2006-01-02"))

@@ -36,7 +36,11 @@ func (s *Server) eachHit(r *http.Request, req index.SearchRequest, limit int, st
 				return err
 			}
 		}
+		matches := 0
 		for _, h := range res.Hits {
+			if h.Related {
+				continue // an export holds the matches, as its total counts them
+			}
 			if n == limit {
 				return nil
 			}
@@ -44,8 +48,9 @@ func (s *Server) eachHit(r *http.Request, req index.SearchRequest, limit int, st
 				return err
 			}
 			n++
+			matches++
 		}
-		if len(res.Hits) < req.Size || req.Page == index.MaxPage {
+		if matches < req.Size || req.Page == index.MaxPage {
 			return nil
 		}
 		req.Page++
@@ -223,6 +228,9 @@ func (s *Server) serveFeed(w http.ResponseWriter, r *http.Request) {
 	}
 	updated := time.Unix(0, 0).UTC()
 	for _, h := range res.Hits {
+		if h.Related {
+			continue // a feed follows the matches only
+		}
 		pub := h.Published
 		if pub.IsZero() {
 			pub = time.Unix(0, 0).UTC()

@@ -554,3 +554,35 @@ func TestPostContentType(t *testing.T) {
 		}
 	}
 }
+
+// TestRelatedHits: articles like the best match follow it, marked related
+// and not counted, in the same order in the API and on the page.
+func TestRelatedHits(t *testing.T) {
+	ts, _ := newTestServer(t, Options{})
+	_, body, _ := do(t, "GET", ts.URL+"/api/search?q=sanctioning", "")
+	var res struct {
+		Total int
+		Hits  []map[string]any
+	}
+	if err := json.Unmarshal([]byte(body), &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 1 || len(res.Hits) != 2 || res.Hits[0]["id"] != "s1" || res.Hits[1]["id"] != "s2" {
+		t.Fatalf("total %d, hits %v; want s1 matching, s2 related (both name banks)", res.Total, res.Hits)
+	}
+	if _, ok := res.Hits[0]["related"]; ok || res.Hits[1]["related"] != true {
+		t.Errorf("related flags %v, %v; want none on the match, true on s2", res.Hits[0]["related"], res.Hits[1]["related"])
+	}
+	_, page, _ := do(t, "GET", ts.URL+"/?q=sanctioning", "")
+	match, notice, related := strings.Index(page, `href="/articles/s1"`), strings.Index(page, "Related articles"), strings.Index(page, `<article class="hit related">`)
+	if match < 0 || notice < match || related < notice || !strings.Contains(page[related:], `href="/articles/s2"`) {
+		t.Errorf("page: s1 at %d, notice at %d, related s2 at %d; want them in that order", match, notice, related)
+	}
+	// An export and a feed hold the matches only.
+	for _, path := range []string{"/export.jsonl?q=sanctioning", "/feed?q=sanctioning&sort=relevance"} {
+		_, out, _ := do(t, "GET", ts.URL+path, "")
+		if !strings.Contains(out, "Sanctions bite") || strings.Contains(out, "Rates held") {
+			t.Errorf("%s holds the related article or misses the match:\n%s", path, out)
+		}
+	}
+}

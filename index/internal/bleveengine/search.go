@@ -3,6 +3,7 @@ package bleveengine
 import (
 	"context"
 	"fmt"
+	"maps"
 	"sort"
 	"time"
 
@@ -100,54 +101,109 @@ func (e *Engine) Search(ctx context.Context, r *engine.SearchRequest, q query.No
 		}
 	}
 	if r.Collapse {
-		return e.collapse(ctx, r, res, k, text, q != nil, relaxed)
+		return e.collapse(ctx, r, q, res, k, text, filters, relaxed)
 	}
 	out, err := e.result(res, k, r, relaxed)
-	if err != nil || q == nil || len(res.Hits) == 0 {
+	if err != nil || q == nil {
 		return out, err
 	}
-	// The first pass found the page without the places of the words;
-	// load its articles with them, keeping the first pass's order and scores.
-	ids := make([]string, len(res.Hits))
-	for i, h := range res.Hits {
+	if len(res.Hits) > 0 {
+		// The first pass found the page without the places of the words;
+		// load its articles with them, keeping the first pass's order and scores.
+		if out.Hits, err = e.load(ctx, r, text, res.Hits, relaxed, false); err != nil {
+			return nil, err
+		}
+	}
+	// Places the matches leave free on the page go to related articles.
+	from := (r.Page - 1) * r.Size
+	end := min(from+r.Size, engine.RelatedDepth)
+	if r.Sort != engine.SortRelevance || res.Total == 0 || res.Total >= uint64(end) {
+		return out, nil
+	}
+	total := int(res.Total)
+	exp, err := e.expansion(ctx, r, q, text, filters)
+	if err != nil || exp == nil {
+		return out, err
+	}
+	rel, err := e.related(ctx, r, text, exp, filters, window{size: end - max(from, total), from: max(0, from-total)})
+	if err != nil {
+		return nil, err
+	}
+	hits, err := e.load(ctx, r, exp, rel.Hits, relaxed, true)
+	if err != nil {
+		return nil, err
+	}
+	out.Hits = append(out.Hits, hits...)
+	return out, nil
+}
+
+// load loads the articles of hits found by text, in their order and with
+// their scores, marked related when they are.
+func (e *Engine) load(ctx context.Context, r *engine.SearchRequest, text bq.Query, hits search.DocumentMatchCollection, relaxed, related bool) ([]engine.Hit, error) {
+	ids := make([]string, len(hits))
+	for i, h := range hits {
 		ids[i] = h.ID
 	}
 	byID, err := e.loadPage(ctx, r, text, ids, true, relaxed)
 	if err != nil {
 		return nil, err
 	}
-	for _, h := range res.Hits {
+	out := make([]engine.Hit, 0, len(hits))
+	for _, h := range hits {
 		if hit, ok := byID[h.ID]; ok {
-			hit.Score = h.Score
-			out.Hits = append(out.Hits, hit)
+			hit.Score, hit.Related = h.Score, related
+			out = append(out, hit)
 		}
 	}
 	return out, nil
 }
 
 // collapse groups the top matches of res (fetched with only their story)
-// into stories in rank order, then loads the page's articles.
-func (e *Engine) collapse(ctx context.Context, r *engine.SearchRequest, res *bleve.SearchResult, k *facet.Counter, text bq.Query, locations, relaxed bool) (*engine.SearchResult, error) {
+// into stories in rank order, then loads the page's articles. When every
+// match is grouped and the stories leave places free in the first
+// RelatedDepth, related articles follow, grouped the same way.
+func (e *Engine) collapse(ctx context.Context, r *engine.SearchRequest, q query.Node, res *bleve.SearchResult, k *facet.Counter, text bq.Query, filters []bq.Query, relaxed bool) (*engine.SearchResult, error) {
 	type group struct {
 		id      string // the best-ranked article
 		score   float64
 		members int
+		related bool
 	}
 	var groups []group
 	at := map[string]int{}
-	for _, h := range res.Hits {
-		st, _ := h.Fields[fStory].(string)
-		if st == "" {
-			st = h.ID
+	add := func(hits search.DocumentMatchCollection, related bool) {
+		for _, h := range hits {
+			st, _ := h.Fields[fStory].(string)
+			if st == "" {
+				st = h.ID
+			}
+			if i, ok := at[st]; ok {
+				groups[i].members++
+				continue
+			}
+			at[st] = len(groups)
+			groups = append(groups, group{id: h.ID, score: h.Score, members: 1, related: related})
 		}
-		if i, ok := at[st]; ok {
-			groups[i].members++
-			continue
-		}
-		at[st] = len(groups)
-		groups = append(groups, group{id: h.ID, score: h.Score, members: 1})
 	}
+	add(res.Hits, false)
+	matches := len(groups)
 	from := (r.Page - 1) * r.Size
+	var exp bq.Query
+	if end := min(from+r.Size, engine.RelatedDepth); q != nil && r.Sort == engine.SortRelevance && res.Total > 0 &&
+		uint64(len(res.Hits)) == res.Total && matches < end {
+		var err error
+		if exp, err = e.expansion(ctx, r, q, text, filters); err != nil {
+			return nil, err
+		}
+		if exp != nil {
+			rel, err := e.related(ctx, r, text, exp, filters, window{size: engine.RelatedDepth, fields: []string{fStory}})
+			if err != nil {
+				return nil, err
+			}
+			add(rel.Hits, true)
+			groups = groups[:max(matches, min(len(groups), engine.RelatedDepth))]
+		}
+	}
 	page := groups[min(from, len(groups)):min(from+r.Size, len(groups))]
 	out, err := e.result(res, k, r, relaxed) // facets and totals of the whole match
 	if err != nil {
@@ -155,22 +211,33 @@ func (e *Engine) collapse(ctx context.Context, r *engine.SearchRequest, res *ble
 	}
 	out.Hits = out.Hits[:0]
 	if uint64(len(res.Hits)) == res.Total {
-		out.Stories = len(groups)
+		out.Stories = matches
 	}
-	if len(page) == 0 {
-		return out, nil
+	var ids, relIDs []string
+	for _, g := range page {
+		if g.related {
+			relIDs = append(relIDs, g.id)
+		} else {
+			ids = append(ids, g.id)
+		}
 	}
-	ids := make([]string, len(page))
-	for i, g := range page {
-		ids[i] = g.id
-	}
-	byID, err := e.loadPage(ctx, r, text, ids, locations, relaxed)
-	if err != nil {
-		return nil, err
+	byID := map[string]engine.Hit{}
+	for _, part := range []struct {
+		text bq.Query
+		ids  []string
+	}{{text, ids}, {exp, relIDs}} {
+		if len(part.ids) == 0 {
+			continue
+		}
+		loaded, err := e.loadPage(ctx, r, part.text, part.ids, q != nil, relaxed)
+		if err != nil {
+			return nil, err
+		}
+		maps.Copy(byID, loaded)
 	}
 	for _, g := range page {
 		if h, ok := byID[g.id]; ok {
-			h.Similar, h.Score = g.members-1, g.score
+			h.Similar, h.Score, h.Related = g.members-1, g.score, g.related
 			out.Hits = append(out.Hits, h)
 		}
 	}

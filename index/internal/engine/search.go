@@ -116,6 +116,7 @@ type Hit struct {
 	Similar       int
 	Snippet       string
 	Score         float64
+	Related       bool
 	People        []string
 	Countries     []string
 	Organizations []string
