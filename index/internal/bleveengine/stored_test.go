@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/newsindex/newsindex/index/internal/engine"
 )
 
@@ -36,5 +38,31 @@ func TestStoredForm(t *testing.T) {
 	var a engine.Article
 	if err := decodeStored(map[string]any{fSource: long}, &a); err != nil || a.ID != "a1" {
 		t.Errorf("decodeStored of plain JSON (as older indexes hold) = %+v, %v", a.ID, err)
+	}
+}
+
+// TestStoredHit: a hit decodes the fields it shows exactly as the whole
+// article decodes them.
+func TestStoredHit(t *testing.T) {
+	a := fixture()[2]
+	a.Story, a.URL, a.Author = "a1", "https://example.com/a3", "Jo Ma"
+	a.Body = strings.Repeat(a.Body+" ", 30) // packed
+	d, err := articleDoc(&a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var whole engine.Article
+	var hit storedHit
+	if err := decodeStored(d, &whole); err != nil {
+		t.Fatal(err)
+	}
+	if err := decodeStored(d, &hit); err != nil {
+		t.Fatal(err)
+	}
+	want := storedHit{ID: whole.ID, URL: whole.URL, Title: whole.Title, Body: whole.Body, Published: whole.Published,
+		Source: whole.Source, Category: whole.Category, Story: whole.Story, People: whole.People, Countries: whole.Countries,
+		Organizations: whole.Organizations, Analysts: whole.Analysts}
+	if diff := cmp.Diff(want, hit); diff != "" || len(whole.Quotes) == 0 {
+		t.Errorf("hit differs from the article (-want +got):\n%s", diff)
 	}
 }
