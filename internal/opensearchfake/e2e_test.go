@@ -131,7 +131,7 @@ func TestEndToEnd(t *testing.T) {
 
 	// Ingest into the fake through two 429s on bulk: retried, all in.
 	postJSON(t, fake+"/_fake/faults", map[string]any{"path": "_bulk", "status": 429, "times": 2})
-	if out, err := run(osEnv, "ingest", "--batch-size", "50", corpus); err != nil || !strings.Contains(out, "added 139") {
+	if out, err := run(osEnv, "ingest", "--batch-size", "50", corpus); err != nil || !strings.Contains(out, "added 144") {
 		t.Fatalf("ingest into opensearch: %v\n%s", err, out)
 	}
 
@@ -148,7 +148,7 @@ func TestEndToEnd(t *testing.T) {
 	if out, err := run(base, "export", "--out", exp); err != nil {
 		t.Fatalf("export: %v\n%s", err, out)
 	}
-	if out, err := run(append(osEnv, "NEWSINDEX_OPENSEARCH_INDEX=migrated"), "import", exp); err != nil || !strings.Contains(out, "139 added") {
+	if out, err := run(append(osEnv, "NEWSINDEX_OPENSEARCH_INDEX=migrated"), "import", exp); err != nil || !strings.Contains(out, "144 added") {
 		t.Fatalf("import: %v\n%s", err, out)
 	}
 

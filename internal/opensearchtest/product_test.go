@@ -133,13 +133,13 @@ func TestServeOnOpenSearch(t *testing.T) {
 	base := []string{"NEWSINDEX_LOG_LEVEL=error", "NEWSINDEX_INDEX_PATH=" + filepath.Join(dir, "bleve")}
 	c.run(base, "ingest", corpus)
 	ingested := osEnv(node, "serve-ingested", filepath.Join(dir, "state1"))
-	if out := c.run(ingested, "ingest", "--batch-size", "50", corpus); !strings.Contains(out, "added 139") {
+	if out := c.run(ingested, "ingest", "--batch-size", "50", corpus); !strings.Contains(out, "added 144") {
 		t.Fatalf("ingest into opensearch: %s", out)
 	}
 	exp := filepath.Join(dir, "export.jsonl")
 	c.run(base, "export", "--out", exp)
 	imported := osEnv(node, "serve-imported", filepath.Join(dir, "state2"))
-	if out := c.run(imported, "import", exp); !strings.Contains(out, "139 added") {
+	if out := c.run(imported, "import", exp); !strings.Contains(out, "144 added") {
 		t.Fatalf("import into opensearch: %s", out)
 	}
 
