@@ -44,6 +44,7 @@ var passes = []struct {
 	{"organization shapes", (*extraction).patternOrgs},    // patterns.go
 	{"repeated names", (*extraction).consistency},         // consistency.go
 	{"lone names by context", (*extraction).refinePeople}, // refine.go
+	{"places of the world", (*extraction).placeReadings},  // places.go
 }
 
 // extract runs the passes over text, then resolves the spans into

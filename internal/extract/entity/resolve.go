@@ -33,10 +33,15 @@ func (x *extraction) resolve() Result {
 	x.buildOwner()
 	// Gazetteer names: countries, demonyms, capitals, places, organizations.
 	var extra []span
+	var implied []placeMention
 	for i := 0; i < len(toks); i++ {
-		e := gaz.match(toks, i)
+		e, foreign := gaz.match(toks, i), false
+		if e == nil {
+			e, foreign = foreignGaz.match(toks, i), true
+		}
 		if e == nil {
 			x.hyphenParts(i, &ms)
+			x.elidedCountry(i, &ms)
 			continue
 		}
 		j := i + len(e.words)
@@ -54,6 +59,11 @@ func (x *extraction) resolve() Result {
 					}
 				default:
 					blocked = true
+					// a country's name in another language, which the
+					// English tagger took for a person ("Frankreich")
+					if foreign && !e.ambiguous && s.i == i && s.j == j {
+						exactOrg = true
+					}
 				}
 			}
 		}
@@ -107,7 +117,17 @@ func (x *extraction) resolve() Result {
 				break
 			}
 			c := e.canonical
-			if e.kind == gazCapital || e.kind == gazPlace {
+			if e.kind == gazPlace || e.kind == gazCapital && x.locative(i) && x.listHead(i) != "between" {
+				// a city or a state where something happens names its
+				// country only where the article is about it (see
+				// aboutPlaces); a capital that acts is its government
+				// ("ties between Moscow and Pyongyang")
+				implied = append(implied, placeMention{i: i, j: j, country: x.historical(c), dateline: dateline})
+				i = j - 1
+				break
+			}
+			if e.kind == gazCapital {
+				implied = append(implied, placeMention{i: i, j: j, country: x.historical(c), dateline: dateline, acts: true})
 				c = x.historical(c)
 			}
 			mention(Country, i, j, c)
@@ -130,6 +150,8 @@ func (x *extraction) resolve() Result {
 		x.spans = append(out, extra...)
 		x.buildOwner()
 	}
+	places := x.worldPlaceMentions(ms, implied)
+	ms = append(ms, x.aboutPlaces(places)...)
 	x.people(&ms)
 	x.orgs(&ms, alias)
 	sort.SliceStable(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
@@ -143,7 +165,7 @@ func (x *extraction) resolve() Result {
 		out = append(out, m)
 		end = m.End
 	}
-	ms = out
+	ms = x.addPlaces(out, places)
 	r := Result{Mentions: ms}
 	seen := map[string]bool{}
 	for _, m := range ms {
@@ -159,6 +181,8 @@ func (x *extraction) resolve() Result {
 			r.Countries = append(r.Countries, m.Name)
 		case Organization:
 			r.Organizations = append(r.Organizations, m.Name)
+		case Place:
+			r.Places = append(r.Places, m.Name)
 		}
 	}
 	return r
@@ -183,6 +207,30 @@ func (x *extraction) hyphenParts(i int, ms *[]Mention) {
 		return
 	}
 	*ms = append(*ms, Mention{Kind: Country, Start: t.start, End: t.start + k, Text: part, Name: e.canonical})
+}
+
+// elidedCountry finds a country's name after an elided article: French and
+// Italian "l'Allemagne", "d'Italia".
+func (x *extraction) elidedCountry(i int, ms *[]Mention) {
+	t := x.toks[i]
+	k := strings.IndexAny(t.text, "'’")
+	if k <= 0 || k > 3 || x.owner[i] >= 0 && x.spans[x.owner[i]].kind != kMisc && x.spans[x.owner[i]].kind != kLoc {
+		return
+	}
+	_, n := utf8.DecodeRuneInString(t.text[k:])
+	part := t.text[k+n:]
+	sub := tokenize(part)
+	if len(sub) != 1 || !isCap(part) {
+		return
+	}
+	e := foreignGaz.match(sub, 0)
+	if e == nil {
+		e = gaz.match(sub, 0)
+	}
+	if e == nil || len(e.words) != 1 || e.ambiguous || e.kind != gazCountry {
+		return
+	}
+	*ms = append(*ms, Mention{Kind: Country, Start: t.start + k + n, End: t.end, Text: part, Name: e.canonical})
 }
 
 // people names each PER span with the full name it belongs to: a single

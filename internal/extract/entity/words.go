@@ -29,6 +29,7 @@ func union(sets ...map[string]bool) map[string]bool {
 var (
 	// Titles and posts.
 	titles        = words("titles.txt", "before-name")
+	honorifics    = words("titles.txt", "honorific")
 	personTitles  = words("titles.txt", "person-only")
 	orgRoles      = words("titles.txt", "post")
 	personPosts   = words("titles.txt", "post-or-name")
