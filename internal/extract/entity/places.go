@@ -20,15 +20,28 @@ const (
 	// as the city rather than as a body, or as a person that nothing
 	// else in the text shows to be one.
 	bigPlace = 100000
-	// smallPlace is the population below which a place that lies in no
-	// country the text names is not taken for the place it names: a
-	// village called like a common surname or word.
+	// smallPlace is the population below which a lone name read as a
+	// person is never a place: a village called like a common surname.
 	smallPlace = 5000
+	// foreignPlace is the population below which a place that lies in no
+	// country the text names is not taken for the place a name names:
+	// "Crete" is no town of Nebraska, "Asia" no village of the Philippines.
+	foreignPlace = 50000
 )
 
 // worldPlaces returns the places the words toks[i:j] name, nil for none.
+// A name that goes on over "of" ("Gulf of Finland"), a continent, an
+// ocean or a word that heads the names of natural features ("Gulf") names
+// none.
 func (x *extraction) worldPlaces(i, j int) []world.Place {
-	if j-i > world.MaxWords() || !isCap(x.toks[i].norm) {
+	toks := x.toks
+	if j-i > world.MaxWords() || !isCap(toks[i].norm) {
+		return nil
+	}
+	if j+1 < len(toks) && toks[j].lower == "of" && isCap(toks[j+1].norm) && !toks[j+1].lineStart {
+		return nil
+	}
+	if j-i == 1 && (continents[titleCase(toks[i].norm)] || featureHeads[toks[i].lower] || geoHeads[toks[i].lower]) {
 		return nil
 	}
 	return world.Lookup(strings.ToLower(x.words(span{i, j, 0})))
@@ -78,7 +91,9 @@ func (x *extraction) placeReadings() {
 			for t := s.i; t < s.j; t++ {
 				inFull[toks[t].lower] = true
 			}
-			surname[toks[s.j-1].lower] = true
+			for t := s.i + 1; t < s.j; t++ {
+				surname[toks[t].lower] = true // Cárdenas and Ruiz of Mateo Cárdenas Ruiz
+			}
 		}
 	}
 	// A lone name read as a place that is the surname of a person the
@@ -93,79 +108,87 @@ func (x *extraction) placeReadings() {
 			continue // "England" is no one's name
 		}
 		titled := s.i > 0 && !toks[s.i].lineStart && honorifics[toks[s.i-1].lower]
-		if titled || s.j-s.i == 1 && surname[toks[s.i].lower] && !x.locative(s.i) && !x.listedWithPlace(s.i) {
+		placed := x.locative(s.i) && x.listHead(s.i) != "between" || x.listedWithPlace(s.i)
+		if titled || s.j-s.i == 1 && surname[toks[s.i].lower] && !placed {
 			x.spans[k].kind = kPer
 		}
 	}
 	sports := x.sportsResults()
-	ev := map[string]*evidence{}
-	for _, s := range x.spans {
-		if s.kind != kPer && s.kind != kOrg && s.kind != kLoc {
-			continue
-		}
-		listed := 0 // the population the lexicon's cities and states stand for
-		if e := gaz.match(toks, s.i); e != nil && len(e.words) == s.j-s.i {
-			if e.kind != gazPlace && e.kind != gazCapital {
-				continue // the lexicon's reading stands ("Georgia", "Bank of England")
+	// A name listed with one read as a place in the first round is read
+	// again in a second: "El Fasher and Kadugli".
+	for round := 0; round < 2; round++ {
+		changed := false
+		ev := map[string]*evidence{}
+		for _, s := range x.spans {
+			if s.kind != kPer && s.kind != kOrg && s.kind != kLoc {
+				continue
 			}
-			listed = bigPlace
+			listed := 0 // the population the lexicon's cities and states stand for
+			if e := gaz.match(toks, s.i); e != nil && len(e.words) == s.j-s.i {
+				if e.kind != gazPlace && e.kind != gazCapital {
+					continue // the lexicon's reading stands ("Georgia", "Bank of England")
+				}
+				listed = bigPlace
+			}
+			if s.j-s.i == 1 && isAcronym(toks[s.i].norm) {
+				continue
+			}
+			ps := x.worldPlaces(s.i, s.j)
+			if len(ps) == 0 && listed == 0 {
+				continue
+			}
+			name := strings.ToLower(x.words(s))
+			e := ev[name]
+			if e == nil {
+				e = &evidence{size: listed, city: listed}
+				for _, p := range ps {
+					if !p.Alternate || p.Population >= bigPlace {
+						e.size = max(e.size, importance(p))
+						e.city = max(e.city, p.Population)
+					}
+				}
+				ev[name] = e
+			}
+			if s.kind == kLoc {
+				e.place = true
+			}
+			if sports || x.bodyCue(s.i, s.j) {
+				e.body = true
+			}
+			if s.kind == kPer && (sports || x.personCue(s, inFull)) {
+				e.person = true
+			}
+			if s.kind == kOrg && s.j-s.i == 1 && inFull[toks[s.i].lower] {
+				e.body = true // a person's surname, which resolution joins to the person
+			}
+			if (s.kind == kPer || s.kind == kOrg) && (x.locative(s.i) || x.listedWithPlace(s.i)) {
+				e.place = true
+			}
 		}
-		if s.j-s.i == 1 && isAcronym(toks[s.i].norm) {
-			continue
-		}
-		ps := x.worldPlaces(s.i, s.j)
-		if len(ps) == 0 && listed == 0 {
-			continue
-		}
-		name := strings.ToLower(x.words(s))
-		e := ev[name]
-		if e == nil {
-			e = &evidence{size: listed, city: listed}
-			for _, p := range ps {
-				if !p.Alternate || p.Population >= bigPlace {
-					e.size = max(e.size, importance(p))
-					e.city = max(e.city, p.Population)
+		for k, s := range x.spans {
+			if s.kind != kPer && s.kind != kOrg {
+				continue
+			}
+			e := ev[strings.ToLower(x.words(s))]
+			if e == nil {
+				continue
+			}
+			switch s.kind {
+			case kOrg:
+				if !e.body && (e.place || e.city >= bigPlace) {
+					x.spans[k].kind = kLoc
+					changed = true
+				}
+			case kPer:
+				if !e.person && (e.place || e.size >= bigPlace) && (s.j-s.i > 1 || e.size >= smallPlace) {
+					x.spans[k].kind = kLoc
+					changed = true
 				}
 			}
-			ev[name] = e
 		}
-		if s.kind == kLoc {
-			e.place = true
+		if changed {
+			x.buildOwner()
 		}
-		if sports || x.bodyCue(s.i, s.j) {
-			e.body = true
-		}
-		if s.kind == kPer && (sports || x.personCue(s, inFull)) {
-			e.person = true
-		}
-		if (s.kind == kPer || s.kind == kOrg) && (x.locative(s.i) || x.listedWithPlace(s.i)) {
-			e.place = true
-		}
-	}
-	changed := false
-	for k, s := range x.spans {
-		if s.kind != kPer && s.kind != kOrg {
-			continue
-		}
-		e := ev[strings.ToLower(x.words(s))]
-		if e == nil {
-			continue
-		}
-		switch s.kind {
-		case kOrg:
-			if !e.body && (e.place || e.city >= bigPlace) {
-				x.spans[k].kind = kLoc
-				changed = true
-			}
-		case kPer:
-			if !e.person && (e.place || e.size >= bigPlace) && (s.j-s.i > 1 || e.size >= smallPlace) {
-				x.spans[k].kind = kLoc
-				changed = true
-			}
-		}
-	}
-	if changed {
-		x.buildOwner()
 	}
 }
 
@@ -175,8 +198,8 @@ func (x *extraction) placeReadings() {
 // company cue.
 func (x *extraction) bodyCue(i, j int) bool {
 	toks := x.toks
-	if j < len(toks) && !toks[j].lineStart && speechVerbs[toks[j].lower] {
-		return true
+	if j < len(toks) && !toks[j].lineStart && speechVerbs[toks[j].lower] && !x.locative(i) {
+		return true // "Arequipa said", but not "lawmakers from Kerry and Galway said"
 	}
 	// "Alba ( Germany ) 75": a team's country in brackets
 	k := j
@@ -196,7 +219,7 @@ func (x *extraction) bodyCue(i, j int) bool {
 		i > 1 && !toks[i].lineStart && fixtureWords[toks[i-1].lower] && isCap(toks[i-2].norm) {
 		return true
 	}
-	if x.listedWithBody(i, j) {
+	if x.listedWithBody(i, j) && !x.locative(i) {
 		return true
 	}
 	for k := max(0, i-4); k < min(len(toks), j+4); k++ {
@@ -265,9 +288,13 @@ type placeMention struct {
 
 // pickPlace chooses the place that the name toks[i:j] stands for among ps:
 // the one in the country or region named right after it ("Paris, Texas"),
-// or in the country the lexicon gives the name (country, an ISO code), else the most important, where a place in a country the document names
-// weighs a hundred times its population. A small place in a country the
-// document does not name is none (false).
+// or in the country the lexicon gives the name (country, an ISO code), else
+// the most important, where a place in a country the document names
+// weighs a hundred times its population. It is no place (false) when
+// smaller than smallPlace, or in a country the document does not name and
+// smaller than foreignPlace where the context says place (a locative, a
+// dateline) or than bigPlace where nothing does; a region so named must
+// not be an English word ("Gulf", "Central").
 func (x *extraction) pickPlace(ps []world.Place, i, j int, named map[string]bool, country string) (world.Place, bool) {
 	q := x.qualifier(j)
 	if q == "" {
@@ -282,6 +309,9 @@ func (x *extraction) pickPlace(ps []world.Place, i, j int, named map[string]bool
 	}
 	best, bestScore := world.Place{}, math.Inf(-1)
 	for _, p := range ps {
+		if p.Alternate && p.Population < smallPlace {
+			continue
+		}
 		score := math.Log10(float64(importance(p) + 10))
 		if named[p.Country] {
 			score += 2
@@ -293,10 +323,18 @@ func (x *extraction) pickPlace(ps []world.Place, i, j int, named map[string]bool
 			best, bestScore = p, score
 		}
 	}
-	if importance(best) < smallPlace && !named[best.Country] {
+	size := importance(best)
+	switch {
+	case best.Name == "" || size < smallPlace:
 		return best, false
+	case named[best.Country]:
+		return best, true
+	case best.Region:
+		return best, !isCommon(strings.ToLower(best.Name))
+	case x.locative(i) || x.isDateline(i, j):
+		return best, size >= foreignPlace
 	}
-	return best, true
+	return best, size >= bigPlace
 }
 
 // qualifier returns the ISO code of the country that the words after a

@@ -306,6 +306,11 @@ func (x *extraction) people(ms *[]Mention) {
 		if len(p.words) >= 2 {
 			n = canonFull(p)
 			surnames[p.words[len(p.words)-1]] = n
+			for _, w := range p.words[1 : len(p.words)-1] {
+				if _, ok := surnames[w]; !ok && isCap(w) {
+					surnames[w] = n // the first of two surnames: Mateo Cárdenas Ruiz
+				}
+			}
 		} else if h := holder(p.words[0], p.s.i); h != "" {
 			n = h
 		} else if l := strings.ToLower(p.words[0]); isCommon(l) && GivenName(l) == 0 && (p.s.i == 0 || !titles[toks[p.s.i-1].lower]) {
@@ -391,6 +396,7 @@ func (x *extraction) orgs(ms *[]Mention, alias map[string]string) {
 		os = append(os, org{s, n})
 	}
 	names := map[string]bool{}
+	things := x.lowerInitialisms() // acronyms the text spells out in lower case
 	for _, o := range os {
 		names[o.name] = true
 	}
@@ -417,6 +423,8 @@ func (x *extraction) orgs(ms *[]Mention, alias map[string]string) {
 		n := o.name
 		if m, ok := merged[n]; ok {
 			n = m
+		} else if o.s.j-o.s.i == 1 && things[n] && CanonicalOrganization(n) == n {
+			continue // the acronym of a thing, not of a body: “artificial intelligence … AI rules”
 		} else if o.s.j-o.s.i == 1 && n == x.toks[o.s.i].norm && isCommon(strings.ToLower(n)) && gaz.match(x.toks, o.s.i) == nil &&
 			!(isAcronym(n) && len(n) <= 4) && !x.titleArticle(o.s.i) {
 			continue // a common word that names no body the text gives in full: “Arts”, “Level”
@@ -424,6 +432,29 @@ func (x *extraction) orgs(ms *[]Mention, alias map[string]string) {
 		st, en := x.toks[o.s.i].start, x.toks[o.s.j-1].end
 		*ms = append(*ms, Mention{Kind: Organization, Start: st, End: en, Text: x.text[st:en], Name: n})
 	}
+}
+
+// lowerInitialisms returns the initials of the runs of two to four
+// lower-case words of the text, in capitals: "artificial intelligence"
+// gives AI, "global positioning system" GPS. An acronym the text spells
+// out in lower case names a thing, not a body.
+func (x *extraction) lowerInitialisms() map[string]bool {
+	out := map[string]bool{}
+	toks := x.toks
+	lowerWord := func(k int) bool {
+		r, _ := utf8.DecodeRuneInString(toks[k].norm)
+		return unicode.IsLower(r) && len(toks[k].norm) > 2 && !functionWord[toks[k].lower]
+	}
+	for i := range toks {
+		var b strings.Builder
+		for k := i; k < len(toks) && k < i+4 && lowerWord(k) && (k == i || !toks[k].lineStart); k++ {
+			b.WriteString(strings.ToUpper(toks[k].norm[:1]))
+			if k > i {
+				out[b.String()] = true
+			}
+		}
+	}
+	return out
 }
 
 func subset(short, long []string) bool {

@@ -70,6 +70,8 @@ var (
 	// Words of places' names.
 	placeNouns   = words("placewords.txt", "place-noun")
 	geoHeads     = words("placewords.txt", "geo-head")
+	featureHeads = words("placewords.txt", "feature-head")
+	continents   = words("placewords.txt", "continent")
 	geoNoun      = words("placewords.txt", "geo-noun")
 	datelineOnly = words("placewords.txt", "dateline-only")
 	georgiaClues = func() []string {
