@@ -283,7 +283,6 @@ type placeMention struct {
 	place    world.Place
 	country  string // the canonical name of its country
 	dateline bool
-	acts     bool // a capital read as its government, already its country's mention
 }
 
 // pickPlace chooses the place that the name toks[i:j] stands for among ps:
@@ -413,7 +412,11 @@ func (x *extraction) worldPlaceMentions(ms []Mention, implied []placeMention) []
 		if !ok {
 			continue
 		}
-		out = append(out, placeMention{i: s.i, j: s.j, place: p, country: p.CountryName(), dateline: x.isDateline(s.i, s.j)})
+		pm := placeMention{i: s.i, j: s.j, place: p, country: p.CountryName(), dateline: x.isDateline(s.i, s.j)}
+		if datelineOnly[x.toks[s.i].norm] && !pm.dateline {
+			pm.country = "" // Brussels in running text stands for the European Union
+		}
+		out = append(out, pm)
 	}
 	return out
 }
@@ -433,7 +436,7 @@ func (x *extraction) aboutPlaces(places []placeMention) []Mention {
 	}
 	var out []Mention
 	for _, p := range places {
-		if p.acts || p.country == "" || !dated[p.country] && count[p.country] < 2 || !gaz.country[p.country] {
+		if p.country == "" || !dated[p.country] && count[p.country] < 2 || !gaz.country[p.country] {
 			continue
 		}
 		st, en := x.toks[p.i].start, x.toks[p.j-1].end

@@ -117,18 +117,12 @@ func (x *extraction) resolve() Result {
 				break
 			}
 			c := e.canonical
-			if e.kind == gazPlace || e.kind == gazCapital && x.locative(i) && x.listHead(i) != "between" {
-				// a city or a state where something happens names its
-				// country only where the article is about it (see
-				// aboutPlaces); a capital that acts is its government
-				// ("ties between Moscow and Pyongyang")
+			if e.kind == gazPlace || e.kind == gazCapital {
+				// a city or a state names its country only where the
+				// article is about it (see aboutPlaces)
 				implied = append(implied, placeMention{i: i, j: j, country: x.historical(c), dateline: dateline})
 				i = j - 1
 				break
-			}
-			if e.kind == gazCapital {
-				implied = append(implied, placeMention{i: i, j: j, country: x.historical(c), dateline: dateline, acts: true})
-				c = x.historical(c)
 			}
 			mention(Country, i, j, c)
 			i = j - 1
