@@ -44,7 +44,16 @@ func (x *extraction) worldPlaces(i, j int) []world.Place {
 	if j-i == 1 && (continents[titleCase(toks[i].norm)] || featureHeads[toks[i].lower] || geoHeads[toks[i].lower]) {
 		return nil
 	}
-	return world.Lookup(strings.ToLower(x.words(span{i, j, 0})))
+	name := strings.ToLower(x.words(span{i, j, 0}))
+	if ps, ok := x.placeCache[name]; ok {
+		return ps
+	}
+	ps := world.Lookup(name)
+	if x.placeCache == nil {
+		x.placeCache = map[string][]world.Place{}
+	}
+	x.placeCache[name] = ps
+	return ps
 }
 
 // importance weighs a place for the reading of its name as a place.

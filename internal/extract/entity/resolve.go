@@ -36,7 +36,7 @@ func (x *extraction) resolve() Result {
 	var implied []placeMention
 	for i := 0; i < len(toks); i++ {
 		e, foreign := gaz.match(toks, i), false
-		if e == nil {
+		if e == nil && isCap(toks[i].norm) {
 			e, foreign = foreignGaz.match(toks, i), true
 		}
 		if e == nil {
@@ -207,6 +207,9 @@ func (x *extraction) hyphenParts(i int, ms *[]Mention) {
 // Italian "l'Allemagne", "d'Italia".
 func (x *extraction) elidedCountry(i int, ms *[]Mention) {
 	t := x.toks[i]
+	if len(t.text) < 4 || t.text[1] != '\'' && t.text[2] != '\'' && t.text[1] != 0xE2 && t.text[2] != 0xE2 {
+		return // no elided article ("l'", "d'", "dell'") opens the word
+	}
 	k := strings.IndexAny(t.text, "'’")
 	if k <= 0 || k > 3 || x.owner[i] >= 0 && x.spans[x.owner[i]].kind != kMisc && x.spans[x.owner[i]].kind != kLoc {
 		return
@@ -390,7 +393,6 @@ func (x *extraction) orgs(ms *[]Mention, alias map[string]string) {
 		os = append(os, org{s, n})
 	}
 	names := map[string]bool{}
-	things := x.lowerInitialisms() // acronyms the text spells out in lower case
 	for _, o := range os {
 		names[o.name] = true
 	}
@@ -417,7 +419,7 @@ func (x *extraction) orgs(ms *[]Mention, alias map[string]string) {
 		n := o.name
 		if m, ok := merged[n]; ok {
 			n = m
-		} else if o.s.j-o.s.i == 1 && things[n] && CanonicalOrganization(n) == n {
+		} else if o.s.j-o.s.i == 1 && isAcronym(n) && CanonicalOrganization(n) == n && x.spelledOut(n) {
 			continue // the acronym of a thing, not of a body: “artificial intelligence … AI rules”
 		} else if o.s.j-o.s.i == 1 && n == x.toks[o.s.i].norm && isCommon(strings.ToLower(n)) && gaz.match(x.toks, o.s.i) == nil &&
 			!(isAcronym(n) && len(n) <= 4) && !x.titleArticle(o.s.i) {
@@ -428,27 +430,25 @@ func (x *extraction) orgs(ms *[]Mention, alias map[string]string) {
 	}
 }
 
-// lowerInitialisms returns the initials of the runs of two to four
-// lower-case words of the text, in capitals: "artificial intelligence"
-// gives AI, "global positioning system" GPS. An acronym the text spells
-// out in lower case names a thing, not a body.
-func (x *extraction) lowerInitialisms() map[string]bool {
-	out := map[string]bool{}
-	toks := x.toks
-	lowerWord := func(k int) bool {
-		r, _ := utf8.DecodeRuneInString(toks[k].norm)
-		return unicode.IsLower(r) && len(toks[k].norm) > 2 && !functionWord[toks[k].lower]
+// spelledOut reports whether the text writes the acronym acr as a run of
+// lower-case words: "artificial intelligence" for AI, "global positioning
+// system" for GPS. Such an acronym names a thing, not a body.
+func (x *extraction) spelledOut(acr string) bool {
+	if len(acr) < 2 || len(acr) > 4 {
+		return false
 	}
-	for i := range toks {
-		var b strings.Builder
-		for k := i; k < len(toks) && k < i+4 && lowerWord(k) && (k == i || !toks[k].lineStart); k++ {
-			b.WriteString(strings.ToUpper(toks[k].norm[:1]))
-			if k > i {
-				out[b.String()] = true
-			}
+	toks := x.toks
+	for i := 0; i+len(acr) <= len(toks); i++ {
+		ok := true
+		for k := 0; k < len(acr) && ok; k++ {
+			t := toks[i+k]
+			ok = len(t.norm) > 2 && t.norm[0] == acr[k]+('a'-'A') && t.norm == t.lower && !functionWord[t.lower] && (k == 0 || !t.lineStart)
+		}
+		if ok {
+			return true
 		}
 	}
-	return out
+	return false
 }
 
 func subset(short, long []string) bool {
