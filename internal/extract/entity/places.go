@@ -122,6 +122,7 @@ func (x *extraction) placeReadings() {
 			x.spans[k].kind = kPer
 		}
 	}
+	x.resultLines()
 	sports := x.sportsResults()
 	// A name listed with one read as a place in the first round is read
 	// again in a second: "El Fasher and Kadugli".
@@ -533,4 +534,55 @@ func (x *extraction) sportsResults() bool {
 		}
 	}
 	return false
+}
+
+// resultLines reads the two names of a line of match results, "Benfica 2
+// Porto 1" (a halftime score or a team's country in brackets may follow
+// either), as organizations: sides of a fixture are teams, whether the
+// tagger read them as people or places.
+func (x *extraction) resultLines() {
+	toks := x.toks
+	changed := false
+	for i := 0; i < len(toks); {
+		j := i + 1
+		for j < len(toks) && !toks[j].lineStart {
+			j++
+		}
+		// the line toks[i:j]: side, number, side, number, then brackets
+		var sides []span
+		k := i
+		for len(sides) < 2 && k < j {
+			o := x.owner[k]
+			if o < 0 || x.spans[o].i != k || x.spans[o].kind == kMisc {
+				break
+			}
+			s := x.spans[o]
+			e := s.j
+			if e+2 < j && toks[e].norm == "(" { // "Alba ( Germany ) 75"
+				for b := e + 1; b < j && b <= e+4; b++ {
+					if toks[b].norm == ")" {
+						e = b + 1
+						break
+					}
+				}
+			}
+			if e >= j || !isSmallNumber(toks[e].norm) {
+				break
+			}
+			sides = append(sides, s)
+			k = e + 1
+		}
+		if len(sides) == 2 && (k == j || toks[k].norm == "(") {
+			for _, s := range sides {
+				if o := x.owner[s.i]; x.spans[o].kind != kOrg {
+					x.spans[o].kind = kOrg
+					changed = true
+				}
+			}
+		}
+		i = j
+	}
+	if changed {
+		x.buildOwner()
+	}
 }

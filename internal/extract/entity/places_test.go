@@ -37,6 +37,8 @@ var placeTests = []struct {
 		[]string{"P:Miller", "!L:Miller, United States"}},
 	{"a team in a results table", "Results on Sunday:\nLeeds 2 Arsenal 1\nChelsea 0 Everton 3",
 		[]string{"!L:Leeds, United Kingdom", "!L:Chelsea, United States"}},
+	{"results lines are teams", "Portuguese league results on Sunday:\nBenfica 2 Porto 1\nBraga 0 Sporting 3 ( halftime 0-1 )",
+		[]string{"!L:Braga, Portugal", "!P:Benfica", "!P:Braga"}},
 	{"a fixture", "Postponed: Walsall v Wrexham.",
 		[]string{"!L:Walsall, United Kingdom", "!L:Wrexham, United Kingdom"}},
 	{"french country names", "Le président a reçu les dirigeants de l'Allemagne et du Japon.",
