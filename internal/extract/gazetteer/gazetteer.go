@@ -51,10 +51,12 @@ func (p Place) CountryName() string { return CountryName(p.Country) }
 // String names the place with its country: "Arequipa, Peru".
 func (p Place) String() string { return p.Name + ", " + p.CountryName() }
 
-// data is the parsed file: its text and where the lines of each key start.
+// data is the parsed file: its text and where the lines of each key start,
+// searched by binary search (a map of the keys would cost more to build
+// than all the look-ups of a run).
 type data struct {
 	text      string
-	first     map[string]uint32 // key → offset of its first line
+	first     []uint32 // offsets of the first line of each key, in key order
 	countries map[string]string
 	maxWords  int
 }
@@ -76,7 +78,7 @@ func parse(b []byte) (*data, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &data{text: string(raw), countries: map[string]string{}, first: make(map[string]uint32, len(raw)/40)}
+	d := &data{text: string(raw), countries: map[string]string{}, first: make([]uint32, 0, len(raw)/32)}
 	prev := ""
 	var tabs [5]int
 	for off, no := 0, 1; off < len(d.text); no++ {
@@ -125,13 +127,26 @@ func parse(b []byte) (*data, error) {
 			return nil, fmt.Errorf("line %d: key %q out of order", no, key)
 		}
 		prev = key
-		d.first[key] = uint32(start)
+		d.first = append(d.first, uint32(start))
 		d.maxWords = max(d.maxWords, strings.Count(key, " ")+1)
 	}
 	if len(d.first) == 0 {
 		return nil, fmt.Errorf("no places")
 	}
 	return d, nil
+}
+
+// find returns the offset of the first line of key k, or false.
+func (d *data) find(k string) (int, bool) {
+	key := func(i int) string {
+		s := d.text[d.first[i]:]
+		return s[:strings.IndexByte(s, '\t')]
+	}
+	i := sort.Search(len(d.first), func(i int) bool { return key(i) >= k })
+	if i == len(d.first) || key(i) != k {
+		return 0, false
+	}
+	return int(d.first[i]), true
 }
 
 // places returns the places of the lines from offset off on that have key k.
@@ -181,16 +196,16 @@ func Key(name string) string {
 func Lookup(name string) []Place {
 	d := load()
 	k := Key(name)
-	off, ok := d.first[k]
+	off, ok := d.find(k)
 	if !ok {
 		return nil
 	}
-	return d.places(int(off), k)
+	return d.places(off, k)
 }
 
 // Known reports whether a place is called name, without reading the places.
 func Known(name string) bool {
-	_, ok := load().first[Key(name)]
+	_, ok := load().find(Key(name))
 	return ok
 }
 
