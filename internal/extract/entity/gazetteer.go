@@ -324,3 +324,18 @@ func IsStateWords(ws []string) bool {
 	_, ok := gaz.state[strings.Join(ws, " ")]
 	return ok
 }
+
+// CapitalCountry returns the country whose seat of government name is
+// ("London" → United Kingdom), for a capital that speaks for its
+// government; false for any other name.
+func CapitalCountry(name string) (string, bool) {
+	toks := tokenize(name)
+	if len(toks) == 0 {
+		return "", false
+	}
+	e := gaz.match(toks, 0)
+	if e == nil || e.kind != gazCapital || len(e.words) != len(toks) {
+		return "", false
+	}
+	return e.canonical, true
+}
