@@ -30,8 +30,11 @@ type Article struct {
 	// source gave it, "classifier" when newsindex decided.
 	CategorySource string `json:"category_source,omitempty"`
 
-	People        []string `json:"people"`
-	Countries     []string `json:"countries"`
+	People    []string `json:"people"`
+	Countries []string `json:"countries"`
+	// Places are the cities and regions the article names, each with its
+	// country: "Arequipa, Peru".
+	Places        []string `json:"places"`
 	Organizations []string `json:"organizations"`
 	Quotes        []Quote  `json:"quotes"`
 	// Analysts are the quoted speakers whose role is analyst.

@@ -25,7 +25,7 @@ func engineArticle(a *Article) engine.Article {
 	return engine.Article{
 		ID: a.ID, URL: a.URL, Title: a.Title, Body: a.Body, Published: a.Published, Source: a.Source,
 		Author: a.Author, Category: a.Category, Language: a.Language, LanguageSource: a.LanguageSource, CategorySource: a.CategorySource,
-		People: a.People, Countries: a.Countries, Organizations: a.Organizations,
+		People: a.People, Countries: a.Countries, Places: a.Places, Organizations: a.Organizations,
 		Quotes:   convert(a.Quotes, func(q Quote) engine.Quote { return engine.Quote(q) }),
 		Analysts: a.Analysts, Story: a.Story, Sig: a.sig.Signature,
 	}
@@ -35,7 +35,7 @@ func articleOf(a engine.Article) Article {
 	return Article{
 		ID: a.ID, URL: a.URL, Title: a.Title, Body: a.Body, Published: a.Published, Source: a.Source,
 		Author: a.Author, Category: a.Category, Language: a.Language, LanguageSource: a.LanguageSource, CategorySource: a.CategorySource,
-		People: a.People, Countries: a.Countries, Organizations: a.Organizations,
+		People: a.People, Countries: a.Countries, Places: a.Places, Organizations: a.Organizations,
 		Quotes:   convert(a.Quotes, func(q engine.Quote) Quote { return Quote(q) }),
 		Analysts: a.Analysts, Story: a.Story, sig: signature{a.Sig},
 	}
@@ -74,7 +74,7 @@ func searchResult(r *engine.SearchResult) *SearchResult {
 		Hits: convert(r.Hits, func(h engine.Hit) Hit { return Hit(h) }),
 		Facets: Facets{
 			Category: facetCounts(r.Facets.Category), Analyst: facetCounts(r.Facets.Analyst),
-			Person: facetCounts(r.Facets.Person), Country: facetCounts(r.Facets.Country),
+			Person: facetCounts(r.Facets.Person), Country: facetCounts(r.Facets.Country), Place: facetCounts(r.Facets.Place),
 			Organization: facetCounts(r.Facets.Organization), Source: facetCounts(r.Facets.Source),
 			Published: dateCounts(r.Facets.Published),
 		},

@@ -217,7 +217,7 @@ func (ix *Index) enrich(docs []Article) {
 // enriched reports whether every enrichment field is already set, so that
 // extraction can be skipped.
 func (a *Article) enriched() bool {
-	return a.Category != "" && a.CategorySource != "" && a.People != nil && a.Countries != nil &&
+	return a.Category != "" && a.CategorySource != "" && a.People != nil && a.Countries != nil && a.Places != nil &&
 		a.Organizations != nil && a.Quotes != nil && a.Analysts != nil
 }
 
@@ -240,6 +240,9 @@ func enrichOne(x *extract.Extractor, a *Article) {
 	}
 	if a.Countries == nil {
 		a.Countries = engine.NonNil(r.Countries)
+	}
+	if a.Places == nil {
+		a.Places = engine.NonNil(r.Places)
 	}
 	if a.Organizations == nil {
 		a.Organizations = engine.NonNil(r.Organizations)

@@ -26,23 +26,23 @@ func fixture() []Article {
 	return []Article{
 		{ID: "a1", Title: "EU weighs new sanctions on Russia", Body: "Brussels is sanctioning more banks, diplomats said on Monday.",
 			Published: day("2024-10-01"), Source: "Harbour Post", Category: "World",
-			People: []string{"Ursula Vogt"}, Countries: []string{"Russia", "Belgium"}, Organizations: []string{"European Union"},
+			People: []string{"Ursula Vogt"}, Countries: []string{"Russia", "Belgium"}, Places: []string{"Brussels, Belgium"}, Organizations: []string{"European Union"},
 			Analysts: []string{"Marie Dumoulin"},
 			Quotes: []Quote{{Text: "Sanctions take years to bite", Speaker: "Marie Dumoulin", Role: RoleAnalyst,
 				Affiliation: "European Council on Foreign Relations", Cue: "said", Direct: true}}},
 		{ID: "a2", Title: "Central bank holds interest rates", Body: "The bank kept its benchmark rate at 4 percent, citing sticky inflation.",
 			Published: day("2024-10-01").Add(time.Hour), Source: "Ledger Daily", Category: "Business",
-			People: []string{}, Countries: []string{"United States"}, Organizations: []string{"Federal Reserve"}, Analysts: []string{}, Quotes: []Quote{}},
+			People: []string{}, Countries: []string{"United States"}, Places: []string{}, Organizations: []string{"Federal Reserve"}, Analysts: []string{}, Quotes: []Quote{}},
 		{ID: "a3", Title: "North Korean troops arrive in Russia", Body: "Vladimir Putin welcomed the deployment. Analysts said the sanctions regime is failing.",
 			Published: day("2024-10-20"), Source: "Harbour Post", Category: "World",
-			People: []string{"Vladimir Putin"}, Countries: []string{"North Korea", "Russia"}, Organizations: []string{},
+			People: []string{"Vladimir Putin"}, Countries: []string{"North Korea", "Russia"}, Places: []string{"Moscow, Russia"}, Organizations: []string{},
 			Analysts: []string{"Andrew Yeo"},
 			Quotes: []Quote{{Text: "Moscow is ready to pursue bloc politics", Speaker: "Andrew Yeo", Role: RoleAnalyst,
 				Affiliation: "Brookings Institution", Cue: "added", Direct: true, Mention: "he"},
 				{Text: "what and how we do it is our business", Speaker: "Vladimir Putin", Role: RoleOfficial, Cue: "said", Direct: true}}},
 		{ID: "a4", Title: "Cup final goes to extra time", Body: "A late goal sent the final into extra time before penalties decided it.",
 			Published: day("2024-11-03"), Source: "Pitchside", Category: "Sports",
-			People: []string{}, Countries: []string{}, Organizations: []string{}, Analysts: []string{}, Quotes: []Quote{}},
+			People: []string{}, Countries: []string{}, Places: []string{}, Organizations: []string{}, Analysts: []string{}, Quotes: []Quote{}},
 	}
 }
 
@@ -120,6 +120,9 @@ func TestSearch(t *testing.T) {
 		{"person alias", SearchRequest{Query: "person:putin"}, "a3"},
 		{"analyst field", SearchRequest{Query: `analyst:"marie dumoulin"`}, "a1"},
 		{"country field", SearchRequest{Query: "country:korea"}, "a3"},
+		{"place field", SearchRequest{Query: "place:brussels"}, "a1"},
+		{"place filter", SearchRequest{Filters: map[Facet][]string{FacetPlace: {"Moscow, Russia"}}}, "a3"},
+		{"place filters OR within", SearchRequest{Filters: map[Facet][]string{FacetPlace: {"Moscow, Russia", "Brussels, Belgium"}}, Sort: SortDate}, "a3 a1"},
 		{"org initials", SearchRequest{Query: "organization:EU"}, "a1"},
 		{"source field", SearchRequest{Query: "source:pitchside"}, "a4"},
 		{"stop word alone matches all", SearchRequest{Query: "the", Sort: SortDate}, "a4 a3 a2 a1"},
@@ -457,5 +460,30 @@ func TestCreateInEmptyFolder(t *testing.T) {
 	os.WriteFile(filepath.Join(full, "notes.txt"), []byte("x"), 0o644)
 	if _, err := Create(full, nil); !errors.Is(err, ErrExists) {
 		t.Errorf("Create(folder with a file) = %v, want ErrExists", err)
+	}
+}
+
+// TestAddFindsPlaces checks that Add's enrichment names the places of an
+// article with their countries, and that the place facet counts them.
+func TestAddFindsPlaces(t *testing.T) {
+	ix := memIndex(t)
+	ctx := context.Background()
+	a := Article{ID: "p1", Title: "Protests in Arequipa", Body: "Thousands marched through the centre of Arequipa on Monday against the new mining law."}
+	if _, err := ix.AddBatch(ctx, []Article{a}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ix.Article(ctx, "p1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(got.Places, "Arequipa, Peru") {
+		t.Errorf("Places = %q, want Arequipa, Peru", got.Places)
+	}
+	res, err := ix.Search(ctx, SearchRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Facets.Place) != 1 || res.Facets.Place[0] != (FacetCount{"Arequipa, Peru", 1}) {
+		t.Errorf("place facet = %v, want Arequipa, Peru once", res.Facets.Place)
 	}
 }

@@ -129,7 +129,7 @@ func TestOpenSearchAgainstBleve(t *testing.T) {
 	if err != nil || nb != no {
 		t.Fatalf("Count: bleve %d, opensearch %d (%v)", nb, no, err)
 	}
-	for _, q := range []string{"", "strike", "central bank", `"rate decision"`, "election -Peru", "person:" + firstPerson(arts), "ship*", "zzzzunknown strike"} {
+	for _, q := range []string{"", "strike", "central bank", `"rate decision"`, "election -Peru", "person:" + firstPerson(arts), "place:Arequipa", "ship*", "zzzzunknown strike"} {
 		for _, r := range []SearchRequest{{Query: q, Interval: IntervalMonth}, {Query: q, Collapse: true, NoFacets: true}, {Query: q, CountStories: true}} {
 			rb, err := bl.Search(ctx, r)
 			if err != nil {
@@ -139,7 +139,7 @@ func TestOpenSearchAgainstBleve(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Search(%q): %v", q, err)
 			}
-			if q == "" && !r.NoFacets && (rb.Total == 0 || len(rb.Facets.Country) == 0 || len(rb.Facets.Published) == 0) {
+			if q == "" && !r.NoFacets && (rb.Total == 0 || len(rb.Facets.Country) == 0 || len(rb.Facets.Place) == 0 || len(rb.Facets.Published) == 0) {
 				t.Fatalf("Search(all) found %d articles, countries %v: the corpus did not go in", rb.Total, rb.Facets.Country)
 			}
 			if rb.Total != ro.Total || rb.Relaxed != ro.Relaxed {

@@ -16,12 +16,13 @@ const (
 	FacetAnalyst      Facet = "analyst"
 	FacetPerson       Facet = "person"
 	FacetCountry      Facet = "country"
+	FacetPlace        Facet = "place"
 	FacetOrganization Facet = "organization"
 	FacetSource       Facet = "source"
 )
 
 // AllFacets lists every facet, in the order results show them.
-var AllFacets = []Facet{FacetCategory, FacetAnalyst, FacetPerson, FacetCountry, FacetOrganization, FacetSource}
+var AllFacets = []Facet{FacetCategory, FacetAnalyst, FacetPerson, FacetCountry, FacetPlace, FacetOrganization, FacetSource}
 
 // ParseFacet returns the facet named s.
 func ParseFacet(s string) (Facet, error) {
@@ -30,7 +31,7 @@ func ParseFacet(s string) (Facet, error) {
 			return f, nil
 		}
 	}
-	return "", fmt.Errorf("%w: facet %q unknown, want one of category|analyst|person|country|organization|source", ErrInvalidRequest, s)
+	return "", fmt.Errorf("%w: facet %q unknown, want one of category|analyst|person|country|place|organization|source", ErrInvalidRequest, s)
 }
 
 // Sort orders.
@@ -187,6 +188,7 @@ type Facets struct {
 	Analyst      []FacetCount `json:"analyst"`
 	Person       []FacetCount `json:"person"`
 	Country      []FacetCount `json:"country"`
+	Place        []FacetCount `json:"place"`
 	Organization []FacetCount `json:"organization"`
 	Source       []FacetCount `json:"source"`
 	Published    []DateCount  `json:"published"`
@@ -203,6 +205,8 @@ func (fs *Facets) Of(f Facet) []FacetCount {
 		return fs.Person
 	case FacetCountry:
 		return fs.Country
+	case FacetPlace:
+		return fs.Place
 	case FacetOrganization:
 		return fs.Organization
 	case FacetSource:
@@ -249,6 +253,7 @@ type Hit struct {
 	Related       bool     `json:"related,omitempty"`
 	People        []string `json:"people"`
 	Countries     []string `json:"countries"`
+	Places        []string `json:"places"`
 	Organizations []string `json:"organizations"`
 	Analysts      []string `json:"analysts"`
 }

@@ -27,6 +27,7 @@ type extracted struct {
 	LanguageSource string        `json:"language_source"`
 	People         []string      `json:"people"`
 	Countries      []string      `json:"countries"`
+	Places         []string      `json:"places"`
 	Organizations  []string      `json:"organizations"`
 	Quotes         []index.Quote `json:"quotes"`
 	Analysts       []string      `json:"analysts"`
@@ -44,7 +45,7 @@ func extract(w io.Writer, args []string) error {
 	explain := fs.Bool("explain", false, "show what each clean-up step removed from a page's text, and what it spared")
 	fs.Usage = func() {
 		fmt.Fprintf(os.Stderr, "usage: newsindex extract [--json] [--explain] PATH...\n\n"+
-			"Prints each article's people, countries, organizations, quotes, analysts and category;\n"+
+			"Prints each article's people, countries, places, organizations, quotes, analysts and category;\n"+
 			"with --explain, also what clean-up removed from HTML and text pages and why.\n\n")
 		fs.PrintDefaults()
 	}
@@ -72,7 +73,7 @@ func extract(w io.Writer, args []string) error {
 		ix.Enrich(batch)
 		for i, a := range batch {
 			e := extracted{ID: a.ID, Title: a.Title, Category: a.Category, CategorySource: a.CategorySource,
-				Language: a.Language, LanguageSource: a.LanguageSource, People: a.People, Countries: a.Countries, Organizations: a.Organizations, Quotes: a.Quotes, Analysts: a.Analysts}
+				Language: a.Language, LanguageSource: a.LanguageSource, People: a.People, Countries: a.Countries, Places: a.Places, Organizations: a.Organizations, Quotes: a.Quotes, Analysts: a.Analysts}
 			if *explain {
 				e.Cleanup = cleanups[i]
 			}
@@ -128,7 +129,7 @@ func printExtracted(w *bufio.Writer, e extracted) {
 	for _, l := range []struct {
 		name string
 		vs   []string
-	}{{"people", e.People}, {"countries", e.Countries}, {"organizations", e.Organizations}, {"analysts", e.Analysts}} {
+	}{{"people", e.People}, {"countries", e.Countries}, {"places", e.Places}, {"organizations", e.Organizations}, {"analysts", e.Analysts}} {
 		fmt.Fprintf(w, "  %s: %s\n", l.name, strings.Join(l.vs, "; "))
 	}
 	for _, q := range e.Quotes {

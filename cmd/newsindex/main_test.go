@@ -187,3 +187,31 @@ func TestExtractExplain(t *testing.T) {
 		t.Errorf("extract --json = %s (%v), want no cleanup without --explain", out.String(), err)
 	}
 }
+
+// TestSearchPlace ingests two articles and filters a search by --place,
+// which the enrichment named with its country.
+func TestSearchPlace(t *testing.T) {
+	dir := t.TempDir()
+	idx := filepath.Join(dir, "idx")
+	in := filepath.Join(dir, "in.jsonl")
+	os.WriteFile(in, []byte(`{"id":"p1","title":"Protests in Arequipa","body":"Thousands marched through the centre of Arequipa on Monday."}`+"\n"+
+		`{"id":"p2","title":"Floods in Mombasa","body":"Floods closed roads in Mombasa on Tuesday."}`+"\n"), 0o644)
+	if out, status := newsindex(t, "ingest", "--index", idx, in); status != 0 {
+		t.Fatalf("ingest: exit %d\n%s", status, out)
+	}
+	search := func(place string) string {
+		cmd := exec.Command(os.Args[0], "search", "--index", idx, "--json", "--place", place)
+		cmd.Env = append(os.Environ(), "NEWSINDEX_TEST_MAIN=1", "NEWSINDEX_LOG_LEVEL=error")
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("search --place %q: %v", place, err)
+		}
+		return string(out)
+	}
+	if got := search("Arequipa, Peru"); !strings.Contains(got, `"id":"p1"`) || strings.Contains(got, `"id":"p2"`) {
+		t.Errorf("search --place Arequipa, Peru = %s, want p1 alone", got)
+	}
+	if got := search("Lima, Peru"); strings.Contains(got, `"id":"p`) {
+		t.Errorf("search --place Lima, Peru = %s, want nothing", got)
+	}
+}

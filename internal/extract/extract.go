@@ -24,10 +24,13 @@ type Input struct {
 // Result is an article's enrichment.
 type Result struct {
 	People, Countries, Organizations []string
-	Quotes                           []quote.Quote
-	Analysts                         []string
-	Category                         string
-	CategorySource                   string // SourceMetadata or SourceClassifier
+	// Places are the cities and regions named, with their countries:
+	// "Arequipa, Peru".
+	Places         []string
+	Quotes         []quote.Quote
+	Analysts       []string
+	Category       string
+	CategorySource string // SourceMetadata or SourceClassifier
 }
 
 // Where a category came from.
@@ -79,6 +82,7 @@ func (x *Extractor) Extract(in Input) Result {
 		People:        ents.People,
 		Countries:     ents.Countries,
 		Organizations: ents.Organizations,
+		Places:        ents.Places,
 		Quotes:        qs,
 		Analysts:      quote.Analysts(qs),
 	}

@@ -31,6 +31,7 @@ type enrichment struct {
 	CategorySource string        `json:"category_source"`
 	People         []string      `json:"people"`
 	Countries      []string      `json:"countries"`
+	Places         []string      `json:"places"`
 	Organizations  []string      `json:"organizations"`
 	Analysts       []string      `json:"analysts"`
 	Quotes         []goldenQuote `json:"quotes"`
@@ -73,7 +74,7 @@ func enrich(t *testing.T, as []index.Article) map[string]index.Article {
 func goldenJSON(t *testing.T, a index.Article) []byte {
 	t.Helper()
 	e := enrichment{Title: a.Title, Category: a.Category, CategorySource: a.CategorySource, People: a.People,
-		Countries: a.Countries, Organizations: a.Organizations, Analysts: a.Analysts, Quotes: []goldenQuote{}}
+		Countries: a.Countries, Places: a.Places, Organizations: a.Organizations, Analysts: a.Analysts, Quotes: []goldenQuote{}}
 	for _, q := range a.Quotes {
 		e.Quotes = append(e.Quotes, goldenQuote{Text: q.Text, Speaker: q.Speaker, Mention: q.Mention, Role: q.Role,
 			Affiliation: q.Affiliation, Cue: q.Cue, Direct: q.Direct})

@@ -13,6 +13,7 @@ const (
 	FieldSource       = "source"
 	FieldPerson       = "person"
 	FieldCountry      = "country"
+	FieldPlace        = "place"
 	FieldOrganization = "organization"
 	FieldAnalyst      = "analyst"
 	FieldCategory     = "category"
@@ -29,6 +30,7 @@ var fieldNames = map[string]string{
 	"source": FieldSource, "sources": FieldSource,
 	"person": FieldPerson, "persons": FieldPerson, "people": FieldPerson,
 	"country": FieldCountry, "countries": FieldCountry,
+	"place": FieldPlace, "places": FieldPlace,
 	"organization": FieldOrganization, "organizations": FieldOrganization,
 	"organisation": FieldOrganization, "organisations": FieldOrganization,
 	"org": FieldOrganization, "orgs": FieldOrganization,

@@ -21,6 +21,7 @@ var entityKinds = []struct {
 	{"people", index.FacetPerson, "Person"},
 	{"organizations", index.FacetOrganization, "Organization"},
 	{"countries", index.FacetCountry, "Country"},
+	{"places", index.FacetPlace, "Place"},
 }
 
 // entityPath returns the page of an entity of a facet, or "" if it has none.

@@ -49,6 +49,7 @@ var facetLabels = map[index.Facet]string{
 	index.FacetAnalyst:      "Quoted analysts",
 	index.FacetPerson:       "People",
 	index.FacetCountry:      "Countries",
+	index.FacetPlace:        "Places",
 	index.FacetOrganization: "Organizations",
 	index.FacetSource:       "Sources",
 }

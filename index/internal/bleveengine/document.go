@@ -47,6 +47,7 @@ func articleDoc(a *engine.Article) (map[string]interface{}, error) {
 	set(fSourceName, a.Source)
 	set(fPerson, a.People...)
 	set(fCountry, a.Countries...)
+	set(fPlace, a.Places...)
 	set(fOrganization, a.Organizations...)
 	set(fAnalyst, a.Analysts...)
 	return d, nil

@@ -26,6 +26,7 @@ const (
 	fAnalyst      = "analyst"
 	fPerson       = "person"
 	fCountry      = "country"
+	fPlace        = "place"
 	fOrganization = "organization"
 	fSourceName   = "source"
 
@@ -42,6 +43,7 @@ var facetField = map[engine.Facet]string{
 	engine.FacetAnalyst:      fAnalyst,
 	engine.FacetPerson:       fPerson,
 	engine.FacetCountry:      fCountry,
+	engine.FacetPlace:        fPlace,
 	engine.FacetOrganization: fOrganization,
 	engine.FacetSource:       fSourceName,
 }

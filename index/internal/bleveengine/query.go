@@ -31,6 +31,7 @@ var articleTranslator = translator{
 		Names: map[string]string{
 			query.FieldPerson:       fPerson + engine.NameSuffix,
 			query.FieldCountry:      fCountry + engine.NameSuffix,
+			query.FieldPlace:        fPlace + engine.NameSuffix,
 			query.FieldOrganization: fOrganization + engine.NameSuffix,
 			query.FieldAnalyst:      fAnalyst + engine.NameSuffix,
 			query.FieldSource:       fSourceName + engine.NameSuffix,

@@ -351,7 +351,7 @@ func (e *Engine) result(res *bleve.SearchResult, k *facet.Counter, r *engine.Sea
 			ID: a.ID, Title: a.Title, URL: a.URL, Source: a.Source, Published: a.Published,
 			Category: a.Category, Story: a.Story, Score: h.Score,
 			Snippet: engine.Snippet(a.Body, locations(h.Locations[fBody]), engine.SnippetBytes),
-			People:  engine.NonNil(a.People), Countries: engine.NonNil(a.Countries),
+			People:  engine.NonNil(a.People), Countries: engine.NonNil(a.Countries), Places: engine.NonNil(a.Places),
 			Organizations: engine.NonNil(a.Organizations), Analysts: engine.NonNil(a.Analysts),
 		})
 	}

@@ -33,6 +33,7 @@ type Article struct {
 
 	People        []string `json:"people"`
 	Countries     []string `json:"countries"`
+	Places        []string `json:"places"`
 	Organizations []string `json:"organizations"`
 	Quotes        []Quote  `json:"quotes"`
 	Analysts      []string `json:"analysts"`

@@ -11,12 +11,13 @@ const (
 	FacetAnalyst      Facet = "analyst"
 	FacetPerson       Facet = "person"
 	FacetCountry      Facet = "country"
+	FacetPlace        Facet = "place"
 	FacetOrganization Facet = "organization"
 	FacetSource       Facet = "source"
 )
 
 // AllFacets lists every facet, in index.AllFacets's order.
-var AllFacets = []Facet{FacetCategory, FacetAnalyst, FacetPerson, FacetCountry, FacetOrganization, FacetSource}
+var AllFacets = []Facet{FacetCategory, FacetAnalyst, FacetPerson, FacetCountry, FacetPlace, FacetOrganization, FacetSource}
 
 // Sort orders and histogram intervals, with the values of index's constants.
 const (
@@ -69,6 +70,7 @@ type Facets struct {
 	Analyst      []FacetCount
 	Person       []FacetCount
 	Country      []FacetCount
+	Place        []FacetCount
 	Organization []FacetCount
 	Source       []FacetCount
 	Published    []DateCount
@@ -85,6 +87,8 @@ func (fs *Facets) Set(f Facet, counts []FacetCount) {
 		fs.Person = counts
 	case FacetCountry:
 		fs.Country = counts
+	case FacetPlace:
+		fs.Place = counts
 	case FacetOrganization:
 		fs.Organization = counts
 	case FacetSource:
@@ -119,6 +123,7 @@ type Hit struct {
 	Related       bool
 	People        []string
 	Countries     []string
+	Places        []string
 	Organizations []string
 	Analysts      []string
 }

@@ -11,7 +11,7 @@ import (
 
 // mappingVersion is recorded in the index's _meta: a change to the mapping
 // that needs a reindex bumps it.
-const mappingVersion = 2
+const mappingVersion = 3 // 3: places
 
 // The OpenSearch documents are the article's own JSON (the fields of
 // Article), plus the fields searching needs. Quotes are separate documents
@@ -42,6 +42,7 @@ var osFacetField = map[engine.Facet]string{
 	engine.FacetAnalyst:      "analysts",
 	engine.FacetPerson:       "people",
 	engine.FacetCountry:      "countries",
+	engine.FacetPlace:        "places",
 	engine.FacetOrganization: "organizations",
 	engine.FacetSource:       osSource,
 }
@@ -138,6 +139,7 @@ type osArticleDoc struct {
 	SourceName       []string `json:"source_name,omitempty"`
 	PersonName       []string `json:"person_name,omitempty"`
 	CountryName      []string `json:"country_name,omitempty"`
+	PlaceName        []string `json:"place_name,omitempty"`
 	OrganizationName []string `json:"organization_name,omitempty"`
 	AnalystName      []string `json:"analyst_name,omitempty"`
 }
@@ -164,7 +166,7 @@ func osArticleJSON(a *engine.Article) ([]byte, error) {
 	d := osArticleDoc{
 		Kind: engine.KindArticle, Article: *a, NQuotes: len(a.Quotes),
 		CategoryName: namesOf(a.Category), SourceName: namesOf(a.Source),
-		PersonName: namesOf(a.People...), CountryName: namesOf(a.Countries...),
+		PersonName: namesOf(a.People...), CountryName: namesOf(a.Countries...), PlaceName: namesOf(a.Places...),
 		OrganizationName: namesOf(a.Organizations...), AnalystName: namesOf(a.Analysts...),
 	}
 	return json.Marshal(d)

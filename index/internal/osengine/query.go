@@ -20,6 +20,7 @@ var articleDSL = dslTranslator{engine.SearchFields{
 	Names: map[string]string{
 		query.FieldPerson:       osNameField[engine.FacetPerson],
 		query.FieldCountry:      osNameField[engine.FacetCountry],
+		query.FieldPlace:        osNameField[engine.FacetPlace],
 		query.FieldOrganization: osNameField[engine.FacetOrganization],
 		query.FieldAnalyst:      osNameField[engine.FacetAnalyst],
 		query.FieldSource:       osNameField[engine.FacetSource],

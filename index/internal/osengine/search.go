@@ -378,7 +378,7 @@ func (e *Engine) searchResult(res *osSearchResponse, r *engine.SearchRequest, re
 			ID: a.ID, Title: a.Title, URL: a.URL, Source: a.Source, Published: a.Published,
 			Category: a.Category, Story: a.Story,
 			Snippet: engine.Snippet(a.Body, spansOf(h, osBody, a.Body), engine.SnippetBytes),
-			People:  engine.NonNil(a.People), Countries: engine.NonNil(a.Countries),
+			People:  engine.NonNil(a.People), Countries: engine.NonNil(a.Countries), Places: engine.NonNil(a.Places),
 			Organizations: engine.NonNil(a.Organizations), Analysts: engine.NonNil(a.Analysts),
 		}
 		if h.Score != nil {

@@ -23,6 +23,7 @@ func StateName(abbrev string) (string, bool) {
 func (x *extraction) datelines() {
 	toks := x.toks
 	drop := map[int]bool{}
+	var places []span
 	for i := 0; i < len(toks); i++ {
 		if !toks[i].lineStart || !isAllCapsWord(toks[i].norm) {
 			continue
@@ -58,17 +59,28 @@ func (x *extraction) datelines() {
 			for t := i; t < j; t++ {
 				drop[t] = true
 			}
+			places = append(places, span{i, j, kLoc})
 		}
 	}
 	if len(drop) == 0 {
 		return
 	}
 	out := x.spans[:0]
+	held := map[int]bool{} // tokens of the place spans kept
 	for _, s := range x.spans {
 		if s.kind != kLoc && drop[s.i] {
 			continue
 		}
 		out = append(out, s)
+		for t := s.i; t < s.j; t++ {
+			held[t] = true
+		}
+	}
+	// The city of a dateline the tagger missed is a place all the same.
+	for _, p := range places {
+		if !held[p.i] && !held[p.j-1] {
+			out = append(out, p)
+		}
 	}
 	x.spans = out
 	x.buildOwner()

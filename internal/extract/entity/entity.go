@@ -58,6 +58,7 @@ const (
 	Person Kind = iota + 1
 	Country
 	Organization
+	Place // a city or a region of the world gazetteer
 )
 
 // Mention is one occurrence of an entity in the text.
@@ -65,14 +66,17 @@ type Mention struct {
 	Kind       Kind
 	Start, End int    // byte offsets into the text given to Extract
 	Text       string // the surface form, text[Start:End]
-	Name       string // the canonical name of the entity
+	Name       string // the canonical name of the entity; a place's with its country: "Arequipa, Peru"
 }
 
 // Result is what Extract finds in one document.
 type Result struct {
 	// Canonical names, each once, in order of first mention.
 	People, Countries, Organizations []string
-	// Mentions sorted by Start.
+	// Places are the cities and regions named, as "Arequipa, Peru".
+	Places []string
+	// Mentions sorted by Start. A place's mention may share its span with
+	// the mention of the country it implies.
 	Mentions []Mention
 }
 

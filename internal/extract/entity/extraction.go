@@ -3,6 +3,8 @@ package entity
 import (
 	"sort"
 	"strings"
+
+	world "github.com/newsindex/newsindex/internal/extract/gazetteer"
 )
 
 // span is a run of tokens toks[i:j] read as one entity.
@@ -30,6 +32,7 @@ type extraction struct {
 	// placeVerdict, while refinePeople runs, reports whether the lone
 	// person's name at a token has been read as a place.
 	placeVerdict func(i int) bool
+	placeCache   map[string][]world.Place // the world gazetteer's places by name, as looked up
 }
 
 // passes are the steps of extraction in the order they run, each in its
@@ -44,6 +47,7 @@ var passes = []struct {
 	{"organization shapes", (*extraction).patternOrgs},    // patterns.go
 	{"repeated names", (*extraction).consistency},         // consistency.go
 	{"lone names by context", (*extraction).refinePeople}, // refine.go
+	{"places of the world", (*extraction).placeReadings},  // places.go
 }
 
 // extract runs the passes over text, then resolves the spans into

@@ -51,7 +51,14 @@ func (x *extraction) patternOrgs() {
 				hasKey, amp[a] = true, true
 			}
 		}
-		if hasKey && e-a >= 2 && !toks[a].capsLine && !gaz.nonName[strings.ToLower(x.words(span{a, e, kOrg}))] {
+		// "Senate and House": two bodies, each named by its head, are no one name
+		twoBodies := false
+		for k := a + 1; k+1 < e; k++ {
+			if toks[k].lower == "and" && orgWords[toks[k-1].lower] && orgWords[toks[e-1].lower] {
+				twoBodies = true
+			}
+		}
+		if hasKey && e-a >= 2 && !twoBodies && !toks[a].capsLine && !gaz.nonName[strings.ToLower(x.words(span{a, e, kOrg}))] {
 			add = append(add, span{a, e, kOrg})
 		}
 		i = j

@@ -33,10 +33,15 @@ func (x *extraction) resolve() Result {
 	x.buildOwner()
 	// Gazetteer names: countries, demonyms, capitals, places, organizations.
 	var extra []span
+	var implied []placeMention
 	for i := 0; i < len(toks); i++ {
-		e := gaz.match(toks, i)
+		e, foreign := gaz.match(toks, i), false
+		if e == nil && isCap(toks[i].norm) {
+			e, foreign = foreignGaz.match(toks, i), true
+		}
 		if e == nil {
 			x.hyphenParts(i, &ms)
+			x.elidedCountry(i, &ms)
 			continue
 		}
 		j := i + len(e.words)
@@ -54,6 +59,11 @@ func (x *extraction) resolve() Result {
 					}
 				default:
 					blocked = true
+					// a country's name in another language, which the
+					// English tagger took for a person ("Frankreich")
+					if foreign && !e.ambiguous && s.i == i && s.j == j {
+						exactOrg = true
+					}
 				}
 			}
 		}
@@ -107,8 +117,12 @@ func (x *extraction) resolve() Result {
 				break
 			}
 			c := e.canonical
-			if e.kind == gazCapital || e.kind == gazPlace {
-				c = x.historical(c)
+			if e.kind == gazPlace || e.kind == gazCapital {
+				// a city or a state names its country only where the
+				// article is about it (see aboutPlaces)
+				implied = append(implied, placeMention{i: i, j: j, country: x.historical(c), dateline: dateline})
+				i = j - 1
+				break
 			}
 			mention(Country, i, j, c)
 			i = j - 1
@@ -130,6 +144,8 @@ func (x *extraction) resolve() Result {
 		x.spans = append(out, extra...)
 		x.buildOwner()
 	}
+	places := x.worldPlaceMentions(ms, implied)
+	ms = append(ms, x.aboutPlaces(places)...)
 	x.people(&ms)
 	x.orgs(&ms, alias)
 	sort.SliceStable(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
@@ -143,7 +159,7 @@ func (x *extraction) resolve() Result {
 		out = append(out, m)
 		end = m.End
 	}
-	ms = out
+	ms = x.addPlaces(out, places)
 	r := Result{Mentions: ms}
 	seen := map[string]bool{}
 	for _, m := range ms {
@@ -159,6 +175,8 @@ func (x *extraction) resolve() Result {
 			r.Countries = append(r.Countries, m.Name)
 		case Organization:
 			r.Organizations = append(r.Organizations, m.Name)
+		case Place:
+			r.Places = append(r.Places, m.Name)
 		}
 	}
 	return r
@@ -183,6 +201,33 @@ func (x *extraction) hyphenParts(i int, ms *[]Mention) {
 		return
 	}
 	*ms = append(*ms, Mention{Kind: Country, Start: t.start, End: t.start + k, Text: part, Name: e.canonical})
+}
+
+// elidedCountry finds a country's name after an elided article: French and
+// Italian "l'Allemagne", "d'Italia".
+func (x *extraction) elidedCountry(i int, ms *[]Mention) {
+	t := x.toks[i]
+	if len(t.text) < 4 || t.text[1] != '\'' && t.text[2] != '\'' && t.text[1] != 0xE2 && t.text[2] != 0xE2 {
+		return // no elided article ("l'", "d'", "dell'") opens the word
+	}
+	k := strings.IndexAny(t.text, "'’")
+	if k <= 0 || k > 3 || x.owner[i] >= 0 && x.spans[x.owner[i]].kind != kMisc && x.spans[x.owner[i]].kind != kLoc {
+		return
+	}
+	_, n := utf8.DecodeRuneInString(t.text[k:])
+	part := t.text[k+n:]
+	sub := tokenize(part)
+	if len(sub) != 1 || !isCap(part) {
+		return
+	}
+	e := foreignGaz.match(sub, 0)
+	if e == nil {
+		e = gaz.match(sub, 0)
+	}
+	if e == nil || len(e.words) != 1 || e.ambiguous || e.kind != gazCountry {
+		return
+	}
+	*ms = append(*ms, Mention{Kind: Country, Start: t.start + k + n, End: t.end, Text: part, Name: e.canonical})
 }
 
 // people names each PER span with the full name it belongs to: a single
@@ -258,6 +303,11 @@ func (x *extraction) people(ms *[]Mention) {
 		if len(p.words) >= 2 {
 			n = canonFull(p)
 			surnames[p.words[len(p.words)-1]] = n
+			for _, w := range p.words[1 : len(p.words)-1] {
+				if _, ok := surnames[w]; !ok && isCap(w) {
+					surnames[w] = n // the first of two surnames: Mateo Cárdenas Ruiz
+				}
+			}
 		} else if h := holder(p.words[0], p.s.i); h != "" {
 			n = h
 		} else if l := strings.ToLower(p.words[0]); isCommon(l) && GivenName(l) == 0 && (p.s.i == 0 || !titles[toks[p.s.i-1].lower]) {
@@ -369,6 +419,8 @@ func (x *extraction) orgs(ms *[]Mention, alias map[string]string) {
 		n := o.name
 		if m, ok := merged[n]; ok {
 			n = m
+		} else if o.s.j-o.s.i == 1 && isAcronym(n) && CanonicalOrganization(n) == n && x.spelledOut(n) {
+			continue // the acronym of a thing, not of a body: “artificial intelligence … AI rules”
 		} else if o.s.j-o.s.i == 1 && n == x.toks[o.s.i].norm && isCommon(strings.ToLower(n)) && gaz.match(x.toks, o.s.i) == nil &&
 			!(isAcronym(n) && len(n) <= 4) && !x.titleArticle(o.s.i) {
 			continue // a common word that names no body the text gives in full: “Arts”, “Level”
@@ -376,6 +428,27 @@ func (x *extraction) orgs(ms *[]Mention, alias map[string]string) {
 		st, en := x.toks[o.s.i].start, x.toks[o.s.j-1].end
 		*ms = append(*ms, Mention{Kind: Organization, Start: st, End: en, Text: x.text[st:en], Name: n})
 	}
+}
+
+// spelledOut reports whether the text writes the acronym acr as a run of
+// lower-case words: "artificial intelligence" for AI, "global positioning
+// system" for GPS. Such an acronym names a thing, not a body.
+func (x *extraction) spelledOut(acr string) bool {
+	if len(acr) < 2 || len(acr) > 4 {
+		return false
+	}
+	toks := x.toks
+	for i := 0; i+len(acr) <= len(toks); i++ {
+		ok := true
+		for k := 0; k < len(acr) && ok; k++ {
+			t := toks[i+k]
+			ok = len(t.norm) > 2 && t.norm[0] == acr[k]+('a'-'A') && t.norm == t.lower && !functionWord[t.lower] && (k == 0 || !t.lineStart)
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 func subset(short, long []string) bool {

@@ -70,6 +70,7 @@ func (x *extraction) nicknames() {
 // spans that are no names.
 func (x *extraction) cleanSpans() {
 	m := x.model
+	x.joinLoneParticles()
 	x.joinParticles()
 	x.nicknames()
 	titleLine := x.titleLines(m)
@@ -95,8 +96,9 @@ func (x *extraction) cleanSpans() {
 		if s.kind == kOrg && x.titledPerson(s) {
 			s.kind = kPer // "Senator Jeff Sessions" read as a body
 		}
-		if s.kind == kPer && s.j-s.i >= 2 && geoHeads[x.toks[s.j-1].lower] && GivenName(x.toks[s.i].lower) == 0 {
-			s.kind = kLoc // "Gatun Lake", "Second Thomas Shoal", "Kaziranga National Park"
+		if s.kind == kPer && s.j-s.i >= 2 && geoHeads[x.toks[s.j-1].lower] && GivenName(x.toks[s.i].lower) == 0 ||
+			s.kind == kOrg && s.j-s.i >= 2 && (featureHeads[x.toks[s.j-1].lower] || featureHeads[x.toks[s.i].lower] && x.toks[s.i+1].lower == "of") {
+			s.kind = kLoc // "Gatun Lake", "Second Thomas Shoal", "Kaziranga National Park", "Pearl River", "Strait of Gibraltar"
 		}
 		if s.kind == kPer {
 			for s.i < s.j && titles[x.toks[s.i].lower] {
@@ -138,6 +140,15 @@ func (x *extraction) cleanSpans() {
 				}
 			}
 			if org, per, ok := x.splitOrgRolePerson(s); ok {
+				s = org
+				people = append(people, per)
+			}
+			if org, per, ok := x.splitOrgOfPerson(s, named); ok {
+				// "Frente Andino of Rosa Quispe Valdivia"; "Baek" and
+				// "Hyun-woo of the Pacific Technology Policy Forum"
+				if n := len(out); per.i < s.i && n > 0 && out[n-1].i == per.i && out[n-1].j == s.i {
+					out = out[:n-1]
+				}
 				s = org
 				people = append(people, per)
 			}
@@ -254,6 +265,30 @@ func (x *extraction) cleanSpans() {
 	x.ambiguousFirstNames()
 }
 
+// joinLoneParticles joins a span that is only a capitalized name particle
+// ("El", "Al", "Van") to the name after it, of which it is the first word:
+// "El" and "Fasher" are El Fasher. The kind is the name's, where the tagger
+// read one.
+func (x *extraction) joinLoneParticles() {
+	toks := x.toks
+	out := x.spans[:0]
+	for k := 0; k < len(x.spans); k++ {
+		s := x.spans[k]
+		n := s.i + 1
+		if s.j == n && nameParticles[toks[s.i].lower] && isCap(toks[s.i].norm) && n < len(toks) && !toks[n].lineStart &&
+			isCap(toks[n].norm) && isNameToken(toks[n].norm) && toks[n].start > toks[s.i].end {
+			if k+1 < len(x.spans) && x.spans[k+1].i == n {
+				s = span{s.i, x.spans[k+1].j, x.spans[k+1].kind}
+				k++
+			} else {
+				s.j = n + 1
+			}
+		}
+		out = append(out, s)
+	}
+	x.spans = out
+}
+
 // joinParticles joins a person's span to the capitalised words after one or
 // two name particles, which the tagger reads as two people ("Osama" and
 // "Laden").
@@ -365,6 +400,56 @@ func (x *extraction) splitOrgRolePerson(s span) (org, per span, ok bool) {
 			org.kind = kLoc // "New York Attorney General …": the state
 		}
 		return org, span{r + 1, s.j, kPer}, true
+	}
+	return s, s, false
+}
+
+// splitOrgOfPerson cuts an organization span that joins a person's name
+// and a body's over "of" into both: the person's party or employer after
+// the person ("Hyun-woo of the Pacific Technology Policy Forum", where the
+// surname before it, "Baek", is a span of its own), or the person after the
+// party ("Frente Andino of Rosa Quispe Valdivia"). A name is a person's
+// when the document names that person elsewhere, or when it is a given
+// name and a surname with no word of an organization; a lone hyphenated
+// given name is the end of a person's name whose surname stands before it.
+func (x *extraction) splitOrgOfPerson(s span, named map[string]bool) (org, per span, ok bool) {
+	toks := x.toks
+	k := s.i + 1
+	for k < s.j-1 && toks[k].lower != "of" {
+		k++
+	}
+	if k >= s.j-1 {
+		return s, s, false
+	}
+	after := k + 1
+	if toks[after].lower == "the" {
+		after++
+	}
+	if after >= s.j {
+		return s, s, false
+	}
+	personName := func(a, b int) bool {
+		if named[strings.ToLower(x.words(span{a, b, kPer}))] {
+			return true
+		}
+		if b-a < 2 || b-a > 3 || GivenName(toks[a].lower) == 0 {
+			return false
+		}
+		for t := a; t < b; t++ {
+			if !x.capWord(t) || orgWords[toks[t].lower] || companyHeads[toks[t].lower] {
+				return false
+			}
+		}
+		return true
+	}
+	if k == s.i+1 && hyphenatedGivenName(toks[s.i].norm) && s.i > 0 && x.capWord(s.i-1) && !toks[s.i].lineStart {
+		return span{after, s.j, kOrg}, span{s.i - 1, s.i + 1, kPer}, true
+	}
+	if personName(s.i, k) {
+		return span{after, s.j, kOrg}, span{s.i, k, kPer}, true
+	}
+	if after == k+1 && personName(after, s.j) {
+		return span{s.i, k, kOrg}, span{after, s.j, kPer}, true
 	}
 	return s, s, false
 }

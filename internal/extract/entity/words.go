@@ -29,6 +29,7 @@ func union(sets ...map[string]bool) map[string]bool {
 var (
 	// Titles and posts.
 	titles        = words("titles.txt", "before-name")
+	honorifics    = words("titles.txt", "honorific")
 	personTitles  = words("titles.txt", "person-only")
 	orgRoles      = words("titles.txt", "post")
 	personPosts   = words("titles.txt", "post-or-name")
@@ -69,6 +70,8 @@ var (
 	// Words of places' names.
 	placeNouns   = words("placewords.txt", "place-noun")
 	geoHeads     = words("placewords.txt", "geo-head")
+	featureHeads = words("placewords.txt", "feature-head")
+	continents   = words("placewords.txt", "continent")
 	geoNoun      = words("placewords.txt", "geo-noun")
 	datelineOnly = words("placewords.txt", "dateline-only")
 	georgiaClues = func() []string {

@@ -321,6 +321,10 @@ func (d *doc) resolve(sp phrase) (string, int) {
 	case spCountry:
 		if m, ok := d.entityAt(sp.pos, sp.end); ok && m.Kind == entity.Country {
 			return m.Name, spCountry
+		} else if ok && m.Kind == entity.Place {
+			if c, ok := entity.CapitalCountry(m.Text); ok {
+				return c, spCountry // "London said": the capital's government
+			}
 		}
 		n := joinTokens(sp.name)
 		return strings.TrimPrefix(n, "the "), spCountry

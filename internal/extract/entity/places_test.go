@@ -1,0 +1,79 @@
+package entity
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// placeTests read names of the world gazetteer by their context. Each want
+// is "KIND:Name" with L for a place; a name starting with "!" must not
+// come out.
+var placeTests = []struct {
+	name, text string
+	want       []string
+}{
+	{"a city with its country", "Protesters marched through the centre of Arequipa on Monday.",
+		[]string{"L:Arequipa, Peru", "!O:Arequipa", "!P:Arequipa"}},
+	{"a passing mention implies no country", "The company also runs a small office in Mombasa, it said.",
+		[]string{"L:Mombasa, Kenya", "!C:Kenya"}},
+	{"a repeated mention implies its country", "Floods closed the port of Mombasa on Monday.\n\nShops in Mombasa stayed shut and the ferry to Mombasa island stopped.",
+		[]string{"L:Mombasa, Kenya", "C:Kenya"}},
+	{"a dateline implies its country", "Vote count begins\n\nAREQUIPA, March 3 - Officials began counting ballots on Sunday.",
+		[]string{"L:Arequipa, Peru", "C:Peru"}},
+	{"a region", "Floods in Assam affected two million people, officials said.",
+		[]string{"L:Assam, India", "!O:Assam", "!P:Assam"}},
+	{"paris the city", "She moved to Paris in 2010 and opened a bakery.",
+		[]string{"L:Paris, France", "!P:Paris"}},
+	{"paris the person", "Mr. Paris said the plan would work.",
+		[]string{"P:Paris", "!L:Paris, France"}},
+	{"paris of texas by its state", "The storm hit Paris, Texas, overnight.",
+		[]string{"L:Paris, United States", "!L:Paris, France"}},
+	{"jordan the player", "Michael Jordan said he would play again. Jordan scored 30 points on Friday.",
+		[]string{"P:Michael Jordan", "!C:Jordan"}},
+	{"capitals are places", "Growing ties between Moscow and Pyongyang worry officials.",
+		[]string{"L:Moscow, Russia", "L:Pyongyang, North Korea", "!C:Russia"}},
+	{"a small place named like a surname keeps the person", "Talks stalled on Friday, Miller said.",
+		[]string{"P:Miller", "!L:Miller, United States"}},
+	{"a team in a results table", "Results on Sunday:\nLeeds 2 Arsenal 1\nChelsea 0 Everton 3",
+		[]string{"!L:Leeds, United Kingdom", "!L:Chelsea, United States"}},
+	{"results lines are teams", "Portuguese league results on Sunday:\nBenfica 2 Porto 1\nBraga 0 Sporting 3 ( halftime 0-1 )",
+		[]string{"!L:Braga, Portugal", "!P:Benfica", "!P:Braga"}},
+	{"a fixture", "Postponed: Walsall v Wrexham.",
+		[]string{"!L:Walsall, United Kingdom", "!L:Wrexham, United Kingdom"}},
+	{"french country names", "Le président a reçu les dirigeants de l'Allemagne et du Japon.",
+		[]string{"C:Germany", "C:Japan"}},
+	{"german country names", "Deutschland und Frankreich wollen enger zusammenarbeiten.",
+		[]string{"C:Germany", "C:France"}},
+	{"russian country names", "Россия и Германия подписали соглашение.",
+		[]string{"C:Russia", "C:Germany"}},
+	{"a foreign name that is an english first name", "Maurice Greene won the race.",
+		[]string{"P:Maurice Greene", "!C:Mauritius"}},
+}
+
+func TestPlaces(t *testing.T) {
+	for _, tt := range placeTests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Extract(tt.text)
+			var got []string
+			for _, l := range []struct {
+				k  string
+				ns []string
+			}{{"P", r.People}, {"C", r.Countries}, {"O", r.Organizations}, {"L", r.Places}} {
+				for _, n := range l.ns {
+					got = append(got, l.k+":"+n)
+				}
+			}
+			for _, w := range tt.want {
+				if bad, ok := strings.CutPrefix(w, "!"); ok {
+					if slices.Contains(got, bad) {
+						t.Errorf("Extract(%q) = %q, want no %q", tt.text, got, bad)
+					}
+				} else if !slices.Contains(got, w) {
+					t.Errorf("Extract(%q) = %q, want %q", tt.text, got, w)
+				}
+			}
+			checkMentions(t, tt.text, r)
+		})
+	}
+}
