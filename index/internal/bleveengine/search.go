@@ -333,6 +333,7 @@ type storedHit struct {
 	Story         string    `json:"story"`
 	People        []string  `json:"people"`
 	Countries     []string  `json:"countries"`
+	Places        []string  `json:"places"`
 	Organizations []string  `json:"organizations"`
 	Analysts      []string  `json:"analysts"`
 }
