@@ -126,9 +126,9 @@ func (d *doc) speechPiece(q *rawQuote) bool {
 
 // quote builds the Quote for q, whose speaker is that of src.
 func (d *doc) quote(q, src *rawQuote, cue string) Quote {
-	role, aff := d.role(src)
-	return Quote{Text: d.text[q.start:q.end], Speaker: src.speaker, Role: role, Affiliation: aff,
-		Cue: cue, Direct: q.direct, Start: q.start, End: q.end, Mention: d.mention(src)}
+	r := d.role(src)
+	return Quote{Text: d.text[q.start:q.end], Speaker: src.speaker, Role: r.role, Affiliation: r.affiliation,
+		Cue: cue, Direct: q.direct, Start: q.start, End: q.end, Mention: d.mention(src), RoleRead: r.read}
 }
 
 // mention returns the words of the phrase that names q's speaker, on one

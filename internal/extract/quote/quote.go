@@ -79,8 +79,10 @@
 // official now commenting; media, business and private words make other;
 // someone with a campaign, an administration or spokesmen, or whom people
 // vote for, is an official; anyone else is other. Nothing is known of a
-// person but what the text says. The affiliation is the organization named
-// with the speaker, canonical through entity.CanonicalOrganization.
+// person but what the text says: this article's, or, for a speaker it names
+// bare, other articles' of the same collection (Roles, collection.go). The
+// affiliation is the organization named with the speaker, canonical
+// through entity.CanonicalOrganization.
 //
 // The passes live one to a file (see passes); the word lists are those of
 // package lexicon.
@@ -116,6 +118,11 @@ type Quote struct {
 	// reader can check how Speaker was resolved; "" when no words there
 	// name the speaker (one inferred from the quotations around it).
 	Mention string `json:"mention,omitempty"`
+	// RoleRead reports whether the article's text tells the speaker's
+	// role: a title, a description, an organization named with them.
+	// When it does not, Role is RoleOther, and a collection of articles
+	// may know better (Roles.Fill).
+	RoleRead bool `json:"-"`
 }
 
 // PieceSeparator joins the pieces of one statement in Quote.Text.
@@ -134,7 +141,8 @@ func Extract(text string, ents entity.Result) []Quote {
 // phrases, in the order they run, each in its own file. output then
 // resolves the phrases to names (resolve.go), lets the ranker choose where
 // the rules found no speaker (rank.go) and gives each speaker a role
-// (roles.go).
+// (roles.go); a collection gives the role of a speaker the text leaves
+// undescribed (collection.go).
 var passes = []struct {
 	name string
 	run  func(d *doc)
@@ -205,7 +213,7 @@ type doc struct {
 	usedCue     map[int]bool
 	reported    []*rawQuote
 	evidence    map[string][]mention
-	roles       map[string][2]string // speaker → role, affiliation
+	roles       map[string]speakerRole
 	headings    map[int]bool
 	ranker      map[string]float64                   // the speaker ranker's weights; nil for the rules alone
 	collect     func(qs []*rawQuote, rules []string) // when set, receives the rules' speakers (training)
@@ -216,7 +224,7 @@ type doc struct {
 // newDoc tokenizes text and prepares the per-document tables.
 func newDoc(text string, ents entity.Result) *doc {
 	d := &doc{text: text, ents: ents, toks: tokenize(text), paraEnd: map[int]int{},
-		full: map[string][]personRef{}, usedCue: map[int]bool{}, roles: map[string][2]string{}, headings: map[int]bool{}}
+		full: map[string][]personRef{}, usedCue: map[int]bool{}, roles: map[string]speakerRole{}, headings: map[int]bool{}}
 	for i, t := range d.toks {
 		d.paraEnd[t.para] = i + 1
 	}

@@ -9,29 +9,33 @@ import (
 	"github.com/newsindex/newsindex/internal/extract/entity"
 )
 
+// speakerRole is a speaker's role and affiliation, and whether the text
+// of the article told the role.
+type speakerRole struct {
+	role, affiliation string
+	read              bool
+}
+
 // role tells the role and affiliation of a quotation's speaker, the same for
 // every quotation of one speaker.
-func (d *doc) role(q *rawQuote) (string, string) {
+func (d *doc) role(q *rawQuote) speakerRole {
 	if q.kind == spCountry || q.speaker != "" && isCountry(strings.Fields(strings.ToLower(q.speaker))) {
-		return RoleOfficial, ""
-	}
-	if q.kind == spCountry {
-		return RoleOfficial, ""
+		return speakerRole{RoleOfficial, "", true}
 	}
 	if q.speaker == "" {
 		if q.kind == spOrg {
-			return orgRole(joinTokens(q.sp.name), lowerWords(q.sp.name)), ""
+			return speakerRole{orgRole(joinTokens(q.sp.name), lowerWords(q.sp.name)), "", true}
 		}
 		return decideRole([]mention{phraseMention(q.sp)}, "")
 	}
 	// one role per speaker, however each quotation named them
 	if r, ok := d.roles[q.speaker]; ok {
-		return r[0], r[1]
+		return r
 	}
 	if q.kind == spOrg {
-		role := orgRole(q.speaker, lowerWords(q.sp.name))
-		d.roles[q.speaker] = [2]string{role, ""}
-		return role, ""
+		r := speakerRole{orgRole(q.speaker, lowerWords(q.sp.name)), "", true}
+		d.roles[q.speaker] = r
+		return r
 	}
 	ms := append([]mention{}, d.evidence[q.speaker]...)
 	for _, qs := range [][]*rawQuote{d.quotes, d.reported} {
@@ -41,9 +45,9 @@ func (d *doc) role(q *rawQuote) (string, string) {
 			}
 		}
 	}
-	role, aff := decideRole(ms, q.speaker)
-	d.roles[q.speaker] = [2]string{role, aff}
-	return role, aff
+	r := decideRole(ms, q.speaker)
+	d.roles[q.speaker] = r
+	return r
 }
 
 // phraseMention turns what a speaker phrase says into a mention.
@@ -88,7 +92,7 @@ func orgRole(name string, ws []string) string {
 	return RoleOfficial
 }
 
-func decideRole(ms []mention, name string) (string, string) {
+func decideRole(ms []mention, name string) speakerRole {
 	var analyst, official, other, strong, formerOfficial bool
 	// named with a government, party or campaign they serve now; with a think
 	// tank or university; a scholar's title (fellow, professor), which no
@@ -143,21 +147,21 @@ func decideRole(ms []mention, name string) (string, string) {
 	}
 	switch {
 	case strong && !analyst:
-		return RoleOfficial, aff
+		return speakerRole{RoleOfficial, aff, true}
 	case servesBody && !analystBody && !scholar && !formerOfficial:
 		// an economist or strategist of a government, party or campaign
 		// speaks for it: "chief strategist for the Republican National Committee"
-		return RoleOfficial, aff
+		return speakerRole{RoleOfficial, aff, true}
 	case analyst:
-		return RoleAnalyst, aff
+		return speakerRole{RoleAnalyst, aff, true}
 	case official || strong:
-		return RoleOfficial, aff
+		return speakerRole{RoleOfficial, aff, true}
 	case other:
-		return RoleOther, aff
+		return speakerRole{RoleOther, aff, true}
 	case formerOfficial:
-		return RoleAnalyst, aff
+		return speakerRole{RoleAnalyst, aff, true}
 	}
-	return defaultRole, aff
+	return speakerRole{defaultRole, aff, false}
 }
 
 // defaultRole is the role of a person nothing is known of.
