@@ -76,6 +76,10 @@ var (
 	publicAttorney       = words("titles.txt", "public-attorney")
 	officeNouns          = words("titles.txt", "office-holder")
 	voteVerbs            = words("titles.txt", "vote")
+	descriptionVerbs     = words("titles.txt", "description-verb")
+	leadingVerbs         = words("titles.txt", "leading-verb")
+	descriptionStarts    = words("titles.txt", "description-start")
+	descriptionEnds      = words("titles.txt", "description-end")
 	// titleSenses maps the ways a post is written to the nouns a
 	// description may use for it ("Sen." is a senator and a lawmaker).
 	titleSenses = func() map[string][]string {

@@ -626,6 +626,29 @@ var patternTests = []struct {
 		},
 	},
 	{
+		name: "a_sentence_describes_the_speaker",
+		text: "Tax plan\n\n“This is not reform,” said Ruth Okonkwo, an economist.\n\nMs. Okonkwo served as director of the Budget Office and is now president of the Harbour Policy Institute.",
+		want: []want{{starts: "This is not reform", speaker: "Ruth Okonkwo", role: RoleAnalyst, affiliation: "Harbour Policy Institute"}},
+	},
+	{
+		name: "the_body_a_person_left_is_not_theirs",
+		text: "Spies\n\n“The threat is real,” said Aldo Ferri, a veteran of the Central Intelligence Agency who retired in 2013.",
+		want: []want{{starts: "The threat is real", speaker: "Aldo Ferri", role: RoleAnalyst, affiliation: "Central Intelligence Agency"}},
+	},
+	{
+		name: "a_post_field_is_no_affiliation",
+		text: "Race\n\n“The seat is a toss-up,” said Nora Blum, Senate editor for the Harbour Policy Institute.",
+		want: []want{{starts: "The seat is a toss-up", speaker: "Nora Blum", role: RoleAnalyst, affiliation: "Harbour Policy Institute"}},
+	},
+	{
+		name: "a_title_decides_over_a_body_of_unknown_kind",
+		text: "Visas\n\n“There is a need for more oversight,” said Karl Dunne, a Miami lawyer who has used EB-5 funding.\n\n“We back the bill,” said Lena Park, a member of the NLD's central committee.",
+		want: []want{
+			{starts: "There is a need", speaker: "Karl Dunne", role: RoleOther},
+			{starts: "We back the bill", speaker: "Lena Park", role: RoleOfficial},
+		},
+	},
+	{
 		name: "title_case_headline",
 		text: "Ortega Just Revealed Who He Would Pick For The Cabinet\n\nThe list is long.",
 		want: nil,
@@ -646,6 +669,8 @@ func TestOrgRole(t *testing.T) {
 		{"Harbour Policy Institute", RoleAnalyst},
 		{"Acme Widgets Inc", RoleOther},
 		{"Ministry of Ports", RoleOfficial},
+		{"Harbour Retail Federation", RoleOfficial}, // a body that is no business
+		{"Zorvex", RoleOfficial},                    // nothing known: most bodies that speak are public
 	}
 	for _, tt := range tests {
 		if got := orgRole(tt.name, strings.Fields(strings.ToLower(tt.name))); got != tt.want {

@@ -62,8 +62,20 @@ func phraseMention(sp phrase) mention {
 	return m
 }
 
-// orgRole is the role of an organization that speaks.
+// orgRole is the role of an organization that speaks: that of its kind,
+// or official, as most bodies that speak are.
 func orgRole(name string, ws []string) string {
+	if r := orgKindRole(name, ws); r != "" {
+		return r
+	}
+	return RoleOfficial
+}
+
+// orgKindRole is the role of the people of an organization whose kind is
+// known (package entity's organizations) or shows in its name (a party, a
+// newspaper, a university); "" for an organization of unknown kind, which
+// tells nothing of someone named with it.
+func orgKindRole(name string, ws []string) string {
 	switch entity.OrganizationKind(name) {
 	case entity.OrgBody:
 		return RoleOfficial
@@ -89,7 +101,14 @@ func orgRole(name string, ws []string) string {
 	case analyst:
 		return RoleAnalyst
 	}
-	return RoleOfficial
+	for _, w := range ws {
+		if orgWords[w] {
+			// an association, a league, a coalition, a club: a body that
+			// is not a business
+			return RoleOfficial
+		}
+	}
+	return ""
 }
 
 func decideRole(ms []mention, name string) speakerRole {
@@ -98,12 +117,14 @@ func decideRole(ms []mention, name string) speakerRole {
 	// tank or university; a scholar's title (fellow, professor), which no
 	// body's staff holds
 	var servesBody, analystBody, scholar bool
+	// named with an organization of unknown kind (most that speak are
+	// public bodies, but the title decides: "a lawyer at EB-5 Partners")
+	var unknownBody bool
 	aff := ""
 	for _, m := range ms {
 		if strongOfficialTitles[strings.TrimSuffix(m.adjacent, ".")] || strongOfficialTitles[m.adjacent] {
 			strong = true
 		}
-		mFormer := false
 		for _, part := range [][]token{m.titles, m.appos} {
 			former := false
 			for k, t := range part {
@@ -113,7 +134,9 @@ func decideRole(ms []mention, name string) speakerRole {
 				}
 				switch {
 				case w == "former" || w == "retired" || w == "served" || w == "ex":
-					former, mFormer = true, true
+					former = true
+				case w == "now" || w == "currently":
+					former = false // "served as director of … and is now president of …"
 				case analystTitles[w]:
 					analyst = true
 					scholar = scholar || !staffAnalysts[w]
@@ -126,7 +149,7 @@ func decideRole(ms []mention, name string) speakerRole {
 				}
 			}
 		}
-		if a, r := affiliation(m); a != "" {
+		if a, r, wasWith := affiliation(m); a != "" {
 			if aff == "" {
 				aff = a
 			}
@@ -135,13 +158,15 @@ func decideRole(ms []mention, name string) speakerRole {
 				analyst, analystBody = true, true
 			case RoleOfficial:
 				// the body a former official served is not whom they speak for now
-				if mFormer {
+				if wasWith {
 					formerOfficial = true
 				} else {
 					official, servesBody = true, true
 				}
 			case RoleOther:
 				other = true
+			case "":
+				unknownBody = unknownBody || !wasWith
 			}
 		}
 	}
@@ -158,6 +183,8 @@ func decideRole(ms []mention, name string) speakerRole {
 		return speakerRole{RoleOfficial, aff, true}
 	case other:
 		return speakerRole{RoleOther, aff, true}
+	case unknownBody:
+		return speakerRole{RoleOfficial, aff, true}
 	case formerOfficial:
 		return speakerRole{RoleAnalyst, aff, true}
 	}
@@ -168,39 +195,89 @@ func decideRole(ms []mention, name string) speakerRole {
 const defaultRole = RoleOther
 
 // affiliation finds the organization named with a person and its role.
-func affiliation(m mention) (string, string) {
-	var cands [][]token
+// Of several, it takes the first the person is with now rather than one
+// they were with ("served as director of the Congressional Budget Office
+// and is now president of the American Action Forum"), and one that a
+// preposition introduces rather than one that names a post's field ("House
+// editor for the Cook Political Report").
+func affiliation(m mention) (name, role string, wasWith bool) {
+	type cand struct {
+		toks           []token
+		former, before bool // after a word of the past; right before a post
+	}
+	var cands []cand
 	if len(m.affil) > 0 {
-		cands = append(cands, m.affil)
+		cands = append(cands, cand{toks: m.affil})
 	}
 	for _, part := range [][]token{m.appos, m.titles} {
+		// past[i]: a word of the past governs token i, before it ("a
+		// former CIA director") or after it ("a veteran of the CIA who
+		// retired"), with no "now" between
+		past := make([]bool, len(part))
+		for dir, on := 0, false; dir < 2; dir, on = dir+1, false {
+			for k := range part {
+				i := k
+				if dir == 1 {
+					i = len(part) - 1 - k
+				}
+				switch strings.TrimSuffix(part[i].lw, ".") {
+				case "former", "formerly", "retired", "served", "ex", "was":
+					on = true
+				case "now", "currently":
+					on = false
+				}
+				past[i] = past[i] || on
+			}
+		}
 		for i := 0; i < len(part); i++ {
 			if !isNameWord(part[i]) {
 				continue
 			}
 			b := capRunFwd(part, i, len(part))
-			cands = append(cands, part[i:b])
+			c := cand{toks: part[i:b], former: past[i]}
+			c.before = b < len(part) && !isNameWord(part[b]) && isTitleWord(part[b].lw)
+			cands = append(cands, c)
 			i = b - 1
 		}
 	}
+	best := -1
 	for _, c := range cands {
-		for len(c) > 0 && (c[0].w == "the" || c[0].w == "The" || strings.HasSuffix(c[0].w, "-based")) {
-			c = c[1:]
-		}
-		// "Fox News Chairman", "RNC Research Director": the post is no part
-		// of the body's name
-		post := false
-		for len(c) > 1 && (connectors[c[len(c)-1].w] || isTitleWord(c[len(c)-1].lw) || post && entity.IsPostModifier(c[len(c)-1].lw)) {
-			post = post || isTitleWord(c[len(c)-1].lw)
-			c = c[:len(c)-1]
-		}
-		if len(c) == 0 || classifyRun(c) != spOrg {
+		n, r := orgNamed(c.toks)
+		if n == "" {
 			continue
 		}
-		name := entity.CanonicalOrganization(joinTokens(c))
-		return name, orgRole(name, lowerWords(c))
+		rank := 0
+		if c.former {
+			rank += 2
+		}
+		if c.before {
+			rank++
+		}
+		if best < 0 || rank < best {
+			best, name, role, wasWith = rank, n, r, c.former
+		}
 	}
-	return "", ""
+	return name, role, wasWith
+}
+
+// orgNamed returns the organization a run of capitalised words names, and
+// its role; "" when it names none.
+func orgNamed(c []token) (string, string) {
+	for len(c) > 0 && (c[0].w == "the" || c[0].w == "The" || strings.HasSuffix(c[0].w, "-based")) {
+		c = c[1:]
+	}
+	// "Fox News Chairman", "RNC Research Director": the post is no part
+	// of the body's name
+	post := false
+	for len(c) > 1 && (connectors[c[len(c)-1].w] || isTitleWord(c[len(c)-1].lw) || post && entity.IsPostModifier(c[len(c)-1].lw)) {
+		post = post || isTitleWord(c[len(c)-1].lw)
+		c = c[:len(c)-1]
+	}
+	if len(c) == 0 || classifyRun(c) != spOrg {
+		return "", ""
+	}
+	name := entity.CanonicalOrganization(joinTokens(c))
+	return name, orgKindRole(name, lowerWords(c))
 }
 
 // partyState reads a lawmaker's party and state, "R-Fla.", as the words
