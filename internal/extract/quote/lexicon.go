@@ -58,6 +58,7 @@ var (
 	reportVerbs     = words("speech.txt", "by")
 	utteranceNouns  = words("speech.txt", "utterance")
 	documentNouns   = words("speech.txt", "document")
+	authoredNouns   = words("speech.txt", "authored")
 	// particleVerbs are the speech verbs whose particle is part of them:
 	// one token "pointed out" is speech, "pointed" alone ("pointed to the
 	// map") is none.

@@ -649,6 +649,15 @@ var patternTests = []struct {
 		},
 	},
 	{
+		name: "a_document_speaks_for_its_author",
+		text: "Turnout\n\nTurnout rose by a third, according to an analysis by the Harbour Policy Institute.\n\nA 2014 study by Professor Ruth Okonkwo found 31 cases of fraud in ten years.\n\nA poll by Harbour University found that most voters were undecided.",
+		want: []want{
+			{starts: "Turnout rose by a third", speaker: "Harbour Policy Institute", role: RoleAnalyst, indirect: true},
+			{starts: "31 cases of fraud", speaker: "Ruth Okonkwo", indirect: true},
+		},
+		not: []string{"most voters were undecided"},
+	},
+	{
 		name: "title_case_headline",
 		text: "Ortega Just Revealed Who He Would Pick For The Cabinet\n\nThe list is long.",
 		want: nil,
