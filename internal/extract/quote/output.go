@@ -55,7 +55,7 @@ func (d *doc) output() []Quote {
 	for i, q := range d.quotes {
 		src := root(q)
 		if ranked[i] != rules[i] {
-			src = &rawQuote{speaker: ranked[i], kind: spPerson}
+			src = &rawQuote{speaker: ranked[i], kind: d.nameKind(ranked[i])}
 		}
 		x := d.quote(q, src, q.cue)
 		if i > 0 && d.sameUtterance(d.quotes[i-1], q) && out[len(out)-1].Speaker == x.Speaker {
@@ -81,6 +81,17 @@ func (d *doc) output() []Quote {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// nameKind tells whether the ranker's choice n is an organization the
+// article names (spOrg) or a person.
+func (d *doc) nameKind(n string) int {
+	for _, o := range d.ents.Organizations {
+		if o == n {
+			return spOrg
+		}
+	}
+	return spPerson
 }
 
 // sameUtterance reports whether quotation b continues a, the quotation
