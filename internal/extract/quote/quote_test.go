@@ -658,6 +658,11 @@ var patternTests = []struct {
 		not: []string{"most voters were undecided"},
 	},
 	{
+		name: "a_coach_speaks_for_a_player",
+		text: "Final\n\nHer coach, Mattias Berg, said they had planned her season around the hard courts.",
+		want: []want{{starts: "they had planned", speaker: "Mattias Berg", role: RoleOther, indirect: true}},
+	},
+	{
 		name: "title_case_headline",
 		text: "Ortega Just Revealed Who He Would Pick For The Cabinet\n\nThe list is long.",
 		want: nil,
