@@ -17,8 +17,8 @@ import (
 // an economist at the American Enterprise Institute" reads it, and Fill
 // gives that reading to the first. A person is known by their first and
 // last names, so "Donald J. Trump" and "Donald Trump" are one, and "Donald
-// Trump Jr." another; a lone surname is the person of that surname the
-// collection knows, when its people of that surname agree on the role.
+// Trump Jr." another; a lone surname is the person of that surname most of
+// the collection's articles describe.
 //
 // Roles is safe for concurrent use; its zero value is empty and ready.
 type Roles struct {
@@ -94,30 +94,42 @@ func (r *Roles) Fill(qs []Quote) int {
 }
 
 // known returns the role the collection gives name and the organization
-// most often named with it.
+// most often named with it. A lone surname stands for the person of that
+// surname whom at least two thirds of the surname's articles describe.
 func (r *Roles) known(name string) (string, string, bool) {
-	var keys []string
+	var v *roleVotes
 	if k, _ := personKey(name); k != "" {
-		keys = []string{k}
+		v = r.people[k]
 	} else if ws := strings.Fields(name); len(ws) == 1 {
-		keys = r.surname[strings.ToLower(ws[0])]
-	}
-	role, aff := "", ""
-	for _, k := range keys {
-		v := r.people[k]
-		if v == nil {
-			return "", "", false
+		all := 0
+		for _, k := range r.surname[strings.ToLower(ws[0])] {
+			n := r.people[k].total()
+			all += n
+			if v == nil || n > v.total() {
+				v = r.people[k]
+			}
 		}
-		kr, ok := v.majority()
-		if !ok || role != "" && kr != role {
-			return "", "", false
-		}
-		role = kr
-		if aff == "" {
-			aff = mostNamed(v.aff[kr])
+		if v != nil && 3*v.total() < 2*all {
+			v = nil
 		}
 	}
-	return role, aff, role != ""
+	if v == nil {
+		return "", "", false
+	}
+	role, ok := v.majority()
+	if !ok {
+		return "", "", false
+	}
+	return role, mostNamed(v.aff[role]), true
+}
+
+// total is the number of articles that gave the person a role.
+func (v *roleVotes) total() int {
+	n := 0
+	for _, c := range v.n {
+		n += c
+	}
+	return n
 }
 
 // majority returns the role more articles gave than any other.

@@ -57,6 +57,8 @@ func TestRolesMajorityAndNames(t *testing.T) {
 	r.Learn(q("Ann Lee", RoleAnalyst))
 	r.Learn(q("Ann Lee", RoleOther))
 	r.Learn(q("Bo Lee", RoleOther))
+	r.Learn(q("Cy Moss", RoleOfficial))
+	r.Learn(q("Di Moss", RoleOther))
 	tests := []struct {
 		speaker string
 		role    string
@@ -65,9 +67,10 @@ func TestRolesMajorityAndNames(t *testing.T) {
 		{"Donald Trump", RoleOfficial, true},    // two articles of three
 		{"Donald J. Trump", RoleOfficial, true}, // first and last names
 		{"Donald Trump Jr.", RoleOther, true},   // not his father
-		{"Trump", "", false},                    // two people of that surname, who disagree
+		{"Trump", RoleOfficial, true},           // three of the surname's four articles are his
+		{"Moss", "", false},                     // two people of that surname, named as often
 		{"Ann Lee", "", false},                  // a tie
-		{"Lee", "", false},                      // two people, and one unknown
+		{"Lee", "", false},                      // mostly Ann Lee, whose role is a tie
 		{"Bo Lee", RoleOther, true},
 	}
 	for _, tt := range tests {
