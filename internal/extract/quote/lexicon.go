@@ -113,6 +113,7 @@ var (
 	// Words of organizations' names.
 	orgWords         = words("orgwords.txt", "org")
 	companyWords     = words("orgwords.txt", "company")
+	companyHeads     = words("orgwords.txt", "company-head")
 	mediaWords       = words("orgwords.txt", "media")
 	analystOrgWords  = words("orgwords.txt", "research")
 	officialOrgWords = words("orgwords.txt", "public-body")

@@ -663,6 +663,19 @@ var patternTests = []struct {
 		want: []want{{starts: "they had planned", speaker: "Mattias Berg", role: RoleOther, indirect: true}},
 	},
 	{
+		name: "a_post_at_a_company_or_a_medium_is_no_office",
+		text: "Taxes\n\n“The deal is bad for us,” said Lena Ortiz, the chief executive of Harbour Media.\n\nApple's chief executive, Tim Rook, called the tax “total political crap.”",
+		want: []want{
+			{starts: "The deal is bad", speaker: "Lena Ortiz", role: RoleOther, affiliation: "Harbour Media"},
+			{starts: "total political crap", speaker: "Tim Rook", role: RoleOther, affiliation: "Apple"},
+		},
+	},
+	{
+		name: "a_body_named_with_of_keeps_its_last_word",
+		text: "Inquiry\n\n“It is a fair question,” said Ann Boyd, a spokeswoman for the Department of Justice.",
+		want: []want{{starts: "It is a fair question", speaker: "Ann Boyd", role: RoleOfficial, affiliation: "Justice Department"}},
+	},
+	{
 		name: "title_case_headline",
 		text: "Ortega Just Revealed Who He Would Pick For The Cabinet\n\nThe list is long.",
 		want: nil,

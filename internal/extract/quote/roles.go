@@ -26,14 +26,17 @@ func (d *doc) role(q *rawQuote) speakerRole {
 		if q.kind == spOrg {
 			return speakerRole{orgRole(joinTokens(q.sp.name), lowerWords(q.sp.name)), "", true}
 		}
-		return decideRole([]mention{phraseMention(q.sp)}, "")
+		return d.decideRole([]mention{phraseMention(q.sp)}, "")
 	}
 	// one role per speaker, however each quotation named them
 	if r, ok := d.roles[q.speaker]; ok {
 		return r
 	}
 	if q.kind == spOrg {
-		r := speakerRole{orgRole(q.speaker, lowerWords(q.sp.name)), "", true}
+		// the words of the name the text used and of the canonical one:
+		// "Peabody said" is Peabody Energy, a company
+		ws := append(lowerWords(q.sp.name), strings.Fields(strings.ToLower(q.speaker))...)
+		r := speakerRole{orgRole(q.speaker, ws), "", true}
 		d.roles[q.speaker] = r
 		return r
 	}
@@ -45,7 +48,7 @@ func (d *doc) role(q *rawQuote) speakerRole {
 			}
 		}
 	}
-	r := decideRole(ms, q.speaker)
+	r := d.decideRole(ms, q.speaker)
 	d.roles[q.speaker] = r
 	return r
 }
@@ -101,17 +104,20 @@ func orgKindRole(name string, ws []string) string {
 	case analyst:
 		return RoleAnalyst
 	}
+	if len(ws) > 1 && companyHeads[ws[len(ws)-1]] {
+		return RoleOther // Peabody Energy, Ora Media, Castlebrook United
+	}
 	for _, w := range ws {
 		if orgWords[w] {
-			// an association, a league, a coalition, a club: a body that
-			// is not a business
+			// an association, a league, a coalition, a council: a body
+			// that is not a business
 			return RoleOfficial
 		}
 	}
 	return ""
 }
 
-func decideRole(ms []mention, name string) speakerRole {
+func (d *doc) decideRole(ms []mention, name string) speakerRole {
 	var analyst, official, other, strong, formerOfficial bool
 	// named with a government, party or campaign they serve now; with a think
 	// tank or university; a scholar's title (fellow, professor), which no
@@ -122,6 +128,11 @@ func decideRole(ms []mention, name string) speakerRole {
 	var unknownBody bool
 	aff := ""
 	for _, m := range ms {
+		// a post named with a company or a news medium the person is with
+		// now is no public office: "the chief executive of Ora Media",
+		// "PolitiFact Executive Director"
+		a, r, wasWith := d.affiliation(m)
+		business := r == RoleOther && !wasWith
 		if strongOfficialTitles[strings.TrimSuffix(m.adjacent, ".")] || strongOfficialTitles[m.adjacent] {
 			strong = true
 		}
@@ -142,6 +153,8 @@ func decideRole(ms []mention, name string) speakerRole {
 					scholar = scholar || !staffAnalysts[w]
 				case (officialTitles[w] || officialTitles[w+"."]) && former:
 					formerOfficial = true
+				case (officialTitles[w] || officialTitles[w+"."] || orgNouns[w] && w != "team") && business:
+					other = true
 				case officialTitles[w] || officialTitles[w+"."] || orgNouns[w] && w != "team":
 					official = true
 				case otherTitles[w]:
@@ -149,7 +162,7 @@ func decideRole(ms []mention, name string) speakerRole {
 				}
 			}
 		}
-		if a, r, wasWith := affiliation(m); a != "" {
+		if a != "" {
 			if aff == "" {
 				aff = a
 			}
@@ -200,7 +213,7 @@ const defaultRole = RoleOther
 // and is now president of the American Action Forum"), and one that a
 // preposition introduces rather than one that names a post's field ("House
 // editor for the Cook Political Report").
-func affiliation(m mention) (name, role string, wasWith bool) {
+func (d *doc) affiliation(m mention) (name, role string, wasWith bool) {
 	type cand struct {
 		toks           []token
 		former, before bool // after a word of the past; right before a post
@@ -242,7 +255,7 @@ func affiliation(m mention) (name, role string, wasWith bool) {
 	}
 	best := -1
 	for _, c := range cands {
-		n, r := orgNamed(c.toks)
+		n, r := d.orgNamed(c.toks)
 		if n == "" {
 			continue
 		}
@@ -261,15 +274,23 @@ func affiliation(m mention) (name, role string, wasWith bool) {
 }
 
 // orgNamed returns the organization a run of capitalised words names, and
-// its role; "" when it names none.
-func orgNamed(c []token) (string, string) {
+// its role; "" when it names none. The run names one when its words make
+// an organization's name, or, before a post in the possessive, when the
+// entity pass found one there ("Apple's chief executive").
+func (d *doc) orgNamed(c []token) (string, string) {
+	if len(c) > 0 && isPossessive(c[len(c)-1].w) && classifyRun(c) != spOrg {
+		if m, ok := d.entityAt(c[0].s, c[len(c)-1].e); ok && m.Kind == entity.Organization && m.Start >= c[0].s && m.End <= c[len(c)-1].e {
+			name := entity.CanonicalOrganization(m.Name)
+			return name, orgKindRole(name, strings.Fields(strings.ToLower(name)))
+		}
+	}
 	for len(c) > 0 && (c[0].w == "the" || c[0].w == "The" || strings.HasSuffix(c[0].w, "-based")) {
 		c = c[1:]
 	}
 	// "Fox News Chairman", "RNC Research Director": the post is no part
-	// of the body's name
+	// of the body's name; a word after "of" is ("Department of Justice")
 	post := false
-	for len(c) > 1 && (connectors[c[len(c)-1].w] || isTitleWord(c[len(c)-1].lw) || post && entity.IsPostModifier(c[len(c)-1].lw)) {
+	for len(c) > 1 && (connectors[c[len(c)-1].w] || isTitleWord(c[len(c)-1].lw) && !connectors[c[len(c)-2].w] || post && entity.IsPostModifier(c[len(c)-1].lw)) {
 		post = post || isTitleWord(c[len(c)-1].lw)
 		c = c[:len(c)-1]
 	}
