@@ -676,6 +676,14 @@ var patternTests = []struct {
 		want: []want{{starts: "It is a fair question", speaker: "Ann Boyd", role: RoleOfficial, affiliation: "Justice Department"}},
 	},
 	{
+		name: "an_organization_the_entity_pass_found_where_a_persons_stands",
+		text: "Race\n\n“The seat is a toss-up,” said Nora Blum, House editor for the Cook Political Report.\n\n“We will see,” said Ada Ruiz, co-director of the Nuclear Policy Program at the Carnegie Endowment for International Peace.",
+		want: []want{
+			{starts: "The seat is a toss-up", speaker: "Nora Blum", affiliation: "Cook Political Report"},
+			{starts: "We will see", speaker: "Ada Ruiz", role: RoleAnalyst, affiliation: "Carnegie Endowment for International Peace"},
+		},
+	},
+	{
 		name: "title_case_headline",
 		text: "Ortega Just Revealed Who He Would Pick For The Cabinet\n\nThe list is long.",
 		want: nil,

@@ -217,10 +217,11 @@ func (d *doc) affiliation(m mention) (name, role string, wasWith bool) {
 	type cand struct {
 		toks           []token
 		former, before bool // after a word of the past; right before a post
+		introduced     bool // after "of", "at", "for", "with" or a verb of leading
 	}
 	var cands []cand
 	if len(m.affil) > 0 {
-		cands = append(cands, cand{toks: m.affil})
+		cands = append(cands, cand{toks: m.affil, introduced: true})
 	}
 	for _, part := range [][]token{m.appos, m.titles} {
 		// past[i]: a word of the past governs token i, before it ("a
@@ -249,22 +250,30 @@ func (d *doc) affiliation(m mention) (name, role string, wasWith bool) {
 			b := capRunFwd(part, i, len(part))
 			c := cand{toks: part[i:b], former: past[i]}
 			c.before = b < len(part) && !isNameWord(part[b]) && isTitleWord(part[b].lw)
+			k := i - 1
+			if k > 0 && part[k].lw == "the" {
+				k--
+			}
+			c.introduced = k >= 0 && (affiliationPrepositions[part[k].lw] || leadingVerbs[part[k].lw])
 			cands = append(cands, c)
 			i = b - 1
 		}
 	}
 	best := -1
 	for _, c := range cands {
-		n, r := d.orgNamed(c.toks)
+		n, r, byWords := d.orgNamed(c.toks, c.introduced)
 		if n == "" {
 			continue
 		}
 		rank := 0
 		if c.former {
-			rank += 2
+			rank += 4
 		}
 		if c.before {
-			rank++
+			rank += 2
+		}
+		if !byWords {
+			rank++ // "the Nuclear Policy Program at the Carnegie Endowment …"
 		}
 		if best < 0 || rank < best {
 			best, name, role, wasWith = rank, n, r, c.former
@@ -274,14 +283,18 @@ func (d *doc) affiliation(m mention) (name, role string, wasWith bool) {
 }
 
 // orgNamed returns the organization a run of capitalised words names, and
-// its role; "" when it names none. The run names one when its words make
-// an organization's name, or, before a post in the possessive, when the
-// entity pass found one there ("Apple's chief executive").
-func (d *doc) orgNamed(c []token) (string, string) {
-	if len(c) > 0 && isPossessive(c[len(c)-1].w) && classifyRun(c) != spOrg {
+// its role, and whether its words say so; "" when it names none. The run
+// names one when its words make
+// an organization's name, or, where a person's organization stands
+// (introduced: after "of", "at", "for", "with" or a verb of leading; or in
+// the possessive before a post), when the entity pass found one there
+// ("editor for the Cook Political Report", "runs Crosscut Strategies",
+// "Apple's chief executive").
+func (d *doc) orgNamed(c []token, introduced bool) (name, role string, byWords bool) {
+	if len(c) > 0 && (introduced || isPossessive(c[len(c)-1].w)) && classifyRun(c) != spOrg {
 		if m, ok := d.entityAt(c[0].s, c[len(c)-1].e); ok && m.Kind == entity.Organization && m.Start >= c[0].s && m.End <= c[len(c)-1].e {
 			name := entity.CanonicalOrganization(m.Name)
-			return name, orgKindRole(name, strings.Fields(strings.ToLower(name)))
+			return name, orgKindRole(name, strings.Fields(strings.ToLower(name))), false
 		}
 	}
 	for len(c) > 0 && (c[0].w == "the" || c[0].w == "The" || strings.HasSuffix(c[0].w, "-based")) {
@@ -295,10 +308,10 @@ func (d *doc) orgNamed(c []token) (string, string) {
 		c = c[:len(c)-1]
 	}
 	if len(c) == 0 || classifyRun(c) != spOrg {
-		return "", ""
+		return "", "", false
 	}
-	name := entity.CanonicalOrganization(joinTokens(c))
-	return name, orgKindRole(name, lowerWords(c))
+	name = entity.CanonicalOrganization(joinTokens(c))
+	return name, orgKindRole(name, lowerWords(c)), true
 }
 
 // partyState reads a lawmaker's party and state, "R-Fla.", as the words
