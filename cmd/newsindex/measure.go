@@ -22,9 +22,11 @@ organizations, countries; PolNeAR dev: quotations, speakers, quoted people,
 and the roles of its hand annotation) and, with -folds K, cross-validates by
 article: the entity tagger is trained on K-1 folds of conll2003_train_docs.jsonl
 and the speaker ranker on K-1 folds of polnear_train.jsonl, each fold
-extracted with the model that did not see it. -sets limits the run to
-entities (CoNLL) or quotes (PolNeAR). The figures are those of the
-project's scorer (score.py). For example:
+extracted with the model that did not see it; the roles of the development
+articles, labelled on them only, are scored with each of K folds extracted
+as a collection of its own. -sets limits the run to entities (CoNLL) or
+quotes (PolNeAR). The figures are those of the project's scorer
+(score.py). For example:
 
   newsindex measure -data ../shared/data -countries ../shared/eval/countries.json -folds 5
 `
@@ -95,6 +97,13 @@ func runMeasure(args []string) error {
 		}
 		fmt.Printf("== PolNeAR dev (%d articles)\n%s\n", len(polnear), measure.ScoreQuotes(polnear, preds))
 		fmt.Printf("== PolNeAR dev roles\n%s\n", measure.ScoreRoles(roles, preds))
+		if *folds > 0 {
+			rs, err := measure.RolesByFold(polnear, roles, *folds)
+			if err != nil {
+				return err
+			}
+			fmt.Printf("== PolNeAR dev roles, %d folds each extracted as a collection of its own\n%s\n", *folds, rs)
+		}
 	}
 	if *folds == 0 {
 		return nil

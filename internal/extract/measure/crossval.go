@@ -214,3 +214,27 @@ func CrossValidateRanker(docs []PolnearDoc, k int, progress func(fold int, s Quo
 	}
 	return folds, all, nil
 }
+
+// RolesByFold extracts the articles of each of k folds as a collection of
+// its own, the speakers' roles read from that fold's text alone, and scores
+// the roles of all folds together. Roles are labelled on the development
+// articles only and nothing in them is learned, so this is their
+// cross-validation: what the roles come to when the collection that tells
+// a bare name's role (quote.Roles) is a fifth of the articles, not all.
+func RolesByFold(docs []PolnearDoc, roles []RolesDoc, k int) (RoleScore, error) {
+	preds := map[string]Prediction{}
+	for _, fold := range Folds(len(docs), k) {
+		as := make([]Article, len(fold))
+		for i, x := range fold {
+			as[i] = docs[x].Article()
+		}
+		ps, err := Predict(as, Shipped())
+		if err != nil {
+			return RoleScore{}, err
+		}
+		for id, p := range ps {
+			preds[id] = p
+		}
+	}
+	return ScoreRoles(roles, preds), nil
+}
