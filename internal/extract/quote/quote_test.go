@@ -684,6 +684,11 @@ var patternTests = []struct {
 		},
 	},
 	{
+		name: "an_organization_named_for_a_purpose",
+		text: "Budget\n\nThe Committee for a Responsible Federal Budget reported that the plans would cost $150 billion.",
+		want: []want{{starts: "the plans would cost", speaker: "Committee for a Responsible Federal Budget", indirect: true}},
+	},
+	{
 		name: "title_case_headline",
 		text: "Ortega Just Revealed Who He Would Pick For The Cabinet\n\nThe list is long.",
 		want: nil,
