@@ -50,15 +50,16 @@ var (
 	months = words("calendar.txt", "month")
 
 	// Verbs of speech and what they take.
-	speechVerbs     = words("speech.txt", "speech")
-	forwardVerbs    = words("speech.txt", "forward")
-	participleVerbs = words("speech.txt", "participle")
-	indirectVerbs   = words("speech.txt", "reported")
-	namingVerbs     = words("speech.txt", "naming")
-	reportVerbs     = words("speech.txt", "by")
-	utteranceNouns  = words("speech.txt", "utterance")
-	documentNouns   = words("speech.txt", "document")
-	authoredNouns   = words("speech.txt", "authored")
+	speechVerbs      = words("speech.txt", "speech")
+	forwardVerbs     = words("speech.txt", "forward")
+	participleVerbs  = words("speech.txt", "participle")
+	indirectVerbs    = words("speech.txt", "reported")
+	progressiveVerbs = words("speech.txt", "reported-progressive")
+	namingVerbs      = words("speech.txt", "naming")
+	reportVerbs      = words("speech.txt", "by")
+	utteranceNouns   = words("speech.txt", "utterance")
+	documentNouns    = words("speech.txt", "document")
+	authoredNouns    = words("speech.txt", "authored")
 	// particleVerbs are the speech verbs whose particle is part of them:
 	// one token "pointed out" is speech, "pointed" alone ("pointed to the
 	// map") is none.
@@ -103,6 +104,7 @@ var (
 	// may a day ("Priebus later Thursday told").
 	auxiliaries   = union(words("function.txt", "auxiliary"), days)
 	finiteVerbs   = words("function.txt", "finite")
+	beForms       = words("function.txt", "be")
 	connectors    = words("function.txt", "connector")
 	adjunctStarts = words("function.txt", "adjunct-start")
 	termBefore    = words("function.txt", "term-before")

@@ -689,6 +689,12 @@ var patternTests = []struct {
 		want: []want{{starts: "the plans would cost", speaker: "Committee for a Responsible Federal Budget", indirect: true}},
 	},
 	{
+		name: "a_promise_in_progress",
+		text: "Coal\n\nHillary Clinton is promising to help mining communities move into new industries.\n\nThe mine was told to close by Friday.",
+		want: []want{{starts: "to help mining communities", speaker: "Hillary Clinton", cue: "promising", indirect: true}},
+		not:  []string{"to close by Friday"},
+	},
+	{
 		name: "title_case_headline",
 		text: "Ortega Just Revealed Who He Would Pick For The Cabinet\n\nThe list is long.",
 		want: nil,

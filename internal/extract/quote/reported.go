@@ -98,7 +98,9 @@ func (d *doc) indirect() {
 			}
 			continue
 		}
-		if !indirectVerbs[w] {
+		// "Clinton is promising to …": a participle after a form of "be"
+		progressive := progressiveVerbs[w] && v > 0 && beForms[toks[v-1].lw]
+		if !indirectVerbs[w] && !progressive {
 			continue
 		}
 		// "… was first reported by the New York Times": the sentence is the speech
@@ -111,7 +113,7 @@ func (d *doc) indirect() {
 			continue
 		}
 		// passive: "was told", "is called"
-		if v > 0 && strings.Contains(" is was were be been being are ", " "+toks[v-1].lower()+" ") {
+		if v > 0 && beForms[toks[v-1].lw] && !progressive {
 			continue
 		}
 		c := v + 1
