@@ -43,7 +43,9 @@
 // said …" (the sentence's subject speaks) and verbs of belief ("X fears
 // …"). Democrats and Republicans speak as bodies; other groups ("Analysts
 // said") name no speaker, and neither does a document ("according to a CNN
-// tally", "according to the FBI data").
+// tally", "according to the FBI data") unless the text names its author
+// ("according to an analysis by the Pew Research Center", "a 2014 study by
+// Professor X found …").
 //
 // Unknown rather than wrong. A name that no person or body bears is dropped
 // from the rules' and the ranker's choices alike (plausible.go): a heading
@@ -54,8 +56,10 @@
 //
 // Ranking. A quotation the rules leave without a speaker is given one by a
 // linear ranker over the people and organizations named around it, he and
-// she resolved, and the speaker before (see rank.go). Its weights are
-// learned from labelled articles by TrainRanker and embedded.
+// she resolved, and the speaker before (see rank.go); one who speaks
+// elsewhere in the article is named for words that read as speech and that
+// their sentence gives no one. Its weights are learned from labelled
+// articles by TrainRanker and embedded.
 //
 // Names. A speaker phrase is cut into titles, name and apposition
 // ("Ukrainian President Volodymyr Zelensky", "Marie Dumoulin of the European
@@ -72,17 +76,20 @@
 // Countries and capitals speak as governments; "the Clinton campaign"
 // speaks as "Clinton campaign".
 //
-// Roles. One role per speaker, from every mention in the article: a title
-// right before the name ("President", "Sen.", "spokesman") makes an
-// official; expert words ("analyst", "fellow", "professor", "economist") or a
-// think tank or university named with them make an analyst, as does a former
-// official now commenting; media, business and private words make other;
+// Roles. One role per speaker, from every mention in the article (titles,
+// appositions, and what a sentence says the speaker is or was: "X served as
+// director of A and is now president of B"): a title right before the name
+// ("President", "Sen.", "spokesman") makes an official; expert words
+// ("analyst", "fellow", "professor", "economist") or a think tank or
+// university named with them make an analyst, as does a former official now
+// commenting; media, business and private words make other, and so does a
+// post at a company or a news medium ("the chief executive of Ora Media");
 // someone with a campaign, an administration or spokesmen, or whom people
 // vote for, is an official; anyone else is other. Nothing is known of a
 // person but what the text says: this article's, or, for a speaker it names
 // bare, other articles' of the same collection (Roles, collection.go). The
-// affiliation is the organization named with the speaker, canonical
-// through entity.CanonicalOrganization.
+// affiliation is the organization named with the speaker, one they are with
+// now before one they left, canonical through entity.CanonicalOrganization.
 //
 // The passes live one to a file (see passes); the word lists are those of
 // package lexicon.
