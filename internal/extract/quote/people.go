@@ -99,7 +99,7 @@ func (d *doc) scanPeople() {
 				e++
 			}
 			m.appos = toks[b:e]
-		} else if b+1 < end && p == d.sentenceStart(p) && d.describes(b) {
+		} else if b+1 < end && d.describes(b) && p == d.sentenceStart(p) {
 			// what the sentence says the person is: "Holtz-Eakin served as
 			// director of the Congressional Budget Office and is now
 			// president of the American Action Forum."
