@@ -18,6 +18,7 @@ import (
 	"github.com/newsindex/newsindex/index/internal/engine"
 	"github.com/newsindex/newsindex/internal/extract"
 	"github.com/newsindex/newsindex/internal/extract/category"
+	"github.com/newsindex/newsindex/internal/extract/quote"
 	"github.com/newsindex/newsindex/internal/lang"
 	"github.com/newsindex/newsindex/internal/query"
 	"github.com/newsindex/newsindex/internal/story"
@@ -61,6 +62,9 @@ type Index struct {
 
 	gen     atomic.Uint64 // counts writes, so caches know when they are stale
 	suggest suggester
+	// roles is what the articles enriched so far tell of their speakers'
+	// roles, for the articles that leave a speaker undescribed.
+	roles quote.Roles
 }
 
 // Create makes a new index at path: a new folder, or an empty one. It fails
@@ -192,26 +196,41 @@ func (ix *Index) AddBatch(ctx context.Context, as []Article) (BatchStats, error)
 func (ix *Index) Enrich(as []Article) { ix.enrich(as) }
 
 func (ix *Index) enrich(docs []Article) {
+	rs := make([]*extract.Result, len(docs))
 	if len(docs) < 2 || ix.opts.Workers == 1 {
 		for i := range docs {
-			enrichOne(ix.x, &docs[i])
+			rs[i] = enrichOne(ix.x, &docs[i])
 		}
-		return
+	} else {
+		var wg sync.WaitGroup
+		next := make(chan int)
+		for range min(ix.opts.Workers, len(docs)) {
+			wg.Go(func() {
+				for i := range next {
+					rs[i] = enrichOne(ix.x, &docs[i])
+				}
+			})
+		}
+		for i := range docs {
+			next <- i
+		}
+		close(next)
+		wg.Wait()
 	}
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(ix.opts.Workers, len(docs)) {
-		wg.Go(func() {
-			for i := range next {
-				enrichOne(ix.x, &docs[i])
-			}
-		})
+	// The batch's articles first tell the collection what their text says
+	// of their speakers' roles, then each takes what the collection knows
+	// of the speakers its own text leaves undescribed.
+	for _, r := range rs {
+		if r != nil {
+			ix.roles.Learn(r.Quotes)
+		}
 	}
-	for i := range docs {
-		next <- i
+	for i, r := range rs {
+		if r != nil {
+			ix.roles.Fill(r.Quotes)
+			setQuotes(&docs[i], r)
+		}
 	}
-	close(next)
-	wg.Wait()
 }
 
 // enriched reports whether every enrichment field is already set, so that
@@ -221,7 +240,10 @@ func (a *Article) enriched() bool {
 		a.Organizations != nil && a.Quotes != nil && a.Analysts != nil
 }
 
-func enrichOne(x *extract.Extractor, a *Article) {
+// enrichOne sets the enrichment fields of a that are not set but its
+// quotations and analysts, and returns the extraction whose quotations a
+// takes (see setQuotes); nil when a keeps its own.
+func enrichOne(x *extract.Extractor, a *Article) *extract.Result {
 	if a.sig.IsZero() {
 		a.sig = signature{story.Sign(a.Title, a.Body)}
 	}
@@ -229,7 +251,7 @@ func enrichOne(x *extract.Extractor, a *Article) {
 		a.Language, a.LanguageSource = lang.Resolve(a.Language, extract.Text(a.Title, a.Body))
 	}
 	if a.enriched() {
-		return
+		return nil
 	}
 	r := x.Extract(extract.Input{Title: a.Title, Body: a.Body, URL: a.URL, Category: a.Category, Language: a.Language})
 	if a.Category == "" || a.CategorySource == "" {
@@ -247,14 +269,24 @@ func enrichOne(x *extract.Extractor, a *Article) {
 	if a.Organizations == nil {
 		a.Organizations = engine.NonNil(r.Organizations)
 	}
-	if a.Quotes == nil {
-		a.Quotes = make([]Quote, len(r.Quotes))
-		for i, q := range r.Quotes {
-			a.Quotes[i] = Quote{Text: q.Text, Speaker: q.Speaker, Role: q.Role, Affiliation: q.Affiliation, Cue: q.Cue, Direct: q.Direct, Mention: q.Mention}
+	if a.Quotes != nil {
+		if a.Analysts == nil {
+			a.Analysts = engine.NonNil(r.Analysts)
 		}
+		return nil
+	}
+	return &r
+}
+
+// setQuotes gives a the quotations of r, and the analysts among their
+// speakers unless a has its own.
+func setQuotes(a *Article, r *extract.Result) {
+	a.Quotes = make([]Quote, len(r.Quotes))
+	for i, q := range r.Quotes {
+		a.Quotes[i] = Quote{Text: q.Text, Speaker: q.Speaker, Role: q.Role, Affiliation: q.Affiliation, Cue: q.Cue, Direct: q.Direct, Mention: q.Mention}
 	}
 	if a.Analysts == nil {
-		a.Analysts = engine.NonNil(r.Analysts)
+		a.Analysts = engine.NonNil(quote.Analysts(r.Quotes))
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/newsindex/newsindex/internal/extract/measure"
@@ -14,15 +15,18 @@ func init() {
 	register(command{name: "measure", summary: "score extraction on labelled data and cross-validate its learned parts", run: runMeasure})
 }
 
-const measureUsage = `usage: newsindex measure [-data DIR] [-countries FILE] [-folds K] [-dev=false]
+const measureUsage = `usage: newsindex measure [-data DIR] [-countries FILE] [-folds K] [-dev=false] [-sets entities,quotes]
 
 Scores extraction on the development splits in DIR (CoNLL-2003 dev: people,
 organizations, countries; PolNeAR dev: quotations, speakers, quoted people,
 and the roles of its hand annotation) and, with -folds K, cross-validates by
 article: the entity tagger is trained on K-1 folds of conll2003_train_docs.jsonl
 and the speaker ranker on K-1 folds of polnear_train.jsonl, each fold
-extracted with the model that did not see it. The figures are those of the
-project's scorer (score.py). For example:
+extracted with the model that did not see it; the roles of the development
+articles, labelled on them only, are scored with each of K folds extracted
+as a collection of its own. -sets limits the run to entities (CoNLL) or
+quotes (PolNeAR). The figures are those of the project's scorer
+(score.py). For example:
 
   newsindex measure -data ../shared/data -countries ../shared/eval/countries.json -folds 5
 `
@@ -34,8 +38,18 @@ func runMeasure(args []string) error {
 	countries := fs.String("countries", "", "the scorer's countries.json, to score countries (default: none)")
 	folds := fs.Int("folds", 0, "cross-validate with this many folds (0: do not)")
 	dev := fs.Bool("dev", true, "score the development splits")
+	setList := fs.String("sets", "entities,quotes", "what to measure: entities (CoNLL-2003), quotes (PolNeAR), or both")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	sets := map[string]bool{}
+	for _, s := range strings.Split(*setList, ",") {
+		switch s = strings.TrimSpace(s); s {
+		case "entities", "quotes":
+			sets[s] = true
+		default:
+			return fmt.Errorf("%w: -sets: %q unknown, want entities or quotes", errUsage, s)
+		}
 	}
 	if fs.NArg() != 0 || *folds == 1 || *folds < 0 {
 		return fmt.Errorf("%w: measure takes flags only, and -folds 0 or at least 2", errUsage)
@@ -48,20 +62,12 @@ func runMeasure(args []string) error {
 		}
 	}
 	path := func(name string) string { return filepath.Join(*dir, name) }
-	if *dev {
+	m := measure.Shipped()
+	if *dev && sets["entities"] {
 		conll, err := measure.ReadJSONL[measure.ConllDoc](path("conll2003_dev_testa_docs.jsonl"))
 		if err != nil {
 			return err
 		}
-		polnear, err := measure.ReadJSONL[measure.PolnearDoc](path("polnear_dev.jsonl"))
-		if err != nil {
-			return err
-		}
-		roles, err := measure.ReadJSONL[measure.RolesDoc](path("polnear_dev_roles.jsonl"))
-		if err != nil {
-			return err
-		}
-		m := measure.Shipped()
 		as := make([]measure.Article, len(conll))
 		for i := range conll {
 			as[i] = conll[i].Article()
@@ -71,45 +77,67 @@ func runMeasure(args []string) error {
 			return err
 		}
 		fmt.Printf("== CoNLL-2003 dev (%d documents)\n%s\n", len(conll), measure.ScoreEntities(conll, preds, cs))
-		as = make([]measure.Article, len(polnear))
+	}
+	if *dev && sets["quotes"] {
+		polnear, err := measure.ReadJSONL[measure.PolnearDoc](path("polnear_dev.jsonl"))
+		if err != nil {
+			return err
+		}
+		roles, err := measure.ReadJSONL[measure.RolesDoc](path("polnear_dev_roles.jsonl"))
+		if err != nil {
+			return err
+		}
+		as := make([]measure.Article, len(polnear))
 		for i := range polnear {
 			as[i] = polnear[i].Article()
 		}
-		if preds, err = measure.Predict(as, m); err != nil {
+		preds, err := measure.Predict(as, m)
+		if err != nil {
 			return err
 		}
 		fmt.Printf("== PolNeAR dev (%d articles)\n%s\n", len(polnear), measure.ScoreQuotes(polnear, preds))
 		fmt.Printf("== PolNeAR dev roles\n%s\n", measure.ScoreRoles(roles, preds))
+		if *folds > 0 {
+			rs, err := measure.RolesByFold(polnear, roles, *folds)
+			if err != nil {
+				return err
+			}
+			fmt.Printf("== PolNeAR dev roles, %d folds each extracted as a collection of its own\n%s\n", *folds, rs)
+		}
 	}
 	if *folds == 0 {
 		return nil
 	}
-	conll, err := measure.ReadJSONL[measure.ConllDoc](path("conll2003_train_docs.jsonl"))
-	if err != nil {
-		return err
+	if sets["entities"] {
+		conll, err := measure.ReadJSONL[measure.ConllDoc](path("conll2003_train_docs.jsonl"))
+		if err != nil {
+			return err
+		}
+		t0 := time.Now()
+		fmt.Printf("== CoNLL-2003 train, %d-fold cross-validation of the tagger (%d documents)\n", *folds, len(conll))
+		_, all, err := measure.CrossValidateTagger(conll, *folds, cs, func(i int, s measure.EntityScore) {
+			fmt.Fprintf(os.Stderr, "fold %d: people %.3f organizations %.3f countries %.3f\n", i, s.People.F1(), s.Organizations.F1(), s.Countries.F1())
+		})
+		if err != nil {
+			return err
+		}
+		fmt.Printf("%s\n(%.0f s)\n", all, time.Since(t0).Seconds())
 	}
-	t0 := time.Now()
-	fmt.Printf("== CoNLL-2003 train, %d-fold cross-validation of the tagger (%d documents)\n", *folds, len(conll))
-	_, all, err := measure.CrossValidateTagger(conll, *folds, cs, func(i int, s measure.EntityScore) {
-		fmt.Fprintf(os.Stderr, "fold %d: people %.3f organizations %.3f countries %.3f\n", i, s.People.F1(), s.Organizations.F1(), s.Countries.F1())
-	})
-	if err != nil {
-		return err
+	if sets["quotes"] {
+		polnear, err := measure.ReadJSONL[measure.PolnearDoc](path("polnear_train.jsonl"))
+		if err != nil {
+			return err
+		}
+		t0 := time.Now()
+		fmt.Printf("== PolNeAR train, %d-fold cross-validation of the speaker ranker (%d articles)\n", *folds, len(polnear))
+		_, qall, err := measure.CrossValidateRanker(polnear, *folds, func(i int, s measure.QuoteScore) {
+			fmt.Fprintf(os.Stderr, "fold %d: quotes %.3f attributed %.3f speaker accuracy %.3f quoted people %.3f\n", i,
+				s.Direct.F1(), s.Attributed.F1(), s.SpeakerAccuracy(), s.Speakers.F1())
+		})
+		if err != nil {
+			return err
+		}
+		fmt.Printf("%s\n(%.0f s)\n", qall, time.Since(t0).Seconds())
 	}
-	fmt.Printf("%s\n(%.0f s)\n", all, time.Since(t0).Seconds())
-	polnear, err := measure.ReadJSONL[measure.PolnearDoc](path("polnear_train.jsonl"))
-	if err != nil {
-		return err
-	}
-	t0 = time.Now()
-	fmt.Printf("== PolNeAR train, %d-fold cross-validation of the speaker ranker (%d articles)\n", *folds, len(polnear))
-	_, qall, err := measure.CrossValidateRanker(polnear, *folds, func(i int, s measure.QuoteScore) {
-		fmt.Fprintf(os.Stderr, "fold %d: quotes %.3f attributed %.3f speaker accuracy %.3f quoted people %.3f\n", i,
-			s.Direct.F1(), s.Attributed.F1(), s.SpeakerAccuracy(), s.Speakers.F1())
-	})
-	if err != nil {
-		return err
-	}
-	fmt.Printf("%s\n(%.0f s)\n", qall, time.Since(t0).Seconds())
 	return nil
 }

@@ -54,8 +54,9 @@ func asIngested(as []Article) ([]Article, error) {
 }
 
 // Predict extracts the entities and quotations of articles as ingest and
-// enrichment do, with the given models, on all CPUs. It returns the
-// predictions by article ID.
+// enrichment do, with the given models, on all CPUs, the articles making one
+// batch (whose speakers' roles the batch shares, as index.AddBatch does). It
+// returns the predictions by article ID.
 func Predict(as []Article, m Models) (map[string]Prediction, error) {
 	as, err := asIngested(as)
 	if err != nil {
@@ -71,8 +72,7 @@ func Predict(as []Article, m Models) (map[string]Prediction, error) {
 				text := extract.Text(a.Title, a.Body)
 				ents := m.Tagger.Extract(text)
 				qs := quote.ExtractWith(text, ents, m.Ranker)
-				out[i] = Prediction{People: ents.People, Countries: ents.Countries, Organizations: ents.Organizations,
-					Quotes: qs, Analysts: quote.Analysts(qs)}
+				out[i] = Prediction{People: ents.People, Countries: ents.Countries, Organizations: ents.Organizations, Quotes: qs}
 			}
 		})
 	}
@@ -81,6 +81,14 @@ func Predict(as []Article, m Models) (map[string]Prediction, error) {
 	}
 	close(next)
 	wg.Wait()
+	var roles quote.Roles
+	for _, p := range out {
+		roles.Learn(p.Quotes)
+	}
+	for i := range out {
+		roles.Fill(out[i].Quotes)
+		out[i].Analysts = quote.Analysts(out[i].Quotes)
+	}
 	m2 := make(map[string]Prediction, len(as))
 	for i, a := range as {
 		m2[a.ID] = out[i]
@@ -205,4 +213,28 @@ func CrossValidateRanker(docs []PolnearDoc, k int, progress func(fold int, s Quo
 		}
 	}
 	return folds, all, nil
+}
+
+// RolesByFold extracts the articles of each of k folds as a collection of
+// its own, the speakers' roles read from that fold's text alone, and scores
+// the roles of all folds together. Roles are labelled on the development
+// articles only and nothing in them is learned, so this is their
+// cross-validation: what the roles come to when the collection that tells
+// a bare name's role (quote.Roles) is a fifth of the articles, not all.
+func RolesByFold(docs []PolnearDoc, roles []RolesDoc, k int) (RoleScore, error) {
+	preds := map[string]Prediction{}
+	for _, fold := range Folds(len(docs), k) {
+		as := make([]Article, len(fold))
+		for i, x := range fold {
+			as[i] = docs[x].Article()
+		}
+		ps, err := Predict(as, Shipped())
+		if err != nil {
+			return RoleScore{}, err
+		}
+		for id, p := range ps {
+			preds[id] = p
+		}
+	}
+	return ScoreRoles(roles, preds), nil
 }

@@ -144,4 +144,17 @@ func TestDevFigures(t *testing.T) {
 	if s.Direct.Gold != 603 || s.SpeakerNamed == 0 || s.Direct.F1() < 0.9 {
 		t.Errorf("PolNeAR dev: %v", s)
 	}
+	roles, err := ReadJSONL[RolesDoc](filepath.Join(dir, "polnear_dev_roles.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := ScoreRoles(roles, preds)
+	byFold, err := RolesByFold(docs, roles, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// the collection gives roles, never speakers
+	if all.RoleN == 0 || byFold.RoleN != all.RoleN || byFold.RoleAccuracy() < 0.85 {
+		t.Errorf("PolNeAR dev roles: all articles %v; by fold %v", all, byFold)
+	}
 }

@@ -50,32 +50,39 @@ var (
 	months = words("calendar.txt", "month")
 
 	// Verbs of speech and what they take.
-	speechVerbs     = words("speech.txt", "speech")
-	forwardVerbs    = words("speech.txt", "forward")
-	participleVerbs = words("speech.txt", "participle")
-	indirectVerbs   = words("speech.txt", "reported")
-	namingVerbs     = words("speech.txt", "naming")
-	reportVerbs     = words("speech.txt", "by")
-	utteranceNouns  = words("speech.txt", "utterance")
-	documentNouns   = words("speech.txt", "document")
+	speechVerbs      = words("speech.txt", "speech")
+	forwardVerbs     = words("speech.txt", "forward")
+	participleVerbs  = words("speech.txt", "participle")
+	indirectVerbs    = words("speech.txt", "reported")
+	progressiveVerbs = words("speech.txt", "reported-progressive")
+	namingVerbs      = words("speech.txt", "naming")
+	reportVerbs      = words("speech.txt", "by")
+	utteranceNouns   = words("speech.txt", "utterance")
+	documentNouns    = words("speech.txt", "document")
+	authoredNouns    = words("speech.txt", "authored")
 	// particleVerbs are the speech verbs whose particle is part of them:
 	// one token "pointed out" is speech, "pointed" alone ("pointed to the
 	// map") is none.
 	particleVerbs = lexicon.Pairs(lexicon.English, "speech.txt", "particle")
 
 	// Titles.
-	honorifics           = words("titles.txt", "honorific")
-	officialTitles       = words("titles.txt", "official")
-	strongOfficialTitles = words("titles.txt", "official-strong")
-	analystTitles        = words("titles.txt", "analyst")
-	staffAnalysts        = words("titles.txt", "staff-analyst")
-	otherTitles          = words("titles.txt", "other")
-	titleModifiers       = words("titles.txt", "modifier")
-	personNouns          = words("titles.txt", "person-noun")
-	describingNouns      = words("titles.txt", "describing")
-	publicAttorney       = words("titles.txt", "public-attorney")
-	officeNouns          = words("titles.txt", "office-holder")
-	voteVerbs            = words("titles.txt", "vote")
+	honorifics              = words("titles.txt", "honorific")
+	officialTitles          = words("titles.txt", "official")
+	strongOfficialTitles    = words("titles.txt", "official-strong")
+	analystTitles           = words("titles.txt", "analyst")
+	staffAnalysts           = words("titles.txt", "staff-analyst")
+	otherTitles             = words("titles.txt", "other")
+	titleModifiers          = words("titles.txt", "modifier")
+	personNouns             = words("titles.txt", "person-noun")
+	describingNouns         = words("titles.txt", "describing")
+	publicAttorney          = words("titles.txt", "public-attorney")
+	officeNouns             = words("titles.txt", "office-holder")
+	voteVerbs               = words("titles.txt", "vote")
+	descriptionVerbs        = words("titles.txt", "description-verb")
+	leadingVerbs            = words("titles.txt", "leading-verb")
+	descriptionStarts       = words("titles.txt", "description-start")
+	descriptionEnds         = words("titles.txt", "description-end")
+	affiliationPrepositions = words("titles.txt", "affiliation-preposition")
 	// titleSenses maps the ways a post is written to the nouns a
 	// description may use for it ("Sen." is a senator and a lawmaker).
 	titleSenses = func() map[string][]string {
@@ -97,6 +104,7 @@ var (
 	// may a day ("Priebus later Thursday told").
 	auxiliaries   = union(words("function.txt", "auxiliary"), days)
 	finiteVerbs   = words("function.txt", "finite")
+	beForms       = words("function.txt", "be")
 	connectors    = words("function.txt", "connector")
 	adjunctStarts = words("function.txt", "adjunct-start")
 	termBefore    = words("function.txt", "term-before")
@@ -108,6 +116,7 @@ var (
 	// Words of organizations' names.
 	orgWords         = words("orgwords.txt", "org")
 	companyWords     = words("orgwords.txt", "company")
+	companyHeads     = words("orgwords.txt", "company-head")
 	mediaWords       = words("orgwords.txt", "media")
 	analystOrgWords  = words("orgwords.txt", "research")
 	officialOrgWords = words("orgwords.txt", "public-body")

@@ -68,7 +68,7 @@ func capRunBack(toks []token, j, lo int) (int, bool) {
 		}
 		// up to two connectors between capitalised words: "Council on Foreign", "of the European"
 		m := 0
-		for m < 2 && k-m >= lo && toks[k-m].kind == kWord && connectors[toks[k-m].w] {
+		for m < 2 && k-m >= lo && toks[k-m].kind == kWord && nameConnector(toks, k-m) {
 			m++
 		}
 		if m > 0 && k-m >= lo && isNameWord(toks[k-m]) && !isPossessive(toks[k-m].w) {
@@ -82,6 +82,13 @@ func capRunBack(toks []token, j, lo int) (int, bool) {
 		a++
 	}
 	return a, true
+}
+
+// nameConnector reports whether token k may join the capitalised words of
+// a name: a connector ("of", "for the"), or "a" after "for" ("Committee for
+// a Responsible Federal Budget").
+func nameConnector(toks []token, k int) bool {
+	return connectors[toks[k].w] || toks[k].w == "a" && k > 0 && toks[k-1].w == "for"
 }
 
 // capRunFwd returns the end (exclusive) of the run of capitalised words that
@@ -104,7 +111,7 @@ func capRunFwd(toks []token, i, hi int) int {
 			continue
 		}
 		m := 0
-		for m < 2 && b+m < hi && toks[b+m].kind == kWord && connectors[toks[b+m].w] {
+		for m < 2 && b+m < hi && toks[b+m].kind == kWord && nameConnector(toks, b+m) {
 			m++
 		}
 		if m > 0 && b+m < hi && isNameWord(toks[b+m]) {

@@ -55,7 +55,7 @@ func (d *doc) output() []Quote {
 	for i, q := range d.quotes {
 		src := root(q)
 		if ranked[i] != rules[i] {
-			src = &rawQuote{speaker: ranked[i], kind: spPerson}
+			src = &rawQuote{speaker: ranked[i], kind: d.nameKind(ranked[i])}
 		}
 		x := d.quote(q, src, q.cue)
 		if i > 0 && d.sameUtterance(d.quotes[i-1], q) && out[len(out)-1].Speaker == x.Speaker {
@@ -81,6 +81,17 @@ func (d *doc) output() []Quote {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// nameKind tells whether the ranker's choice n is an organization the
+// article names (spOrg) or a person.
+func (d *doc) nameKind(n string) int {
+	for _, o := range d.ents.Organizations {
+		if o == n {
+			return spOrg
+		}
+	}
+	return spPerson
 }
 
 // sameUtterance reports whether quotation b continues a, the quotation
@@ -126,9 +137,9 @@ func (d *doc) speechPiece(q *rawQuote) bool {
 
 // quote builds the Quote for q, whose speaker is that of src.
 func (d *doc) quote(q, src *rawQuote, cue string) Quote {
-	role, aff := d.role(src)
-	return Quote{Text: d.text[q.start:q.end], Speaker: src.speaker, Role: role, Affiliation: aff,
-		Cue: cue, Direct: q.direct, Start: q.start, End: q.end, Mention: d.mention(src)}
+	r := d.role(src)
+	return Quote{Text: d.text[q.start:q.end], Speaker: src.speaker, Role: r.role, Affiliation: r.affiliation,
+		Cue: cue, Direct: q.direct, Start: q.start, End: q.end, Mention: d.mention(src), RoleRead: r.read}
 }
 
 // mention returns the words of the phrase that names q's speaker, on one

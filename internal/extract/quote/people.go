@@ -99,6 +99,15 @@ func (d *doc) scanPeople() {
 				e++
 			}
 			m.appos = toks[b:e]
+		} else if b+1 < end && d.describes(b) && p == d.sentenceStart(p) {
+			// what the sentence says the person is: "Holtz-Eakin served as
+			// director of the Congressional Budget Office and is now
+			// president of the American Action Forum."
+			e := b + 1
+			for e < end && e < b+30 && toks[e].kind != kQuote && toks[e].kind != kPunct && !descriptionEnds[toks[e].lw] {
+				e++
+			}
+			m.appos = toks[b:e]
 		}
 		ms = append(ms, m)
 		i = b - 1
@@ -170,6 +179,38 @@ func (d *doc) officeHolders() {
 		}
 		d.evidence[name] = append(d.evidence[name], mention{pos: t.s, name: name, titles: []token{office}})
 	}
+}
+
+// describes reports whether the verb at token i, after a person's name,
+// opens a description of them: a post within a few words ("is a senior
+// fellow", "served as director", "is now president") or the name of the
+// organization they lead ("runs Crosscut Strategies").
+func (d *doc) describes(i int) bool {
+	toks := d.toks
+	t := toks[i]
+	if t.inQ || t.kind != kWord || toks[i+1].inQ || toks[i+1].para != t.para {
+		return false
+	}
+	if leadingVerbs[t.lw] {
+		k := i + 1
+		if toks[k].lw == "the" && k+1 < len(toks) {
+			k++
+		}
+		return isNameWord(toks[k]) && !toks[k].inQ
+	}
+	if !descriptionVerbs[t.lw] {
+		return false
+	}
+	for k := i + 1; k < len(toks) && k <= i+6 && toks[k].kind == kWord && !toks[k].inQ; k++ {
+		switch w := toks[k].lw; {
+		case isTitleWord(w) || describingNouns[w]:
+			return true
+		case descriptionStarts[w] || titleModifiers[w] && w != "of" || toks[k].isCap():
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // fullPos returns where the article first names the person name in full,

@@ -297,6 +297,12 @@ func (d *doc) parseForward(i, hi int) (phrase, bool) {
 // the document's description.
 func (d *doc) accordingTo(i, hi int) (phrase, bool) {
 	toks := d.toks
+	// "according to an analysis by the Pew Research Center": the author
+	if by := d.authoredBy(i, hi); by > 0 {
+		if sp, ok := d.parseForward(by+1, hi); ok && (sp.kind == spPerson || sp.kind == spOrg) {
+			return sp, true
+		}
+	}
 	if i < hi && (toks[i].lw == "a" || toks[i].lw == "an") {
 		return phrase{kind: spDesc}, true
 	}
@@ -321,6 +327,23 @@ func (d *doc) accordingTo(i, hi int) (phrase, bool) {
 		}
 	}
 	return sp, true
+}
+
+// authoredBy returns the index of the "by" that names the author of a
+// document phrase starting at token i ("a 2014 study by", "an analysis
+// by", "research by"), or -1 when the words from i up to hi open no such
+// phrase.
+func (d *doc) authoredBy(i, hi int) int {
+	toks := d.toks
+	for k := i; k < hi && k < i+6 && toks[k].kind == kWord && !toks[k].inQ; k++ {
+		if authoredNouns[toks[k].lw] && k+1 < hi && toks[k+1].lw == "by" {
+			return k + 1
+		}
+		if toks[k].isCap() && k > i || clause(toks[k:k+1]) {
+			return -1
+		}
+	}
+	return -1
 }
 
 // fillName classifies a run of capitalised words and fills the name parts.

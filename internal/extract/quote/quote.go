@@ -43,7 +43,9 @@
 // said …" (the sentence's subject speaks) and verbs of belief ("X fears
 // …"). Democrats and Republicans speak as bodies; other groups ("Analysts
 // said") name no speaker, and neither does a document ("according to a CNN
-// tally", "according to the FBI data").
+// tally", "according to the FBI data") unless the text names its author
+// ("according to an analysis by the Pew Research Center", "a 2014 study by
+// Professor X found …").
 //
 // Unknown rather than wrong. A name that no person or body bears is dropped
 // from the rules' and the ranker's choices alike (plausible.go): a heading
@@ -54,8 +56,10 @@
 //
 // Ranking. A quotation the rules leave without a speaker is given one by a
 // linear ranker over the people and organizations named around it, he and
-// she resolved, and the speaker before (see rank.go). Its weights are
-// learned from labelled articles by TrainRanker and embedded.
+// she resolved, and the speaker before (see rank.go); one who speaks
+// elsewhere in the article is named for words that read as speech and that
+// their sentence gives no one. Its weights are learned from labelled
+// articles by TrainRanker and embedded.
 //
 // Names. A speaker phrase is cut into titles, name and apposition
 // ("Ukrainian President Volodymyr Zelensky", "Marie Dumoulin of the European
@@ -72,15 +76,20 @@
 // Countries and capitals speak as governments; "the Clinton campaign"
 // speaks as "Clinton campaign".
 //
-// Roles. One role per speaker, from every mention in the article: a title
-// right before the name ("President", "Sen.", "spokesman") makes an
-// official; expert words ("analyst", "fellow", "professor", "economist") or a
-// think tank or university named with them make an analyst, as does a former
-// official now commenting; media, business and private words make other;
+// Roles. One role per speaker, from every mention in the article (titles,
+// appositions, and what a sentence says the speaker is or was: "X served as
+// director of A and is now president of B"): a title right before the name
+// ("President", "Sen.", "spokesman") makes an official; expert words
+// ("analyst", "fellow", "professor", "economist") or a think tank or
+// university named with them make an analyst, as does a former official now
+// commenting; media, business and private words make other, and so does a
+// post at a company or a news medium ("the chief executive of Ora Media");
 // someone with a campaign, an administration or spokesmen, or whom people
 // vote for, is an official; anyone else is other. Nothing is known of a
-// person but what the text says. The affiliation is the organization named
-// with the speaker, canonical through entity.CanonicalOrganization.
+// person but what the text says: this article's, or, for a speaker it names
+// bare, other articles' of the same collection (Roles, collection.go). The
+// affiliation is the organization named with the speaker, one they are with
+// now before one they left, canonical through entity.CanonicalOrganization.
 //
 // The passes live one to a file (see passes); the word lists are those of
 // package lexicon.
@@ -116,6 +125,11 @@ type Quote struct {
 	// reader can check how Speaker was resolved; "" when no words there
 	// name the speaker (one inferred from the quotations around it).
 	Mention string `json:"mention,omitempty"`
+	// RoleRead reports whether the article's text tells the speaker's
+	// role: a title, a description, an organization named with them.
+	// When it does not, Role is RoleOther, and a collection of articles
+	// may know better (Roles.Fill).
+	RoleRead bool `json:"-"`
 }
 
 // PieceSeparator joins the pieces of one statement in Quote.Text.
@@ -134,7 +148,8 @@ func Extract(text string, ents entity.Result) []Quote {
 // phrases, in the order they run, each in its own file. output then
 // resolves the phrases to names (resolve.go), lets the ranker choose where
 // the rules found no speaker (rank.go) and gives each speaker a role
-// (roles.go).
+// (roles.go); a collection gives the role of a speaker the text leaves
+// undescribed (collection.go).
 var passes = []struct {
 	name string
 	run  func(d *doc)
@@ -205,7 +220,7 @@ type doc struct {
 	usedCue     map[int]bool
 	reported    []*rawQuote
 	evidence    map[string][]mention
-	roles       map[string][2]string // speaker → role, affiliation
+	roles       map[string]speakerRole
 	headings    map[int]bool
 	ranker      map[string]float64                   // the speaker ranker's weights; nil for the rules alone
 	collect     func(qs []*rawQuote, rules []string) // when set, receives the rules' speakers (training)
@@ -216,7 +231,7 @@ type doc struct {
 // newDoc tokenizes text and prepares the per-document tables.
 func newDoc(text string, ents entity.Result) *doc {
 	d := &doc{text: text, ents: ents, toks: tokenize(text), paraEnd: map[int]int{},
-		full: map[string][]personRef{}, usedCue: map[int]bool{}, roles: map[string][2]string{}, headings: map[int]bool{}}
+		full: map[string][]personRef{}, usedCue: map[int]bool{}, roles: map[string]speakerRole{}, headings: map[int]bool{}}
 	for i, t := range d.toks {
 		d.paraEnd[t.para] = i + 1
 	}

@@ -626,6 +626,75 @@ var patternTests = []struct {
 		},
 	},
 	{
+		name: "a_sentence_describes_the_speaker",
+		text: "Tax plan\n\n“This is not reform,” said Ruth Okonkwo, an economist.\n\nMs. Okonkwo served as director of the Budget Office and is now president of the Harbour Policy Institute.",
+		want: []want{{starts: "This is not reform", speaker: "Ruth Okonkwo", role: RoleAnalyst, affiliation: "Harbour Policy Institute"}},
+	},
+	{
+		name: "the_body_a_person_left_is_not_theirs",
+		text: "Spies\n\n“The threat is real,” said Aldo Ferri, a veteran of the Central Intelligence Agency who retired in 2013.",
+		want: []want{{starts: "The threat is real", speaker: "Aldo Ferri", role: RoleAnalyst, affiliation: "Central Intelligence Agency"}},
+	},
+	{
+		name: "a_post_field_is_no_affiliation",
+		text: "Race\n\n“The seat is a toss-up,” said Nora Blum, Senate editor for the Harbour Policy Institute.",
+		want: []want{{starts: "The seat is a toss-up", speaker: "Nora Blum", role: RoleAnalyst, affiliation: "Harbour Policy Institute"}},
+	},
+	{
+		name: "a_title_decides_over_a_body_of_unknown_kind",
+		text: "Visas\n\n“There is a need for more oversight,” said Karl Dunne, a Miami lawyer who has used EB-5 funding.\n\n“We back the bill,” said Lena Park, a member of the NLD's central committee.",
+		want: []want{
+			{starts: "There is a need", speaker: "Karl Dunne", role: RoleOther},
+			{starts: "We back the bill", speaker: "Lena Park", role: RoleOfficial},
+		},
+	},
+	{
+		name: "a_document_speaks_for_its_author",
+		text: "Turnout\n\nTurnout rose by a third, according to an analysis by the Harbour Policy Institute.\n\nA 2014 study by Professor Ruth Okonkwo found 31 cases of fraud in ten years.\n\nA poll by Harbour University found that most voters were undecided.",
+		want: []want{
+			{starts: "Turnout rose by a third", speaker: "Harbour Policy Institute", role: RoleAnalyst, indirect: true},
+			{starts: "31 cases of fraud", speaker: "Ruth Okonkwo", indirect: true},
+		},
+		not: []string{"most voters were undecided"},
+	},
+	{
+		name: "a_coach_speaks_for_a_player",
+		text: "Final\n\nHer coach, Mattias Berg, said they had planned her season around the hard courts.",
+		want: []want{{starts: "they had planned", speaker: "Mattias Berg", role: RoleOther, indirect: true}},
+	},
+	{
+		name: "a_post_at_a_company_or_a_medium_is_no_office",
+		text: "Taxes\n\n“The deal is bad for us,” said Lena Ortiz, the chief executive of Harbour Media.\n\nApple's chief executive, Tim Rook, called the tax “total political crap.”",
+		want: []want{
+			{starts: "The deal is bad", speaker: "Lena Ortiz", role: RoleOther, affiliation: "Harbour Media"},
+			{starts: "total political crap", speaker: "Tim Rook", role: RoleOther, affiliation: "Apple"},
+		},
+	},
+	{
+		name: "a_body_named_with_of_keeps_its_last_word",
+		text: "Inquiry\n\n“It is a fair question,” said Ann Boyd, a spokeswoman for the Department of Justice.",
+		want: []want{{starts: "It is a fair question", speaker: "Ann Boyd", role: RoleOfficial, affiliation: "Justice Department"}},
+	},
+	{
+		name: "an_organization_the_entity_pass_found_where_a_persons_stands",
+		text: "Race\n\n“The seat is a toss-up,” said Nora Blum, House editor for the Cook Political Report.\n\n“We will see,” said Ada Ruiz, co-director of the Nuclear Policy Program at the Carnegie Endowment for International Peace.",
+		want: []want{
+			{starts: "The seat is a toss-up", speaker: "Nora Blum", affiliation: "Cook Political Report"},
+			{starts: "We will see", speaker: "Ada Ruiz", role: RoleAnalyst, affiliation: "Carnegie Endowment for International Peace"},
+		},
+	},
+	{
+		name: "an_organization_named_for_a_purpose",
+		text: "Budget\n\nThe Committee for a Responsible Federal Budget reported that the plans would cost $150 billion.",
+		want: []want{{starts: "the plans would cost", speaker: "Committee for a Responsible Federal Budget", indirect: true}},
+	},
+	{
+		name: "a_promise_in_progress",
+		text: "Coal\n\nHillary Clinton is promising to help mining communities move into new industries.\n\nThe mine was told to close by Friday.",
+		want: []want{{starts: "to help mining communities", speaker: "Hillary Clinton", cue: "promising", indirect: true}},
+		not:  []string{"to close by Friday"},
+	},
+	{
 		name: "title_case_headline",
 		text: "Ortega Just Revealed Who He Would Pick For The Cabinet\n\nThe list is long.",
 		want: nil,
@@ -646,6 +715,8 @@ func TestOrgRole(t *testing.T) {
 		{"Harbour Policy Institute", RoleAnalyst},
 		{"Acme Widgets Inc", RoleOther},
 		{"Ministry of Ports", RoleOfficial},
+		{"Harbour Retail Federation", RoleOfficial}, // a body that is no business
+		{"Zorvex", RoleOfficial},                    // nothing known: most bodies that speak are public
 	}
 	for _, tt := range tests {
 		if got := orgRole(tt.name, strings.Fields(strings.ToLower(tt.name))); got != tt.want {

@@ -23,7 +23,8 @@ import (
 // quotation before) and scored by a linear model. The best candidate is the
 // speaker of a quotation the rules leave without one, unless the candidate
 // that stands for "none of these" (a described speaker, or one not found)
-// scores higher. Letting the ranker overrule the rules as well measured no
+// scores higher and the best candidate speaks nowhere else in the article
+// (by the rules). Letting the ranker overrule the rules as well measured no
 // better on the training articles. The weights are learned by an averaged perceptron from labelled
 // articles (TrainRanker) and embedded in ranker.json, which `newsindex
 // train-quotes` writes.
@@ -312,7 +313,9 @@ func noneCandidate(rule string) *candidate {
 // noneHandicap is taken from the score of the candidate "none of these"
 // when ranking: measured on the training articles, a handicap of 2 names
 // more speakers rightly without naming more people wrongly (5 named more
-// rightly, but more people wrongly too).
+// rightly, but more people wrongly too). A candidate who speaks elsewhere in
+// the article is named whatever "none" scores: by 5-fold cross-validation,
+// speaker accuracy 0.874 → 0.880 with the people quoted unchanged.
 const noneHandicap = 2.0
 
 // rerank chooses the speaker of each quotation with the ranker's weights w,
@@ -321,24 +324,37 @@ const noneHandicap = 2.0
 func (d *doc) rerank(w map[string]float64, rules []string) []string {
 	out := make([]string, len(d.quotes))
 	prev := ""
+	// the people the rules found speaking, in quotations and reported speech
+	speaks := map[string]bool{}
+	for _, r := range rules {
+		speaks[r] = r != ""
+	}
+	for _, q := range d.reported {
+		if n, _ := d.resolve(q.sp); n != "" {
+			speaks[d.tidy(n)] = true
+		}
+	}
 	for i, q := range d.quotes {
 		if rules[i] != "" {
 			out[i], prev = rules[i], rules[i]
 			continue
 		}
-		cs := append(d.candidates(q, rules[i], prev), noneCandidate(rules[i]))
+		cs := d.candidates(q, rules[i], prev)
 		best, bs, first := "", 0.0, true
 		for _, c := range cs {
-			if c.name != "" && !d.plausible(c.name, spPerson) && !d.plausible(c.name, spOrg) {
+			if !d.plausible(c.name, spPerson) && !d.plausible(c.name, spOrg) {
 				continue
 			}
-			s := c.score(w)
-			if c.name == "" {
-				s -= noneHandicap
-			}
-			if first || s > bs {
+			if s := c.score(w); first || s > bs {
 				best, bs, first = c.name, s, false
 			}
+		}
+		// one who speaks elsewhere in the article is named for words that
+		// read as speech and that the text gives no one: naming them adds
+		// no one to the people quoted, and measured on the training
+		// articles they are more often right than not
+		if none := noneCandidate(rules[i]).score(w) - noneHandicap; first || none > bs && !(speaks[d.tidy(best)] && d.unattributed(q)) {
+			best = ""
 		}
 		out[i] = d.tidy(best)
 		if best != "" {
@@ -346,6 +362,22 @@ func (d *doc) rerank(w map[string]float64, rules []string) []string {
 		}
 	}
 	return out
+}
+
+// unattributed reports whether q reads as speech (see speechPiece) and its
+// sentence attributes it to no one: no speaker phrase, and no speech verb
+// outside quotation marks ("the university called her “…”" names a
+// speaker, if not by name).
+func (d *doc) unattributed(q *rawQuote) bool {
+	if q.sp.kind != spNone || !d.speechPiece(q) {
+		return false
+	}
+	for k := d.sentenceStart(q.open); k < len(d.toks) && k < d.frameEnd(q.open); k++ {
+		if d.isVerb(k) {
+			return false
+		}
+	}
+	return true
 }
 
 // Labelled is an article whose quotations are attributed, for training the

@@ -48,3 +48,29 @@ func TestTrainRanker(t *testing.T) {
 		t.Errorf("Extract = %+v, want two quotations, the first by John Smith", qs)
 	}
 }
+
+// TestRankNamesOneWhoSpeaks: a quotation that reads as speech and that its
+// sentence gives no one goes to the ranker's best candidate when that
+// person speaks elsewhere in the article; a term, or words the sentence
+// gives someone described, do not.
+func TestRankNamesOneWhoSpeaks(t *testing.T) {
+	tests := []struct {
+		text, quote, speaker string
+	}{
+		{"Harbour\n\n“The cranes are ready for the ships,” said Ilse Brandt, the harbour master.\n\n" +
+			"The port opened on Monday after two years of work, and ferries will follow in the spring.\n\n" +
+			"“We will need more workers by the summer, and we will train them here.”",
+			"We will need more workers", "Ilse Brandt"},
+		{"Harbour\n\n“The cranes are ready for the ships,” said Ilse Brandt, the harbour master.\n\n" +
+			"The port opened on Monday after two years of work, and ferries will follow in the spring.\n\n" +
+			"In a statement, the city council called the port “the best thing to happen to this town in fifty years.”",
+			"the best thing to happen", ""},
+	}
+	for _, tt := range tests {
+		qs := Extract(tt.text, entity.Extract(tt.text))
+		q, ok := find(qs, tt.quote)
+		if !ok || q.Speaker != tt.speaker {
+			t.Errorf("Extract(%q): %q by %q, want %q; got%s", tt.text, tt.quote, q.Speaker, tt.speaker, formatQuotes(qs))
+		}
+	}
+}

@@ -98,7 +98,9 @@ func (d *doc) indirect() {
 			}
 			continue
 		}
-		if !indirectVerbs[w] {
+		// "Clinton is promising to …": a participle after a form of "be"
+		progressive := progressiveVerbs[w] && v > 0 && beForms[toks[v-1].lw]
+		if !indirectVerbs[w] && !progressive {
 			continue
 		}
 		// "… was first reported by the New York Times": the sentence is the speech
@@ -111,7 +113,7 @@ func (d *doc) indirect() {
 			continue
 		}
 		// passive: "was told", "is called"
-		if v > 0 && strings.Contains(" is was were be been being are ", " "+toks[v-1].lower()+" ") {
+		if v > 0 && beForms[toks[v-1].lw] && !progressive {
 			continue
 		}
 		c := v + 1
@@ -167,7 +169,10 @@ func (d *doc) indirect() {
 			}
 			continue
 		}
-		if !ok || sp.kind == spDesc || a > l0 && prepositions[toks[a-1].lw] || d.endsPrepList(a, l0) || shouted(sp.name) || headlineName(sp.name) {
+		// "A 2014 study by Loyola Law School professor Justin Levitt
+		// found …": the author of the document speaks
+		authored := ok && a > l0 && toks[a-1].lw == "by" && d.authoredBy(l0, a) == a-1
+		if !ok || sp.kind == spDesc || a > l0 && prepositions[toks[a-1].lw] && !authored || d.endsPrepList(a, l0) || shouted(sp.name) || headlineName(sp.name) {
 			continue
 		}
 		// "The figure, The Hill reported, is large.": the attribution

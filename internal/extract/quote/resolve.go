@@ -309,7 +309,15 @@ func (d *doc) resolve(sp phrase) (string, int) {
 			}
 			return strings.Join(parts, " ") + " " + sp.orgNoun, spOrg
 		}
-		if m, ok := d.entityAt(sp.pos, sp.end); ok && m.Kind == entity.Organization {
+		name := sp.name
+		for len(name) > 1 && name[0].lw == "the" {
+			name = name[1:]
+		}
+		// the entity pass's name, unless it read only part of the text's:
+		// "Committee for a Responsible Federal Budget", not "Responsible
+		// Federal Budget"
+		if m, ok := d.entityAt(sp.pos, sp.end); ok && m.Kind == entity.Organization &&
+			(len(name) == 0 || m.Start <= name[0].s && m.End >= name[len(name)-1].e) {
 			return entity.CanonicalOrganization(m.Name), spOrg
 		}
 		return entity.CanonicalOrganization(joinTokens(sp.name)), spOrg

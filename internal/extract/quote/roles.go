@@ -9,29 +9,36 @@ import (
 	"github.com/newsindex/newsindex/internal/extract/entity"
 )
 
+// speakerRole is a speaker's role and affiliation, and whether the text
+// of the article told the role.
+type speakerRole struct {
+	role, affiliation string
+	read              bool
+}
+
 // role tells the role and affiliation of a quotation's speaker, the same for
 // every quotation of one speaker.
-func (d *doc) role(q *rawQuote) (string, string) {
+func (d *doc) role(q *rawQuote) speakerRole {
 	if q.kind == spCountry || q.speaker != "" && isCountry(strings.Fields(strings.ToLower(q.speaker))) {
-		return RoleOfficial, ""
-	}
-	if q.kind == spCountry {
-		return RoleOfficial, ""
+		return speakerRole{RoleOfficial, "", true}
 	}
 	if q.speaker == "" {
 		if q.kind == spOrg {
-			return orgRole(joinTokens(q.sp.name), lowerWords(q.sp.name)), ""
+			return speakerRole{orgRole(joinTokens(q.sp.name), lowerWords(q.sp.name)), "", true}
 		}
-		return decideRole([]mention{phraseMention(q.sp)}, "")
+		return d.decideRole([]mention{phraseMention(q.sp)}, "")
 	}
 	// one role per speaker, however each quotation named them
 	if r, ok := d.roles[q.speaker]; ok {
-		return r[0], r[1]
+		return r
 	}
 	if q.kind == spOrg {
-		role := orgRole(q.speaker, lowerWords(q.sp.name))
-		d.roles[q.speaker] = [2]string{role, ""}
-		return role, ""
+		// the words of the name the text used and of the canonical one:
+		// "Peabody said" is Peabody Energy, a company
+		ws := append(lowerWords(q.sp.name), strings.Fields(strings.ToLower(q.speaker))...)
+		r := speakerRole{orgRole(q.speaker, ws), "", true}
+		d.roles[q.speaker] = r
+		return r
 	}
 	ms := append([]mention{}, d.evidence[q.speaker]...)
 	for _, qs := range [][]*rawQuote{d.quotes, d.reported} {
@@ -41,9 +48,9 @@ func (d *doc) role(q *rawQuote) (string, string) {
 			}
 		}
 	}
-	role, aff := decideRole(ms, q.speaker)
-	d.roles[q.speaker] = [2]string{role, aff}
-	return role, aff
+	r := d.decideRole(ms, q.speaker)
+	d.roles[q.speaker] = r
+	return r
 }
 
 // phraseMention turns what a speaker phrase says into a mention.
@@ -58,8 +65,20 @@ func phraseMention(sp phrase) mention {
 	return m
 }
 
-// orgRole is the role of an organization that speaks.
+// orgRole is the role of an organization that speaks: that of its kind,
+// or official, as most bodies that speak are.
 func orgRole(name string, ws []string) string {
+	if r := orgKindRole(name, ws); r != "" {
+		return r
+	}
+	return RoleOfficial
+}
+
+// orgKindRole is the role of the people of an organization whose kind is
+// known (package entity's organizations) or shows in its name (a party, a
+// newspaper, a university); "" for an organization of unknown kind, which
+// tells nothing of someone named with it.
+func orgKindRole(name string, ws []string) string {
 	switch entity.OrganizationKind(name) {
 	case entity.OrgBody:
 		return RoleOfficial
@@ -85,21 +104,38 @@ func orgRole(name string, ws []string) string {
 	case analyst:
 		return RoleAnalyst
 	}
-	return RoleOfficial
+	if len(ws) > 1 && companyHeads[ws[len(ws)-1]] {
+		return RoleOther // Peabody Energy, Ora Media, Castlebrook United
+	}
+	for _, w := range ws {
+		if orgWords[w] {
+			// an association, a league, a coalition, a council: a body
+			// that is not a business
+			return RoleOfficial
+		}
+	}
+	return ""
 }
 
-func decideRole(ms []mention, name string) (string, string) {
+func (d *doc) decideRole(ms []mention, name string) speakerRole {
 	var analyst, official, other, strong, formerOfficial bool
 	// named with a government, party or campaign they serve now; with a think
 	// tank or university; a scholar's title (fellow, professor), which no
 	// body's staff holds
 	var servesBody, analystBody, scholar bool
+	// named with an organization of unknown kind (most that speak are
+	// public bodies, but the title decides: "a lawyer at EB-5 Partners")
+	var unknownBody bool
 	aff := ""
 	for _, m := range ms {
+		// a post named with a company or a news medium the person is with
+		// now is no public office: "the chief executive of Ora Media",
+		// "PolitiFact Executive Director"
+		a, r, wasWith := d.affiliation(m)
+		business := r == RoleOther && !wasWith
 		if strongOfficialTitles[strings.TrimSuffix(m.adjacent, ".")] || strongOfficialTitles[m.adjacent] {
 			strong = true
 		}
-		mFormer := false
 		for _, part := range [][]token{m.titles, m.appos} {
 			former := false
 			for k, t := range part {
@@ -109,12 +145,16 @@ func decideRole(ms []mention, name string) (string, string) {
 				}
 				switch {
 				case w == "former" || w == "retired" || w == "served" || w == "ex":
-					former, mFormer = true, true
+					former = true
+				case w == "now" || w == "currently":
+					former = false // "served as director of … and is now president of …"
 				case analystTitles[w]:
 					analyst = true
 					scholar = scholar || !staffAnalysts[w]
 				case (officialTitles[w] || officialTitles[w+"."]) && former:
 					formerOfficial = true
+				case (officialTitles[w] || officialTitles[w+"."] || orgNouns[w] && w != "team") && business:
+					other = true
 				case officialTitles[w] || officialTitles[w+"."] || orgNouns[w] && w != "team":
 					official = true
 				case otherTitles[w]:
@@ -122,7 +162,7 @@ func decideRole(ms []mention, name string) (string, string) {
 				}
 			}
 		}
-		if a, r := affiliation(m); a != "" {
+		if a != "" {
 			if aff == "" {
 				aff = a
 			}
@@ -131,72 +171,147 @@ func decideRole(ms []mention, name string) (string, string) {
 				analyst, analystBody = true, true
 			case RoleOfficial:
 				// the body a former official served is not whom they speak for now
-				if mFormer {
+				if wasWith {
 					formerOfficial = true
 				} else {
 					official, servesBody = true, true
 				}
 			case RoleOther:
 				other = true
+			case "":
+				unknownBody = unknownBody || !wasWith
 			}
 		}
 	}
 	switch {
 	case strong && !analyst:
-		return RoleOfficial, aff
+		return speakerRole{RoleOfficial, aff, true}
 	case servesBody && !analystBody && !scholar && !formerOfficial:
 		// an economist or strategist of a government, party or campaign
 		// speaks for it: "chief strategist for the Republican National Committee"
-		return RoleOfficial, aff
+		return speakerRole{RoleOfficial, aff, true}
 	case analyst:
-		return RoleAnalyst, aff
+		return speakerRole{RoleAnalyst, aff, true}
 	case official || strong:
-		return RoleOfficial, aff
+		return speakerRole{RoleOfficial, aff, true}
 	case other:
-		return RoleOther, aff
+		return speakerRole{RoleOther, aff, true}
+	case unknownBody:
+		return speakerRole{RoleOfficial, aff, true}
 	case formerOfficial:
-		return RoleAnalyst, aff
+		return speakerRole{RoleAnalyst, aff, true}
 	}
-	return defaultRole, aff
+	return speakerRole{defaultRole, aff, false}
 }
 
 // defaultRole is the role of a person nothing is known of.
 const defaultRole = RoleOther
 
 // affiliation finds the organization named with a person and its role.
-func affiliation(m mention) (string, string) {
-	var cands [][]token
+// Of several, it takes the first the person is with now rather than one
+// they were with ("served as director of the Congressional Budget Office
+// and is now president of the American Action Forum"), and one that a
+// preposition introduces rather than one that names a post's field ("House
+// editor for the Cook Political Report").
+func (d *doc) affiliation(m mention) (name, role string, wasWith bool) {
+	type cand struct {
+		toks           []token
+		former, before bool // after a word of the past; right before a post
+		introduced     bool // after "of", "at", "for", "with" or a verb of leading
+	}
+	var cands []cand
 	if len(m.affil) > 0 {
-		cands = append(cands, m.affil)
+		cands = append(cands, cand{toks: m.affil, introduced: true})
 	}
 	for _, part := range [][]token{m.appos, m.titles} {
+		// past[i]: a word of the past governs token i, before it ("a
+		// former CIA director") or after it ("a veteran of the CIA who
+		// retired"), with no "now" between
+		past := make([]bool, len(part))
+		for dir, on := 0, false; dir < 2; dir, on = dir+1, false {
+			for k := range part {
+				i := k
+				if dir == 1 {
+					i = len(part) - 1 - k
+				}
+				switch strings.TrimSuffix(part[i].lw, ".") {
+				case "former", "formerly", "retired", "served", "ex", "was":
+					on = true
+				case "now", "currently":
+					on = false
+				}
+				past[i] = past[i] || on
+			}
+		}
 		for i := 0; i < len(part); i++ {
 			if !isNameWord(part[i]) {
 				continue
 			}
 			b := capRunFwd(part, i, len(part))
-			cands = append(cands, part[i:b])
+			c := cand{toks: part[i:b], former: past[i]}
+			c.before = b < len(part) && !isNameWord(part[b]) && isTitleWord(part[b].lw)
+			k := i - 1
+			if k > 0 && part[k].lw == "the" {
+				k--
+			}
+			c.introduced = k >= 0 && (affiliationPrepositions[part[k].lw] || leadingVerbs[part[k].lw])
+			cands = append(cands, c)
 			i = b - 1
 		}
 	}
+	best := -1
 	for _, c := range cands {
-		for len(c) > 0 && (c[0].w == "the" || c[0].w == "The" || strings.HasSuffix(c[0].w, "-based")) {
-			c = c[1:]
-		}
-		// "Fox News Chairman", "RNC Research Director": the post is no part
-		// of the body's name
-		post := false
-		for len(c) > 1 && (connectors[c[len(c)-1].w] || isTitleWord(c[len(c)-1].lw) || post && entity.IsPostModifier(c[len(c)-1].lw)) {
-			post = post || isTitleWord(c[len(c)-1].lw)
-			c = c[:len(c)-1]
-		}
-		if len(c) == 0 || classifyRun(c) != spOrg {
+		n, r, byWords := d.orgNamed(c.toks, c.introduced)
+		if n == "" {
 			continue
 		}
-		name := entity.CanonicalOrganization(joinTokens(c))
-		return name, orgRole(name, lowerWords(c))
+		rank := 0
+		if c.former {
+			rank += 4
+		}
+		if c.before {
+			rank += 2
+		}
+		if !byWords {
+			rank++ // "the Nuclear Policy Program at the Carnegie Endowment …"
+		}
+		if best < 0 || rank < best {
+			best, name, role, wasWith = rank, n, r, c.former
+		}
 	}
-	return "", ""
+	return name, role, wasWith
+}
+
+// orgNamed returns the organization a run of capitalised words names, and
+// its role, and whether its words say so; "" when it names none. The run
+// names one when its words make
+// an organization's name, or, where a person's organization stands
+// (introduced: after "of", "at", "for", "with" or a verb of leading; or in
+// the possessive before a post), when the entity pass found one there
+// ("editor for the Cook Political Report", "runs Crosscut Strategies",
+// "Apple's chief executive").
+func (d *doc) orgNamed(c []token, introduced bool) (name, role string, byWords bool) {
+	if len(c) > 0 && (introduced || isPossessive(c[len(c)-1].w)) && classifyRun(c) != spOrg {
+		if m, ok := d.entityAt(c[0].s, c[len(c)-1].e); ok && m.Kind == entity.Organization && m.Start >= c[0].s && m.End <= c[len(c)-1].e {
+			name := entity.CanonicalOrganization(m.Name)
+			return name, orgKindRole(name, strings.Fields(strings.ToLower(name))), false
+		}
+	}
+	for len(c) > 0 && (c[0].w == "the" || c[0].w == "The" || strings.HasSuffix(c[0].w, "-based")) {
+		c = c[1:]
+	}
+	// "Fox News Chairman", "RNC Research Director": the post is no part
+	// of the body's name; a word after "of" is ("Department of Justice")
+	post := false
+	for len(c) > 1 && (connectors[c[len(c)-1].w] || isTitleWord(c[len(c)-1].lw) && !connectors[c[len(c)-2].w] || post && entity.IsPostModifier(c[len(c)-1].lw)) {
+		post = post || isTitleWord(c[len(c)-1].lw)
+		c = c[:len(c)-1]
+	}
+	if len(c) == 0 || classifyRun(c) != spOrg {
+		return "", "", false
+	}
+	name = entity.CanonicalOrganization(joinTokens(c))
+	return name, orgKindRole(name, lowerWords(c)), true
 }
 
 // partyState reads a lawmaker's party and state, "R-Fla.", as the words
