@@ -44,7 +44,7 @@ func (e *Engine) Check(ctx context.Context) (engine.CheckReport, error) {
 		if nq, _ := fields[fNQuotes].(float64); int(nq) != len(a.Quotes) {
 			r.Problem("article %q: lists %d quotes but nquotes is %v", id, len(a.Quotes), fields[fNQuotes])
 		}
-		e.findable(ctx, &r, id, a.Title)
+		e.findable(ctx, &r, id, a.Title, a.Language)
 	})
 	if err != nil {
 		return r, err
@@ -89,8 +89,9 @@ func (e *Engine) Check(ctx context.Context) (engine.CheckReport, error) {
 	return r, nil
 }
 
-// findable checks that article id is found by its ID and by its title.
-func (e *Engine) findable(ctx context.Context, r *engine.CheckReport, id, title string) {
+// findable checks that article id is found by its ID and by its title,
+// written in language.
+func (e *Engine) findable(ctx context.Context, r *engine.CheckReport, id, title, language string) {
 	if _, err := e.Article(ctx, id); err != nil {
 		r.Problem("article %q: not found by id: %v", id, err)
 	} else {
@@ -99,7 +100,7 @@ func (e *Engine) findable(ctx context.Context, r *engine.CheckReport, id, title 
 	if title == "" {
 		return
 	}
-	ok, err := e.findsByTitle(ctx, id, title)
+	ok, err := e.findsByTitle(ctx, id, title, language)
 	switch {
 	case err != nil:
 		r.Problem("article %q: search by title: %v", id, err)
@@ -149,14 +150,16 @@ func (e *Engine) scan(ctx context.Context, kind string, fields []string, f func(
 	}
 }
 
-// findsByTitle reports whether a match query on title finds article id. A
-// title made only of stop words finds nothing, and counts as found.
-func (e *Engine) findsByTitle(ctx context.Context, id, title string) (bool, error) {
-	if a := e.idx.Mapping().AnalyzerNamed(analysis.AnalyzerName); a != nil && len(a.Analyze([]byte(title))) == 0 {
+// findsByTitle reports whether a match query on title, in the title field
+// of its language, finds article id. A title made only of stop words finds
+// nothing, and counts as found.
+func (e *Engine) findsByTitle(ctx context.Context, id, title, language string) (bool, error) {
+	an := analysis.ForLanguage(language)
+	if a := e.idx.Mapping().AnalyzerNamed(an); a != nil && len(a.Analyze([]byte(title))) == 0 {
 		return true, nil
 	}
 	m := bleve.NewMatchQuery(title)
-	m.SetField(fTitle)
+	m.SetField(analysis.TextField(fTitle, language))
 	q := bleve.NewConjunctionQuery(bleve.NewDocIDQuery([]string{id}), m, kindQuery(engine.KindArticle))
 	res, err := e.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, 1, 0, false))
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/newsindex/newsindex/index/internal/engine"
+	"github.com/newsindex/newsindex/internal/analysis"
 )
 
 func dayOf(t time.Time) (day, month, year string) {
@@ -18,13 +19,15 @@ func articleDoc(a *engine.Article) (map[string]interface{}, error) {
 		return nil, err
 	}
 	d := map[string]interface{}{
-		"_type":  engine.KindArticle,
-		fKind:    engine.KindArticle,
-		fTitle:   a.Title,
-		fBody:    a.Body,
-		fSource:  packStored(src),
-		fNQuotes: float64(len(a.Quotes)),
-		fStory:   a.Story,
+		"_type": engine.KindArticle,
+		fKind:   engine.KindArticle,
+		// The text goes to the fields of its language's analysis.
+		analysis.TextField(fTitle, a.Language): a.Title,
+		analysis.TextField(fBody, a.Language):  a.Body,
+		fSource:                                packStored(src),
+		fNQuotes:                               float64(len(a.Quotes)),
+		fStory:                                 a.Story,
+		fLanguage:                              languageValue(a.Language),
 	}
 
 	if !a.Published.IsZero() {
@@ -59,20 +62,22 @@ type storedQuote struct {
 	ArticleID string    `json:"article_id"`
 	Title     string    `json:"title"`
 	Published time.Time `json:"published,omitzero"`
+	Language  string    `json:"language,omitempty"` // the article's
 }
 
 // quoteDoc is the bleve document of one of an article's quotes.
 func quoteDoc(a *engine.Article, q engine.Quote) (map[string]interface{}, error) {
-	src, err := json.Marshal(storedQuote{Quote: q, ArticleID: a.ID, Title: a.Title, Published: a.Published})
+	src, err := json.Marshal(storedQuote{Quote: q, ArticleID: a.ID, Title: a.Title, Published: a.Published, Language: a.Language})
 	if err != nil {
 		return nil, err
 	}
 	d := map[string]interface{}{
-		"_type":    engine.KindQuote,
-		fKind:      engine.KindQuote,
-		fQuote:     q.Text,
-		fArticleID: a.ID,
-		fSource:    packStored(src),
+		"_type":                                engine.KindQuote,
+		fKind:                                  engine.KindQuote,
+		analysis.TextField(fQuote, a.Language): q.Text,
+		fArticleID:                             a.ID,
+		fSource:                                packStored(src),
+		fQuoteLanguage:                         languageValue(a.Language),
 	}
 	if !a.Published.IsZero() {
 		d[fPublished] = a.Published

@@ -28,6 +28,7 @@ type Engine struct {
 	stories engine.StoryStore
 	facets  *facet.Cache
 	lengths fieldLengths
+	langs   analysesCache
 }
 
 // Create makes a new index at path: a new folder, or an empty one (a volume

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	bq "github.com/blevesearch/bleve/v2/search/query"
+
 	"github.com/newsindex/newsindex/index/internal/engine"
 	"github.com/newsindex/newsindex/internal/query"
 )
@@ -99,4 +101,13 @@ func ids(r *engine.SearchResult) string {
 		out = append(out, h.ID)
 	}
 	return strings.Join(out, " ")
+}
+
+// articleQuery translates n as a search over every language of e does.
+func articleQuery(e *Engine, n query.Node) (bq.Query, error) {
+	t, err := e.articleReader(nil, false)
+	if err != nil {
+		return nil, err
+	}
+	return t.translate(n)
 }

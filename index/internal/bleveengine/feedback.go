@@ -32,26 +32,32 @@ func (e *Engine) expansion(ctx context.Context, r *engine.SearchRequest, q query
 		if err := decodeStored(h.Fields, &a); err != nil {
 			return nil, fmt.Errorf("article %q: %w", h.ID, err)
 		}
-		docs = append(docs, engine.FeedbackDoc{Score: h.Score, Text: a.Title + "\n" + a.Body})
+		docs = append(docs, engine.FeedbackDoc{Score: h.Score, Text: a.Title + "\n" + a.Body, Analyzer: analysis.ForLanguage(a.Language)})
 	}
 	if len(docs) == 0 {
 		return nil, nil
 	}
-	exclude := map[string]bool{}
-	for _, w := range words {
-		for _, t := range engine.Tokens(analysis.AnalyzerName, w) {
-			exclude[t] = true
+	langs, err := e.analyses()
+	if err != nil {
+		return nil, err
+	}
+	exclude := map[engine.AnalyzedTerm]bool{}
+	for _, s := range langs.scopes(r.Filters[languageFilter]) {
+		for _, w := range words {
+			for _, t := range engine.Tokens(s.analyzer, w) {
+				exclude[engine.AnalyzedTerm{Analyzer: s.analyzer, Term: t}] = true
+			}
 		}
 	}
 	n, err := e.idx.DocCount()
 	if err != nil {
 		return nil, translate(err)
 	}
-	df, done, err := e.docFreq(ctx, fBody)
+	df, done, err := e.docFreq(ctx)
 	if err != nil {
 		return nil, err
 	}
-	terms := engine.Expansion(docs, exclude, n, df)
+	terms := engine.Expansion(docs, exclude, func(an string) float64 { return langs.documents(an, n) }, df)
 	if err := done(); err != nil {
 		return nil, err
 	}
@@ -62,7 +68,7 @@ func (e *Engine) expansion(ctx context.Context, r *engine.SearchRequest, q query
 	for _, t := range terms {
 		for _, fb := range articleTranslator.Text {
 			tq := bleve.NewTermQuery(t.Term)
-			tq.SetField(fb.Field)
+			tq.SetField(engine.AnalyzedField(fb.Field, t.Analyzer))
 			tq.SetBoost(t.Weight * fb.Boost)
 			qs = append(qs, tq)
 		}
@@ -70,10 +76,11 @@ func (e *Engine) expansion(ctx context.Context, r *engine.SearchRequest, q query
 	return bleve.NewDisjunctionQuery(qs...), nil
 }
 
-// docFreq returns a function giving the number of documents whose field
-// holds a term, read from one snapshot of the index, and the function that
-// releases the snapshot and reports the first error met.
-func (e *Engine) docFreq(ctx context.Context, field string) (func(string) uint64, func() error, error) {
+// docFreq returns a function giving the number of documents whose body
+// holds a term, in the field of the term's analysis, read from one snapshot
+// of the index, and the function that releases the snapshot and reports
+// the first error met.
+func (e *Engine) docFreq(ctx context.Context) (func(engine.AnalyzedTerm) uint64, func() error, error) {
 	adv, err := e.idx.Advanced()
 	if err != nil {
 		return nil, nil, err
@@ -83,8 +90,8 @@ func (e *Engine) docFreq(ctx context.Context, field string) (func(string) uint64
 		return nil, nil, err
 	}
 	var first error
-	df := func(term string) uint64 {
-		tfr, err := r.TermFieldReader(ctx, []byte(term), field, false, false, false)
+	df := func(t engine.AnalyzedTerm) uint64 {
+		tfr, err := r.TermFieldReader(ctx, []byte(t.Term), engine.AnalyzedField(fBody, t.Analyzer), false, false, false)
 		if err != nil {
 			if first == nil {
 				first = err

@@ -31,7 +31,7 @@ func TestFilteredRanksAsBooleanFilter(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		text, err := articleQuery(n)
+		text, err := articleQuery(e, n)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -29,12 +29,18 @@ const (
 	fPlace        = "place"
 	fOrganization = "organization"
 	fSourceName   = "source"
+	// fLanguage is the article's language code, "und" when undetermined
+	// (engine.LanguageOf): what the language facet counts and filters.
+	fLanguage = "language"
 
 	fQuote       = "quote"
 	fSpeaker     = "speaker"
 	fRole        = "role"
 	fAffiliation = "affiliation"
 	fArticleID   = "article_id"
+	// fQuoteLanguage is the language code of a quote's article, which
+	// confines a quote search's reading in one language to its quotes.
+	fQuoteLanguage = "quote_language"
 )
 
 // facetField maps each facet to its keyword field.
@@ -49,12 +55,23 @@ var facetField = map[engine.Facet]string{
 }
 
 func newMapping() mapping.IndexMapping {
-	text := bleve.NewTextFieldMapping()
-	text.Analyzer = analysis.AnalyzerName
-	text.Store = false
-	text.IncludeInAll = false
-	text.IncludeTermVectors = true
-	text.DocValues = false
+	// Free text is kept in one field per analysis (analysis.TextField):
+	// title and body of English and undetermined articles, title_fr and
+	// body_fr of French ones, and so on.
+	text := func(analyzer string) *mapping.FieldMapping {
+		m := bleve.NewTextFieldMapping()
+		m.Analyzer = analyzer
+		m.Store = false
+		m.IncludeInAll = false
+		m.IncludeTermVectors = true
+		m.DocValues = false
+		return m
+	}
+	textFields := func(d *mapping.DocumentMapping, base string) {
+		for _, f := range analysis.TextFields(base) {
+			d.AddFieldMappingsAt(f.Field, text(f.Analyzer))
+		}
+	}
 
 	keyword := bleve.NewKeywordFieldMapping()
 	keyword.Store = false
@@ -91,8 +108,8 @@ func newMapping() mapping.IndexMapping {
 
 	article := bleve.NewDocumentStaticMapping()
 	article.AddFieldMappingsAt(fKind, keyword)
-	article.AddFieldMappingsAt(fTitle, text)
-	article.AddFieldMappingsAt(fBody, text)
+	textFields(article, fTitle)
+	textFields(article, fBody)
 	article.AddFieldMappingsAt(fPublished, date)
 	for _, f := range []string{fDay, fMonth, fYear} {
 		article.AddFieldMappingsAt(f, keyword)
@@ -100,6 +117,11 @@ func newMapping() mapping.IndexMapping {
 	for _, f := range facetField {
 		article.AddFieldMappingsAt(f, keyword)
 		article.AddFieldMappingsAt(f+engine.NameSuffix, name)
+	}
+	// Searches read the languages present from this field's dictionary,
+	// whether or not the language is one of the facets.
+	if _, ok := article.Properties[fLanguage]; !ok {
+		article.AddFieldMappingsAt(fLanguage, keyword)
 	}
 	article.AddFieldMappingsAt(fSource, stored)
 	article.AddFieldMappingsAt(fNQuotes, storedNum)
@@ -111,12 +133,12 @@ func newMapping() mapping.IndexMapping {
 
 	quote := bleve.NewDocumentStaticMapping()
 	quote.AddFieldMappingsAt(fKind, keyword)
-	quote.AddFieldMappingsAt(fQuote, text)
+	textFields(quote, fQuote)
 	quoteDate := bleve.NewDateTimeFieldMapping()
 	quoteDate.Store = false
 	quoteDate.IncludeInAll = false
 	quote.AddFieldMappingsAt(fPublished, quoteDate)
-	for _, f := range []string{fSpeaker, fRole, fAffiliation, fArticleID, fMonth} {
+	for _, f := range []string{fSpeaker, fRole, fAffiliation, fArticleID, fMonth, fQuoteLanguage} {
 		quote.AddFieldMappingsAt(f, keyword)
 	}
 	quote.AddFieldMappingsAt(fSpeaker+engine.NameSuffix, name)

@@ -60,7 +60,7 @@ func TestPagesAsOnePass(t *testing.T) {
 		if !articleTranslator.hasProximity(n) {
 			t.Fatalf("%q: no proximity clause, nothing to test", tt.query)
 		}
-		full, err := articleQuery(n)
+		full, err := articleQuery(e, n)
 		if err != nil {
 			t.Fatal(err)
 		}

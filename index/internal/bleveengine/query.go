@@ -2,6 +2,7 @@ package bleveengine
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -13,15 +14,19 @@ import (
 )
 
 // translator turns a parsed search-box query into a bleve query over its
-// SearchFields.
+// SearchFields, reading the free text in one analysis.
 type translator struct {
 	engine.SearchFields
-	// all matches every document of the translator's kind: what a query of
-	// only stop words, or only exclusions beside them, starts from.
+	// all matches every document of the translator's kind (of its
+	// analysis, when the index holds several): what a query of only stop
+	// words, or only exclusions beside them, starts from.
 	all func() bq.Query
 	// noProximity leaves out the clauses that rank words standing together
 	// higher: they change no match, only the order.
 	noProximity bool
+	// analyzer reads the free text, which is searched in its own fields
+	// (engine.AnalyzedField); "" is English.
+	analyzer string
 }
 
 var articleTranslator = translator{
@@ -52,21 +57,43 @@ var quoteTranslator = translator{
 	},
 }
 
-func articleQuery(n query.Node) (bq.Query, error) { return articleTranslator.translate(n) }
+// textAnalyzer returns the analyzer of the translator's free text.
+func (t translator) textAnalyzer() string {
+	if t.analyzer == "" {
+		return analysis.AnalyzerName
+	}
+	return t.analyzer
+}
 
-func quoteQuery(n query.Node) (bq.Query, error) { return quoteTranslator.translate(n) }
+// fields returns the index fields a query field searches, with boosts, in
+// the translator's analysis, and whether they are free text.
+func (t translator) fields(field string) ([]engine.FieldBoost, bool, error) {
+	fs, isText, err := t.Fields(field)
+	if err != nil || !isText {
+		return fs, isText, err
+	}
+	out := make([]engine.FieldBoost, len(fs))
+	for i, fb := range fs {
+		out[i] = engine.FieldBoost{Field: engine.AnalyzedField(fb.Field, t.textAnalyzer()), Boost: fb.Boost}
+	}
+	return out, true, nil
+}
 
 // translate returns the bleve query for n; a nil query (with no error) means
 // n holds nothing searchable, such as a lone stop word, and matches all.
 func (t translator) translate(n query.Node) (bq.Query, error) {
-	q, err := t.node(n)
+	q, _, err := t.node(n)
 	if err != nil || q != nil {
 		return q, err
 	}
 	return t.all(), nil
 }
 
-func (t translator) node(n query.Node) (bq.Query, error) {
+// node returns the bleve query for n, and whether every document it
+// matches holds free text of the translator's analysis (or is one of
+// all's): only such a query needs no confining to the analysis when the
+// index holds several.
+func (t translator) node(n query.Node) (bq.Query, bool, error) {
 	switch n := n.(type) {
 	case *query.Term:
 		return t.leaf(n.Field, n.Text, false)
@@ -76,74 +103,82 @@ func (t translator) node(n query.Node) (bq.Query, error) {
 		return t.prefix(n.Field, n.Text)
 	case *query.And:
 		var must, not []bq.Query
+		confined := false
 		for _, c := range n.Nodes {
 			if neg, ok := c.(*query.Not); ok {
-				q, err := t.node(neg.Node)
+				q, _, err := t.node(neg.Node)
 				if err != nil {
-					return nil, err
+					return nil, false, err
 				}
 				if q != nil {
 					not = append(not, q)
 				}
 				continue
 			}
-			q, err := t.node(c)
+			q, in, err := t.node(c)
 			if err != nil {
-				return nil, err
+				return nil, false, err
 			}
 			if q != nil {
 				must = append(must, q)
+				confined = confined || in
 			}
 		}
 		if len(must) == 0 && len(not) == 0 {
-			return nil, nil
+			return nil, false, nil
 		}
 		b := bleve.NewBooleanQuery()
 		if len(must) == 0 {
 			must = append(must, t.all())
+			confined = true
 		}
 		b.AddMust(must...)
 		b.AddMustNot(not...)
 		if p := t.proximity(n.Nodes); p != nil && !t.noProximity {
 			b.AddShould(p)
 		}
-		return b, nil
+		return b, confined, nil
 	case *query.Or:
 		var any []bq.Query
+		confined := true
 		for _, c := range n.Nodes {
-			q, err := t.node(c)
+			q, in, err := t.node(c)
 			if err != nil {
-				return nil, err
+				return nil, false, err
 			}
 			if q == nil {
 				// A branch that matches all makes the whole OR match all.
-				return nil, nil
+				return nil, false, nil
 			}
 			any = append(any, q)
+			confined = confined && in
 		}
-		return bleve.NewDisjunctionQuery(any...), nil
+		return bleve.NewDisjunctionQuery(any...), confined, nil
 	case *query.Not:
-		q, err := t.node(n.Node)
+		q, _, err := t.node(n.Node)
 		if err != nil || q == nil {
-			return nil, err
+			return nil, false, err
 		}
 		b := bleve.NewBooleanQuery()
 		b.AddMust(t.all())
 		b.AddMustNot(q)
-		return b, nil
+		return b, true, nil
 	}
-	return nil, fmt.Errorf("%w: query node %T not supported", engine.ErrInvalidRequest, n)
+	return nil, false, fmt.Errorf("%w: query node %T not supported", engine.ErrInvalidRequest, n)
 }
 
-func (t translator) leaf(field, text string, phrase bool) (bq.Query, error) {
-	fs, isText, err := t.Fields(field)
+func (t translator) leaf(field, text string, phrase bool) (bq.Query, bool, error) {
+	fs, isText, err := t.fields(field)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	an := engine.AnalyzerFor(isText)
+	an := engine.AnalyzerFor(false)
+	if isText {
+		an = t.textAnalyzer()
+	}
 	toks := engine.Tokens(an, text)
 	if len(toks) == 0 {
-		return nil, nil // only stop words or punctuation
+		return nil, false, nil // only stop words or punctuation
 	}
 	var qs []bq.Query
 	for _, fb := range fs {
@@ -151,7 +186,8 @@ func (t translator) leaf(field, text string, phrase bool) (bq.Query, error) {
 		var q bq.Query
 		if phrase || len(toks) > 1 && isText {
 			// A quoted phrase, or one word that analyses to several tokens
-			// ("U.S.", "Dayez-Burgeon"), must match in order.
+			// ("U.S.", "Dayez-Burgeon", a Chinese word of three characters),
+			// must match in order.
 			mp := bleve.NewMatchPhraseQuery(text)
 			mp.SetField(f)
 			mp.Analyzer = an
@@ -168,19 +204,22 @@ func (t translator) leaf(field, text string, phrase bool) (bq.Query, error) {
 		qs = append(qs, q)
 	}
 	if len(qs) == 1 {
-		return qs[0], nil
+		return qs[0], isText, nil
 	}
-	return bleve.NewDisjunctionQuery(qs...), nil
+	return bleve.NewDisjunctionQuery(qs...), isText, nil
 }
 
-func (t translator) prefix(field, text string) (bq.Query, error) {
-	fs, _, err := t.Fields(field)
+func (t translator) prefix(field, text string) (bq.Query, bool, error) {
+	fs, isText, err := t.fields(field)
 	if err != nil {
-		return nil, err
+		return nil, false, err
+	}
+	if len([]rune(strings.ToLower(text))) < engine.MinPrefix {
+		return nil, false, fmt.Errorf("%w: prefix %q* is too short, want at least %d characters", engine.ErrInvalidRequest, text, engine.MinPrefix)
 	}
 	p := strings.ToLower(text)
-	if len([]rune(p)) < engine.MinPrefix {
-		return nil, fmt.Errorf("%w: prefix %q* is too short, want at least %d characters", engine.ErrInvalidRequest, text, engine.MinPrefix)
+	if isText {
+		p = engine.PrefixTerm(t.textAnalyzer(), text)
 	}
 	var qs []bq.Query
 	for _, fb := range fs {
@@ -191,24 +230,25 @@ func (t translator) prefix(field, text string) (bq.Query, error) {
 		qs = append(qs, q)
 	}
 	if len(qs) == 1 {
-		return qs[0], nil
+		return qs[0], isText, nil
 	}
-	return bleve.NewDisjunctionQuery(qs...), nil
+	return bleve.NewDisjunctionQuery(qs...), isText, nil
 }
 
 // proximity returns a query for the plain free-text words of an AND read as
 // one phrase ("crude oil" as a phrase, beside crude AND oil), or nil when
 // there are fewer than two such words.
 func (t translator) proximity(nodes []query.Node) bq.Query {
-	text, ok := engine.ProximityText(nodes)
+	an := t.textAnalyzer()
+	text, ok := engine.ProximityTextIn(an, nodes)
 	if !ok {
 		return nil
 	}
 	var qs []bq.Query
 	for _, fb := range t.Text {
 		mp := bleve.NewMatchPhraseQuery(text)
-		mp.SetField(fb.Field)
-		mp.Analyzer = analysis.AnalyzerName
+		mp.SetField(engine.AnalyzedField(fb.Field, an))
+		mp.Analyzer = an
 		mp.SetBoost(fb.Boost * engine.PhraseBoost)
 		qs = append(qs, mp)
 	}
@@ -220,27 +260,146 @@ func (t translator) proximity(nodes []query.Node) bq.Query {
 
 // relaxed returns the OR of a query that is an AND of positive words and
 // phrases, for when the AND finds too little: articles holding more of the
-// words rank first. ok is false for other queries, which are kept as written.
-func (t translator) relaxed(n query.Node) (q bq.Query, ok bool, err error) {
+// words rank first. ok is false for other queries, which are kept as
+// written, and for a query left with fewer than two words; confined is as
+// for node.
+func (t translator) relaxed(n query.Node) (q bq.Query, confined, ok bool, err error) {
 	parts, ok := engine.Relaxable(n)
 	if !ok {
-		return nil, false, nil
+		return nil, false, false, nil
 	}
 	var any []bq.Query
+	confined = true
 	for _, c := range parts {
-		cq, err := t.node(c)
+		cq, in, err := t.node(c)
 		if err != nil {
-			return nil, false, err
+			return nil, false, false, err
 		}
 		if cq != nil {
 			any = append(any, cq)
+			confined = confined && in
 		}
 	}
 	if len(any) < 2 {
-		return nil, false, nil
+		return nil, false, false, nil
 	}
 	if p := t.proximity(parts); p != nil {
 		any = append(any, p)
 	}
-	return bleve.NewDisjunctionQuery(any...), true, nil
+	return bleve.NewDisjunctionQuery(any...), confined, true, nil
+}
+
+// multiTranslator reads a query in each of several analyses and combines
+// the readings: a document matches the reading of its own analysis, the
+// other readings search fields it does not have. Each reading that could
+// match documents of another analysis (one of names alone, an exclusion)
+// is confined to its own.
+type multiTranslator struct {
+	base   translator
+	scopes []scope
+	// only is the keyword field holding the language of a document.
+	only string
+}
+
+// reading returns the translator of one scope.
+func (m multiTranslator) reading(s scope) (translator, bq.Query) {
+	t := m.base
+	t.analyzer = s.analyzer
+	restrict := s.only(m.only)
+	all := m.base.all
+	t.all = func() bq.Query { return bleve.NewConjunctionQuery(all(), restrict) }
+	return t, restrict
+}
+
+// single returns the translator for a query read once: in the one scope
+// there is, or in English for a query without free text (names alone are
+// read the same in every language).
+func (m multiTranslator) single(n query.Node) (translator, bool) {
+	if len(m.scopes) == 1 {
+		t := m.base
+		t.analyzer = m.scopes[0].analyzer
+		return t, true
+	}
+	if len(m.scopes) == 0 || !freeText(n) {
+		return m.base, true
+	}
+	return translator{}, false
+}
+
+// translate returns the bleve query for n, as translator.translate.
+func (m multiTranslator) translate(n query.Node) (bq.Query, error) {
+	if t, ok := m.single(n); ok {
+		return t.translate(n)
+	}
+	var readings []bq.Query
+	for _, s := range m.scopes {
+		t, restrict := m.reading(s)
+		q, confined, err := t.node(n)
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case q == nil:
+			q = t.all()
+		case !confined:
+			q = bleve.NewConjunctionQuery(q, restrict)
+		}
+		readings = append(readings, q)
+	}
+	return bleve.NewDisjunctionQuery(readings...), nil
+}
+
+// relaxed returns the OR of n, as translator.relaxed, read in every scope:
+// a reading left with one word keeps the AND.
+func (m multiTranslator) relaxed(n query.Node) (bq.Query, bool, error) {
+	if t, ok := m.single(n); ok {
+		q, _, ok, err := t.relaxed(n)
+		return q, ok, err
+	}
+	var readings []bq.Query
+	any := false
+	for _, s := range m.scopes {
+		t, restrict := m.reading(s)
+		q, confined, ok, err := t.relaxed(n)
+		if err != nil {
+			return nil, false, err
+		}
+		if !ok {
+			if q, confined, err = t.node(n); err != nil {
+				return nil, false, err
+			}
+			if q == nil {
+				q, confined = t.all(), true
+			}
+		}
+		any = any || ok
+		if !confined {
+			q = bleve.NewConjunctionQuery(q, restrict)
+		}
+		readings = append(readings, q)
+	}
+	if !any {
+		return nil, false, nil
+	}
+	return bleve.NewDisjunctionQuery(readings...), true, nil
+}
+
+// freeText reports whether a query holds a word, phrase or prefix of free
+// text.
+func freeText(n query.Node) bool {
+	switch n := n.(type) {
+	case *query.Term:
+		return n.Field == "" || n.Field == query.FieldTitle || n.Field == query.FieldBody
+	case *query.Phrase:
+		return n.Field == "" || n.Field == query.FieldTitle || n.Field == query.FieldBody
+	case *query.Prefix:
+		return n.Field == "" || n.Field == query.FieldTitle || n.Field == query.FieldBody
+	case *query.And:
+		return slices.ContainsFunc(n.Nodes, freeText)
+	case *query.Or:
+		return slices.ContainsFunc(n.Nodes, freeText)
+	case *query.Not:
+		return freeText(n.Node)
+	}
+	return false
 }

@@ -16,7 +16,11 @@ import (
 func (e *Engine) SearchQuotes(ctx context.Context, r *engine.QuoteRequest, q query.Node) (*engine.QuoteResult, error) {
 	must := []bq.Query{kindQuery(engine.KindQuote)}
 	if q != nil {
-		tq, err := quoteQuery(q)
+		t, err := e.quoteReader()
+		if err != nil {
+			return nil, err
+		}
+		tq, err := t.translate(q)
 		if err != nil {
 			return nil, err
 		}
@@ -53,7 +57,7 @@ func (e *Engine) SearchQuotes(ctx context.Context, r *engine.QuoteRequest, q que
 			return nil, fmt.Errorf("quote %q: %w", h.ID, err)
 		}
 		out.Hits = append(out.Hits, engine.QuoteHit{
-			Text: engine.HighlightAll(s.Text, locations(h.Locations[fQuote])), Speaker: s.Speaker, Role: s.Role,
+			Text: engine.HighlightAll(s.Text, textLocations(h.Locations, fQuote)), Speaker: s.Speaker, Role: s.Role,
 			Affiliation: s.Affiliation, Cue: s.Cue, Mention: s.Mention, Direct: s.Direct, ArticleID: s.ArticleID, Title: s.Title,
 			Published: s.Published, Score: h.Score,
 		})

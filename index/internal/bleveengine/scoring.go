@@ -14,6 +14,7 @@ import (
 	bleveindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/newsindex/newsindex/index/internal/engine"
+	"github.com/newsindex/newsindex/internal/analysis"
 )
 
 // Articles are ranked with BM25, given the true average length of each
@@ -55,8 +56,11 @@ type fieldLengths struct {
 }
 
 type measuredLengths struct {
-	docs  uint64
-	stats *search.BM25Stats
+	docs uint64
+	// articles counts the articles of each analysis other than English
+	// when they were measured.
+	articles map[string]uint64
+	stats    *search.BM25Stats
 }
 
 // bm25Stats returns the statistics a ranked search hands bleve, or nil for
@@ -67,8 +71,12 @@ func (e *Engine) bm25Stats(ctx context.Context) (*search.BM25Stats, error) {
 	if err != nil {
 		return nil, translate(err)
 	}
+	langs, err := e.analyses()
+	if err != nil {
+		return nil, err
+	}
 	cur := e.lengths.stats.Load()
-	if fresh(cur, n) {
+	if fresh(cur, n, langs) {
 		return cur.stats, nil
 	}
 	if cur != nil && cur.docs > 0 {
@@ -79,12 +87,12 @@ func (e *Engine) bm25Stats(ctx context.Context) (*search.BM25Stats, error) {
 		e.lengths.measure.Lock()
 	}
 	defer e.lengths.measure.Unlock()
-	if cur = e.lengths.stats.Load(); fresh(cur, n) {
+	if cur = e.lengths.stats.Load(); fresh(cur, n, langs) {
 		return cur.stats, nil
 	}
-	m := &measuredLengths{docs: n}
+	m := &measuredLengths{docs: n, articles: otherArticles(langs)}
 	if n > 0 {
-		avg, err := e.measureLengths(ctx, n)
+		avg, err := e.measureLengths(ctx, n, langs)
 		if err != nil {
 			return nil, fmt.Errorf("measure field lengths: %w", err)
 		}
@@ -104,21 +112,82 @@ func (e *Engine) bm25Stats(ctx context.Context) (*search.BM25Stats, error) {
 	return m.stats, nil
 }
 
-// fresh reports whether m was measured on about n documents.
-func fresh(m *measuredLengths, n uint64) bool {
+// fresh reports whether m was measured on about n documents, and on about
+// as many articles of each analysis other than English as langs counts.
+func fresh(m *measuredLengths, n uint64, langs *analyses) bool {
 	if m == nil {
 		return false
 	}
-	return math.Abs(float64(n)-float64(m.docs)) <= lengthDrift*float64(m.docs)
+	near := func(now, then uint64) bool {
+		return math.Abs(float64(now)-float64(then)) <= lengthDrift*float64(then)
+	}
+	if !near(n, m.docs) {
+		return false
+	}
+	for an, c := range otherArticles(langs) {
+		if !near(c, m.articles[an]) {
+			return false
+		}
+	}
+	return true
+}
+
+// otherArticles counts the articles of each analysis other than English.
+func otherArticles(langs *analyses) map[string]uint64 {
+	out := map[string]uint64{}
+	for an, c := range langs.articles {
+		if an != analysis.AnalyzerName {
+			out[an] = c
+		}
+	}
+	return out
 }
 
 // measureLengths returns the average length in terms of each field, over
 // the sampled documents that hold it. The documents are rebuilt from their
-// stored form and analysed as indexing analysed them.
-func (e *Engine) measureLengths(ctx context.Context, n uint64) (map[string]float64, error) {
+// stored form and analysed as indexing analysed them. A sample over the
+// whole index measures English and the fields of every language; the text
+// fields of each other analysis are measured on a sample of its own
+// documents, which one over the whole index may hold few or none of.
+func (e *Engine) measureLengths(ctx context.Context, n uint64, langs *analyses) (map[string]float64, error) {
 	ids, err := e.sampleIDs(n)
 	if err != nil || len(ids) == 0 {
 		return nil, err
+	}
+	avg, err := e.lengthsOf(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for _, an := range langs.analyzers {
+		if an == analysis.AnalyzerName {
+			continue
+		}
+		var ids []string
+		for _, f := range []string{fLanguage, fQuoteLanguage} {
+			got, err := e.sampleOf(ctx, f, langs.codes[an])
+			if err != nil {
+				return nil, err
+			}
+			ids = append(ids, got...)
+		}
+		own, err := e.lengthsOf(ctx, ids)
+		if err != nil {
+			return nil, err
+		}
+		for _, base := range []string{fTitle, fBody, fQuote} {
+			if f := engine.AnalyzedField(base, an); own[f] > 0 {
+				avg[f] = own[f]
+			}
+		}
+	}
+	return avg, nil
+}
+
+// lengthsOf returns the average length in terms of each field, over the
+// documents of ids that hold it.
+func (e *Engine) lengthsOf(ctx context.Context, ids []string) (map[string]float64, error) {
+	if len(ids) == 0 {
+		return map[string]float64{}, nil
 	}
 	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
 	req.Fields = []string{fSource, fNQuotes}
@@ -196,6 +265,49 @@ func (e *Engine) sampleIDs(n uint64) ([]string, error) {
 	}
 }
 
+// sampleOf returns the IDs of about lengthSample documents spread evenly
+// over those whose keyword field holds one of values.
+func (e *Engine) sampleOf(ctx context.Context, field string, values []string) ([]string, error) {
+	adv, err := e.idx.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	var ids []string
+	for _, v := range values {
+		tfr, err := r.TermFieldReader(ctx, []byte(v), field, false, false, false)
+		if err != nil {
+			return nil, err
+		}
+		step := max(1, tfr.Count()/lengthSample)
+		for i := uint64(0); ; i++ {
+			d, err := tfr.Next(nil)
+			if err != nil {
+				tfr.Close()
+				return nil, err
+			}
+			if d == nil {
+				break
+			}
+			if i%step != 0 {
+				continue
+			}
+			ext, err := r.ExternalID(d.ID)
+			if err != nil {
+				tfr.Close()
+				return nil, err
+			}
+			ids = append(ids, ext)
+		}
+		tfr.Close()
+	}
+	return ids, nil
+}
+
 // storedDoc rebuilds the bleve document of an article or a quote from the
 // fields stored with it: only articles store their number of quotes.
 func storedDoc(fields map[string]any) (map[string]any, error) {
@@ -210,7 +322,7 @@ func storedDoc(fields map[string]any) (map[string]any, error) {
 	if err := decodeStored(fields, &q); err != nil {
 		return nil, err
 	}
-	return quoteDoc(&engine.Article{ID: q.ArticleID, Title: q.Title, Published: q.Published}, q.Quote)
+	return quoteDoc(&engine.Article{ID: q.ArticleID, Title: q.Title, Published: q.Published, Language: q.Language}, q.Quote)
 }
 
 // fieldNames lists every field of the mapping and of the index.

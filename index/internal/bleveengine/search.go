@@ -13,6 +13,7 @@ import (
 
 	"github.com/newsindex/newsindex/index/internal/bleveengine/facet"
 	"github.com/newsindex/newsindex/index/internal/engine"
+	"github.com/newsindex/newsindex/internal/analysis"
 	"github.com/newsindex/newsindex/internal/query"
 )
 
@@ -52,9 +53,10 @@ func (e *Engine) Search(ctx context.Context, r *engine.SearchRequest, q query.No
 	if q != nil {
 		// Ranking words that stand together higher costs a phrase search
 		// over every match; sorted by date, the ranking is not used.
-		t := articleTranslator
-		t.noProximity = r.Sort != engine.SortRelevance
-		var err error
+		t, err := e.articleReader(r.Filters[languageFilter], r.Sort != engine.SortRelevance)
+		if err != nil {
+			return nil, err
+		}
 		if text, err = t.translate(q); err != nil {
 			return nil, err
 		}
@@ -87,7 +89,11 @@ func (e *Engine) Search(ctx context.Context, r *engine.SearchRequest, q query.No
 	defer func() { k.Release() }() // the counter in use when done
 	relaxed := false
 	if q != nil && res.Total < engine.RelaxBelow {
-		if or, ok, err := articleTranslator.relaxed(q); err != nil {
+		t, err := e.articleReader(r.Filters[languageFilter], false)
+		if err != nil {
+			return nil, err
+		}
+		if or, ok, err := t.relaxed(q); err != nil {
 			return nil, err
 		} else if ok {
 			if res2, k2, err := e.run(ctx, r, or, filters, w); err != nil {
@@ -330,6 +336,7 @@ type storedHit struct {
 	Published     time.Time `json:"published"`
 	Source        string    `json:"source"`
 	Category      string    `json:"category"`
+	Language      string    `json:"language"`
 	Story         string    `json:"story"`
 	People        []string  `json:"people"`
 	Countries     []string  `json:"countries"`
@@ -351,7 +358,7 @@ func (e *Engine) result(res *bleve.SearchResult, k *facet.Counter, r *engine.Sea
 		out.Hits = append(out.Hits, engine.Hit{
 			ID: a.ID, Title: a.Title, URL: a.URL, Source: a.Source, Published: a.Published,
 			Category: a.Category, Story: a.Story, Score: h.Score,
-			Snippet: engine.Snippet(a.Body, locations(h.Locations[fBody]), engine.SnippetBytes),
+			Snippet: engine.Snippet(a.Body, textLocations(h.Locations, fBody), engine.SnippetBytes),
 			People:  engine.NonNil(a.People), Countries: engine.NonNil(a.Countries), Places: engine.NonNil(a.Places),
 			Organizations: engine.NonNil(a.Organizations), Analysts: engine.NonNil(a.Analysts),
 		})
@@ -398,19 +405,35 @@ func histogram(cs []engine.FacetCount, interval string) []engine.DateCount {
 	return out
 }
 
-// locations flattens bleve's term locations of one field into spans sorted
-// by start, without overlaps.
-func locations(m search.TermLocationMap) []engine.Span {
+// textLocations returns the spans of the terms matched in a free-text base
+// field, in whichever analysis's field the document holds it.
+func textLocations(m search.FieldTermLocationMap, base string) []engine.Span {
+	var ms []search.TermLocationMap
+	for _, f := range analysis.TextFields(base) {
+		if l, ok := m[f.Field]; ok {
+			ms = append(ms, l)
+		}
+	}
+	return locations(ms...)
+}
+
+// locations flattens bleve's term locations of fields into spans sorted by
+// start, overlapping ones joined: the pairs of characters a Chinese word
+// is indexed as overlap, and the word is marked whole.
+func locations(ms ...search.TermLocationMap) []engine.Span {
 	var out []engine.Span
-	for _, locs := range m {
-		for _, l := range locs {
-			out = append(out, engine.Span{Start: int(l.Start), End: int(l.End)})
+	for _, m := range ms {
+		for _, locs := range m {
+			for _, l := range locs {
+				out = append(out, engine.Span{Start: int(l.Start), End: int(l.End)})
+			}
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	keep := out[:0]
 	for _, s := range out {
-		if len(keep) > 0 && s.Start < keep[len(keep)-1].End {
+		if n := len(keep); n > 0 && s.Start < keep[n-1].End {
+			keep[n-1].End = max(keep[n-1].End, s.End)
 			continue
 		}
 		keep = append(keep, s)

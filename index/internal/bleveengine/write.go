@@ -59,7 +59,9 @@ func (e *Engine) Apply(ctx context.Context, docs []engine.Article) (int, error) 
 	if err := ctx.Err(); err != nil {
 		return 0, err
 	}
-	if err := e.idx.Batch(b); err != nil {
+	err = e.idx.Batch(b)
+	e.langs.invalidate() // the batch may hold a language the index had not
+	if err != nil {
 		return 0, fmt.Errorf("write batch: %w", translate(err))
 	}
 	// The batch is durable; the story hints follow it. Losing them in a
@@ -82,7 +84,9 @@ func (e *Engine) Remove(ctx context.Context, id string) error {
 	for j := range n {
 		b.Delete(engine.QuoteID(id, j))
 	}
-	if err := e.idx.Batch(b); err != nil {
+	err = e.idx.Batch(b)
+	e.langs.invalidate()
+	if err != nil {
 		return fmt.Errorf("delete %q: %w", id, translate(err))
 	}
 	return e.stories.Remove(id)

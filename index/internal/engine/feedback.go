@@ -24,15 +24,24 @@ const (
 	FeedbackTerms = 20
 )
 
-// FeedbackDoc is one of the best matches of a query: its score and text.
+// FeedbackDoc is one of the best matches of a query: its score, its text
+// and the analyzer of its language ("" for English).
 type FeedbackDoc struct {
-	Score float64
-	Text  string
+	Score    float64
+	Text     string
+	Analyzer string
+}
+
+// AnalyzedTerm is a term as an analyzer makes it ("" for English): it is
+// searched in the fields of that analyzer (AnalyzedField).
+type AnalyzedTerm struct {
+	Analyzer string
+	Term     string
 }
 
 // WeightedTerm is an analysed term and its weight.
 type WeightedTerm struct {
-	Term   string
+	AnalyzedTerm
 	Weight float64
 }
 
@@ -62,10 +71,12 @@ func FeedbackWords(n query.Node) []string {
 // weights summing to one. A term weighs its share of each document's terms,
 // times the document's score over the best score, summed over the
 // documents, times the square of its inverse document frequency among the
-// index's n documents (docFreq gives the number holding it), so that words
-// common to all news do not swamp the topic's own. The query's own terms
-// (exclude), numbers and single letters are left out.
-func Expansion(docs []FeedbackDoc, exclude map[string]bool, n uint64, docFreq func(term string) uint64) []WeightedTerm {
+// n(analyzer) documents of its analysis (docFreq gives the number holding
+// it), so that words common to all news do not swamp the topic's own. Each
+// document's terms are those of its own analysis, so that a French match
+// expands the query with French terms. The query's own terms (exclude),
+// numbers and single letters are left out.
+func Expansion(docs []FeedbackDoc, exclude map[AnalyzedTerm]bool, n func(analyzer string) float64, docFreq func(AnalyzedTerm) uint64) []WeightedTerm {
 	best := 0.0
 	for _, d := range docs {
 		best = math.Max(best, d.Score)
@@ -73,23 +84,28 @@ func Expansion(docs []FeedbackDoc, exclude map[string]bool, n uint64, docFreq fu
 	if best <= 0 {
 		return nil
 	}
-	weight := map[string]float64{}
+	weight := map[AnalyzedTerm]float64{}
 	for _, d := range docs {
-		terms := Tokens(analysis.AnalyzerName, d.Text)
+		an := d.Analyzer
+		if an == "" {
+			an = analysis.AnalyzerName
+		}
+		terms := Tokens(an, d.Text)
 		if len(terms) == 0 {
 			continue
 		}
 		share := d.Score / best / float64(len(terms))
 		for _, t := range terms {
-			if !exclude[t] && expandable(t) {
-				weight[t] += share
+			at := AnalyzedTerm{an, t}
+			if !exclude[at] && expandable(t) {
+				weight[at] += share
 			}
 		}
 	}
 	out := make([]WeightedTerm, 0, len(weight))
 	for t, w := range weight {
 		// A term in every document (idf 0) tells nothing.
-		if idf := math.Log(float64(n+1) / float64(docFreq(t)+1)); idf > 0 {
+		if idf := math.Log((n(t.Analyzer) + 1) / float64(docFreq(t)+1)); idf > 0 {
 			out = append(out, WeightedTerm{t, w * idf * idf})
 		}
 	}
@@ -97,7 +113,10 @@ func Expansion(docs []FeedbackDoc, exclude map[string]bool, n uint64, docFreq fu
 		if out[i].Weight != out[j].Weight {
 			return out[i].Weight > out[j].Weight
 		}
-		return out[i].Term < out[j].Term
+		if out[i].Term != out[j].Term {
+			return out[i].Term < out[j].Term
+		}
+		return out[i].Analyzer < out[j].Analyzer
 	})
 	out = out[:min(len(out), FeedbackTerms)]
 	sum := 0.0

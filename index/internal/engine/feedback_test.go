@@ -4,6 +4,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/newsindex/newsindex/internal/analysis"
 	"github.com/newsindex/newsindex/internal/query"
 )
 
@@ -15,13 +16,14 @@ func TestExpansion(t *testing.T) {
 	}
 	// Of 1,000 documents, "said" and "traders" are in most; the seeds are rare.
 	df := map[string]uint64{"said": 900, "trader": 400, "rapese": 5, "sunflow": 8, "rose": 300, "price": 500}
-	docFreq := func(term string) uint64 {
-		if n, ok := df[term]; ok {
+	docFreq := func(t AnalyzedTerm) uint64 {
+		if n, ok := df[t.Term]; ok {
 			return n
 		}
 		return 50
 	}
-	got := Expansion(docs, map[string]bool{"oilse": true}, 1000, docFreq)
+	n := func(string) float64 { return 1000 }
+	got := Expansion(docs, map[AnalyzedTerm]bool{{analysis.AnalyzerName, "oilse"}: true}, n, docFreq)
 	if len(got) == 0 || len(got) > FeedbackTerms {
 		t.Fatalf("%d terms, want 1..%d", len(got), FeedbackTerms)
 	}
@@ -44,7 +46,7 @@ func TestExpansion(t *testing.T) {
 	if r, ok := rank["said"]; ok && r < rank["crush"] {
 		t.Errorf("said (in 90%% of the index) ranks %d, above crush (%d)", r, rank["crush"])
 	}
-	if got := Expansion(nil, nil, 1000, docFreq); got != nil {
+	if got := Expansion(nil, nil, n, docFreq); got != nil {
 		t.Errorf("no documents: %v, want none", got)
 	}
 }

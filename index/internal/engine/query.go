@@ -85,6 +85,36 @@ func AnalyzerFor(text bool) string {
 	return analysis.NameAnalyzerName
 }
 
+// AnalyzedField returns the field of a free-text base field ("title",
+// "body", "quote") that holds the text analyzer reads (analysis.TextFields):
+// base itself for English, and for an analyzer it does not know.
+func AnalyzedField(base, analyzer string) string {
+	for _, f := range analysis.TextFields(base) {
+		if f.Analyzer == analyzer {
+			return f.Field
+		}
+	}
+	return base
+}
+
+// PrefixTerm returns the term a prefix query looks for in the fields of an
+// analyzer: the prefix in lower case, and outside English the way the
+// analyzer reads it when that is one term, since those fields hold stems
+// with their accents folded ("Économi*" looks for "economi" in French). A
+// prefix that is a stop word there, or that stems to less than MinPrefix,
+// stays as it is. English keeps the
+// prefix as typed, as its fields always did.
+func PrefixTerm(analyzer, text string) string {
+	p := strings.ToLower(text)
+	if analyzer == analysis.AnalyzerName || analyzer == analysis.NameAnalyzerName {
+		return p
+	}
+	if toks := Tokens(analyzer, text); len(toks) == 1 && len([]rune(toks[0])) >= MinPrefix {
+		return toks[0]
+	}
+	return p
+}
+
 var analyzers = registry.NewCache()
 
 // Tokens returns the terms the named analyzer makes of text. Whether a
@@ -103,9 +133,15 @@ func Tokens(analyzer, text string) []string {
 }
 
 // ProximityText returns the plain free-text words of an AND as one phrase,
-// and false when fewer than two of them remain after analysis. Both engines'
-// proximity clauses search it.
+// and false when fewer than two of them remain after English analysis.
+// Both engines' proximity clauses search it.
 func ProximityText(nodes []query.Node) (string, bool) {
+	return ProximityTextIn(analysis.AnalyzerName, nodes)
+}
+
+// ProximityTextIn is ProximityText for the fields of an analyzer: a German
+// stop word does not count as a word in German.
+func ProximityTextIn(analyzer string, nodes []query.Node) (string, bool) {
 	var words []string
 	for _, c := range nodes {
 		if term, ok := c.(*query.Term); ok && term.Field == "" {
@@ -113,7 +149,7 @@ func ProximityText(nodes []query.Node) (string, bool) {
 		}
 	}
 	text := strings.Join(words, " ")
-	if len(words) < 2 || len(Tokens(analysis.AnalyzerName, text)) < 2 {
+	if len(words) < 2 || len(Tokens(analyzer, text)) < 2 {
 		return "", false
 	}
 	return text, true

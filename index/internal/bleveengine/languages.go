@@ -1,0 +1,169 @@
+package bleveengine
+
+import (
+	"fmt"
+	"sync/atomic"
+
+	"github.com/blevesearch/bleve/v2"
+	bq "github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/newsindex/newsindex/index/internal/engine"
+	"github.com/newsindex/newsindex/internal/analysis"
+)
+
+// Searching in every language. Each article's free text is in the fields
+// of its language's analysis (analysis.TextField), so a query is read in
+// each analysis the index holds, or in those of the languages a search is
+// filtered to, and the readings are combined: a document of one language
+// matches the reading of its own analysis alone. The analyses present are
+// read from the language field's dictionary, once after each write.
+
+// languageFilter is the facet a search's Filters name languages by
+// (engine.FacetLanguage).
+const languageFilter engine.Facet = fLanguage
+
+// languageValue is the value of an article's language field: its code, or
+// "und" when it has none (an article stored before languages were told).
+func languageValue(code string) string {
+	if code == "" {
+		return "und"
+	}
+	return code
+}
+
+// analyses is what the index holds of each analysis.
+type analyses struct {
+	// analyzers lists the analyses of the articles present, in
+	// analysis.Analyzers's order: English alone for an index whose
+	// articles have no language field.
+	analyzers []string
+	// codes maps each analyzer to the language codes of its articles.
+	codes map[string][]string
+	// articles maps each analyzer to its number of articles, and total
+	// sums them; deleted articles may count until segments merge.
+	articles map[string]uint64
+	total    uint64
+}
+
+// analysesCache holds the analyses of the index, nil after a write.
+type analysesCache struct{ cur atomic.Pointer[analyses] }
+
+func (c *analysesCache) invalidate() { c.cur.Store(nil) }
+
+// analyses returns the analyses the index holds.
+func (e *Engine) analyses() (*analyses, error) {
+	if a := e.langs.cur.Load(); a != nil {
+		return a, nil
+	}
+	d, err := e.idx.FieldDict(fLanguage)
+	if err != nil {
+		return nil, fmt.Errorf("language dictionary: %w", translate(err))
+	}
+	defer d.Close()
+	a := &analyses{codes: map[string][]string{}, articles: map[string]uint64{}}
+	for {
+		t, err := d.Next()
+		if err != nil {
+			return nil, fmt.Errorf("language dictionary: %w", err)
+		}
+		if t == nil {
+			break
+		}
+		an := analysis.ForLanguage(t.Term)
+		a.codes[an] = append(a.codes[an], t.Term)
+		a.articles[an] += t.Count
+		a.total += t.Count
+	}
+	for _, an := range analysis.Analyzers() {
+		if len(a.codes[an]) > 0 {
+			a.analyzers = append(a.analyzers, an)
+		}
+	}
+	if len(a.analyzers) == 0 {
+		a.analyzers = []string{analysis.AnalyzerName}
+	}
+	e.langs.cur.Store(a)
+	return a, nil
+}
+
+// scopes returns the analyses a search reads its query in: those of the
+// languages it is filtered to, else every one the index holds. Each comes
+// with the language codes of its documents, which confine a reading that
+// could match documents of other analyses (a lone stop word, an
+// exclusion).
+func (a *analyses) scopes(filter []string) []scope {
+	var out []scope
+	if len(filter) == 0 {
+		for _, an := range a.analyzers {
+			out = append(out, scope{analyzer: an, codes: a.codes[an]})
+		}
+		return out
+	}
+	by := map[string][]string{}
+	for _, c := range filter {
+		an := analysis.ForLanguage(c)
+		by[an] = append(by[an], languageValue(c))
+	}
+	for _, an := range analysis.Analyzers() {
+		if len(by[an]) > 0 {
+			out = append(out, scope{analyzer: an, codes: by[an]})
+		}
+	}
+	return out
+}
+
+// articleCount returns the number of documents an analysis's inverse
+// document frequencies count against: n, the index's documents, in the
+// share of them that are the analysis's articles.
+func (a *analyses) documents(analyzer string, n uint64) float64 {
+	if len(a.analyzers) < 2 || a.total == 0 {
+		return float64(n)
+	}
+	return float64(n) * float64(a.articles[analyzer]) / float64(a.total)
+}
+
+// scope is one analysis a query is read in, and the language codes of its
+// documents.
+type scope struct {
+	analyzer string
+	codes    []string
+}
+
+// only returns the query matching the documents of the scope: those whose
+// keyword field (the language of an article, or of a quote) holds one of
+// its codes. It scores nothing: it only confines a reading to its analysis.
+func (s scope) only(field string) bq.Query {
+	qs := make([]bq.Query, len(s.codes))
+	for i, c := range s.codes {
+		t := bleve.NewTermQuery(c)
+		t.SetField(field)
+		t.SetBoost(0)
+		qs[i] = t
+	}
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// articleReader returns the translator of an article search filtered to
+// languages (none: every language the index holds).
+func (e *Engine) articleReader(languages []string, noProximity bool) (multiTranslator, error) {
+	a, err := e.analyses()
+	if err != nil {
+		return multiTranslator{}, err
+	}
+	t := articleTranslator
+	t.noProximity = noProximity
+	return multiTranslator{base: t, scopes: a.scopes(languages), only: fLanguage}, nil
+}
+
+// quoteReader returns the translator of quote searches: quotes are in the
+// languages of their articles.
+func (e *Engine) quoteReader() (multiTranslator, error) {
+	a, err := e.analyses()
+	if err != nil {
+		return multiTranslator{}, err
+	}
+	return multiTranslator{base: quoteTranslator, scopes: a.scopes(nil), only: fQuoteLanguage}, nil
+}
