@@ -105,7 +105,7 @@ func ids(r *engine.SearchResult) string {
 
 // articleQuery translates n as a search over every language of e does.
 func articleQuery(e *Engine, n query.Node) (bq.Query, error) {
-	t, err := e.articleReader(nil, false)
+	t, err := e.articleReader(context.Background(), nil, false)
 	if err != nil {
 		return nil, err
 	}

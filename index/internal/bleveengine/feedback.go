@@ -64,12 +64,21 @@ func (e *Engine) expansion(ctx context.Context, r *engine.SearchRequest, q query
 	if len(terms) == 0 {
 		return nil, nil
 	}
+	w := func(string, string, []string) float64 { return 1 }
+	if open := e.weigher(ctx, langs); open != nil {
+		var done func() error
+		if w, done, err = open(); err != nil {
+			return nil, err
+		}
+		defer done()
+	}
 	var qs []bq.Query
 	for _, t := range terms {
 		for _, fb := range articleTranslator.Text {
+			f := engine.AnalyzedField(fb.Field, t.Analyzer)
 			tq := bleve.NewTermQuery(t.Term)
-			tq.SetField(engine.AnalyzedField(fb.Field, t.Analyzer))
-			tq.SetBoost(t.Weight * fb.Boost)
+			tq.SetField(f)
+			tq.SetBoost(t.Weight * fb.Boost * w(t.Analyzer, f, []string{t.Term}))
 			qs = append(qs, tq)
 		}
 	}
@@ -81,6 +90,17 @@ func (e *Engine) expansion(ctx context.Context, r *engine.SearchRequest, q query
 // of the index, and the function that releases the snapshot and reports
 // the first error met.
 func (e *Engine) docFreq(ctx context.Context) (func(engine.AnalyzedTerm) uint64, func() error, error) {
+	df, done, err := e.fieldFreq(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	return func(t engine.AnalyzedTerm) uint64 { return df(engine.AnalyzedField(fBody, t.Analyzer), t.Term) }, done, nil
+}
+
+// fieldFreq returns a function giving the number of documents whose field
+// holds a term, read from one snapshot of the index, and the function that
+// releases the snapshot and reports the first error met.
+func (e *Engine) fieldFreq(ctx context.Context) (func(field, term string) uint64, func() error, error) {
 	adv, err := e.idx.Advanced()
 	if err != nil {
 		return nil, nil, err
@@ -90,8 +110,8 @@ func (e *Engine) docFreq(ctx context.Context) (func(engine.AnalyzedTerm) uint64,
 		return nil, nil, err
 	}
 	var first error
-	df := func(t engine.AnalyzedTerm) uint64 {
-		tfr, err := r.TermFieldReader(ctx, []byte(t.Term), engine.AnalyzedField(fBody, t.Analyzer), false, false, false)
+	df := func(field, term string) uint64 {
+		tfr, err := r.TermFieldReader(ctx, []byte(term), field, false, false, false)
 		if err != nil {
 			if first == nil {
 				first = err

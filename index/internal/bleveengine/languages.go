@@ -1,7 +1,9 @@
 package bleveengine
 
 import (
+	"context"
 	"fmt"
+	"math"
 	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
@@ -148,22 +150,79 @@ func (s scope) only(field string) bq.Query {
 
 // articleReader returns the translator of an article search filtered to
 // languages (none: every language the index holds).
-func (e *Engine) articleReader(languages []string, noProximity bool) (multiTranslator, error) {
+func (e *Engine) articleReader(ctx context.Context, languages []string, noProximity bool) (multiTranslator, error) {
 	a, err := e.analyses()
 	if err != nil {
 		return multiTranslator{}, err
 	}
 	t := articleTranslator
 	t.noProximity = noProximity
-	return multiTranslator{base: t, scopes: a.scopes(languages), only: fLanguage}, nil
+	return multiTranslator{base: t, scopes: a.scopes(languages), only: fLanguage, weigh: e.weigher(ctx, a)}, nil
 }
 
 // quoteReader returns the translator of quote searches: quotes are in the
 // languages of their articles.
-func (e *Engine) quoteReader() (multiTranslator, error) {
+func (e *Engine) quoteReader(ctx context.Context) (multiTranslator, error) {
 	a, err := e.analyses()
 	if err != nil {
 		return multiTranslator{}, err
 	}
-	return multiTranslator{base: quoteTranslator, scopes: a.scopes(nil), only: fQuoteLanguage}, nil
+	return multiTranslator{base: quoteTranslator, scopes: a.scopes(nil), only: fQuoteLanguage, weigh: e.weigher(ctx, a)}, nil
+}
+
+// Each reading is scored as if its analysis's documents were the whole
+// index. bleve's BM25 counts a term's inverse document frequency against
+// every document of the index, whatever the field: a word in a language of
+// thirty articles would weigh as a word that rare in the whole archive,
+// and an English headline read as Danish would outrank the English
+// articles about it. A term weighs boost × idf² (bleve multiplies a term's
+// score by its query weight, boost × idf × norm), so each clause of a
+// reading is boosted by the square of its terms' idf among the documents
+// of its analysis over their idf among all.
+
+// weigher returns the function giving the boosts of the readings of one
+// translation, when the index holds several analyses: it opens a snapshot
+// of the index, which the returned done closes.
+func (e *Engine) weigher(ctx context.Context, a *analyses) func() (weight, func() error, error) {
+	if len(a.analyzers) < 2 || a.total == 0 {
+		return nil
+	}
+	return func() (weight, func() error, error) {
+		n, err := e.idx.DocCount()
+		if err != nil {
+			return nil, nil, translate(err)
+		}
+		df, done, err := e.fieldFreq(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		w := func(analyzer, field string, terms []string) float64 {
+			own := a.documents(analyzer, n)
+			sum, k := 0.0, 0
+			for _, t := range terms {
+				d := df(field, t)
+				if d == 0 {
+					continue
+				}
+				r := idf(own, d) / idf(float64(n), d)
+				sum += r * r
+				k++
+			}
+			if k == 0 {
+				return 1
+			}
+			return sum / float64(k)
+		}
+		return w, done, nil
+	}
+}
+
+// weight returns the boost of a clause of an analysis's reading that
+// searches terms in field: the mean of the terms' corrections.
+type weight func(analyzer, field string, terms []string) float64
+
+// idf is BM25's inverse document frequency of a term in df of n documents.
+func idf(n float64, df uint64) float64 {
+	d := float64(df)
+	return math.Log(1 + (math.Max(n, d)-d+0.5)/(d+0.5))
 }

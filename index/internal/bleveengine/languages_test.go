@@ -3,6 +3,8 @@ package bleveengine
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"testing"
@@ -257,5 +259,38 @@ func TestEnglishQueriesUnchanged(t *testing.T) {
 		if string(g) != string(w) {
 			t.Errorf("%q:\n got %s\nwant %s", q, g, w)
 		}
+	}
+}
+
+// TestReadingsWeighAlike: a word held by half of the English articles and
+// by half of the Danish ones weighs the same in both, although the Danish
+// are few: each reading counts its terms' rarity among its own analysis's
+// documents, not among all of the index's.
+func TestReadingsWeighAlike(t *testing.T) {
+	e := memEngine(t)
+	var arts []engine.Article
+	add := func(lang string, n int) {
+		for i := range n {
+			body := "Markets were quiet. " + filler("w", 30)
+			if i%2 == 0 {
+				body = "Gold prices rose. " + filler("w", 30)
+			}
+			a := article(fmt.Sprintf("%s%02d", lang, i), "Markets", body)
+			a.Language = lang
+			arts = append(arts, a)
+		}
+	}
+	add("en", 20)
+	add("da", 4)
+	if _, err := e.Apply(context.Background(), arts); err != nil {
+		t.Fatal(err)
+	}
+	res := searchWith(t, e, engine.SearchRequest{Query: "gold", Size: 20})
+	best := map[string]float64{}
+	for _, h := range res.Hits {
+		best[h.ID[:2]] = max(best[h.ID[:2]], h.Score)
+	}
+	if res.Total != 12 || best["en"] == 0 || math.Abs(best["da"]/best["en"]-1) > 0.01 {
+		t.Errorf("gold: %d matches, best English %.4f, best Danish %.4f; want 12, the same score", res.Total, best["en"], best["da"])
 	}
 }

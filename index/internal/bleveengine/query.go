@@ -27,6 +27,18 @@ type translator struct {
 	// analyzer reads the free text, which is searched in its own fields
 	// (engine.AnalyzedField); "" is English.
 	analyzer string
+	// weigh gives the boost of a free-text clause of a reading among
+	// several (see weigher); nil weighs all alike.
+	weigh weight
+}
+
+// weight returns the boost of a clause of the translator's analysis that
+// searches the terms (as analysed) in field.
+func (t translator) weight(field string, terms []string) float64 {
+	if t.weigh == nil {
+		return 1
+	}
+	return t.weigh(t.textAnalyzer(), field, terms)
 }
 
 var articleTranslator = translator{
@@ -183,6 +195,9 @@ func (t translator) leaf(field, text string, phrase bool) (bq.Query, bool, error
 	var qs []bq.Query
 	for _, fb := range fs {
 		f, boost := fb.Field, fb.Boost
+		if isText {
+			boost *= t.weight(f, toks)
+		}
 		var q bq.Query
 		if phrase || len(toks) > 1 && isText {
 			// A quoted phrase, or one word that analyses to several tokens
@@ -246,10 +261,11 @@ func (t translator) proximity(nodes []query.Node) bq.Query {
 	}
 	var qs []bq.Query
 	for _, fb := range t.Text {
+		f := engine.AnalyzedField(fb.Field, an)
 		mp := bleve.NewMatchPhraseQuery(text)
-		mp.SetField(engine.AnalyzedField(fb.Field, an))
+		mp.SetField(f)
 		mp.Analyzer = an
-		mp.SetBoost(fb.Boost * engine.PhraseBoost)
+		mp.SetBoost(fb.Boost * engine.PhraseBoost * t.weight(f, engine.Tokens(an, text)))
 		qs = append(qs, mp)
 	}
 	if len(qs) == 1 {
@@ -299,12 +315,15 @@ type multiTranslator struct {
 	scopes []scope
 	// only is the keyword field holding the language of a document.
 	only string
+	// weigh opens what weighs the readings (Engine.weigher), or is nil.
+	weigh func() (weight, func() error, error)
 }
 
 // reading returns the translator of one scope.
-func (m multiTranslator) reading(s scope) (translator, bq.Query) {
+func (m multiTranslator) reading(s scope, w weight) (translator, bq.Query) {
 	t := m.base
 	t.analyzer = s.analyzer
+	t.weigh = w
 	restrict := s.only(m.only)
 	all := m.base.all
 	t.all = func() bq.Query { return bleve.NewConjunctionQuery(all(), restrict) }
@@ -326,14 +345,27 @@ func (m multiTranslator) single(n query.Node) (translator, bool) {
 	return translator{}, false
 }
 
+// weights opens the weights of the readings.
+func (m multiTranslator) weights() (weight, func() error, error) {
+	if m.weigh == nil {
+		return nil, func() error { return nil }, nil
+	}
+	return m.weigh()
+}
+
 // translate returns the bleve query for n, as translator.translate.
 func (m multiTranslator) translate(n query.Node) (bq.Query, error) {
 	if t, ok := m.single(n); ok {
 		return t.translate(n)
 	}
+	w, done, err := m.weights()
+	if err != nil {
+		return nil, err
+	}
+	defer done()
 	var readings []bq.Query
 	for _, s := range m.scopes {
-		t, restrict := m.reading(s)
+		t, restrict := m.reading(s, w)
 		q, confined, err := t.node(n)
 		if err != nil {
 			return nil, err
@@ -356,10 +388,15 @@ func (m multiTranslator) relaxed(n query.Node) (bq.Query, bool, error) {
 		q, _, ok, err := t.relaxed(n)
 		return q, ok, err
 	}
+	w, done, err := m.weights()
+	if err != nil {
+		return nil, false, err
+	}
+	defer done()
 	var readings []bq.Query
 	any := false
 	for _, s := range m.scopes {
-		t, restrict := m.reading(s)
+		t, restrict := m.reading(s, w)
 		q, confined, ok, err := t.relaxed(n)
 		if err != nil {
 			return nil, false, err

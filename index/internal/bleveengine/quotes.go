@@ -16,7 +16,7 @@ import (
 func (e *Engine) SearchQuotes(ctx context.Context, r *engine.QuoteRequest, q query.Node) (*engine.QuoteResult, error) {
 	must := []bq.Query{kindQuery(engine.KindQuote)}
 	if q != nil {
-		t, err := e.quoteReader()
+		t, err := e.quoteReader(ctx)
 		if err != nil {
 			return nil, err
 		}

@@ -3,6 +3,7 @@ package bleveengine
 import (
 	"context"
 	"fmt"
+	"math"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -136,4 +137,52 @@ func noteAndReport() []engine.Article {
 		arts = append(arts, article(fmt.Sprintf("x%d", i), "Other news", filler("x", 50)))
 	}
 	return arts
+}
+
+// TestFieldLengthsOfEveryLanguage: the fields of a language with few
+// articles get their average length from those articles, which a sample
+// over the whole index would mostly miss, and again once the language
+// has more of them.
+func TestFieldLengthsOfEveryLanguage(t *testing.T) {
+	e := memEngine(t)
+	ctx := context.Background()
+	var arts []engine.Article
+	for i := range 3 * lengthSample {
+		arts = append(arts, article(fmt.Sprintf("en%04d", i), "Markets", filler("b", 5)))
+	}
+	for i, n := range []int{10, 20, 60} {
+		a := article(fmt.Sprintf("fr%d", i), "Marchés", filler("b", n))
+		a.Language = "fr"
+		a.Quotes = []engine.Quote{{Text: filler("q", 2*n), Speaker: "Anne Roy", Role: "analyst"}}
+		arts = append(arts, a)
+	}
+	if _, err := e.Apply(ctx, arts); err != nil {
+		t.Fatal(err)
+	}
+	st, err := e.bm25Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	avg := func(f string) float64 { return float64(st.FieldCardinality[f]) / st.DocCount }
+	for f, want := range map[string]float64{"body_fr": 30, "quote_fr": 60, "title_fr": 1, fBody: 5} {
+		if got := avg(f); math.Abs(got-want) > 0.01 {
+			t.Errorf("average length of %s = %v, want %v", f, got, want)
+		}
+	}
+	// A few more French articles, a fraction of the index, are measured.
+	more := []engine.Article{}
+	for i := range 3 {
+		a := article(fmt.Sprintf("fr%d", 3+i), "Marchés", filler("b", 90))
+		a.Language = "fr"
+		more = append(more, a)
+	}
+	if _, err := e.Apply(ctx, more); err != nil {
+		t.Fatal(err)
+	}
+	if st, err = e.bm25Stats(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := avg("body_fr"); math.Abs(got-60) > 0.01 {
+		t.Errorf("average length of body_fr with three more = %v, want 60", got)
+	}
 }

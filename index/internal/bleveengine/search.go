@@ -53,7 +53,7 @@ func (e *Engine) Search(ctx context.Context, r *engine.SearchRequest, q query.No
 	if q != nil {
 		// Ranking words that stand together higher costs a phrase search
 		// over every match; sorted by date, the ranking is not used.
-		t, err := e.articleReader(r.Filters[languageFilter], r.Sort != engine.SortRelevance)
+		t, err := e.articleReader(ctx, r.Filters[languageFilter], r.Sort != engine.SortRelevance)
 		if err != nil {
 			return nil, err
 		}
@@ -89,7 +89,7 @@ func (e *Engine) Search(ctx context.Context, r *engine.SearchRequest, q query.No
 	defer func() { k.Release() }() // the counter in use when done
 	relaxed := false
 	if q != nil && res.Total < engine.RelaxBelow {
-		t, err := e.articleReader(r.Filters[languageFilter], false)
+		t, err := e.articleReader(ctx, r.Filters[languageFilter], false)
 		if err != nil {
 			return nil, err
 		}
