@@ -114,7 +114,7 @@ func (a *analyses) scopes(filter []string) []scope {
 	return out
 }
 
-// articleCount returns the number of documents an analysis's inverse
+// documents returns the number of documents an analysis's inverse
 // document frequencies count against: n, the index's documents, in the
 // share of them that are the analysis's articles.
 func (a *analyses) documents(analyzer string, n uint64) float64 {

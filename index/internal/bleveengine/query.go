@@ -331,12 +331,14 @@ func (m multiTranslator) reading(s scope, w weight) (translator, bq.Query) {
 }
 
 // single returns the translator for a query read once: in the one scope
-// there is, or in English for a query without free text (names alone are
-// read the same in every language).
-func (m multiTranslator) single(n query.Node) (translator, bool) {
+// there is (weighed by w, as the index may hold other analyses), or in
+// English for a query without free text (names alone are read the same in
+// every language).
+func (m multiTranslator) single(n query.Node, w weight) (translator, bool) {
 	if len(m.scopes) == 1 {
 		t := m.base
 		t.analyzer = m.scopes[0].analyzer
+		t.weigh = w
 		return t, true
 	}
 	if len(m.scopes) == 0 || !freeText(n) {
@@ -355,14 +357,14 @@ func (m multiTranslator) weights() (weight, func() error, error) {
 
 // translate returns the bleve query for n, as translator.translate.
 func (m multiTranslator) translate(n query.Node) (bq.Query, error) {
-	if t, ok := m.single(n); ok {
-		return t.translate(n)
-	}
 	w, done, err := m.weights()
 	if err != nil {
 		return nil, err
 	}
 	defer done()
+	if t, ok := m.single(n, w); ok {
+		return t.translate(n)
+	}
 	var readings []bq.Query
 	for _, s := range m.scopes {
 		t, restrict := m.reading(s, w)
@@ -384,15 +386,15 @@ func (m multiTranslator) translate(n query.Node) (bq.Query, error) {
 // relaxed returns the OR of n, as translator.relaxed, read in every scope:
 // a reading left with one word keeps the AND.
 func (m multiTranslator) relaxed(n query.Node) (bq.Query, bool, error) {
-	if t, ok := m.single(n); ok {
-		q, _, ok, err := t.relaxed(n)
-		return q, ok, err
-	}
 	w, done, err := m.weights()
 	if err != nil {
 		return nil, false, err
 	}
 	defer done()
+	if t, ok := m.single(n, w); ok {
+		q, _, ok, err := t.relaxed(n)
+		return q, ok, err
+	}
 	var readings []bq.Query
 	any := false
 	for _, s := range m.scopes {
