@@ -66,11 +66,12 @@ func (e *Engine) expansion(ctx context.Context, r *engine.SearchRequest, q query
 	}
 	w := func(string, string, []string) float64 { return 1 }
 	if open := e.weigher(ctx, langs); open != nil {
-		var done func() error
-		if w, done, err = open(); err != nil {
+		st, done, err := open()
+		if err != nil {
 			return nil, err
 		}
 		defer done()
+		w = st.boost
 	}
 	var qs []bq.Query
 	for _, t := range terms {

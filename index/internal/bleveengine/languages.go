@@ -180,14 +180,14 @@ func (e *Engine) quoteReader(ctx context.Context) (multiTranslator, error) {
 // reading is boosted by the square of its terms' idf among the documents
 // of its analysis over their idf among all.
 
-// weigher returns the function giving the boosts of the readings of one
-// translation, when the index holds several analyses: it opens a snapshot
-// of the index, which the returned done closes.
-func (e *Engine) weigher(ctx context.Context, a *analyses) func() (weight, func() error, error) {
+// weigher returns what opens the statistics of one translation's
+// readings, when the index holds several analyses (nil otherwise): a
+// snapshot of the index, which the returned function closes.
+func (e *Engine) weigher(ctx context.Context, a *analyses) func() (*readingStats, func() error, error) {
 	if len(a.analyzers) < 2 || a.total == 0 {
 		return nil
 	}
-	return func() (weight, func() error, error) {
+	return func() (*readingStats, func() error, error) {
 		n, err := e.idx.DocCount()
 		if err != nil {
 			return nil, nil, translate(err)
@@ -196,30 +196,61 @@ func (e *Engine) weigher(ctx context.Context, a *analyses) func() (weight, func(
 		if err != nil {
 			return nil, nil, err
 		}
-		w := func(analyzer, field string, terms []string) float64 {
-			own := a.documents(analyzer, n)
-			sum, k := 0.0, 0
-			for _, t := range terms {
-				d := df(field, t)
-				if d == 0 {
-					continue
-				}
-				r := idf(own, d) / idf(float64(n), d)
-				sum += r * r
-				k++
-			}
-			if k == 0 {
-				return 1
-			}
-			return sum / float64(k)
-		}
-		return w, done, nil
+		return &readingStats{n: n, langs: a, df: df, seen: map[[2]string]uint64{}}, done, nil
 	}
 }
 
-// weight returns the boost of a clause of an analysis's reading that
+// readingStats weighs the clauses of the readings of one translation and
+// tells which can match at all: a reading in a language whose articles do
+// not hold a word is left out, so that the many languages an index holds a
+// few articles of cost a search little.
+type readingStats struct {
+	n     uint64
+	langs *analyses
+	df    func(field, term string) uint64
+	seen  map[[2]string]uint64
+}
+
+// freq returns the number of documents whose field holds term.
+func (s *readingStats) freq(field, term string) uint64 {
+	k := [2]string{field, term}
+	d, ok := s.seen[k]
+	if !ok {
+		d = s.df(field, term)
+		s.seen[k] = d
+	}
+	return d
+}
+
+// holds reports whether some document's field holds each of terms.
+func (s *readingStats) holds(field string, terms []string) bool {
+	for _, t := range terms {
+		if s.freq(field, t) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// boost returns the boost of a clause of an analysis's reading that
 // searches terms in field: the mean of the terms' corrections.
-type weight func(analyzer, field string, terms []string) float64
+func (s *readingStats) boost(analyzer, field string, terms []string) float64 {
+	own := s.langs.documents(analyzer, s.n)
+	sum, k := 0.0, 0
+	for _, t := range terms {
+		d := s.freq(field, t)
+		if d == 0 {
+			continue
+		}
+		r := idf(own, d) / idf(float64(s.n), d)
+		sum += r * r
+		k++
+	}
+	if k == 0 {
+		return 1
+	}
+	return sum / float64(k)
+}
 
 // idf is BM25's inverse document frequency of a term in df of n documents.
 func idf(n float64, df uint64) float64 {

@@ -133,6 +133,12 @@ func TestQueryReadInEveryLanguage(t *testing.T) {
 		// A query of names reads the same in every language.
 		{"source:Test", nil, "de1 en1 fr1"},
 		{"minist*", nil, "en1 fr1"},
+		// Words no article of a language holds leave its reading out,
+		// and exclude nothing there.
+		{"Regierung OR informations", nil, "de1 en1 fr1"},
+		{"informations -Kabinett", nil, "en1 fr1"},
+		{"Kabinett NOT informations", nil, "de1"},
+		{"xyzzy", nil, ""},
 	} {
 		r := engine.SearchRequest{Query: tt.query}
 		if tt.language != nil {
@@ -292,5 +298,18 @@ func TestReadingsWeighAlike(t *testing.T) {
 	}
 	if res.Total != 12 || best["en"] == 0 || math.Abs(best["da"]/best["en"]-1) > 0.01 {
 		t.Errorf("gold: %d matches, best English %.4f, best Danish %.4f; want 12, the same score", res.Total, best["en"], best["da"])
+	}
+}
+
+// TestCheckFindsEveryLanguageByTitle: the check searches each article's
+// title in the fields of its language.
+func TestCheckFindsEveryLanguageByTitle(t *testing.T) {
+	e := multilingual(t)
+	r, err := e.Check(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.FoundByTitle != len(inflections) || len(r.Problems) > 0 {
+		t.Errorf("Check: %d of %d found by title, problems %q", r.FoundByTitle, len(inflections), r.Problems)
 	}
 }

@@ -27,19 +27,29 @@ type translator struct {
 	// analyzer reads the free text, which is searched in its own fields
 	// (engine.AnalyzedField); "" is English.
 	analyzer string
-	// weigh gives the boost of a free-text clause of a reading among
-	// several (see weigher); nil weighs all alike.
-	weigh weight
+	// stats weighs the free-text clauses of a reading among several and
+	// leaves out those that cannot match (see readingStats); nil weighs
+	// all alike and keeps all.
+	stats *readingStats
 }
 
 // weight returns the boost of a clause of the translator's analysis that
 // searches the terms (as analysed) in field.
 func (t translator) weight(field string, terms []string) float64 {
-	if t.weigh == nil {
+	if t.stats == nil {
 		return 1
 	}
-	return t.weigh(t.textAnalyzer(), field, terms)
+	return t.stats.boost(t.textAnalyzer(), field, terms)
 }
+
+// holds reports whether a clause searching terms in field can match.
+func (t translator) holds(field string, terms []string) bool {
+	return t.stats == nil || t.stats.holds(field, terms)
+}
+
+// nothing is what node returns for a query that matches no document: a
+// reading's word that no document of its language holds.
+var nothing bq.Query = bleve.NewMatchNoneQuery()
 
 var articleTranslator = translator{
 	all: func() bq.Query { return kindQuery(engine.KindArticle) },
@@ -122,7 +132,7 @@ func (t translator) node(n query.Node) (bq.Query, bool, error) {
 				if err != nil {
 					return nil, false, err
 				}
-				if q != nil {
+				if q != nil && q != nothing {
 					not = append(not, q)
 				}
 				continue
@@ -130,6 +140,9 @@ func (t translator) node(n query.Node) (bq.Query, bool, error) {
 			q, in, err := t.node(c)
 			if err != nil {
 				return nil, false, err
+			}
+			if q == nothing {
+				return nothing, true, nil
 			}
 			if q != nil {
 				must = append(must, q)
@@ -162,14 +175,23 @@ func (t translator) node(n query.Node) (bq.Query, bool, error) {
 				// A branch that matches all makes the whole OR match all.
 				return nil, false, nil
 			}
+			if q == nothing {
+				continue
+			}
 			any = append(any, q)
 			confined = confined && in
+		}
+		if len(any) == 0 {
+			return nothing, true, nil
 		}
 		return bleve.NewDisjunctionQuery(any...), confined, nil
 	case *query.Not:
 		q, _, err := t.node(n.Node)
 		if err != nil || q == nil {
 			return nil, false, err
+		}
+		if q == nothing {
+			return t.all(), true, nil
 		}
 		b := bleve.NewBooleanQuery()
 		b.AddMust(t.all())
@@ -196,6 +218,9 @@ func (t translator) leaf(field, text string, phrase bool) (bq.Query, bool, error
 	for _, fb := range fs {
 		f, boost := fb.Field, fb.Boost
 		if isText {
+			if !t.holds(f, toks) {
+				continue
+			}
 			boost *= t.weight(f, toks)
 		}
 		var q bq.Query
@@ -218,7 +243,10 @@ func (t translator) leaf(field, text string, phrase bool) (bq.Query, bool, error
 		}
 		qs = append(qs, q)
 	}
-	if len(qs) == 1 {
+	switch len(qs) {
+	case 0:
+		return nothing, true, nil
+	case 1:
 		return qs[0], isText, nil
 	}
 	return bleve.NewDisjunctionQuery(qs...), isText, nil
@@ -260,15 +288,22 @@ func (t translator) proximity(nodes []query.Node) bq.Query {
 		return nil
 	}
 	var qs []bq.Query
+	toks := engine.Tokens(an, text)
 	for _, fb := range t.Text {
 		f := engine.AnalyzedField(fb.Field, an)
+		if !t.holds(f, toks) {
+			continue
+		}
 		mp := bleve.NewMatchPhraseQuery(text)
 		mp.SetField(f)
 		mp.Analyzer = an
-		mp.SetBoost(fb.Boost * engine.PhraseBoost * t.weight(f, engine.Tokens(an, text)))
+		mp.SetBoost(fb.Boost * engine.PhraseBoost * t.weight(f, toks))
 		qs = append(qs, mp)
 	}
-	if len(qs) == 1 {
+	switch len(qs) {
+	case 0:
+		return nil
+	case 1:
 		return qs[0]
 	}
 	return bleve.NewDisjunctionQuery(qs...)
@@ -286,18 +321,25 @@ func (t translator) relaxed(n query.Node) (q bq.Query, confined, ok bool, err er
 	}
 	var any []bq.Query
 	confined = true
+	words := 0
 	for _, c := range parts {
 		cq, in, err := t.node(c)
 		if err != nil {
 			return nil, false, false, err
 		}
 		if cq != nil {
+			words++
+		}
+		if cq != nil && cq != nothing {
 			any = append(any, cq)
 			confined = confined && in
 		}
 	}
-	if len(any) < 2 {
+	if words < 2 {
 		return nil, false, false, nil
+	}
+	if len(any) == 0 {
+		return nothing, true, true, nil
 	}
 	if p := t.proximity(parts); p != nil {
 		any = append(any, p)
@@ -315,15 +357,16 @@ type multiTranslator struct {
 	scopes []scope
 	// only is the keyword field holding the language of a document.
 	only string
-	// weigh opens what weighs the readings (Engine.weigher), or is nil.
-	weigh func() (weight, func() error, error)
+	// weigh opens the statistics of the readings (Engine.weigher), or is
+	// nil.
+	weigh func() (*readingStats, func() error, error)
 }
 
 // reading returns the translator of one scope.
-func (m multiTranslator) reading(s scope, w weight) (translator, bq.Query) {
+func (m multiTranslator) reading(s scope, w *readingStats) (translator, bq.Query) {
 	t := m.base
 	t.analyzer = s.analyzer
-	t.weigh = w
+	t.stats = w
 	restrict := s.only(m.only)
 	all := m.base.all
 	t.all = func() bq.Query { return bleve.NewConjunctionQuery(all(), restrict) }
@@ -334,11 +377,11 @@ func (m multiTranslator) reading(s scope, w weight) (translator, bq.Query) {
 // there is (weighed by w, as the index may hold other analyses), or in
 // English for a query without free text (names alone are read the same in
 // every language).
-func (m multiTranslator) single(n query.Node, w weight) (translator, bool) {
+func (m multiTranslator) single(n query.Node, w *readingStats) (translator, bool) {
 	if len(m.scopes) == 1 {
 		t := m.base
 		t.analyzer = m.scopes[0].analyzer
-		t.weigh = w
+		t.stats = w
 		return t, true
 	}
 	if len(m.scopes) == 0 || !freeText(n) {
@@ -347,8 +390,8 @@ func (m multiTranslator) single(n query.Node, w weight) (translator, bool) {
 	return translator{}, false
 }
 
-// weights opens the weights of the readings.
-func (m multiTranslator) weights() (weight, func() error, error) {
+// weights opens the statistics of the readings.
+func (m multiTranslator) weights() (*readingStats, func() error, error) {
 	if m.weigh == nil {
 		return nil, func() error { return nil }, nil
 	}
@@ -373,6 +416,8 @@ func (m multiTranslator) translate(n query.Node) (bq.Query, error) {
 			return nil, err
 		}
 		switch {
+		case q == nothing:
+			continue
 		case q == nil:
 			q = t.all()
 		case !confined:
@@ -380,7 +425,18 @@ func (m multiTranslator) translate(n query.Node) (bq.Query, error) {
 		}
 		readings = append(readings, q)
 	}
-	return bleve.NewDisjunctionQuery(readings...), nil
+	return anyReading(readings), nil
+}
+
+// anyReading returns the OR of the readings that can match.
+func anyReading(readings []bq.Query) bq.Query {
+	switch len(readings) {
+	case 0:
+		return nothing
+	case 1:
+		return readings[0]
+	}
+	return bleve.NewDisjunctionQuery(readings...)
 }
 
 // relaxed returns the OR of n, as translator.relaxed, read in every scope:
@@ -412,6 +468,9 @@ func (m multiTranslator) relaxed(n query.Node) (bq.Query, bool, error) {
 			}
 		}
 		any = any || ok
+		if q == nothing {
+			continue
+		}
 		if !confined {
 			q = bleve.NewConjunctionQuery(q, restrict)
 		}
@@ -420,7 +479,7 @@ func (m multiTranslator) relaxed(n query.Node) (bq.Query, bool, error) {
 	if !any {
 		return nil, false, nil
 	}
-	return bleve.NewDisjunctionQuery(readings...), true, nil
+	return anyReading(readings), true, nil
 }
 
 // freeText reports whether a query holds a word, phrase or prefix of free
