@@ -89,13 +89,19 @@ func AnalyzerFor(text bool) string {
 // "body", "quote") that holds the text analyzer reads (analysis.TextFields):
 // base itself for English, and for an analyzer it does not know.
 func AnalyzedField(base, analyzer string) string {
-	for _, f := range analysis.TextFields(base) {
-		if f.Analyzer == analyzer {
-			return f.Field
-		}
-	}
-	return base
+	return base + fieldSuffix[analyzer]
 }
+
+// fieldSuffix maps each analyzer to what its fields add to a base field's
+// name ("_fr"; "" for English), read once from analysis.TextFields: every
+// search asks for it of each term in each analysis.
+var fieldSuffix = func() map[string]string {
+	m := map[string]string{}
+	for _, f := range analysis.TextFields("") {
+		m[f.Analyzer] = f.Field
+	}
+	return m
+}()
 
 // PrefixTerm returns the term a prefix query looks for in the fields of an
 // analyzer: the prefix in lower case, and outside English the way the
