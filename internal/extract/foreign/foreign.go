@@ -55,7 +55,7 @@ func Extract(text, lang string) Result {
 	var capitalOrder []string
 	var placeMentions []placeMention
 	for i := 0; i < len(toks); i++ {
-		e := n.match(toks, i)
+		e := n.match(text, toks, i)
 		if e == nil || e.kind == kindCapital {
 			if cities, k := place(text, toks, i); k > 0 {
 				placeMentions = append(placeMentions, placeMention{cities, toks[i]})

@@ -26,9 +26,11 @@ const (
 type nameWord struct {
 	text, stem string
 	// minRunes is the least length of a word of the text read as this
-	// one: an inflection may drop a letter ("Polska" → "Polsce" keeps its
-	// length, "Франция" → "Франции"), but a shorter word with the same stem
-	// is another word (German "Pol", a pole, is not "Polen").
+	// one, the name's own: inflections keep or lengthen names ("Франция",
+	// "Франции", "Францией"), and a shorter word with the same stem is
+	// another word (German "Pol", a pole, is not "Polen"; French "franc"
+	// is not "français"). A word of a longer name may lose two letters
+	// (German "Internationaler", "Internationale").
 	minRunes int
 }
 
@@ -38,11 +40,20 @@ type entry struct {
 	canonical string // the canonical English name: "Germany", "United Nations"
 	words     []nameWord
 	// exact entries match as written, not by stem: acronyms ("ONU",
-	// "OTAN") and the English names of organizations ("Reuters").
+	// "OTAN", "EE.UU."), names of short stems and the English names of
+	// organizations ("Reuters"); raw is the name so written, without a
+	// final period, in lower case for a demonym.
 	exact bool
+	raw   string
 	// ambiguous names (a first name too: French "Maurice", Mauritius)
 	// count only where no capitalised word follows them.
 	ambiguous bool
+	// english entries are the English names of countries, which other
+	// languages write alike but inflect: each word of the text must be the
+	// name's word as written, perhaps with an ending of up to two letters
+	// (German "Irans"), so that Portuguese "América" (the continent) is
+	// not "America", whose stem it shares once accents are folded.
+	english bool
 	// notFirst is set on single English words that must not open a
 	// sentence, where any word is capitalised ("Meta" of Spanish "meta").
 	notFirst bool
@@ -110,7 +121,9 @@ func loadNames(lang string) (*names, error) {
 		countries[canon] = true
 		for _, name := range ln.Fields {
 			if !strings.HasPrefix(name, "?") {
-				n.add(kindCountry, canon, name, false)
+				if e := n.add(kindCountry, canon, name, false); e != nil {
+					e.english = true
+				}
 			}
 		}
 		return nil
@@ -175,40 +188,52 @@ func loadNames(lang string) (*names, error) {
 	return n, nil
 }
 
-// add adds a name matched by its words' stems.
-func (n *names) add(k kind, canon, name string, ambiguous bool) {
-	if strings.Contains(name, ".") {
-		return
-	}
-	if isAcronym(name) {
+// minStemRunes is the shortest stem a name is matched by; a name of a
+// shorter stem matches as written.
+const minStemRunes = 4
+
+// add adds a name matched by its words' stems and returns its entry, nil
+// for one matched as written.
+func (n *names) add(k kind, canon, name string, ambiguous bool) *entry {
+	if isAcronym(name) || strings.Contains(name, ".") {
 		n.addExact(k, canon, name)
-		return
+		return nil
 	}
 	toks := tokenize(name, n.stem)
 	if len(toks) == 0 {
-		return
+		return nil
 	}
 	e := &entry{kind: k, canonical: canon, ambiguous: ambiguous}
 	for _, t := range toks {
-		e.words = append(e.words, nameWord{text: t.text, stem: t.stem, minRunes: utf8.RuneCountInString(t.text) - 1})
+		min := utf8.RuneCountInString(t.text)
+		if len(toks) > 1 {
+			min -= 2 // the other words vouch for it: "der Internationale Währungsfonds"
+		}
+		e.words = append(e.words, nameWord{text: t.text, stem: t.stem, minRunes: min})
 	}
-	if utf8.RuneCountInString(e.words[0].stem) < 3 {
-		n.addExact(k, canon, name) // too short a stem to tell the name from other words
-		return
+	if utf8.RuneCountInString(e.words[0].stem) < minStemRunes {
+		// too short a stem to tell the name from other words: Spanish
+		// "Malí" is "mal", and "mala" is bad
+		n.addExact(k, canon, name)
+		return nil
 	}
 	n.byStem[e.words[0].stem] = append(n.byStem[e.words[0].stem], e)
+	return e
 }
 
 // addExact adds a name matched as written and returns its entry; nil for
-// a name with periods ("U.S."), an English spelling the words of another
-// language's text do not join over.
+// a name without words.
 func (n *names) addExact(k kind, canon, name string) *entry {
-	if strings.Contains(name, ".") {
-		return nil
+	e := &entry{kind: k, canonical: canon, exact: true, raw: strings.TrimSuffix(name, ".")}
+	if k == kindDemonym {
+		e.raw = strings.ToLower(e.raw)
 	}
-	e := &entry{kind: k, canonical: canon, exact: true}
 	for _, t := range tokenize(name, func(w string) string { return w }) {
-		e.words = append(e.words, nameWord{text: t.text})
+		w := t.text
+		if k == kindDemonym {
+			w = t.lower // adjectives are written in lower case too
+		}
+		e.words = append(e.words, nameWord{text: w})
 	}
 	if len(e.words) == 0 {
 		return nil
@@ -219,37 +244,43 @@ func (n *names) addExact(k kind, canon, name string) *entry {
 
 // match returns the longest entry whose words are the tokens from i on,
 // or nil.
-func (n *names) match(toks []token, i int) *entry {
+func (n *names) match(text string, toks []token, i int) *entry {
 	var best *entry
 	try := func(es []*entry) {
 		for _, e := range es {
-			if (best == nil || len(e.words) > len(best.words)) && n.matches(e, toks, i) {
+			if (best == nil || len(e.words) > len(best.words)) && n.matches(e, text, toks, i) {
 				best = e
 			}
 		}
 	}
 	try(n.byText[toks[i].text])
+	if toks[i].lower != toks[i].text {
+		try(n.byText[toks[i].lower])
+	}
 	try(n.byStem[toks[i].stem])
 	return best
 }
 
-func (n *names) matches(e *entry, toks []token, i int) bool {
+func (n *names) matches(e *entry, text string, toks []token, i int) bool {
 	if i+len(e.words) > len(toks) {
 		return false
 	}
 	first := toks[i]
-	for k, w := range e.words {
-		t := toks[i+k]
-		if k > 0 && !t.joined {
+	if e.exact {
+		span := text[first.start:toks[i+len(e.words)-1].end]
+		if span != e.raw && !(e.kind == kindDemonym && strings.ToLower(span) == e.raw) {
 			return false
 		}
+	}
+	for k, w := range e.words {
+		t := toks[i+k]
 		if e.exact {
-			if t.text != w.text {
-				return false
-			}
 			continue
 		}
-		if t.stem != w.stem || utf8.RuneCountInString(t.text) < w.minRunes {
+		if k > 0 && !t.joined || t.stem != w.stem || utf8.RuneCountInString(t.text) < w.minRunes {
+			return false
+		}
+		if e.english && (!strings.HasPrefix(t.lower, strings.ToLower(w.text)) || len(t.lower) > len(w.text)+2) {
 			return false
 		}
 	}

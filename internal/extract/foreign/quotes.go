@@ -98,7 +98,7 @@ func quotations(text, lang string, toks []token, n *names) []quote.Quote {
 		body := strings.TrimSpace(inner)
 		if saysSomething(body) {
 			q := quote.Quote{Text: body, Direct: true, Start: start, End: start + len(body)}
-			if sp := colonSpeaker(text[:i], toks, n); sp != "" {
+			if sp := colonSpeaker(text, i, toks, n); sp != "" {
 				q.Speaker, q.Mention, q.Role = sp, sp, quote.RoleOther
 			}
 			out = append(out, q)
@@ -168,13 +168,13 @@ func saysSomething(s string) bool {
 }
 
 // colonSpeaker returns the name that stands alone before a colon that
-// opens a quotation: "Emmanuel Macron : « … »", "Путин: «…»". The words
+// opens the quotation at offset at: "Emmanuel Macron : « … »", "Путин: «…»". The words
 // from the sentence's start to the colon must all be capitalised (name
 // particles of up to three lower-case letters aside: "Ursula von der
 // Leyen"), four at most, and no country, capital or organization the
 // lists know; "" otherwise.
-func colonSpeaker(before string, toks []token, n *names) string {
-	s := strings.TrimRightFunc(before, unicode.IsSpace)
+func colonSpeaker(text string, at int, toks []token, n *names) string {
+	s := strings.TrimRightFunc(text[:at], unicode.IsSpace)
 	var colon bool
 	if s, colon = strings.CutSuffix(s, ":"); !colon {
 		if s, colon = strings.CutSuffix(s, "："); !colon {
@@ -204,7 +204,7 @@ func colonSpeaker(before string, toks []token, n *names) string {
 			if t.start < startAt || t.end > len(s) {
 				continue
 			}
-			if n.match(toks, i) != nil {
+			if n.match(text, toks, i) != nil {
 				return "" // "Moskau:", "ONU :" is a dateline or a body, not a person
 			}
 		}

@@ -1,6 +1,9 @@
 package foreign
 
 import (
+	"strings"
+	"unicode"
+
 	"github.com/blevesearch/snowballstem"
 	"github.com/blevesearch/snowballstem/danish"
 	"github.com/blevesearch/snowballstem/dutch"
@@ -16,6 +19,7 @@ import (
 	"github.com/blevesearch/snowballstem/spanish"
 	"github.com/blevesearch/snowballstem/swedish"
 	"github.com/blevesearch/snowballstem/turkish"
+	"golang.org/x/text/unicode/norm"
 )
 
 // stemmers are the Snowball stemmers of the languages that have one, the
@@ -30,15 +34,33 @@ var stemmers = map[string]func(*snowballstem.Env) bool{
 }
 
 // stemmer returns the function that stems a lower-case word of language
-// lang; a language without a stemmer keeps its words as they are.
+// lang and folds its accents, as the search analysis does: the stems of a
+// word's forms may differ by an accent alone (Portuguese "português",
+// "portuguesas"; Russian "Соединённые", "Соединенные"). A language without
+// a stemmer keeps its words, accents folded.
 func stemmer(lang string) func(string) string {
 	st, ok := stemmers[lang]
 	if !ok {
-		return func(w string) string { return w }
+		return foldAccents
 	}
 	return func(w string) string {
 		env := snowballstem.NewEnv(w)
 		st(env)
-		return env.Current()
+		return foldAccents(env.Current())
 	}
+}
+
+// foldAccents removes the combining marks of a word's decomposed form.
+func foldAccents(w string) string {
+	for _, r := range w {
+		if r >= 0x80 {
+			return norm.NFC.String(strings.Map(func(r rune) rune {
+				if unicode.Is(unicode.Mn, r) {
+					return -1
+				}
+				return r
+			}, norm.NFD.String(w)))
+		}
+	}
+	return w
 }
