@@ -59,6 +59,8 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/newsindex/newsindex/internal/extract/lexicon"
 )
 
@@ -108,7 +110,37 @@ func fold(s string) string {
 var (
 	variants    = categoryNames(lexicon.Languages("categories.txt"), "categories.txt")
 	urlSegments = categoryNames([]string{lexicon.English}, "categoryurls.txt")
+	// unaccented maps the names without their accents, so that a source
+	// that drops them ("Economia", "Politica", "Economie") or writes them
+	// where the lists do not is understood; a form that two categories'
+	// names share is left out.
+	unaccented = withoutAccents(variants)
 )
+
+func withoutAccents(m map[string]string) map[string]string {
+	out, clash := map[string]string{}, map[string]bool{}
+	for n, c := range m {
+		k := foldAccents(n)
+		if prev, ok := out[k]; ok && prev != c {
+			clash[k] = true
+		}
+		out[k] = c
+	}
+	for k := range clash {
+		delete(out, k)
+	}
+	return out
+}
+
+// foldAccents removes the combining marks of s's decomposed form.
+func foldAccents(s string) string {
+	return norm.NFC.String(strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Mn, r) {
+			return -1
+		}
+		return r
+	}, norm.NFD.String(s)))
+}
 
 // categoryNames reads the list file of each language whose sections are
 // the taxonomy's categories, in lower case, and whose lines are names
@@ -152,6 +184,9 @@ func Normalize(given string) (name string, ok bool) {
 		return "", false
 	}
 	if c, ok := variants[f]; ok {
+		return c, true
+	}
+	if c, ok := unaccented[foldAccents(f)]; ok {
 		return c, true
 	}
 	// "news" around a known name: "sports news", "news world".

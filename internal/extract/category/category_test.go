@@ -400,6 +400,24 @@ func TestNormalizeSectionsInOtherLanguages(t *testing.T) {
 		"Wirtschaft": Business, "Inland": Politics, "International": World, "Sport": Sports,
 		"Kultur": Entertainment, "Web": Technology, "Wissenschaft": Technology, "deportes": Sports,
 		"Économie": Business, "Monde": World, "Política": Politics, "Esteri": World, "Спорт": Sports,
+		// German
+		"Politik": Politics, "Ausland": World, "Netzwelt": Technology, "Fußball": Sports, "Feuilleton": Entertainment,
+		"Finanzen": Business,
+		// French
+		"économie": Business, "Economie": Business, "International ": World, "Politique": Politics,
+		"Sciences": Technology, "Culture": Entertainment, "Sports": Sports,
+		// Spanish
+		"Economía": Business, "Economia": Business, "Internacional": World, "Tecnología": Technology,
+		"Cultura": Entertainment, "Fútbol": Sports,
+		// Italian
+		"Politica": Politics, "Mondo": World, "Spettacoli": Entertainment, "Calcio": Sports, "Scienze": Technology,
+		// Portuguese
+		"Mundo": World, "Negócios": Business, "Esportes": Sports, "Desporto": Sports, "Ciência": Technology,
+		// Russian
+		"В мире": World, "Политика": Politics, "Экономика": Business, "Наука и техника": Technology,
+		"Культура": Entertainment, "Шоу-бизнес": Entertainment,
+		// Japanese and Chinese
+		"国際": World, "経済": Business, "スポーツ": Sports, "财经": Business, "體育": Sports, "娱乐": Entertainment,
 	} {
 		if got, ok := Normalize(given); !ok || got != want {
 			t.Errorf("Normalize(%q) = %q, %v; want %q", given, got, ok, want)

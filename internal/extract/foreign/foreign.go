@@ -57,8 +57,8 @@ func Extract(text, lang string) Result {
 	for i := 0; i < len(toks); i++ {
 		e := n.match(text, toks, i)
 		if e == nil || e.kind == kindCapital {
-			if cities, k := place(text, toks, i); k > 0 {
-				placeMentions = append(placeMentions, placeMention{cities, toks[i]})
+			if cities, k := place(text, toks, i, n); k > 0 {
+				placeMentions = append(placeMentions, placeMention{cities, toks[i], isDateline(text, toks[i])})
 				if e == nil {
 					i += k - 1
 					continue
@@ -98,9 +98,15 @@ func Extract(text, lang string) Result {
 	return r
 }
 
-// isDateline reports whether t opens a paragraph and a dateline's mark
-// follows it: "PARIS (AFP) –", "Moskau, 3. März –", "BERLIN:".
+// isDateline reports whether t opens a dateline: a paragraph's first word
+// followed by a dateline's mark ("PARIS (AFP) –", "Moskau, 3. März –",
+// "BERLIN:"), or a sentence's first word followed by a dash, where a
+// source runs its headline into the body ("… im Gespräch. Wien – Die …").
 func isDateline(text string, t token) bool {
+	rest := strings.TrimLeft(text[t.end:], " \u00a0")
+	if t.sentenceStart && (strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "—")) {
+		return true
+	}
 	line := text[:t.start]
 	if k := strings.LastIndexByte(line, '\n'); k >= 0 {
 		line = line[k+1:]
@@ -108,7 +114,6 @@ func isDateline(text string, t token) bool {
 	if strings.TrimSpace(line) != "" {
 		return false
 	}
-	rest := strings.TrimLeft(text[t.end:], " \u00a0")
 	for _, m := range []string{"(", ",", "–", "—", "-", ":", "/"} {
 		if strings.HasPrefix(rest, m) {
 			return true

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -61,9 +62,15 @@ type entry struct {
 
 // names holds the known names one language's text is read with.
 type names struct {
-	stem   func(string) string
-	byStem map[string][]*entry // the first word's stem → stemmed entries
-	byText map[string][]*entry // the first word as written → exact entries
+	stem func(string) string
+	// locatives are the prepositions before a place, for a language
+	// whose capitals tell no name (German capitalises every noun); nil
+	// for the others (see place).
+	locatives map[string]bool
+	// particles are the lower-case words inside people's names ("von der").
+	particles map[string]bool
+	byStem    map[string][]*entry // the first word's stem → stemmed entries
+	byText    map[string][]*entry // the first word as written → exact entries
 }
 
 var (
@@ -143,8 +150,18 @@ func loadNames(lang string) (*names, error) {
 	if err != nil {
 		return nil, err
 	}
+	if n.particles, err = words(lexicon.English, "function.txt", "name-particle"); err != nil {
+		return nil, err
+	}
 	if lang == lexicon.English {
 		return n, nil
+	}
+	if f, err := lexicon.Open(lang, "function.txt"); err == nil && slices.Contains(f.Sections(), "locative") {
+		if n.locatives, err = f.Words("locative"); err != nil {
+			return nil, fmt.Errorf("foreign: %w", err)
+		}
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("foreign: %w", err)
 	}
 	known := func(set map[string]bool, what string) func(string, lexicon.Line) error {
 		return func(_ string, ln lexicon.Line) error {
@@ -173,8 +190,8 @@ func loadNames(lang string) (*names, error) {
 			for _, name := range ln.Fields[1:] {
 				amb := strings.HasPrefix(name, "?")
 				name = strings.TrimPrefix(name, "?")
-				if l.kind == kindOrg && isAcronym(name) {
-					n.addExact(kindOrg, ln.Fields[0], name)
+				if l.kind == kindOrg && isAcronym(name) || l.kind == kindCapital && s == "alternate" {
+					n.addExact(l.kind, ln.Fields[0], name)
 					continue
 				}
 				n.add(l.kind, ln.Fields[0], name, amb)
@@ -191,6 +208,18 @@ func loadNames(lang string) (*names, error) {
 // minStemRunes is the shortest stem a name is matched by; a name of a
 // shorter stem matches as written.
 const minStemRunes = 4
+
+func words(lang, file, section string) (map[string]bool, error) {
+	f, err := lexicon.Open(lang, file)
+	if err != nil {
+		return nil, fmt.Errorf("foreign: %w", err)
+	}
+	w, err := f.Words(section)
+	if err != nil {
+		return nil, fmt.Errorf("foreign: %w", err)
+	}
+	return w, nil
+}
 
 // add adds a name matched by its words' stems and returns its entry, nil
 // for one matched as written.

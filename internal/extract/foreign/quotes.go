@@ -63,9 +63,13 @@ const openingMarks = "«“„»‚‹”「『\""
 // minQuoteWords is the least number of words a quotation holds, and
 // minQuoteRunes the least number of letters in a script written without
 // spaces: fewer are a title or a word held at arm's length („Tatort“,
-// «Brexit»), not something said.
+// «Brexit»), not something said. In a script with case, minLowerWords
+// words must open in lower case, as a sentence's verbs and articles do and
+// a title's capitalised words do not ("Bridge of Spies", "Post Pop
+// Depression").
 const (
 	minQuoteWords = 3
+	minLowerWords = 2
 	minQuoteRunes = 6
 )
 
@@ -152,19 +156,25 @@ func straightCloses(text string, i int) bool {
 // speech: minQuoteWords words, or minQuoteRunes letters of a script
 // written without spaces.
 func saysSomething(s string) bool {
-	words, unspaced := 0, 0
-	in := false
+	words, lower, unspaced := 0, 0, 0
+	in, cased := false, false
 	for _, r := range s {
 		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai) {
 			unspaced++
 		}
+		if unicode.IsUpper(r) || unicode.IsLower(r) {
+			cased = true
+		}
 		w := isWordRune(r)
 		if w && !in {
 			words++
+			if unicode.IsLower(r) {
+				lower++
+			}
 		}
 		in = w
 	}
-	return words >= minQuoteWords || unspaced >= minQuoteRunes
+	return words >= minQuoteWords && lower >= minLowerWords || !cased && words >= minQuoteWords || unspaced >= minQuoteRunes
 }
 
 // colonSpeaker returns the name that stands alone before a colon that
@@ -194,7 +204,7 @@ func colonSpeaker(text string, at int, toks []token, n *names) string {
 		case strings.ContainsFunc(w, func(r rune) bool { return !isWordRune(r) && r != '-' && r != '\'' && r != '’' }):
 			return ""
 		case unicode.IsUpper(r):
-		case k > 0 && k < len(words)-1 && utf8.RuneCountInString(w) <= 3:
+		case k > 0 && k < len(words)-1 && n != nil && n.particles[w]:
 		default:
 			return ""
 		}

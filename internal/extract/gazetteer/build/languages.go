@@ -20,12 +20,17 @@ import (
 // LANG/capitals.txt, each country's capital (GeoNames' PPLC) by its name
 // and those of its alternate names written in the language's script.
 // GeoNames does not say which language an alternate name belongs to, so an
-// alternate is kept when it is written in the language's script, has as many
-// words as the name and, in Latin script, opens with the same two letters
-// ("Moskau", "Moscou", "Mosca" of Moscow, not "Lutetia" of Paris): names
-// that differ more ("Pékin", "Varsovie") are lost with the old and the
-// descriptive ones. Extraction counts a capital only where the article is
-// about it.
+// alternate is kept when it is written in the language's script and has as
+// many words as the name: "Wien", "Vienne", "Viena", and transliterations of
+// other languages ("Viden"), which an article in this language does not
+// write; descriptive and old names of other lengths ("Estat de Berlin") are
+// left out. The name and the alternates that open with its first two
+// letters ("Moskau", "Moscou", "Mosca" of Moscow) go in the section [city],
+// which extraction matches by stem (Russian "Москве"); the others in
+// [alternate], matched as written, so that a transliteration that shares a
+// stem with a common word (Landen, of London, and German "Landes") does not
+// name a capital. Extraction counts a capital only where the article is
+// about it (in a dateline, or named twice).
 
 var (
 	nationalityPkg = pkg{"i18n-nationality", "1.4.0"}
@@ -246,19 +251,39 @@ func capitalList(lang string, capitals map[string]place, canon map[string]countr
 	fmt.Fprintf(&b, "# Capitals in %s: the canonical English country name first, then its capital's names\n", lang)
 	fmt.Fprintf(&b, "# in this language's script, separated by \"|\". Written by `go run ./internal/extract/gazetteer/build`\n")
 	fmt.Fprintf(&b, "# from the npm package %s (GeoNames, CC BY 4.0); do not edit. GeoNames does not say\n", citiesPkg)
-	fmt.Fprintf(&b, "# which language an alternate name is of: every one in the script is listed.\n[city]\n")
-	names := map[string][]string{}
+	fmt.Fprintf(&b, "# which language an alternate name is of: [city] holds the name and the alternates close to it,\n")
+	fmt.Fprintf(&b, "# matched by stem; [alternate] the others in the script, matched as written.\n")
+	close, other := map[string][]string{}, map[string][]string{}
 	for code, p := range capitals {
 		for i, n := range append([]string{p.name}, p.alternates...) {
-			if i > 0 && !alternateKept(n, p.name, script) {
+			if !inScript(n, script) || len([]rune(n)) < 4 || i > 0 && !alternateKept(n, p.name) {
 				continue
 			}
-			if inScript(n, script) && len([]rune(n)) >= 4 {
-				names[code] = append(names[code], n)
+			if i == 0 || prefix2(n) == prefix2(p.name) || script != unicode.Latin {
+				close[code] = append(close[code], n)
+			} else {
+				other[code] = append(other[code], n)
 			}
 		}
 	}
-	return lineList(names, canon, func(string) bool { return true }, func(n string) string { return n }, b.String())
+	all := func(string) bool { return true }
+	same := func(n string) string { return n }
+	out := lineList(close, canon, all, same, b.String()+"[city]\n")
+	if len(other) > 0 {
+		out += lineList(other, canon, all, same, "\n[alternate]\n")
+	}
+	return out
+}
+
+// prefix2 returns the first two letters of s, lower case, accents removed.
+func prefix2(s string) string {
+	var b []rune
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		if unicode.IsLetter(r) && len(b) < 2 {
+			b = append(b, r)
+		}
+	}
+	return string(b)
 }
 
 // inScript reports whether every letter of s is of the script.
@@ -273,21 +298,6 @@ func inScript(s string, script *unicode.RangeTable) bool {
 
 // alternateKept reports whether an alternate name of a capital is kept (see
 // the comment at the top of this file).
-func alternateKept(alt, name string, script *unicode.RangeTable) bool {
-	if len(strings.Fields(alt)) != len(strings.Fields(name)) || strings.ContainsAny(alt, "'’") {
-		return false
-	}
-	if script != unicode.Latin {
-		return true
-	}
-	prefix := func(s string) string {
-		var b []rune
-		for _, r := range norm.NFD.String(strings.ToLower(s)) {
-			if unicode.IsLetter(r) && len(b) < 2 {
-				b = append(b, r)
-			}
-		}
-		return string(b)
-	}
-	return prefix(alt) == prefix(name)
+func alternateKept(alt, name string) bool {
+	return len(strings.Fields(alt)) == len(strings.Fields(name)) && !strings.ContainsAny(alt, "'’")
 }
