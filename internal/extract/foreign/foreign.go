@@ -44,11 +44,11 @@ func Extract(text, lang string) Result {
 	}
 	toks := tokenize(text, n.stem)
 	var r Result
-	seen := map[string]bool{}
-	addTo := func(list *[]string, name string) {
-		if !seen[name] {
-			seen[name] = true
-			*list = append(*list, name)
+	countries, orgs := map[string]bool{}, map[string]bool{}
+	addCountry := func(name string) {
+		if !countries[name] {
+			countries[name] = true
+			r.Countries = append(r.Countries, name)
 		}
 	}
 	capitals := map[string][]token{} // country → the tokens naming its capital
@@ -70,14 +70,17 @@ func Extract(text, lang string) Result {
 		}
 		switch e.kind {
 		case kindCountry, kindDemonym:
-			addTo(&r.Countries, e.canonical)
+			addCountry(e.canonical)
 		case kindCapital:
 			if capitals[e.canonical] == nil {
 				capitalOrder = append(capitalOrder, e.canonical)
 			}
 			capitals[e.canonical] = append(capitals[e.canonical], toks[i])
 		case kindOrg:
-			addTo(&r.Organizations, e.canonical)
+			if !orgs[e.canonical] {
+				orgs[e.canonical] = true
+				r.Organizations = append(r.Organizations, e.canonical)
+			}
 		}
 		i += len(e.words) - 1
 	}
@@ -86,13 +89,13 @@ func Extract(text, lang string) Result {
 	for _, c := range capitalOrder {
 		ts := capitals[c]
 		if len(ts) >= 2 || isDateline(text, ts[0]) {
-			addTo(&r.Countries, c)
+			addCountry(c)
 		}
 	}
-	places, placeCountries := placesNamed(placeMentions, seen)
+	places, placeCountries := placesNamed(placeMentions, countries)
 	r.Places = places
 	for _, c := range placeCountries {
-		addTo(&r.Countries, c)
+		addCountry(c)
 	}
 	r.Quotes = quotations(text, lang, toks, n)
 	return r

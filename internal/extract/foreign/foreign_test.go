@@ -200,3 +200,12 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// TestUnclosedMarksAreLinear checks that text full of marks no one closes
+// is read quickly.
+func TestUnclosedMarksAreLinear(t *testing.T) {
+	text := strings.Repeat("« un mot ", 20000)
+	if r := Extract(text, "fr"); len(r.Quotes) != 0 {
+		t.Errorf("%d quotations in unclosed marks", len(r.Quotes))
+	}
+}

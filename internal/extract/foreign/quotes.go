@@ -113,12 +113,18 @@ func quotations(text, lang string, toks []token, n *names) []quote.Quote {
 	return out
 }
 
+// maxQuoteBytes bounds a quotation's length, so that text full of marks
+// no one closes is read in linear time.
+const maxQuoteBytes = 4000
+
 // closing returns the offset of the mark that closes a quotation opened by
 // open, searching text from `from` to the end of the paragraph; -1 when
-// none does. Quotations in the same marks may nest when the marks differ.
+// none does within maxQuoteBytes. Quotations in the same marks may nest
+// when the marks differ.
 func closing(text string, from int, open rune, closers string) int {
 	depth := 0
-	for i := from; i < len(text); {
+	end := min(len(text), from+maxQuoteBytes)
+	for i := from; i < end; {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case r == '\n' && strings.HasPrefix(text[i+size:], "\n"):
