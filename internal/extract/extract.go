@@ -102,7 +102,9 @@ func (x *Extractor) foreign(in Input, text string) Result {
 }
 
 // sourceCategory returns the category the source gave or the URL shows,
-// normalised onto the taxonomy when it fits.
+// normalised onto the taxonomy when it fits. The URL of an article in
+// another language is read with that language's section names too
+// (/wirtschaft/, /deportes/).
 func sourceCategory(in Input) (string, string) {
 	if in.Category != "" {
 		if c, ok := category.Normalize(in.Category); ok {
@@ -110,7 +112,11 @@ func sourceCategory(in Input) (string, string) {
 		}
 		return in.Category, SourceMetadata
 	}
-	if c, ok := category.FromURL(in.URL); ok {
+	fromURL := category.FromURL
+	if !English(in.Language) {
+		fromURL = category.FromURLSections
+	}
+	if c, ok := fromURL(in.URL); ok {
 		return c, SourceMetadata
 	}
 	return "", ""

@@ -203,6 +203,37 @@ func Normalize(given string) (name string, ok bool) {
 // first segment that names a category decides. A segment in the form
 // section-number (/news/business-38474221) names its section.
 func FromURL(url string) (name string, ok bool) {
+	for _, s := range pathSegments(url) {
+		s = strings.ToLower(s)
+		if c, ok := urlSegments[s]; ok {
+			return c, true
+		}
+		if c, ok := sectionNumber(s); ok {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+// FromURLSections finds a category in a URL path the way FromURL does, by
+// the section names of every language's categories.txt as well
+// (/wirtschaft/, /deportes/, /economia/): for an article in another
+// language than English, whose sources name their sections so in paths.
+func FromURLSections(url string) (name string, ok bool) {
+	if c, ok := FromURL(url); ok {
+		return c, true
+	}
+	for _, s := range pathSegments(url) {
+		if c, ok := Normalize(s); ok {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+// pathSegments returns the segments of a URL's path: never the host, the
+// query or the fragment.
+func pathSegments(url string) []string {
 	p := url
 	if i := strings.IndexAny(p, "?#"); i >= 0 {
 		p = p[:i]
@@ -222,18 +253,9 @@ func FromURL(url string) (name string, ok bool) {
 	}
 	j := strings.IndexByte(p, '/')
 	if j < 0 {
-		return "", false
+		return nil
 	}
-	for _, s := range strings.Split(p[j+1:], "/") {
-		s = strings.ToLower(s)
-		if c, ok := urlSegments[s]; ok {
-			return c, true
-		}
-		if c, ok := sectionNumber(s); ok {
-			return c, true
-		}
-	}
-	return "", false
+	return strings.Split(p[j+1:], "/")
 }
 
 // sectionNumber reads a segment such as "business-38474221" or

@@ -429,3 +429,26 @@ func TestNormalizeSectionsInOtherLanguages(t *testing.T) {
 		}
 	}
 }
+
+func TestFromURLSections(t *testing.T) {
+	for _, tt := range []struct {
+		url, want string
+		ok        bool
+	}{
+		{"https://example.de/wirtschaft/2026/03/exporte-brechen-ein", Business, true},
+		{"https://example.es/deportes/el-campeon-remonta", Sports, true},
+		{"https://example.it/2026/cultura/una-mostra", Entertainment, true},
+		{"https://example.ru/novosti/12345", "", false},
+		{"https://example.fr/monde/", World, true},
+		{"https://wirtschaft.example.de/artikel/1", "", false}, // the host is never read
+		{"https://example.com/world/story", World, true},
+	} {
+		got, ok := FromURLSections(tt.url)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("FromURLSections(%q) = %q, %v, want %q, %v", tt.url, got, ok, tt.want, tt.ok)
+		}
+	}
+	if _, ok := FromURL("https://example.de/wirtschaft/x"); ok {
+		t.Error("FromURL reads another language's section: it must stay English")
+	}
+}
