@@ -1,21 +1,22 @@
 // Package foreign reads what an article in a language other than English
 // says that does not depend on English: the countries it names, by their
 // names, adjectives and capitals in its language; the organizations the
-// lists know, by name and acronym ("ONU", "OTAN", "Евросоюз"); and its
+// lists know, by name and acronym ("ONU", "OTAN", "Евросоюз"); the cities
+// of the gazetteer of the world (package gazetteer) it names; and its
 // direct quotations, in that language's quotation marks («…», „…“, 「…」),
 // with a speaker only where a name stands before a colon that opens them.
-// Cities are read from the gazetteer of the world (package gazetteer). English rules (verbs of speech, titles, the entity tagger trained on
+// English rules (verbs of speech, titles, the entity tagger trained on
 // English) never run here.
 //
 // Names are those of the lexicon: the English lists, which other languages
 // write alike ("Iran", "NATO", "Reuters"), and the language's own lists
 // (lexicon/data/LANG/countries.txt, demonyms.txt and capitals.txt, written
-// by the gazetteer's build from data packages, and orgs.txt). A name is
-// matched by the Snowball stems of its words, so that its inflected forms
-// are found without a list of them ("Франции", "Deutschlands",
-// "französischen"); acronyms and English organizations' names match as
-// written. A language's names are read only in its articles: "Maurice" is
-// Mauritius in French, a first name in English.
+// by the gazetteer's build from data packages; shortnames.txt and orgs.txt,
+// written by hand). A name is matched by the Snowball stems of its words,
+// so that its inflected forms are found without a list of them ("Франции",
+// "Deutschlands", "französischen"); acronyms and English organizations'
+// names match as written. A language's names are read only in its
+// articles: "Maurice" is Mauritius in French, a first name in English.
 package foreign
 
 import (
