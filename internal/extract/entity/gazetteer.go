@@ -124,6 +124,13 @@ func loadGazetteer() (*gazetteer, error) {
 	return g, nil
 }
 
+// foreignGaz would hold the names other languages give countries for the
+// English rules; it holds none. Those names are read in articles of their
+// own language only, by package foreign: in English text they are words
+// ("North Island" is no Iceland, "Island" in German). resolve consults it
+// where a capitalised word is no English name, and finds nothing.
+var foreignGaz = &gazetteer{byFirst: map[string][]*gazEntry{}}
+
 func wordsOf(name string) []string {
 	toks := tokenize(name)
 	w := make([]string, len(toks))

@@ -35,9 +35,13 @@ func (x *extraction) resolve() Result {
 	var extra []span
 	var implied []placeMention
 	for i := 0; i < len(toks); i++ {
-		e := gaz.match(toks, i)
+		e, foreign := gaz.match(toks, i), false
+		if e == nil && isCap(toks[i].norm) {
+			e, foreign = foreignGaz.match(toks, i), true
+		}
 		if e == nil {
 			x.hyphenParts(i, &ms)
+			x.elidedCountry(i, &ms)
 			continue
 		}
 		j := i + len(e.words)
@@ -55,6 +59,11 @@ func (x *extraction) resolve() Result {
 					}
 				default:
 					blocked = true
+					// a country's name in another language, which the
+					// English tagger took for a person ("Frankreich")
+					if foreign && !e.ambiguous && s.i == i && s.j == j {
+						exactOrg = true
+					}
 				}
 			}
 		}
@@ -192,6 +201,33 @@ func (x *extraction) hyphenParts(i int, ms *[]Mention) {
 		return
 	}
 	*ms = append(*ms, Mention{Kind: Country, Start: t.start, End: t.start + k, Text: part, Name: e.canonical})
+}
+
+// elidedCountry finds a country's name after an elided article: French and
+// Italian "l'Allemagne", "d'Italia".
+func (x *extraction) elidedCountry(i int, ms *[]Mention) {
+	t := x.toks[i]
+	if len(t.text) < 4 || t.text[1] != '\'' && t.text[2] != '\'' && t.text[1] != 0xE2 && t.text[2] != 0xE2 {
+		return // no elided article ("l'", "d'", "dell'") opens the word
+	}
+	k := strings.IndexAny(t.text, "'’")
+	if k <= 0 || k > 3 || x.owner[i] >= 0 && x.spans[x.owner[i]].kind != kMisc && x.spans[x.owner[i]].kind != kLoc {
+		return
+	}
+	_, n := utf8.DecodeRuneInString(t.text[k:])
+	part := t.text[k+n:]
+	sub := tokenize(part)
+	if len(sub) != 1 || !isCap(part) {
+		return
+	}
+	e := foreignGaz.match(sub, 0)
+	if e == nil {
+		e = gaz.match(sub, 0)
+	}
+	if e == nil || len(e.words) != 1 || e.ambiguous || e.kind != gazCountry {
+		return
+	}
+	*ms = append(*ms, Mention{Kind: Country, Start: t.start + k + n, End: t.end, Text: part, Name: e.canonical})
 }
 
 // people names each PER span with the full name it belongs to: a single
