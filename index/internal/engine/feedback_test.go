@@ -73,16 +73,3 @@ func TestFeedbackWords(t *testing.T) {
 		}
 	}
 }
-
-func TestAnalyzedField(t *testing.T) {
-	for _, base := range []string{"title", "body", "quote"} {
-		for _, f := range analysis.TextFields(base) {
-			if got := AnalyzedField(base, f.Analyzer); got != f.Field {
-				t.Errorf("AnalyzedField(%q, %q) = %q, want %q", base, f.Analyzer, got, f.Field)
-			}
-		}
-	}
-	if got := AnalyzedField("body", "no_such_analyzer"); got != "body" {
-		t.Errorf("AnalyzedField of an unknown analyzer = %q, want body", got)
-	}
-}
