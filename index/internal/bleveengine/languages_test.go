@@ -313,3 +313,36 @@ func TestCheckFindsEveryLanguageByTitle(t *testing.T) {
 		t.Errorf("Check: %d of %d found by title, problems %q", r.FoundByTitle, len(inflections), r.Problems)
 	}
 }
+
+// TestReadingsWeighAlikeWhereTitlesDiffer: a word in the body alone scores
+// the same in a language none of whose titles holds it as in one where
+// some title does: a field that cannot match still counts as one of two.
+func TestReadingsWeighAlikeWhereTitlesDiffer(t *testing.T) {
+	e := memEngine(t)
+	var arts []engine.Article
+	for _, lang := range []string{"en", "da"} {
+		for i := range 21 {
+			title, body := "Markets", "Markets were quiet. "+filler("w", 30)
+			switch {
+			case i < 10:
+				body = "Gold prices rose. " + filler("w", 30)
+			case i == 20 && lang == "en":
+				title = "Gold"
+			}
+			a := article(fmt.Sprintf("%s%02d", lang, i), title, body)
+			a.Language = lang
+			arts = append(arts, a)
+		}
+	}
+	if _, err := e.Apply(context.Background(), arts); err != nil {
+		t.Fatal(err)
+	}
+	res := searchWith(t, e, engine.SearchRequest{Query: "gold", Size: 30})
+	score := map[string]float64{}
+	for _, h := range res.Hits {
+		score[h.ID] = h.Score
+	}
+	if score["en00"] == 0 || math.Abs(score["da00"]/score["en00"]-1) > 0.01 {
+		t.Errorf("gold in the body: English %.4f, Danish %.4f; want the same", score["en00"], score["da00"])
+	}
+}

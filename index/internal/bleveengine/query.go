@@ -165,7 +165,7 @@ func (t translator) node(n query.Node) (bq.Query, bool, error) {
 		return b, confined, nil
 	case *query.Or:
 		var any []bq.Query
-		confined := true
+		confined, none := true, true
 		for _, c := range n.Nodes {
 			q, in, err := t.node(c)
 			if err != nil {
@@ -175,13 +175,13 @@ func (t translator) node(n query.Node) (bq.Query, bool, error) {
 				// A branch that matches all makes the whole OR match all.
 				return nil, false, nil
 			}
-			if q == nothing {
-				continue
-			}
+			// A branch that matches nothing is kept, so that the others
+			// weigh as in a language where it matches.
 			any = append(any, q)
 			confined = confined && in
+			none = none && q == nothing
 		}
-		if len(any) == 0 {
+		if none {
 			return nothing, true, nil
 		}
 		return bleve.NewDisjunctionQuery(any...), confined, nil
@@ -214,13 +214,15 @@ func (t translator) leaf(field, text string, phrase bool) (bq.Query, bool, error
 	if len(toks) == 0 {
 		return nil, false, nil // only stop words or punctuation
 	}
+	if isText && !slices.ContainsFunc(fs, func(fb engine.FieldBoost) bool { return t.holds(fb.Field, toks) }) {
+		return nothing, true, nil
+	}
 	var qs []bq.Query
 	for _, fb := range fs {
+		// A field that cannot match is kept, so that a match in the other
+		// counts as one of two, as it does in every language.
 		f, boost := fb.Field, fb.Boost
 		if isText {
-			if !t.holds(f, toks) {
-				continue
-			}
 			boost *= t.weight(f, toks)
 		}
 		var q bq.Query
@@ -243,10 +245,7 @@ func (t translator) leaf(field, text string, phrase bool) (bq.Query, bool, error
 		}
 		qs = append(qs, q)
 	}
-	switch len(qs) {
-	case 0:
-		return nothing, true, nil
-	case 1:
+	if len(qs) == 1 {
 		return qs[0], isText, nil
 	}
 	return bleve.NewDisjunctionQuery(qs...), isText, nil
@@ -289,21 +288,18 @@ func (t translator) proximity(nodes []query.Node) bq.Query {
 	}
 	var qs []bq.Query
 	toks := engine.Tokens(an, text)
+	if !slices.ContainsFunc(t.Text, func(fb engine.FieldBoost) bool { return t.holds(engine.AnalyzedField(fb.Field, an), toks) }) {
+		return nil
+	}
 	for _, fb := range t.Text {
 		f := engine.AnalyzedField(fb.Field, an)
-		if !t.holds(f, toks) {
-			continue
-		}
 		mp := bleve.NewMatchPhraseQuery(text)
 		mp.SetField(f)
 		mp.Analyzer = an
 		mp.SetBoost(fb.Boost * engine.PhraseBoost * t.weight(f, toks))
 		qs = append(qs, mp)
 	}
-	switch len(qs) {
-	case 0:
-		return nil
-	case 1:
+	if len(qs) == 1 {
 		return qs[0]
 	}
 	return bleve.NewDisjunctionQuery(qs...)
@@ -321,24 +317,22 @@ func (t translator) relaxed(n query.Node) (q bq.Query, confined, ok bool, err er
 	}
 	var any []bq.Query
 	confined = true
-	words := 0
+	none := true
 	for _, c := range parts {
 		cq, in, err := t.node(c)
 		if err != nil {
 			return nil, false, false, err
 		}
 		if cq != nil {
-			words++
-		}
-		if cq != nil && cq != nothing {
-			any = append(any, cq)
+			any = append(any, cq) // kept when it matches nothing, as in an OR
 			confined = confined && in
+			none = none && cq == nothing
 		}
 	}
-	if words < 2 {
+	if len(any) < 2 {
 		return nil, false, false, nil
 	}
-	if len(any) == 0 {
+	if none {
 		return nothing, true, true, nil
 	}
 	if p := t.proximity(parts); p != nil {
