@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"sync"
 	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
@@ -45,7 +46,14 @@ type analyses struct {
 	// sums them; deleted articles may count until segments merge.
 	articles map[string]uint64
 	total    uint64
+	// freqs remembers, until the next write, how many documents' field
+	// holds a term ([2]string{field, term}), as readings ask for it.
+	freqs     sync.Map
+	freqsSize atomic.Int64
 }
+
+// maxFreqs bounds the number of frequencies an analyses remembers.
+const maxFreqs = 100000
 
 // analysesCache holds the analyses of the index, nil after a write.
 type analysesCache struct{ cur atomic.Pointer[analyses] }
@@ -192,11 +200,28 @@ func (e *Engine) weigher(ctx context.Context, a *analyses) func() (*readingStats
 		if err != nil {
 			return nil, nil, translate(err)
 		}
-		df, done, err := e.fieldFreq(ctx)
-		if err != nil {
-			return nil, nil, err
+		s := &readingStats{n: n, langs: a}
+		// The snapshot is opened at the first frequency not remembered.
+		var done func() error
+		s.df = func(field, term string) uint64 {
+			if done == nil {
+				df, d, err := e.fieldFreq(ctx)
+				if err != nil {
+					s.err = err
+					return 1 // as if held: a clause is kept, not lost
+				}
+				s.open, done = df, d
+			}
+			return s.open(field, term)
 		}
-		return &readingStats{n: n, langs: a, df: df, seen: map[[2]string]uint64{}}, done, nil
+		return s, func() error {
+			if done != nil {
+				if err := done(); s.err == nil {
+					s.err = err
+				}
+			}
+			return s.err
+		}, nil
 	}
 }
 
@@ -208,16 +233,19 @@ type readingStats struct {
 	n     uint64
 	langs *analyses
 	df    func(field, term string) uint64
-	seen  map[[2]string]uint64
+	open  func(field, term string) uint64 // the snapshot's, once opened
+	err   error
 }
 
 // freq returns the number of documents whose field holds term.
 func (s *readingStats) freq(field, term string) uint64 {
 	k := [2]string{field, term}
-	d, ok := s.seen[k]
-	if !ok {
-		d = s.df(field, term)
-		s.seen[k] = d
+	if d, ok := s.langs.freqs.Load(k); ok {
+		return d.(uint64)
+	}
+	d := s.df(field, term)
+	if s.err == nil && s.langs.freqsSize.Add(1) <= maxFreqs {
+		s.langs.freqs.Store(k, d)
 	}
 	return d
 }

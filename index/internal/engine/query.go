@@ -3,6 +3,8 @@ package engine
 import (
 	"fmt"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2/registry"
 
@@ -127,6 +129,37 @@ var analyzers = registry.NewCache()
 // word is only a stop word is decided with these in-process analyzers,
 // which every engine's analysis mirrors.
 func Tokens(analyzer, text string) []string {
+	if len(text) > shortText {
+		return analyze(analyzer, text)
+	}
+	// A query's words are analysed for every language an index holds,
+	// search after search: the short texts are remembered.
+	key := analyzer + "\x00" + text
+	if v, ok := tokenCache.Load(key); ok {
+		return v.([]string)
+	}
+	toks := analyze(analyzer, text)
+	if tokenCacheSize.Add(1) > maxTokenCache {
+		tokenCache.Clear()
+		tokenCacheSize.Store(0)
+	}
+	tokenCache.Store(key, toks)
+	return toks
+}
+
+// Texts of up to shortText bytes have their terms remembered, up to
+// maxTokenCache of them at a time. Callers do not change the terms.
+const (
+	shortText     = 64
+	maxTokenCache = 50000
+)
+
+var (
+	tokenCache     sync.Map
+	tokenCacheSize atomic.Int64
+)
+
+func analyze(analyzer, text string) []string {
 	a, err := analyzers.AnalyzerNamed(analyzer)
 	if err != nil {
 		panic(err) // the analyzers are registered by package analysis
