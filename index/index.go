@@ -391,7 +391,13 @@ func (ix *Index) Count(ctx context.Context) (uint64, error) {
 // Search runs a search. Request errors wrap ErrInvalidRequest.
 func (ix *Index) Search(ctx context.Context, req SearchRequest) (*SearchResult, error) {
 	return runRequest(ix, req.Validate, req.Query, func(e backend, q query.Node) (*SearchResult, error) {
-		res, err := e.Search(ctx, engineSearch(&req), q)
+		r := req
+		var none bool
+		q, r.Filters, none = languageQuery(q, r.Filters)
+		if none {
+			return searchResult(noMatch()), nil
+		}
+		res, err := e.Search(ctx, engineSearch(&r), q)
 		if err != nil {
 			return nil, err
 		}

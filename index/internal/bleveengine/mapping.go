@@ -29,6 +29,9 @@ const (
 	fPlace        = "place"
 	fOrganization = "organization"
 	fSourceName   = "source"
+	// fLanguage is the article's language code, "und" when undetermined
+	// (engine.LanguageOf): what the language facet counts and filters.
+	fLanguage = "language"
 
 	fQuote       = "quote"
 	fSpeaker     = "speaker"
@@ -46,6 +49,7 @@ var facetField = map[engine.Facet]string{
 	engine.FacetPlace:        fPlace,
 	engine.FacetOrganization: fOrganization,
 	engine.FacetSource:       fSourceName,
+	engine.FacetLanguage:     fLanguage,
 }
 
 func newMapping() mapping.IndexMapping {

@@ -330,6 +330,7 @@ type storedHit struct {
 	Published     time.Time `json:"published"`
 	Source        string    `json:"source"`
 	Category      string    `json:"category"`
+	Language      string    `json:"language"`
 	Story         string    `json:"story"`
 	People        []string  `json:"people"`
 	Countries     []string  `json:"countries"`
@@ -350,7 +351,7 @@ func (e *Engine) result(res *bleve.SearchResult, k *facet.Counter, r *engine.Sea
 		}
 		out.Hits = append(out.Hits, engine.Hit{
 			ID: a.ID, Title: a.Title, URL: a.URL, Source: a.Source, Published: a.Published,
-			Category: a.Category, Story: a.Story, Score: h.Score,
+			Category: a.Category, Language: engine.LanguageOf(a.Language), Story: a.Story, Score: h.Score,
 			Snippet: engine.Snippet(a.Body, locations(h.Locations[fBody]), engine.SnippetBytes),
 			People:  engine.NonNil(a.People), Countries: engine.NonNil(a.Countries), Places: engine.NonNil(a.Places),
 			Organizations: engine.NonNil(a.Organizations), Analysts: engine.NonNil(a.Analysts),

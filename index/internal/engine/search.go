@@ -14,10 +14,22 @@ const (
 	FacetPlace        Facet = "place"
 	FacetOrganization Facet = "organization"
 	FacetSource       Facet = "source"
+	FacetLanguage     Facet = "language"
 )
 
 // AllFacets lists every facet, in index.AllFacets's order.
-var AllFacets = []Facet{FacetCategory, FacetAnalyst, FacetPerson, FacetCountry, FacetPlace, FacetOrganization, FacetSource}
+var AllFacets = []Facet{FacetCategory, FacetAnalyst, FacetPerson, FacetCountry, FacetPlace, FacetOrganization, FacetSource, FacetLanguage}
+
+// LanguageOf returns the value of the language facet of an article whose
+// Language is code: the code itself, or "und" (undetermined) for an
+// article stored before languages were decided, so that every article
+// counts in the facet and can be filtered on.
+func LanguageOf(code string) string {
+	if code == "" {
+		return "und"
+	}
+	return code
+}
 
 // Sort orders and histogram intervals, with the values of index's constants.
 const (
@@ -73,6 +85,7 @@ type Facets struct {
 	Place        []FacetCount
 	Organization []FacetCount
 	Source       []FacetCount
+	Language     []FacetCount
 	Published    []DateCount
 }
 
@@ -93,6 +106,8 @@ func (fs *Facets) Set(f Facet, counts []FacetCount) {
 		fs.Organization = counts
 	case FacetSource:
 		fs.Source = counts
+	case FacetLanguage:
+		fs.Language = counts
 	}
 }
 
@@ -116,6 +131,7 @@ type Hit struct {
 	Source        string
 	Published     time.Time
 	Category      string
+	Language      string
 	Story         string
 	Similar       int
 	Snippet       string

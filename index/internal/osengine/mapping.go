@@ -45,6 +45,7 @@ var osFacetField = map[engine.Facet]string{
 	engine.FacetPlace:        "places",
 	engine.FacetOrganization: "organizations",
 	engine.FacetSource:       osSource,
+	engine.FacetLanguage:     "language",
 }
 
 // osNameField maps each facet to its news_name-analysed field of names and
