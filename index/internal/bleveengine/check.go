@@ -26,6 +26,10 @@ func (e *Engine) Check(ctx context.Context) (engine.CheckReport, error) {
 		return r, fmt.Errorf("check: count documents: %w", translate(err))
 	}
 	r.Documents = n
+	if r.Mapping, err = e.MappingVersion(); err != nil {
+		return r, fmt.Errorf("check: %w", err)
+	}
+	r.NeedsReindex = r.Mapping < MappingVersion
 
 	// listed maps each article ID to its number of quotes.
 	listed := map[string]int{}
