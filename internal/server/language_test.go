@@ -99,6 +99,11 @@ func TestLanguageFacetAndFilter(t *testing.T) {
 	if strings.Contains(page, `href="/articles/lang-fr"`) {
 		t.Errorf("search page filtered by language=it shows the French article")
 	}
+	// A filter given by name is shown, and removed, as its code.
+	_, page, _ = do(t, "GET", ts.URL+"/?language=Italian", "")
+	if !strings.Contains(page, `<li class="active"><a href="/?">Italian (it)</a>`) {
+		t.Errorf("search page with language=Italian: the active Italian (it) does not remove the filter")
+	}
 	code, page, _ = do(t, "GET", ts.URL+"/articles/lang-fr", "")
 	if code != 200 || !strings.Contains(page, "French (fr)") || !strings.Contains(page, `href="/?language=fr"`) {
 		t.Errorf("article page (%d) does not name its language with a link to its filter", code)

@@ -175,6 +175,11 @@ func toggle(vs []string, v string) ([]string, bool) {
 
 func (s *Server) serveSearchPage(w http.ResponseWriter, r *http.Request) {
 	v := r.URL.Query()
+	// A language named by a tag or a name ("French") is shown, toggled and
+	// linked as the facet lists it ("fr").
+	for i, l := range v[string(index.FacetLanguage)] {
+		v[string(index.FacetLanguage)][i] = index.LanguageCode(l)
+	}
 	p := searchPage{Query: v.Get("q"), Sort: v.Get("sort"), From: v.Get("from"), To: v.Get("to"), Compare: strings.TrimSpace(v.Get("vs"))}
 	code := http.StatusOK
 	more := v.Get("more")
