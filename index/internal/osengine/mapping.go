@@ -33,6 +33,7 @@ const (
 	osArticle  = "article_id"
 	osCategory = "category"
 	osSource   = "source"
+	osLang     = "language" // the article's language code, as the quote's
 )
 
 // osFacetField maps each facet to its keyword field in OpenSearch: the
@@ -45,7 +46,7 @@ var osFacetField = map[engine.Facet]string{
 	engine.FacetPlace:        "places",
 	engine.FacetOrganization: "organizations",
 	engine.FacetSource:       osSource,
-	engine.FacetLanguage:     "language",
+	engine.FacetLanguage:     osLang,
 }
 
 // osNameField maps each facet to its news_name-analysed field of names and
