@@ -20,17 +20,6 @@ const (
 // AllFacets lists every facet, in index.AllFacets's order.
 var AllFacets = []Facet{FacetCategory, FacetAnalyst, FacetPerson, FacetCountry, FacetPlace, FacetOrganization, FacetSource, FacetLanguage}
 
-// LanguageOf returns the value of the language facet of an article whose
-// Language is code: the code itself, or "und" (undetermined) for an
-// article stored before languages were decided, so that every article
-// counts in the facet and can be filtered on.
-func LanguageOf(code string) string {
-	if code == "" {
-		return "und"
-	}
-	return code
-}
-
 // Sort orders and histogram intervals, with the values of index's constants.
 const (
 	SortRelevance = "relevance"
