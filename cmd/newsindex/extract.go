@@ -141,11 +141,23 @@ func printExtracted(w *bufio.Writer, e extracted) {
 		if q.Affiliation != "" {
 			who += ", " + q.Affiliation
 		}
-		how := q.Cue
-		if q.Mention != "" && q.Mention != q.Speaker {
-			how += ", as “" + q.Mention + "”" // how the article named them there
+		if who == "" {
+			who = "speaker not found" // quotation marks alone, as in other languages
 		}
-		fmt.Fprintf(w, "  quote: %s — %s [%s, %s]\n", text, who, q.Role, how)
+		var about []string
+		for _, s := range []string{q.Role, q.Cue} {
+			if s != "" {
+				about = append(about, s)
+			}
+		}
+		if q.Mention != "" && q.Mention != q.Speaker {
+			about = append(about, "as “"+q.Mention+"”") // how the article named them there
+		}
+		line := "  quote: " + text + " — " + who
+		if len(about) > 0 {
+			line += " [" + strings.Join(about, ", ") + "]"
+		}
+		fmt.Fprintln(w, line)
 	}
 	if c := e.Cleanup; c != nil {
 		printCleanup(w, c)

@@ -215,3 +215,24 @@ func TestSearchPlace(t *testing.T) {
 		t.Errorf("search --place Lima, Peru = %s, want nothing", got)
 	}
 }
+
+// TestExtractQuoteWithoutSpeaker: a quotation found by its marks alone, as
+// in other languages, is printed without empty brackets.
+func TestExtractQuoteWithoutSpeaker(t *testing.T) {
+	t.Setenv("NEWSINDEX_LOG_LEVEL", "error")
+	in := filepath.Join(t.TempDir(), "fr.jsonl")
+	os.WriteFile(in, []byte(`{"id":"fr1","language":"fr","title":"La grève continue à Marseille","body":"Les syndicats ont annoncé la poursuite du mouvement. « Nous ne reculerons pas tant que le gouvernement refusera de nous entendre », a déclaré une porte-parole devant la mairie. La circulation reste perturbée dans le centre de la ville."}`+"\n"), 0o644)
+	var out bytes.Buffer
+	if err := extract(&out, []string{in}); err != nil {
+		t.Fatalf("extract = %v", err)
+	}
+	var line string
+	for _, l := range strings.Split(out.String(), "\n") {
+		if strings.HasPrefix(l, "  quote: ") {
+			line = l
+		}
+	}
+	if !strings.Contains(line, "Nous ne reculerons pas") || !strings.HasSuffix(line, "— speaker not found") {
+		t.Errorf("extract printed\n%s\nwant the quotation with \"— speaker not found\" and no brackets", out.String())
+	}
+}

@@ -6,6 +6,7 @@ package extract
 import (
 	"github.com/newsindex/newsindex/internal/extract/category"
 	"github.com/newsindex/newsindex/internal/extract/entity"
+	"github.com/newsindex/newsindex/internal/extract/foreign"
 	"github.com/newsindex/newsindex/internal/extract/quote"
 	"github.com/newsindex/newsindex/internal/lang"
 )
@@ -67,8 +68,9 @@ func Text(title, body string) string {
 func English(code string) bool { return code == "" || code == "en" || code == lang.Und }
 
 // Extract computes the enrichment of one article. Text in another language
-// than English gets what does not depend on English: its known countries
-// and organizations, and the category its source gives (or its URL shows),
+// than English gets what does not depend on English: the countries it names
+// in its language, its known organizations, its direct quotations in its
+// language's marks, and the category its source gives (or its URL shows),
 // never people found by English heuristics, quotes attributed by English
 // speech verbs, or the guess of a classifier trained on English.
 func (x *Extractor) Extract(in Input) Result {
@@ -90,21 +92,19 @@ func (x *Extractor) Extract(in Input) Result {
 	return r
 }
 
-// foreign is Extract for text in a language other than English.
+// foreign is Extract for text in a language other than English: package
+// foreign reads it with that language's names and quotation marks.
 func (x *Extractor) foreign(in Input, text string) Result {
-	ents := entity.Extract(text)
-	r := Result{Countries: ents.Countries}
-	for _, o := range ents.Organizations {
-		if entity.OrganizationKind(o) != "" {
-			r.Organizations = append(r.Organizations, o)
-		}
-	}
+	f := foreign.Extract(text, in.Language)
+	r := Result{Countries: f.Countries, Organizations: f.Organizations, Places: f.Places, Quotes: f.Quotes}
 	r.Category, r.CategorySource = sourceCategory(in)
 	return r
 }
 
 // sourceCategory returns the category the source gave or the URL shows,
-// normalised onto the taxonomy when it fits.
+// normalised onto the taxonomy when it fits. The URL of an article in
+// another language is read with that language's section names too
+// (/wirtschaft/, /deportes/).
 func sourceCategory(in Input) (string, string) {
 	if in.Category != "" {
 		if c, ok := category.Normalize(in.Category); ok {
@@ -112,7 +112,11 @@ func sourceCategory(in Input) (string, string) {
 		}
 		return in.Category, SourceMetadata
 	}
-	if c, ok := category.FromURL(in.URL); ok {
+	fromURL := category.FromURL
+	if !English(in.Language) {
+		fromURL = category.FromURLSections
+	}
+	if c, ok := fromURL(in.URL); ok {
 		return c, SourceMetadata
 	}
 	return "", ""

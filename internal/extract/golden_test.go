@@ -146,3 +146,46 @@ func TestGoldenDemo(t *testing.T) {
 		})
 	}
 }
+
+// TestGoldenLanguages extracts the articles of testdata/languages, written
+// for these tests in other languages than English, each a JSON article with
+// its language and its source's category. No English rule runs on them: they
+// name no people, and their quotations have a speaker only where a name
+// stands before a colon.
+func TestGoldenLanguages(t *testing.T) {
+	paths, err := filepath.Glob(filepath.Join("testdata", "languages", "*.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(paths) < 6 {
+		t.Fatalf("found %d articles under testdata/languages, want at least 6", len(paths))
+	}
+	var as []index.Article
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var a index.Article
+		if err := json.Unmarshal(b, &a); err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		if a.ID+".json" != filepath.Base(p) || a.Language == "" {
+			t.Fatalf("%s: want an id named as the file and a language", p)
+		}
+		as = append(as, a)
+	}
+	got := enrich(t, as)
+	for _, a := range as {
+		t.Run(a.ID, func(t *testing.T) {
+			g := got[a.ID]
+			if g.Language != a.Language {
+				t.Errorf("language = %q, want %q", g.Language, a.Language)
+			}
+			if len(g.People) > 0 {
+				t.Errorf("people = %q, want none: the English rules do not read %s", g.People, a.Language)
+			}
+			golden.Check(t, filepath.Join("testdata", "golden", "TestGoldenLanguages", a.ID+".json"), goldenJSON(t, g))
+		})
+	}
+}

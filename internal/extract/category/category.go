@@ -59,6 +59,8 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/newsindex/newsindex/internal/extract/lexicon"
 )
 
@@ -108,7 +110,37 @@ func fold(s string) string {
 var (
 	variants    = categoryNames(lexicon.Languages("categories.txt"), "categories.txt")
 	urlSegments = categoryNames([]string{lexicon.English}, "categoryurls.txt")
+	// unaccented maps the names without their accents, so that a source
+	// that drops them ("Economia", "Politica", "Economie") or writes them
+	// where the lists do not is understood; a form that two categories'
+	// names share is left out.
+	unaccented = withoutAccents(variants)
 )
+
+func withoutAccents(m map[string]string) map[string]string {
+	out, clash := map[string]string{}, map[string]bool{}
+	for n, c := range m {
+		k := foldAccents(n)
+		if prev, ok := out[k]; ok && prev != c {
+			clash[k] = true
+		}
+		out[k] = c
+	}
+	for k := range clash {
+		delete(out, k)
+	}
+	return out
+}
+
+// foldAccents removes the combining marks of s's decomposed form.
+func foldAccents(s string) string {
+	return norm.NFC.String(strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Mn, r) {
+			return -1
+		}
+		return r
+	}, norm.NFD.String(s)))
+}
 
 // categoryNames reads the list file of each language whose sections are
 // the taxonomy's categories, in lower case, and whose lines are names
@@ -154,6 +186,9 @@ func Normalize(given string) (name string, ok bool) {
 	if c, ok := variants[f]; ok {
 		return c, true
 	}
+	if c, ok := unaccented[foldAccents(f)]; ok {
+		return c, true
+	}
 	// "news" around a known name: "sports news", "news world".
 	if g, found := strings.CutPrefix(f, "news "); found {
 		if c, ok := variants[g]; ok {
@@ -168,6 +203,37 @@ func Normalize(given string) (name string, ok bool) {
 // first segment that names a category decides. A segment in the form
 // section-number (/news/business-38474221) names its section.
 func FromURL(url string) (name string, ok bool) {
+	for _, s := range pathSegments(url) {
+		s = strings.ToLower(s)
+		if c, ok := urlSegments[s]; ok {
+			return c, true
+		}
+		if c, ok := sectionNumber(s); ok {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+// FromURLSections finds a category in a URL path the way FromURL does, by
+// the section names of every language's categories.txt as well
+// (/wirtschaft/, /deportes/, /economia/): for an article in another
+// language than English, whose sources name their sections so in paths.
+func FromURLSections(url string) (name string, ok bool) {
+	if c, ok := FromURL(url); ok {
+		return c, true
+	}
+	for _, s := range pathSegments(url) {
+		if c, ok := Normalize(s); ok {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+// pathSegments returns the segments of a URL's path: never the host, the
+// query or the fragment.
+func pathSegments(url string) []string {
 	p := url
 	if i := strings.IndexAny(p, "?#"); i >= 0 {
 		p = p[:i]
@@ -187,18 +253,9 @@ func FromURL(url string) (name string, ok bool) {
 	}
 	j := strings.IndexByte(p, '/')
 	if j < 0 {
-		return "", false
+		return nil
 	}
-	for _, s := range strings.Split(p[j+1:], "/") {
-		s = strings.ToLower(s)
-		if c, ok := urlSegments[s]; ok {
-			return c, true
-		}
-		if c, ok := sectionNumber(s); ok {
-			return c, true
-		}
-	}
-	return "", false
+	return strings.Split(p[j+1:], "/")
 }
 
 // sectionNumber reads a segment such as "business-38474221" or

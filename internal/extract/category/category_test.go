@@ -400,6 +400,24 @@ func TestNormalizeSectionsInOtherLanguages(t *testing.T) {
 		"Wirtschaft": Business, "Inland": Politics, "International": World, "Sport": Sports,
 		"Kultur": Entertainment, "Web": Technology, "Wissenschaft": Technology, "deportes": Sports,
 		"Économie": Business, "Monde": World, "Política": Politics, "Esteri": World, "Спорт": Sports,
+		// German
+		"Politik": Politics, "Ausland": World, "Netzwelt": Technology, "Fußball": Sports, "Feuilleton": Entertainment,
+		"Finanzen": Business,
+		// French
+		"économie": Business, "Economie": Business, "International ": World, "Politique": Politics,
+		"Sciences": Technology, "Culture": Entertainment, "Sports": Sports,
+		// Spanish
+		"Economía": Business, "Economia": Business, "Internacional": World, "Tecnología": Technology,
+		"Cultura": Entertainment, "Fútbol": Sports,
+		// Italian
+		"Politica": Politics, "Mondo": World, "Spettacoli": Entertainment, "Calcio": Sports, "Scienze": Technology,
+		// Portuguese
+		"Mundo": World, "Negócios": Business, "Esportes": Sports, "Desporto": Sports, "Ciência": Technology,
+		// Russian
+		"В мире": World, "Политика": Politics, "Экономика": Business, "Наука и техника": Technology,
+		"Культура": Entertainment, "Шоу-бизнес": Entertainment,
+		// Japanese and Chinese
+		"国際": World, "経済": Business, "スポーツ": Sports, "财经": Business, "體育": Sports, "娱乐": Entertainment,
 	} {
 		if got, ok := Normalize(given); !ok || got != want {
 			t.Errorf("Normalize(%q) = %q, %v; want %q", given, got, ok, want)
@@ -409,5 +427,28 @@ func TestNormalizeSectionsInOtherLanguages(t *testing.T) {
 		if got, ok := Normalize(given); ok {
 			t.Errorf("Normalize(%q) = %q, want no category: the section has no counterpart", given, got)
 		}
+	}
+}
+
+func TestFromURLSections(t *testing.T) {
+	for _, tt := range []struct {
+		url, want string
+		ok        bool
+	}{
+		{"https://example.de/wirtschaft/2026/03/exporte-brechen-ein", Business, true},
+		{"https://example.es/deportes/el-campeon-remonta", Sports, true},
+		{"https://example.it/2026/cultura/una-mostra", Entertainment, true},
+		{"https://example.ru/novosti/12345", "", false},
+		{"https://example.fr/monde/", World, true},
+		{"https://wirtschaft.example.de/artikel/1", "", false}, // the host is never read
+		{"https://example.com/world/story", World, true},
+	} {
+		got, ok := FromURLSections(tt.url)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("FromURLSections(%q) = %q, %v, want %q, %v", tt.url, got, ok, tt.want, tt.ok)
+		}
+	}
+	if _, ok := FromURL("https://example.de/wirtschaft/x"); ok {
+		t.Error("FromURL reads another language's section: it must stay English")
 	}
 }

