@@ -138,9 +138,12 @@ func TestReindex(t *testing.T) {
 			continue
 		}
 		foreign++
-		if len(a.People) > 0 || len(a.Quotes) > 0 || a.CategorySource == "classifier" {
-			t.Errorf("%s (%s): the English rules' enrichment stayed: people %q, quotes %d, category %q (%s)",
-				id, a.Language, a.People, len(a.Quotes), a.Category, a.CategorySource)
+		// Quotations found by the language's own marks have no English
+		// verb of speech.
+		englishQuote := slices.ContainsFunc(a.Quotes, func(q Quote) bool { return q.Cue != "" })
+		if len(a.People) > 0 || englishQuote || a.CategorySource == "classifier" {
+			t.Errorf("%s (%s): the English rules' enrichment stayed: people %q, quotes %+v, category %q (%s)",
+				id, a.Language, a.People, a.Quotes, a.Category, a.CategorySource)
 		}
 	}
 	if want := map[string]string{"en-1": "en", "en-2": "en", "en-3": "en", "fr-1": "fr", "de-1": "de", "tick-1": langs["tick-1"]}; !maps.Equal(langs, want) {
