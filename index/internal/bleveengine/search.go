@@ -351,10 +351,11 @@ func (e *Engine) result(res *bleve.SearchResult, k *facet.Counter, r *engine.Sea
 		}
 		out.Hits = append(out.Hits, engine.Hit{
 			ID: a.ID, Title: a.Title, URL: a.URL, Source: a.Source, Published: a.Published,
-			Category: a.Category, Language: engine.LanguageOf(a.Language), Story: a.Story, Score: h.Score,
+			Category: a.Category, Story: a.Story, Score: h.Score,
 			Snippet: engine.Snippet(a.Body, locations(h.Locations[fBody]), engine.SnippetBytes),
 			People:  engine.NonNil(a.People), Countries: engine.NonNil(a.Countries), Places: engine.NonNil(a.Places),
 			Organizations: engine.NonNil(a.Organizations), Analysts: engine.NonNil(a.Analysts),
+			Language:      engine.LanguageOf(a.Language),
 		})
 	}
 	if k == nil {
