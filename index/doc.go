@@ -30,13 +30,13 @@
 //	                 and facet counts. Facets are counted from the postings of
 //	                 each segment, uninverted once (bleveengine/facet), in the
 //	                 pass that ranks the matches.
-//	language         keyword: the article's language code ("en", "fr"),
-//	                 "und" when undetermined or for an article stored before
-//	                 languages were decided; the language facet and filter.
 //	<facet>_name     the same names and their initials ("ECFR") through
 //	                 news_name (accents folded, lower case, no stemming): what
 //	                 field:value in a query searches, so person:Putin finds
 //	                 "Vladimir Putin".
+//	language         keyword: the article's language code ("en", "fr"),
+//	                 "und" when undetermined or for an article stored before
+//	                 languages were decided; the language facet and filter.
 //	published        date-time, for ranges and sorting; day, month and year
 //	                 keyword fields ("2024-10-25", "2024-10", "2024") feed the
 //	                 histogram.
