@@ -90,7 +90,7 @@ func TestLanguageFilter(t *testing.T) {
 		{"query field by name", SearchRequest{Query: "language:German"}, "de1"},
 		{"query field and word", SearchRequest{Query: "sciopero language:it"}, "it1"},
 		{"query field OR", SearchRequest{Query: "language:fr OR language:de"}, "de1 fr1"},
-		{"query field negated", SearchRequest{Query: "port -language:en"}, "fr1"},
+		{"query field negated", SearchRequest{Query: "port -language:en -language:it"}, "fr1"},
 		{"query field and filter agree", SearchRequest{Query: "language:it", Filters: map[Facet][]string{FacetLanguage: {"it", "fr"}}}, "it1 it2"},
 		{"query field and filter disagree", SearchRequest{Query: "language:de", Filters: map[Facet][]string{FacetLanguage: {"it"}}}, ""},
 		{"two languages at once", SearchRequest{Query: "language:de language:it"}, ""},
