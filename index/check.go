@@ -26,6 +26,14 @@ type CheckReport struct {
 	// without a title are not searched for).
 	FoundByID    int `json:"found_by_id"`
 	FoundByTitle int `json:"found_by_title"`
+	// Mapping is the version of the mapping the index was created with
+	// (1 when it records none). NeedsReindex is set when that mapping is
+	// older than the one this code creates: the index still searches and
+	// its articles are sound, but it reads every text as English and has
+	// no language facet, until Reindex (`newsindex reindex`) rebuilds it.
+	// It is not a problem: OK does not look at it.
+	Mapping      int  `json:"mapping"`
+	NeedsReindex bool `json:"needs_reindex"`
 	// Problems describes what is wrong, at most 100 of them;
 	// ProblemCount counts them all.
 	Problems     []string `json:"problems"`

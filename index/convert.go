@@ -76,7 +76,7 @@ func searchResult(r *engine.SearchResult) *SearchResult {
 			Category: facetCounts(r.Facets.Category), Analyst: facetCounts(r.Facets.Analyst),
 			Person: facetCounts(r.Facets.Person), Country: facetCounts(r.Facets.Country), Place: facetCounts(r.Facets.Place),
 			Organization: facetCounts(r.Facets.Organization), Source: facetCounts(r.Facets.Source),
-			Published: dateCounts(r.Facets.Published),
+			Language: facetCounts(r.Facets.Language), Published: dateCounts(r.Facets.Published),
 		},
 	}
 	if r.FacetErrors != nil {

@@ -25,7 +25,7 @@
 //	                 highlighted snippets. The words of a query are matched in
 //	                 title and body; an article holding them together as a
 //	                 phrase ranks above one holding them apart.
-//	category, source, person, country, organization, analyst
+//	category, source, person, country, place, organization, analyst
 //	                 keyword fields (the canonical names, unanalysed): filters
 //	                 and facet counts. Facets are counted from the postings of
 //	                 each segment, uninverted once (bleveengine/facet), in the
@@ -34,6 +34,9 @@
 //	                 news_name (accents folded, lower case, no stemming): what
 //	                 field:value in a query searches, so person:Putin finds
 //	                 "Vladimir Putin".
+//	language         keyword: the article's language code ("en", "fr"),
+//	                 "und" when undetermined or for an article stored before
+//	                 languages were decided; the language facet and filter.
 //	published        date-time, for ranges and sorting; day, month and year
 //	                 keyword fields ("2024-10-25", "2024-10", "2024") feed the
 //	                 histogram.
@@ -49,9 +52,12 @@
 // range, a sort order and a page. The syntax: words are ANDed; "exact
 // phrases"; -word, -"phrase" and NOT word exclude; OR between terms or
 // groups; parentheses; field:value and field:"quoted value" for title, body,
-// source, person, country, organization, analyst and category; prefix* (at
-// least two characters). Filters are exact canonical values: OR within one
-// facet, AND across facets.
+// source, person, country, place, organization, analyst, category and
+// language; prefix* (at least two characters). Filters are exact canonical
+// values: OR within one facet, AND across facets. The language filter and
+// language:value also take a tag or an English name ("pt-BR", "French",
+// see LanguageCode); a language:value that every match must hold filters
+// exactly as the language filter does.
 //
 // When no article holds every word of a plain query, the words are ORed
 // instead and SearchResult.Relaxed says so: articles holding more of them

@@ -79,12 +79,18 @@ func Create(path string, opts *Options) (*Index, error) {
 }
 
 // Open opens the index at path. It fails with ErrNotFound if there is none,
-// and ErrLocked if another process has it open.
+// and ErrLocked if another process has it open. An index made with an
+// older mapping opens and searches as before, with a warning in the log
+// that Reindex would rebuild it (see CheckReport.NeedsReindex).
 func Open(path string, opts *Options) (*Index, error) {
 	o := opts.withDefaults()
 	eng, err := bleveengine.Open(path)
 	if err != nil {
 		return nil, err
+	}
+	if v, err := eng.MappingVersion(); err == nil && v < bleveengine.MappingVersion {
+		o.Logger.Warn("the index predates per-language analysis: it reads every article as English and has no language facet; rebuild it with `newsindex reindex`",
+			"path", path, "mapping", v, "current", bleveengine.MappingVersion)
 	}
 	return newIndex(eng, o)
 }
@@ -391,7 +397,13 @@ func (ix *Index) Count(ctx context.Context) (uint64, error) {
 // Search runs a search. Request errors wrap ErrInvalidRequest.
 func (ix *Index) Search(ctx context.Context, req SearchRequest) (*SearchResult, error) {
 	return runRequest(ix, req.Validate, req.Query, func(e backend, q query.Node) (*SearchResult, error) {
-		res, err := e.Search(ctx, engineSearch(&req), q)
+		r := req
+		var none bool
+		q, r.Filters, none = languageQuery(q, r.Filters)
+		if none {
+			return searchResult(noMatch()), nil
+		}
+		res, err := e.Search(ctx, engineSearch(&r), q)
 		if err != nil {
 			return nil, err
 		}

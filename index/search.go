@@ -19,10 +19,13 @@ const (
 	FacetPlace        Facet = "place"
 	FacetOrganization Facet = "organization"
 	FacetSource       Facet = "source"
+	// FacetLanguage is the article's language code (Article.Language: "en",
+	// "fr", "zh"), "und" when it could not be told.
+	FacetLanguage Facet = "language"
 )
 
 // AllFacets lists every facet, in the order results show them.
-var AllFacets = []Facet{FacetCategory, FacetAnalyst, FacetPerson, FacetCountry, FacetPlace, FacetOrganization, FacetSource}
+var AllFacets = []Facet{FacetCategory, FacetAnalyst, FacetPerson, FacetCountry, FacetPlace, FacetOrganization, FacetSource, FacetLanguage}
 
 // ParseFacet returns the facet named s.
 func ParseFacet(s string) (Facet, error) {
@@ -31,7 +34,7 @@ func ParseFacet(s string) (Facet, error) {
 			return f, nil
 		}
 	}
-	return "", fmt.Errorf("%w: facet %q unknown, want one of category|analyst|person|country|place|organization|source", ErrInvalidRequest, s)
+	return "", fmt.Errorf("%w: facet %q unknown, want one of category|analyst|person|country|place|organization|source|language", ErrInvalidRequest, s)
 }
 
 // Sort orders.
@@ -65,7 +68,9 @@ type SearchRequest struct {
 	// Query in the search-box syntax (see package doc); empty matches all.
 	Query string
 	// Filters keep articles whose facet holds one of the values (OR within a
-	// facet, AND across facets). Values are canonical names, as facets list them.
+	// facet, AND across facets). Values are canonical names, as facets list
+	// them; the language filter also takes tags and names ("pt-BR",
+	// "French"), read by LanguageCode.
 	Filters map[Facet][]string
 	// Since and Until bound the published date, inclusive; zero is open.
 	Since, Until time.Time
@@ -143,6 +148,7 @@ func (r *SearchRequest) Validate() error {
 		return fmt.Errorf("%w: date range ends (%s) before it starts (%s)", ErrInvalidRequest,
 			r.Until.Format(time.DateOnly), r.Since.Format(time.DateOnly))
 	}
+	r.Filters = languageFilter(r.Filters)
 	for f, vs := range r.Filters {
 		if _, err := ParseFacet(string(f)); err != nil {
 			return err
@@ -191,6 +197,7 @@ type Facets struct {
 	Place        []FacetCount `json:"place"`
 	Organization []FacetCount `json:"organization"`
 	Source       []FacetCount `json:"source"`
+	Language     []FacetCount `json:"language"`
 	Published    []DateCount  `json:"published"`
 }
 
@@ -211,6 +218,8 @@ func (fs *Facets) Of(f Facet) []FacetCount {
 		return fs.Organization
 	case FacetSource:
 		return fs.Source
+	case FacetLanguage:
+		return fs.Language
 	}
 	return nil
 }
@@ -237,6 +246,9 @@ type Hit struct {
 	Source    string    `json:"source,omitempty"`
 	Published time.Time `json:"published,omitzero"`
 	Category  string    `json:"category,omitempty"`
+	// Language is the article's language code, as the language facet
+	// counts it ("und" when it could not be told).
+	Language string `json:"language"`
 	// Story is the ID of the article's story (see Article.Story).
 	Story string `json:"story,omitempty"`
 	// Similar counts the other articles of the story that a collapsed

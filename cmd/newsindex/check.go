@@ -28,8 +28,10 @@ func runCheck(args []string) error {
 
 Verifies an index: every document decodes, the quotes stored agree with the
 quotes the articles list, and every article is found by its ID and by its
-title. Exits 1 when a problem is found. An index that 'newsindex serve'
-holds can only be checked by the server: pass --server.
+title; and says when the index predates per-language analysis, which
+'newsindex reindex' rebuilds. Exits 1 when a problem is found or the index
+needs a reindex. An index that 'newsindex serve' holds can only be checked
+by the server: pass --server.
 
 `)
 		fs.PrintDefaults()
@@ -71,8 +73,11 @@ holds can only be checked by the server: pass --server.
 	} else {
 		printCheck(os.Stdout, &rep)
 	}
-	if !rep.OK() {
+	switch {
+	case !rep.OK():
 		return fmt.Errorf("%s: %d problems", rep.Path, rep.ProblemCount)
+	case rep.NeedsReindex:
+		return fmt.Errorf("%s: needs a reindex", rep.Path)
 	}
 	return nil
 }
@@ -83,8 +88,15 @@ func printCheck(w io.Writer, r *index.CheckReport) {
 	if !r.OK() {
 		verdict = fmt.Sprintf("%d PROBLEMS", r.ProblemCount)
 	}
+	if r.NeedsReindex {
+		verdict += ", NEEDS REINDEX"
+	}
 	fmt.Fprintf(w, "check: %s: %s: %d articles, %d quotes (%d listed), %d documents; %d found by id, %d by title\n",
 		r.Path, verdict, r.Articles, r.Quotes, r.QuotesListed, r.Documents, r.FoundByID, r.FoundByTitle)
+	if r.NeedsReindex {
+		fmt.Fprintf(w, "  the index predates per-language analysis (mapping %d): it reads every article as English and has no language facet;\n"+
+			"  rebuild it with `newsindex reindex --index %s` (the server stopped first)\n", r.Mapping, r.Path)
+	}
 	for _, p := range r.Problems {
 		fmt.Fprintf(w, "  %s\n", p)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/url"
 	"strings"
 	"testing"
@@ -54,7 +55,8 @@ func searchJSON(t *testing.T, u string) facetsResponse {
 }
 
 // TestDemoFacetsHoldNoPlaceOrFragment lists every value of the demo's
-// people and organization facets (testdata/demo_facets.golden) and checks
+// people, organization and place facets, and its languages with their
+// counts (testdata/demo_facets.golden), and checks
 // that none is a place of the gazetteer and none a fragment of a name: a
 // lone word of a longer name of another kind ("Baek" of the person "Baek
 // Hyun-woo", "El" of the place "El Obeid") or the last word of one of the
@@ -71,6 +73,12 @@ func TestDemoFacetsHoldNoPlaceOrFragment(t *testing.T) {
 			values[f] = append(values[f], c.Value)
 			listing.WriteString(c.Value + "\n")
 		}
+	}
+	// The languages of the demo, with their counts: what a new user sees
+	// first in the language facet.
+	listing.WriteString("[language]\n")
+	for _, c := range res.Facets["language"] {
+		fmt.Fprintf(&listing, "%s %d\n", c.Value, c.Count)
 	}
 	golden.Check(t, "testdata/demo_facets.golden", listing.Bytes())
 	if len(values["person"]) < 100 || len(values["organization"]) < 50 || len(values["place"]) < 10 {

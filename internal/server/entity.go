@@ -93,7 +93,7 @@ func (s *Server) serveEntityPage(path string, f index.Facet, label string) http.
 				if u == "" {
 					u = "/?" + url.Values{string(f): {name}, string(other): {c.Value}}.Encode()
 				}
-				rel.Values = append(rel.Values, facetValue{Value: c.Value, Count: c.Count, URL: u})
+				rel.Values = append(rel.Values, facetValue{Value: c.Value, Label: facetValueLabel(other, c.Value), Count: c.Count, URL: u})
 			}
 			if len(rel.Values) > 0 {
 				p.Related = append(p.Related, rel)

@@ -101,7 +101,7 @@ func (s *Server) serveExport(format string) http.HandlerFunc {
 				w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 				w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.csv"`)
 				cw = csv.NewWriter(w)
-				return cw.Write([]string{"id", "published", "source", "category", "title", "url", "score", "people", "countries", "places", "organizations", "analysts"})
+				return cw.Write([]string{"id", "published", "source", "category", "title", "url", "score", "people", "countries", "places", "organizations", "analysts", "language"})
 			}
 			w.Header().Set("Content-Type", "application/x-ndjson; charset=utf-8")
 			w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.jsonl"`)
@@ -114,7 +114,7 @@ func (s *Server) serveExport(format string) http.HandlerFunc {
 					pub = h.Published.Format(time.RFC3339)
 				}
 				return cw.Write([]string{h.ID, pub, h.Source, h.Category, h.Title, h.URL, fmt.Sprintf("%.4f", h.Score),
-					strings.Join(h.People, "; "), strings.Join(h.Countries, "; "), strings.Join(h.Places, "; "), strings.Join(h.Organizations, "; "), strings.Join(h.Analysts, "; ")})
+					strings.Join(h.People, "; "), strings.Join(h.Countries, "; "), strings.Join(h.Places, "; "), strings.Join(h.Organizations, "; "), strings.Join(h.Analysts, "; "), h.Language})
 			}
 			h.Snippet = "" // an HTML fragment is no use in a data file
 			return enc.Encode(exportHit{h})
@@ -143,6 +143,7 @@ func (e exportHit) MarshalJSON() ([]byte, error) {
 		Source        string    `json:"source,omitempty"`
 		Published     time.Time `json:"published,omitzero"`
 		Category      string    `json:"category,omitempty"`
+		Language      string    `json:"language,omitempty"`
 		Score         float64   `json:"score"`
 		People        []string  `json:"people"`
 		Countries     []string  `json:"countries"`
@@ -151,7 +152,7 @@ func (e exportHit) MarshalJSON() ([]byte, error) {
 		Analysts      []string  `json:"analysts"`
 	}
 	h := e.Hit
-	return json.Marshal(plain{h.ID, h.Title, h.URL, h.Source, h.Published, h.Category, h.Score, h.People, h.Countries, h.Places, h.Organizations, h.Analysts})
+	return json.Marshal(plain{h.ID, h.Title, h.URL, h.Source, h.Published, h.Category, h.Language, h.Score, h.People, h.Countries, h.Places, h.Organizations, h.Analysts})
 }
 
 // Atom, RFC 4287: just what a feed reader needs.

@@ -63,6 +63,9 @@ func TestExports(t *testing.T) {
 	if strings.Join(got, ",") != strings.Join(want, ",") || rows[1][4] != "Harvest report 248, with \"quotes\", commas" {
 		t.Errorf("csv ids = %v…, want %v…; first title %q", got[:3], want[:3], rows[1][4])
 	}
+	if last := len(rows[0]) - 1; rows[0][last] != "language" || rows[1][last] != "en" {
+		t.Errorf("csv: last column %q = %q, want language en", rows[0][last], rows[1][last])
+	}
 	code, body, _ = do(t, "GET", ts.URL+"/export.jsonl?q=harvest&category=World&sort=date&limit=10", "")
 	lines := strings.Split(strings.TrimSpace(body), "\n")
 	if code != 200 || len(lines) != 10 {
@@ -70,8 +73,8 @@ func TestExports(t *testing.T) {
 	}
 	for i, l := range lines {
 		var a map[string]any
-		if err := json.Unmarshal([]byte(l), &a); err != nil || a["id"] != want[i] || a["snippet"] != nil {
-			t.Errorf("jsonl line %d = %s, want id %s and no snippet", i, l, want[i])
+		if err := json.Unmarshal([]byte(l), &a); err != nil || a["id"] != want[i] || a["snippet"] != nil || a["language"] != "en" {
+			t.Errorf("jsonl line %d = %s, want id %s, language en and no snippet", i, l, want[i])
 		}
 	}
 	if code, _, _ := do(t, "GET", ts.URL+"/export.csv?q=%22bad", ""); code != 400 {

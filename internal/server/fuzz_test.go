@@ -43,7 +43,8 @@ func FuzzPostArticles(f *testing.F) {
 // FuzzRoutes: every read route, with any path segment and query string,
 // answers without a server error.
 func FuzzRoutes(f *testing.F) {
-	for _, s := range []string{"dum", "q=x&limit=3", "%ff", "a/b", "q=(a&collapse=story", "sort=x", "story=s1&collapse=none", "q=rates&vs=sanctions&more=person"} {
+	for _, s := range []string{"dum", "q=x&limit=3", "%ff", "a/b", "q=(a&collapse=story", "sort=x", "story=s1&collapse=none", "q=rates&vs=sanctions&more=person",
+		"language=French&language=pt-BR&q=lang:fr", "q=language:de+language:it+-language:en", "language=%ff&q=language:%22%22"} {
 		f.Add(s, s)
 	}
 	s := fuzzServer(f)

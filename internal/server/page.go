@@ -36,6 +36,16 @@ var pageFuncs = template.FuncMap{
 	"filterURL": func(facet, value string) string {
 		return "/?" + url.Values{facet: {value}}.Encode()
 	},
+	// languageName shows a language code as people read it: "French (fr)".
+	"languageName": func(code string) string { return facetValueLabel(index.FacetLanguage, code) },
+	// langAttr is the value of an HTML lang attribute for an article's
+	// language, "" when it is not known.
+	"langAttr": func(code string) string {
+		if code == "" || code == "und" {
+			return ""
+		}
+		return code
+	},
 	"storyURL": func(id string) string {
 		return "/?" + url.Values{"story": {id}, "sort": {"date"}}.Encode()
 	},
@@ -52,10 +62,21 @@ var facetLabels = map[index.Facet]string{
 	index.FacetPlace:        "Places",
 	index.FacetOrganization: "Organizations",
 	index.FacetSource:       "Sources",
+	index.FacetLanguage:     "Languages",
+}
+
+// facetValueLabel returns how the page shows a value of a facet: a
+// language by its name and code ("French (fr)"), any other value as it is.
+func facetValueLabel(f index.Facet, value string) string {
+	if f == index.FacetLanguage {
+		return index.LanguageName(index.LanguageCode(value))
+	}
+	return value
 }
 
 type facetValue struct {
 	Value  string
+	Label  string // what the page shows of Value
 	Count  int
 	Active bool
 	URL    string // toggles this value
@@ -154,6 +175,11 @@ func toggle(vs []string, v string) ([]string, bool) {
 
 func (s *Server) serveSearchPage(w http.ResponseWriter, r *http.Request) {
 	v := r.URL.Query()
+	// A language named by a tag or a name ("French") is shown, toggled and
+	// linked as the facet lists it ("fr").
+	for i, l := range v[string(index.FacetLanguage)] {
+		v[string(index.FacetLanguage)][i] = index.LanguageCode(l)
+	}
 	p := searchPage{Query: v.Get("q"), Sort: v.Get("sort"), From: v.Get("from"), To: v.Get("to"), Compare: strings.TrimSpace(v.Get("vs"))}
 	code := http.StatusOK
 	more := v.Get("more")
@@ -226,7 +252,7 @@ func (s *Server) serveSearchPage(w http.ResponseWriter, r *http.Request) {
 			}
 			for _, c := range counts {
 				next, _ := toggle(v[string(f)], c.Value)
-				fv.Values = append(fv.Values, facetValue{Value: c.Value, Count: c.Count, Active: active[c.Value], URL: with(v, string(f), next...)})
+				fv.Values = append(fv.Values, facetValue{Value: c.Value, Label: facetValueLabel(f, c.Value), Count: c.Count, Active: active[c.Value], URL: with(v, string(f), next...)})
 			}
 			fv.Values = append(fv.Values, missingActive(v, f, active, fv.Values)...)
 			if len(fv.Values) > 0 {
@@ -251,7 +277,7 @@ func (s *Server) serveSearchPage(w http.ResponseWriter, r *http.Request) {
 	for _, f := range index.AllFacets {
 		for _, val := range v[string(f)] {
 			next, _ := toggle(v[string(f)], val)
-			p.Chips = append(p.Chips, chip{Label: facetLabels[f] + ": " + val, RemoveURL: with(v, string(f), next...)})
+			p.Chips = append(p.Chips, chip{Label: facetLabels[f] + ": " + facetValueLabel(f, val), RemoveURL: with(v, string(f), next...)})
 		}
 	}
 	if p.From != "" || p.To != "" {
@@ -286,7 +312,7 @@ func missingActive(v url.Values, f index.Facet, active map[string]bool, shown []
 		}
 		if !found {
 			next, _ := toggle(v[string(f)], val)
-			out = append(out, facetValue{Value: val, Active: true, URL: with(v, string(f), next...)})
+			out = append(out, facetValue{Value: val, Label: facetValueLabel(f, val), Active: true, URL: with(v, string(f), next...)})
 		}
 	}
 	return out

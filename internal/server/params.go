@@ -62,7 +62,8 @@ func (q *queryParams) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // SearchParams turns the query parameters of /api/search (and of the search
-// page) into a request: q, the facet filters (repeatable: category, analyst, person, country, place, organization, source), from and to
+// page) into a request: q, the facet filters (repeatable: category, analyst,
+// person, country, place, organization, source, language), from and to
 // (YYYY-MM-DD or RFC 3339), sort, page, size, facet_size, interval, story
 // (one story's articles), collapse (story: each story once; none) and count
 // (stories: facets count distinct stories; articles, the default).

@@ -574,7 +574,7 @@ func TestRelatedHits(t *testing.T) {
 		t.Errorf("related flags %v, %v; want none on the match, true on s2", res.Hits[0]["related"], res.Hits[1]["related"])
 	}
 	_, page, _ := do(t, "GET", ts.URL+"/?q=sanctioning", "")
-	match, notice, related := strings.Index(page, `href="/articles/s1"`), strings.Index(page, "Related articles"), strings.Index(page, `<article class="hit related">`)
+	match, notice, related := strings.Index(page, `href="/articles/s1"`), strings.Index(page, "Related articles"), strings.Index(page, `<article class="hit related"`)
 	if match < 0 || notice < match || related < notice || !strings.Contains(page[related:], `href="/articles/s2"`) {
 		t.Errorf("page: s1 at %d, notice at %d, related s2 at %d; want them in that order", match, notice, related)
 	}

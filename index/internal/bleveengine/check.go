@@ -26,6 +26,10 @@ func (e *Engine) Check(ctx context.Context) (engine.CheckReport, error) {
 		return r, fmt.Errorf("check: count documents: %w", translate(err))
 	}
 	r.Documents = n
+	if r.Mapping, err = e.MappingVersion(); err != nil {
+		return r, fmt.Errorf("check: %w", err)
+	}
+	r.NeedsReindex = r.Mapping < MappingVersion
 
 	// listed maps each article ID to its number of quotes.
 	listed := map[string]int{}
@@ -39,6 +43,11 @@ func (e *Engine) Check(ctx context.Context) (engine.CheckReport, error) {
 			r.Problem("article %q: stored form has id %q", id, a.ID)
 		}
 		r.Articles++
+		if r.NeedsReindex {
+			// An older mapping indexed every article's text as English,
+			// whatever its language: it is searched for so.
+			a.Language = ""
+		}
 		listed[id] = len(a.Quotes)
 		r.QuotesListed += len(a.Quotes)
 		if nq, _ := fields[fNQuotes].(float64); int(nq) != len(a.Quotes) {

@@ -15,7 +15,7 @@ func TestCheck(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := engine.CheckReport{Documents: 7, Articles: 4, Quotes: 3, QuotesListed: 3, FoundByID: 4, FoundByTitle: 4, Problems: []string{}}
+	want := engine.CheckReport{Documents: 7, Articles: 4, Quotes: 3, QuotesListed: 3, FoundByID: 4, FoundByTitle: 4, Mapping: MappingVersion, Problems: []string{}}
 	if fmt.Sprint(r) != fmt.Sprint(want) {
 		t.Errorf("Check() = %+v, want %+v", r, want)
 	}

@@ -53,6 +53,7 @@ func articleDoc(a *engine.Article) (map[string]interface{}, error) {
 	set(fPlace, a.Places...)
 	set(fOrganization, a.Organizations...)
 	set(fAnalyst, a.Analysts...)
+	set(fLanguage, engine.LanguageOf(a.Language))
 	return d, nil
 }
 

@@ -41,6 +41,10 @@ func Create(path string) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create %s: %w", path, translate(err))
 	}
+	if err := setMappingVersion(idx); err != nil {
+		idx.Close()
+		return nil, fmt.Errorf("create %s: %w", path, err)
+	}
 	return withStories(idx, path)
 }
 
@@ -59,6 +63,10 @@ func OpenMem() (*Engine, error) {
 	// scorch, as on disk, so both count facets the same way.
 	idx, err := bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil)
 	if err != nil {
+		return nil, err
+	}
+	if err := setMappingVersion(idx); err != nil {
+		idx.Close()
 		return nil, err
 	}
 	useBM25(idx)

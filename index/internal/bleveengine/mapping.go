@@ -52,6 +52,7 @@ var facetField = map[engine.Facet]string{
 	engine.FacetPlace:        fPlace,
 	engine.FacetOrganization: fOrganization,
 	engine.FacetSource:       fSourceName,
+	engine.FacetLanguage:     fLanguage,
 }
 
 func newMapping() mapping.IndexMapping {

@@ -63,6 +63,7 @@ var articleTranslator = translator{
 			query.FieldAnalyst:      fAnalyst + engine.NameSuffix,
 			query.FieldSource:       fSourceName + engine.NameSuffix,
 			query.FieldCategory:     fCategory + engine.NameSuffix,
+			query.FieldLanguage:     fLanguage + engine.NameSuffix,
 		},
 	},
 }

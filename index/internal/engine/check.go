@@ -11,6 +11,8 @@ type CheckReport struct {
 	QuotesListed int
 	FoundByID    int
 	FoundByTitle int
+	Mapping      int
+	NeedsReindex bool
 	Problems     []string
 	ProblemCount int
 }

@@ -33,6 +33,7 @@ const (
 	osArticle  = "article_id"
 	osCategory = "category"
 	osSource   = "source"
+	osLang     = "language" // the article's language code, as the quote's
 )
 
 // osFacetField maps each facet to its keyword field in OpenSearch: the
@@ -45,14 +46,18 @@ var osFacetField = map[engine.Facet]string{
 	engine.FacetPlace:        "places",
 	engine.FacetOrganization: "organizations",
 	engine.FacetSource:       osSource,
+	engine.FacetLanguage:     osLang,
 }
 
-// osNameField maps each facet to its news_name-analysed field of names and
-// aliases: the same names as in the bleve index.
+// osNameField maps each facet of names to its news_name-analysed field of
+// names and aliases: the same names as in the bleve index. A language is a
+// code, which its keyword field holds alone.
 var osNameField = func() map[engine.Facet]string {
 	m := map[engine.Facet]string{}
 	for _, f := range engine.AllFacets {
-		m[f] = engine.NameField(f)
+		if f != engine.FacetLanguage {
+			m[f] = engine.NameField(f)
+		}
 	}
 	return m
 }()
@@ -90,7 +95,9 @@ func osIndexBody(c Config) obj {
 	}
 	for _, f := range engine.AllFacets {
 		props[osFacetField[f]] = keyword
-		props[osNameField[f]] = name
+		if nf, ok := osNameField[f]; ok {
+			props[nf] = name
+		}
 	}
 	return obj{
 		"settings": obj{

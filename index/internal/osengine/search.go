@@ -381,6 +381,7 @@ func (e *Engine) searchResult(res *osSearchResponse, r *engine.SearchRequest, re
 			People:  engine.NonNil(a.People), Countries: engine.NonNil(a.Countries), Places: engine.NonNil(a.Places),
 			Organizations: engine.NonNil(a.Organizations), Analysts: engine.NonNil(a.Analysts),
 		}
+		hit.Language = engine.LanguageOf(a.Language)
 		if h.Score != nil {
 			hit.Score = *h.Score
 		}
