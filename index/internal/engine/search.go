@@ -14,10 +14,11 @@ const (
 	FacetPlace        Facet = "place"
 	FacetOrganization Facet = "organization"
 	FacetSource       Facet = "source"
+	FacetLanguage     Facet = "language"
 )
 
 // AllFacets lists every facet, in index.AllFacets's order.
-var AllFacets = []Facet{FacetCategory, FacetAnalyst, FacetPerson, FacetCountry, FacetPlace, FacetOrganization, FacetSource}
+var AllFacets = []Facet{FacetCategory, FacetAnalyst, FacetPerson, FacetCountry, FacetPlace, FacetOrganization, FacetSource, FacetLanguage}
 
 // Sort orders and histogram intervals, with the values of index's constants.
 const (
@@ -73,6 +74,7 @@ type Facets struct {
 	Place        []FacetCount
 	Organization []FacetCount
 	Source       []FacetCount
+	Language     []FacetCount
 	Published    []DateCount
 }
 
@@ -93,6 +95,8 @@ func (fs *Facets) Set(f Facet, counts []FacetCount) {
 		fs.Organization = counts
 	case FacetSource:
 		fs.Source = counts
+	case FacetLanguage:
+		fs.Language = counts
 	}
 }
 

@@ -27,6 +27,8 @@ type Engine struct {
 	client  *opensearch.Client
 	log     *slog.Logger
 	stories engine.StoryStore
+	// languages are those of the index's documents (see scopesFor).
+	languages presentLanguages
 	// sleep waits between retries; tests shorten it.
 	sleep func(ctx context.Context, d time.Duration) error
 }
@@ -47,6 +49,11 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Engine, error) {
 	if err := e.ensureIndex(ctx); err != nil {
 		e.Close()
 		return nil, err
+	}
+	// The first search needs the index's languages: asked now, a search
+	// sends one request, as it did before (asked again once they are old).
+	if _, err := e.scopesFor(ctx, nil); err != nil {
+		e.log.Warn("opensearch: languages of the index", "err", err)
 	}
 	if c.StateDir != "" {
 		dir := filepath.Join(c.StateDir, c.Index)

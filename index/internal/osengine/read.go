@@ -25,8 +25,11 @@ func (e *Engine) Article(ctx context.Context, id string) (engine.Article, error)
 	if err != nil {
 		return engine.Article{}, err
 	}
-	var d osArticleDoc
-	if !res.Found || json.Unmarshal(res.Source, &d) != nil || d.Kind != engine.KindArticle {
+	if !res.Found {
+		return engine.Article{}, fmt.Errorf("article %q: %w", id, engine.ErrNotFound)
+	}
+	d, err := decodeArticle(res.Source)
+	if err != nil || d.Kind != engine.KindArticle {
 		return engine.Article{}, fmt.Errorf("article %q: %w", id, engine.ErrNotFound)
 	}
 	return d.Article, nil
@@ -101,8 +104,8 @@ func (e *Engine) Each(ctx context.Context, fn func(engine.Article) error) error 
 			return fmt.Errorf("each: %w", err)
 		}
 		for _, h := range res.Hits.Hits {
-			var d osArticleDoc
-			if err := json.Unmarshal(h.Source, &d); err != nil {
+			d, err := decodeArticle(h.Source)
+			if err != nil {
 				return fmt.Errorf("article %q: stored form: %w", h.ID, err)
 			}
 			if err := fn(d.Article); err != nil {
