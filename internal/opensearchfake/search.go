@@ -59,6 +59,9 @@ func (s *Server) eval(ix *index, q map[string]any, d *doc) (bool, float64) {
 	switch kind {
 	case "match_all":
 		return true, 1
+	case "exists":
+		p, _ := body.(map[string]any)
+		return len(values(d, str(p["field"]))) > 0, 1
 	case "term":
 		field, v, p := leafParams(body, "value")
 		for _, x := range values(d, field) {
@@ -493,7 +496,11 @@ func (s *Server) agg(ix *index, a map[string]any, hits []*hit) any {
 		// order names one.
 		byValue := map[string][]*hit{}
 		for _, h := range hits {
-			for _, v := range uniq(values(h.d, field)) {
+			vs := values(h.d, field)
+			if m, ok := p["missing"]; ok && len(vs) == 0 {
+				vs = []string{str(m)}
+			}
+			for _, v := range uniq(vs) {
 				byValue[v] = append(byValue[v], h)
 			}
 		}
