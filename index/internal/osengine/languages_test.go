@@ -1,8 +1,12 @@
 package osengine
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
+	"log/slog"
+	"net/http"
 	"net/http/httptest"
 	"slices"
 	"strings"
@@ -165,4 +169,34 @@ func TestLanguagesOnOpenSearch(t *testing.T) {
 	}
 	defer e.Close()
 	checkLanguages(t, e)
+}
+
+// TestOldMappingReported: an index made with an older mapping is reported
+// when it is opened, with how to rebuild it.
+func TestOldMappingReported(t *testing.T) {
+	srv := httptest.NewServer(opensearchfake.New())
+	t.Cleanup(srv.Close)
+	cfg, err := (&Config{URLs: []string{srv.URL}, Index: "news"}).WithDefaults()
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := osIndexBody(cfg)
+	old["mappings"].(obj)["_meta"] = obj{"newsindex_mapping": 3}
+	b, _ := json.Marshal(old)
+	req, _ := http.NewRequest(http.MethodPut, srv.URL+"/news-v1", bytes.NewReader(b))
+	if res, err := http.DefaultClient.Do(req); err != nil || res.StatusCode != http.StatusOK {
+		t.Fatalf("create an old index: %v, %v", res, err)
+	}
+	var logs bytes.Buffer
+	e, err := Open(context.Background(), cfg, slog.New(slog.NewTextHandler(&logs, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	if have, want, err := e.MappingVersion(context.Background()); have != 3 || want != mappingVersion || err != nil {
+		t.Errorf("MappingVersion = %d, %d, %v; want 3, %d", have, want, err, mappingVersion)
+	}
+	if !strings.Contains(logs.String(), "predates") || !strings.Contains(logs.String(), "mapping_version=3") {
+		t.Errorf("Open logged %q, want a warning that the index predates the mapping", logs.String())
+	}
 }
