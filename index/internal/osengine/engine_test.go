@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/newsindex/newsindex/index/internal/engine"
 	goldenfile "github.com/newsindex/newsindex/internal/golden"
@@ -55,12 +56,17 @@ func fixtureArticles() []engine.Article {
 			Analysts: []string{}, Story: "a1"},
 		{ID: "a2", Title: "Rates held", Body: "The central bank held rates.", People: []string{}, Countries: []string{},
 			Organizations: []string{}, Quotes: []engine.Quote{}, Analysts: []string{}, Story: "a1"},
+		// French: its text and its quote's in the French fields.
+		{ID: "a3", Title: "Grève au port", Body: "Les dockers ont cessé le travail, a dit Anne Morel.", Published: pub,
+			Language: "fr", LanguageSource: "detected", People: []string{"Anne Morel"}, Countries: []string{"France"},
+			Quotes:   []engine.Quote{{Text: "Nous ne reculerons pas", Speaker: "Anne Morel", Role: "official", Cue: "a dit", Direct: true}},
+			Analysts: []string{}, Story: "a3"},
 	}
 }
 
 // TestOpenSearchBulkGolden fixes the bulk body of a write: the article
 // documents, their quote documents, and the deletes of quotes an article
-// no longer has.
+// no longer has; and that each document reads back as the article.
 func TestOpenSearchBulkGolden(t *testing.T) {
 	acts, err := bulkActions(fixtureArticles(), map[string]engine.OldDoc{"a2": {NQuotes: 2, Story: "a1"}})
 	if err != nil {
@@ -71,6 +77,25 @@ func TestOpenSearchBulkGolden(t *testing.T) {
 		b.Write(a.lines)
 	}
 	golden(t, "bulk.ndjson", b.Bytes())
+	for _, want := range fixtureArticles() {
+		src, err := osArticleJSON(&want)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := decodeArticle(src)
+		if err != nil || !cmp.Equal(d.Article, want, cmpopts.IgnoreFields(engine.Article{}, "Sig"), cmpopts.EquateEmpty()) {
+			t.Errorf("decodeArticle(osArticleJSON(%s)) = %+v, %v; want %+v", want.ID, d.Article, err, want)
+		}
+		for i, q := range want.Quotes {
+			qsrc, err := osQuoteJSON(&want, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if qd, err := decodeQuote(qsrc); err != nil || qd.Quote != q.Text {
+				t.Errorf("decodeQuote(osQuoteJSON(%s, %d)) = %q, %v; want %q", want.ID, i, qd.Quote, err, q.Text)
+			}
+		}
+	}
 }
 
 // searchCases are search-box queries and requests whose DSL is fixed in
