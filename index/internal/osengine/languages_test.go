@@ -200,3 +200,30 @@ func TestOldMappingReported(t *testing.T) {
 		t.Errorf("Open logged %q, want a warning that the index predates the mapping", logs.String())
 	}
 }
+
+// FuzzDecodeArticle feeds stored documents, as a cluster may return them,
+// to the readers of articles and quotes: they never panic, and a document
+// they write reads back with its text.
+func FuzzDecodeArticle(f *testing.F) {
+	for _, a := range multilingualArticles() {
+		src, _ := osArticleJSON(&a)
+		f.Add(src)
+	}
+	f.Add([]byte(`{"kind":"article","language":"fr","title_fr":3}`))
+	f.Add([]byte(`{"kind":"quote","language":"zh","quote_cjk":"政府"}`))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		d, err := decodeArticle(src)
+		decodeQuote(src)
+		if err != nil {
+			return
+		}
+		again, err := osArticleJSON(&d.Article)
+		if err != nil {
+			return // text that is not valid UTF-8 …
+		}
+		back, err := decodeArticle(again)
+		if err != nil || back.Title != d.Title || back.Body != d.Body {
+			t.Fatalf("decodeArticle(osArticleJSON(%q)) = %+v, %v", src, back.Article, err)
+		}
+	})
+}
