@@ -111,12 +111,21 @@ func checkLanguages(t *testing.T, e *Engine) {
 	}
 
 	r := withDefaults(engine.SearchRequest{})
-	res, err := e.Search(ctx, &r, nil)
+	res, err := e.runSearch(ctx, e.searchBody(&r, matchAll(), nil, false))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := fmt.Sprint(res.Facets.Language), "[{de 1} {en 1} {fr 1} {pl 1} {zh 1}]"; got != want {
-		t.Errorf("language facet = %s, want %s", got, want)
+	counts, _, err := e.facet(res.Aggregations, string(engine.FacetLanguage), 10)
+	if got, want := fmt.Sprint(counts), "[{de 1} {en 1} {fr 1} {pl 1} {und 1} {zh 1}]"; err != nil || got != want {
+		t.Errorf("language facet = %s, %v; want %s", got, err, want)
+	}
+	terms, err := e.Terms(ctx, engine.FacetLanguage)
+	if got, want := fmt.Sprint(terms), "[{de 1} {en 1} {fr 1} {pl 1} {zh 1}]"; err != nil || got != want {
+		t.Errorf("Terms(language) = %s, %v; want %s", got, err, want)
+	}
+	r.Filters = map[engine.Facet][]string{engine.FacetLanguage: {"und", "pl"}}
+	if res, err = e.runSearch(ctx, e.searchBody(&r, matchAll(), nil, false)); err != nil || len(res.Hits.Hits) != 2 {
+		t.Errorf("language=und&language=pl: %v, want the article without a language and the Polish one", err)
 	}
 
 	qr := engine.QuoteRequest{Query: "entreprise", Sort: engine.SortRelevance, Page: 1, Size: 10, FacetSize: 10}

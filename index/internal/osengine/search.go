@@ -5,12 +5,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"slices"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/newsindex/newsindex/index/internal/engine"
 	"github.com/newsindex/newsindex/internal/analysis"
+	"github.com/newsindex/newsindex/internal/lang"
 	"github.com/newsindex/newsindex/internal/query"
 )
 
@@ -110,7 +112,7 @@ func articleFilters(r *engine.SearchRequest) []obj {
 	fs := []obj{kindFilter(engine.KindArticle)}
 	for _, f := range engine.AllFacets {
 		if vs := r.Filters[f]; len(vs) > 0 {
-			fs = append(fs, obj{"terms": obj{osFacetField[f]: vs}})
+			fs = append(fs, termsFilter(f, vs))
 		}
 	}
 	if d := dateFilter(r.Since, r.Until); d != nil {
@@ -120,6 +122,17 @@ func articleFilters(r *engine.SearchRequest) []obj {
 		fs = append(fs, obj{"term": obj{osStory: r.Story}})
 	}
 	return fs
+}
+
+// termsFilter keeps the documents holding one of the values of a facet.
+// An article stored before languages were told apart has none: it is
+// undetermined ("und"), as the language facet counts it.
+func termsFilter(f engine.Facet, vs []string) obj {
+	q := obj{"terms": obj{osFacetField[f]: vs}}
+	if f == engine.FacetLanguage && slices.Contains(vs, lang.Und) {
+		q = anyOfDSL([]obj{q, {"bool": obj{"must_not": []obj{{"exists": obj{"field": osLang}}}}}})
+	}
+	return q
 }
 
 // searchBody is the request body of an article search: text scored, the
@@ -143,6 +156,7 @@ func (e *Engine) searchBody(r *engine.SearchRequest, text obj, analyses []string
 		for _, f := range engine.AllFacets {
 			aggs[string(f)] = e.termsAgg(osFacetField[f], r.FacetSize, r.CountStories)
 		}
+		aggs[string(engine.FacetLanguage)].(obj)["terms"].(obj)["missing"] = lang.Und
 		aggs["published"] = histogramAgg(r.Interval, r.CountStories)
 	}
 	if r.Collapse {
