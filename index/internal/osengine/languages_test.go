@@ -236,3 +236,79 @@ func FuzzDecodeArticle(f *testing.F) {
 		}
 	})
 }
+
+// inflections are a word and an inflected form of it that the language's
+// Snowball stemmer conflates, in each stemmed language, and a two-character
+// word inside a sentence in Chinese, Japanese and Korean.
+var inflections = []struct{ lang, word, text string }{
+	{"en", "company", "Two companies merged."},
+	{"fr", "entreprise", "Les entreprises ont signé."},
+	{"de", "Regierung", "Die Regierungen haben beschlossen."},
+	{"es", "economía", "Las economías crecen."},
+	{"it", "governo", "I governi hanno firmato."},
+	{"pt", "partido", "Os partidos votaram."},
+	{"nl", "regering", "De regeringen besloten."},
+	{"sv", "regering", "Regeringen beslutade."},
+	{"da", "regering", "Regeringen besluttede."},
+	{"nb", "regjering", "Regjeringen besluttet."},
+	{"fi", "talo", "Kokous pidettiin talossa."},
+	{"hu", "kormány", "A kormányok döntöttek."},
+	{"ro", "guvern", "Ministrul guvernului a demisionat."},
+	{"ru", "правительство", "Решение правительства принято."},
+	{"tr", "hükümet", "Türkiye'nin hükümeti karar aldı."},
+	{"zh", "政府", "政府星期四宣布降低税收"},
+	{"ja", "政府", "政府は木曜日に発表した"},
+	{"ko", "정부", "정부는 목요일 발표했다"},
+}
+
+// checkInflections writes one article per language and searches each by
+// the other form of its word, without naming its language.
+func checkInflections(t *testing.T, e *Engine) {
+	ctx := context.Background()
+	var docs []engine.Article
+	for _, c := range inflections {
+		docs = append(docs, engine.Article{ID: "infl-" + c.lang, Language: c.lang, Title: "", Body: c.text, Story: "infl-" + c.lang})
+	}
+	if _, err := e.Apply(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range inflections {
+		r := withDefaults(engine.SearchRequest{Query: c.word})
+		q, _ := query.Parse(c.word)
+		res, err := e.Search(ctx, &r, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, h.ID)
+		}
+		if !slices.Contains(got, "infl-"+c.lang) {
+			t.Errorf("%s: Search(%q) = %v, want it to find %q", c.lang, c.word, got, c.text)
+		}
+	}
+}
+
+func TestInflectionsOnFake(t *testing.T) {
+	srv := httptest.NewServer(opensearchfake.New())
+	t.Cleanup(srv.Close)
+	cfg, err := (&Config{URLs: []string{srv.URL}, StateDir: t.TempDir()}).WithDefaults()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := Open(context.Background(), cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	checkInflections(t, e)
+}
+
+func TestInflectionsOnOpenSearch(t *testing.T) {
+	e, err := Open(context.Background(), nodeConfig(t), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	checkInflections(t, e)
+}
