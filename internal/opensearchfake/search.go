@@ -580,9 +580,13 @@ func (s *Server) agg(ix *index, a map[string]any, hits []*hit) any {
 		name, src := single(srcs[0])
 		_, t := single(src)
 		f := str(t.(map[string]any)["field"])
-		counts := map[string]int{}
+		counts, missing := map[string]int{}, 0
 		for _, h := range hits {
-			for _, v := range uniq(values(h.d, f)) {
+			vs := values(h.d, f)
+			if len(vs) == 0 {
+				missing++
+			}
+			for _, v := range uniq(vs) {
 				counts[v]++
 			}
 		}
@@ -601,6 +605,10 @@ func (s *Server) agg(ix *index, a map[string]any, hits []*hit) any {
 		size := int(num(p["size"], 10))
 		keys = keys[:min(size, len(keys))]
 		buckets := []any{}
+		if t.(map[string]any)["missing_bucket"] == true && missing > 0 && p["after"] == nil {
+			// the null key sorts first
+			buckets = append(buckets, map[string]any{"key": map[string]any{name: nil}, "doc_count": missing})
+		}
 		for _, k := range keys {
 			buckets = append(buckets, map[string]any{"key": map[string]any{name: k}, "doc_count": counts[k]})
 		}

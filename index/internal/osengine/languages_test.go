@@ -120,7 +120,7 @@ func checkLanguages(t *testing.T, e *Engine) {
 		t.Errorf("language facet = %s, %v; want %s", got, err, want)
 	}
 	terms, err := e.Terms(ctx, engine.FacetLanguage)
-	if got, want := fmt.Sprint(terms), "[{de 1} {en 1} {fr 1} {pl 1} {zh 1}]"; err != nil || got != want {
+	if got, want := fmt.Sprint(terms), "[{de 1} {en 1} {fr 1} {pl 1} {und 1} {zh 1}]"; err != nil || got != want {
 		t.Errorf("Terms(language) = %s, %v; want %s", got, err, want)
 	}
 	r.Filters = map[engine.Facet][]string{engine.FacetLanguage: {"und", "pl"}}

@@ -10,6 +10,7 @@ import (
 	"sort"
 
 	"github.com/newsindex/newsindex/index/internal/engine"
+	"github.com/newsindex/newsindex/internal/lang"
 )
 
 // Article returns the stored article with the given ID, or ErrNotFound.
@@ -56,7 +57,11 @@ func (e *Engine) Terms(ctx context.Context, facet engine.Facet) ([]engine.FacetC
 	var out []engine.FacetCount
 	var after obj
 	for {
-		comp := obj{"size": termsPage, "sources": []obj{{"v": obj{"terms": obj{"field": f}}}}}
+		src := obj{"field": f}
+		if facet == engine.FacetLanguage {
+			src["missing_bucket"] = true // an article stored without one is und
+		}
+		comp := obj{"size": termsPage, "sources": []obj{{"v": obj{"terms": src}}}}
 		if after != nil {
 			comp["after"] = after
 		}
@@ -66,7 +71,7 @@ func (e *Engine) Terms(ctx context.Context, facet engine.Facet) ([]engine.FacetC
 				Values struct {
 					AfterKey obj `json:"after_key"`
 					Buckets  []struct {
-						Key      struct{ V string } `json:"key"`
+						Key      struct{ V *string } `json:"key"`
 						DocCount int                `json:"doc_count"`
 					} `json:"buckets"`
 				} `json:"values"`
@@ -76,7 +81,11 @@ func (e *Engine) Terms(ctx context.Context, facet engine.Facet) ([]engine.FacetC
 			return nil, fmt.Errorf("terms of %s: %w", f, err)
 		}
 		for _, b := range res.Aggregations.Values.Buckets {
-			out = append(out, engine.FacetCount{Value: b.Key.V, Count: b.DocCount})
+			v := lang.Und
+			if b.Key.V != nil {
+				v = *b.Key.V
+			}
+			out = append(out, engine.FacetCount{Value: v, Count: b.DocCount})
 		}
 		if len(res.Aggregations.Values.Buckets) < termsPage || res.Aggregations.Values.AfterKey == nil {
 			sort.Slice(out, func(i, j int) bool { return out[i].Value < out[j].Value })
