@@ -72,7 +72,7 @@ func (e *Engine) Terms(ctx context.Context, facet engine.Facet) ([]engine.FacetC
 					AfterKey obj `json:"after_key"`
 					Buckets  []struct {
 						Key      struct{ V *string } `json:"key"`
-						DocCount int                `json:"doc_count"`
+						DocCount int                 `json:"doc_count"`
 					} `json:"buckets"`
 				} `json:"values"`
 			} `json:"aggregations"`
