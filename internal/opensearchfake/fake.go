@@ -3,11 +3,14 @@
 // run. It keeps documents in memory and answers the requests the adapter
 // sends, from its own stored documents: index creation with aliases, bulk,
 // mget, get, count, and search with the query clauses (bool, match,
-// match_phrase, prefix, term, terms, range, match_all), sorting,
+// match_phrase, prefix, term, terms, range, exists, match_all), sorting,
 // from/size, search_after, collapse with inner hit counts, highlights, and
 // the aggregations (terms, date_histogram, cardinality, composite) the
 // adapter uses. Text fields are analysed with newsindex's own analyzers
-// (package analysis), which the OpenSearch mapping mirrors.
+// (package analysis): each analyzer the mapping names, OpenSearch's
+// built-in language analyzers or custom ones built on its snowball and
+// cjk_bigram filters, is read as the in-process analyzer of its language
+// (analysis.go).
 //
 // It is not OpenSearch: scores are a simple count of matched clauses times
 // their boosts, and everything lives on one "shard". Tests use it to check
@@ -33,7 +36,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
 
-	_ "github.com/newsindex/newsindex/internal/analysis" // registers news_en and news_name
+	analysisapi "github.com/newsindex/newsindex/internal/analysis"
 )
 
 // Fault is one injected failure. Requests whose method (if set) and path
@@ -72,6 +75,10 @@ type doc struct {
 type index struct {
 	props map[string]map[string]any // field → its mapping
 	docs  map[string]*doc
+	// analyzers maps the analyzers the index defines to the in-process
+	// analyzers that do the same (see inProcess).
+	analyzers map[string]string
+	meta      map[string]any
 }
 
 // Server is the fake cluster. The zero value is not usable; use New.
@@ -208,6 +215,12 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request, body []byte, f *F
 			return
 		}
 		switch {
+		case parts[1] == "_mapping" && r.Method == http.MethodGet:
+			name := parts[0]
+			if n, ok := s.aliases[name]; ok {
+				name = n
+			}
+			writeJSON(w, 200, map[string]any{name: map[string]any{"mappings": map[string]any{"_meta": ix.meta, "properties": ix.props}}})
 		case parts[1] == "_bulk":
 			s.bulk(w, ix, body, f)
 		case parts[1] == "_mget":
@@ -237,7 +250,11 @@ func (s *Server) create(w http.ResponseWriter, name string, body []byte) {
 		return
 	}
 	var b struct {
+		Settings struct {
+			Analysis analysisSettings `json:"analysis"`
+		} `json:"settings"`
 		Mappings struct {
+			Meta       map[string]any            `json:"_meta"`
 			Properties map[string]map[string]any `json:"properties"`
 		} `json:"mappings"`
 		Aliases map[string]any `json:"aliases"`
@@ -246,7 +263,18 @@ func (s *Server) create(w http.ResponseWriter, name string, body []byte) {
 		osErr(w, 400, "parse_exception", err.Error())
 		return
 	}
-	s.indexes[name] = &index{props: b.Mappings.Properties, docs: map[string]*doc{}}
+	ix := &index{props: b.Mappings.Properties, docs: map[string]*doc{}, analyzers: map[string]string{}, meta: b.Mappings.Meta}
+	for field, p := range ix.props {
+		if a, ok := p["analyzer"].(string); ok {
+			an, err := b.Settings.Analysis.inProcess(a)
+			if err != nil {
+				osErr(w, 400, "mapper_parsing_exception", fmt.Sprintf("field [%s]: %v", field, err))
+				return
+			}
+			ix.analyzers[a] = an
+		}
+	}
+	s.indexes[name] = ix
 	for a := range b.Aliases {
 		s.aliases[a] = name
 	}
@@ -382,15 +410,13 @@ func (ix *index) analyzer(field string) string {
 		return ""
 	}
 	if a, ok := p["analyzer"].(string); ok {
-		return a
+		return ix.analyzers[a]
 	}
-	return "standard"
+	return analysisapi.NeutralAnalyzerName // standard: words in lower case
 }
 
+// analyze analyses text with an in-process analyzer.
 func (s *Server) analyze(name, text string) []analysis.Token {
-	if name == "standard" {
-		name = "news_name"
-	}
 	a, err := s.cache.AnalyzerNamed(name)
 	if err != nil {
 		return nil

@@ -59,6 +59,9 @@ func (s *Server) eval(ix *index, q map[string]any, d *doc) (bool, float64) {
 	switch kind {
 	case "match_all":
 		return true, 1
+	case "exists":
+		p, _ := body.(map[string]any)
+		return len(values(d, str(p["field"]))) > 0, 1
 	case "term":
 		field, v, p := leafParams(body, "value")
 		for _, x := range values(d, field) {
@@ -493,7 +496,11 @@ func (s *Server) agg(ix *index, a map[string]any, hits []*hit) any {
 		// order names one.
 		byValue := map[string][]*hit{}
 		for _, h := range hits {
-			for _, v := range uniq(values(h.d, field)) {
+			vs := values(h.d, field)
+			if m, ok := p["missing"]; ok && len(vs) == 0 {
+				vs = []string{str(m)}
+			}
+			for _, v := range uniq(vs) {
 				byValue[v] = append(byValue[v], h)
 			}
 		}
@@ -573,9 +580,13 @@ func (s *Server) agg(ix *index, a map[string]any, hits []*hit) any {
 		name, src := single(srcs[0])
 		_, t := single(src)
 		f := str(t.(map[string]any)["field"])
-		counts := map[string]int{}
+		counts, missing := map[string]int{}, 0
 		for _, h := range hits {
-			for _, v := range uniq(values(h.d, f)) {
+			vs := values(h.d, f)
+			if len(vs) == 0 {
+				missing++
+			}
+			for _, v := range uniq(vs) {
 				counts[v]++
 			}
 		}
@@ -594,6 +605,10 @@ func (s *Server) agg(ix *index, a map[string]any, hits []*hit) any {
 		size := int(num(p["size"], 10))
 		keys = keys[:min(size, len(keys))]
 		buckets := []any{}
+		if t.(map[string]any)["missing_bucket"] == true && missing > 0 && p["after"] == nil {
+			// the null key sorts first
+			buckets = append(buckets, map[string]any{"key": map[string]any{name: nil}, "doc_count": missing})
+		}
 		for _, k := range keys {
 			buckets = append(buckets, map[string]any{"key": map[string]any{name: k}, "doc_count": counts[k]})
 		}

@@ -27,6 +27,8 @@ type Engine struct {
 	client  *opensearch.Client
 	log     *slog.Logger
 	stories engine.StoryStore
+	// languages are those of the index's documents (see scopesFor).
+	languages presentLanguages
 	// sleep waits between retries; tests shorten it.
 	sleep func(ctx context.Context, d time.Duration) error
 }
@@ -47,6 +49,11 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Engine, error) {
 	if err := e.ensureIndex(ctx); err != nil {
 		e.Close()
 		return nil, err
+	}
+	// The first search needs the index's languages: asked now, a search
+	// sends one request, as it did before (asked again once they are old).
+	if _, err := e.scopesFor(ctx, nil); err != nil {
+		e.log.Warn("opensearch: languages of the index", "err", err)
 	}
 	if c.StateDir != "" {
 		dir := filepath.Join(c.StateDir, c.Index)
@@ -120,6 +127,7 @@ func (e *Engine) concreteIndex() string { return fmt.Sprintf("%s-v%d", e.cfg.Ind
 func (e *Engine) ensureIndex(ctx context.Context) error {
 	_, err := e.do(ctx, http.MethodGet, "/_alias/"+url.PathEscape(e.cfg.Index), nil)
 	if err == nil {
+		e.reportOldMapping(ctx)
 		return nil
 	}
 	if !errors.Is(err, engine.ErrNotFound) {
@@ -144,3 +152,39 @@ func (e *Engine) ensureIndex(ctx context.Context) error {
 
 // path is a path under the alias.
 func (e *Engine) path(rest string) string { return "/" + url.PathEscape(e.cfg.Index) + rest }
+
+// MappingVersion returns the mapping version of the index the alias points
+// at (0 for one made before versions were recorded) and the version this
+// newsindex creates. An older index searches and writes as it was made:
+// articles in languages other than English, written into fields it does
+// not map, are stored but not found until it is rebuilt (export, import
+// into a new version, swap the alias; docs/scale-out.md).
+func (e *Engine) MappingVersion(ctx context.Context) (have, want int, err error) {
+	var res map[string]struct {
+		Mappings struct {
+			Meta struct {
+				Version int `json:"newsindex_mapping"`
+			} `json:"_meta"`
+		} `json:"mappings"`
+	}
+	if err := e.doJSON(ctx, http.MethodGet, e.path("/_mapping"), nil, &res); err != nil {
+		return 0, mappingVersion, fmt.Errorf("opensearch: mapping of %s: %w", e.cfg.Index, err)
+	}
+	have = mappingVersion
+	for _, ix := range res {
+		have = min(have, ix.Mappings.Meta.Version)
+	}
+	return have, mappingVersion, nil
+}
+
+// reportOldMapping warns when the index predates this newsindex's mapping.
+func (e *Engine) reportOldMapping(ctx context.Context) {
+	have, want, err := e.MappingVersion(ctx)
+	switch {
+	case err != nil:
+		e.log.Warn("opensearch: mapping version unknown", "err", err)
+	case have < want:
+		e.log.Warn("opensearch: the index predates this newsindex's mapping: rebuild it (newsindex export, then import into a new index version and move the alias) for articles in languages other than English to be found",
+			"alias", e.cfg.Index, "mapping_version", have, "current", want)
+	}
+}

@@ -2,6 +2,7 @@ package osengine
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/newsindex/newsindex/index/internal/engine"
 	goldenfile "github.com/newsindex/newsindex/internal/golden"
@@ -54,12 +56,17 @@ func fixtureArticles() []engine.Article {
 			Analysts: []string{}, Story: "a1"},
 		{ID: "a2", Title: "Rates held", Body: "The central bank held rates.", People: []string{}, Countries: []string{},
 			Organizations: []string{}, Quotes: []engine.Quote{}, Analysts: []string{}, Story: "a1"},
+		// French: its text and its quote's in the French fields.
+		{ID: "a3", Title: "Grève au port", Body: "Les dockers ont cessé le travail, a dit Anne Morel.", Published: pub,
+			Language: "fr", LanguageSource: "detected", People: []string{"Anne Morel"}, Countries: []string{"France"},
+			Quotes:   []engine.Quote{{Text: "Nous ne reculerons pas", Speaker: "Anne Morel", Role: "official", Cue: "a dit", Direct: true}},
+			Analysts: []string{}, Story: "a3"},
 	}
 }
 
 // TestOpenSearchBulkGolden fixes the bulk body of a write: the article
 // documents, their quote documents, and the deletes of quotes an article
-// no longer has.
+// no longer has; and that each document reads back as the article.
 func TestOpenSearchBulkGolden(t *testing.T) {
 	acts, err := bulkActions(fixtureArticles(), map[string]engine.OldDoc{"a2": {NQuotes: 2, Story: "a1"}})
 	if err != nil {
@@ -70,23 +77,52 @@ func TestOpenSearchBulkGolden(t *testing.T) {
 		b.Write(a.lines)
 	}
 	golden(t, "bulk.ndjson", b.Bytes())
+	for _, want := range fixtureArticles() {
+		src, err := osArticleJSON(&want)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := decodeArticle(src)
+		if err != nil || !cmp.Equal(d.Article, want, cmpopts.IgnoreFields(engine.Article{}, "Sig"), cmpopts.EquateEmpty()) {
+			t.Errorf("decodeArticle(osArticleJSON(%s)) = %+v, %v; want %+v", want.ID, d.Article, err, want)
+		}
+		for i, q := range want.Quotes {
+			qsrc, err := osQuoteJSON(&want, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if qd, err := decodeQuote(qsrc); err != nil || qd.Quote != q.Text {
+				t.Errorf("decodeQuote(osQuoteJSON(%s, %d)) = %q, %v; want %q", want.ID, i, qd.Quote, err, q.Text)
+			}
+		}
+	}
 }
 
 // searchCases are search-box queries and requests whose DSL is fixed in
 // golden files.
 var searchCases = []struct {
-	name string
-	req  engine.SearchRequest
+	name      string
+	req       engine.SearchRequest
+	languages []string // of the index's documents; none: English alone
 }{
-	{"match_all", engine.SearchRequest{}},
-	{"words", engine.SearchRequest{Query: "crude oil"}},
-	{"phrase_not_or", engine.SearchRequest{Query: `"central bank" -rates OR inflation`}},
-	{"fields_prefix", engine.SearchRequest{Query: "person:putin org:ECFR sanct*"}},
-	{"stop_words_only", engine.SearchRequest{Query: "the"}},
+	{"match_all", engine.SearchRequest{}, nil},
+	{"words", engine.SearchRequest{Query: "crude oil"}, nil},
+	{"phrase_not_or", engine.SearchRequest{Query: `"central bank" -rates OR inflation`}, nil},
+	{"fields_prefix", engine.SearchRequest{Query: "person:putin org:ECFR sanct*"}, nil},
+	{"stop_words_only", engine.SearchRequest{Query: "the"}, nil},
 	{"filters_dates_sort", engine.SearchRequest{Query: "strike", Filters: map[engine.Facet][]string{engine.FacetCountry: {"Poland", "Germany"}, engine.FacetCategory: {"business"}},
-		Since: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Until: time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC), Sort: engine.SortDate, Interval: engine.IntervalMonth}},
-	{"count_stories", engine.SearchRequest{Query: "strike", CountStories: true, FacetSize: 5}},
-	{"collapse_story", engine.SearchRequest{Query: "strike", Collapse: true, Story: "a1", NoFacets: true, Page: 2, Size: 20}},
+		Since: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Until: time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC), Sort: engine.SortDate, Interval: engine.IntervalMonth}, nil},
+	{"count_stories", engine.SearchRequest{Query: "strike", CountStories: true, FacetSize: 5}, nil},
+	{"collapse_story", engine.SearchRequest{Query: "strike", Collapse: true, Story: "a1", NoFacets: true, Page: 2, Size: 20}, nil},
+	// An index of English (some of it from before languages were told
+	// apart), French and Chinese articles: the query read in each
+	// analysis's fields, each reading confined to its documents where its
+	// words could match others ("the" is an English stop word: its
+	// English reading holds the rest alone).
+	{"languages", engine.SearchRequest{Query: `grève the "l'usine" Écon* 政府`}, []string{"en", "und", "fr", "zh"}},
+	{"languages_exclusion_only", engine.SearchRequest{Query: `-grève person:Macron`}, []string{"en", "fr"}},
+	// A language filter: only the analyses of its languages are read.
+	{"language_filter", engine.SearchRequest{Query: "strike pay", Filters: map[engine.Facet][]string{engine.FacetLanguage: {"de", "nb"}}}, nil},
 }
 
 // withDefaults fills in r's defaults as index.SearchRequest.Validate does.
@@ -122,12 +158,23 @@ func TestOpenSearchQueryGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if q != nil {
-				if text, err = articleDSL.translate(q); err != nil {
+			codes := map[string]bool{}
+			for _, c := range tt.languages {
+				codes[c] = true
+			}
+			scopes := scopesOf(codes)
+			if filter := r.Filters[engine.FacetLanguage]; len(filter) > 0 {
+				if scopes, err = e.scopesFor(context.Background(), filter); err != nil {
 					t.Fatal(err)
 				}
 			}
-			golden(t, "search_"+tt.name+".json", indent(t, e.searchBody(&r, text, q != nil)))
+			rd := dslReader{base: articleDSL, scopes: scopes}
+			if q != nil {
+				if text, err = rd.translate(q); err != nil {
+					t.Fatal(err)
+				}
+			}
+			golden(t, "search_"+tt.name+".json", indent(t, e.searchBody(&r, text, rd.analyses(), q != nil)))
 		})
 	}
 	t.Run("quotes", func(t *testing.T) {
@@ -139,7 +186,17 @@ func TestOpenSearchQueryGolden(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		golden(t, "quotes_inflation.json", indent(t, e.quoteBody(&r, text, true)))
+		golden(t, "quotes_inflation.json", indent(t, e.quoteBody(&r, text, nil, true)))
+	})
+	t.Run("quotes_languages", func(t *testing.T) {
+		r := engine.QuoteRequest{Query: "inflation", Sort: engine.SortRelevance, Page: 1, Size: 10, FacetSize: 10}
+		q, _ := query.Parse(r.Query)
+		rd := dslReader{base: quoteDSL, scopes: scopesOf(map[string]bool{"en": true, "de": true})}
+		text, err := rd.translate(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		golden(t, "quotes_languages.json", indent(t, e.quoteBody(&r, text, rd.analyses(), true)))
 	})
 }
 

@@ -11,7 +11,7 @@ import (
 
 // mappingVersion is recorded in the index's _meta: a change to the mapping
 // that needs a reindex bumps it.
-const mappingVersion = 3 // 3: places
+const mappingVersion = 4 // 3: places; 4: a text field per analysis (title_fr, body_cjk …)
 
 // The OpenSearch documents are the article's own JSON (the fields of
 // Article), plus the fields searching needs. Quotes are separate documents
@@ -86,7 +86,6 @@ func osIndexBody(c Config) obj {
 		osAffil:                       keyword,
 		osAffil + engine.NameSuffix:   name,
 		osArticle:                     keyword,
-		"language":                    keyword,
 		"category_source":             keyword,
 		"quotes":                      obj{"type": "object", "enabled": false},
 		"url":                         obj{"type": "keyword", "index": false, "doc_values": false},
@@ -99,6 +98,31 @@ func osIndexBody(c Config) obj {
 			props[nf] = name
 		}
 	}
+	// Each analysis's own text fields (analysis.TextField): "title",
+	// "body" and "quote" stay English's.
+	for _, base := range []string{osTitle, osBody, osQuote} {
+		for _, af := range analysis.TextFields(base)[1:] {
+			props[af.Field] = obj{"type": "text", "analyzer": osAnalyzerOf[af.Analyzer], "index_options": "offsets"}
+		}
+	}
+	filters := obj{
+		"news_possessive": obj{"type": "stemmer", "language": "possessive_english"},
+		// bleve's list, not OpenSearch's shorter _english_:
+		// a phrase of stop words must match the same.
+		"news_stop":     obj{"type": "stop", "stopwords": analysis.StopWords()},
+		"news_snowball": obj{"type": "snowball", "language": "English"},
+	}
+	analyzers := obj{
+		// news_en as in package analysis: words, possessives
+		// dropped, lower case, English stop words, snowball stems.
+		"news_en": obj{"type": "custom", "tokenizer": "standard",
+			"filter": []string{"news_possessive", "lowercase", "news_stop", "news_snowball"}},
+		// news_name: accents folded, lower case, no stemming.
+		"news_name": obj{"type": "custom", "tokenizer": "standard",
+			"filter": []string{"asciifolding", "lowercase"}},
+	}
+	charFilters := obj{}
+	languageAnalysis(filters, charFilters, analyzers)
 	return obj{
 		"settings": obj{
 			"index": obj{
@@ -109,24 +133,7 @@ func osIndexBody(c Config) obj {
 				// OpenSearch's default b = 0.75 discounts long articles.
 				"similarity": obj{"default": obj{"type": "BM25", "k1": engine.BM25K1, "b": engine.BM25B}},
 			},
-			"analysis": obj{
-				// news_en as in package analysis: words, possessives
-				// dropped, lower case, English stop words, snowball stems.
-				"filter": obj{
-					"news_possessive": obj{"type": "stemmer", "language": "possessive_english"},
-					// bleve's list, not OpenSearch's shorter _english_:
-					// a phrase of stop words must match the same.
-					"news_stop":     obj{"type": "stop", "stopwords": analysis.StopWords()},
-					"news_snowball": obj{"type": "snowball", "language": "English"},
-				},
-				"analyzer": obj{
-					"news_en": obj{"type": "custom", "tokenizer": "standard",
-						"filter": []string{"news_possessive", "lowercase", "news_stop", "news_snowball"}},
-					// news_name: accents folded, lower case, no stemming.
-					"news_name": obj{"type": "custom", "tokenizer": "standard",
-						"filter": []string{"asciifolding", "lowercase"}},
-				},
-			},
+			"analysis": obj{"filter": filters, "char_filter": charFilters, "analyzer": analyzers},
 		},
 		"mappings": obj{
 			"dynamic":    false,
@@ -169,6 +176,16 @@ func namesOf(vs ...string) []string {
 	return engine.Aliases(keep)
 }
 
+// osForeignArticleDoc is the document of an article whose language has an
+// analysis of its own: its title and body are written under that
+// analysis's fields (title_fr, body_fr …) instead of the English ones,
+// which these empty fields hide.
+type osForeignArticleDoc struct {
+	osArticleDoc
+	Title string `json:"title,omitempty"`
+	Body  string `json:"body,omitempty"`
+}
+
 func osArticleJSON(a *engine.Article) ([]byte, error) {
 	d := osArticleDoc{
 		Kind: engine.KindArticle, Article: *a, NQuotes: len(a.Quotes),
@@ -176,13 +193,70 @@ func osArticleJSON(a *engine.Article) ([]byte, error) {
 		PersonName: namesOf(a.People...), CountryName: namesOf(a.Countries...), PlaceName: namesOf(a.Places...),
 		OrganizationName: namesOf(a.Organizations...), AnalystName: namesOf(a.Analysts...),
 	}
-	return json.Marshal(d)
+	title, body := analysis.TextField(osTitle, a.Language), analysis.TextField(osBody, a.Language)
+	if body == osBody {
+		return json.Marshal(d)
+	}
+	b, err := json.Marshal(osForeignArticleDoc{osArticleDoc: d})
+	if err != nil {
+		return nil, err
+	}
+	return appendFields(b, title, a.Title, body, a.Body)
+}
+
+// appendFields adds string fields (name, value, name, value …) to the
+// JSON object b.
+func appendFields(b []byte, kv ...string) ([]byte, error) {
+	b = b[:len(b)-1]
+	for i := 0; i+1 < len(kv); i += 2 {
+		k, _ := json.Marshal(kv[i])
+		v, err := json.Marshal(kv[i+1])
+		if err != nil {
+			return nil, err
+		}
+		b = append(append(append(append(b, ','), k...), ':'), v...)
+	}
+	return append(b, '}'), nil
+}
+
+// textOf reads the string fields named in the JSON object src, where the
+// free text of a document whose language has an analysis of its own is.
+func textOf(src []byte, into map[string]*string) error {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(src, &m); err != nil {
+		return err
+	}
+	for f, p := range into {
+		if raw, ok := m[f]; ok {
+			if err := json.Unmarshal(raw, p); err != nil {
+				return fmt.Errorf("%s: %w", f, err)
+			}
+		}
+	}
+	return nil
+}
+
+// decodeArticle reads an article's document.
+func decodeArticle(src []byte) (osArticleDoc, error) {
+	var d osArticleDoc
+	if err := json.Unmarshal(src, &d); err != nil {
+		return d, err
+	}
+	if body := analysis.TextField(osBody, d.Language); body != osBody {
+		err := textOf(src, map[string]*string{analysis.TextField(osTitle, d.Language): &d.Title, body: &d.Body})
+		return d, err
+	}
+	return d, nil
 }
 
 // osQuoteDoc is a quotation as OpenSearch stores it.
+//
+// Its text is under analysis.TextField("quote", language): "quote" for
+// English and undetermined text, "quote_fr" … for the others.
 type osQuoteDoc struct {
 	Kind            string   `json:"kind"`
-	Quote           string   `json:"quote"`
+	Quote           string   `json:"quote,omitempty"`
+	Language        string   `json:"language,omitempty"`
 	Speaker         string   `json:"speaker,omitempty"`
 	SpeakerName     string   `json:"speaker_name,omitempty"`
 	Role            string   `json:"role,omitempty"`
@@ -199,11 +273,32 @@ type osQuoteDoc struct {
 func osQuoteJSON(a *engine.Article, q engine.Quote) ([]byte, error) {
 	d := osQuoteDoc{Kind: engine.KindQuote, Quote: q.Text, Speaker: q.Speaker, SpeakerName: q.Speaker, Role: q.Role,
 		Affiliation: q.Affiliation, AffiliationName: namesOf(q.Affiliation), Cue: q.Cue, Mention: q.Mention, Direct: q.Direct,
-		ArticleID: a.ID, ArticleTitle: a.Title}
+		ArticleID: a.ID, ArticleTitle: a.Title, Language: a.Language}
 	if !a.Published.IsZero() {
 		d.Published = a.Published.UTC().Format("2006-01-02T15:04:05Z07:00")
 	}
-	return json.Marshal(d)
+	field := analysis.TextField(osQuote, a.Language)
+	if field == osQuote {
+		return json.Marshal(d)
+	}
+	d.Quote = ""
+	b, err := json.Marshal(d)
+	if err != nil {
+		return nil, err
+	}
+	return appendFields(b, field, q.Text)
+}
+
+// decodeQuote reads a quote's document.
+func decodeQuote(src []byte) (osQuoteDoc, error) {
+	var d osQuoteDoc
+	if err := json.Unmarshal(src, &d); err != nil {
+		return d, err
+	}
+	if field := analysis.TextField(osQuote, d.Language); field != osQuote {
+		return d, textOf(src, map[string]*string{field: &d.Quote})
+	}
+	return d, nil
 }
 
 func (d *osQuoteDoc) hit(text string, score float64) (engine.QuoteHit, error) {

@@ -10,6 +10,7 @@ import (
 	"sort"
 
 	"github.com/newsindex/newsindex/index/internal/engine"
+	"github.com/newsindex/newsindex/internal/lang"
 )
 
 // Article returns the stored article with the given ID, or ErrNotFound.
@@ -25,8 +26,11 @@ func (e *Engine) Article(ctx context.Context, id string) (engine.Article, error)
 	if err != nil {
 		return engine.Article{}, err
 	}
-	var d osArticleDoc
-	if !res.Found || json.Unmarshal(res.Source, &d) != nil || d.Kind != engine.KindArticle {
+	if !res.Found {
+		return engine.Article{}, fmt.Errorf("article %q: %w", id, engine.ErrNotFound)
+	}
+	d, err := decodeArticle(res.Source)
+	if err != nil || d.Kind != engine.KindArticle {
 		return engine.Article{}, fmt.Errorf("article %q: %w", id, engine.ErrNotFound)
 	}
 	return d.Article, nil
@@ -53,7 +57,11 @@ func (e *Engine) Terms(ctx context.Context, facet engine.Facet) ([]engine.FacetC
 	var out []engine.FacetCount
 	var after obj
 	for {
-		comp := obj{"size": termsPage, "sources": []obj{{"v": obj{"terms": obj{"field": f}}}}}
+		src := obj{"field": f}
+		if facet == engine.FacetLanguage {
+			src["missing_bucket"] = true // an article stored without one is und
+		}
+		comp := obj{"size": termsPage, "sources": []obj{{"v": obj{"terms": src}}}}
 		if after != nil {
 			comp["after"] = after
 		}
@@ -63,8 +71,8 @@ func (e *Engine) Terms(ctx context.Context, facet engine.Facet) ([]engine.FacetC
 				Values struct {
 					AfterKey obj `json:"after_key"`
 					Buckets  []struct {
-						Key      struct{ V string } `json:"key"`
-						DocCount int                `json:"doc_count"`
+						Key      struct{ V *string } `json:"key"`
+						DocCount int                 `json:"doc_count"`
 					} `json:"buckets"`
 				} `json:"values"`
 			} `json:"aggregations"`
@@ -73,7 +81,11 @@ func (e *Engine) Terms(ctx context.Context, facet engine.Facet) ([]engine.FacetC
 			return nil, fmt.Errorf("terms of %s: %w", f, err)
 		}
 		for _, b := range res.Aggregations.Values.Buckets {
-			out = append(out, engine.FacetCount{Value: b.Key.V, Count: b.DocCount})
+			v := lang.Und
+			if b.Key.V != nil {
+				v = *b.Key.V
+			}
+			out = append(out, engine.FacetCount{Value: v, Count: b.DocCount})
 		}
 		if len(res.Aggregations.Values.Buckets) < termsPage || res.Aggregations.Values.AfterKey == nil {
 			sort.Slice(out, func(i, j int) bool { return out[i].Value < out[j].Value })
@@ -101,8 +113,8 @@ func (e *Engine) Each(ctx context.Context, fn func(engine.Article) error) error 
 			return fmt.Errorf("each: %w", err)
 		}
 		for _, h := range res.Hits.Hits {
-			var d osArticleDoc
-			if err := json.Unmarshal(h.Source, &d); err != nil {
+			d, err := decodeArticle(h.Source)
+			if err != nil {
 				return fmt.Errorf("article %q: stored form: %w", h.ID, err)
 			}
 			if err := fn(d.Article); err != nil {

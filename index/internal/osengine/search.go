@@ -5,11 +5,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"slices"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/newsindex/newsindex/index/internal/engine"
+	"github.com/newsindex/newsindex/internal/analysis"
+	"github.com/newsindex/newsindex/internal/lang"
 	"github.com/newsindex/newsindex/internal/query"
 )
 
@@ -109,7 +112,7 @@ func articleFilters(r *engine.SearchRequest) []obj {
 	fs := []obj{kindFilter(engine.KindArticle)}
 	for _, f := range engine.AllFacets {
 		if vs := r.Filters[f]; len(vs) > 0 {
-			fs = append(fs, obj{"terms": obj{osFacetField[f]: vs}})
+			fs = append(fs, termsFilter(f, vs))
 		}
 	}
 	if d := dateFilter(r.Since, r.Until); d != nil {
@@ -121,9 +124,22 @@ func articleFilters(r *engine.SearchRequest) []obj {
 	return fs
 }
 
+// termsFilter keeps the documents holding one of the values of a facet.
+// An article stored before languages were told apart has none: it is
+// undetermined ("und"), as the language facet counts it.
+func termsFilter(f engine.Facet, vs []string) obj {
+	q := obj{"terms": obj{osFacetField[f]: vs}}
+	if f == engine.FacetLanguage && slices.Contains(vs, lang.Und) {
+		q = anyOfDSL([]obj{q, {"bool": obj{"must_not": []obj{{"exists": obj{"field": osLang}}}}}})
+	}
+	return q
+}
+
 // searchBody is the request body of an article search: text scored, the
 // filters not, one page, and the facets unless NoFacets.
-func (e *Engine) searchBody(r *engine.SearchRequest, text obj, highlight bool) obj {
+//
+// The highlighted fields are the bodies of the analyses searched.
+func (e *Engine) searchBody(r *engine.SearchRequest, text obj, analyses []string, highlight bool) obj {
 	b := obj{
 		"query":            obj{"bool": obj{"must": []obj{text}, "filter": articleFilters(r)}},
 		"from":             (r.Page - 1) * r.Size,
@@ -133,14 +149,14 @@ func (e *Engine) searchBody(r *engine.SearchRequest, text obj, highlight bool) o
 		"_source":          obj{"excludes": []string{"quotes", "*_name"}},
 	}
 	if highlight {
-		b["highlight"] = obj{"pre_tags": []string{markOpen}, "post_tags": []string{markClose},
-			"fields": obj{osBody: obj{"number_of_fragments": 0}}}
+		b["highlight"] = highlightOf(osBody, analyses)
 	}
 	aggs := obj{}
 	if !r.NoFacets {
 		for _, f := range engine.AllFacets {
 			aggs[string(f)] = e.termsAgg(osFacetField[f], r.FacetSize, r.CountStories)
 		}
+		aggs[string(engine.FacetLanguage)].(obj)["terms"].(obj)["missing"] = lang.Und
 		aggs["published"] = histogramAgg(r.Interval, r.CountStories)
 	}
 	if r.Collapse {
@@ -244,25 +260,43 @@ func (e *Engine) runSearch(ctx context.Context, body obj) (*osSearchResponse, er
 	}
 }
 
+// highlightOf asks for the whole of base's field in each analysis
+// searched, marked: an article's text is in one of them.
+func highlightOf(base string, analyses []string) obj {
+	fields := obj{}
+	if len(analyses) == 0 {
+		analyses = []string{analysis.AnalyzerName}
+	}
+	for _, a := range analyses {
+		fields[analysisField(base, a)] = obj{"number_of_fragments": 0}
+	}
+	return obj{"pre_tags": []string{markOpen}, "post_tags": []string{markClose}, "fields": fields}
+}
+
 // Search runs a validated request with its parsed query (nil: match all).
 func (e *Engine) Search(ctx context.Context, r *engine.SearchRequest, q query.Node) (*engine.SearchResult, error) {
 	text := matchAll()
+	var rd dslReader
 	if q != nil {
-		var err error
-		if text, err = articleDSL.translate(q); err != nil {
+		scopes, err := e.scopesFor(ctx, r.Filters[engine.FacetLanguage])
+		if err != nil {
+			return nil, err
+		}
+		rd = dslReader{base: articleDSL, scopes: scopes}
+		if text, err = rd.translate(q); err != nil {
 			return nil, err
 		}
 	}
-	res, err := e.page(ctx, r, text, q != nil)
+	res, err := e.page(ctx, r, text, rd.analyses(), q != nil)
 	if err != nil {
 		return nil, err
 	}
 	relaxed := false
 	if q != nil && res.Hits.Total.Value < engine.RelaxBelow {
-		if or, ok, err := articleDSL.relaxed(q); err != nil {
+		if or, ok, err := rd.relaxed(q); err != nil {
 			return nil, err
 		} else if ok {
-			res2, err := e.page(ctx, r, or, true)
+			res2, err := e.page(ctx, r, or, rd.analyses(), true)
 			if err != nil {
 				return nil, err
 			}
@@ -278,8 +312,8 @@ func (e *Engine) Search(ctx context.Context, r *engine.SearchRequest, q query.No
 // MaxResultWindow are asked for with from and size; deeper ones walk the
 // sorted matches with search_after (only the sort keys) to the page's
 // start, then ask for the page after it.
-func (e *Engine) page(ctx context.Context, r *engine.SearchRequest, text obj, highlight bool) (*osSearchResponse, error) {
-	body := e.searchBody(r, text, highlight)
+func (e *Engine) page(ctx context.Context, r *engine.SearchRequest, text obj, analyses []string, highlight bool) (*osSearchResponse, error) {
+	body := e.searchBody(r, text, analyses, highlight)
 	from := (r.Page - 1) * r.Size
 	if from+r.Size <= e.cfg.MaxResultWindow {
 		return e.runSearch(ctx, body)
@@ -369,15 +403,15 @@ func spansOf(h osHit, field, text string) []engine.Span {
 func (e *Engine) searchResult(res *osSearchResponse, r *engine.SearchRequest, relaxed bool) (*engine.SearchResult, error) {
 	out := &engine.SearchResult{Total: res.Hits.Total.Value, Relaxed: relaxed, Hits: make([]engine.Hit, 0, len(res.Hits.Hits))}
 	for _, h := range res.Hits.Hits {
-		var d osArticleDoc
-		if err := json.Unmarshal(h.Source, &d); err != nil {
+		d, err := decodeArticle(h.Source)
+		if err != nil {
 			return nil, fmt.Errorf("article %q: stored form: %w", h.ID, err)
 		}
 		a := &d.Article
 		hit := engine.Hit{
 			ID: a.ID, Title: a.Title, URL: a.URL, Source: a.Source, Published: a.Published,
 			Category: a.Category, Story: a.Story,
-			Snippet: engine.Snippet(a.Body, spansOf(h, osBody, a.Body), engine.SnippetBytes),
+			Snippet: engine.Snippet(a.Body, spansOf(h, analysis.TextField(osBody, a.Language), a.Body), engine.SnippetBytes),
 			People:  engine.NonNil(a.People), Countries: engine.NonNil(a.Countries), Places: engine.NonNil(a.Places),
 			Organizations: engine.NonNil(a.Organizations), Analysts: engine.NonNil(a.Analysts),
 		}
@@ -507,7 +541,7 @@ func dateHistogram(aggs map[string]json.RawMessage, name string) ([]engine.DateC
 }
 
 // quoteBody is the request body of a quote search.
-func (e *Engine) quoteBody(r *engine.QuoteRequest, text obj, highlight bool) obj {
+func (e *Engine) quoteBody(r *engine.QuoteRequest, text obj, analyses []string, highlight bool) obj {
 	filters := []obj{kindFilter(engine.KindQuote)}
 	for field, vs := range map[string][]string{osSpeaker: r.Speakers, osRole: r.Roles, osAffil: r.Affiliations} {
 		if len(vs) > 0 {
@@ -540,8 +574,7 @@ func (e *Engine) quoteBody(r *engine.QuoteRequest, text obj, highlight bool) obj
 		},
 	}
 	if highlight {
-		b["highlight"] = obj{"pre_tags": []string{markOpen}, "post_tags": []string{markClose},
-			"fields": obj{osQuote: obj{"number_of_fragments": 0}}}
+		b["highlight"] = highlightOf(osQuote, analyses)
 	}
 	return b
 }
@@ -549,13 +582,19 @@ func (e *Engine) quoteBody(r *engine.QuoteRequest, text obj, highlight bool) obj
 // SearchQuotes runs a validated quote request with its parsed query.
 func (e *Engine) SearchQuotes(ctx context.Context, r *engine.QuoteRequest, q query.Node) (*engine.QuoteResult, error) {
 	text := matchAll()
+	var analyses []string
 	if q != nil {
-		var err error
-		if text, err = quoteDSL.translate(q); err != nil {
+		scopes, err := e.scopesFor(ctx, nil)
+		if err != nil {
 			return nil, err
 		}
+		rd := dslReader{base: quoteDSL, scopes: scopes}
+		if text, err = rd.translate(q); err != nil {
+			return nil, err
+		}
+		analyses = rd.analyses()
 	}
-	body := e.quoteBody(r, text, q != nil)
+	body := e.quoteBody(r, text, analyses, q != nil)
 	if (r.Page-1)*r.Size+r.Size > e.cfg.MaxResultWindow {
 		body["from"], body["size"] = 0, 0 // quote pages stay within the window
 	}
@@ -565,15 +604,15 @@ func (e *Engine) SearchQuotes(ctx context.Context, r *engine.QuoteRequest, q que
 	}
 	out := &engine.QuoteResult{Total: res.Hits.Total.Value, Hits: make([]engine.QuoteHit, 0, len(res.Hits.Hits))}
 	for _, h := range res.Hits.Hits {
-		var d osQuoteDoc
-		if err := json.Unmarshal(h.Source, &d); err != nil {
+		d, err := decodeQuote(h.Source)
+		if err != nil {
 			return nil, fmt.Errorf("quote %q: stored form: %w", h.ID, err)
 		}
 		score := 0.0
 		if h.Score != nil {
 			score = *h.Score
 		}
-		qh, err := d.hit(engine.HighlightAll(d.Quote, spansOf(h, osQuote, d.Quote)), score)
+		qh, err := d.hit(engine.HighlightAll(d.Quote, spansOf(h, analysis.TextField(osQuote, d.Language), d.Quote)), score)
 		if err != nil {
 			return nil, err
 		}

@@ -50,6 +50,13 @@ func (e *Engine) Apply(ctx context.Context, docs []engine.Article) (int, error) 
 	if err != nil {
 		return 0, err
 	}
+	// Searches read their words in these languages from now on (an
+	// analysis searched that a failed write left empty costs nothing).
+	codes := make([]string, len(docs))
+	for i, d := range docs {
+		codes[i] = d.Language
+	}
+	e.languages.add(codes...)
 	if err := e.bulk(ctx, acts); err != nil {
 		var be *BulkError
 		if errors.As(err, &be) {
