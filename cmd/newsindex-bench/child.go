@@ -27,8 +27,8 @@ type childSpec struct {
 	Duration time.Duration `json:"duration,omitempty"`
 	Mix      []query       `json:"mix,omitempty"`
 	Source   string        `json:"source,omitempty"`
-	// CPUProfile, when set, is written for the ingest, or for the full
-	// search-box queries of the serve phase.
+	// CPUProfile, when set, is written for the ingest, or for each kind
+	// of query of the serve phase (kindMark in it replaced by the kind).
 	CPUProfile string `json:"cpuprofile,omitempty"`
 }
 
@@ -44,7 +44,12 @@ type childResult struct {
 	// CPUSeconds is the user and system time of the child, filled in by
 	// the parent: on a shared machine it varies less than the wall time.
 	CPUSeconds float64 `json:"cpu_s"`
+	// Load is the load average when an ingest started, kept for -reuse.
+	Load string `json:"load,omitempty"`
 }
+
+// kindMark stands for the kind of query in the serve phase's profile path.
+const kindMark = "{kind}"
 
 func runChild(s childSpec) childResult {
 	var r childResult
@@ -93,8 +98,8 @@ func runPhase(s childSpec, r *childResult) error {
 			continue
 		}
 		var stop func()
-		if k.name == "full" {
-			if stop, err = startProfile(s.CPUProfile); err != nil {
+		if s.CPUProfile != "" {
+			if stop, err = startProfile(strings.Replace(s.CPUProfile, kindMark, k.name, 1)); err != nil {
 				return err
 			}
 		}
