@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime/pprof"
@@ -30,6 +31,9 @@ type childSpec struct {
 	// CPUProfile, when set, is written for the ingest, or for each kind
 	// of query of the serve phase (kindMark in it replaced by the kind).
 	CPUProfile string `json:"cpuprofile,omitempty"`
+	// HeapProfile, when set, is written during the ingest, again every
+	// heapEvery: what the ingest holds near its end.
+	HeapProfile string `json:"heapprofile,omitempty"`
 }
 
 // childResult is what a child measured.
@@ -72,7 +76,9 @@ func runPhase(s childSpec, r *childResult) error {
 		if err != nil {
 			return err
 		}
+		stopHeap := startHeapProfiles(s.HeapProfile)
 		st, err := e.ingest(ctx, s.Corpus, s.Dir)
+		stopHeap()
 		stop()
 		r.Ingest = &st
 		return err
@@ -127,6 +133,50 @@ func startProfile(path string) (stop func(), err error) {
 		return nil, fmt.Errorf("cpu profile: %w", err)
 	}
 	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
+
+// heapEvery is the period of the heap profiles of an ingest.
+const heapEvery = 15 * time.Second
+
+// startHeapProfiles writes a heap profile to path, if any, every heapEvery
+// until stopped; a profile that fails to write is logged and skipped.
+func startHeapProfiles(path string) (stop func()) {
+	if path == "" {
+		return func() {}
+	}
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(heapEvery)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				if err := writeHeapProfile(path); err != nil {
+					slog.Warn("heap profile", "err", err)
+				}
+			}
+		}
+	}()
+	return func() { close(done); <-finished }
+}
+
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path + ".tmp")
+	if err != nil {
+		return err
+	}
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(path+".tmp", path)
 }
 
 // peakRSS returns the process's peak resident set (VmHWM) in bytes, or 0

@@ -152,7 +152,7 @@ func run(f benchFlags, self string, logw *os.File) (*report, error) {
 			er.LoadIngest = loadAvg()
 			fmt.Fprintf(logw, "bench: %s: ingest (load %s)\n", name, er.LoadIngest)
 			ir, err = startChild(self, childSpec{Engine: name, Phase: "ingest", Corpus: corpus, Dir: dir,
-				Result: ingestResult, CPUProfile: prof("ingest")}, logw)
+				Result: ingestResult, CPUProfile: prof("ingest"), HeapProfile: heapProf(f.memprofile, name)}, logw)
 			if err == nil {
 				err = keepIngest(ingestResult, ir, er.LoadIngest)
 			}
@@ -214,6 +214,14 @@ func run(f benchFlags, self string, logw *os.File) (*report, error) {
 		return rep, fmt.Errorf("engines failed: %s", strings.Join(failed, ", "))
 	}
 	return rep, nil
+}
+
+// heapProf returns the path of an engine's ingest heap profile, or "".
+func heapProf(prefix, engine string) string {
+	if prefix == "" {
+		return ""
+	}
+	return prefix + "." + engine + "-ingest.heap.pprof"
 }
 
 // keepIngest rewrites an ingest child's result with what the parent
