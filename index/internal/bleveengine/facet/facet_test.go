@@ -98,8 +98,10 @@ func TestCountsMatchBleve(t *testing.T) {
 	}
 	for name, q := range queries {
 		t.Run(name, func(t *testing.T) {
-			for round := range 2 { // the second reads the cache and reuses released counts
-				k := cache.NewCounter(Request{Fields: []string{"person", "country"}})
+			// The second round reads the cache and reuses released counts;
+			// the third counts the fields in another order, another table.
+			for round, fields := range [][]string{{"person", "country"}, {"person", "country"}, {"country", "person"}} {
+				k := cache.NewCounter(Request{Fields: fields})
 				req := bleve.NewSearchRequestOptions(k.Query(q), 3, 0, false)
 				got, err := idx.SearchInContext(context.Background(), req)
 				if err != nil {
@@ -195,6 +197,21 @@ func TestDistinct(t *testing.T) {
 }
 
 func contains(body, word string) bool { return slices.Contains(strings.Fields(body), word) }
+
+// TestTooManyFields checks that a request counting more fields than a
+// table tells apart fails rather than mixing their counts.
+func TestTooManyFields(t *testing.T) {
+	idx := newTestIndex(t, randomDocs(rand.New(rand.NewPCG(5, 6)), 10), nil)
+	fields := make([]string, maxFields+1)
+	for i := range fields {
+		fields[i] = "person"
+	}
+	k := NewCache().NewCounter(Request{Fields: fields})
+	req := bleve.NewSearchRequestOptions(k.Query(bleve.NewMatchAllQuery()), 1, 0, false)
+	if _, err := idx.SearchInContext(context.Background(), req); err == nil {
+		t.Errorf("%d fields counted together: no error", len(fields))
+	}
+}
 
 func TestUnsupportedReader(t *testing.T) {
 	idx, err := bleve.NewMemOnly(testMapping()) // upsidedown, not scorch
