@@ -28,8 +28,9 @@
 //	category, source, person, country, place, organization, analyst
 //	                 keyword fields (the canonical names, unanalysed): filters
 //	                 and facet counts. Facets are counted from the postings of
-//	                 each segment, uninverted once (bleveengine/facet), in the
-//	                 pass that ranks the matches.
+//	                 each segment, uninverted once into a row of value
+//	                 ordinals per document (bleveengine/facet), in the pass
+//	                 that ranks the matches.
 //	<facet>_name     the same names and their initials ("ECFR") through
 //	                 news_name (accents folded, lower case, no stemming): what
 //	                 field:value in a query searches, so person:Putin finds

@@ -89,6 +89,26 @@ func TestBenchSmoke(t *testing.T) {
 	if _, err := json.Marshal(rep); err != nil {
 		t.Errorf("report does not encode: %v", err)
 	}
+
+	// Again on the indexes the run left: the same answers and ingest
+	// figures, without an ingest.
+	f.reuse, f.engines = true, "newsindex"
+	again, err := run(f, self, os.Stderr)
+	if err != nil {
+		t.Fatalf("run with -reuse: %v", err)
+	}
+	first, second := rep.Engines[0], again.Engines[0]
+	if second.Articles != first.Articles || second.IngestSeconds != first.IngestSeconds || second.IngestCPU != first.IngestCPU {
+		t.Errorf("reused ingest = %d articles in %.2fs, %.2f CPU s; first run %d in %.2fs, %.2f CPU s",
+			second.Articles, second.IngestSeconds, second.IngestCPU, first.Articles, first.IngestSeconds, first.IngestCPU)
+	}
+	if got, _ := second.stats("single", 1); !equalHits(got.Hits, want.Hits) {
+		t.Errorf("reused index single-term totals = %v, first run %v", got.Hits, want.Hits)
+	}
+	f.n = 299
+	if _, err := run(f, self, os.Stderr); err == nil {
+		t.Error("reusing an index of 300 articles for -n 299: no error")
+	}
 }
 
 func equalHits(a, b []uint64) bool {

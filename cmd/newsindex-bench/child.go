@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime/pprof"
@@ -27,9 +28,12 @@ type childSpec struct {
 	Duration time.Duration `json:"duration,omitempty"`
 	Mix      []query       `json:"mix,omitempty"`
 	Source   string        `json:"source,omitempty"`
-	// CPUProfile, when set, is written for the ingest, or for the full
-	// search-box queries of the serve phase.
+	// CPUProfile, when set, is written for the ingest, or for each kind
+	// of query of the serve phase (kindMark in it replaced by the kind).
 	CPUProfile string `json:"cpuprofile,omitempty"`
+	// HeapProfile, when set, is written during the ingest, again every
+	// heapEvery: what the ingest holds near its end.
+	HeapProfile string `json:"heapprofile,omitempty"`
 }
 
 // childResult is what a child measured.
@@ -44,7 +48,12 @@ type childResult struct {
 	// CPUSeconds is the user and system time of the child, filled in by
 	// the parent: on a shared machine it varies less than the wall time.
 	CPUSeconds float64 `json:"cpu_s"`
+	// Load is the load average when an ingest started, kept for -reuse.
+	Load string `json:"load,omitempty"`
 }
+
+// kindMark stands for the kind of query in the serve phase's profile path.
+const kindMark = "{kind}"
 
 func runChild(s childSpec) childResult {
 	var r childResult
@@ -67,7 +76,9 @@ func runPhase(s childSpec, r *childResult) error {
 		if err != nil {
 			return err
 		}
+		stopHeap := startHeapProfiles(s.HeapProfile)
 		st, err := e.ingest(ctx, s.Corpus, s.Dir)
+		stopHeap()
 		stop()
 		r.Ingest = &st
 		return err
@@ -93,8 +104,8 @@ func runPhase(s childSpec, r *childResult) error {
 			continue
 		}
 		var stop func()
-		if k.name == "full" {
-			if stop, err = startProfile(s.CPUProfile); err != nil {
+		if s.CPUProfile != "" {
+			if stop, err = startProfile(strings.Replace(s.CPUProfile, kindMark, k.name, 1)); err != nil {
 				return err
 			}
 		}
@@ -122,6 +133,50 @@ func startProfile(path string) (stop func(), err error) {
 		return nil, fmt.Errorf("cpu profile: %w", err)
 	}
 	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
+
+// heapEvery is the period of the heap profiles of an ingest.
+const heapEvery = 15 * time.Second
+
+// startHeapProfiles writes a heap profile to path, if any, every heapEvery
+// until stopped; a profile that fails to write is logged and skipped.
+func startHeapProfiles(path string) (stop func()) {
+	if path == "" {
+		return func() {}
+	}
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(heapEvery)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				if err := writeHeapProfile(path); err != nil {
+					slog.Warn("heap profile", "err", err)
+				}
+			}
+		}
+	}()
+	return func() { close(done); <-finished }
+}
+
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path + ".tmp")
+	if err != nil {
+		return err
+	}
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(path+".tmp", path)
 }
 
 // peakRSS returns the process's peak resident set (VmHWM) in bytes, or 0

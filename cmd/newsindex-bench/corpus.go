@@ -70,7 +70,10 @@ func buildCorpus(src, dst string, n int) (corpusInfo, error) {
 		return info, fmt.Errorf("corpus %s: no articles", src)
 	}
 	info.Distinct = len(lines)
-	out, err := os.Create(dst)
+	// Written beside and renamed into place: an engine of an earlier run
+	// may still be reading the last one.
+	tmp := dst + ".tmp"
+	out, err := os.Create(tmp)
 	if err != nil {
 		return info, fmt.Errorf("corpus: %w", err)
 	}
@@ -111,6 +114,9 @@ func buildCorpus(src, dst string, n int) (corpusInfo, error) {
 		return info, fmt.Errorf("corpus: %w", err)
 	}
 	if err := out.Close(); err != nil {
+		return info, fmt.Errorf("corpus: %w", err)
+	}
+	if err := os.Rename(tmp, dst); err != nil {
 		return info, fmt.Errorf("corpus: %w", err)
 	}
 	var best int

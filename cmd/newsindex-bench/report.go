@@ -2,6 +2,7 @@ package main
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -134,21 +135,33 @@ func run(f benchFlags, self string, logw *os.File) (*report, error) {
 	for _, name := range names {
 		er := engineReport{Name: name}
 		dir := filepath.Join(work, name)
-		os.RemoveAll(dir)
+		ingestResult := filepath.Join(work, name+"-ingest.json")
 		prof := func(phase string) string {
 			if f.cpuprofile == "" {
 				return ""
 			}
 			return f.cpuprofile + "." + name + "-" + phase + ".pprof"
 		}
-		er.LoadIngest = loadAvg()
-		fmt.Fprintf(logw, "bench: %s: ingest (load %s)\n", name, er.LoadIngest)
-		ir, err := startChild(self, childSpec{Engine: name, Phase: "ingest", Corpus: corpus, Dir: dir,
-			Result: filepath.Join(work, name+"-ingest.json"), CPUProfile: prof("ingest")}, logw)
+		var ir *childResult
+		var err error
+		if f.reuse {
+			fmt.Fprintf(logw, "bench: %s: reusing the index in %s\n", name, dir)
+			ir, err = earlierIngest(ingestResult, f.n)
+		} else {
+			os.RemoveAll(dir)
+			er.LoadIngest = loadAvg()
+			fmt.Fprintf(logw, "bench: %s: ingest (load %s)\n", name, er.LoadIngest)
+			ir, err = startChild(self, childSpec{Engine: name, Phase: "ingest", Corpus: corpus, Dir: dir,
+				Result: ingestResult, CPUProfile: prof("ingest"), HeapProfile: heapProf(f.memprofile, name)}, logw)
+			if err == nil {
+				err = keepIngest(ingestResult, ir, er.LoadIngest)
+			}
+		}
 		if err == nil && ir.Error != "" {
 			err = fmt.Errorf("%s ingest: %s", name, ir.Error)
 		}
 		if ir != nil {
+			er.LoadIngest = cmp.Or(er.LoadIngest, ir.Load)
 			er.IngestRSS = ir.PeakRSS
 			er.IngestCPU = ir.CPUSeconds
 			if st := ir.Ingest; st != nil {
@@ -173,7 +186,7 @@ func run(f benchFlags, self string, logw *os.File) (*report, error) {
 			er.LoadServe = loadAvg()
 			fmt.Fprintf(logw, "bench: %s: %d articles in %.1fs; queries (load %s)\n", name, er.Articles, er.IngestSeconds, er.LoadServe)
 			spec := childSpec{Engine: name, Phase: "serve", Dir: dir, Result: filepath.Join(work, name+"-serve.json"),
-				Clients: rep.Clients, Duration: perKind, Source: info.TopSource, CPUProfile: prof("full"),
+				Clients: rep.Clients, Duration: perKind, Source: info.TopSource, CPUProfile: prof(kindMark),
 				Mix: buildMix(rep.Category, rep.Analyst, info.TopSource)}
 			var sr *childResult
 			sr, err = startChild(self, spec, logw)
@@ -201,6 +214,42 @@ func run(f benchFlags, self string, logw *os.File) (*report, error) {
 		return rep, fmt.Errorf("engines failed: %s", strings.Join(failed, ", "))
 	}
 	return rep, nil
+}
+
+// heapProf returns the path of an engine's ingest heap profile, or "".
+func heapProf(prefix, engine string) string {
+	if prefix == "" {
+		return ""
+	}
+	return prefix + "." + engine + "-ingest.heap.pprof"
+}
+
+// keepIngest rewrites an ingest child's result with what the parent
+// measured of it (CPU time, load), for a later run with -reuse.
+func keepIngest(path string, r *childResult, load string) error {
+	r.Load = load
+	b, err := json.Marshal(r)
+	if err != nil {
+		return fmt.Errorf("encode ingest result: %w", err)
+	}
+	return os.WriteFile(path, b, 0o644)
+}
+
+// earlierIngest reads the ingest result an earlier run kept at path, and
+// checks that it ingested n articles.
+func earlierIngest(path string, n int) (*childResult, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("reuse: %w", err)
+	}
+	var r childResult
+	if err := json.Unmarshal(b, &r); err != nil {
+		return nil, fmt.Errorf("reuse %s: %w", path, err)
+	}
+	if r.Error != "" || r.Ingest == nil || r.Ingest.Articles != n {
+		return nil, fmt.Errorf("reuse %s: the earlier ingest did not write %d articles", path, n)
+	}
+	return &r, nil
 }
 
 // print writes the table: ingest figures, then the query mix with the

@@ -27,7 +27,8 @@ type StoryRec struct {
 // band key with a new one through a table in memory, built from the stored
 // signatures the first time an index is written to. Keeping the 32 nearly
 // unique band keys an article has out of bleve (and off disk) keeps the
-// index small; the table costs about 0.6 KB of memory an article.
+// index small; the table costs about 0.5 KB of memory an article, and the
+// records of the candidates are read from the file.
 //
 // It is a hint store: if a crash loses a write, later copies of those
 // articles just start stories of their own. It never holds anything an
@@ -78,21 +79,26 @@ func decodeRec(id string, b []byte) (StoryRec, error) {
 
 // lsh finds articles by band key: for each key the newest articles filed
 // under it, at most story.MaxCandidates of them, as a chain through next.
+// It holds the articles' IDs only; their records are the store's.
+//
+// At a million articles it is most of what an ingest keeps in memory, so
+// it is kept small: a key is held as 32 bits of its hash (two keys that
+// share them only make an unrelated article a candidate, which its
+// similarity then turns down), about 0.5 KB an article in all.
 type lsh struct {
 	mu   sync.Mutex
-	head map[uint64]int32 // key → newest article filed under it
+	head map[uint32]int32 // key hash → newest article filed under it
 	next []int32          // article*Bands+band → the article filed before it under that key, or -1
-	recs []StoryRec
+	ids  []string
 	at   map[string]int32 // ID → its newest entry
 }
 
-func newLSH() *lsh { return &lsh{head: map[uint64]int32{}, at: map[string]int32{}} }
+func newLSH() *lsh { return &lsh{head: map[uint32]int32{}, at: map[string]int32{}} }
 
-func (l *lsh) add(r StoryRec) {
-	n := int32(len(l.recs))
-	l.recs = append(l.recs, r)
-	l.at[r.id] = n
-	keys := r.sig.Keys()
+func (l *lsh) add(id string, keys []string) {
+	n := int32(len(l.ids))
+	l.ids = append(l.ids, id)
+	l.at[id] = n
 	for band := range story.Bands {
 		prev := int32(-1)
 		if band < len(keys) {
@@ -106,27 +112,29 @@ func (l *lsh) add(r StoryRec) {
 	}
 }
 
-func (l *lsh) candidates(keys []string) []StoryRec {
-	var out []StoryRec
+// candidates returns the IDs of the articles filed under keys.
+func (l *lsh) candidates(keys []string) []string {
+	var out []string
 	seen := map[int32]bool{}
 	for band, k := range keys {
 		c, ok := l.head[keyHash(k)]
 		for n := 0; ok && c >= 0 && n < story.MaxCandidates; c, n = l.next[int(c)*story.Bands+band], n+1 {
-			r := l.recs[c]
-			if seen[c] || l.at[r.id] != c {
+			id := l.ids[c]
+			if seen[c] || l.at[id] != c {
 				continue // seen, or replaced or removed since
 			}
 			seen[c] = true
-			out = append(out, r)
+			out = append(out, id)
 		}
 	}
 	return out
 }
 
-func keyHash(k string) uint64 {
+func keyHash(k string) uint32 {
 	h := fnv.New64a()
 	h.Write([]byte(k))
-	return h.Sum64()
+	x := h.Sum64()
+	return uint32(x ^ x>>32)
 }
 
 // StoriesFile is the story store's file in an index folder.
@@ -165,7 +173,7 @@ func (s *BoltStories) table() (*lsh, error) {
 		s.err = s.db.View(func(tx *bolt.Tx) error {
 			return tx.Bucket(bucketArticles).ForEach(func(k, v []byte) error {
 				if r, err := decodeRec(string(k), v); err == nil {
-					l.add(r)
+					l.add(r.id, r.sig.Keys())
 				}
 				return nil
 			})
@@ -181,8 +189,26 @@ func (s *BoltStories) candidates(keys []string) ([]StoryRec, error) {
 		return nil, err
 	}
 	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.candidates(keys), nil
+	ids := l.candidates(keys)
+	l.mu.Unlock()
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	// The records are read from the file, whose pages the system caches,
+	// rather than kept in memory.
+	out := make([]StoryRec, 0, len(ids))
+	err = s.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketArticles)
+		for _, id := range ids {
+			if v := b.Get([]byte(id)); v != nil {
+				if r, err := decodeRec(id, v); err == nil {
+					out = append(out, r)
+				}
+			}
+		}
+		return nil
+	})
+	return out, err
 }
 
 func (s *BoltStories) Put(recs []StoryRec) error {
@@ -208,7 +234,7 @@ func (s *BoltStories) Put(recs []StoryRec) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	for _, r := range recs {
-		l.add(r)
+		l.add(r.id, r.sig.Keys())
 	}
 	return nil
 }
@@ -225,22 +251,30 @@ func (s *BoltStories) Remove(id string) error {
 func (s *BoltStories) Close() error { return s.db.Close() }
 
 // MemStories is the store of an index held in memory.
-type MemStories struct{ l *lsh }
+type MemStories struct {
+	l    *lsh
+	recs map[string]StoryRec // guarded by l.mu
+}
 
 // NewMemStories returns an empty store held in memory.
-func NewMemStories() *MemStories { return &MemStories{l: newLSH()} }
+func NewMemStories() *MemStories { return &MemStories{l: newLSH(), recs: map[string]StoryRec{}} }
 
 func (s *MemStories) candidates(keys []string) ([]StoryRec, error) {
 	s.l.mu.Lock()
 	defer s.l.mu.Unlock()
-	return s.l.candidates(keys), nil
+	var out []StoryRec
+	for _, id := range s.l.candidates(keys) {
+		out = append(out, s.recs[id])
+	}
+	return out, nil
 }
 
 func (s *MemStories) Put(recs []StoryRec) error {
 	s.l.mu.Lock()
 	defer s.l.mu.Unlock()
 	for _, r := range recs {
-		s.l.add(r)
+		s.recs[r.id] = r
+		s.l.add(r.id, r.sig.Keys())
 	}
 	return nil
 }
@@ -249,6 +283,7 @@ func (s *MemStories) Remove(id string) error {
 	s.l.mu.Lock()
 	defer s.l.mu.Unlock()
 	delete(s.l.at, id)
+	delete(s.recs, id)
 	return nil
 }
 
