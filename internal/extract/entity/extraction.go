@@ -33,6 +33,8 @@ type extraction struct {
 	// person's name at a token has been read as a place.
 	placeVerdict func(i int) bool
 	placeCache   map[string][]world.Place // the world gazetteer's places by name, as looked up
+	demonymAt    map[int]bool             // the starts of the country mentions that are demonyms ("Japanese")
+	evidence     []Evidence               // what the text says of each country it names (about.go)
 }
 
 // passes are the steps of extraction in the order they run, each in its

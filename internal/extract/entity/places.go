@@ -403,6 +403,9 @@ func (x *extraction) worldPlaceMentions(ms []Mention, implied []placeMention) []
 		if ps := x.worldPlaces(pm.i, pm.j); len(ps) > 0 {
 			if p, ok := x.pickPlace(ps, pm.i, pm.j, named, codes[pm.country]); ok {
 				pm.place = p
+				if q := x.qualifier(pm.j); q != "" && p.Country == q {
+					pm.country = p.CountryName() // "ALEXANDRIA, Va." is in the United States
+				}
 			}
 		}
 		out = append(out, pm)

@@ -52,6 +52,9 @@ func (x *extraction) resolve() Result {
 				switch s.kind {
 				case kLoc, kMisc:
 					locTagged = true
+					if e.kind == gazCountry && s.i < i && x.longerName(s, i, j) {
+						blocked = true // the last words of a longer name: "New England", "Three Mile Island"
+					}
 				case kOrg:
 					blocked = true
 					if s.i == i && s.j == j {
@@ -124,6 +127,9 @@ func (x *extraction) resolve() Result {
 				i = j - 1
 				break
 			}
+			if e.kind == gazDemonym {
+				x.markDemonym(toks[i].start)
+			}
 			mention(Country, i, j, c)
 			i = j - 1
 		}
@@ -160,7 +166,8 @@ func (x *extraction) resolve() Result {
 		end = m.End
 	}
 	ms = x.addPlaces(out, places)
-	r := Result{Mentions: ms}
+	x.evidence = x.countryEvidence(ms)
+	r := Result{Mentions: ms, Countries: aboutCountries(x.evidence, defaultAbout)}
 	seen := map[string]bool{}
 	for _, m := range ms {
 		key := string(rune('0'+m.Kind)) + m.Name
@@ -171,8 +178,6 @@ func (x *extraction) resolve() Result {
 		switch m.Kind {
 		case Person:
 			r.People = append(r.People, m.Name)
-		case Country:
-			r.Countries = append(r.Countries, m.Name)
 		case Organization:
 			r.Organizations = append(r.Organizations, m.Name)
 		case Place:
@@ -180,6 +185,22 @@ func (x *extraction) resolve() Result {
 		}
 	}
 	return r
+}
+
+// longerName reports whether span s runs on from the gazetteer's name at
+// toks[i:j] into capitalized words, so that the name is part of a longer
+// one ("New South Wales", "Kharg Island"), not a list or a name with its
+// country. A country that opens a name ("Panama Canal") still names it.
+func (x *extraction) longerName(s span, i, j int) bool {
+	for k := s.i; k < s.j; k++ {
+		if k >= i && k < j {
+			continue
+		}
+		if n := x.toks[k].norm; !isCap(n) || gaz.match(x.toks, k) != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // hyphenParts finds countries and demonyms at the front of hyphenated words:
@@ -200,7 +221,19 @@ func (x *extraction) hyphenParts(i int, ms *[]Mention) {
 	if e == nil || len(e.words) != 1 || e.ambiguous || e.kind == gazOrg || e.kind == gazPlace {
 		return
 	}
+	if e.kind == gazDemonym {
+		x.markDemonym(t.start)
+	}
 	*ms = append(*ms, Mention{Kind: Country, Start: t.start, End: t.start + k, Text: part, Name: e.canonical})
+}
+
+// markDemonym records that the country mention starting at offset start is
+// a demonym.
+func (x *extraction) markDemonym(start int) {
+	if x.demonymAt == nil {
+		x.demonymAt = map[int]bool{}
+	}
+	x.demonymAt[start] = true
 }
 
 // elidedCountry finds a country's name after an elided article: French and

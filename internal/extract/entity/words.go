@@ -46,6 +46,7 @@ var (
 
 	// Function words.
 	locPreps       = words("function.txt", "locative")
+	motionPreps    = words("function.txt", "motion")
 	articles       = words("function.txt", "article")
 	beforeNoPerson = words("function.txt", "before-no-person")
 	connectors     = union(words("function.txt", "connector"), words("function.txt", "org-connector"))
@@ -74,6 +75,7 @@ var (
 	continents   = words("placewords.txt", "continent")
 	geoNoun      = words("placewords.txt", "geo-noun")
 	datelineOnly = words("placewords.txt", "dateline-only")
+	currencies   = words("placewords.txt", "currency")
 	georgiaClues = func() []string {
 		var out []string
 		for _, f := range fields("placewords.txt", "georgia", 1) {
