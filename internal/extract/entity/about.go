@@ -15,39 +15,43 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"sort"
 	"strings"
 )
 
 // The evidence of one country in one article, in the order of AboutModel's
 // weights. Each is a number the article's mentions of the country give.
 const (
-	evBias          = iota
-	evLogCount      // log of the mentions of the country
-	evOnce          // 1 when it is named once
-	evTitle         // 1 when the title names it
-	evLead          // 1 when the lead (the body's first paragraph) names it
-	evDateline      // 1 when the dateline names it or a place of it
-	evShare         // its mentions over those of the country named most
-	evTop           // 1 when no country is named more
-	evDemonym       // 1 when every mention is a demonym ("Japanese")
-	evLogCountries  // log of the number of countries named
-	evLogLength     // log of the length of the text in bytes
-	evListed        // share of its mentions in a list of countries ("France, Italy and Spain")
-	evNamePart      // share of its mentions that open a longer name ("Canadian Pacific", "Japan Fund")
-	evLocative      // share of its mentions after in, from, to or at
-	evPlaces        // log of one plus the mentions of its cities and regions
-	evCurrency      // share of its mentions that are demonyms before a currency ("Australian dlrs", "Swiss francs")
-	evFirst         // where its first mention stands in the text, from 0 to 1
-	evOtherDateline // 1 when the dateline names another country
-	evAgent         // share of its mentions that act or own: "Brazil\'s", "Japan said"
-	evLateOnce      // 1 when it is named once, after the title and the lead
-	evOfficial      // share of its mentions before a title: "Indian Prime Minister Narendra Modi"
-	evCount         // the number of features
+	evBias           = iota
+	evLogCount       // log of the mentions of the country
+	evOnce           // 1 when it is named once
+	evTitle          // 1 when the title names it
+	evLead           // 1 when the lead (the body's first paragraph) names it
+	evDateline       // 1 when the dateline names it or a place of it
+	evShare          // its mentions over those of the country named most
+	evTop            // 1 when no country is named more
+	evDemonym        // 1 when every mention is a demonym ("Japanese")
+	evLogCountries   // log of the number of countries named
+	evLogLength      // log of the length of the text in bytes
+	evListed         // share of its mentions in a list of countries ("France, Italy and Spain")
+	evNamePart       // share of its mentions that open a longer name ("Canadian Pacific", "Japan Fund")
+	evLocative       // share of its mentions after in, from, to or at
+	evPlaces         // log of one plus the mentions of its cities and regions
+	evCurrency       // share of its mentions that are demonyms before a currency ("Australian dlrs", "Swiss francs")
+	evFirst          // where its first mention stands in the text, from 0 to 1
+	evOtherDateline  // 1 when the dateline names another country
+	evAgent          // share of its mentions that act or own: "Brazil\'s", "Japan said"
+	evLateOnce       // 1 when it is named once, after the title and the lead
+	evOfficial       // share of its mentions before a title: "Indian Prime Minister Narendra Modi"
+	evEvent          // share of its mentions before an event\'s noun: "the Paris accord"
+	evInOrganization // share of its mentions in an organization\'s name: "Bank of Japan"
+	evLateOnceAmong  // late_once times log_countries: a passing mention among many countries (a table, a list of producers) is more often labelled than one beside a few
+	evCount          // the number of features
 )
 
 // evidenceNames name the features in data/about.json.
 var evidenceNames = [evCount]string{"bias", "log_count", "once", "title", "lead", "dateline", "share", "top",
-	"demonym", "log_countries", "log_length", "listed", "name_part", "locative", "places", "currency", "first", "other_dateline", "agent", "late_once", "official"}
+	"demonym", "log_countries", "log_length", "listed", "name_part", "locative", "places", "currency", "first", "other_dateline", "agent", "late_once", "official", "event", "in_organization", "late_once_among"}
 
 // Evidence is what one article says of one country it names.
 type Evidence struct {
@@ -142,10 +146,11 @@ func (x *extraction) countryEvidence(ms []Mention) []Evidence {
 	}
 	leadEnd := x.leadEnd(titleEnd)
 	dlStart, dlEnd := x.datelineRange()
+	ms, inOrg := x.withOrgCountries(ms)
 	type acc struct {
-		n, demonyms, listed, namePart, locative, places, currency, agent, official int
-		first                                                                      int
-		title, lead, dateline                                                      bool
+		orgs, n, demonyms, listed, namePart, locative, places, currency, agent, official, event int
+		first                                                                                   int
+		title, lead, dateline                                                                   bool
 	}
 	by := map[string]*acc{}
 	var order []string
@@ -172,6 +177,9 @@ func (x *extraction) countryEvidence(ms []Mention) []Evidence {
 			order = append(order, m.Name)
 		}
 		a.n++
+		if inOrg[m.Start] {
+			a.orgs++
+		}
 		if m.Start >= dlStart && m.Start < dlEnd {
 			a.dateline = true
 		}
@@ -192,6 +200,9 @@ func (x *extraction) countryEvidence(ms []Mention) []Evidence {
 		after := wordAfter(text, m.End)
 		if x.demonymAt[m.Start] && currencies[strings.ToLower(after)] {
 			a.currency++
+		}
+		if eventNouns[strings.ToLower(after)] {
+			a.event++
 		}
 		if titles[strings.ToLower(after)] && isCap(after) {
 			a.official++
@@ -256,10 +267,47 @@ func (x *extraction) countryEvidence(ms []Mention) []Evidence {
 		f[evOtherDateline] = b2f(!a.dateline && dated > 0)
 		f[evAgent] = float64(a.agent) / n
 		f[evOfficial] = float64(a.official) / n
+		f[evEvent] = float64(a.event) / n
+		f[evInOrganization] = float64(a.orgs) / n
 		f[evLateOnce] = b2f(a.n == 1 && !a.title && !a.lead && !a.dateline)
+		f[evLateOnceAmong] = f[evLateOnce] * f[evLogCountries]
 		out = append(out, Evidence{Country: name, Features: f})
 	}
 	return out
+}
+
+// withOrgCountries returns ms with a mention of each country that ends an
+// organization's name after "of" ("Bank of Japan", "Royal Bank of
+// Canada"), which no mention holds, and the starts of those mentions.
+func (x *extraction) withOrgCountries(ms []Mention) ([]Mention, map[int]bool) {
+	toks := x.toks
+	var add []Mention
+	for _, s := range x.spans {
+		if s.kind != kOrg {
+			continue
+		}
+		for k := s.i + 1; k < s.j; k++ {
+			if toks[k-1].lower != "of" {
+				continue
+			}
+			e := gaz.match(toks, k)
+			if e == nil || e.kind != gazCountry || e.ambiguous || k+len(e.words) != s.j {
+				continue
+			}
+			st, en := toks[k].start, toks[s.j-1].end
+			add = append(add, Mention{Kind: Country, Start: st, End: en, Text: x.text[st:en], Name: e.canonical})
+		}
+	}
+	if len(add) == 0 {
+		return ms, nil
+	}
+	inOrg := map[int]bool{}
+	for _, m := range add {
+		inOrg[m.Start] = true
+	}
+	all := append(append([]Mention(nil), ms...), add...)
+	sort.SliceStable(all, func(a, b int) bool { return all[a].Start < all[b].Start })
+	return all, inOrg
 }
 
 // placeCountry returns the country of a place's name, "Arequipa, Peru" →

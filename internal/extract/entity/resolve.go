@@ -218,8 +218,8 @@ func (x *extraction) hyphenParts(i int, ms *[]Mention) {
 	}
 	sub[0].norm = normalize(sub[0].text)
 	e := gaz.match(sub, 0)
-	if e == nil || len(e.words) != 1 || e.ambiguous || e.kind == gazOrg || e.kind == gazPlace {
-		return
+	if e == nil || len(e.words) != 1 || e.ambiguous || e.kind == gazOrg || e.kind == gazPlace || e.kind == gazCapital {
+		return // a city's "Paris-based" names where a firm is, not its country
 	}
 	if e.kind == gazDemonym {
 		x.markDemonym(t.start)

@@ -76,6 +76,7 @@ var (
 	geoNoun      = words("placewords.txt", "geo-noun")
 	datelineOnly = words("placewords.txt", "dateline-only")
 	currencies   = words("placewords.txt", "currency")
+	eventNouns   = words("placewords.txt", "event-noun")
 	georgiaClues = func() []string {
 		var out []string
 		for _, f := range fields("placewords.txt", "georgia", 1) {

@@ -268,12 +268,12 @@ func CrossValidateAbout(set AboutSet, k int, lambda float64) []float64 {
 	return p
 }
 
-// AboutThreshold returns the highest threshold, in steps of 0.005, at which
+// AboutThreshold returns the highest threshold, in steps of 0.0025, at which
 // the held-out probabilities p keep a recall without the United States of
 // at least recall.
 func AboutThreshold(set AboutSet, p []float64, recall float64) float64 {
-	for t := 0.995; t > 0; t -= 0.005 {
-		t = math.Round(t*1000) / 1000
+	for t := 0.9975; t > 0; t -= 0.0025 {
+		t = math.Round(t*10000) / 10000
 		if ScoreAbout(set, p, t).NonUS.R() >= recall {
 			return t
 		}
