@@ -154,6 +154,7 @@ func (x *extraction) resolve() Result {
 	ms = append(ms, x.aboutPlaces(places)...)
 	x.people(&ms)
 	x.orgs(&ms, alias)
+	oneReading(ms)
 	sort.SliceStable(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
 	// Overlaps: keep the first, longest mention.
 	out := ms[:0]
@@ -363,7 +364,13 @@ func (x *extraction) people(ms *[]Mention) {
 			continue
 		}
 		w := toks[s.i].norm
-		if n, ok := surnames[w]; ok && CanonicalOrganization(w) == w && !isAcronym(w) {
+		n, ok := surnames[w]
+		if !ok && toks[s.i].capsLine && len(w) > 3 {
+			// a headline's surname in capitals ("GIBBS GETS INTERNATIONAL CALL UP")
+			n, ok = surnames[titleCase(w)]
+			w = strings.ToLower(w) // no acronym
+		}
+		if ok && CanonicalOrganization(w) == w && !isAcronym(w) {
 			x.spans[k].kind = kPer
 			st, en := toks[s.i].start, toks[s.i].end
 			*ms = append(*ms, Mention{Kind: Person, Start: st, End: en, Text: x.text[st:en], Name: n})
@@ -375,6 +382,55 @@ func (x *extraction) people(ms *[]Mention) {
 		}
 		if n, ok := surnames[t.norm]; ok && isCap(t.norm) {
 			*ms = append(*ms, Mention{Kind: Person, Start: t.start, End: t.end, Text: t.text, Name: n})
+		}
+	}
+}
+
+// oneReading gives a name the document reads both as a person's and as an
+// organization's one reading: the one of most mentions, the
+// organization's when they are as many. The tagger reads the name of a
+// club, a paper or a company in a list or a table as a person's where it
+// reads it as an organization's in a sentence ("Benfica", "La Jornada",
+// "Towers Perrin"), and a person's name on a line of its own ("― Lena
+// Martell") as an organization's. A name that opens with a given name is
+// a person's ("Jesse Owens").
+func oneReading(ms []Mention) {
+	type readings struct {
+		person, org int
+		orgName     string
+	}
+	by := map[string]*readings{}
+	for _, m := range ms {
+		if m.Kind != Organization {
+			continue
+		}
+		l := strings.ToLower(m.Name)
+		if by[l] == nil {
+			by[l] = &readings{orgName: m.Name}
+		}
+		by[l].org++
+	}
+	if len(by) == 0 {
+		return
+	}
+	personName := map[string]string{}
+	for _, m := range ms {
+		if r := by[strings.ToLower(m.Name)]; r != nil && m.Kind == Person {
+			r.person++
+			personName[strings.ToLower(m.Name)] = m.Name
+		}
+	}
+	for k, m := range ms {
+		l := strings.ToLower(m.Name)
+		r := by[l]
+		if r == nil || r.person == 0 || m.Kind != Person && m.Kind != Organization {
+			continue
+		}
+		first, _, _ := strings.Cut(m.Name, " ")
+		if r.person > r.org || GivenName(strings.ToLower(first)) != 0 {
+			ms[k].Kind, ms[k].Name = Person, personName[l]
+		} else {
+			ms[k].Kind, ms[k].Name = Organization, r.orgName
 		}
 	}
 }
