@@ -467,9 +467,13 @@ func (x *extraction) orgs(ms *[]Mention, alias map[string]string) {
 		name string
 	}
 	var os []org
+	sports := x.sportsResults()
 	for _, s := range x.spans {
 		if s.kind != kOrg {
 			continue
+		}
+		if sports && s.j-s.i > 1 && competitions[x.toks[s.j-1].lower] {
+			continue // a contest in an article of results: "American League", "Major League Baseball"
 		}
 		n := x.words(s)
 		if n == strings.ToUpper(n) && !isAcronym(n) && len(n) > 4 {
@@ -513,6 +517,9 @@ func (x *extraction) orgs(ms *[]Mention, alias map[string]string) {
 		} else if o.s.j-o.s.i == 1 && n == x.toks[o.s.i].norm && isCommon(strings.ToLower(n)) && gaz.match(x.toks, o.s.i) == nil &&
 			!(isAcronym(n) && len(n) <= 4) && !x.titleArticle(o.s.i) {
 			continue // a common word that names no body the text gives in full: “Arts”, “Level”
+		}
+		if utf8.RuneCountInString(strings.ReplaceAll(n, ".", "")) < 2 {
+			continue // a letter: "S" of "S&P", a series "B", "( K )" in a table
 		}
 		st, en := x.toks[o.s.i].start, x.toks[o.s.j-1].end
 		*ms = append(*ms, Mention{Kind: Organization, Start: st, End: en, Text: x.text[st:en], Name: n})

@@ -67,6 +67,7 @@ var (
 	groupAdjectives = words("orgwords.txt", "group-adjective")
 	capsStop        = words("orgwords.txt", "caps-stop")
 	signOffs        = words("orgwords.txt", "sign-off")
+	competitions    = words("orgwords.txt", "competition-head")
 
 	// Words of places' names.
 	placeNouns   = words("placewords.txt", "place-noun")
