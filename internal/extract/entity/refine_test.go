@@ -25,6 +25,11 @@ var refineTests = []struct {
 	{"Brennock Rovers beat Ashgate 2-0. Brennock lead the table by a point.", nil, []string{"Brennock Rovers"}, []string{"Brennock"}},
 	{"The department store chain Pell & Hardy said it would close 12 shops.", nil, []string{"Pell & Hardy"}, []string{"Pell", "Hardy"}},
 	{"Analysts at Corrib Securities expect a cut, said Aoife Daly.", []string{"Aoife Daly"}, []string{"Corrib Securities"}, []string{"Corrib Securities"}},
+	{"Fixtures on Saturday: Millwall v Burnley, Halbridge v Stennock, Oakmere v Tarnby.", nil, nil, []string{"Millwall", "Burnley", "Halbridge", "Stennock"}},
+	{"The plant in Eau Claire, Wis., will close, said Dana Whitfield.", []string{"Dana Whitfield"}, nil, []string{"Wis"}},
+	{"The blast damaged four homes, the state news agency Korvan reported.", nil, nil, []string{"Korvan"}},
+	{"Tremors were felt in the port of Kuji, the Japan Meteorological Agency said.", nil, nil, []string{"Kuji"}},
+	{"Dalvik Electronics International and Pemberton Laboratories agreed to merge.", nil, nil, []string{"Pemberton Laboratories"}},
 }
 
 func TestRefine(t *testing.T) {
