@@ -34,7 +34,10 @@ func (x *extraction) refinePeople() {
 	for k, s := range x.spans {
 		switch {
 		case s.kind == kPer && s.j-s.i >= 2:
-			if !orgWords[toks[s.j-1].lower] && !companyHeads[toks[s.j-1].lower] && !companySuffixes[toks[s.j-1].lower] && !x.holdsCompanyWord(s) {
+			// "Cheryl Mills" opens with a given name: a person, whose
+			// surname is a company's word
+			companyHead := companyHeads[toks[s.j-1].lower] && GivenName(toks[s.i].lower) == 0
+			if !orgWords[toks[s.j-1].lower] && !companyHead && !companySuffixes[toks[s.j-1].lower] && !x.holdsCompanyWord(s) {
 				for t := s.i; t < s.j; t++ {
 					inFull[toks[t].lower] = true
 				}

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -75,11 +76,24 @@ func TestOneReading(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := append([]Mention(nil), tt.in...)
-			oneReading(got)
+			oneReading("", got)
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("oneReading(%v) = %v, want %v", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestOneReadingBodyOfAPerson(t *testing.T) {
+	text := "The Trump campaign said on Monday that Trump would speak."
+	at := strings.Index(text, "Trump")
+	later := strings.LastIndex(text, "Trump")
+	ms := []Mention{{Kind: Organization, Start: at, End: at + 5, Name: "Trump"}, {Kind: Person, Start: later, End: later + 5, Name: "Trump"}}
+	oneReading(text, ms)
+	for _, m := range ms {
+		if m.Kind != Person {
+			t.Errorf("oneReading(%q): %q at %d is %v, want a person: the campaign is the person's", text, m.Name, m.Start, m.Kind)
+		}
 	}
 }
 

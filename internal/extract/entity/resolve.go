@@ -154,7 +154,7 @@ func (x *extraction) resolve() Result {
 	ms = append(ms, x.aboutPlaces(places)...)
 	x.people(&ms)
 	x.orgs(&ms, alias)
-	oneReading(ms)
+	oneReading(x.text, ms)
 	sort.SliceStable(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
 	// Overlaps: keep the first, longest mention.
 	out := ms[:0]
@@ -393,8 +393,10 @@ func (x *extraction) people(ms *[]Mention) {
 // reads it as an organization's in a sentence ("Benfica", "La Jornada",
 // "Towers Perrin"), and a person's name on a line of its own ("― Lena
 // Martell") as an organization's. A name that opens with a given name is
-// a person's ("Jesse Owens").
-func oneReading(ms []Mention) {
+// a person's ("Jesse Owens"), and an organization's reading before a
+// word of organizations counts for nothing: "the Trump campaign", "the
+// Obama administration" are the bodies of people.
+func oneReading(text string, ms []Mention) {
 	type readings struct {
 		person, org int
 		orgName     string
@@ -408,7 +410,9 @@ func oneReading(ms []Mention) {
 		if by[l] == nil {
 			by[l] = &readings{orgName: m.Name}
 		}
-		by[l].org++
+		if !orgWords[modifiedWord(text, m.End)] {
+			by[l].org++ // not "the Trump campaign", a body its leader's name modifies
+		}
 	}
 	if len(by) == 0 {
 		return
@@ -433,6 +437,24 @@ func oneReading(ms []Mention) {
 			ms[k].Kind, ms[k].Name = Organization, r.orgName
 		}
 	}
+}
+
+// modifiedWord returns the lower-case word that follows offset end, which
+// the name ending there modifies ("the Trump campaign", "Chelsea
+// defender"), or "".
+func modifiedWord(text string, end int) string {
+	k := end
+	for k < len(text) && text[k] == ' ' {
+		k++
+	}
+	e := k
+	for e < len(text) && text[e] >= 'a' && text[e] <= 'z' {
+		e++
+	}
+	if k == end {
+		return ""
+	}
+	return text[k:e]
 }
 
 // titleArticle reports whether token i follows a capital “The” inside a
