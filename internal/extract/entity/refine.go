@@ -37,7 +37,9 @@ func (x *extraction) refinePeople() {
 			// "Cheryl Mills" opens with a given name: a person, whose
 			// surname is a company's word
 			companyHead := companyHeads[toks[s.j-1].lower] && GivenName(toks[s.i].lower) == 0
-			if !orgWords[toks[s.j-1].lower] && !companyHead && !companySuffixes[toks[s.j-1].lower] && !x.holdsCompanyWord(s) {
+			// "Leyton Orient v Hartlepool" on a line of fixtures
+			fixture := GivenName(toks[s.i].lower) == 0 && (x.fixtureList(s.i) || x.fixtureList(s.j-1))
+			if !orgWords[toks[s.j-1].lower] && !companyHead && !fixture && !companySuffixes[toks[s.j-1].lower] && !x.holdsCompanyWord(s) {
 				for t := s.i; t < s.j; t++ {
 					inFull[toks[t].lower] = true
 				}

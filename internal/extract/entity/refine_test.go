@@ -109,3 +109,14 @@ func TestHeadlineSurnameIsThePerson(t *testing.T) {
 		t.Errorf("Extract(%q).People = %q, want Herschelle Gibbs", text, r.People)
 	}
 }
+
+func TestProductsAndUnitsAreNoOrganizations(t *testing.T) {
+	for _, tt := range []struct{ text, notOrg string }{
+		{"Title\n\nThe hijacked Airbus A310 landed at Stansted on Tuesday.", "Airbus"},
+		{"Title\n\nThe notes were priced to yield +20 BP over Treasuries.", "British Petroleum"},
+	} {
+		if got := Extract(tt.text).Organizations; slices.Contains(got, tt.notOrg) {
+			t.Errorf("Extract(%q).Organizations = %q, want no %q", tt.text, got, tt.notOrg)
+		}
+	}
+}

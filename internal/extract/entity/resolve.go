@@ -540,12 +540,48 @@ func (x *extraction) orgs(ms *[]Mention, alias map[string]string) {
 			!(isAcronym(n) && len(n) <= 4) && !x.titleArticle(o.s.i) {
 			continue // a common word that names no body the text gives in full: “Arts”, “Level”
 		}
+		if x.productAt(o.s.j) || x.unitAt(o.s.i) {
+			continue // a maker's name before a model ("Airbus A310", "Ferrari F40"); "20 BP", basis points
+		}
 		if utf8.RuneCountInString(strings.ReplaceAll(n, ".", "")) < 2 {
 			continue // a letter: "S" of "S&P", a series "B", "( K )" in a table
 		}
 		st, en := x.toks[o.s.i].start, x.toks[o.s.j-1].end
 		*ms = append(*ms, Mention{Kind: Organization, Start: st, End: en, Text: x.text[st:en], Name: n})
 	}
+}
+
+// productAt reports whether toks[j] is a model's code, letters and digits
+// in one word ("A310", "F40", "LM600"): the name before it names a product.
+func (x *extraction) productAt(j int) bool {
+	if j >= len(x.toks) || x.toks[j].lineStart {
+		return false
+	}
+	w := x.toks[j].norm
+	letters, digits := 0, 0
+	for _, r := range w {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case unicode.IsLetter(r):
+			letters++
+		default:
+			return false
+		}
+	}
+	return letters > 0 && digits > 0
+}
+
+// unitAt reports whether the acronym toks[i] follows a signed or decimal
+// number, as a unit does: "+20 BP" is twenty basis points, not BP.
+func (x *extraction) unitAt(i int) bool {
+	if i == 0 || x.toks[i].lineStart || !isAcronym(x.toks[i].norm) {
+		return false
+	}
+	w := x.toks[i-1].norm
+	p := strings.TrimLeft(w, "+-")
+	signed := p != w || strings.Contains(p, ".") // "+20", "12.5": a measure; "Bolton 2 QPR 1" is a score
+	return signed && p != "" && strings.IndexFunc(p, func(r rune) bool { return !unicode.IsDigit(r) && r != '.' && r != ',' }) < 0
 }
 
 // spelledOut reports whether the text writes the acronym acr as a run of
