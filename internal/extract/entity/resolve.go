@@ -580,7 +580,8 @@ func (x *extraction) unitAt(i int) bool {
 	}
 	w := x.toks[i-1].norm
 	p := strings.TrimLeft(w, "+-")
-	signed := p != w || strings.Contains(p, ".") // "+20", "12.5": a measure; "Bolton 2 QPR 1" is a score
+	signed := p != w || strings.Contains(p, ".") || i > 1 && (x.toks[i-2].norm == "+" || x.toks[i-2].norm == "-")
+	// "+20", "12.5": a measure; "Bolton 2 QPR 1" is a score
 	return signed && p != "" && strings.IndexFunc(p, func(r rune) bool { return !unicode.IsDigit(r) && r != '.' && r != ',' }) < 0
 }
 
