@@ -569,7 +569,9 @@ func (x *extraction) productAt(j int) bool {
 			return false
 		}
 	}
-	return letters > 0 && digits > 0
+	l := strings.ToLower(w)
+	ordinal := strings.HasSuffix(l, "st") || strings.HasSuffix(l, "nd") || strings.HasSuffix(l, "rd") || strings.HasSuffix(l, "th")
+	return letters > 0 && digits > 0 && !(ordinal && letters == 2) // "18th" is no model
 }
 
 // unitAt reports whether the acronym toks[i] follows a signed or decimal
