@@ -31,8 +31,11 @@ type extraction struct {
 	pre   []Mention // mentions found before resolution (dateline states)
 	// placeVerdict, while refinePeople runs, reports whether the lone
 	// person's name at a token has been read as a place.
-	placeVerdict func(i int) bool
-	placeCache   map[string][]world.Place // the world gazetteer's places by name, as looked up
+	placeVerdict    func(i int) bool
+	placeCache      map[string][]world.Place // the world gazetteer's places by name, as looked up
+	demonymAt       map[int]bool             // the starts of the country mentions that are demonyms ("Japanese")
+	evidence        []Evidence               // what the text says of each country it names (about.go)
+	resultLineCount int                      // lines of sports results ("Galway 2 Mayo 1"), as resultLines counts them
 }
 
 // passes are the steps of extraction in the order they run, each in its

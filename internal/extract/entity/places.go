@@ -221,7 +221,7 @@ func (x *extraction) bodyCue(i, j int) bool {
 			}
 		}
 	}
-	if k < len(toks) && !toks[k].lineStart && (isScore(toks[k].norm) || isSmallNumber(toks[k].norm)) {
+	if k < len(toks) && !toks[k].lineStart && (isScore(toks[k].norm) || isSmallNumber(toks[k].norm)) && !x.amountsLine(k) {
 		return true
 	}
 	// "Walsall v Wrexham": a fixture
@@ -256,6 +256,52 @@ func (x *extraction) personCue(s span, inFull map[string]bool) bool {
 	}
 	return false
 }
+
+// priceAt reports whether the score-shaped toks[k] is a range of prices or
+// amounts: after a currency's sign ("$ 276-277") or on a line of
+// thousands.
+func (x *extraction) priceAt(k int) bool {
+	if k > 0 && !x.toks[k].lineStart {
+		switch x.toks[k-1].norm {
+		case "$", "£", "€", "¥":
+			return true
+		}
+	}
+	return x.amountsLine(k)
+}
+
+// amountsLine reports whether the line of toks[k] holds thousands written
+// with a comma ("12,700-12,950", "31,347"): a table of prices or amounts,
+// whose small numbers are no scores ("Dewas 45 Yellow 12,700-12,950").
+func (x *extraction) amountsLine(k int) bool {
+	toks := x.toks
+	for a := k; a >= 0; a-- {
+		if hasThousands(toks[a].norm) {
+			return true
+		}
+		if toks[a].lineStart {
+			break
+		}
+	}
+	for b := k + 1; b < len(toks) && !toks[b].lineStart; b++ {
+		if hasThousands(toks[b].norm) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasThousands reports whether w holds a digit, a comma and three digits.
+func hasThousands(w string) bool {
+	for i := 1; i+3 < len(w); i++ {
+		if w[i] == ',' && isDigit(w[i-1]) && isDigit(w[i+1]) && isDigit(w[i+2]) && isDigit(w[i+3]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // lineBreakBetween reports whether a line starts among toks[a+1:b+1].
 func (x *extraction) lineBreakBetween(a, b int) bool {
@@ -403,6 +449,9 @@ func (x *extraction) worldPlaceMentions(ms []Mention, implied []placeMention) []
 		if ps := x.worldPlaces(pm.i, pm.j); len(ps) > 0 {
 			if p, ok := x.pickPlace(ps, pm.i, pm.j, named, codes[pm.country]); ok {
 				pm.place = p
+				if q := x.qualifier(pm.j); q != "" && p.Country == q {
+					pm.country = p.CountryName() // "ALEXANDRIA, Va." is in the United States
+				}
 			}
 		}
 		out = append(out, pm)
@@ -523,11 +572,15 @@ func (x *extraction) listedWithBody(i, j int) bool {
 }
 
 // sportsResults reports whether the document gives sports results: two
-// scores or more ("2-1", "108-3").
+// scores or more ("2-1", "108-3") or two lines of results ("BOSTON 2
+// Oakland 1").
 func (x *extraction) sportsResults() bool {
+	if x.resultLineCount >= 2 {
+		return true
+	}
 	n := 0
-	for _, t := range x.toks {
-		if isScore(t.norm) {
+	for k, t := range x.toks {
+		if isScore(t.norm) && !x.priceAt(k) {
 			if n++; n >= 2 {
 				return true
 			}
@@ -573,6 +626,7 @@ func (x *extraction) resultLines() {
 			k = e + 1
 		}
 		if len(sides) == 2 && (k == j || toks[k].norm == "(") {
+			x.resultLineCount++
 			for _, s := range sides {
 				if o := x.owner[s.i]; x.spans[o].kind != kOrg {
 					x.spans[o].kind = kOrg

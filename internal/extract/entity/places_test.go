@@ -71,3 +71,35 @@ func TestPlaces(t *testing.T) {
 		})
 	}
 }
+
+func TestSportsResults(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"SOCCER - RESULTS .\n\nHamilton 2 Clyde 0\nBrechin 1 Ayr 1\n", true},
+		{"TENNIS - RESULTS .\n\nIrina Spirlea ( Romania ) beat Ann Grossman ( U.S. ) 6-2 6-3\n", true},
+		{"Soy prices steady .\n\nSoymeal yellow was $ 276-277 and soymeal black was $ 246-248 per tonne .\n" +
+			"Indore 25 Yellow 12,750-12,950 12,900-13,100\n", false},
+	}
+	for _, tt := range tests {
+		x := &extraction{text: tt.text, toks: tokenize(tt.text), model: defaultModel}
+		for _, p := range passes {
+			p.run(x)
+		}
+		if got := x.sportsResults(); got != tt.want {
+			t.Errorf("sportsResults(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestCompetitionsInResults(t *testing.T) {
+	text := "BASEBALL - MAJOR LEAGUE RESULTS THURSDAY .\n\nNEW YORK 1996-08-23\n\n" +
+		"Results of Major League Baseball games played on Thursday ( home team in CAPS ) :\n" +
+		"American League\nBOSTON 2 Oakland 1\nSeattle 10 BALTIMORE 3\nNational League\nCOLORADO 10 St Louis 5\n"
+	for _, o := range Extract(text).Organizations {
+		if strings.Contains(o, "League") {
+			t.Errorf("Extract(%q).Organizations holds %q, want no contest of the results", text, o)
+		}
+	}
+}

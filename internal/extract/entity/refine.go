@@ -34,7 +34,12 @@ func (x *extraction) refinePeople() {
 	for k, s := range x.spans {
 		switch {
 		case s.kind == kPer && s.j-s.i >= 2:
-			if !orgWords[toks[s.j-1].lower] && !companyHeads[toks[s.j-1].lower] && !companySuffixes[toks[s.j-1].lower] && !x.holdsCompanyWord(s) {
+			// "Cheryl Mills" opens with a given name: a person, whose
+			// surname is a company's word
+			companyHead := companyHeads[toks[s.j-1].lower] && GivenName(toks[s.i].lower) == 0
+			// "Leyton Orient v Hartlepool" on a line of fixtures
+			fixture := GivenName(toks[s.i].lower) == 0 && (x.fixtureList(s.i) || x.fixtureList(s.j-1))
+			if !orgWords[toks[s.j-1].lower] && !companyHead && !fixture && !companySuffixes[toks[s.j-1].lower] && !x.holdsCompanyWord(s) {
 				for t := s.i; t < s.j; t++ {
 					inFull[toks[t].lower] = true
 				}
@@ -95,8 +100,10 @@ func (x *extraction) refinePeople() {
 				continue
 			}
 			switch {
-			case orgWord[l] || orgWords[l] || companyWord[l]:
+			case orgWord[l] || orgWords[l] || companyWord[l] || x.fixtureList(s.i):
 				verdict[l] = toOrg
+			case x.stateAfterPlace(s.i):
+				verdict[l] = drop
 			case placeWord[l] || x.locative(s.i) || x.listedWithPlace(s.i):
 				verdict[l] = toPlace
 			case verdict[l] == keep && x.demonymShaped(s.i):
@@ -127,6 +134,45 @@ func (x *extraction) refinePeople() {
 	}
 	x.spans = out
 	x.buildOwner()
+}
+
+// fixtureList reports whether toks[i] is a side of a fixture on a line of
+// two fixtures or more: "Millwall v Burnley , Notts County v York" lists
+// clubs, where "Agassi v Sampras" alone may be two players.
+func (x *extraction) fixtureList(i int) bool {
+	toks := x.toks
+	side := i+1 < len(toks) && !toks[i+1].lineStart && fixtureWords[toks[i+1].lower] ||
+		i > 0 && !toks[i].lineStart && fixtureWords[toks[i-1].lower]
+	if !side {
+		return false
+	}
+	a, b := i, i+1
+	for a > 0 && !toks[a].lineStart {
+		a--
+	}
+	for b < len(toks) && !toks[b].lineStart {
+		b++
+	}
+	n := 0
+	for k := a; k < b; k++ {
+		if fixtureWords[toks[k].lower] {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// stateAfterPlace reports whether toks[i] is a state's or province's
+// abbreviation after a place and a comma: "Eau Claire , Wisc .", "Grande
+// Prairie , Alta .".
+func (x *extraction) stateAfterPlace(i int) bool {
+	toks := x.toks
+	if i < 2 || toks[i-1].norm != "," || !isCap(toks[i-2].norm) {
+		return false
+	}
+	w := strings.TrimSuffix(toks[i].norm, ".")
+	_, ok := StateName(w)
+	return ok || stateAbbrevs[w] != ""
 }
 
 // holdsCompanyWord reports whether the span of three words or more holds a
@@ -230,7 +276,8 @@ func (x *extraction) companyCue(i int) bool {
 			if l == "," || l == "." || toks[k].lineStart {
 				return false
 			}
-			if companyNouns[l] || companyNouns[strings.TrimSuffix(l, "s")] {
+			if (companyNouns[l] || companyNouns[strings.TrimSuffix(l, "s")]) && toks[k].norm == l {
+				// a noun in lower case: "Kuji, the Japan Meteorological Agency" is no apposition
 				return !(k+1 < len(toks) && roleNouns[toks[k+1].lower])
 			}
 		}

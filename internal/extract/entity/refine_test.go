@@ -2,6 +2,7 @@ package entity
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -25,6 +26,11 @@ var refineTests = []struct {
 	{"Brennock Rovers beat Ashgate 2-0. Brennock lead the table by a point.", nil, []string{"Brennock Rovers"}, []string{"Brennock"}},
 	{"The department store chain Pell & Hardy said it would close 12 shops.", nil, []string{"Pell & Hardy"}, []string{"Pell", "Hardy"}},
 	{"Analysts at Corrib Securities expect a cut, said Aoife Daly.", []string{"Aoife Daly"}, []string{"Corrib Securities"}, []string{"Corrib Securities"}},
+	{"Fixtures on Saturday: Millwall v Burnley, Halbridge v Stennock, Oakmere v Tarnby.", nil, nil, []string{"Millwall", "Burnley", "Halbridge", "Stennock"}},
+	{"The plant in Eau Claire, Wis., will close, said Dana Whitfield.", []string{"Dana Whitfield"}, nil, []string{"Wis"}},
+	{"The blast damaged four homes, the state news agency Korvan reported.", nil, nil, []string{"Korvan"}},
+	{"Tremors were felt in the port of Kuji, the Japan Meteorological Agency said.", nil, nil, []string{"Kuji"}},
+	{"Dalvik Electronics International and Pemberton Laboratories agreed to merge.", nil, nil, []string{"Pemberton Laboratories"}},
 }
 
 func TestRefine(t *testing.T) {
@@ -44,6 +50,73 @@ func TestRefine(t *testing.T) {
 			if slices.Contains(r.People, p) {
 				t.Errorf("Extract(%q).People = %q, want no %q", tt.text, r.People, p)
 			}
+		}
+	}
+}
+
+func TestOneReading(t *testing.T) {
+	m := func(k Kind, name string) Mention { return Mention{Kind: k, Name: name} }
+	tests := []struct {
+		name     string
+		in, want []Mention
+	}{
+		{"a club read both ways is an organization",
+			[]Mention{m(Organization, "Benfica"), m(Person, "Benfica")},
+			[]Mention{m(Organization, "Benfica"), m(Organization, "Benfica")}},
+		{"a person named more often than not",
+			[]Mention{m(Person, "Lena Martell"), m(Organization, "Lena Martell"), m(Person, "Lena Martell")},
+			[]Mention{m(Person, "Lena Martell"), m(Person, "Lena Martell"), m(Person, "Lena Martell")}},
+		{"a name opening with a given name",
+			[]Mention{m(Organization, "Jesse Owens"), m(Person, "Jesse Owens")},
+			[]Mention{m(Person, "Jesse Owens"), m(Person, "Jesse Owens")}},
+		{"other names alone",
+			[]Mention{m(Organization, "Benfica"), m(Person, "Luis Figo")},
+			[]Mention{m(Organization, "Benfica"), m(Person, "Luis Figo")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := append([]Mention(nil), tt.in...)
+			oneReading("", got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("oneReading(%v) = %v, want %v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestOneReadingBodyOfAPerson(t *testing.T) {
+	text := "The Trump campaign said on Monday that Trump would speak."
+	at := strings.Index(text, "Trump")
+	later := strings.LastIndex(text, "Trump")
+	ms := []Mention{{Kind: Organization, Start: at, End: at + 5, Name: "Trump"}, {Kind: Person, Start: later, End: later + 5, Name: "Trump"}}
+	oneReading(text, ms)
+	for _, m := range ms {
+		if m.Kind != Person {
+			t.Errorf("oneReading(%q): %q at %d is %v, want a person: the campaign is the person's", text, m.Name, m.Start, m.Kind)
+		}
+	}
+}
+
+func TestHeadlineSurnameIsThePerson(t *testing.T) {
+	text := "CRICKET - GIBBS GETS INTERNATIONAL CALL UP .\n\nJOHANNESBURG 1996-08-22\n\n" +
+		"South African opening batsman Herschelle Gibbs was named on Thursday in the squad for the one-day series in Kenya .\n" +
+		"Gibbs , 22 , has scored three centuries for Western Province this season ."
+	r := Extract(text)
+	if slices.Contains(r.Organizations, "GIBBS") || slices.Contains(r.Organizations, "Gibbs") {
+		t.Errorf("Extract(%q).Organizations = %q, want no GIBBS: the headline's surname is Herschelle Gibbs", text, r.Organizations)
+	}
+	if !slices.Contains(r.People, "Herschelle Gibbs") {
+		t.Errorf("Extract(%q).People = %q, want Herschelle Gibbs", text, r.People)
+	}
+}
+
+func TestProductsAndUnitsAreNoOrganizations(t *testing.T) {
+	for _, tt := range []struct{ text, notOrg string }{
+		{"Title\n\nThe hijacked Airbus A310 landed at Stansted on Tuesday.", "Airbus"},
+		{"Title\n\nThe notes were priced to yield +20 BP over Treasuries.", "British Petroleum"},
+	} {
+		if got := Extract(tt.text).Organizations; slices.Contains(got, tt.notOrg) {
+			t.Errorf("Extract(%q).Organizations = %q, want no %q", tt.text, got, tt.notOrg)
 		}
 	}
 }

@@ -52,6 +52,9 @@ func (x *extraction) resolve() Result {
 				switch s.kind {
 				case kLoc, kMisc:
 					locTagged = true
+					if e.kind == gazCountry && s.i < i && x.longerName(s, i, j) {
+						blocked = true // the last words of a longer name: "New England", "Three Mile Island"
+					}
 				case kOrg:
 					blocked = true
 					if s.i == i && s.j == j {
@@ -124,6 +127,9 @@ func (x *extraction) resolve() Result {
 				i = j - 1
 				break
 			}
+			if e.kind == gazDemonym {
+				x.markDemonym(toks[i].start)
+			}
 			mention(Country, i, j, c)
 			i = j - 1
 		}
@@ -148,6 +154,7 @@ func (x *extraction) resolve() Result {
 	ms = append(ms, x.aboutPlaces(places)...)
 	x.people(&ms)
 	x.orgs(&ms, alias)
+	oneReading(x.text, ms)
 	sort.SliceStable(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
 	// Overlaps: keep the first, longest mention.
 	out := ms[:0]
@@ -160,7 +167,8 @@ func (x *extraction) resolve() Result {
 		end = m.End
 	}
 	ms = x.addPlaces(out, places)
-	r := Result{Mentions: ms}
+	x.evidence = x.countryEvidence(ms)
+	r := Result{Mentions: ms, Countries: aboutCountries(x.evidence, defaultAbout)}
 	seen := map[string]bool{}
 	for _, m := range ms {
 		key := string(rune('0'+m.Kind)) + m.Name
@@ -171,8 +179,6 @@ func (x *extraction) resolve() Result {
 		switch m.Kind {
 		case Person:
 			r.People = append(r.People, m.Name)
-		case Country:
-			r.Countries = append(r.Countries, m.Name)
 		case Organization:
 			r.Organizations = append(r.Organizations, m.Name)
 		case Place:
@@ -180,6 +186,22 @@ func (x *extraction) resolve() Result {
 		}
 	}
 	return r
+}
+
+// longerName reports whether span s runs on from the gazetteer's name at
+// toks[i:j] into capitalized words, so that the name is part of a longer
+// one ("New South Wales", "Kharg Island"), not a list or a name with its
+// country. A country that opens a name ("Panama Canal") still names it.
+func (x *extraction) longerName(s span, i, j int) bool {
+	for k := s.i; k < s.j; k++ {
+		if k >= i && k < j {
+			continue
+		}
+		if n := x.toks[k].norm; !isCap(n) || gaz.match(x.toks, k) != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // hyphenParts finds countries and demonyms at the front of hyphenated words:
@@ -197,10 +219,22 @@ func (x *extraction) hyphenParts(i int, ms *[]Mention) {
 	}
 	sub[0].norm = normalize(sub[0].text)
 	e := gaz.match(sub, 0)
-	if e == nil || len(e.words) != 1 || e.ambiguous || e.kind == gazOrg || e.kind == gazPlace {
-		return
+	if e == nil || len(e.words) != 1 || e.ambiguous || e.kind == gazOrg || e.kind == gazPlace || e.kind == gazCapital {
+		return // a city's "Paris-based" names where a firm is, not its country
+	}
+	if e.kind == gazDemonym {
+		x.markDemonym(t.start)
 	}
 	*ms = append(*ms, Mention{Kind: Country, Start: t.start, End: t.start + k, Text: part, Name: e.canonical})
+}
+
+// markDemonym records that the country mention starting at offset start is
+// a demonym.
+func (x *extraction) markDemonym(start int) {
+	if x.demonymAt == nil {
+		x.demonymAt = map[int]bool{}
+	}
+	x.demonymAt[start] = true
 }
 
 // elidedCountry finds a country's name after an elided article: French and
@@ -330,7 +364,13 @@ func (x *extraction) people(ms *[]Mention) {
 			continue
 		}
 		w := toks[s.i].norm
-		if n, ok := surnames[w]; ok && CanonicalOrganization(w) == w && !isAcronym(w) {
+		n, ok := surnames[w]
+		if !ok && toks[s.i].capsLine && len(w) > 3 {
+			// a headline's surname in capitals ("GIBBS GETS INTERNATIONAL CALL UP")
+			n, ok = surnames[titleCase(w)]
+			w = strings.ToLower(w) // no acronym
+		}
+		if ok && CanonicalOrganization(w) == w && !isAcronym(w) {
 			x.spans[k].kind = kPer
 			st, en := toks[s.i].start, toks[s.i].end
 			*ms = append(*ms, Mention{Kind: Person, Start: st, End: en, Text: x.text[st:en], Name: n})
@@ -344,6 +384,77 @@ func (x *extraction) people(ms *[]Mention) {
 			*ms = append(*ms, Mention{Kind: Person, Start: t.start, End: t.end, Text: t.text, Name: n})
 		}
 	}
+}
+
+// oneReading gives a name the document reads both as a person's and as an
+// organization's one reading: the one of most mentions, the
+// organization's when they are as many. The tagger reads the name of a
+// club, a paper or a company in a list or a table as a person's where it
+// reads it as an organization's in a sentence ("Benfica", "La Jornada",
+// "Towers Perrin"), and a person's name on a line of its own ("― Lena
+// Martell") as an organization's. A name that opens with a given name is
+// a person's ("Jesse Owens"), and an organization's reading before a
+// word of organizations counts for nothing: "the Trump campaign", "the
+// Obama administration" are the bodies of people.
+func oneReading(text string, ms []Mention) {
+	type readings struct {
+		person, org int
+		orgName     string
+	}
+	by := map[string]*readings{}
+	for _, m := range ms {
+		if m.Kind != Organization {
+			continue
+		}
+		l := strings.ToLower(m.Name)
+		if by[l] == nil {
+			by[l] = &readings{orgName: m.Name}
+		}
+		if !orgWords[modifiedWord(text, m.End)] {
+			by[l].org++ // not "the Trump campaign", a body its leader's name modifies
+		}
+	}
+	if len(by) == 0 {
+		return
+	}
+	personName := map[string]string{}
+	for _, m := range ms {
+		if r := by[strings.ToLower(m.Name)]; r != nil && m.Kind == Person {
+			r.person++
+			personName[strings.ToLower(m.Name)] = m.Name
+		}
+	}
+	for k, m := range ms {
+		l := strings.ToLower(m.Name)
+		r := by[l]
+		if r == nil || r.person == 0 || m.Kind != Person && m.Kind != Organization {
+			continue
+		}
+		first, _, _ := strings.Cut(m.Name, " ")
+		if r.person > r.org || GivenName(strings.ToLower(first)) != 0 {
+			ms[k].Kind, ms[k].Name = Person, personName[l]
+		} else {
+			ms[k].Kind, ms[k].Name = Organization, r.orgName
+		}
+	}
+}
+
+// modifiedWord returns the lower-case word that follows offset end, which
+// the name ending there modifies ("the Trump campaign", "Chelsea
+// defender"), or "".
+func modifiedWord(text string, end int) string {
+	k := end
+	for k < len(text) && text[k] == ' ' {
+		k++
+	}
+	e := k
+	for e < len(text) && text[e] >= 'a' && text[e] <= 'z' {
+		e++
+	}
+	if k == end {
+		return ""
+	}
+	return text[k:e]
 }
 
 // titleArticle reports whether token i follows a capital “The” inside a
@@ -378,9 +489,13 @@ func (x *extraction) orgs(ms *[]Mention, alias map[string]string) {
 		name string
 	}
 	var os []org
+	sports := x.sportsResults()
 	for _, s := range x.spans {
 		if s.kind != kOrg {
 			continue
+		}
+		if sports && s.j-s.i > 1 && competitions[x.toks[s.j-1].lower] {
+			continue // a contest in an article of results: "American League", "Major League Baseball"
 		}
 		n := x.words(s)
 		if n == strings.ToUpper(n) && !isAcronym(n) && len(n) > 4 {
@@ -425,9 +540,51 @@ func (x *extraction) orgs(ms *[]Mention, alias map[string]string) {
 			!(isAcronym(n) && len(n) <= 4) && !x.titleArticle(o.s.i) {
 			continue // a common word that names no body the text gives in full: “Arts”, “Level”
 		}
+		if x.productAt(o.s.j) || x.unitAt(o.s.i) {
+			continue // a maker's name before a model ("Airbus A310", "Ferrari F40"); "20 BP", basis points
+		}
+		if utf8.RuneCountInString(strings.ReplaceAll(n, ".", "")) < 2 {
+			continue // a letter: "S" of "S&P", a series "B", "( K )" in a table
+		}
 		st, en := x.toks[o.s.i].start, x.toks[o.s.j-1].end
 		*ms = append(*ms, Mention{Kind: Organization, Start: st, End: en, Text: x.text[st:en], Name: n})
 	}
+}
+
+// productAt reports whether toks[j] is a model's code, letters and digits
+// in one word ("A310", "F40", "LM600"): the name before it names a product.
+func (x *extraction) productAt(j int) bool {
+	if j >= len(x.toks) || x.toks[j].lineStart {
+		return false
+	}
+	w := x.toks[j].norm
+	letters, digits := 0, 0
+	for _, r := range w {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case unicode.IsLetter(r):
+			letters++
+		default:
+			return false
+		}
+	}
+	l := strings.ToLower(w)
+	ordinal := strings.HasSuffix(l, "st") || strings.HasSuffix(l, "nd") || strings.HasSuffix(l, "rd") || strings.HasSuffix(l, "th")
+	return letters > 0 && digits > 0 && !(ordinal && letters == 2) // "18th" is no model
+}
+
+// unitAt reports whether the acronym toks[i] follows a signed or decimal
+// number, as a unit does: "+20 BP" is twenty basis points, not BP.
+func (x *extraction) unitAt(i int) bool {
+	if i == 0 || x.toks[i].lineStart || !isAcronym(x.toks[i].norm) {
+		return false
+	}
+	w := x.toks[i-1].norm
+	p := strings.TrimLeft(w, "+-")
+	signed := p != w || strings.Contains(p, ".") || i > 1 && (x.toks[i-2].norm == "+" || x.toks[i-2].norm == "-")
+	// "+20", "12.5": a measure; "Bolton 2 QPR 1" is a score
+	return signed && p != "" && strings.IndexFunc(p, func(r rune) bool { return !unicode.IsDigit(r) && r != '.' && r != ',' }) < 0
 }
 
 // spelledOut reports whether the text writes the acronym acr as a run of

@@ -46,6 +46,7 @@ var (
 
 	// Function words.
 	locPreps       = words("function.txt", "locative")
+	motionPreps    = words("function.txt", "motion")
 	articles       = words("function.txt", "article")
 	beforeNoPerson = words("function.txt", "before-no-person")
 	connectors     = union(words("function.txt", "connector"), words("function.txt", "org-connector"))
@@ -66,6 +67,7 @@ var (
 	groupAdjectives = words("orgwords.txt", "group-adjective")
 	capsStop        = words("orgwords.txt", "caps-stop")
 	signOffs        = words("orgwords.txt", "sign-off")
+	competitions    = words("orgwords.txt", "competition-head")
 
 	// Words of places' names.
 	placeNouns   = words("placewords.txt", "place-noun")
@@ -74,6 +76,8 @@ var (
 	continents   = words("placewords.txt", "continent")
 	geoNoun      = words("placewords.txt", "geo-noun")
 	datelineOnly = words("placewords.txt", "dateline-only")
+	currencies   = words("placewords.txt", "currency")
+	eventNouns   = words("placewords.txt", "event-noun")
 	georgiaClues = func() []string {
 		var out []string
 		for _, f := range fields("placewords.txt", "georgia", 1) {
