@@ -361,7 +361,7 @@ func (e *Engine) result(res *bleve.SearchResult, k *facet.Counter, r *engine.Sea
 			Snippet: engine.Snippet(a.Body, textLocations(h.Locations, fBody), engine.SnippetBytes),
 			People:  engine.NonNil(a.People), Countries: engine.NonNil(a.Countries), Places: engine.NonNil(a.Places),
 			Organizations: engine.NonNil(a.Organizations), Analysts: engine.NonNil(a.Analysts),
-			Language:      engine.LanguageOf(a.Language),
+			Language: engine.LanguageOf(a.Language),
 		})
 	}
 	if k == nil {
