@@ -27,7 +27,7 @@ func articleDoc(a *engine.Article) (map[string]interface{}, error) {
 		fSource:                                packStored(src),
 		fNQuotes:                               float64(len(a.Quotes)),
 		fStory:                                 a.Story,
-		fLanguage:                              languageValue(a.Language),
+		fLanguage:                              engine.LanguageOf(a.Language),
 	}
 
 	if !a.Published.IsZero() {
@@ -78,7 +78,7 @@ func quoteDoc(a *engine.Article, q engine.Quote) (map[string]interface{}, error)
 		analysis.TextField(fQuote, a.Language): q.Text,
 		fArticleID:                             a.ID,
 		fSource:                                packStored(src),
-		fQuoteLanguage:                         languageValue(a.Language),
+		fQuoteLanguage:                         engine.LanguageOf(a.Language),
 	}
 	if !a.Published.IsZero() {
 		d[fPublished] = a.Published

@@ -25,15 +25,6 @@ import (
 // (engine.FacetLanguage).
 const languageFilter engine.Facet = fLanguage
 
-// languageValue is the value of an article's language field: its code, or
-// "und" when it has none (an article stored before languages were told).
-func languageValue(code string) string {
-	if code == "" {
-		return "und"
-	}
-	return code
-}
-
 // analyses is what the index holds of each analysis.
 type analyses struct {
 	// analyzers lists the analyses of the articles present, in
@@ -112,7 +103,7 @@ func (a *analyses) scopes(filter []string) []scope {
 	by := map[string][]string{}
 	for _, c := range filter {
 		an := analysis.ForLanguage(c)
-		by[an] = append(by[an], languageValue(c))
+		by[an] = append(by[an], engine.LanguageOf(c))
 	}
 	for _, an := range analysis.Analyzers() {
 		if len(by[an]) > 0 {

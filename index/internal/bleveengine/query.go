@@ -379,7 +379,7 @@ func (m multiTranslator) single(n query.Node, w *readingStats) (translator, bool
 		t.stats = w
 		return t, true
 	}
-	if len(m.scopes) == 0 || !freeText(n) {
+	if len(m.scopes) == 0 || !engine.FreeText(n) {
 		return m.base, true
 	}
 	return translator{}, false
@@ -475,24 +475,4 @@ func (m multiTranslator) relaxed(n query.Node) (bq.Query, bool, error) {
 		return nil, false, nil
 	}
 	return anyReading(readings), true, nil
-}
-
-// freeText reports whether a query holds a word, phrase or prefix of free
-// text.
-func freeText(n query.Node) bool {
-	switch n := n.(type) {
-	case *query.Term:
-		return n.Field == "" || n.Field == query.FieldTitle || n.Field == query.FieldBody
-	case *query.Phrase:
-		return n.Field == "" || n.Field == query.FieldTitle || n.Field == query.FieldBody
-	case *query.Prefix:
-		return n.Field == "" || n.Field == query.FieldTitle || n.Field == query.FieldBody
-	case *query.And:
-		return slices.ContainsFunc(n.Nodes, freeText)
-	case *query.Or:
-		return slices.ContainsFunc(n.Nodes, freeText)
-	case *query.Not:
-		return freeText(n.Node)
-	}
-	return false
 }

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -209,4 +210,24 @@ func Relaxable(n query.Node) ([]query.Node, bool) {
 		}
 	}
 	return and.Nodes, true
+}
+
+// FreeText reports whether a query holds a word, phrase or prefix of free
+// text.
+func FreeText(n query.Node) bool {
+	switch n := n.(type) {
+	case *query.Term:
+		return n.Field == "" || n.Field == query.FieldTitle || n.Field == query.FieldBody
+	case *query.Phrase:
+		return n.Field == "" || n.Field == query.FieldTitle || n.Field == query.FieldBody
+	case *query.Prefix:
+		return n.Field == "" || n.Field == query.FieldTitle || n.Field == query.FieldBody
+	case *query.And:
+		return slices.ContainsFunc(n.Nodes, FreeText)
+	case *query.Or:
+		return slices.ContainsFunc(n.Nodes, FreeText)
+	case *query.Not:
+		return FreeText(n.Node)
+	}
+	return false
 }

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/newsindex/newsindex/index/internal/engine"
 	"github.com/newsindex/newsindex/internal/analysis"
 	"github.com/newsindex/newsindex/internal/lang"
 )
@@ -36,15 +37,6 @@ type presentLanguages struct {
 	written map[string]time.Time
 }
 
-// languageValue is the language of a document as the scopes count it:
-// its code, or "und" when it has none.
-func languageValue(code string) string {
-	if code == "" {
-		return lang.Und
-	}
-	return code
-}
-
 // add records the languages of documents just written.
 func (p *presentLanguages) add(codes ...string) {
 	p.mu.Lock()
@@ -54,7 +46,7 @@ func (p *presentLanguages) add(codes ...string) {
 	}
 	now := time.Now()
 	for _, c := range codes {
-		c = languageValue(c)
+		c = engine.LanguageOf(c)
 		p.written[c] = now
 		if p.codes != nil {
 			p.codes[c] = true
@@ -89,7 +81,7 @@ func (e *Engine) scopesFor(ctx context.Context, languages []string) ([]scope, er
 	set := map[string]bool{}
 	if len(languages) > 0 {
 		for _, c := range languages {
-			set[languageValue(c)] = true
+			set[engine.LanguageOf(c)] = true
 		}
 		return scopesOf(set), nil
 	}

@@ -64,34 +64,6 @@ func (t dslTranslator) matchAll() obj {
 	return matchAll()
 }
 
-// analysisField returns the field of a free-text base field ("title")
-// that holds the text an analyzer reads (analysis.TextFields).
-func analysisField(base, analyzer string) string {
-	for _, af := range analysis.TextFields(base) {
-		if af.Analyzer == analyzer {
-			return af.Field
-		}
-	}
-	return base
-}
-
-// prefixTerm returns the term a prefix looks for in an analysis's fields:
-// the prefix in lower case, and outside English the way the analysis
-// reads it when that is one term of MinPrefix characters or more, since
-// those fields hold stems with accents folded ("Économi*" looks for
-// "economi" in French). English keeps the prefix as typed, as it always
-// did. The bleve engine reads prefixes the same way.
-func prefixTerm(analyzer, text string) string {
-	p := strings.ToLower(text)
-	if analyzer == analysis.AnalyzerName {
-		return p
-	}
-	if toks := engine.Tokens(analyzer, text); len(toks) == 1 && len([]rune(toks[0])) >= engine.MinPrefix {
-		return toks[0]
-	}
-	return p
-}
-
 // fields returns the index fields a query field searches in the
 // translator's analysis, and whether they are free text.
 func (t dslTranslator) fields(field string) ([]engine.FieldBoost, bool, error) {
@@ -101,7 +73,7 @@ func (t dslTranslator) fields(field string) ([]engine.FieldBoost, bool, error) {
 	}
 	out := make([]engine.FieldBoost, len(fs))
 	for i, fb := range fs {
-		out[i] = engine.FieldBoost{Field: analysisField(fb.Field, t.textAnalyzer()), Boost: fb.Boost}
+		out[i] = engine.FieldBoost{Field: engine.AnalyzedField(fb.Field, t.textAnalyzer()), Boost: fb.Boost}
 	}
 	return out, true, nil
 }
@@ -244,7 +216,7 @@ func (t dslTranslator) prefix(field, text string) (obj, bool, error) {
 		return nil, false, fmt.Errorf("%w: prefix %q* is too short, want at least %d characters", engine.ErrInvalidRequest, text, engine.MinPrefix)
 	}
 	if isText {
-		p = prefixTerm(t.textAnalyzer(), text)
+		p = engine.PrefixTerm(t.textAnalyzer(), text)
 	}
 	var qs []obj
 	for _, fb := range fs {
@@ -268,7 +240,7 @@ func (t dslTranslator) proximity(nodes []query.Node) obj {
 	}
 	var qs []obj
 	for _, fb := range t.Text {
-		qs = append(qs, obj{"match_phrase": obj{analysisField(fb.Field, t.textAnalyzer()): obj{"query": text, "boost": fb.Boost * engine.PhraseBoost}}})
+		qs = append(qs, obj{"match_phrase": obj{engine.AnalyzedField(fb.Field, t.textAnalyzer()): obj{"query": text, "boost": fb.Boost * engine.PhraseBoost}}})
 	}
 	return anyOfDSL(qs)
 }
@@ -360,7 +332,7 @@ func (r dslReader) single(n query.Node) (dslTranslator, bool) {
 		t.analyzer = r.scopes[0].analyzer
 		return t, true
 	}
-	if len(r.scopes) == 0 || !freeText(n) {
+	if len(r.scopes) == 0 || !engine.FreeText(n) {
 		return r.base, true
 	}
 	return dslTranslator{}, false
@@ -422,24 +394,4 @@ func (r dslReader) relaxed(n query.Node) (obj, bool, error) {
 		return nil, false, nil
 	}
 	return anyOfDSL(readings), true, nil
-}
-
-// freeText reports whether a query holds a word, phrase or prefix of free
-// text.
-func freeText(n query.Node) bool {
-	switch n := n.(type) {
-	case *query.Term:
-		return n.Field == "" || n.Field == query.FieldTitle || n.Field == query.FieldBody
-	case *query.Phrase:
-		return n.Field == "" || n.Field == query.FieldTitle || n.Field == query.FieldBody
-	case *query.Prefix:
-		return n.Field == "" || n.Field == query.FieldTitle || n.Field == query.FieldBody
-	case *query.And:
-		return slices.ContainsFunc(n.Nodes, freeText)
-	case *query.Or:
-		return slices.ContainsFunc(n.Nodes, freeText)
-	case *query.Not:
-		return freeText(n.Node)
-	}
-	return false
 }

@@ -268,7 +268,7 @@ func highlightOf(base string, analyses []string) obj {
 		analyses = []string{analysis.AnalyzerName}
 	}
 	for _, a := range analyses {
-		fields[analysisField(base, a)] = obj{"number_of_fragments": 0}
+		fields[engine.AnalyzedField(base, a)] = obj{"number_of_fragments": 0}
 	}
 	return obj{"pre_tags": []string{markOpen}, "post_tags": []string{markClose}, "fields": fields}
 }
