@@ -74,11 +74,7 @@ func openIndex(ctx context.Context, cfg config.Config, log *slog.Logger, mode op
 	if cfg.Index.Backend == config.BackendOpenSearch {
 		o := cfg.OpenSearch
 		where = fmt.Sprintf("opensearch %s index %s", strings.Join(redacted(o.URLs), ","), o.Index)
-		ix, err = index.OpenSearch(ctx, index.OpenSearchConfig{
-			URLs: o.URLs, Username: o.Username, Password: o.Password, Index: o.Index,
-			Shards: o.Shards, Replicas: o.Replicas, Timeout: o.Timeout, InsecureSkipVerify: o.InsecureSkipVerify,
-			StateDir: o.StateDir, FacetShardSize: o.FacetShardSize, AllowPartial: o.AllowPartial,
-		}, opts)
+		ix, err = index.OpenSearch(ctx, openSearchConfig(cfg), opts)
 		return ix, where, err
 	}
 	where = cfg.Index.Path
@@ -95,6 +91,16 @@ func openIndex(ctx context.Context, cfg config.Config, log *slog.Logger, mode op
 	}
 	log.Info("no index here: created an empty one", "path", where)
 	return ix, where, nil
+}
+
+// openSearchConfig is the opensearch section as the index package takes it.
+func openSearchConfig(cfg config.Config) index.OpenSearchConfig {
+	o := cfg.OpenSearch
+	return index.OpenSearchConfig{
+		URLs: o.URLs, Username: o.Username, Password: o.Password, Index: o.Index,
+		Shards: o.Shards, Replicas: o.Replicas, Timeout: o.Timeout, InsecureSkipVerify: o.InsecureSkipVerify,
+		StateDir: o.StateDir, FacetShardSize: o.FacetShardSize, AllowPartial: o.AllowPartial,
+	}
 }
 
 // redacted returns urls without any credentials they carry, for messages.

@@ -1,17 +1,22 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"io/fs"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/newsindex/newsindex/index"
 	"github.com/newsindex/newsindex/internal/demo"
+	"github.com/newsindex/newsindex/internal/opensearchfake"
 )
 
 // copyDir copies the folder src to dst.
@@ -135,4 +140,38 @@ func checkIndex(t *testing.T, path string, want int) int {
 		t.Fatalf("check %s = %+v, want a sound index of %d articles", path, r, want)
 	}
 	return r.Articles
+}
+
+// TestReindexCommandOpenSearch rebuilds an OpenSearch index (the fake
+// cluster) with the command: the alias moves to the next version, the old
+// one is deleted with --delete-old, and search finds every article.
+func TestReindexCommandOpenSearch(t *testing.T) {
+	srv := httptest.NewServer(opensearchfake.New())
+	defer srv.Close()
+	t.Setenv("NEWSINDEX_INDEX_BACKEND", "opensearch")
+	t.Setenv("NEWSINDEX_OPENSEARCH_URLS", srv.URL)
+	t.Setenv("NEWSINDEX_OPENSEARCH_STATE_DIR", t.TempDir())
+	in := filepath.Join(t.TempDir(), "demo.jsonl")
+	if err := os.WriteFile(in, demo.JSONL(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, status := runOutput(t, "ingest", in); status != 0 {
+		t.Fatalf("ingest into the fake cluster: exit %d\n%s", status, out)
+	}
+	out, status := runOutput(t, "reindex", "--delete-old")
+	if status != 0 || !strings.Contains(out, "alias newsindex now on newsindex-v2") || !strings.Contains(out, "newsindex-v1 is deleted") {
+		t.Fatalf("reindex --delete-old: exit %d\n%s", status, out)
+	}
+	res, err := http.Get(srv.URL + "/newsindex-v1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusNotFound {
+		t.Errorf("the old index after --delete-old: status %d", res.StatusCode)
+	}
+	out, _ = runOutput(t, "search", "--json", "--size", "1", "")
+	if !strings.Contains(out, `"total":`+strconv.Itoa(bytes.Count(demo.JSONL(), []byte("\n")))) {
+		t.Errorf("search after reindex: %s", out)
+	}
 }

@@ -1,7 +1,8 @@
 // Package opensearchfake is a stand-in for an OpenSearch cluster, good
 // enough to test newsindex's OpenSearch adapter where no real cluster can
 // run. It keeps documents in memory and answers the requests the adapter
-// sends, from its own stored documents: index creation with aliases, bulk,
+// sends, from its own stored documents: index creation with aliases, index
+// lookup and deletion, alias moves, the write block, bulk,
 // mget, get, count, and search with the query clauses (bool, match,
 // match_phrase, prefix, term, terms, range, exists, match_all), sorting,
 // from/size, search_after, collapse with inner hit counts, highlights, and
@@ -79,6 +80,8 @@ type index struct {
 	// analyzers that do the same (see inProcess).
 	analyzers map[string]string
 	meta      map[string]any
+	// writeBlocked is index.blocks.write: writes are refused.
+	writeBlocked bool
 }
 
 // Server is the fake cluster. The zero value is not usable; use New.
@@ -206,8 +209,24 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request, body []byte, f *F
 			return
 		}
 		writeJSON(w, 404, map[string]any{"error": fmt.Sprintf("alias [%s] missing", parts[1]), "status": 404})
+	case len(parts) == 1 && parts[0] == "_aliases" && r.Method == http.MethodPost:
+		s.moveAliases(w, body)
 	case len(parts) == 1 && r.Method == http.MethodPut:
 		s.create(w, parts[0], body)
+	case len(parts) == 1 && r.Method == http.MethodGet:
+		s.describe(w, parts[0])
+	case len(parts) == 1 && r.Method == http.MethodDelete:
+		if _, ok := s.indexes[parts[0]]; !ok {
+			osErr(w, 404, "index_not_found_exception", "no such index ["+parts[0]+"]")
+			return
+		}
+		delete(s.indexes, parts[0])
+		for a, n := range s.aliases {
+			if n == parts[0] {
+				delete(s.aliases, a)
+			}
+		}
+		writeJSON(w, 200, map[string]any{"acknowledged": true})
 	case len(parts) >= 2:
 		ix := s.resolve(parts[0])
 		if ix == nil {
@@ -223,6 +242,10 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request, body []byte, f *F
 			writeJSON(w, 200, map[string]any{name: map[string]any{"mappings": map[string]any{"_meta": ix.meta, "properties": ix.props}}})
 		case parts[1] == "_bulk":
 			s.bulk(w, ix, body, f)
+		case parts[1] == "_settings" && r.Method == http.MethodPut:
+			s.settings(w, ix, body)
+		case parts[1] == "_refresh":
+			writeJSON(w, 200, map[string]any{"_shards": map[string]any{"failed": 0}})
 		case parts[1] == "_mget":
 			s.mget(w, ix, body)
 		case parts[1] == "_doc" && len(parts) == 3:
@@ -281,6 +304,89 @@ func (s *Server) create(w http.ResponseWriter, name string, body []byte) {
 	writeJSON(w, 200, map[string]any{"acknowledged": true, "index": name})
 }
 
+// describe answers GET /<index or alias>: the index's aliases, mapping
+// meta and properties, keyed by its name.
+func (s *Server) describe(w http.ResponseWriter, name string) {
+	ix := s.resolve(name)
+	if ix == nil {
+		osErr(w, 404, "index_not_found_exception", "no such index ["+name+"]")
+		return
+	}
+	if n, ok := s.aliases[name]; ok {
+		name = n
+	}
+	aliases := map[string]any{}
+	for a, n := range s.aliases {
+		if n == name {
+			aliases[a] = map[string]any{}
+		}
+	}
+	writeJSON(w, 200, map[string]any{name: map[string]any{
+		"aliases":  aliases,
+		"mappings": map[string]any{"_meta": ix.meta, "properties": ix.props},
+		"settings": map[string]any{"index": map[string]any{"blocks": map[string]any{"write": ix.writeBlocked}}},
+	}})
+}
+
+// moveAliases applies POST /_aliases actions (add, remove) all at once, or
+// none of them when one names a missing index.
+func (s *Server) moveAliases(w http.ResponseWriter, body []byte) {
+	var b struct {
+		Actions []map[string]struct {
+			Index string `json:"index"`
+			Alias string `json:"alias"`
+		} `json:"actions"`
+	}
+	if err := json.Unmarshal(body, &b); err != nil {
+		osErr(w, 400, "parse_exception", err.Error())
+		return
+	}
+	next := map[string]string{}
+	for a, n := range s.aliases {
+		next[a] = n
+	}
+	for _, act := range b.Actions {
+		for op, x := range act {
+			if _, ok := s.indexes[x.Index]; !ok {
+				osErr(w, 404, "index_not_found_exception", "no such index ["+x.Index+"]")
+				return
+			}
+			switch op {
+			case "add":
+				next[x.Alias] = x.Index
+			case "remove":
+				if next[x.Alias] != x.Index {
+					osErr(w, 404, "aliases_not_found_exception", "aliases ["+x.Alias+"] missing")
+					return
+				}
+				delete(next, x.Alias)
+			default:
+				osErr(w, 400, "illegal_argument_exception", "fake: alias action "+op)
+				return
+			}
+		}
+	}
+	s.aliases = next
+	writeJSON(w, 200, map[string]any{"acknowledged": true})
+}
+
+// settings applies PUT /<index>/_settings; only index.blocks.write is
+// read, in its flat form.
+func (s *Server) settings(w http.ResponseWriter, ix *index, body []byte) {
+	var b map[string]any
+	if err := json.Unmarshal(body, &b); err != nil {
+		osErr(w, 400, "parse_exception", err.Error())
+		return
+	}
+	v, ok := b["index.blocks.write"]
+	if !ok {
+		osErr(w, 400, "illegal_argument_exception", "fake: only index.blocks.write is supported")
+		return
+	}
+	ix.writeBlocked = v == true
+	writeJSON(w, 200, map[string]any{"acknowledged": true})
+}
+
 func (s *Server) bulk(w http.ResponseWriter, ix *index, body []byte, f *Fault) {
 	sc := bufio.NewScanner(bytes.NewReader(body))
 	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
@@ -302,6 +408,12 @@ func (s *Server) bulk(w http.ResponseWriter, ix *index, body []byte, f *Fault) {
 					return
 				}
 				src = append([]byte(nil), sc.Bytes()...)
+			}
+			if ix.writeBlocked {
+				hadErr = true
+				items = append(items, map[string]any{op: map[string]any{"_id": m.ID, "status": 403,
+					"error": map[string]any{"type": "cluster_block_exception", "reason": "index blocked by: [FORBIDDEN/8/index write (api)]"}}})
+				continue
 			}
 			if f != nil && f.Kind == "bulk_item" && f.DocID == m.ID {
 				hadErr = true

@@ -152,6 +152,9 @@ type BoltStories struct {
 // OpenStories opens (or creates) the story store of the index folder dir.
 func OpenStories(dir string) (*BoltStories, error) {
 	db, err := bolt.Open(filepath.Join(dir, StoriesFile), 0o600, &bolt.Options{Timeout: 2 * time.Second})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, fmt.Errorf("story store %s: %w", dir, ErrLocked)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("story store: %w", err)
 	}

@@ -157,8 +157,8 @@ func (e *Engine) path(rest string) string { return "/" + url.PathEscape(e.cfg.In
 // at (0 for one made before versions were recorded) and the version this
 // newsindex creates. An older index searches and writes as it was made:
 // articles in languages other than English, written into fields it does
-// not map, are stored but not found until it is rebuilt (export, import
-// into a new version, swap the alias; docs/scale-out.md).
+// not map, are stored but not found until it is rebuilt (BeginRebuild;
+// `newsindex reindex`).
 func (e *Engine) MappingVersion(ctx context.Context) (have, want int, err error) {
 	var res map[string]struct {
 		Mappings struct {
@@ -184,7 +184,7 @@ func (e *Engine) reportOldMapping(ctx context.Context) {
 	case err != nil:
 		e.log.Warn("opensearch: mapping version unknown", "err", err)
 	case have < want:
-		e.log.Warn("opensearch: the index predates this newsindex's mapping: rebuild it (newsindex export, then import into a new index version and move the alias) for articles in languages other than English to be found",
+		e.log.Warn("opensearch: the index predates this newsindex's mapping: rebuild it (newsindex reindex) for articles in languages other than English to be found",
 			"alias", e.cfg.Index, "mapping_version", have, "current", want)
 	}
 }
