@@ -29,11 +29,15 @@ type CheckReport struct {
 	// Mapping is the version of the mapping the index was created with
 	// (1 when it records none). NeedsReindex is set when that mapping is
 	// older than the one this code creates: the index still searches and
-	// its articles are sound, but it reads every text as English and has
-	// no language facet, until Reindex (`newsindex reindex`) rebuilds it.
+	// its articles are sound, but it lacks what MissingChanges says (an
+	// index of version 1 reads every text as English and has no language
+	// facet) until Reindex (`newsindex reindex`) rebuilds it.
 	// It is not a problem: OK does not look at it.
 	Mapping      int  `json:"mapping"`
 	NeedsReindex bool `json:"needs_reindex"`
+	// MissingChanges says what the index lacks when it needs a reindex:
+	// the changes of mapping since its version, one after another.
+	MissingChanges string `json:"missing_changes,omitempty"`
 	// Problems describes what is wrong, at most 100 of them;
 	// ProblemCount counts them all.
 	Problems     []string `json:"problems"`

@@ -89,8 +89,8 @@ func Open(path string, opts *Options) (*Index, error) {
 		return nil, err
 	}
 	if v, err := eng.MappingVersion(); err == nil && v < bleveengine.MappingVersion {
-		o.Logger.Warn("the index predates per-language analysis: it reads every article as English and has no language facet; rebuild it with `newsindex reindex`",
-			"path", path, "mapping", v, "current", bleveengine.MappingVersion)
+		o.Logger.Warn("the index predates a change of mapping: rebuild it with `newsindex reindex`",
+			"path", path, "mapping", v, "current", bleveengine.MappingVersion, "missing", bleveengine.ChangesSince(v))
 	}
 	return newIndex(eng, o)
 }

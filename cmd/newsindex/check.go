@@ -28,7 +28,7 @@ func runCheck(args []string) error {
 
 Verifies an index: every document decodes, the quotes stored agree with the
 quotes the articles list, and every article is found by its ID and by its
-title; and says when the index predates per-language analysis, which
+title; and says when the index predates a change of mapping, which
 'newsindex reindex' rebuilds. Exits 1 when a problem is found or the index
 needs a reindex. An index that 'newsindex serve' holds can only be checked
 by the server: pass --server.
@@ -94,8 +94,8 @@ func printCheck(w io.Writer, r *index.CheckReport) {
 	fmt.Fprintf(w, "check: %s: %s: %d articles, %d quotes (%d listed), %d documents; %d found by id, %d by title\n",
 		r.Path, verdict, r.Articles, r.Quotes, r.QuotesListed, r.Documents, r.FoundByID, r.FoundByTitle)
 	if r.NeedsReindex {
-		fmt.Fprintf(w, "  the index predates per-language analysis (mapping %d): it reads every article as English and has no language facet;\n"+
-			"  rebuild it with `newsindex reindex --index %s` (the server stopped first)\n", r.Mapping, r.Path)
+		fmt.Fprintf(w, "  the index has mapping %d, which predates %s;\n"+
+			"  rebuild it with `newsindex reindex --index %s` (the server stopped first)\n", r.Mapping, r.MissingChanges, r.Path)
 	}
 	for _, p := range r.Problems {
 		fmt.Fprintf(w, "  %s\n", p)

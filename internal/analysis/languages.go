@@ -68,7 +68,8 @@ const (
 // stemmed maps each language with a stemmer to its analyzer. All stem with
 // the Snowball algorithms (English through kljensen/snowball, the others
 // through bleve's snowballstem), after the language's stop words and, in
-// French and Italian, its elision (l'État → état). Bleve's own analyzers
+// French and Italian, its elision (l'État → état; after lower case, since
+// the elided articles are listed in lower case and a sentence opens "L'…"). Bleve's own analyzers
 // serve where they already are exactly that; French, Spanish, Italian and
 // Portuguese then fold accents away after stemming (a search for "economia"
 // finds "economía"), and German, whose bleve analyzer has a light stemmer,
@@ -218,8 +219,8 @@ func init() {
 			return build(cache, unicode.Name, nil, filters...)
 		}))
 	}
-	register(frenchAnalyzerName, fr.ElisionName, lowercase.Name, fr.StopName, fr.SnowballStemmerName, foldName)
-	register(italianAnalyzerName, it.ElisionName, lowercase.Name, it.StopName, it.SnowballStemmerName, foldName)
+	register(frenchAnalyzerName, lowercase.Name, fr.ElisionName, fr.StopName, fr.SnowballStemmerName, foldName)
+	register(italianAnalyzerName, lowercase.Name, it.ElisionName, it.StopName, it.SnowballStemmerName, foldName)
 	register(spanishAnalyzerName, lowercase.Name, es.StopName, es.SnowballStemmerName, foldName)
 	register(portugueseAnalyzerName, lowercase.Name, pt.StopName, portugueseSnowballName, foldName)
 	register(germanAnalyzerName, lowercase.Name, de.StopName, de.SnowballStemmerName)

@@ -55,6 +55,9 @@ func TestElisionAndFolding(t *testing.T) {
 	for _, c := range []struct{ lang, a, b string }{
 		{"fr", "l'économie", "economie"},
 		{"fr", "d’État", "etat"},
+		{"fr", "L'État", "etat"},
+		{"fr", "D’Europe", "europe"},
+		{"it", "L'Italia", "italia"},
 		{"it", "l'economia", "economia"},
 		{"es", "política", "politica"},
 		{"pt", "país", "pais"},

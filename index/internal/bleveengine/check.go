@@ -30,6 +30,10 @@ func (e *Engine) Check(ctx context.Context) (engine.CheckReport, error) {
 		return r, fmt.Errorf("check: %w", err)
 	}
 	r.NeedsReindex = r.Mapping < MappingVersion
+	r.MissingChanges = ChangesSince(r.Mapping)
+	// Before version 2, every article's text was indexed as English,
+	// whatever its language: it is searched for so.
+	englishOnly := r.Mapping < 2
 
 	// listed maps each article ID to its number of quotes.
 	listed := map[string]int{}
@@ -43,9 +47,7 @@ func (e *Engine) Check(ctx context.Context) (engine.CheckReport, error) {
 			r.Problem("article %q: stored form has id %q", id, a.ID)
 		}
 		r.Articles++
-		if r.NeedsReindex {
-			// An older mapping indexed every article's text as English,
-			// whatever its language: it is searched for so.
+		if englishOnly {
 			a.Language = ""
 		}
 		listed[id] = len(a.Quotes)

@@ -11,12 +11,30 @@ import (
 // the index's metadata when it is created. An index is read with the
 // mapping it was created with, whatever the code that opens it: a change
 // to the mapping that documents written later need (a new field, another
-// analyzer) bumps it, and `newsindex reindex` rebuilds an older index.
-//
-//	1  no version kept: every text read as English, no language field
-//	2  the free text of each language in a field of its own (package
-//	   analysis, TextField), and the language facet
-const MappingVersion = 2
+// analyzer) bumps it, adds a line to mappingChanges, and `newsindex
+// reindex` rebuilds an older index. Version 1 is an index that records
+// none.
+const MappingVersion = 3
+
+// mappingChanges says what each version brought, as the messages that ask
+// for a reindex name it.
+var mappingChanges = [MappingVersion + 1]string{
+	2: "per-language analysis and the language facet (an older index reads every article as English)",
+	3: `French and Italian elision after lower case ("L'État" is found by "État")`,
+}
+
+// ChangesSince says what an index of mapping version v lacks, one change
+// after another ("" for a current index).
+func ChangesSince(v int) string {
+	var out string
+	for n := max(v+1, 2); n <= MappingVersion; n++ {
+		if out != "" {
+			out += "; "
+		}
+		out += mappingChanges[n]
+	}
+	return out
+}
 
 // mappingVersionKey is the key of the mapping version among bleve's
 // internal values.

@@ -4,17 +4,18 @@ import "fmt"
 
 // CheckReport says what an engine's check found, as index.CheckReport.
 type CheckReport struct {
-	Path         string
-	Documents    uint64
-	Articles     int
-	Quotes       int
-	QuotesListed int
-	FoundByID    int
-	FoundByTitle int
-	Mapping      int
-	NeedsReindex bool
-	Problems     []string
-	ProblemCount int
+	Path           string
+	Documents      uint64
+	Articles       int
+	Quotes         int
+	QuotesListed   int
+	FoundByID      int
+	FoundByTitle   int
+	Mapping        int
+	NeedsReindex   bool
+	MissingChanges string
+	Problems       []string
+	ProblemCount   int
 }
 
 // MaxProblems bounds the problems a report lists; ProblemCount counts them all.

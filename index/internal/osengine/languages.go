@@ -26,8 +26,8 @@ import (
 // osLanguage is how the OpenSearch index analyses one stemmed language
 // other than English, built from OpenSearch's own components so that it
 // does what the in-process analyzer of package analysis does: the standard
-// tokenizer (Unicode words, as bleve's), the elision of articles (before
-// lower case, case-sensitive, as bleve's), lower case, the stop words of
+// tokenizer (Unicode words, as bleve's), lower case, the elision of
+// articles (after lower case, as bleve's), the stop words of
 // bleve's list for the language (Lucene's Snowball lists, given word for
 // word so that a phrase of stop words matches alike), and the snowball
 // stemmer of the language.
@@ -117,15 +117,15 @@ func tokenMap(name string) []string {
 func languageAnalysis(filters, charFilters, analyzers obj) {
 	for _, l := range osLanguages {
 		var chain []string
+		if l.apostrophe {
+			chain = append(chain, "apostrophe")
+		}
+		chain = append(chain, "lowercase")
 		if l.elision != "" {
 			name := "news_elision_" + l.code
 			filters[name] = obj{"type": "elision", "articles": tokenMap(l.elision)}
 			chain = append(chain, name)
 		}
-		if l.apostrophe {
-			chain = append(chain, "apostrophe")
-		}
-		chain = append(chain, "lowercase")
 		stop, stem := "news_stop_"+l.code, "news_snowball_"+l.code
 		filters[stop] = obj{"type": "stop", "stopwords": tokenMap(l.stop)}
 		filters[stem] = obj{"type": "snowball", "language": l.snowball}

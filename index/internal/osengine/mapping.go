@@ -11,7 +11,7 @@ import (
 
 // mappingVersion is recorded in the index's _meta: a change to the mapping
 // that needs a reindex bumps it.
-const mappingVersion = 4 // 3: places; 4: a text field per analysis (title_fr, body_cjk …)
+const mappingVersion = 5 // 3: places; 4: a text field per analysis (title_fr, body_cjk …); 5: elision after lower case
 
 // The OpenSearch documents are the article's own JSON (the fields of
 // Article), plus the fields searching needs. Quotes are separate documents
