@@ -536,6 +536,9 @@ func (d *doc) speechVerbAt(s *leftScan, v int) (w string, j int, ok bool) {
 	for j >= s.l0 && d.isAux(j) {
 		j--
 	}
+	if j == v-1 && j >= s.l0 && isPossessive(d.toks[j].w) {
+		return "", 0, false // an adjective: "Berg’s proposed tax credit"
+	}
 	return w, j, true
 }
 

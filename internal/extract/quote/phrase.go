@@ -192,6 +192,15 @@ func (d *doc) parseForward(i, hi int) (phrase, bool) {
 	}
 	b := capRunFwd(toks, k, hi)
 	run := toks[k:b]
+	// "The Blaze’s Matt Walsh", "Fox News’ Bret Baier": a body's person,
+	// named in full after its possessive, speaks
+	if b < hi && isPossessive(toks[b-1].w) && isNameWord(toks[b]) {
+		if e := capRunFwd(toks, b, hi); e-b >= 2 && classifyRun(toks[b:e]) == spPerson && gender(joinTokens(toks[b:e])) != 0 {
+			pre = append(pre, run...)
+			k, b = b, e
+			run = toks[k:b]
+		}
+	}
 	// "Clinton spokesman Brian Fallon", but not "Joana Pires of a Lisbon
 	// group", where "of" joins the person to a body
 	if b < hi && toks[b].lw != "of" && toks[b].lw != "at" {

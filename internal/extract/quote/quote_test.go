@@ -164,6 +164,18 @@ var patternTests = []struct {
 		want: []want{{starts: "Fares will not rise", speaker: "Paul Okonjo", role: RoleOfficial}},
 	},
 	{
+		// "proposed" after a possessive is an adjective, not Berg's speech
+		name: "possessive_before_verb",
+		text: "Debate\n\nLena Ortiz then interjected, calling Tomas Berg’s proposed tax credit “a transfer payment with a bow on it.”",
+		want: []want{{starts: "a transfer payment", speaker: "Lena Ortiz", notSpeaker: "Tomas Berg"}},
+	},
+	{
+		// a body's person named in full after its possessive speaks
+		name: "possessive_body_person",
+		text: "Lists\n\nThe Courier’s Nina Holt provided a justification for the list, saying it was meant to “name the people who broke their word.”",
+		want: []want{{starts: "name the people", speaker: "Nina Holt"}},
+	},
+	{
 		name: "voter_other",
 		text: "Polls\n\n“I have voted in every election since 1970 and I will vote in this one,” said Edna Marsh, a retired teacher.",
 		want: []want{{starts: "I have voted", speaker: "Edna Marsh", role: RoleOther}},
