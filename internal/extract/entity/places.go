@@ -122,7 +122,7 @@ func (x *extraction) placeReadings() {
 			x.spans[k].kind = kPer
 		}
 	}
-	sports := x.sportsResults() // the lines of results were read by teams
+	sports := x.sportsResults() // the lines of results were read by bodies
 	// A name listed with one read as a place in the first round is read
 	// again in a second: "El Fasher and Kadugli".
 	for round := 0; round < 2; round++ {

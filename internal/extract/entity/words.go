@@ -68,6 +68,8 @@ var (
 	capsStop        = words("orgwords.txt", "caps-stop")
 	signOffs        = words("orgwords.txt", "sign-off")
 	competitions    = words("orgwords.txt", "competition-head")
+	bodyNouns       = words("orgwords.txt", "body-noun")
+	playerPositions = words("orgwords.txt", "player-position")
 
 	// Words of places' names.
 	placeNouns   = words("placewords.txt", "place-noun")

@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-func TestTeams(t *testing.T) {
+func TestBodies(t *testing.T) {
 	tests := []struct {
 		name, text string
 		orgs       []string // must be organizations, and not people
@@ -14,6 +14,8 @@ func TestTeams(t *testing.T) {
 			"Results :\nStal Mirnow 2 Drava Koltin 1\n", []string{"Drava Koltin", "Stal Mirnow"}},
 		{"a line of results after where it was played", "Results of the second leg :\nIn Koltin : Drava Koltin ( Poland ) 0 Vesna Ardak\n( Estonia ) 2 ( halftime 0-0 )\n" +
 			"Vesna Ardak win 3-0 on aggregate\n", []string{"Drava Koltin", "Vesna Ardak"}},
+		{"a club before a player's position", "Results : Dravik Koltin 1 Vesna 0 .\nDravik Koltin striker Tomasz Wernik scored twice .\n", []string{"Dravik Koltin"}},
+		{"a body before its noun", "Police checked 3,000 drivers , the Korvan news agency reported . Infighting within the Kuan Thai party has raised doubts .\n", []string{"Korvan", "Kuan Thai"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
