@@ -94,6 +94,8 @@ var extractTests = []struct {
 		[]string{"C:United States"}},
 	{"dateline state", "COBANCO YEAR NET\n\nSANTA CRUZ, Calif., Feb 26 - Shr 34 cts vs 1.19 dlrs.",
 		[]string{"C:United States"}},
+	{"dateline country", "Talks go on as the envoy waits .\nAnna Petrova\nNOVYE ZORI , Russia 1996-08-27\nRussian and rebel commanders met on Tuesday .",
+		[]string{"P:Anna Petrova", "!O:ZORI", "!O:NOVYE ZORI", "!P:NOVYE ZORI", "C:Russia"}},
 	{"tokenised text", "Germany 's representative to the European Union 's veterinary committee Werner Zwingmann said on Wednesday .",
 		[]string{"C:Germany", "O:European Union", "P:Werner Zwingmann"}},
 	{"short forms", "Talks between the U.S. and Britain resumed, the UK said.",
