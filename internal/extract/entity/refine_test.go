@@ -30,6 +30,9 @@ var refineTests = []struct {
 	{"The plant in Eau Claire, Wis., will close, said Dana Whitfield.", []string{"Dana Whitfield"}, nil, []string{"Wis"}},
 	{"The blast damaged four homes, the state news agency Korvan reported.", nil, nil, []string{"Korvan"}},
 	{"Tremors were felt in the port of Kuji, the Japan Meteorological Agency said.", nil, nil, []string{"Kuji"}},
+	{"The church in the village of Karin Brdo was destroyed, said Ivo Maric.", []string{"Ivo Maric"}, nil, []string{"Karin Brdo"}},
+	{"A jet landed at Juan Morales airport after a tyre burst.", nil, nil, []string{"Juan Morales"}},
+	{"Towns such as Grande Pointe, Alta., reported frost, and Gordon Smith, in Ottawa, said so.", []string{"Gordon Smith"}, nil, []string{"Grande Pointe"}},
 	{"Dalvik Electronics International and Pemberton Laboratories agreed to merge.", nil, nil, []string{"Pemberton Laboratories"}},
 }
 

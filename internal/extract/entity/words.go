@@ -80,6 +80,7 @@ var (
 	datelineOnly = words("placewords.txt", "dateline-only")
 	currencies   = words("placewords.txt", "currency")
 	eventNouns   = words("placewords.txt", "event-noun")
+	facilities   = words("placewords.txt", "facility-noun")
 	georgiaClues = func() []string {
 		var out []string
 		for _, f := range fields("placewords.txt", "georgia", 1) {
