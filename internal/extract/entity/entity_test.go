@@ -96,6 +96,8 @@ var extractTests = []struct {
 		[]string{"C:United States"}},
 	{"dateline country", "Talks go on as the envoy waits .\nAnna Petrova\nNOVYE ZORI , Russia 1996-08-27\nRussian and rebel commanders met on Tuesday .",
 		[]string{"P:Anna Petrova", "!O:ZORI", "!O:NOVYE ZORI", "!P:NOVYE ZORI", "C:Russia"}},
+	{"surname opened by a particle", "PM visits .\nAMMAN 1996-08-29\nJordanian Prime Minister Abdul-Rahim al-Masoudi left Amman on Thursday .",
+		[]string{"P:Abdul-Rahim al-Masoudi", "!P:Abdul-Rahim"}},
 	{"tokenised text", "Germany 's representative to the European Union 's veterinary committee Werner Zwingmann said on Wednesday .",
 		[]string{"C:Germany", "O:European Union", "P:Werner Zwingmann"}},
 	{"short forms", "Talks between the U.S. and Britain resumed, the UK said.",

@@ -291,11 +291,28 @@ func (x *extraction) joinLoneParticles() {
 
 // joinParticles joins a person's span to the capitalised words after one or
 // two name particles, which the tagger reads as two people ("Osama" and
-// "Laden").
+// "Laden"), and to a surname that a particle opens with a hyphen
+// ("Abdul-Karim al-Kabariti"), which it reads as no one's or as the start
+// of another name.
 func (x *extraction) joinParticles() {
 	out := x.spans[:0]
 	for k := 0; k < len(x.spans); k++ {
 		s := x.spans[k]
+		if p := s.j; s.kind == kPer && p < len(x.toks) && !x.toks[p].lineStart && particleSurname(x.toks[p].norm) {
+			s.j = p + 1
+			if k+1 < len(x.spans) && x.spans[k+1].i == p {
+				if next := x.spans[k+1]; next.kind == kPer {
+					s.j = next.j
+					k++
+				} else if next.j > p+1 {
+					x.spans[k+1].i = p + 1 // "al-Kabariti left Amman" cut to what follows the name
+				} else {
+					k++
+				}
+			}
+			out = append(out, s)
+			continue
+		}
 		if s.kind == kPer {
 			p := s.j
 			for p < len(x.toks) && p < s.j+2 && nameParticles[x.toks[p].norm] && x.toks[p].norm != "-" && !x.toks[p].lineStart {
@@ -557,6 +574,13 @@ func hyphenatedGivenName(w string) bool {
 	return !compoundSuffix[b] && gaz.match([]token{{norm: a}}, 0) == nil
 }
 
+// particleSurname reports whether w is a surname opened by a name particle
+// and a hyphen, "al-Kabariti", "el-Hage", "bin-Talal".
+func particleSurname(w string) bool {
+	p, rest, ok := strings.Cut(w, "-")
+	return ok && nameParticles[p] && p == strings.ToLower(p) && len(rest) > 1 && isCap(rest)
+}
+
 func isNameToken(w string) bool {
 	if w == "'s" || w == "'" || w == "s" {
 		return false
@@ -570,14 +594,14 @@ func isNameToken(w string) bool {
 }
 
 // personLike reports whether a PER span reads like a person's name: words
-// that start with a capital, no digits.
+// that start with a capital or are particles, no digits.
 func (x *extraction) personLike(s span) bool {
 	for k := s.i; k < s.j; k++ {
 		w := x.toks[k].norm
 		if strings.ContainsAny(w, "0123456789") {
 			return false
 		}
-		if !isCap(w) && !nameParticles[w] && w != `"` {
+		if !isCap(w) && !nameParticles[w] && w != `"` && !particleSurname(w) {
 			return false
 		}
 	}
