@@ -15,6 +15,8 @@ var bodyCues = []struct {
 	{"a player's club", "Jacek Dembinski ( Widzew Lodz )", (*extraction).playersClub},
 	{"a club before a player's position", "Chelsea defender Terry Phelan", (*extraction).clubOfPlayer},
 	{"a body before its noun", "the Belga news agency, the Chart Thai party", (*extraction).bodyBeforeNoun},
+	{"a company after its kind", "packaging manufacturer Super Indah Makmur, German retailers Metro , Rewe and Lidl", (*extraction).companyAfterNoun},
+	{"a share price's move", "Apex Tannery lost 22.72 to 597, Hammerson was 8p higher", (*extraction).priceMove},
 }
 
 // bodies reads as organizations the names that a body cue stands by, and
@@ -89,4 +91,42 @@ func (x *extraction) bodyBeforeNoun(s span) bool {
 		k++
 	}
 	return k < len(toks) && !toks[k].lineStart && bodyNouns[toks[k].norm] && GivenName(toks[s.i].lower) == 0
+}
+
+// companyAfterNoun reports whether a noun of a kind of company in lower
+// case stands before the span s or before the list of names it ends:
+// "brokers Cheuvreux de Virieu", "retailers Metro , Rewe and Lidl". A
+// trade's noun in the singular may be a person's ("broker Shakil Rizvi"),
+// and a name that opens with a given name is a person's.
+func (x *extraction) companyAfterNoun(s span) bool {
+	h := x.listHead(s.i)
+	one, plural := strings.CutSuffix(h, "s")
+	return (companyNouns[h] && !tradeNouns[h] || plural && companyNouns[one]) && GivenName(x.toks[s.i].lower) == 0
+}
+
+// priceMove reports whether a verb of a price's move and a price follow
+// the span s: "Rostelekom fell to $ 2.56", "Apex Tannery lost 22.72",
+// "Hammerson was 8p higher". A price has decimals, a currency's sign or
+// pence; a name that opens with a given name is a person's.
+func (x *extraction) priceMove(s span) bool {
+	toks := x.toks
+	if s.j >= len(toks) || toks[s.j].lineStart || !priceVerbs[toks[s.j].norm] || GivenName(toks[s.i].lower) != 0 {
+		return false
+	}
+	for k := s.j + 1; k < len(toks) && k <= s.j+3 && !toks[k].lineStart; k++ {
+		if isPrice(toks[k].norm) || x.priceAt(k) && isDigit(toks[k].norm[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// isPrice reports whether w is written as a price: digits with decimals
+// ("22.72"), or pence ("8p").
+func isPrice(w string) bool {
+	if n, ok := strings.CutSuffix(w, "p"); ok {
+		return isSmallNumber(n)
+	}
+	a, b, ok := strings.Cut(w, ".")
+	return ok && a != "" && len(b) >= 2 && isSmallNumber(strings.ReplaceAll(a, ",", "")[max(0, len(strings.ReplaceAll(a, ",", ""))-3):]) && isSmallNumber(b[:min(len(b), 3)])
 }

@@ -70,6 +70,8 @@ var (
 	competitions    = words("orgwords.txt", "competition-head")
 	bodyNouns       = words("orgwords.txt", "body-noun")
 	playerPositions = words("orgwords.txt", "player-position")
+	priceVerbs      = words("orgwords.txt", "price-verb")
+	tradeNouns      = words("orgwords.txt", "trade-noun")
 
 	// Words of places' names.
 	placeNouns   = words("placewords.txt", "place-noun")
