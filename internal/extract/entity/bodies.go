@@ -17,6 +17,7 @@ var bodyCues = []struct {
 	{"a body before its noun", "the Belga news agency, the Chart Thai party", (*extraction).bodyBeforeNoun},
 	{"a company after its kind", "packaging manufacturer Super Indah Makmur, German retailers Metro , Rewe and Lidl", (*extraction).companyAfterNoun},
 	{"a share price's move", "Apex Tannery lost 22.72 to 597, Hammerson was 8p higher", (*extraction).priceMove},
+	{"a company's figures", "Arthur Yates year net A$ 6.1 mln, Liu Chong Hing interim net up", (*extraction).companyFigures},
 }
 
 // bodies reads as organizations the names that a body cue stands by, and
@@ -95,13 +96,15 @@ func (x *extraction) bodyBeforeNoun(s span) bool {
 
 // companyAfterNoun reports whether a noun of a kind of company in lower
 // case stands before the span s or before the list of names it ends:
-// "brokers Cheuvreux de Virieu", "retailers Metro , Rewe and Lidl". A
+// "brokers Cheuvreux de Virieu", "retailers Metro , Rewe and Lidl", or
+// of a club ("southern club Fidelis Andria", "northern side Braga"). A
 // trade's noun in the singular may be a person's ("broker Shakil Rizvi"),
 // and a name that opens with a given name is a person's.
 func (x *extraction) companyAfterNoun(s span) bool {
 	h := x.listHead(s.i)
 	one, plural := strings.CutSuffix(h, "s")
-	return (companyNouns[h] && !tradeNouns[h] || plural && companyNouns[one]) && GivenName(x.toks[s.i].lower) == 0
+	company := companyNouns[h] && !tradeNouns[h] || plural && companyNouns[one] || clubNouns[h]
+	return company && GivenName(x.toks[s.i].lower) == 0
 }
 
 // priceMove reports whether a verb of a price's move and a price follow
@@ -129,4 +132,16 @@ func isPrice(w string) bool {
 	}
 	a, b, ok := strings.Cut(w, ".")
 	return ok && a != "" && len(b) >= 2 && isSmallNumber(strings.ReplaceAll(a, ",", "")[max(0, len(strings.ReplaceAll(a, ",", ""))-3):]) && isSmallNumber(b[:min(len(b), 3)])
+}
+
+// companyFigures reports whether a noun of a company's figures in lower
+// case follows the span s, a word of their period between: "Arthur Yates
+// year net", "Nutricia shares".
+func (x *extraction) companyFigures(s span) bool {
+	toks := x.toks
+	k := s.j
+	if k < len(toks) && figurePeriods[toks[k].norm] {
+		k++
+	}
+	return k < len(toks) && k > s.j-1 && !toks[k].lineStart && !toks[s.j].lineStart && figureNouns[toks[k].norm] && GivenName(toks[s.i].lower) == 0
 }

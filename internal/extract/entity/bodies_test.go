@@ -46,3 +46,57 @@ func TestTradeNounBeforeAPerson(t *testing.T) {
 		t.Errorf("Extract(%q).Organizations = %q, want no Shakil Rizvi", text, r.Organizations)
 	}
 }
+
+// TestBodyCues checks each cue on a name read as a person, whatever the
+// tagger makes of the sentence: people lists other names read as people.
+func TestBodyCues(t *testing.T) {
+	tests := []struct {
+		cue, text, name string
+		people          []string
+		want            bool
+	}{
+		{"a player's club", "4 - Jacek Wernik ( Drava Koltin ) , Piotr Zaleski", "Drava Koltin", []string{"Jacek Wernik"}, true},
+		{"a player's club", "the regime of Saddam ( Hussein ) said", "Hussein", []string{"Saddam"}, false},
+		{"a club before a player's position", "Brava Koltin striker Tomas Wernik scored", "Brava Koltin", []string{"Tomas Wernik"}, true},
+		{"a body before its noun", "the Korvan news agency said", "Korvan", nil, true},
+		{"a body before its noun", "the John Korvan party said", "John Korvan", nil, false},
+		{"a company after its kind", "German retailers Korvel , Drane and Umbrak were", "Umbrak", nil, true},
+		{"a company after its kind", "said broker Shakil Rizvi .", "Shakil Rizvi", nil, false},
+		{"a company after its kind", "at small southern club Ferrano Andria .", "Ferrano Andria", nil, true},
+		{"a share price's move", "and Ardo Tannery lost 22.72 to 597 .", "Ardo Tannery", nil, true},
+		{"a share price's move", "and Ardo Hammer was 8p higher .", "Ardo Hammer", nil, true},
+		{"a share price's move", "and Ardo Tannery lost 6-3 6-4 .", "Ardo Tannery", nil, false},
+		{"a company's figures", "Liu Kwong Hing interim net up 2.7 pct .", "Liu Kwong Hing", nil, true},
+		{"a company's figures", "Nortel shares rose .", "Nortel", nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.cue+"/"+tt.name, func(t *testing.T) {
+			x := &extraction{text: tt.text, toks: tokenize(tt.text), model: defaultModel}
+			at := func(name string) span {
+				n := len(tokenize(name))
+				for i := 0; i+n <= len(x.toks); i++ {
+					if x.words(span{i, i + n, kPer}) == name {
+						return span{i, i + n, kPer}
+					}
+				}
+				t.Fatalf("%q not in %q", name, tt.text)
+				return span{}
+			}
+			s := at(tt.name)
+			x.spans = append(x.spans, s)
+			for _, p := range tt.people {
+				x.spans = append(x.spans, at(p))
+			}
+			x.buildOwner()
+			for _, c := range bodyCues {
+				if c.name == tt.cue {
+					if got := c.cue(x, s); got != tt.want {
+						t.Errorf("%s(%q in %q) = %v, want %v", c.name, tt.name, tt.text, got, tt.want)
+					}
+					return
+				}
+			}
+			t.Fatalf("no cue %q", tt.cue)
+		})
+	}
+}

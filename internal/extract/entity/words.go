@@ -72,6 +72,9 @@ var (
 	playerPositions = words("orgwords.txt", "player-position")
 	priceVerbs      = words("orgwords.txt", "price-verb")
 	tradeNouns      = words("orgwords.txt", "trade-noun")
+	clubNouns       = words("orgwords.txt", "club-noun")
+	figureNouns     = words("orgwords.txt", "figure-noun")
+	figurePeriods   = words("orgwords.txt", "figure-period")
 
 	// Words of places' names.
 	placeNouns   = words("placewords.txt", "place-noun")
