@@ -98,6 +98,8 @@ var extractTests = []struct {
 		[]string{"P:Anna Petrova", "!O:ZORI", "!O:NOVYE ZORI", "!P:NOVYE ZORI", "C:Russia"}},
 	{"surname opened by a particle", "PM visits .\nAMMAN 1996-08-29\nJordanian Prime Minister Abdul-Rahim al-Masoudi left Amman on Thursday .",
 		[]string{"P:Abdul-Rahim al-Masoudi", "!P:Abdul-Rahim"}},
+	{"a day ends no name", "Drug use .\nMOSCOW 1996-08-28\nRepublican presidential candidate Rob Dolan Wednesday accused the administration of ignoring drug use .",
+		[]string{"P:Rob Dolan", "!P:Rob Dolan Wednesday"}},
 	{"tokenised text", "Germany 's representative to the European Union 's veterinary committee Werner Zwingmann said on Wednesday .",
 		[]string{"C:Germany", "O:European Union", "P:Werner Zwingmann"}},
 	{"short forms", "Talks between the U.S. and Britain resumed, the UK said.",

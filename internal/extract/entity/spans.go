@@ -127,6 +127,12 @@ func (x *extraction) cleanSpans() {
 				}
 			}
 		}
+		// "Bob Dole Wednesday", "Yeltsin Sept 7": a day, or a month before
+		// its date, ends no one's name
+		for s.kind == kPer && s.j-s.i >= 2 && (days[x.toks[s.j-1].lower] ||
+			months[strings.ToLower(strings.TrimSuffix(x.toks[s.j-1].norm, "."))] && s.j < len(x.toks) && !x.toks[s.j].lineStart && isDigit(x.toks[s.j].norm[0])) {
+			s.j--
+		}
 		if s.kind == kOrg {
 			for s.i < s.j && strings.EqualFold(x.toks[s.i].norm, "the") {
 				s.i++

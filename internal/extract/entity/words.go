@@ -37,7 +37,8 @@ var (
 	roleNouns     = words("titles.txt", "role-noun")
 
 	// The calendar.
-	calendarWords = union(words("calendar.txt", "day"), words("calendar.txt", "month"))
+	days          = words("calendar.txt", "day")
+	calendarWords = union(days, words("calendar.txt", "month"))
 	months        = union(words("calendar.txt", "month"), words("calendar.txt", "month-abbrev"))
 
 	// Words that name nothing.
