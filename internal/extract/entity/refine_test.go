@@ -123,3 +123,30 @@ func TestProductsAndUnitsAreNoOrganizations(t *testing.T) {
 		}
 	}
 }
+
+func TestGivenNamed(t *testing.T) {
+	tests := []struct {
+		text, name string
+		want       bool
+	}{
+		{"Nicole Arendt ( U.S. ) beat Sandra Cacic", "Nicole Arendt", true},
+		{"+1 Scott Hoch through 9", "Scott Hoch", true},
+		{"It will buy a former Eli Lilly & Co . unit", "Eli Lilly", false},
+		{"Crystal Palace 3 1 1 1 3 2 4", "Crystal Palace", false},
+		{"Huddersfield v Crystal Palace , Norwich v Wolverhampton", "Crystal Palace", false},
+		{"Peabody Energy said", "Peabody Energy", false},
+	}
+	for _, tt := range tests {
+		x := &extraction{text: tt.text, toks: tokenize(tt.text), model: defaultModel}
+		n := len(tokenize(tt.name))
+		var s span
+		for i := 0; i+n <= len(x.toks); i++ {
+			if x.words(span{i, i + n, kOrg}) == tt.name {
+				s = span{i, i + n, kOrg}
+			}
+		}
+		if got := x.givenNamed(s); got != tt.want {
+			t.Errorf("givenNamed(%q in %q) = %v, want %v", tt.name, tt.text, got, tt.want)
+		}
+	}
+}

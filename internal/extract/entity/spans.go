@@ -93,8 +93,8 @@ func (x *extraction) cleanSpans() {
 	var headline, people []span
 	out := x.spans[:0]
 	for _, s := range x.spans {
-		if s.kind == kOrg && x.titledPerson(s) {
-			s.kind = kPer // "Senator Jeff Sessions" read as a body
+		if s.kind == kOrg && (x.titledPerson(s) || x.givenNamed(s)) {
+			s.kind = kPer // "Senator Jeff Sessions", "Irina Spirlea ( Romania ) beat" read as bodies
 		}
 		if s.kind == kPer && s.j-s.i >= 2 && geoHeads[x.toks[s.j-1].lower] && GivenName(x.toks[s.i].lower) == 0 ||
 			s.kind == kOrg && s.j-s.i >= 2 && (featureHeads[x.toks[s.j-1].lower] || featureHeads[x.toks[s.i].lower] && x.toks[s.i+1].lower == "of") {
@@ -352,6 +352,38 @@ func (x *extraction) titledPerson(s span) bool {
 		if !x.capWord(k) || orgWords[x.toks[k].lower] || companyHeads[x.toks[k].lower] {
 			return false
 		}
+	}
+	return true
+}
+
+// givenNamed reports whether the organization span s reads as a person's
+// name: two or three capitalized words, the first a given name, the last
+// no common English word, none a word of organizations or companies, and
+// no company's suffix or "&" after it ("Morgan Stanley & Co", "Eli Lilly &
+// Co"), and no line of standings or fixture it stands in.
+func (x *extraction) givenNamed(s span) bool {
+	toks := x.toks
+	if s.j-s.i < 2 || s.j-s.i > 3 || GivenName(toks[s.i].lower) == 0 || gaz.match(toks, s.i) != nil || isCommon(toks[s.j-1].lower) {
+		return false // "Crystal Palace", "Ross County": a common noun ends a body's name
+	}
+	for k := s.i; k < s.j; k++ {
+		l := toks[k].lower
+		if !x.capWord(k) || orgWords[l] || companyHeads[l] || companyWords[l] || companySuffixes[l] {
+			return false
+		}
+	}
+	if s.j < len(toks) && !toks[s.j].lineStart {
+		if n := toks[s.j].lower; n == "&" || n == "and" || orgWords[n] || companySuffixes[n] || companyHeads[n] {
+			return false
+		}
+		// a line of a table of standings, "Crystal Palace 3 1 1 1 3 2 4", or a
+		// side of a fixture, "Huddersfield v Crystal Palace", is a club's
+		if toks[s.i].lineStart && isSmallNumber(toks[s.j].norm) || fixtureWords[toks[s.j].lower] {
+			return false
+		}
+	}
+	if s.i > 0 && !toks[s.i].lineStart && fixtureWords[toks[s.i-1].lower] {
+		return false
 	}
 	return true
 }
