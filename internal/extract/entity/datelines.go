@@ -17,7 +17,8 @@ func StateName(abbrev string) (string, bool) {
 }
 
 // datelines finds the datelines that open lines ("CLEVELAND, Feb 26 -",
-// "SANTA CRUZ, Calif., Feb 26 -", "LONDON 1996-08-30"): their city is a
+// "SANTA CRUZ, Calif., Feb 26 -", "LONDON 1996-08-30", "MAE SOT , Thailand
+// 1996-08-25"): their city is a
 // place, never a person or an organization, and a state abbreviation after
 // it names its country.
 func (x *extraction) datelines() {
@@ -47,6 +48,8 @@ func (x *extraction) datelines() {
 					k++
 				}
 				dated = true
+			} else if e := gaz.match(toks, k+1); e != nil && e.kind == gazCountry && k+1+len(e.words) < len(toks) {
+				k += 1 + len(e.words) // "MAE SOT , Thailand 1996-08-25"
 			} else {
 				k++
 			}

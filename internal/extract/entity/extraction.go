@@ -49,6 +49,7 @@ var passes = []struct {
 	{"datelines", (*extraction).datelines},                // datelines.go
 	{"organization shapes", (*extraction).patternOrgs},    // patterns.go
 	{"repeated names", (*extraction).consistency},         // consistency.go
+	{"bodies by context", (*extraction).bodies},           // bodies.go
 	{"lone names by context", (*extraction).refinePeople}, // refine.go
 	{"places of the world", (*extraction).placeReadings},  // places.go
 }

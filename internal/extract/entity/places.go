@@ -122,8 +122,7 @@ func (x *extraction) placeReadings() {
 			x.spans[k].kind = kPer
 		}
 	}
-	x.resultLines()
-	sports := x.sportsResults()
+	sports := x.sportsResults() // the lines of results were read by bodies
 	// A name listed with one read as a place in the first round is read
 	// again in a second: "El Fasher and Kadugli".
 	for round := 0; round < 2; round++ {
@@ -592,51 +591,73 @@ func (x *extraction) sportsResults() bool {
 // resultLines reads the two names of a line of match results, "Benfica 2
 // Porto 1" (a halftime score or a team's country in brackets may follow
 // either), as organizations: sides of a fixture are teams, whether the
-// tagger read them as people or places.
-func (x *extraction) resultLines() {
+// tagger read them as people or places. The line may open with where the
+// match was played ("In Tirana : Flamurtari Vlore ( Albania ) 0 Chemlon
+// Humenne ( Slovakia ) 2"), and the second side's result may run on to the
+// next line, as a sentence of results breaks where it will. It returns the
+// lower-cased names of the sides.
+func (x *extraction) resultLines() []string {
 	toks := x.toks
 	changed := false
+	var names []string
 	for i := 0; i < len(toks); {
 		j := i + 1
 		for j < len(toks) && !toks[j].lineStart {
 			j++
 		}
 		// the line toks[i:j]: side, number, side, number, then brackets
+		k0 := i
+		for c := i; c < j && c < i+5; c++ {
+			if toks[c].norm == ":" && toks[i].lower == "in" {
+				k0 = c + 1
+			}
+		}
 		var sides []span
-		k := i
-		for len(sides) < 2 && k < j {
+		k, end := k0, j
+		for len(sides) < 2 && k < end {
 			o := x.owner[k]
 			if o < 0 || x.spans[o].i != k || x.spans[o].kind == kMisc {
 				break
 			}
 			s := x.spans[o]
 			e := s.j
-			if e+2 < j && toks[e].norm == "(" { // "Alba ( Germany ) 75"
-				for b := e + 1; b < j && b <= e+4; b++ {
+			if e == end && len(sides) == 1 { // the line breaks after the second side
+				for end++; end < len(toks) && !toks[end].lineStart; end++ {
+				}
+			}
+			if e+2 < end && toks[e].norm == "(" { // "Alba ( Germany ) 75"
+				for b := e + 1; b < end && b <= e+4; b++ {
 					if toks[b].norm == ")" {
 						e = b + 1
 						break
 					}
 				}
 			}
-			if e >= j || !isSmallNumber(toks[e].norm) {
+			if e == end && len(sides) == 1 {
+				for end++; end < len(toks) && !toks[end].lineStart; end++ {
+				}
+			}
+			if e >= end || !isSmallNumber(toks[e].norm) {
 				break
 			}
 			sides = append(sides, s)
 			k = e + 1
 		}
-		if len(sides) == 2 && (k == j || toks[k].norm == "(") {
+		if len(sides) == 2 && (k == end || toks[k].norm == "(") {
 			x.resultLineCount++
 			for _, s := range sides {
+				names = append(names, strings.ToLower(x.words(s)))
 				if o := x.owner[s.i]; x.spans[o].kind != kOrg {
 					x.spans[o].kind = kOrg
 					changed = true
 				}
 			}
+			j = end
 		}
 		i = j
 	}
 	if changed {
 		x.buildOwner()
 	}
+	return names
 }

@@ -29,6 +29,7 @@ import (
 // ("Policy Forum", "Northbridge University") become organizations.
 func (x *extraction) refinePeople() {
 	toks := x.toks
+	x.placedPeople()
 	inFull := map[string]bool{}  // lower-cased words of people named in full
 	orgWord := map[string]bool{} // lower-cased capitalized words of longer organization names
 	for k, s := range x.spans {
@@ -134,6 +135,31 @@ func (x *extraction) refinePeople() {
 	}
 	x.spans = out
 	x.buildOwner()
+}
+
+// placedPeople reads as places the people, of any number of words, that
+// stand where only places stand: after a place's noun and "of" ("the
+// village of Karin Gornji"), before a facility's noun in lower case ("Ben
+// Gurion airport"), or before a comma and a state's abbreviation ("Grande
+// Prairie , Alta .").
+func (x *extraction) placedPeople() {
+	toks := x.toks
+	changed := false
+	for k, s := range x.spans {
+		if s.kind != kPer {
+			continue
+		}
+		of := s.i >= 2 && toks[s.i-1].norm == "of" && placeNouns[toks[s.i-2].norm] && !toks[s.i].lineStart
+		facility := s.j < len(toks) && !toks[s.j].lineStart && facilities[toks[s.j].norm]
+		state := s.j+1 < len(toks) && !toks[s.j+1].lineStart && isCap(toks[s.j+1].norm) && x.stateAfterPlace(s.j+1)
+		if of || facility || state {
+			x.spans[k].kind = kLoc
+			changed = true
+		}
+	}
+	if changed {
+		x.buildOwner()
+	}
 }
 
 // fixtureList reports whether toks[i] is a side of a fixture on a line of

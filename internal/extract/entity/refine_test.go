@@ -30,6 +30,9 @@ var refineTests = []struct {
 	{"The plant in Eau Claire, Wis., will close, said Dana Whitfield.", []string{"Dana Whitfield"}, nil, []string{"Wis"}},
 	{"The blast damaged four homes, the state news agency Korvan reported.", nil, nil, []string{"Korvan"}},
 	{"Tremors were felt in the port of Kuji, the Japan Meteorological Agency said.", nil, nil, []string{"Kuji"}},
+	{"The church in the village of Karin Brdo was destroyed, said Ivo Maric.", []string{"Ivo Maric"}, nil, []string{"Karin Brdo"}},
+	{"A jet landed at Juan Morales airport after a tyre burst.", nil, nil, []string{"Juan Morales"}},
+	{"Towns such as Grande Pointe, Alta., reported frost, and Gordon Smith, in Ottawa, said so.", []string{"Gordon Smith"}, nil, []string{"Grande Pointe"}},
 	{"Dalvik Electronics International and Pemberton Laboratories agreed to merge.", nil, nil, []string{"Pemberton Laboratories"}},
 }
 
@@ -117,6 +120,33 @@ func TestProductsAndUnitsAreNoOrganizations(t *testing.T) {
 	} {
 		if got := Extract(tt.text).Organizations; slices.Contains(got, tt.notOrg) {
 			t.Errorf("Extract(%q).Organizations = %q, want no %q", tt.text, got, tt.notOrg)
+		}
+	}
+}
+
+func TestGivenNamed(t *testing.T) {
+	tests := []struct {
+		text, name string
+		want       bool
+	}{
+		{"Nicole Arendt ( U.S. ) beat Sandra Cacic", "Nicole Arendt", true},
+		{"+1 Scott Hoch through 9", "Scott Hoch", true},
+		{"It will buy a former Eli Lilly & Co . unit", "Eli Lilly", false},
+		{"Crystal Palace 3 1 1 1 3 2 4", "Crystal Palace", false},
+		{"Huddersfield v Crystal Palace , Norwich v Wolverhampton", "Crystal Palace", false},
+		{"Peabody Energy said", "Peabody Energy", false},
+	}
+	for _, tt := range tests {
+		x := &extraction{text: tt.text, toks: tokenize(tt.text), model: defaultModel}
+		n := len(tokenize(tt.name))
+		var s span
+		for i := 0; i+n <= len(x.toks); i++ {
+			if x.words(span{i, i + n, kOrg}) == tt.name {
+				s = span{i, i + n, kOrg}
+			}
+		}
+		if got := x.givenNamed(s); got != tt.want {
+			t.Errorf("givenNamed(%q in %q) = %v, want %v", tt.name, tt.text, got, tt.want)
 		}
 	}
 }

@@ -93,8 +93,8 @@ func (x *extraction) cleanSpans() {
 	var headline, people []span
 	out := x.spans[:0]
 	for _, s := range x.spans {
-		if s.kind == kOrg && x.titledPerson(s) {
-			s.kind = kPer // "Senator Jeff Sessions" read as a body
+		if s.kind == kOrg && (x.titledPerson(s) || x.givenNamed(s)) {
+			s.kind = kPer // "Senator Jeff Sessions", "Irina Spirlea ( Romania ) beat" read as bodies
 		}
 		if s.kind == kPer && s.j-s.i >= 2 && geoHeads[x.toks[s.j-1].lower] && GivenName(x.toks[s.i].lower) == 0 ||
 			s.kind == kOrg && s.j-s.i >= 2 && (featureHeads[x.toks[s.j-1].lower] || featureHeads[x.toks[s.i].lower] && x.toks[s.i+1].lower == "of") {
@@ -126,6 +126,12 @@ func (x *extraction) cleanSpans() {
 					break
 				}
 			}
+		}
+		// "Bob Dole Wednesday", "Yeltsin Sept 7": a day, or a month before
+		// its date, ends no one's name
+		for s.kind == kPer && s.j-s.i >= 2 && (days[x.toks[s.j-1].lower] ||
+			months[strings.ToLower(strings.TrimSuffix(x.toks[s.j-1].norm, "."))] && s.j < len(x.toks) && !x.toks[s.j].lineStart && isDigit(x.toks[s.j].norm[0])) {
+			s.j--
 		}
 		if s.kind == kOrg {
 			for s.i < s.j && strings.EqualFold(x.toks[s.i].norm, "the") {
@@ -291,11 +297,28 @@ func (x *extraction) joinLoneParticles() {
 
 // joinParticles joins a person's span to the capitalised words after one or
 // two name particles, which the tagger reads as two people ("Osama" and
-// "Laden").
+// "Laden"), and to a surname that a particle opens with a hyphen
+// ("Abdul-Karim al-Kabariti"), which it reads as no one's or as the start
+// of another name.
 func (x *extraction) joinParticles() {
 	out := x.spans[:0]
 	for k := 0; k < len(x.spans); k++ {
 		s := x.spans[k]
+		if p := s.j; s.kind == kPer && p < len(x.toks) && !x.toks[p].lineStart && particleSurname(x.toks[p].norm) {
+			s.j = p + 1
+			if k+1 < len(x.spans) && x.spans[k+1].i == p {
+				if next := x.spans[k+1]; next.kind == kPer {
+					s.j = next.j
+					k++
+				} else if next.j > p+1 {
+					x.spans[k+1].i = p + 1 // "al-Kabariti left Amman" cut to what follows the name
+				} else {
+					k++
+				}
+			}
+			out = append(out, s)
+			continue
+		}
 		if s.kind == kPer {
 			p := s.j
 			for p < len(x.toks) && p < s.j+2 && nameParticles[x.toks[p].norm] && x.toks[p].norm != "-" && !x.toks[p].lineStart {
@@ -329,6 +352,38 @@ func (x *extraction) titledPerson(s span) bool {
 		if !x.capWord(k) || orgWords[x.toks[k].lower] || companyHeads[x.toks[k].lower] {
 			return false
 		}
+	}
+	return true
+}
+
+// givenNamed reports whether the organization span s reads as a person's
+// name: two or three capitalized words, the first a given name, the last
+// no common English word, none a word of organizations or companies, and
+// no company's suffix or "&" after it ("Morgan Stanley & Co", "Eli Lilly &
+// Co"), and no line of standings or fixture it stands in.
+func (x *extraction) givenNamed(s span) bool {
+	toks := x.toks
+	if s.j-s.i < 2 || s.j-s.i > 3 || GivenName(toks[s.i].lower) == 0 || gaz.match(toks, s.i) != nil || isCommon(toks[s.j-1].lower) {
+		return false // "Crystal Palace", "Ross County": a common noun ends a body's name
+	}
+	for k := s.i; k < s.j; k++ {
+		l := toks[k].lower
+		if !x.capWord(k) || orgWords[l] || companyHeads[l] || companyWords[l] || companySuffixes[l] {
+			return false
+		}
+	}
+	if s.j < len(toks) && !toks[s.j].lineStart {
+		if n := toks[s.j].lower; n == "&" || n == "and" || orgWords[n] || companySuffixes[n] || companyHeads[n] {
+			return false
+		}
+		// a line of a table of standings, "Crystal Palace 3 1 1 1 3 2 4", or a
+		// side of a fixture, "Huddersfield v Crystal Palace", is a club's
+		if toks[s.i].lineStart && isSmallNumber(toks[s.j].norm) || fixtureWords[toks[s.j].lower] {
+			return false
+		}
+	}
+	if s.i > 0 && !toks[s.i].lineStart && fixtureWords[toks[s.i-1].lower] {
+		return false
 	}
 	return true
 }
@@ -557,6 +612,13 @@ func hyphenatedGivenName(w string) bool {
 	return !compoundSuffix[b] && gaz.match([]token{{norm: a}}, 0) == nil
 }
 
+// particleSurname reports whether w is a surname opened by a name particle
+// and a hyphen, "al-Kabariti", "el-Hage", "bin-Talal".
+func particleSurname(w string) bool {
+	p, rest, ok := strings.Cut(w, "-")
+	return ok && nameParticles[p] && p == strings.ToLower(p) && len(rest) > 1 && isCap(rest)
+}
+
 func isNameToken(w string) bool {
 	if w == "'s" || w == "'" || w == "s" {
 		return false
@@ -570,14 +632,14 @@ func isNameToken(w string) bool {
 }
 
 // personLike reports whether a PER span reads like a person's name: words
-// that start with a capital, no digits.
+// that start with a capital or are particles, no digits.
 func (x *extraction) personLike(s span) bool {
 	for k := s.i; k < s.j; k++ {
 		w := x.toks[k].norm
 		if strings.ContainsAny(w, "0123456789") {
 			return false
 		}
-		if !isCap(w) && !nameParticles[w] && w != `"` {
+		if !isCap(w) && !nameParticles[w] && w != `"` && !particleSurname(w) {
 			return false
 		}
 	}

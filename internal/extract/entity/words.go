@@ -37,7 +37,8 @@ var (
 	roleNouns     = words("titles.txt", "role-noun")
 
 	// The calendar.
-	calendarWords = union(words("calendar.txt", "day"), words("calendar.txt", "month"))
+	days          = words("calendar.txt", "day")
+	calendarWords = union(days, words("calendar.txt", "month"))
 	months        = union(words("calendar.txt", "month"), words("calendar.txt", "month-abbrev"))
 
 	// Words that name nothing.
@@ -68,6 +69,13 @@ var (
 	capsStop        = words("orgwords.txt", "caps-stop")
 	signOffs        = words("orgwords.txt", "sign-off")
 	competitions    = words("orgwords.txt", "competition-head")
+	bodyNouns       = words("orgwords.txt", "body-noun")
+	playerPositions = words("orgwords.txt", "player-position")
+	priceVerbs      = words("orgwords.txt", "price-verb")
+	tradeNouns      = words("orgwords.txt", "trade-noun")
+	clubNouns       = words("orgwords.txt", "club-noun")
+	figureNouns     = words("orgwords.txt", "figure-noun")
+	figurePeriods   = words("orgwords.txt", "figure-period")
 
 	// Words of places' names.
 	placeNouns   = words("placewords.txt", "place-noun")
@@ -78,6 +86,7 @@ var (
 	datelineOnly = words("placewords.txt", "dateline-only")
 	currencies   = words("placewords.txt", "currency")
 	eventNouns   = words("placewords.txt", "event-noun")
+	facilities   = words("placewords.txt", "facility-noun")
 	georgiaClues = func() []string {
 		var out []string
 		for _, f := range fields("placewords.txt", "georgia", 1) {

@@ -118,6 +118,8 @@ var (
 	companyWords     = words("orgwords.txt", "company")
 	companyHeads     = words("orgwords.txt", "company-head")
 	mediaWords       = words("orgwords.txt", "media")
+	mediaNouns       = words("orgwords.txt", "media-noun")
+	companyNouns     = words("orgwords.txt", "company-noun")
 	analystOrgWords  = words("orgwords.txt", "research")
 	officialOrgWords = words("orgwords.txt", "public-body")
 	orgNouns         = words("orgwords.txt", "org-noun")

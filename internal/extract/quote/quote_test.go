@@ -731,8 +731,25 @@ func TestOrgRole(t *testing.T) {
 		{"Zorvex", RoleOfficial},                    // nothing known: most bodies that speak are public
 	}
 	for _, tt := range tests {
-		if got := orgRole(tt.name, strings.Fields(strings.ToLower(tt.name))); got != tt.want {
+		if got := (&doc{}).orgRole(tt.name, strings.Fields(strings.ToLower(tt.name))); got != tt.want {
 			t.Errorf("orgRole(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestDescribedRole checks the role of an organization of unknown kind by
+// what the text says of it.
+func TestDescribedRole(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Checkwise, a fact-checking website, rated the claim false.", RoleOther},
+		{"Checkwise is operated by the Harbour Times, a news organization.", RoleOther},
+		{"The research group Checkwise said costs would rise.", RoleAnalyst},
+		{"Checkwise, the agency that oversees the program, said it would act.", RoleOfficial},
+		{"Checkwise rated the claim false.", ""},
+	}
+	for _, tt := range tests {
+		if got := newDoc(tt.text, entity.Result{}).describedRole("Checkwise"); got != tt.want {
+			t.Errorf("describedRole(%q) = %q, want %q", tt.text, got, tt.want)
 		}
 	}
 }

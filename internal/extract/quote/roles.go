@@ -5,6 +5,7 @@ package quote
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/newsindex/newsindex/internal/extract/entity"
 )
@@ -24,7 +25,7 @@ func (d *doc) role(q *rawQuote) speakerRole {
 	}
 	if q.speaker == "" {
 		if q.kind == spOrg {
-			return speakerRole{orgRole(joinTokens(q.sp.name), lowerWords(q.sp.name)), "", true}
+			return speakerRole{d.orgRole(joinTokens(q.sp.name), lowerWords(q.sp.name)), "", true}
 		}
 		return d.decideRole([]mention{phraseMention(q.sp)}, "")
 	}
@@ -36,7 +37,7 @@ func (d *doc) role(q *rawQuote) speakerRole {
 		// the words of the name the text used and of the canonical one:
 		// "Peabody said" is Peabody Energy, a company
 		ws := append(lowerWords(q.sp.name), strings.Fields(strings.ToLower(q.speaker))...)
-		r := speakerRole{orgRole(q.speaker, ws), "", true}
+		r := speakerRole{d.orgRole(q.speaker, ws), "", true}
 		d.roles[q.speaker] = r
 		return r
 	}
@@ -66,12 +67,122 @@ func phraseMention(sp phrase) mention {
 }
 
 // orgRole is the role of an organization that speaks: that of its kind,
-// or official, as most bodies that speak are.
-func orgRole(name string, ws []string) string {
+// known or shown in its name, else that of what the text says it is
+// (describedRole), else official.
+func (d *doc) orgRole(name string, ws []string) string {
 	if r := orgKindRole(name, ws); r != "" {
 		return r
 	}
+	if r := d.describedRole(name); r != "" {
+		return r
+	}
 	return RoleOfficial
+}
+
+// describedRole is the role of the organization called name that the
+// text's own words about it tell, "" where they tell none: an apposition
+// or a predicate ("PolitiFact, a fact-checking website"; "X is a Florida
+// news organization"), a description before the name ("the research group
+// X"), or its owner ("PolitiFact is operated by the Tampa Bay Times"),
+// whose kind is its own.
+func (d *doc) describedRole(name string) string {
+	text := d.text
+	for at := 0; name != "" && at < len(text); {
+		i := strings.Index(text[at:], name)
+		if i < 0 {
+			break
+		}
+		s, e := at+i, at+i+len(name)
+		at = e
+		if r := describedBefore(text[max(0, s-60):s]); r != "" {
+			return r
+		}
+		after := strings.Fields(strings.ToLower(strings.Map(wordOrSpace, text[e:min(len(text), e+100)])))
+		if len(after) < 2 || !strings.HasPrefix(text[e:], ",") && after[0] != "is" {
+			continue
+		}
+		if after[0] == "is" && (after[1] == "operated" || after[1] == "owned" || after[1] == "run" || after[1] == "published") &&
+			len(after) > 3 && after[2] == "by" {
+			owner := strings.Map(wordOrSpace, text[e:min(len(text), e+100)])
+			_, owner, _ = strings.Cut(owner, " by ")
+			if r := orgKindRole("", ownerWords(owner)); r != "" {
+				return r
+			}
+			continue
+		}
+		k := 0
+		if after[0] == "is" {
+			k = 1
+		}
+		if k >= len(after) || !determiners[after[k]] && after[k] != "a" && after[k] != "an" {
+			continue
+		}
+		if r := nounsRole(after[k+1 : min(len(after), k+6)]); r != "" {
+			return r
+		}
+	}
+	return ""
+}
+
+// describedBefore is the role a description right before a name gives it:
+// "the fact-checking website", "the think tank".
+func describedBefore(before string) string {
+	ws := strings.Fields(strings.ToLower(strings.Map(wordOrSpace, before)))
+	for k := len(ws) - 1; k >= 0 && k >= len(ws)-4; k-- {
+		if determiners[ws[k]] || ws[k] == "a" || ws[k] == "an" {
+			return nounsRole(ws[k+1:])
+		}
+	}
+	return ""
+}
+
+// nounsRole is the role the first telling noun of a description gives an
+// organization: a research body's analyst, a public body's official, a
+// news medium's or a company's other ("a news agency" is a medium).
+func nounsRole(ws []string) string {
+	for _, w := range ws {
+		switch {
+		case analystOrgWords[w]:
+			return RoleAnalyst
+		case officialOrgWords[w]:
+			return RoleOfficial // "the agency that oversees", a public body's
+		case mediaNouns[w] || mediaWords[w] || companyNouns[w] || companyWords[w]:
+			return RoleOther
+		}
+	}
+	return ""
+}
+
+// ownerWords returns the lower-cased words of the name that opens s, its
+// article left out: "the Tampa Bay Times, a …" gives tampa bay times.
+func ownerWords(s string) []string {
+	var ws []string
+	for i, w := range strings.Fields(s) {
+		if i == 0 && strings.EqualFold(w, "the") {
+			continue
+		}
+		if !isCapWord(w) {
+			break
+		}
+		ws = append(ws, strings.ToLower(w))
+	}
+	return ws
+}
+
+func isCapWord(w string) bool {
+	for _, r := range w {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// wordOrSpace keeps letters, digits, hyphens and apostrophes, and turns
+// everything else into a space, for reading words out of raw text.
+func wordOrSpace(r rune) rune {
+	if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '\'' {
+		return r
+	}
+	return ' '
 }
 
 // orgKindRole is the role of the people of an organization whose kind is

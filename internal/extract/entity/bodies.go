@@ -1,0 +1,147 @@
+// Bodies by context: names that the words around one occurrence show to be
+// a club, a medium or a party, read as organizations wherever the document
+// names them, whatever the tagger made of each occurrence.
+
+package entity
+
+import "strings"
+
+// bodyCues are the contexts that show a name read as a person or an
+// organization to be a body, tried in order; each row carries its example.
+var bodyCues = []struct {
+	name, example string
+	cue           func(x *extraction, s span) bool
+}{
+	{"a player's club", "Jacek Dembinski ( Widzew Lodz )", (*extraction).playersClub},
+	{"a club before a player's position", "Chelsea defender Terry Phelan", (*extraction).clubOfPlayer},
+	{"a body before its noun", "the Belga news agency, the Chart Thai party", (*extraction).bodyBeforeNoun},
+	{"a company after its kind", "packaging manufacturer Super Indah Makmur, German retailers Metro , Rewe and Lidl", (*extraction).companyAfterNoun},
+	{"a share price's move", "Apex Tannery lost 22.72 to 597, Hammerson was 8p higher", (*extraction).priceMove},
+	{"a company's figures", "Arthur Yates year net A$ 6.1 mln, Liu Chong Hing interim net up", (*extraction).companyFigures},
+}
+
+// bodies reads as organizations the names that a body cue stands by, and
+// the sides of lines of results (see resultLines), at every occurrence of
+// the name: a club shown once is a club in the table of results and in the
+// report ("Ruch Chorzow win 6-1 on aggregate"), where the tagger, seeing a
+// name like a person's, reads it one way here and another there.
+func (x *extraction) bodies() {
+	body := map[string]bool{} // lower-cased names of the bodies shown
+	for _, n := range x.resultLines() {
+		body[n] = true
+	}
+	for _, s := range x.spans {
+		if s.kind != kPer && s.kind != kOrg {
+			continue
+		}
+		for _, c := range bodyCues {
+			if c.cue(x, s) {
+				body[strings.ToLower(x.words(s))] = true
+				break
+			}
+		}
+	}
+	if len(body) == 0 {
+		return
+	}
+	changed := false
+	for k, s := range x.spans {
+		if s.kind == kPer && body[strings.ToLower(x.words(s))] {
+			x.spans[k].kind = kOrg
+			changed = true
+		}
+	}
+	if changed {
+		x.buildOwner()
+	}
+}
+
+// playersClub reports whether the span s stands alone in brackets right
+// after a person's full name, where a country or a place would be the
+// player's nation: "Marek Citko ( Widzew )", but "Saddam ( Hussein )" is
+// the person's own name.
+func (x *extraction) playersClub(s span) bool {
+	toks := x.toks
+	if s.i < 2 || s.j >= len(toks) || toks[s.i-1].norm != "(" || toks[s.j].norm != ")" {
+		return false
+	}
+	o := x.owner[s.i-2]
+	return o >= 0 && x.spans[o].kind == kPer && x.spans[o].j == s.i-1 && x.spans[o].j-x.spans[o].i >= 2
+}
+
+// clubOfPlayer reports whether a player's position in lower case and a
+// person's name follow the span s: "Botafogo striker Tulio".
+func (x *extraction) clubOfPlayer(s span) bool {
+	toks := x.toks
+	k := s.j
+	if k+1 >= len(toks) || toks[k].lineStart || !playerPositions[toks[k].norm] {
+		return false
+	}
+	o := x.owner[k+1]
+	return o >= 0 && x.spans[o].kind == kPer && x.spans[o].i == k+1
+}
+
+// bodyBeforeNoun reports whether a noun in lower case of the kinds of body
+// that bear names follows the span s, after "news" for an agency: "Belga
+// news agency", "Vogue magazine", "Chart Thai party". A name that opens
+// with a given name is a person's, whose party it may be.
+func (x *extraction) bodyBeforeNoun(s span) bool {
+	toks := x.toks
+	k := s.j
+	if k < len(toks) && toks[k].norm == "news" {
+		k++
+	}
+	return k < len(toks) && !toks[k].lineStart && bodyNouns[toks[k].norm] && GivenName(toks[s.i].lower) == 0
+}
+
+// companyAfterNoun reports whether a noun of a kind of company in lower
+// case stands before the span s or before the list of names it ends:
+// "brokers Cheuvreux de Virieu", "retailers Metro , Rewe and Lidl", or
+// of a club ("southern club Fidelis Andria", "northern side Braga"). A
+// trade's noun in the singular may be a person's ("broker Shakil Rizvi"),
+// and a name that opens with a given name is a person's.
+func (x *extraction) companyAfterNoun(s span) bool {
+	h := x.listHead(s.i)
+	one, plural := strings.CutSuffix(h, "s")
+	company := companyNouns[h] && !tradeNouns[h] || plural && companyNouns[one] || clubNouns[h]
+	return company && GivenName(x.toks[s.i].lower) == 0
+}
+
+// priceMove reports whether a verb of a price's move and a price follow
+// the span s: "Rostelekom fell to $ 2.56", "Apex Tannery lost 22.72",
+// "Hammerson was 8p higher". A price has decimals, a currency's sign or
+// pence; a name that opens with a given name is a person's.
+func (x *extraction) priceMove(s span) bool {
+	toks := x.toks
+	if s.j >= len(toks) || toks[s.j].lineStart || !priceVerbs[toks[s.j].norm] || GivenName(toks[s.i].lower) != 0 {
+		return false
+	}
+	for k := s.j + 1; k < len(toks) && k <= s.j+3 && !toks[k].lineStart; k++ {
+		if isPrice(toks[k].norm) || x.priceAt(k) && isDigit(toks[k].norm[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// isPrice reports whether w is written as a price: digits with decimals
+// ("22.72"), or pence ("8p").
+func isPrice(w string) bool {
+	if n, ok := strings.CutSuffix(w, "p"); ok {
+		return isSmallNumber(n)
+	}
+	a, b, ok := strings.Cut(w, ".")
+	return ok && a != "" && len(b) >= 2 && isSmallNumber(strings.ReplaceAll(a, ",", "")[max(0, len(strings.ReplaceAll(a, ",", ""))-3):]) && isSmallNumber(b[:min(len(b), 3)])
+}
+
+// companyFigures reports whether a noun of a company's figures in lower
+// case follows the span s, a word of their period between: "Arthur Yates
+// year net", "Nutricia shares".
+func (x *extraction) companyFigures(s span) bool {
+	toks := x.toks
+	k := s.j
+	if k < len(toks) && figurePeriods[toks[k].norm] {
+		k++
+	}
+	return k < len(toks) && k > s.j-1 && !toks[k].lineStart && !toks[s.j].lineStart && figureNouns[toks[k].norm] && GivenName(toks[s.i].lower) == 0
+}
