@@ -50,7 +50,9 @@ var passes = []struct {
 	{"organization shapes", (*extraction).patternOrgs},    // patterns.go
 	{"repeated names", (*extraction).consistency},         // consistency.go
 	{"bodies by context", (*extraction).bodies},           // bodies.go
+	{"vessels by context", (*extraction).vessels},         // vessels.go
 	{"lone names by context", (*extraction).refinePeople}, // refine.go
+	{"headline words", (*extraction).headlineWords},       // headline.go
 	{"places of the world", (*extraction).placeReadings},  // places.go
 }
 

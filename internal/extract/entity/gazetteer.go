@@ -2,7 +2,9 @@ package entity
 
 import (
 	"fmt"
+	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/newsindex/newsindex/internal/extract/lexicon"
@@ -246,6 +248,35 @@ func CanonicalOrganization(name string) string {
 		return c
 	}
 	return name
+}
+
+// orgsByLastWord maps the folded last word of each known organization's
+// canonical name of two words or more to those names; built once.
+var (
+	orgsByLastWordOnce sync.Once
+	orgsByLastWord     map[string][]string
+)
+
+// orgsEndingWith returns the canonical names of the known organizations of
+// two words or more whose last word, folded, is w.
+func orgsEndingWith(w string) []string {
+	orgsByLastWordOnce.Do(func() {
+		orgsByLastWord = map[string][]string{}
+		seen := map[string]bool{}
+		for _, c := range gaz.orgs {
+			ws := strings.Fields(foldName(c))
+			if len(ws) < 2 || seen[c] {
+				continue
+			}
+			seen[c] = true
+			last := ws[len(ws)-1]
+			orgsByLastWord[last] = append(orgsByLastWord[last], c)
+		}
+		for _, l := range orgsByLastWord {
+			sort.Strings(l)
+		}
+	})
+	return orgsByLastWord[w]
 }
 
 // StateNamed returns the country that name, in any case, names as a state

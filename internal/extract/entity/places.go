@@ -79,7 +79,9 @@ func importance(p world.Place) int {
 //     person the document names in full with it, a verb of speech after a
 //     single name;
 //   - a place's: a locative context ("in Kadugli", "Kadugli and El
-//     Obeid"), or the tagger's reading of another occurrence as a place.
+//     Obeid"), an apposition naming a kind of place ("Adré, the main
+//     crossing point"), or the tagger's reading of another occurrence as
+//     a place.
 //
 // An organization is a place unless a body's evidence says otherwise, when
 // the context says place or the name is a large city's (a region's name
@@ -170,7 +172,7 @@ func (x *extraction) placeReadings() {
 			if s.kind == kOrg && s.j-s.i == 1 && inFull[toks[s.i].lower] {
 				e.body = true // a person's surname, which resolution joins to the person
 			}
-			if (s.kind == kPer || s.kind == kOrg) && (x.locative(s.i) || x.listedWithPlace(s.i)) {
+			if (s.kind == kPer || s.kind == kOrg) && (x.locative(s.i) || x.listedWithPlace(s.i) || x.placeApposition(s.j)) {
 				e.place = true
 			}
 		}

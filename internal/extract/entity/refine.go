@@ -6,6 +6,7 @@ package entity
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // refinePeople reviews the single-word people of a document that the
@@ -277,6 +278,34 @@ func (x *extraction) locative(i int) bool {
 		return true
 	}
 	return false
+}
+
+// placeApposition reports whether an apposition after the name that ends
+// at toks[j] says what kind of place it is: ", the main crossing point on
+// the border", ", a market town in". A role noun in it ("the village's
+// mayor") makes it a person's.
+func (x *extraction) placeApposition(j int) bool {
+	toks := x.toks
+	if j+2 >= len(toks) || toks[j].norm != "," {
+		return false
+	}
+	if a := toks[j+1].lower; a != "the" && a != "a" && a != "an" {
+		return false
+	}
+	place := false
+	for k := j + 2; k < len(toks) && k < j+7; k++ {
+		l := toks[k].lower
+		if roleNouns[l] || toks[k].norm == "'s" {
+			return false
+		}
+		if placeNouns[l] {
+			place = true
+		}
+		if r, _ := utf8.DecodeRuneInString(toks[k].norm); locPreps[l] || l == "of" || l == "on" || !isWordRune(r) {
+			break
+		}
+	}
+	return place
 }
 
 // companyCue reports whether a company cue stands by toks[i]: an

@@ -511,6 +511,7 @@ func (x *extraction) orgs(ms *[]Mention, alias map[string]string) {
 	for _, o := range os {
 		names[o.name] = true
 	}
+	var capWords map[string]bool // the document's capitalized words, folded, once needed
 	merged := map[string]string{}
 	for n := range names {
 		fn := strings.Fields(foldName(n))
@@ -534,6 +535,8 @@ func (x *extraction) orgs(ms *[]Mention, alias map[string]string) {
 		n := o.name
 		if m, ok := merged[n]; ok {
 			n = m
+		} else if m := x.knownFullName(n, &capWords); m != "" {
+			n = m // "the Commission" of an article on the European Union
 		} else if o.s.j-o.s.i == 1 && isAcronym(n) && CanonicalOrganization(n) == n && x.spelledOut(n) {
 			continue // the acronym of a thing, not of a body: “artificial intelligence … AI rules”
 		} else if o.s.j-o.s.i == 1 && n == x.toks[o.s.i].norm && isCommon(strings.ToLower(n)) && gaz.match(x.toks, o.s.i) == nil &&
@@ -549,6 +552,47 @@ func (x *extraction) orgs(ms *[]Mention, alias map[string]string) {
 		st, en := x.toks[o.s.i].start, x.toks[o.s.j-1].end
 		*ms = append(*ms, Mention{Kind: Organization, Start: st, End: en, Text: x.text[st:en], Name: n})
 	}
+}
+
+// knownFullName returns the known organization that a one-word name is the
+// last word of, when the document writes every other word of it with a
+// capital ("Commission" in an article that names the European Union is
+// the European Commission), and only one such organization is known; else
+// "".
+func (x *extraction) knownFullName(n string, caps *map[string]bool) string {
+	if strings.ContainsAny(n, " .") || isAcronym(n) {
+		return ""
+	}
+	fulls := orgsEndingWith(foldName(n))
+	if len(fulls) == 0 {
+		return ""
+	}
+	if *caps == nil {
+		*caps = map[string]bool{}
+		for k, t := range x.toks {
+			if x.capWord(k) {
+				(*caps)[foldName(t.norm)] = true
+			}
+		}
+	}
+	found := ""
+	for _, full := range fulls {
+		ws := strings.Fields(foldName(full))
+		all := true
+		for _, w := range ws[:len(ws)-1] {
+			if !(*caps)[w] && !connectors[w] {
+				all = false
+				break
+			}
+		}
+		if all {
+			if found != "" && found != full {
+				return "" // two known bodies would do
+			}
+			found = full
+		}
+	}
+	return found
 }
 
 // productAt reports whether toks[j] is a model's code, letters and digits

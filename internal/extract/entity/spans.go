@@ -100,6 +100,20 @@ func (x *extraction) cleanSpans() {
 			s.kind == kOrg && s.j-s.i >= 2 && (featureHeads[x.toks[s.j-1].lower] || featureHeads[x.toks[s.i].lower] && x.toks[s.i+1].lower == "of") {
 			s.kind = kLoc // "Gatun Lake", "Second Thomas Shoal", "Kaziranga National Park", "Pearl River", "Strait of Gibraltar"
 		}
+		// "Central Asia", "Southeast Asia", "East Africa": a part of a continent
+		if (s.kind == kPer || s.kind == kOrg) && x.continentPart(s) {
+			s.kind = kLoc
+		}
+		// "Ocean Dipole" (of the Indian Ocean Dipole): a natural feature's
+		// word inside a name that opens with no given name is no person's
+		if s.kind == kPer && GivenName(x.toks[s.i].lower) == 0 {
+			for k := s.i; k < s.j; k++ {
+				if featureHeads[x.toks[k].lower] || continents[titleCase(x.toks[k].norm)] {
+					s.kind = kMisc
+					break
+				}
+			}
+		}
 		if s.kind == kPer {
 			for s.i < s.j && titles[x.toks[s.i].lower] {
 				s.i++
@@ -132,6 +146,14 @@ func (x *extraction) cleanSpans() {
 		for s.kind == kPer && s.j-s.i >= 2 && (days[x.toks[s.j-1].lower] ||
 			months[strings.ToLower(strings.TrimSuffix(x.toks[s.j-1].norm, "."))] && s.j < len(x.toks) && !x.toks[s.j].lineStart && isDigit(x.toks[s.j].norm[0])) {
 			s.j--
+		}
+		// "New York Attorney General Eric Schneiderman" read as one place:
+		// a place runs on over no post, and the name after it is a person's
+		if s.kind == kLoc {
+			if place, per, ok := x.splitOrgRolePerson(s); ok {
+				s = span{place.i, place.j, kLoc}
+				people = append(people, per)
+			}
 		}
 		if s.kind == kOrg {
 			for s.i < s.j && strings.EqualFold(x.toks[s.i].norm, "the") {
@@ -656,6 +678,21 @@ func (x *extraction) capWord(i int) bool {
 	if k := strings.IndexByte(w, '-'); k >= 0 {
 		rest := w[k+1:]
 		if rest != "" && !isCap(rest) {
+			return false
+		}
+	}
+	return true
+}
+
+// continentPart reports whether the span s names a part of a continent:
+// words of direction before a continent's name ("Central Asia", "Sub-Saharan
+// Africa", "Latin America").
+func (x *extraction) continentPart(s span) bool {
+	if s.j-s.i < 2 || !continents[titleCase(x.toks[s.j-1].norm)] {
+		return false
+	}
+	for k := s.i; k < s.j-1; k++ {
+		if !regionQualifiers[x.toks[k].lower] {
 			return false
 		}
 	}

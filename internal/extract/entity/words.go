@@ -78,16 +78,19 @@ var (
 	figurePeriods   = words("orgwords.txt", "figure-period")
 
 	// Words of places' names.
-	placeNouns   = words("placewords.txt", "place-noun")
-	geoHeads     = words("placewords.txt", "geo-head")
-	featureHeads = words("placewords.txt", "feature-head")
-	continents   = words("placewords.txt", "continent")
-	geoNoun      = words("placewords.txt", "geo-noun")
-	datelineOnly = words("placewords.txt", "dateline-only")
-	currencies   = words("placewords.txt", "currency")
-	eventNouns   = words("placewords.txt", "event-noun")
-	facilities   = words("placewords.txt", "facility-noun")
-	georgiaClues = func() []string {
+	placeNouns       = words("placewords.txt", "place-noun")
+	vesselNouns      = words("orgwords.txt", "vessel-noun")
+	carrierKinds     = words("orgwords.txt", "carrier-kind")
+	geoHeads         = words("placewords.txt", "geo-head")
+	featureHeads     = words("placewords.txt", "feature-head")
+	continents       = words("placewords.txt", "continent")
+	regionQualifiers = words("placewords.txt", "region-qualifier")
+	geoNoun          = words("placewords.txt", "geo-noun")
+	datelineOnly     = words("placewords.txt", "dateline-only")
+	currencies       = words("placewords.txt", "currency")
+	eventNouns       = words("placewords.txt", "event-noun")
+	facilities       = words("placewords.txt", "facility-noun")
+	georgiaClues     = func() []string {
 		var out []string
 		for _, f := range fields("placewords.txt", "georgia", 1) {
 			out = append(out, f[0])
