@@ -294,11 +294,7 @@ func (t translator) proximity(nodes []query.Node) bq.Query {
 	}
 	for _, fb := range t.Text {
 		f := engine.AnalyzedField(fb.Field, an)
-		mp := bleve.NewMatchPhraseQuery(text)
-		mp.SetField(f)
-		mp.Analyzer = an
-		mp.SetBoost(fb.Boost * engine.PhraseBoost * t.weight(f, toks))
-		qs = append(qs, mp)
+		qs = append(qs, newPhraseQuery(text, f, an, fb.Boost*engine.PhraseBoost*t.weight(f, toks)))
 	}
 	if len(qs) == 1 {
 		return qs[0]
