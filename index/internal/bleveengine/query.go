@@ -231,11 +231,7 @@ func (t translator) leaf(field, text string, phrase bool) (bq.Query, bool, error
 			// A quoted phrase, or one word that analyses to several tokens
 			// ("U.S.", "Dayez-Burgeon", a Chinese word of three characters),
 			// must match in order.
-			mp := bleve.NewMatchPhraseQuery(text)
-			mp.SetField(f)
-			mp.Analyzer = an
-			mp.SetBoost(boost)
-			q = mp
+			q = newPhraseQuery(text, f, an, boost)
 		} else {
 			m := bleve.NewMatchQuery(text)
 			m.SetField(f)
