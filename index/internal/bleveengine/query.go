@@ -328,7 +328,7 @@ func (t translator) relaxed(n query.Node) (q bq.Query, confined, ok bool, err er
 	if none {
 		return nothing, true, true, nil
 	}
-	if p := t.proximity(parts); p != nil {
+	if p := t.proximity(parts); p != nil && !t.noProximity {
 		any = append(any, p)
 	}
 	return bleve.NewDisjunctionQuery(any...), confined, true, nil
