@@ -232,6 +232,15 @@ func (t translator) leaf(field, text string, phrase bool) (bq.Query, bool, error
 			// ("U.S.", "Dayez-Burgeon", a Chinese word of three characters),
 			// must match in order.
 			q = newPhraseQuery(text, f, an, boost)
+		} else if len(toks) == 1 && len(fs) > 1 {
+			// One token: its term, without the conjunction of one a match
+			// query wraps it in, which costs a tenth of a one-word search.
+			// The disjunction over the fields norms it as it normed the
+			// conjunction, so scores are unchanged.
+			tq := bleve.NewTermQuery(toks[0])
+			tq.SetField(f)
+			tq.SetBoost(boost)
+			q = tq
 		} else {
 			m := bleve.NewMatchQuery(text)
 			m.SetField(f)
