@@ -35,7 +35,10 @@ func filtered(text bq.Query, filters []bq.Query) bq.Query {
 type unscored struct{ inner bq.Query }
 
 func (q unscored) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping, o search.SearcherOptions) (search.Searcher, error) {
-	o.Explain, o.IncludeTermVectors = false, false
+	// With no score asked, bleve reads no frequencies or norms of the
+	// filter's terms and unites the postings of a filter of several terms
+	// (a date range, a choice of values) in one bitmap.
+	o.Explain, o.IncludeTermVectors, o.Score = false, false, "none"
 	s, err := q.inner.Searcher(ctx, r, m, o)
 	if err != nil {
 		return nil, err

@@ -1,6 +1,7 @@
 package bleveengine
 
 import (
+	"context"
 	"math"
 	"testing"
 
@@ -38,11 +39,12 @@ func TestFilteredRanksAsBooleanFilter(t *testing.T) {
 		boolean := bleve.NewBooleanQuery()
 		boolean.AddMust(text)
 		boolean.AddFilter(bleve.NewConjunctionQuery(tt.filters...))
-		want, err := e.idx.Search(bleve.NewSearchRequestOptions(boolean, 10, 0, false))
+		want, err := e.search(context.Background(), bleve.NewSearchRequestOptions(boolean, 10, 0, false))
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := e.idx.Search(bleve.NewSearchRequestOptions(filtered(text, tt.filters), 10, 0, false))
+		// Through e.search, with the engine's BM25 statistics.
+		got, err := e.search(context.Background(), bleve.NewSearchRequestOptions(filtered(text, tt.filters), 10, 0, false))
 		if err != nil {
 			t.Fatal(err)
 		}

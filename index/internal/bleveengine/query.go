@@ -231,11 +231,16 @@ func (t translator) leaf(field, text string, phrase bool) (bq.Query, bool, error
 			// A quoted phrase, or one word that analyses to several tokens
 			// ("U.S.", "Dayez-Burgeon", a Chinese word of three characters),
 			// must match in order.
-			mp := bleve.NewMatchPhraseQuery(text)
-			mp.SetField(f)
-			mp.Analyzer = an
-			mp.SetBoost(boost)
-			q = mp
+			q = newPhraseQuery(text, f, an, boost)
+		} else if len(toks) == 1 && len(fs) > 1 {
+			// One token: its term, without the conjunction of one a match
+			// query wraps it in, which costs a tenth of a one-word search.
+			// The disjunction over the fields norms it as it normed the
+			// conjunction, so scores are unchanged.
+			tq := bleve.NewTermQuery(toks[0])
+			tq.SetField(f)
+			tq.SetBoost(boost)
+			q = tq
 		} else {
 			m := bleve.NewMatchQuery(text)
 			m.SetField(f)
@@ -294,11 +299,7 @@ func (t translator) proximity(nodes []query.Node) bq.Query {
 	}
 	for _, fb := range t.Text {
 		f := engine.AnalyzedField(fb.Field, an)
-		mp := bleve.NewMatchPhraseQuery(text)
-		mp.SetField(f)
-		mp.Analyzer = an
-		mp.SetBoost(fb.Boost * engine.PhraseBoost * t.weight(f, toks))
-		qs = append(qs, mp)
+		qs = append(qs, newPhraseQuery(text, f, an, fb.Boost*engine.PhraseBoost*t.weight(f, toks)))
 	}
 	if len(qs) == 1 {
 		return qs[0]
@@ -336,7 +337,7 @@ func (t translator) relaxed(n query.Node) (q bq.Query, confined, ok bool, err er
 	if none {
 		return nothing, true, true, nil
 	}
-	if p := t.proximity(parts); p != nil {
+	if p := t.proximity(parts); p != nil && !t.noProximity {
 		any = append(any, p)
 	}
 	return bleve.NewDisjunctionQuery(any...), confined, true, nil

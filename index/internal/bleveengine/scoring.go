@@ -9,6 +9,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	bleveindex "github.com/blevesearch/bleve_index_api"
@@ -107,6 +108,10 @@ func (e *Engine) bm25Stats(ctx context.Context) (*search.BM25Stats, error) {
 			// bleve divides this by the number of documents.
 			m.stats.FieldCardinality[f] = int(math.Round(l * float64(n)))
 		}
+		// A filter of several terms (a date range, a choice of values),
+		// which asks for no score, is searched as one union of postings
+		// under scorch's pseudo-field "*", which needs an entry too.
+		m.stats.FieldCardinality[scorch.OptimizeTFRDisjunctionUnadornedField] = int(n)
 	}
 	e.lengths.stats.Store(m)
 	return m.stats, nil

@@ -116,7 +116,11 @@ func (e *Engine) Search(ctx context.Context, r *engine.SearchRequest, q query.No
 	if len(res.Hits) > 0 {
 		// The first pass found the page without the places of the words;
 		// load its articles with them, keeping the first pass's order and scores.
-		if out.Hits, err = e.load(ctx, r, text, res.Hits, relaxed, false); err != nil {
+		lt, err := e.loadText(ctx, r, q, text, relaxed)
+		if err != nil {
+			return nil, err
+		}
+		if out.Hits, err = e.load(ctx, r, lt, res.Hits, relaxed, false); err != nil {
 			return nil, err
 		}
 	}
@@ -141,6 +145,26 @@ func (e *Engine) Search(ctx context.Context, r *engine.SearchRequest, q query.No
 	}
 	out.Hits = append(out.Hits, hits...)
 	return out, nil
+}
+
+// loadText returns the query that loads the page of a search for q (text,
+// as translated for the search, relaxed or not): the same without the
+// clauses that rank words standing together higher. They add no place of a
+// word that the words' own clauses do not, and reading their positions cost
+// a tenth of a two-word search.
+func (e *Engine) loadText(ctx context.Context, r *engine.SearchRequest, q query.Node, text bq.Query, relaxed bool) (bq.Query, error) {
+	t, err := e.articleReader(ctx, r.Filters[languageFilter], true)
+	if err != nil {
+		return nil, err
+	}
+	if !relaxed {
+		return t.translate(q)
+	}
+	or, ok, err := t.relaxed(q)
+	if err != nil || !ok {
+		return text, err
+	}
+	return or, nil
 }
 
 // load loads the articles of hits found by text, in their order and with
