@@ -623,7 +623,7 @@ func (x *extraction) resultLines() []string {
 			}
 			s := x.spans[o]
 			e := s.j
-			if e == end && len(sides) == 1 { // the line breaks after the second side
+			if e == end && end < len(toks) && len(sides) == 1 { // the line breaks after the second side
 				for end++; end < len(toks) && !toks[end].lineStart; end++ {
 				}
 			}
@@ -635,7 +635,7 @@ func (x *extraction) resultLines() []string {
 					}
 				}
 			}
-			if e == end && len(sides) == 1 {
+			if e == end && end < len(toks) && len(sides) == 1 {
 				for end++; end < len(toks) && !toks[end].lineStart; end++ {
 				}
 			}
