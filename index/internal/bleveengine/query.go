@@ -153,16 +153,16 @@ func (t translator) node(n query.Node) (bq.Query, bool, error) {
 		if len(must) == 0 && len(not) == 0 {
 			return nil, false, nil
 		}
-		b := bleve.NewBooleanQuery()
 		if len(must) == 0 {
 			must = append(must, t.all())
 			confined = true
 		}
+		if ps := t.proximity(n.Nodes); ps != nil && !t.noProximity {
+			return &proximityQuery{must: must, not: not, phrases: ps}, confined, nil
+		}
+		b := bleve.NewBooleanQuery()
 		b.AddMust(must...)
 		b.AddMustNot(not...)
-		if p := t.proximity(n.Nodes); p != nil && !t.noProximity {
-			b.AddShould(p)
-		}
 		return b, confined, nil
 	case *query.Or:
 		var any []bq.Query
@@ -283,16 +283,16 @@ func (t translator) prefix(field, text string) (bq.Query, bool, error) {
 	return bleve.NewDisjunctionQuery(qs...), isText, nil
 }
 
-// proximity returns a query for the plain free-text words of an AND read as
-// one phrase ("crude oil" as a phrase, beside crude AND oil), or nil when
-// there are fewer than two such words.
-func (t translator) proximity(nodes []query.Node) bq.Query {
+// proximity returns the phrase, one per free-text field, of the plain
+// free-text words of an AND read as one ("crude oil" as a phrase, beside
+// crude AND oil), or nil when there are fewer than two such words.
+func (t translator) proximity(nodes []query.Node) []*phraseQuery {
 	an := t.textAnalyzer()
 	text, ok := engine.ProximityTextIn(an, nodes)
 	if !ok {
 		return nil
 	}
-	var qs []bq.Query
+	var qs []*phraseQuery
 	toks := engine.Tokens(an, text)
 	if !slices.ContainsFunc(t.Text, func(fb engine.FieldBoost) bool { return t.holds(engine.AnalyzedField(fb.Field, an), toks) }) {
 		return nil
@@ -301,10 +301,7 @@ func (t translator) proximity(nodes []query.Node) bq.Query {
 		f := engine.AnalyzedField(fb.Field, an)
 		qs = append(qs, newPhraseQuery(text, f, an, fb.Boost*engine.PhraseBoost*t.weight(f, toks)))
 	}
-	if len(qs) == 1 {
-		return qs[0]
-	}
-	return bleve.NewDisjunctionQuery(qs...)
+	return qs
 }
 
 // relaxed returns the OR of a query that is an AND of positive words and
@@ -337,8 +334,8 @@ func (t translator) relaxed(n query.Node) (q bq.Query, confined, ok bool, err er
 	if none {
 		return nothing, true, true, nil
 	}
-	if p := t.proximity(parts); p != nil && !t.noProximity {
-		any = append(any, p)
+	if ps := t.proximity(parts); ps != nil && !t.noProximity {
+		any = append(any, phraseClause(ps))
 	}
 	return bleve.NewDisjunctionQuery(any...), confined, true, nil
 }

@@ -307,7 +307,15 @@ func (e *Engine) loadPage(ctx context.Context, r *engine.SearchRequest, text bq.
 // not score. Unless the request asks for no facets, the facets and the
 // histogram are counted (by the returned counter) over the same matches,
 // in the same pass that ranks them.
+//
+// A ranked search of words read also as a phrase reads the words' positions
+// only in the matches that may rank within the window (see proximityQuery).
 func (e *Engine) run(ctx context.Context, r *engine.SearchRequest, text bq.Query, filters []bq.Query, w window) (*bleve.SearchResult, *facet.Counter, error) {
+	var g *gate
+	if p, ok := text.(*proximityQuery); ok && r.Sort == engine.SortRelevance && w.from+w.size > 0 {
+		g = newGate(w.from + w.size)
+		text = p.gated(g)
+	}
 	b := filtered(text, filters)
 	var k *facet.Counter
 	if !r.NoFacets {
@@ -322,6 +330,10 @@ func (e *Engine) run(ctx context.Context, r *engine.SearchRequest, text bq.Query
 		}
 		k = e.facets.NewCounter(fr)
 		b = k.Query(b)
+	}
+	if g != nil {
+		// The filters score nothing, so the gate sees the scores bleve ranks.
+		b = g.Query(b)
 	}
 	req := bleve.NewSearchRequestOptions(b, w.size, w.from, false)
 	req.Fields = w.fields
