@@ -3,6 +3,7 @@ package bleveengine
 import (
 	"container/heap"
 	"context"
+	"encoding/binary"
 	"math"
 	"slices"
 
@@ -32,9 +33,12 @@ import (
 type proximityQuery struct {
 	must, not []bq.Query
 	phrases   []*phraseQuery
-	// gate, when set, is the search's bound (see gate); nil checks the
-	// positions of every match.
-	gate *gate
+	// gate, when set, is the search's bound (see gate), and scale what
+	// the search's score is of this query's: 1, or the share of one
+	// reading among several. Without a gate the query is bleve's boolean
+	// query, which reads the positions of every match in one pass.
+	gate  *gate
+	scale float64
 }
 
 // boolean returns bleve's boolean query of q, which ranks the same.
@@ -59,16 +63,49 @@ func phraseClause(phrases []*phraseQuery) bq.Query {
 	return bleve.NewDisjunctionQuery(qs...)
 }
 
-// gated returns a copy of q whose search is bounded by g.
-func (q *proximityQuery) gated(g *gate) *proximityQuery {
+// gated returns a copy of q whose search is bounded by g, where the score
+// of a match is scale times q's.
+func (q *proximityQuery) gated(g *gate, scale float64) *proximityQuery {
 	c := *q
-	c.gate = g
+	c.gate, c.scale = g, scale
 	return &c
+}
+
+// gateSearch bounds the search of text to its best k matches, when text is
+// a proximity query or the readings of one in several analyses (each of
+// which matches documents of its own analysis only, so that a match's score
+// is its reading's times the readings' coordination factor). It returns the
+// query to search and the gate, or text and nil.
+func gateSearch(text bq.Query, k int) (bq.Query, *gate) {
+	if k <= 0 {
+		return text, nil
+	}
+	switch q := text.(type) {
+	case *proximityQuery:
+		g := newGate(k)
+		return q.gated(g, 1), g
+	case readingsQuery:
+		if q.Min > 0 || len(q.Disjuncts) == 0 {
+			return text, nil
+		}
+		scale := 1 / float64(len(q.Disjuncts))
+		g := newGate(k)
+		readings := make([]bq.Query, len(q.Disjuncts))
+		for i, d := range q.Disjuncts {
+			p, ok := d.(*proximityQuery)
+			if !ok {
+				return text, nil
+			}
+			readings[i] = p.gated(g, scale)
+		}
+		return bleve.NewDisjunctionQuery(readings...), g
+	}
+	return text, nil
 }
 
 // Searcher implements bleve's query.Query.
 func (q *proximityQuery) Searcher(ctx context.Context, i bleveindex.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
-	if options.Explain || options.IncludeTermVectors || options.Score == "none" {
+	if q.gate == nil || options.Explain || options.IncludeTermVectors || options.Score == "none" {
 		return q.boolean().Searcher(ctx, i, m, options)
 	}
 	fields := make([]proximityField, len(q.phrases))
@@ -83,7 +120,7 @@ func (q *proximityQuery) Searcher(ctx context.Context, i bleveindex.IndexReader,
 		}
 		fields[f] = proximityField{field: p.field, terms: terms, offsets: offsets}
 	}
-	s := &proximitySearcher{reader: i, ctx: ctx, fields: fields, gate: q.gate}
+	s := &proximitySearcher{reader: i, ctx: ctx, fields: fields, gate: q.gate, scale: q.scale}
 	fail := func(err error) (search.Searcher, error) {
 		_ = s.Close()
 		return nil, err
@@ -92,7 +129,8 @@ func (q *proximityQuery) Searcher(ctx context.Context, i bleveindex.IndexReader,
 	base.AddMust(q.must...)
 	base.AddMustNot(q.not...)
 	var err error
-	if s.base, err = base.Searcher(ctx, i, m, options); err != nil {
+	tr := &tracker{at: map[string]*trackedSearcher{}}
+	if s.base, err = base.Searcher(context.WithValue(ctx, trackerKey{}, tr), i, m, options); err != nil {
 		return fail(err)
 	}
 	// The words of each field, without positions: the documents that may
@@ -117,6 +155,7 @@ func (q *proximityQuery) Searcher(ctx context.Context, i bleveindex.IndexReader,
 			return fail(err)
 		}
 		s.fields[f].words = c
+		s.fields[f].track, s.fields[f].ratio = tr.words(p.field, fields[f].terms, p.boost)
 	}
 	// As bleve's boolean searcher norms its must and should clauses.
 	s.SetQueryNorm(1 / math.Sqrt(s.Weight()))
@@ -135,6 +174,12 @@ type proximityField struct {
 	started bool
 	pos     []bleveindex.TermFieldReader
 	tfd     []bleveindex.TermFieldDoc
+	// track, when every term is a word of the AND's clauses, holds their
+	// searchers in the field, and ratio the boost of each term in the
+	// phrase over its boost there: the bonus is then bounded without
+	// reading the postings again.
+	track []*trackedSearcher
+	ratio []float64
 }
 
 // proximitySearcher is the searcher of a proximityQuery.
@@ -144,6 +189,7 @@ type proximitySearcher struct {
 	base   search.Searcher
 	fields []proximityField
 	gate   *gate
+	scale  float64
 }
 
 func (s *proximitySearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
@@ -169,20 +215,20 @@ func (s *proximitySearcher) rank(ctx *search.SearchContext, dm *search.DocumentM
 	var in [8]int
 	candidates := in[:0]
 	var most float64
+	id := dm.IndexInternalID
 	for f := range s.fields {
 		pf := &s.fields[f]
-		behind := !pf.started || pf.cur != nil && pf.cur.IndexInternalID.Compare(dm.IndexInternalID) < 0
-		if behind {
-			if pf.cur != nil {
-				ctx.DocumentMatchPool.Put(pf.cur)
+		if bound, state := pf.bound(id); state != unknown {
+			if state == present {
+				candidates = append(candidates, f)
+				most += bound
 			}
-			var err error
-			if pf.cur, err = pf.words.Advance(ctx, dm.IndexInternalID); err != nil {
-				return nil, err
-			}
-			pf.started = true
+			continue
 		}
-		if pf.cur != nil && pf.cur.IndexInternalID.Equals(dm.IndexInternalID) {
+		if err := pf.advance(ctx, id); err != nil {
+			return nil, err
+		}
+		if pf.cur != nil && pf.cur.IndexInternalID.Equals(id) {
 			candidates = append(candidates, f)
 			most += pf.cur.Score
 		}
@@ -191,19 +237,26 @@ func (s *proximitySearcher) rank(ctx *search.SearchContext, dm *search.DocumentM
 		return dm, nil
 	}
 	n := float64(len(s.fields))
-	if best := dm.Score + most*(float64(len(candidates))/n); best < s.gate.threshold() {
+	if best := (dm.Score + most*(float64(len(candidates))/n)) * s.scale; best < s.gate.threshold() {
 		return dm, nil // cannot reach the best; its bonus is of no use
 	}
 	s.gate.check()
 	var sum float64
 	held := 0
 	for _, f := range candidates {
-		ok, err := s.holds(f, dm.IndexInternalID)
+		pf := &s.fields[f]
+		if err := pf.advance(ctx, id); err != nil {
+			return nil, err
+		}
+		if pf.cur == nil || !pf.cur.IndexInternalID.Equals(id) {
+			continue
+		}
+		ok, err := s.holds(f, id)
 		if err != nil {
 			return nil, err
 		}
 		if ok {
-			sum += s.fields[f].cur.Score
+			sum += pf.cur.Score
 			held++
 		}
 	}
@@ -211,6 +264,50 @@ func (s *proximitySearcher) rank(ctx *search.SearchContext, dm *search.DocumentM
 		dm.Score += sum * (float64(held) / n)
 	}
 	return dm, nil
+}
+
+// The states of a word in a field at a document, as its tracked searcher
+// knows it.
+const (
+	unknown = iota
+	present
+	absent
+)
+
+// boundSlack covers the rounding of a bound computed by ratios: the scores
+// of a term in two clauses differ by their boosts up to the last bits.
+const boundSlack = 1e-9
+
+// bound returns whether the field holds all the phrase's words at
+// document id, as the searchers of the words in the base clauses stand, and
+// if it does, a bound on the score of the phrase's clause in the field.
+func (pf *proximityField) bound(id bleveindex.IndexInternalID) (float64, int) {
+	if pf.track == nil {
+		return 0, unknown
+	}
+	var b float64
+	for k, t := range pf.track {
+		st, score := t.state(id)
+		if st != present {
+			return 0, st
+		}
+		b += score * pf.ratio[k]
+	}
+	return b * (1 + boundSlack), present
+}
+
+// advance brings the field's words searcher to id or past it.
+func (pf *proximityField) advance(ctx *search.SearchContext, id bleveindex.IndexInternalID) error {
+	if pf.started && (pf.cur == nil || pf.cur.IndexInternalID.Compare(id) >= 0) {
+		return nil
+	}
+	if pf.cur != nil {
+		ctx.DocumentMatchPool.Put(pf.cur)
+	}
+	var err error
+	pf.cur, err = pf.words.Advance(ctx, id)
+	pf.started = true
+	return err
 }
 
 // holds reports whether the words of field f stand at their offsets in the
@@ -413,4 +510,144 @@ func (h *scoreHeap) Pop() any {
 	x := old[len(old)-1]
 	*h = old[:len(old)-1]
 	return x
+}
+
+// trackerKey is the context key of a proximity searcher's tracker.
+type trackerKey struct{}
+
+// tracker collects the searchers of the words (trackedTerm) among the
+// clauses of a proximity query, by field and term.
+type tracker struct {
+	at map[string]*trackedSearcher // nil value: the word is searched twice
+}
+
+func (tr *tracker) add(field, term string, t *trackedSearcher) {
+	k := field + "\x00" + term
+	if _, twice := tr.at[k]; twice {
+		tr.at[k] = nil // which of the two stands for the word is unknown
+		return
+	}
+	tr.at[k] = t
+}
+
+// words returns the tracked searchers of terms in field and the ratio of
+// boost to each one's boost, or nils unless every term has one.
+func (tr *tracker) words(field string, terms []string, boost float64) ([]*trackedSearcher, []float64) {
+	ts := make([]*trackedSearcher, len(terms))
+	ratio := make([]float64, len(terms))
+	for k, term := range terms {
+		t := tr.at[field+"\x00"+term]
+		if t == nil || t.boost <= 0 {
+			return nil, nil
+		}
+		ts[k], ratio[k] = t, boost/t.boost
+	}
+	return ts, ratio
+}
+
+// trackedTerm is a term query whose searcher, among the clauses of a
+// proximity query, tells the proximity searcher where it stands. Elsewhere
+// it is the term query.
+type trackedTerm struct{ *bq.TermQuery }
+
+func (q trackedTerm) Searcher(ctx context.Context, i bleveindex.IndexReader, m mapping.IndexMapping, o search.SearcherOptions) (search.Searcher, error) {
+	s, err := q.TermQuery.Searcher(ctx, i, m, o)
+	if err != nil {
+		return nil, err
+	}
+	tr, _ := ctx.Value(trackerKey{}).(*tracker)
+	if tr == nil {
+		return s, nil
+	}
+	t := &trackedSearcher{Searcher: s, boost: q.BoostVal.Value()}
+	tr.add(q.FieldVal, q.Term, t)
+	return t, nil
+}
+
+// trackedSearcher passes on its term searcher's documents and keeps the
+// last few of its moves: what each tells of the documents it passed.
+// bleve's disjunctions and conjunctions read ahead, so that a word's
+// searcher may stand a few documents past the one its clause passes on.
+type trackedSearcher struct {
+	search.Searcher
+	boost float64
+	moves [4]move // a ring, the last at (n-1)%4
+	n     int
+}
+
+// move is one step of a searcher: it found document at (the end of the
+// postings: math.MaxUint64), with score, and no document from from to at.
+type move struct {
+	from, at uint64
+	score    float64
+}
+
+// last returns the last move.
+func (t *trackedSearcher) last() move { return t.moves[(t.n-1)%len(t.moves)] }
+
+func (t *trackedSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	d, err := t.Searcher.Next(ctx)
+	return t.keep(0, d, err)
+}
+
+func (t *trackedSearcher) Advance(ctx *search.SearchContext, id bleveindex.IndexInternalID) (*search.DocumentMatch, error) {
+	target, ok := docNumber(id)
+	if !ok {
+		target = math.MaxUint64 // from unknown: nothing learnt
+	}
+	d, err := t.Searcher.Advance(ctx, id)
+	return t.keep(target, d, err)
+}
+
+func (t *trackedSearcher) keep(target uint64, d *search.DocumentMatch, err error) (*search.DocumentMatch, error) {
+	if err != nil {
+		return d, err
+	}
+	at, score := uint64(math.MaxUint64), 0.0
+	if d != nil {
+		var ok bool
+		if at, ok = docNumber(d.IndexInternalID); !ok {
+			t.n = 0 // not a document number: forget all
+			return d, nil
+		}
+		score = d.Score
+	}
+	from := uint64(0)
+	if t.n > 0 {
+		prev := t.last().at
+		if prev == at {
+			return d, nil
+		}
+		from = prev + 1
+	}
+	from = max(from, target)
+	t.moves[t.n%len(t.moves)] = move{from: from, at: at, score: score}
+	t.n++
+	return d, nil
+}
+
+// docNumber returns the number of a scorch document ID.
+func docNumber(id bleveindex.IndexInternalID) (uint64, bool) {
+	if len(id) != 8 {
+		return 0, false
+	}
+	return binary.BigEndian.Uint64(id), true
+}
+
+// state tells whether the term is in the document id, from the searcher's
+// last moves, and its score there if it is.
+func (t *trackedSearcher) state(id bleveindex.IndexInternalID) (int, float64) {
+	d, ok := docNumber(id)
+	if !ok {
+		return unknown, 0
+	}
+	for k := range min(t.n, len(t.moves)) {
+		switch m := t.moves[k]; {
+		case d == m.at:
+			return present, m.score
+		case m.from <= d && d < m.at:
+			return absent, 0
+		}
+	}
+	return unknown, 0
 }

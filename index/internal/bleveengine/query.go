@@ -240,7 +240,7 @@ func (t translator) leaf(field, text string, phrase bool) (bq.Query, bool, error
 			tq := bleve.NewTermQuery(toks[0])
 			tq.SetField(f)
 			tq.SetBoost(boost)
-			q = tq
+			q = trackedTerm{tq}
 		} else {
 			m := bleve.NewMatchQuery(text)
 			m.SetField(f)
@@ -429,8 +429,13 @@ func anyReading(readings []bq.Query) bq.Query {
 	case 1:
 		return readings[0]
 	}
-	return bleve.NewDisjunctionQuery(readings...)
+	return readingsQuery{bleve.NewDisjunctionQuery(readings...)}
 }
+
+// readingsQuery is the OR of the readings of a query in several analyses.
+// A document holds the free text of one analysis, so it matches one reading
+// of free text at most.
+type readingsQuery struct{ *bq.DisjunctionQuery }
 
 // relaxed returns the OR of n, as translator.relaxed, read in every scope:
 // a reading left with one word keeps the AND.

@@ -312,9 +312,8 @@ func (e *Engine) loadPage(ctx context.Context, r *engine.SearchRequest, text bq.
 // only in the matches that may rank within the window (see proximityQuery).
 func (e *Engine) run(ctx context.Context, r *engine.SearchRequest, text bq.Query, filters []bq.Query, w window) (*bleve.SearchResult, *facet.Counter, error) {
 	var g *gate
-	if p, ok := text.(*proximityQuery); ok && r.Sort == engine.SortRelevance && w.from+w.size > 0 {
-		g = newGate(w.from + w.size)
-		text = p.gated(g)
+	if r.Sort == engine.SortRelevance {
+		text, g = gateSearch(text, w.from+w.size)
 	}
 	b := filtered(text, filters)
 	var k *facet.Counter
