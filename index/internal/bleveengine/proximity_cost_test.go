@@ -1,0 +1,86 @@
+//go:build linux
+
+package bleveengine
+
+import (
+	"context"
+	"os"
+	"runtime"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/newsindex/newsindex/internal/query"
+)
+
+// TestProximityCost measures the first pass of two-word searches (the page
+// and the total, no facets) on a large index, bounded to the page and not,
+// alternated query by query, in CPU time of the searching thread: the
+// comparison holds on a machine busy with other work. It runs only with
+// NEWSINDEX_COST_INDEX naming the folder of an index no other process has
+// open, such as one the benchmark kept:
+//
+//	NEWSINDEX_COST_INDEX=DIR/newsindex go test -run ProximityCost -v ./index/internal/bleveengine/
+func TestProximityCost(t *testing.T) {
+	path := os.Getenv("NEWSINDEX_COST_INDEX")
+	if path == "" {
+		t.Skip("NEWSINDEX_COST_INDEX not set")
+	}
+	e, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	ctx := context.Background()
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	const rounds = 20
+	for _, text := range []string{"oil prices", "central bank", "trade deficit", "interest rates", "stock market"} {
+		n, err := query.Parse(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q, err := articleQuery(e, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cpu [2]time.Duration
+		var total [2]uint64
+		for i := range 2 * rounds {
+			bounded := i%2 == 1
+			sq := q
+			if bounded {
+				gq, g := gateSearch(q, 10)
+				if g == nil {
+					t.Fatalf("%q: not bounded", text)
+				}
+				sq = g.Query(gq)
+			}
+			start := threadCPU(t)
+			res, err := e.search(ctx, bleve.NewSearchRequestOptions(sq, 10, 0, false))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if i >= 2 { // the first round warms the caches
+				cpu[i%2] += threadCPU(t) - start
+			}
+			total[i%2] = res.Total
+		}
+		if total[0] != total[1] {
+			t.Errorf("%q: %d matches bounded, %d not", text, total[1], total[0])
+		}
+		per := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 / float64(rounds-1) }
+		t.Logf("%-15s %6d matches: %6.2f CPU ms unbounded, %6.2f bounded", text, total[0], per(cpu[0]), per(cpu[1]))
+	}
+}
+
+// threadCPU returns the CPU time the calling thread has used.
+func threadCPU(t *testing.T) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(1 /* RUSAGE_THREAD */, &ru); err != nil {
+		t.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
