@@ -150,3 +150,37 @@ func TestGivenNamed(t *testing.T) {
 		}
 	}
 }
+
+func TestPortfolioHolder(t *testing.T) {
+	tests := []struct {
+		text, span, holder string // holder "": no holder in the span
+	}{
+		{"Canada 's Minister of Foreign Affairs Lloyd Axworthy said", "Foreign Affairs Lloyd Axworthy", "Lloyd Axworthy"},
+		{"and Minister of Finance Bill Birch .", "Finance Bill Birch", "Bill Birch"},
+		{"the Minister of Trade and Industry Development said", "Trade and Industry Development", ""},
+		{"a former head of Morgan Stanley Dean Witter said", "Morgan Stanley Dean Witter", ""},
+		{"a unit of Morgan Stanley Dean Witter said", "Morgan Stanley Dean Witter", ""},
+		{"Minister of Finance Bank Group said", "Finance Bank Group", ""},
+	}
+	for _, tt := range tests {
+		x := &extraction{text: tt.text, toks: tokenize(tt.text), model: defaultModel}
+		n := len(tokenize(tt.span))
+		var s span
+		for i := 0; i+n <= len(x.toks); i++ {
+			if x.words(span{i, i + n, kOrg}) == tt.span {
+				s = span{i, i + n, kOrg}
+			}
+		}
+		got := ""
+		if k := x.portfolioHolder(s); k >= 0 {
+			got = x.words(span{k, s.j, kPer})
+		}
+		if got != tt.holder {
+			t.Errorf("portfolioHolder(%q in %q) = %q, want %q", tt.span, tt.text, got, tt.holder)
+		}
+	}
+	text := "Canada 's Minister of Foreign Affairs Lloyd Axworthy said the talks went well ."
+	if r := Extract("Title\n\n" + text); !slices.Contains(r.People, "Lloyd Axworthy") || slices.Contains(r.Organizations, "Foreign Affairs Lloyd Axworthy") {
+		t.Errorf("Extract(%q) = people %q, organizations %q, want Lloyd Axworthy a person", text, r.People, r.Organizations)
+	}
+}

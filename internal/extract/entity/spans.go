@@ -73,6 +73,7 @@ func (x *extraction) cleanSpans() {
 	x.joinLoneParticles()
 	x.joinParticles()
 	x.nicknames()
+	x.splitPortfolioHolders()
 	titleLine := x.titleLines(m)
 	capMid := map[string]bool{} // words capitalized in mid-sentence
 	for i, t := range x.toks {
@@ -376,6 +377,53 @@ func (x *extraction) titledPerson(s span) bool {
 		}
 	}
 	return true
+}
+
+// splitPortfolioHolders splits each organization span that a post's
+// portfolio and its holder's name make into the two (see portfolioHolder).
+func (x *extraction) splitPortfolioHolders() {
+	n := len(x.spans)
+	for si := 0; si < n; si++ {
+		s := x.spans[si]
+		if k := x.portfolioHolder(s); k >= 0 {
+			x.spans[si].j = k
+			x.spans = append(x.spans, span{k, s.j, kPer})
+		}
+	}
+	if len(x.spans) > n {
+		x.buildOwner()
+	}
+}
+
+// portfolioHolder returns where the name of a post's holder begins inside
+// the organization span s that follows a minister's or a secretary's post
+// and "of" or "for", the
+// portfolio, a body, before it: "Minister of Foreign Affairs Lloyd
+// Axworthy", "Minister of Finance Bill Birch".
+// The name opens with a given name or a person's title and runs to the end
+// of the span, two to four capitalized words, none a word of organizations.
+// It returns -1 where s is no such span.
+func (x *extraction) portfolioHolder(s span) int {
+	toks := x.toks
+	if s.kind != kOrg || s.i < 2 || toks[s.i].lineStart || toks[s.i-1].lineStart ||
+		toks[s.i-1].lower != "of" && toks[s.i-1].lower != "for" || !portfolioPost[toks[s.i-2].lower] {
+		return -1
+	}
+	for k := s.i + 1; k+1 < s.j; k++ {
+		if GivenName(toks[k].lower) == 0 && !personTitles[toks[k].lower] && !honorifics[toks[k].lower] {
+			continue
+		}
+		if s.j-k > 4 {
+			return -1
+		}
+		for t := k; t < s.j; t++ {
+			if !x.capWord(t) || orgWords[toks[t].lower] || companyHeads[toks[t].lower] {
+				return -1
+			}
+		}
+		return k
+	}
+	return -1
 }
 
 // givenNamed reports whether the organization span s reads as a person's

@@ -33,6 +33,7 @@ var (
 	personTitles  = words("titles.txt", "person-only")
 	orgRoles      = words("titles.txt", "post")
 	personPosts   = words("titles.txt", "post-or-name")
+	portfolioPost = words("titles.txt", "portfolio-post")
 	roleModifiers = words("titles.txt", "post-modifier")
 	roleNouns     = words("titles.txt", "role-noun")
 
