@@ -184,3 +184,38 @@ func TestPortfolioHolder(t *testing.T) {
 		t.Errorf("Extract(%q) = people %q, organizations %q, want Lloyd Axworthy a person", text, r.People, r.Organizations)
 	}
 }
+
+func TestContest(t *testing.T) {
+	tests := []struct {
+		text, span string
+		sports     bool
+		want       bool
+	}{
+		{"Mickelson 's victory gave him a 10 year exemption to the PGA Tour .", "PGA Tour", false, true},
+		{"the rest of Aberdeen 's UEFA Cup campaign", "UEFA Cup", false, true},
+		{"GOLF - MILWAUKEE OPEN SCORES .", "MILWAUKEE", false, true},
+		{"the Astros lead the National League Central .", "National League Central", true, true},
+		{"the Braves lead the American League East Division .", "American League East Division", true, true},
+		{"the National League Central said on Monday", "National League Central", false, false},
+		{"the Awami League said on Monday", "Awami League", false, false},
+		{"UEFA said on Monday", "UEFA", false, false},
+		{"the Consumer Products Division of the company", "Consumer Products Division", false, false},
+	}
+	for _, tt := range tests {
+		x := &extraction{text: tt.text, toks: tokenize(tt.text), model: defaultModel}
+		n := len(tokenize(tt.span))
+		var s span
+		for i := 0; i+n <= len(x.toks); i++ {
+			if x.words(span{i, i + n, kOrg}) == tt.span {
+				s = span{i, i + n, kOrg}
+			}
+		}
+		if got := x.contest(s, tt.sports); got != tt.want {
+			t.Errorf("contest(%q in %q, sports %v) = %v, want %v", tt.span, tt.text, tt.sports, got, tt.want)
+		}
+	}
+	text := "Mickelson 's victory gave him a 10 year exemption to the PGA Tour ."
+	if r := Extract("Title\n\n" + text); slices.Contains(r.Organizations, "PGA Tour") {
+		t.Errorf("Extract(%q).Organizations = %q, want no PGA Tour", text, r.Organizations)
+	}
+}

@@ -70,6 +70,7 @@ var (
 	capsStop        = words("orgwords.txt", "caps-stop")
 	signOffs        = words("orgwords.txt", "sign-off")
 	competitions    = words("orgwords.txt", "competition-head")
+	contests        = words("orgwords.txt", "contest-head")
 	bodyNouns       = words("orgwords.txt", "body-noun")
 	playerPositions = words("orgwords.txt", "player-position")
 	priceVerbs      = words("orgwords.txt", "price-verb")
