@@ -219,3 +219,31 @@ func TestContest(t *testing.T) {
 		t.Errorf("Extract(%q).Organizations = %q, want no PGA Tour", text, r.Organizations)
 	}
 }
+
+func TestMarketIndex(t *testing.T) {
+	tests := []struct {
+		text, span string
+		want       bool
+	}{
+		{"The AEX index of leading shares closed higher .", "AEX", true},
+		{"The BLOM Stock Index rose 0.04 percent .", "BLOM Stock Index", true},
+		{"New York Dow Jones industrial average -- 5,778.00", "New York Dow Jones", true},
+		{"the Karachi Stock Exchange 100-share index rose", "Karachi Stock Exchange", false},
+		{"The Standard & Poor 's index of 500 stocks was off", "Standard & Poor", false},
+		{"a report showing the Chicago Purchasing Managers August index rose", "Chicago Purchasing Managers August", false},
+		{"Reuters said the index rose", "Reuters", false},
+	}
+	for _, tt := range tests {
+		x := &extraction{text: tt.text, toks: tokenize(tt.text), model: defaultModel}
+		n := len(tokenize(tt.span))
+		var s span
+		for i := 0; i+n <= len(x.toks); i++ {
+			if x.words(span{i, i + n, kOrg}) == tt.span {
+				s = span{i, i + n, kOrg}
+			}
+		}
+		if got := x.marketIndex(s); got != tt.want {
+			t.Errorf("marketIndex(%q in %q) = %v, want %v", tt.span, tt.text, got, tt.want)
+		}
+	}
+}

@@ -509,6 +509,31 @@ func (x *extraction) contest(s span, sports bool) bool {
 	return competitions[x.toks[k].lower]
 }
 
+// marketIndex reports whether the organization span s names a market's
+// index: an index's noun ends it ("BLOM Stock Index") or follows it in
+// lower case, one word in lower case between at most ("the AEX index",
+// "the Dow Jones industrial average"), unless a word of organizations or
+// of the calendar ends the name or a possessive follows it: then the
+// index is the body's.
+func (x *extraction) marketIndex(s span) bool {
+	toks := x.toks
+	if s.j-s.i >= 2 && indexNouns[toks[s.j-1].lower] {
+		return true
+	}
+	if orgWords[toks[s.j-1].lower] || calendarWords[toks[s.j-1].lower] {
+		return false // a body's index: "the Karachi Stock Exchange 100-share index", "Chicago Purchasing Managers August index"
+	}
+	for k := s.j; k < len(toks) && k <= s.j+1 && !toks[k].lineStart; k++ {
+		if toks[k].norm != toks[k].lower || toks[k].norm == "'s" || toks[k].norm == "'" {
+			return false // "Standard & Poor 's index of 500 stocks"
+		}
+		if indexNouns[toks[k].norm] {
+			return true
+		}
+	}
+	return false
+}
+
 // orgs names each ORG span: an acronym defined in the text, then a known
 // organization, then a longer name of the same document that holds it.
 func (x *extraction) orgs(ms *[]Mention, alias map[string]string) {
@@ -522,7 +547,7 @@ func (x *extraction) orgs(ms *[]Mention, alias map[string]string) {
 		if s.kind != kOrg {
 			continue
 		}
-		if x.contest(s, sports) {
+		if x.contest(s, sports) || x.marketIndex(s) {
 			continue
 		}
 		n := x.words(s)

@@ -71,6 +71,7 @@ var (
 	signOffs        = words("orgwords.txt", "sign-off")
 	competitions    = words("orgwords.txt", "competition-head")
 	contests        = words("orgwords.txt", "contest-head")
+	indexNouns      = words("orgwords.txt", "index-noun")
 	bodyNouns       = words("orgwords.txt", "body-noun")
 	playerPositions = words("orgwords.txt", "player-position")
 	priceVerbs      = words("orgwords.txt", "price-verb")
