@@ -98,8 +98,9 @@ func (x *extraction) cleanSpans() {
 			s.kind = kPer // "Senator Jeff Sessions", "Irina Spirlea ( Romania ) beat" read as bodies
 		}
 		if s.kind == kPer && s.j-s.i >= 2 && geoHeads[x.toks[s.j-1].lower] && GivenName(x.toks[s.i].lower) == 0 ||
-			s.kind == kOrg && s.j-s.i >= 2 && (featureHeads[x.toks[s.j-1].lower] || featureHeads[x.toks[s.i].lower] && x.toks[s.i+1].lower == "of") {
-			s.kind = kLoc // "Gatun Lake", "Second Thomas Shoal", "Kaziranga National Park", "Pearl River", "Strait of Gibraltar"
+			s.kind == kOrg && s.j-s.i >= 2 && (featureHeads[x.toks[s.j-1].lower] || featureHeads[x.toks[s.i].lower] && x.toks[s.i+1].lower == "of" ||
+				facilityHeads[x.toks[s.j-1].lower] && isCap(x.toks[s.j-1].norm)) {
+			s.kind = kLoc // "Gatun Lake", "Second Thomas Shoal", "Kaziranga National Park", "Pearl River", "Strait of Gibraltar", "Johns Hopkins Hospital"
 		}
 		// "Central Asia", "Southeast Asia", "East Africa": a part of a continent
 		if (s.kind == kPer || s.kind == kOrg) && x.continentPart(s) {

@@ -93,6 +93,7 @@ var (
 	currencies       = words("placewords.txt", "currency")
 	eventNouns       = words("placewords.txt", "event-noun")
 	facilities       = words("placewords.txt", "facility-noun")
+	facilityHeads    = words("placewords.txt", "facility-head")
 	georgiaClues     = func() []string {
 		var out []string
 		for _, f := range fields("placewords.txt", "georgia", 1) {
