@@ -8,16 +8,21 @@ import "strings"
 
 // bodyCues are the contexts that show a name read as a person or an
 // organization to be a body, tried in order; each row carries its example.
+// A cue marked town shows a club in a town's name too ("Cagliari" in
+// "Marco Pascolo ( Cagliari )"); the others show a body only in a name that
+// is no place's, as a town's name before a noun is an adjective ("London
+// stocks", "the Montreal stock exchange").
 var bodyCues = []struct {
 	name, example string
 	cue           func(x *extraction, s span) bool
+	town          bool
 }{
-	{"a player's club", "Jacek Dembinski ( Widzew Lodz )", (*extraction).playersClub},
-	{"a club before a player's position", "Chelsea defender Terry Phelan", (*extraction).clubOfPlayer},
-	{"a body before its noun", "the Belga news agency, the Chart Thai party", (*extraction).bodyBeforeNoun},
-	{"a company after its kind", "packaging manufacturer Super Indah Makmur, German retailers Metro , Rewe and Lidl", (*extraction).companyAfterNoun},
-	{"a share price's move", "Apex Tannery lost 22.72 to 597, Hammerson was 8p higher", (*extraction).priceMove},
-	{"a company's figures", "Arthur Yates year net A$ 6.1 mln, Liu Chong Hing interim net up", (*extraction).companyFigures},
+	{"a player's club", "Jacek Dembinski ( Widzew Lodz ), Marco Pascolo ( Cagliari )", (*extraction).playersClub, true},
+	{"a club before a player's position", "Chelsea defender Terry Phelan, Liverpool striker Mark Kennedy", (*extraction).clubOfPlayer, true},
+	{"a body before its noun", "the Belga news agency, the Chart Thai party", (*extraction).bodyBeforeNoun, false},
+	{"a company after its kind", "packaging manufacturer Super Indah Makmur, German retailers Metro , Rewe and Lidl", (*extraction).companyAfterNoun, false},
+	{"a share price's move", "Apex Tannery lost 22.72 to 597, Hammerson was 8p higher", (*extraction).priceMove, false},
+	{"a company's figures", "Arthur Yates year net A$ 6.1 mln, Liu Chong Hing interim net up", (*extraction).companyFigures, false},
 }
 
 // bodies reads as organizations the names that a body cue stands by, and
@@ -27,16 +32,19 @@ var bodyCues = []struct {
 // name like a person's, reads it one way here and another there.
 func (x *extraction) bodies() {
 	body := map[string]bool{} // lower-cased names of the bodies shown
+	team := map[string]bool{} // those of them shown by a cue a town's name takes
 	for _, n := range x.resultLines() {
-		body[n] = true
+		body[n], team[n] = true, true
 	}
 	for _, s := range x.spans {
-		if s.kind != kPer && s.kind != kOrg {
+		if s.kind != kPer && s.kind != kOrg && !x.townAsTeam(s) {
 			continue
 		}
+		town := s.kind == kLoc
 		for _, c := range bodyCues {
-			if c.cue(x, s) {
-				body[strings.ToLower(x.words(s))] = true
+			if (c.town || !town) && c.cue(x, s) {
+				n := strings.ToLower(x.words(s))
+				body[n], team[n] = true, team[n] || c.town
 				break
 			}
 		}
@@ -44,9 +52,11 @@ func (x *extraction) bodies() {
 	if len(body) == 0 {
 		return
 	}
+	x.bodyNames = team
 	changed := false
 	for k, s := range x.spans {
-		if s.kind == kPer && body[strings.ToLower(x.words(s))] {
+		n := strings.ToLower(x.words(s))
+		if s.kind == kPer && body[n] || team[n] && x.townAsTeam(s) && !x.locative(s.i) && !x.opensLineInCapitals(s) {
 			x.spans[k].kind = kOrg
 			changed = true
 		}
@@ -144,4 +154,32 @@ func (x *extraction) companyFigures(s span) bool {
 		k++
 	}
 	return k < len(toks) && k > s.j-1 && !toks[k].lineStart && !toks[s.j].lineStart && figureNouns[toks[k].norm] && GivenName(toks[s.i].lower) == 0
+}
+
+// townAsTeam reports whether the span s is read as a place that a team may
+// be named after: a town ("Liverpool striker Mark Kennedy", "Marco Pascolo
+// ( Cagliari )") of the world gazetteer, not a country, whose name in sport
+// is the national side's, nor a region, a territory or a name the
+// gazetteers do not know ("Havnar Boltfelag ( Faroe Islands )", "Jos
+// Verstappen ( Netherland )").
+func (x *extraction) townAsTeam(s span) bool {
+	if s.kind != kLoc {
+		return false
+	}
+	if e := gaz.match(x.toks, s.i); e != nil && len(e.words) == s.j-s.i && (e.kind == gazCountry || e.kind == gazDemonym) {
+		return false
+	}
+	for _, p := range x.worldPlaces(s.i, s.j) {
+		if !p.Region {
+			return true
+		}
+	}
+	return false
+}
+
+// opensLineInCapitals reports whether the span s opens a line, written in
+// capitals, as the place of a dateline does ("LIVERPOOL , England
+// 1996-08-22").
+func (x *extraction) opensLineInCapitals(s span) bool {
+	return x.toks[s.i].lineStart && isAllCapsWord(x.toks[s.i].norm)
 }

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -97,6 +98,43 @@ func TestBodyCues(t *testing.T) {
 				}
 			}
 			t.Fatalf("no cue %q", tt.cue)
+		})
+	}
+}
+
+// TestTownAsTeam checks that a town's name that a club's cue stands by is
+// the club wherever the document names it outside a locative or a
+// dateline, and that a country in a player's brackets stays the country.
+func TestTownAsTeam(t *testing.T) {
+	tests := []struct {
+		name, text string
+		orgs       []string // must be organizations
+		not        []string // must be no organizations
+		place      string   // a place whose name must open with this
+	}{
+		{"a player's club", "Squad :\nGoalkeepers - Marco Pascolo ( Cagliari ) , Pascal Zuberbuehler ( Grasshoppers ) .\n" +
+			"Defenders - Stephane Henchoz ( Hamburg ) , Marc Hottiger ( Everton ) .\n", []string{"Cagliari", "Hamburg"}, nil, ""},
+		{"a club before a player's position", "The statement said that Liverpool striker Mark Kennedy would miss the game .\n" +
+			"Kennedy joined Liverpool last year .\n", []string{"Liverpool"}, nil, ""},
+		{"a country in brackets", "Results :\n1. Jos Verstappen ( Netherlands ) Arrows 11\n2. Pedro Diniz ( Brazil ) Ligier 22\n", nil, []string{"Netherlands", "Brazil"}, ""},
+		{"a dateline", "LIVERPOOL , England 1996-08-22\nLiverpool striker Mark Kennedy was hurt on Friday .\n", []string{"Liverpool"}, nil, "Liverpool, "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Extract("SOCCER - NEWS .\n" + tt.text)
+			for _, o := range tt.orgs {
+				if !slices.Contains(r.Organizations, o) {
+					t.Errorf("Extract(%q).Organizations = %q, want %q", tt.text, r.Organizations, o)
+				}
+			}
+			for _, o := range tt.not {
+				if slices.Contains(r.Organizations, o) {
+					t.Errorf("Extract(%q).Organizations = %q, want no %q", tt.text, r.Organizations, o)
+				}
+			}
+			if tt.place != "" && !slices.ContainsFunc(r.Places, func(p string) bool { return strings.HasPrefix(p, tt.place) }) {
+				t.Errorf("Extract(%q).Places = %q, want one opening with %q", tt.text, r.Places, tt.place)
+			}
 		})
 	}
 }

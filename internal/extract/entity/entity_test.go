@@ -459,3 +459,25 @@ func TestStateName(t *testing.T) {
 		}
 	}
 }
+
+// TestFacilityIsPlace checks that a name a building's word ends is a
+// place, not a body, and that a body's name is left alone.
+func TestFacilityIsPlace(t *testing.T) {
+	for _, tt := range []struct {
+		text, from, to string
+		want           int
+	}{
+		{"Doctors at Columbia Presbyterian Hospital found a clot.", "Columbia", "Hospital", kLoc},
+		{"A team from the Metropolitan Museum found the jars.", "Metropolitan", "Museum", kLoc},
+		{"The Forth Road Bridge opened in 1964.", "Forth", "Bridge", kLoc},
+		{"The Hospital Corporation of America said.", "Hospital", "America", kOrg},
+		{"Regional Hospital Services said.", "Regional", "Services", kOrg},
+	} {
+		toks := tokenize(tt.text)
+		x := &extraction{text: tt.text, toks: toks, model: defaultModel, spans: []span{wordSpan(toks, tt.from, tt.to, kOrg)}}
+		x.cleanSpans()
+		if len(x.spans) != 1 || x.spans[0].kind != tt.want {
+			t.Errorf("cleanSpans(%q, %q…%q) = %v, want one span of kind %d", tt.text, tt.from, tt.to, x.spans, tt.want)
+		}
+	}
+}

@@ -163,7 +163,7 @@ func (x *extraction) placeReadings() {
 			if s.kind == kLoc {
 				e.place = true
 			}
-			if sports || x.bodyCue(s.i, s.j) {
+			if sports || x.bodyNames[name] || x.bodyCue(s.i, s.j) {
 				e.body = true
 			}
 			if s.kind == kPer && (sports || x.personCue(s, inFull)) {

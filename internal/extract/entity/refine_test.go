@@ -150,3 +150,130 @@ func TestGivenNamed(t *testing.T) {
 		}
 	}
 }
+
+func TestPortfolioHolder(t *testing.T) {
+	tests := []struct {
+		text, span, holder string // holder "": no holder in the span
+	}{
+		{"Canada 's Minister of Foreign Affairs Lloyd Axworthy said", "Foreign Affairs Lloyd Axworthy", "Lloyd Axworthy"},
+		{"and Minister of Finance Bill Birch .", "Finance Bill Birch", "Bill Birch"},
+		{"the Minister of Trade and Industry Development said", "Trade and Industry Development", ""},
+		{"a former head of Morgan Stanley Dean Witter said", "Morgan Stanley Dean Witter", ""},
+		{"a unit of Morgan Stanley Dean Witter said", "Morgan Stanley Dean Witter", ""},
+		{"Minister of Finance Bank Group said", "Finance Bank Group", ""},
+	}
+	for _, tt := range tests {
+		x := &extraction{text: tt.text, toks: tokenize(tt.text), model: defaultModel}
+		n := len(tokenize(tt.span))
+		var s span
+		for i := 0; i+n <= len(x.toks); i++ {
+			if x.words(span{i, i + n, kOrg}) == tt.span {
+				s = span{i, i + n, kOrg}
+			}
+		}
+		got := ""
+		if k := x.portfolioHolder(s); k >= 0 {
+			got = x.words(span{k, s.j, kPer})
+		}
+		if got != tt.holder {
+			t.Errorf("portfolioHolder(%q in %q) = %q, want %q", tt.span, tt.text, got, tt.holder)
+		}
+	}
+	text := "Canada 's Minister of Foreign Affairs Lloyd Axworthy said the talks went well ."
+	if r := Extract("Title\n\n" + text); !slices.Contains(r.People, "Lloyd Axworthy") || slices.Contains(r.Organizations, "Foreign Affairs Lloyd Axworthy") {
+		t.Errorf("Extract(%q) = people %q, organizations %q, want Lloyd Axworthy a person", text, r.People, r.Organizations)
+	}
+}
+
+func TestContest(t *testing.T) {
+	tests := []struct {
+		text, span string
+		sports     bool
+		want       bool
+	}{
+		{"Mickelson 's victory gave him a 10 year exemption to the PGA Tour .", "PGA Tour", false, true},
+		{"the rest of Aberdeen 's UEFA Cup campaign", "UEFA Cup", false, true},
+		{"GOLF - MILWAUKEE OPEN SCORES .", "MILWAUKEE", false, true},
+		{"the Astros lead the National League Central .", "National League Central", true, true},
+		{"the Braves lead the American League East Division .", "American League East Division", true, true},
+		{"the National League Central said on Monday", "National League Central", false, false},
+		{"the Awami League said on Monday", "Awami League", false, false},
+		{"UEFA said on Monday", "UEFA", false, false},
+		{"the Consumer Products Division of the company", "Consumer Products Division", false, false},
+	}
+	for _, tt := range tests {
+		x := &extraction{text: tt.text, toks: tokenize(tt.text), model: defaultModel}
+		n := len(tokenize(tt.span))
+		var s span
+		for i := 0; i+n <= len(x.toks); i++ {
+			if x.words(span{i, i + n, kOrg}) == tt.span {
+				s = span{i, i + n, kOrg}
+			}
+		}
+		if got := x.contest(s, tt.sports); got != tt.want {
+			t.Errorf("contest(%q in %q, sports %v) = %v, want %v", tt.span, tt.text, tt.sports, got, tt.want)
+		}
+	}
+	text := "Mickelson 's victory gave him a 10 year exemption to the PGA Tour ."
+	if r := Extract("Title\n\n" + text); slices.Contains(r.Organizations, "PGA Tour") {
+		t.Errorf("Extract(%q).Organizations = %q, want no PGA Tour", text, r.Organizations)
+	}
+}
+
+func TestMarketIndex(t *testing.T) {
+	tests := []struct {
+		text, span string
+		want       bool
+	}{
+		{"The AEX index of leading shares closed higher .", "AEX", true},
+		{"The BLOM Stock Index rose 0.04 percent .", "BLOM Stock Index", true},
+		{"New York Dow Jones industrial average -- 5,778.00", "New York Dow Jones", true},
+		{"the Karachi Stock Exchange 100-share index rose", "Karachi Stock Exchange", false},
+		{"The Standard & Poor 's index of 500 stocks was off", "Standard & Poor", false},
+		{"a report showing the Chicago Purchasing Managers August index rose", "Chicago Purchasing Managers August", false},
+		{"Reuters said the index rose", "Reuters", false},
+	}
+	for _, tt := range tests {
+		x := &extraction{text: tt.text, toks: tokenize(tt.text), model: defaultModel}
+		n := len(tokenize(tt.span))
+		var s span
+		for i := 0; i+n <= len(x.toks); i++ {
+			if x.words(span{i, i + n, kOrg}) == tt.span {
+				s = span{i, i + n, kOrg}
+			}
+		}
+		if got := x.marketIndex(s); got != tt.want {
+			t.Errorf("marketIndex(%q in %q) = %v, want %v", tt.span, tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestGivenNamedBySurname checks the organization spans read as people
+// because the document names their last word alone as a person.
+func TestGivenNamedBySurname(t *testing.T) {
+	tests := []struct {
+		text, name, alone string
+		want              bool
+	}{
+		{"It quoted the lawyer of Gianfranco Stevanin as saying", "Gianfranco Stevanin", "stevanin", true},
+		{"Police said Tomasz Wernik broke into the home", "Tomasz Wernik", "wernik", true},
+		{"Police said Tomasz Wernik broke into the home", "Tomasz Wernik", "", false},
+		{"Montrose v Ross County , Arbroath v\nEast Stirling , Inverness v Alloa", "East Stirling", "stirling", false},
+		{"Company name Companion Marble ( Holdings ) Ltd", "Companion Marble", "marble", false},
+		{"the holders , F.C. Valletta , lost", "F.C. Valletta", "valletta", false},
+		{"Results : Benfica 2 SC Espinho 1 .", "SC Espinho", "espinho", false},
+	}
+	for _, tt := range tests {
+		x := &extraction{text: tt.text, toks: tokenize(tt.text), model: defaultModel, lonePeople: map[string]bool{tt.alone: tt.alone != ""}}
+		n := len(tokenize(tt.name))
+		var s span
+		for i := 0; i+n <= len(x.toks); i++ {
+			if x.words(span{i, i + n, kOrg}) == tt.name {
+				s = span{i, i + n, kOrg}
+			}
+		}
+		if got := x.givenNamed(s); got != tt.want {
+			t.Errorf("givenNamed(%q in %q, %q alone) = %v, want %v", tt.name, tt.text, tt.alone, got, tt.want)
+		}
+	}
+}

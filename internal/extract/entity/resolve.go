@@ -481,6 +481,59 @@ func containsAllFold(long, short []string) bool {
 	return true
 }
 
+// contest reports whether the organization span s names a contest, not a
+// body: a name of two words or more that a contest's word ends ("UEFA
+// Cup", "ATP Tour"), or that one follows in capitals ("MILWAUKEE OPEN"),
+// or, in an article of results (sports), a
+// competition's word ("American League", "Major League Baseball"), which
+// a part of the league may follow ("National League West", "American
+// League East Division").
+func (x *extraction) contest(s span, sports bool) bool {
+	toks := x.toks
+	if s.j < len(toks) && !toks[s.j].lineStart && contests[toks[s.j].lower] && isCap(toks[s.j].norm) {
+		return true // the tagger's name stops short of the contest's word: "MILWAUKEE OPEN"
+	}
+	if s.j-s.i < 2 {
+		return false
+	}
+	if contests[x.toks[s.j-1].lower] {
+		return true
+	}
+	if !sports {
+		return false
+	}
+	k := s.j - 1
+	for k > s.i && (regionQualifiers[x.toks[k].lower] || x.toks[k].lower == "division") {
+		k--
+	}
+	return competitions[x.toks[k].lower]
+}
+
+// marketIndex reports whether the organization span s names a market's
+// index: an index's noun ends it ("BLOM Stock Index") or follows it in
+// lower case, one word in lower case between at most ("the AEX index",
+// "the Dow Jones industrial average"), unless a word of organizations or
+// of the calendar ends the name or a possessive follows it: then the
+// index is the body's.
+func (x *extraction) marketIndex(s span) bool {
+	toks := x.toks
+	if s.j-s.i >= 2 && indexNouns[toks[s.j-1].lower] {
+		return true
+	}
+	if orgWords[toks[s.j-1].lower] || calendarWords[toks[s.j-1].lower] {
+		return false // a body's index: "the Karachi Stock Exchange 100-share index", "Chicago Purchasing Managers August index"
+	}
+	for k := s.j; k < len(toks) && k <= s.j+1 && !toks[k].lineStart; k++ {
+		if toks[k].norm != toks[k].lower || toks[k].norm == "'s" || toks[k].norm == "'" {
+			return false // "Standard & Poor 's index of 500 stocks"
+		}
+		if indexNouns[toks[k].norm] {
+			return true
+		}
+	}
+	return false
+}
+
 // orgs names each ORG span: an acronym defined in the text, then a known
 // organization, then a longer name of the same document that holds it.
 func (x *extraction) orgs(ms *[]Mention, alias map[string]string) {
@@ -494,8 +547,8 @@ func (x *extraction) orgs(ms *[]Mention, alias map[string]string) {
 		if s.kind != kOrg {
 			continue
 		}
-		if sports && s.j-s.i > 1 && competitions[x.toks[s.j-1].lower] {
-			continue // a contest in an article of results: "American League", "Major League Baseball"
+		if x.contest(s, sports) || x.marketIndex(s) {
+			continue
 		}
 		n := x.words(s)
 		if n == strings.ToUpper(n) && !isAcronym(n) && len(n) > 4 {

@@ -33,6 +33,7 @@ var (
 	personTitles  = words("titles.txt", "person-only")
 	orgRoles      = words("titles.txt", "post")
 	personPosts   = words("titles.txt", "post-or-name")
+	portfolioPost = words("titles.txt", "portfolio-post")
 	roleModifiers = words("titles.txt", "post-modifier")
 	roleNouns     = words("titles.txt", "role-noun")
 
@@ -69,6 +70,8 @@ var (
 	capsStop        = words("orgwords.txt", "caps-stop")
 	signOffs        = words("orgwords.txt", "sign-off")
 	competitions    = words("orgwords.txt", "competition-head")
+	contests        = words("orgwords.txt", "contest-head")
+	indexNouns      = words("orgwords.txt", "index-noun")
 	bodyNouns       = words("orgwords.txt", "body-noun")
 	playerPositions = words("orgwords.txt", "player-position")
 	priceVerbs      = words("orgwords.txt", "price-verb")
@@ -90,6 +93,7 @@ var (
 	currencies       = words("placewords.txt", "currency")
 	eventNouns       = words("placewords.txt", "event-noun")
 	facilities       = words("placewords.txt", "facility-noun")
+	facilityHeads    = words("placewords.txt", "facility-head")
 	georgiaClues     = func() []string {
 		var out []string
 		for _, f := range fields("placewords.txt", "georgia", 1) {
