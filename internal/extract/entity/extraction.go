@@ -36,7 +36,6 @@ type extraction struct {
 	demonymAt       map[int]bool             // the starts of the country mentions that are demonyms ("Japanese")
 	evidence        []Evidence               // what the text says of each country it names (about.go)
 	resultLineCount int                      // lines of sports results ("Galway 2 Mayo 1"), as resultLines counts them
-	lonePeople      map[string]bool          // lower-cased words the tagger read alone as people (spans.go)
 	bodyNames       map[string]bool          // lower-cased names that a cue a town's name takes showed to be bodies (bodies.go)
 }
 

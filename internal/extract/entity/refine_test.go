@@ -247,33 +247,3 @@ func TestMarketIndex(t *testing.T) {
 		}
 	}
 }
-
-// TestGivenNamedBySurname checks the organization spans read as people
-// because the document names their last word alone as a person.
-func TestGivenNamedBySurname(t *testing.T) {
-	tests := []struct {
-		text, name, alone string
-		want              bool
-	}{
-		{"It quoted the lawyer of Gianfranco Stevanin as saying", "Gianfranco Stevanin", "stevanin", true},
-		{"Police said Tomasz Wernik broke into the home", "Tomasz Wernik", "wernik", true},
-		{"Police said Tomasz Wernik broke into the home", "Tomasz Wernik", "", false},
-		{"Montrose v Ross County , Arbroath v\nEast Stirling , Inverness v Alloa", "East Stirling", "stirling", false},
-		{"Company name Companion Marble ( Holdings ) Ltd", "Companion Marble", "marble", false},
-		{"the holders , F.C. Valletta , lost", "F.C. Valletta", "valletta", false},
-		{"Results : Benfica 2 SC Espinho 1 .", "SC Espinho", "espinho", false},
-	}
-	for _, tt := range tests {
-		x := &extraction{text: tt.text, toks: tokenize(tt.text), model: defaultModel, lonePeople: map[string]bool{tt.alone: tt.alone != ""}}
-		n := len(tokenize(tt.name))
-		var s span
-		for i := 0; i+n <= len(x.toks); i++ {
-			if x.words(span{i, i + n, kOrg}) == tt.name {
-				s = span{i, i + n, kOrg}
-			}
-		}
-		if got := x.givenNamed(s); got != tt.want {
-			t.Errorf("givenNamed(%q in %q, %q alone) = %v, want %v", tt.name, tt.text, tt.alone, got, tt.want)
-		}
-	}
-}

@@ -91,13 +91,6 @@ func (x *extraction) cleanSpans() {
 			named[strings.ToLower(x.words(s))] = true
 		}
 	}
-	// the words the tagger read alone as people's names: "Stevanin said"
-	x.lonePeople = map[string]bool{}
-	for _, s := range x.spans {
-		if s.kind == kPer && s.j-s.i == 1 {
-			x.lonePeople[x.toks[s.i].lower] = true
-		}
-	}
 	var headline, people []span
 	out := x.spans[:0]
 	for _, s := range x.spans {
@@ -405,10 +398,11 @@ func (x *extraction) splitPortfolioHolders() {
 
 // portfolioHolder returns where the name of a post's holder begins inside
 // the organization span s that follows a minister's or a secretary's post
-// and "of" or "for", the portfolio, a body, before it: "Minister of
-// Foreign Affairs Lloyd Axworthy", "Minister of Finance Bill Birch". The
-// name opens with a given name or a person's title and runs to the end of
-// the span, two to four capitalized words, none a word of organizations.
+// and "of" or "for", the
+// portfolio, a body, before it: "Minister of Foreign Affairs Lloyd
+// Axworthy", "Minister of Finance Bill Birch".
+// The name opens with a given name or a person's title and runs to the end
+// of the span, two to four capitalized words, none a word of organizations.
 // It returns -1 where s is no such span.
 func (x *extraction) portfolioHolder(s span) int {
 	toks := x.toks
@@ -434,22 +428,13 @@ func (x *extraction) portfolioHolder(s span) int {
 }
 
 // givenNamed reports whether the organization span s reads as a person's
-// name: two or three capitalized words, the first a given name and the
-// last no common English word, or the last a word the document names
-// alone as a person ("Gianfranco Stevanin … Stevanin said") outside an
-// article of results, where clubs go by one word ("SC Espinho …
-// Espinho"), and after no acronym ("F.C. Valletta"); none a word of
-// organizations or companies, no company's suffix or "&" after it, even
-// after brackets ("Morgan Stanley & Co", "Eli Lilly & Co", "Companion
-// Marble ( Holdings ) Ltd"), and no line of standings or fixture it stands
-// in, even broken ("Arbroath v | East Stirling").
+// name: two or three capitalized words, the first a given name, the last
+// no common English word, none a word of organizations or companies, and
+// no company's suffix or "&" after it ("Morgan Stanley & Co", "Eli Lilly &
+// Co"), and no line of standings or fixture it stands in.
 func (x *extraction) givenNamed(s span) bool {
 	toks := x.toks
-	if s.j-s.i < 2 || s.j-s.i > 3 || gaz.match(toks, s.i) != nil {
-		return false
-	}
-	alone := x.lonePeople[toks[s.j-1].lower] && !isAcronym(toks[s.i].norm) && !x.sportsResults()
-	if !alone && (GivenName(toks[s.i].lower) == 0 || isCommon(toks[s.j-1].lower)) {
+	if s.j-s.i < 2 || s.j-s.i > 3 || GivenName(toks[s.i].lower) == 0 || gaz.match(toks, s.i) != nil || isCommon(toks[s.j-1].lower) {
 		return false // "Crystal Palace", "Ross County": a common noun ends a body's name
 	}
 	for k := s.i; k < s.j; k++ {
@@ -462,25 +447,14 @@ func (x *extraction) givenNamed(s span) bool {
 		if n := toks[s.j].lower; n == "&" || n == "and" || orgWords[n] || companySuffixes[n] || companyHeads[n] {
 			return false
 		}
-		// "Companion Marble ( Holdings ) Ltd": a company's suffix after brackets
-		if toks[s.j].norm == "(" {
-			for k := s.j + 1; k < len(toks) && k <= s.j+4 && !toks[k].lineStart; k++ {
-				if toks[k].norm == ")" {
-					if n := toks[min(k+1, len(toks)-1)].lower; k+1 < len(toks) && !toks[k+1].lineStart && (orgWords[n] || companySuffixes[n] || companyHeads[n]) {
-						return false
-					}
-					break
-				}
-			}
-		}
 		// a line of a table of standings, "Crystal Palace 3 1 1 1 3 2 4", or a
 		// side of a fixture, "Huddersfield v Crystal Palace", is a club's
 		if toks[s.i].lineStart && isSmallNumber(toks[s.j].norm) || fixtureWords[toks[s.j].lower] {
 			return false
 		}
 	}
-	if s.i > 0 && fixtureWords[toks[s.i-1].lower] {
-		return false // "Arbroath v | East Stirling": a fixture may break its line
+	if s.i > 0 && !toks[s.i].lineStart && fixtureWords[toks[s.i-1].lower] {
+		return false
 	}
 	return true
 }
