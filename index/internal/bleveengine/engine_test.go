@@ -104,6 +104,21 @@ func ids(r *engine.SearchResult) string {
 }
 
 // articleQuery translates n as a search over every language of e does.
+// parsedArticleQuery returns the bleve query of the search-box text over
+// e's articles, failing t when the text does not parse or translate.
+func parsedArticleQuery(t testing.TB, e *Engine, text string) bq.Query {
+	t.Helper()
+	n, err := query.Parse(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := articleQuery(e, n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return q
+}
+
 func articleQuery(e *Engine, n query.Node) (bq.Query, error) {
 	t, err := e.articleReader(context.Background(), nil, false)
 	if err != nil {

@@ -11,8 +11,6 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-
-	"github.com/newsindex/newsindex/internal/query"
 )
 
 // TestProximityCost measures the first pass of two-word searches (the page
@@ -38,14 +36,7 @@ func TestProximityCost(t *testing.T) {
 	defer runtime.UnlockOSThread()
 	const rounds = 20
 	for _, text := range []string{"oil prices", "central bank", "trade deficit", "interest rates", "stock market"} {
-		n, err := query.Parse(text)
-		if err != nil {
-			t.Fatal(err)
-		}
-		q, err := articleQuery(e, n)
-		if err != nil {
-			t.Fatal(err)
-		}
+		q := parsedArticleQuery(t, e, text)
 		var cpu [2]time.Duration
 		var total [2]uint64
 		for i := range 2 * rounds {

@@ -12,7 +12,6 @@ import (
 	bq "github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/newsindex/newsindex/index/internal/engine"
-	"github.com/newsindex/newsindex/internal/query"
 )
 
 // TestProximityAsBoolean: an AND of words bounded to its best k matches
@@ -42,14 +41,7 @@ func TestProximityAsBoolean(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, text := range []string{"oil prices", "central bank rates", "oil prices -crude", "prices of crude", "stock market rose"} {
-		n, err := query.Parse(text)
-		if err != nil {
-			t.Fatal(err)
-		}
-		q, err := articleQuery(e, n)
-		if err != nil {
-			t.Fatal(err)
-		}
+		q := parsedArticleQuery(t, e, text)
 		p, ok := q.(*proximityQuery)
 		if !ok {
 			t.Fatalf("%q translates to %T, want a proximity query", text, q)
@@ -112,14 +104,7 @@ func TestProximityReadingsBounded(t *testing.T) {
 	if _, err := e.Apply(context.Background(), arts); err != nil {
 		t.Fatal(err)
 	}
-	n, err := query.Parse("gold prices")
-	if err != nil {
-		t.Fatal(err)
-	}
-	q, err := articleQuery(e, n)
-	if err != nil {
-		t.Fatal(err)
-	}
+	q := parsedArticleQuery(t, e, "gold prices")
 	if d, ok := q.(readingsQuery); !ok || len(d.Disjuncts) != 2 {
 		t.Fatalf("gold prices translates to %T, want the disjunction of two readings", q)
 	}

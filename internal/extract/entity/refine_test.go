@@ -137,14 +137,7 @@ func TestGivenNamed(t *testing.T) {
 		{"Peabody Energy said", "Peabody Energy", false},
 	}
 	for _, tt := range tests {
-		x := &extraction{text: tt.text, toks: tokenize(tt.text), model: defaultModel}
-		n := len(tokenize(tt.name))
-		var s span
-		for i := 0; i+n <= len(x.toks); i++ {
-			if x.words(span{i, i + n, kOrg}) == tt.name {
-				s = span{i, i + n, kOrg}
-			}
-		}
+		x, s := orgSpan(tt.text, tt.name)
 		if got := x.givenNamed(s); got != tt.want {
 			t.Errorf("givenNamed(%q in %q) = %v, want %v", tt.name, tt.text, got, tt.want)
 		}
@@ -163,14 +156,7 @@ func TestPortfolioHolder(t *testing.T) {
 		{"Minister of Finance Bank Group said", "Finance Bank Group", ""},
 	}
 	for _, tt := range tests {
-		x := &extraction{text: tt.text, toks: tokenize(tt.text), model: defaultModel}
-		n := len(tokenize(tt.span))
-		var s span
-		for i := 0; i+n <= len(x.toks); i++ {
-			if x.words(span{i, i + n, kOrg}) == tt.span {
-				s = span{i, i + n, kOrg}
-			}
-		}
+		x, s := orgSpan(tt.text, tt.span)
 		got := ""
 		if k := x.portfolioHolder(s); k >= 0 {
 			got = x.words(span{k, s.j, kPer})
@@ -202,14 +188,7 @@ func TestContest(t *testing.T) {
 		{"the Consumer Products Division of the company", "Consumer Products Division", false, false},
 	}
 	for _, tt := range tests {
-		x := &extraction{text: tt.text, toks: tokenize(tt.text), model: defaultModel}
-		n := len(tokenize(tt.span))
-		var s span
-		for i := 0; i+n <= len(x.toks); i++ {
-			if x.words(span{i, i + n, kOrg}) == tt.span {
-				s = span{i, i + n, kOrg}
-			}
-		}
+		x, s := orgSpan(tt.text, tt.span)
 		if got := x.contest(s, tt.sports); got != tt.want {
 			t.Errorf("contest(%q in %q, sports %v) = %v, want %v", tt.span, tt.text, tt.sports, got, tt.want)
 		}
@@ -234,16 +213,24 @@ func TestMarketIndex(t *testing.T) {
 		{"Reuters said the index rose", "Reuters", false},
 	}
 	for _, tt := range tests {
-		x := &extraction{text: tt.text, toks: tokenize(tt.text), model: defaultModel}
-		n := len(tokenize(tt.span))
-		var s span
-		for i := 0; i+n <= len(x.toks); i++ {
-			if x.words(span{i, i + n, kOrg}) == tt.span {
-				s = span{i, i + n, kOrg}
-			}
-		}
+		x, s := orgSpan(tt.text, tt.span)
 		if got := x.marketIndex(s); got != tt.want {
 			t.Errorf("marketIndex(%q in %q) = %v, want %v", tt.span, tt.text, got, tt.want)
 		}
 	}
+}
+
+// orgSpan returns the extraction of text, tokenized only, and the span of
+// its last run of words that reads words, as an organization; the zero span
+// when none does.
+func orgSpan(text, words string) (*extraction, span) {
+	x := &extraction{text: text, toks: tokenize(text), model: defaultModel}
+	n := len(tokenize(words))
+	var s span
+	for i := 0; i+n <= len(x.toks); i++ {
+		if x.words(span{i, i + n, kOrg}) == words {
+			s = span{i, i + n, kOrg}
+		}
+	}
+	return x, s
 }
