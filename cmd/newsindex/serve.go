@@ -99,7 +99,7 @@ func runServe(args []string) error {
 		ReadHeaderTimeout: cfg.Server.ReadTimeout,
 		WriteTimeout:      cfg.Server.WriteTimeout,
 		IdleTimeout:       cfg.Server.IdleTimeout,
-		MaxHeaderBytes:    64 << 10,
+		MaxHeaderBytes:    server.MaxHeaderBytes,
 	}
 	// The watcher writes through this process's index: one process may
 	// write an index, so watching while serving happens here.

@@ -3,6 +3,7 @@ package server
 import (
 	"encoding/json"
 	"net/http"
+	"net/http/httptest"
 	"regexp"
 	"slices"
 	"strings"
@@ -150,5 +151,38 @@ func TestOpenAPIServed(t *testing.T) {
 	var doc map[string]any
 	if code != 200 || !strings.HasPrefix(h.Get("Content-Type"), "application/json") || json.Unmarshal([]byte(body), &doc) != nil || doc["paths"] == nil {
 		t.Errorf("GET /api/openapi.json = %d %s, %.80s", code, h.Get("Content-Type"), body)
+	}
+}
+
+// TestOpenAPIHeaderLimit: a request whose headers exceed MaxHeaderBytes is
+// answered 431 by the HTTP server itself, and every operation documents it.
+func TestOpenAPIHeaderLimit(t *testing.T) {
+	s, _ := newTestServer(t, Options{})
+	ts := httptest.NewUnstartedServer(s.Config.Handler)
+	ts.Config.MaxHeaderBytes = MaxHeaderBytes
+	ts.Start()
+	t.Cleanup(ts.Close)
+	code, _, _ := do(t, http.MethodGet, ts.URL+"/api/search?q=oil", "", "Authorization", "Bearer "+strings.Repeat("x", 2*MaxHeaderBytes))
+	if code != http.StatusRequestHeaderFieldsTooLarge {
+		t.Errorf("a %d-byte header: status %d, want 431", 2*MaxHeaderBytes, code)
+	}
+	var doc struct {
+		Paths map[string]map[string]json.RawMessage `json:"paths"`
+	}
+	if err := json.Unmarshal(openAPI, &doc); err != nil {
+		t.Fatal(err)
+	}
+	for path, ops := range doc.Paths {
+		for method, raw := range ops {
+			var op struct {
+				Responses map[string]json.RawMessage `json:"responses"`
+			}
+			if json.Unmarshal(raw, &op) != nil || op.Responses == nil {
+				continue // the path's parameters, not an operation
+			}
+			if _, ok := op.Responses["431"]; !ok {
+				t.Errorf("%s %s does not document 431", method, path)
+			}
+		}
 	}
 }
