@@ -18,6 +18,7 @@ var bodyCues = []struct {
 	town          bool
 }{
 	{"a player's club", "Jacek Dembinski ( Widzew Lodz ), Marco Pascolo ( Cagliari )", (*extraction).playersClub, true},
+	{"a side of a line of fixtures", "English division one - Birmingham v Barnsley , Bradford v Tranmere", (*extraction).fixtureSide, true},
 	{"a club before a player's position", "Chelsea defender Terry Phelan, Liverpool striker Mark Kennedy", (*extraction).clubOfPlayer, true},
 	{"a body before its noun", "the Belga news agency, the Chart Thai party", (*extraction).bodyBeforeNoun, false},
 	{"a company after its kind", "packaging manufacturer Super Indah Makmur, German retailers Metro , Rewe and Lidl", (*extraction).companyAfterNoun, false},
@@ -36,6 +37,7 @@ func (x *extraction) bodies() {
 	for _, n := range x.resultLines() {
 		body[n], team[n] = true, true
 	}
+	x.pressDigest()
 	for _, s := range x.spans {
 		if s.kind != kPer && s.kind != kOrg && !x.townAsTeam(s) {
 			continue
@@ -182,4 +184,74 @@ func (x *extraction) townAsTeam(s span) bool {
 // 1996-08-22").
 func (x *extraction) opensLineInCapitals(s span) bool {
 	return x.toks[s.i].lineStart && isAllCapsWord(x.toks[s.i].norm)
+}
+
+// fixtureSide reports whether the span s is a side of a fixture on a line
+// of two fixtures or more: "Birmingham v Barnsley , Bradford v Tranmere".
+// A name that opens with a given name is a person's.
+func (x *extraction) fixtureSide(s span) bool {
+	return GivenName(x.toks[s.i].lower) == 0 && (x.fixtureList(s.i) || x.fixtureList(s.j-1))
+}
+
+// pressDigest reads as newspapers the heads of a press digest: lines
+// that hold only a name in capitals, each followed by a line of its
+// stories opening with a dash, two such lines or more in the document:
+//
+//	EL MUNDO
+//	- Aleix Vidal-Quadras - Catalan nationalists are demanding …
+//	DIARIO 16
+//	- …
+//
+// A line that names only a country or a place of the lexicon is a
+// digest's section, not a paper ("IRAQ"); so is one that holds a word of
+// headings ("FRONT PAGE", "LATEST FIXTURES").
+func (x *extraction) pressDigest() {
+	toks := x.toks
+	var heads [][2]int
+	for i := 0; i < len(toks); {
+		if !toks[i].lineStart {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && !toks[j].lineStart {
+			j++
+		}
+		if j < len(toks) && strings.Trim(toks[j].norm, "-") == "" && strings.Contains(toks[j].norm, "-") && x.digestHead(i, j) {
+			heads = append(heads, [2]int{i, j})
+		}
+		i = j
+	}
+	if len(heads) < 2 {
+		return
+	}
+	for _, h := range heads {
+		out := x.spans[:0]
+		for _, s := range x.spans {
+			if s.j <= h[0] || s.i >= h[1] {
+				out = append(out, s)
+			}
+		}
+		x.spans = append(out, span{h[0], h[1], kOrg})
+	}
+	x.buildOwner()
+}
+
+// digestHead reports whether toks[i:j], a whole line, is a name in
+// capitals of at most five words that may head a press digest.
+func (x *extraction) digestHead(i, j int) bool {
+	toks := x.toks
+	if j-i > 5 || !isAllCapsWord(toks[i].norm) {
+		return false
+	}
+	for k := i; k < j; k++ {
+		w := toks[k].norm
+		if !isAllCapsWord(w) && w != "-" && w != "'" && w != "&" && strings.Trim(w, "0123456789") != "" || digestSections[toks[k].lower] {
+			return false
+		}
+	}
+	if e := gaz.match(toks, i); e != nil && i+len(e.words) == j && e.kind != gazOrg {
+		return false // "IRAQ": the digest's section for a country
+	}
+	return true
 }

@@ -118,6 +118,8 @@ func TestTownAsTeam(t *testing.T) {
 			"Kennedy joined Liverpool last year .\n", []string{"Liverpool"}, nil, ""},
 		{"a country in brackets", "Results :\n1. Jos Verstappen ( Netherlands ) Arrows 11\n2. Pedro Diniz ( Brazil ) Ligier 22\n", nil, []string{"Netherlands", "Brazil"}, ""},
 		{"a dateline", "LIVERPOOL , England 1996-08-22\nLiverpool striker Mark Kennedy was hurt on Friday .\n", []string{"Liverpool"}, nil, "Liverpool, "},
+		{"a line of fixtures", "Saturday , August 31 :\nEnglish division one - Birmingham v Barnsley , Bradford v Tranmere , Grimsby v Portsmouth\n",
+			[]string{"Birmingham", "Barnsley", "Bradford", "Portsmouth"}, nil, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -136,5 +138,37 @@ func TestTownAsTeam(t *testing.T) {
 				t.Errorf("Extract(%q).Places = %q, want one opening with %q", tt.text, r.Places, tt.place)
 			}
 		})
+	}
+}
+
+// TestPressDigest checks that the heads of a press digest are newspapers
+// and that a country's or a section's head is none.
+func TestPressDigest(t *testing.T) {
+	text := "These are some of the leading stories in the press :\nKORVAN DAILY\n- Government to cut fuel prices .\n" +
+		"AL-MIRSAD\n- Talks on the border resume .\nIRAQ\n- Oil exports resume .\nFRONT PAGE\n- Storm hits the coast .\n"
+	r := Extract("PRESS DIGEST - Ardania - Aug 29 .\n\n" + text)
+	for _, o := range []string{"Korvan Daily", "Al-Mirsad"} {
+		if !slices.ContainsFunc(r.Organizations, func(n string) bool { return strings.EqualFold(n, o) }) {
+			t.Errorf("Extract(%q).Organizations = %q, want %q", text, r.Organizations, o)
+		}
+	}
+	for _, n := range r.Organizations {
+		if strings.EqualFold(n, "Iraq") || strings.EqualFold(n, "Front Page") {
+			t.Errorf("Extract(%q).Organizations = %q, want no %q", text, r.Organizations, n)
+		}
+	}
+}
+
+// TestListedWithBodies checks that a lone name listed with companies is
+// one, and that a name only apposed to a body stays a person.
+func TestListedWithBodies(t *testing.T) {
+	text := "Trading was thin on the bourse , where Ciments Valdor , Korvanit and Umbra Ceramics all ended lower .\n" +
+		"1948 - Lisanna , Queen of the Ardanian Union from 1890 , abdicated .\n"
+	r := Extract("Bourse ends lower .\n\n" + text)
+	if !slices.Contains(r.Organizations, "Korvanit") || slices.Contains(r.People, "Korvanit") {
+		t.Errorf("Extract(%q) = people %q, organizations %q, want Korvanit an organization", text, r.People, r.Organizations)
+	}
+	if slices.Contains(r.Organizations, "Lisanna") {
+		t.Errorf("Extract(%q).Organizations = %q, want no Lisanna", text, r.Organizations)
 	}
 }

@@ -58,7 +58,7 @@ func (x *extraction) patternOrgs() {
 				twoBodies = true
 			}
 		}
-		if hasKey && e-a >= 2 && !twoBodies && !toks[a].capsLine && !gaz.nonName[strings.ToLower(x.words(span{a, e, kOrg}))] {
+		if hasKey && e-a >= 2 && !twoBodies && !toks[a].capsLine && !gaz.nonName[strings.ToLower(x.words(span{a, e, kOrg}))] && !x.venueAt(span{a, e, kOrg}) {
 			add = append(add, span{a, e, kOrg})
 		}
 		i = j

@@ -172,7 +172,7 @@ func (x *extraction) placeReadings() {
 			if s.kind == kOrg && s.j-s.i == 1 && inFull[toks[s.i].lower] {
 				e.body = true // a person's surname, which resolution joins to the person
 			}
-			if (s.kind == kPer || s.kind == kOrg) && (x.locative(s.i) || x.listedWithPlace(s.i) || x.placeApposition(s.j)) {
+			if (s.kind == kPer || s.kind == kOrg) && (x.locative(s.i) || x.listedWithPlace(s.i) || x.placeApposition(s.j) || x.opensFiguresLine(s)) {
 				e.place = true
 			}
 		}
@@ -222,7 +222,7 @@ func (x *extraction) bodyCue(i, j int) bool {
 			}
 		}
 	}
-	if k < len(toks) && !toks[k].lineStart && (isScore(toks[k].norm) || isSmallNumber(toks[k].norm)) && !x.amountsLine(k) {
+	if k < len(toks) && !toks[k].lineStart && (isScore(toks[k].norm) || isSmallNumber(toks[k].norm)) && !x.amountsLine(k) && !x.movesLine(k) {
 		return true
 	}
 	// "Walsall v Wrexham": a fixture
@@ -290,6 +290,36 @@ func (x *extraction) amountsLine(k int) bool {
 		}
 	}
 	return false
+}
+
+// movesLine reports whether the line of toks[k] gives a figure's move, a
+// word of it before a number: "Dresden 792 up 11.4", "Duluth 5.06 up .02".
+func (x *extraction) movesLine(k int) bool {
+	toks := x.toks
+	a := k
+	for a > 0 && !toks[a].lineStart {
+		a--
+	}
+	for b := a; b+1 < len(toks) && (b == a || !toks[b].lineStart); b++ {
+		if tableMoves[toks[b].lower] && !toks[b+1].lineStart && toks[b+1].norm != "" && (isDigit(toks[b+1].norm[0]) || toks[b+1].norm[0] == '.') {
+			return true
+		}
+	}
+	return false
+}
+
+// opensFiguresLine reports whether the span s opens a line of a table of
+// figures, not of results: thousands ("Mhow 2 Yellow 12,600-12,750",
+// "TOKYO 21,228.80") or a figure's move ("Dresden 792 up 11.4").
+func (x *extraction) opensFiguresLine(s span) bool {
+	toks := x.toks
+	if !toks[s.i].lineStart && !(s.i > 0 && toks[s.i-1].lineStart && strings.Trim(toks[s.i-1].norm, "-") == "") {
+		return false
+	}
+	if s.j >= len(toks) || toks[s.j].lineStart {
+		return false
+	}
+	return x.amountsLine(s.j) || x.movesLine(s.j)
 }
 
 // hasThousands reports whether w holds a digit, a comma and three digits.

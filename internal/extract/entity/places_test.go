@@ -115,3 +115,21 @@ func TestCompetitionsInResults(t *testing.T) {
 		}
 	}
 }
+
+// TestFiguresLinePlaces checks that the towns opening the lines of a
+// table of figures are places, not teams, and that a venue after "at the"
+// is a place while a research centre stays a body.
+func TestFiguresLinePlaces(t *testing.T) {
+	text := "Passengers at German airports in July :\nDresden 792 up 11.4\nHamburg 21,240 down 2.1\nLeipzig 1,453 up 13.1\n" +
+		"The open championships start Monday at the National Tennis Centre .\n" +
+		"\" It is overdue , \" said Henrik Aasland , research director at the Tromsø Polar Policy Centre .\n"
+	r := Extract("Airport traffic up in July .\n\n" + text)
+	for _, n := range []string{"Dresden", "Hamburg", "Leipzig", "National Tennis Centre"} {
+		if slices.Contains(r.Organizations, n) {
+			t.Errorf("Extract(%q).Organizations = %q, want no %q", text, r.Organizations, n)
+		}
+	}
+	if !slices.Contains(r.Organizations, "Tromsø Polar Policy Centre") {
+		t.Errorf("Extract(%q).Organizations = %q, want Tromsø Polar Policy Centre", text, r.Organizations)
+	}
+}

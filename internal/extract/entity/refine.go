@@ -110,6 +110,8 @@ func (x *extraction) refinePeople() {
 				verdict[l] = toPlace
 			case verdict[l] == keep && x.demonymShaped(s.i):
 				verdict[l] = drop
+			case GivenName(l) == 0 && !x.titledAt(s.i) && x.listedWithBody(s.i, s.j) && !x.apposedBody(s.i, s.j) && len(x.worldPlaces(s.i, s.j)) == 0:
+				verdict[l] = toOrg // "Ciments Blancs , Eternit and Uniceramic", "Partizan , Alba , Dinamo"
 			}
 		}
 	}
@@ -355,4 +357,20 @@ func (x *extraction) demonymShaped(i int) bool {
 	n := toks[i+1].norm
 	r := []rune(n)
 	return len(r) > 0 && unicode.IsLower(r[0]) && !speechVerbs[toks[i+1].lower]
+}
+
+// titledAt reports whether a title or an honorific stands before toks[i]
+// on its line: "Mr. Eternit" is a person.
+func (x *extraction) titledAt(i int) bool {
+	toks := x.toks
+	return i > 0 && !toks[i].lineStart && (titles[toks[i-1].lower] || personTitles[toks[i-1].lower] || honorifics[toks[i-1].lower])
+}
+
+// apposedBody reports whether the name toks[i:j] is only followed by a
+// comma and a body, opening no list: "Wilhelmina , Queen of the
+// Netherlands" describes a person.
+func (x *extraction) apposedBody(i, j int) bool {
+	toks := x.toks
+	before := i > 0 && !toks[i].lineStart && (toks[i-1].norm == "," || toks[i-1].lower == "and" || toks[i-1].lower == "or")
+	return !before && j < len(toks) && toks[j].norm == ","
 }

@@ -102,6 +102,9 @@ func (x *extraction) cleanSpans() {
 				facilityHeads[x.toks[s.j-1].lower] && isCap(x.toks[s.j-1].norm)) {
 			s.kind = kLoc // "Gatun Lake", "Second Thomas Shoal", "Kaziranga National Park", "Pearl River", "Strait of Gibraltar", "Johns Hopkins Hospital"
 		}
+		if s.kind == kOrg && x.venueAt(s) {
+			s.kind = kLoc // "at the National Tennis Centre", "hurried off the Stadium Court"
+		}
 		// "Central Asia", "Southeast Asia", "East Africa": a part of a continent
 		if (s.kind == kPer || s.kind == kOrg) && x.continentPart(s) {
 			s.kind = kLoc
@@ -746,4 +749,26 @@ func (x *extraction) continentPart(s span) bool {
 		}
 	}
 	return true
+}
+
+// venueAt reports whether the organization's span s names a venue where
+// something happens: its last word a venue's ("Centre", "Arena"; "Court"
+// after another venue's word, "Stadium Court", as "Supreme Court" is a
+// body), after a locative preposition and "the" ("at the National Tennis
+// Centre", "hurried off the Stadium Court").
+func (x *extraction) venueAt(s span) bool {
+	toks := x.toks
+	if s.j-s.i < 2 || s.i < 2 || toks[s.i].lineStart || toks[s.i-1].lineStart || toks[s.i-1].lower != "the" || !venuePreps[toks[s.i-2].lower] {
+		return false
+	}
+	last := toks[s.j-1].lower
+	if !isCap(toks[s.j-1].norm) {
+		return false
+	}
+	for k := s.i; k < s.j-1; k++ {
+		if researchWords[toks[k].lower] || orgWords[toks[k].lower] && !venueHeads[toks[k].lower] {
+			return false // "research director at the Tromsø Polar Policy Centre": a body
+		}
+	}
+	return venueHeads[last] || last == "court" && (venueHeads[toks[s.j-2].lower] || facilityHeads[toks[s.j-2].lower])
 }

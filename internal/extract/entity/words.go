@@ -75,6 +75,7 @@ var (
 	bodyNouns       = words("orgwords.txt", "body-noun")
 	playerPositions = words("orgwords.txt", "player-position")
 	priceVerbs      = words("orgwords.txt", "price-verb")
+	digestSections  = words("orgwords.txt", "digest-section")
 	tradeNouns      = words("orgwords.txt", "trade-noun")
 	clubNouns       = words("orgwords.txt", "club-noun")
 	figureNouns     = words("orgwords.txt", "figure-noun")
@@ -94,6 +95,10 @@ var (
 	eventNouns       = words("placewords.txt", "event-noun")
 	facilities       = words("placewords.txt", "facility-noun")
 	facilityHeads    = words("placewords.txt", "facility-head")
+	tableMoves       = words("placewords.txt", "table-move")
+	venueHeads       = words("placewords.txt", "venue-head")
+	researchWords    = words("orgwords.txt", "research")
+	venuePreps       = words("placewords.txt", "venue-preposition")
 	georgiaClues     = func() []string {
 		var out []string
 		for _, f := range fields("placewords.txt", "georgia", 1) {
