@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/newsindex/newsindex/internal/extract/measure"
 	"github.com/newsindex/newsindex/internal/extract/quote"
 )
 
@@ -28,7 +29,7 @@ direct quotations with a speaker are used. Reproduce the shipped weights with:
 func runTrainQuotes(args []string) error {
 	fs := flag.NewFlagSet("train-quotes", flag.ContinueOnError)
 	fs.Usage = func() { fmt.Fprint(fs.Output(), trainQuotesUsage); fs.PrintDefaults() }
-	epochs := fs.Int("epochs", 10, "training passes over the examples")
+	epochs := fs.Int("epochs", measure.RankerEpochs, "training passes over the examples")
 	out := fs.String("out", filepath.Join("internal", "extract", "quote", "ranker.json"), "weights file to write")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)

@@ -167,8 +167,8 @@ func CrossValidateTagger(docs []ConllDoc, k int, cs *Countries, progress func(fo
 	return folds, all, nil
 }
 
-// RankerEpochs is the number of epochs the shipped ranker was trained with.
-const RankerEpochs = 10
+// RankerEpochs is the number of passes the shipped ranker was trained with.
+const RankerEpochs = 300
 
 // CrossValidateRanker trains the speaker ranker on k-1 folds of the
 // PolNeAR articles and extracts the held-out fold, for each fold.

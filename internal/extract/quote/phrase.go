@@ -243,6 +243,9 @@ func (d *doc) parseForward(i, hi int) (phrase, bool) {
 			e++
 		}
 		if e > b && !utteranceNouns[toks[e-1].lw] {
+			if n, ok := d.postThenName(k, e, hi); ok {
+				return n, true
+			}
 			sp.kind, sp.evidence = spDesc, toks[k:e]
 			sp.pos, sp.end = toks[k].s, toks[e-1].e
 			return sp, true
@@ -296,6 +299,37 @@ func (d *doc) parseForward(i, hi int) (phrase, bool) {
 		}
 		sp.appos = toks[b:e]
 	}
+	return sp, true
+}
+
+// postThenName reads a description of a post that a comma and a person's
+// full name follow, and returns the name, the description its titles:
+// "said Greece's minister for migration, Nikos Stamatiou, whose …",
+// "said France's agriculture minister, Claire Dubosc". The description is
+// toks[k:e], and may go on with a complement of a few words ("for
+// migration", "of the interior") before the comma.
+func (d *doc) postThenName(k, e, hi int) (phrase, bool) {
+	toks := d.toks
+	c := e
+	if c < hi && (toks[c].lw == "for" || toks[c].lw == "of") {
+		for c++; c < hi && c < e+5 && toks[c].kind == kWord; c++ {
+		}
+	}
+	if c+1 >= hi || toks[c].w != "," || !isNameWord(toks[c+1]) {
+		return phrase{}, false
+	}
+	b := capRunFwd(toks, c+1, hi)
+	run := toks[c+1 : b]
+	if len(run) < 2 || classifyRun(run) != spPerson || b < hi && toks[b].kind == kWord && !determiners[toks[b].lw] && toks[b].lw != "who" && toks[b].lw != "whose" {
+		return phrase{}, false
+	}
+	var sp phrase
+	d.fillName(&sp, run)
+	if sp.kind != spPerson {
+		return phrase{}, false
+	}
+	sp.titles = append(append([]token{}, toks[k:c]...), sp.titles...)
+	sp.pos, sp.end = run[0].s, run[len(run)-1].e
 	return sp, true
 }
 

@@ -58,6 +58,15 @@ var patternTests = []struct {
 		want: []want{{starts: "We will not sign", speaker: "Helena Brandt", role: RoleAnalyst, affiliation: "Institute for Fiscal Studies", cue: "said"}},
 	},
 	{
+		name: "said_post_then_name",
+		text: "Fisheries\n\n“The quotas will be cut again next year, and the fleet knows it,” said Norway's minister for fisheries, Ingrid Solheim, after the talks.\n\n" +
+			"“Nobody wants to lose another season,” said Chile's trade minister, Tomás Barrera.",
+		want: []want{
+			{starts: "The quotas will be cut", speaker: "Ingrid Solheim", mention: "Ingrid Solheim", role: RoleOfficial, cue: "said"},
+			{starts: "Nobody wants to lose", speaker: "Tomás Barrera", mention: "Tomás Barrera", role: RoleOfficial, cue: "said"},
+		},
+	},
+	{
 		name: "name_said",
 		text: "Port strike\n\n\"The dockers have every right to be angry about this,\" Tomas Lindqvist said on Tuesday.",
 		want: []want{{starts: "The dockers have", speaker: "Tomas Lindqvist", cue: "said"}},
