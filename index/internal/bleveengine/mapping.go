@@ -90,9 +90,13 @@ func newMapping() mapping.IndexMapping {
 	name.IncludeTermVectors = true // phrase queries need positions
 	name.DocValues = false
 
-	date := bleve.NewDateTimeFieldMapping()
-	date.Store = true // read back when matching copies of a story by date
+	// The published instant, a keyword of fixed width (date.go), with doc
+	// values to sort by.
+	date := bleve.NewKeywordFieldMapping()
+	date.Store = false
 	date.IncludeInAll = false
+	date.IncludeTermVectors = false
+	date.DocValues = true
 
 	stored := bleve.NewTextFieldMapping()
 	stored.Index = false
@@ -135,11 +139,8 @@ func newMapping() mapping.IndexMapping {
 	quote := bleve.NewDocumentStaticMapping()
 	quote.AddFieldMappingsAt(fKind, keyword)
 	textFields(quote, fQuote)
-	quoteDate := bleve.NewDateTimeFieldMapping()
-	quoteDate.Store = false
-	quoteDate.IncludeInAll = false
-	quote.AddFieldMappingsAt(fPublished, quoteDate)
-	for _, f := range []string{fSpeaker, fRole, fAffiliation, fArticleID, fMonth, fQuoteLanguage} {
+	quote.AddFieldMappingsAt(fPublished, date)
+	for _, f := range []string{fSpeaker, fRole, fAffiliation, fArticleID, fDay, fMonth, fYear, fQuoteLanguage} {
 		quote.AddFieldMappingsAt(f, keyword)
 	}
 	quote.AddFieldMappingsAt(fSpeaker+engine.NameSuffix, name)
