@@ -128,9 +128,11 @@ func withStories(idx bleve.Index, path string) (*Engine, error) {
 
 // Close closes the bleve index and the story store.
 func (e *Engine) Close() error {
-	err := e.idx.Close()
-	if serr := e.stories.Close(); err == nil {
-		err = serr
+	// The story store first: it may compact its file, which the index's
+	// lock keeps any other process from opening meanwhile.
+	err := e.stories.Close()
+	if ierr := e.idx.Close(); err == nil {
+		err = ierr
 	}
 	return err
 }
