@@ -41,10 +41,21 @@ func midnight(t time.Time) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
+// dateFields names the keyword fields of a kind of document's day, month
+// and year. A quote's day and year have names of their own: the article
+// histograms uninvert the day and year fields, and would read the quotes'
+// postings too (the search box's day histogram mapped twice the pages).
+type dateFields struct{ day, month, year string }
+
+var (
+	articleDates = dateFields{fDay, fMonth, fYear}
+	quoteDates   = dateFields{fQuoteDay, fMonth, fQuoteYear}
+)
+
 // dateRange returns the query of the documents published from since to
 // until, inclusive (a zero bound is open), in an index of the given mapping
-// version; nil when both are open.
-func dateRange(since, until time.Time, version int) bq.Query {
+// version, over the date fields of their kind; nil when both are open.
+func dateRange(since, until time.Time, version int, f dateFields) bq.Query {
 	if since.IsZero() && until.IsZero() {
 		return nil
 	}
@@ -98,7 +109,7 @@ func dateRange(since, until time.Time, version int) bq.Query {
 		hi = lastDay
 	}
 	if !lo.After(hi) {
-		parts = append(parts, wholeYears(lo, hi)...)
+		parts = append(parts, f.wholeYears(lo, hi)...)
 	}
 	switch len(parts) {
 	case 0:
@@ -122,7 +133,7 @@ func termRange(field, from, to string) bq.Query {
 
 // wholeYears returns the queries of the whole days lo to hi: the years
 // they cover whole, and the months and days at either end.
-func wholeYears(lo, hi time.Time) []bq.Query {
+func (f dateFields) wholeYears(lo, hi time.Time) []bq.Query {
 	y1, y2 := lo.Year(), hi.Year()
 	if lo.YearDay() != 1 {
 		y1++
@@ -131,21 +142,21 @@ func wholeYears(lo, hi time.Time) []bq.Query {
 		y2--
 	}
 	if y1 > y2 {
-		return wholeMonths(lo, hi)
+		return f.wholeMonths(lo, hi)
 	}
-	parts := []bq.Query{termRange(fYear, fmt.Sprintf("%04d", y1), fmt.Sprintf("%04d", y2))}
+	parts := []bq.Query{termRange(f.year, fmt.Sprintf("%04d", y1), fmt.Sprintf("%04d", y2))}
 	if start := time.Date(y1, 1, 1, 0, 0, 0, 0, time.UTC); lo.Before(start) {
-		parts = append(parts, wholeMonths(lo, start.AddDate(0, 0, -1))...)
+		parts = append(parts, f.wholeMonths(lo, start.AddDate(0, 0, -1))...)
 	}
 	if end := time.Date(y2, 12, 31, 0, 0, 0, 0, time.UTC); hi.After(end) {
-		parts = append(parts, wholeMonths(end.AddDate(0, 0, 1), hi)...)
+		parts = append(parts, f.wholeMonths(end.AddDate(0, 0, 1), hi)...)
 	}
 	return parts
 }
 
 // wholeMonths returns the queries of the whole days lo to hi: the months
 // they cover whole, and the days at either end.
-func wholeMonths(lo, hi time.Time) []bq.Query {
+func (f dateFields) wholeMonths(lo, hi time.Time) []bq.Query {
 	m1 := time.Date(lo.Year(), lo.Month(), 1, 0, 0, 0, 0, time.UTC)
 	if !m1.Equal(lo) {
 		m1 = m1.AddDate(0, 1, 0)
@@ -155,14 +166,14 @@ func wholeMonths(lo, hi time.Time) []bq.Query {
 		m2 = m2.AddDate(0, -1, 0)
 	}
 	if m1.After(m2) {
-		return []bq.Query{termRange(fDay, lo.Format(time.DateOnly), hi.Format(time.DateOnly))}
+		return []bq.Query{termRange(f.day, lo.Format(time.DateOnly), hi.Format(time.DateOnly))}
 	}
-	parts := []bq.Query{termRange(fMonth, m1.Format("2006-01"), m2.Format("2006-01"))}
+	parts := []bq.Query{termRange(f.month, m1.Format("2006-01"), m2.Format("2006-01"))}
 	if lo.Before(m1) {
-		parts = append(parts, termRange(fDay, lo.Format(time.DateOnly), m1.AddDate(0, 0, -1).Format(time.DateOnly)))
+		parts = append(parts, termRange(f.day, lo.Format(time.DateOnly), m1.AddDate(0, 0, -1).Format(time.DateOnly)))
 	}
 	if end := m2.AddDate(0, 1, -1); hi.After(end) {
-		parts = append(parts, termRange(fDay, end.AddDate(0, 0, 1).Format(time.DateOnly), hi.Format(time.DateOnly)))
+		parts = append(parts, termRange(f.day, end.AddDate(0, 0, 1).Format(time.DateOnly), hi.Format(time.DateOnly)))
 	}
 	return parts
 }

@@ -68,25 +68,35 @@ func TestDateRange(t *testing.T) {
 		if since.IsZero() && until.IsZero() {
 			continue
 		}
-		var want []string
-		for i, at := range times {
-			if (since.IsZero() || !at.Before(since)) && (until.IsZero() || !at.After(until)) {
-				want = append(want, fmt.Sprintf("a%d", i), engine.QuoteID(fmt.Sprintf("a%d", i), 0))
+		for _, kind := range []string{engine.KindArticle, engine.KindQuote} {
+			var want []string
+			for i, at := range times {
+				if (since.IsZero() || !at.Before(since)) && (until.IsZero() || !at.After(until)) {
+					id := fmt.Sprintf("a%d", i)
+					if kind == engine.KindQuote {
+						id = engine.QuoteID(id, 0)
+					}
+					want = append(want, id)
+				}
 			}
-		}
-		req := bleve.NewSearchRequestOptions(dateRange(since, until, e.version), 10000, 0, false)
-		res, err := e.idx.Search(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, h := range res.Hits {
-			got = append(got, h.ID)
-		}
-		slices.Sort(got)
-		slices.Sort(want)
-		if !slices.Equal(got, want) {
-			t.Fatalf("dateRange(%v, %v) matches %d documents, want %d", since, until, len(got), len(want))
+			fields := articleDates
+			if kind == engine.KindQuote {
+				fields = quoteDates
+			}
+			q := bleve.NewConjunctionQuery(kindQuery(kind), dateRange(since, until, e.version, fields))
+			res, err := e.idx.Search(bleve.NewSearchRequestOptions(q, 10000, 0, false))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, h := range res.Hits {
+				got = append(got, h.ID)
+			}
+			slices.Sort(got)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Fatalf("dateRange(%v, %v) matches %d %ss, want %d", since, until, len(got), kind, len(want))
+			}
 		}
 	}
 }

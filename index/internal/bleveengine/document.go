@@ -98,7 +98,7 @@ func quoteDoc(a *engine.Article, q engine.Quote, version int) (map[string]interf
 		day, month, year := dayOf(a.Published)
 		d[fMonth] = month
 		if version >= keywordDates { // a range's whole days and years
-			d[fDay], d[fYear] = day, year
+			d[fQuoteDay], d[fQuoteYear] = day, year
 		}
 	}
 	if q.Speaker != "" {

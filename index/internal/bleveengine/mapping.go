@@ -41,6 +41,10 @@ const (
 	// fQuoteLanguage is the language code of a quote's article, which
 	// confines a quote search's reading in one language to its quotes.
 	fQuoteLanguage = "quote_language"
+	// fQuoteDay and fQuoteYear are a quote's day and year, for date
+	// ranges (date.go).
+	fQuoteDay  = "quote_day"
+	fQuoteYear = "quote_year"
 )
 
 // facetField maps each facet to its keyword field.
@@ -140,7 +144,7 @@ func newMapping() mapping.IndexMapping {
 	quote.AddFieldMappingsAt(fKind, keyword)
 	textFields(quote, fQuote)
 	quote.AddFieldMappingsAt(fPublished, date)
-	for _, f := range []string{fSpeaker, fRole, fAffiliation, fArticleID, fDay, fMonth, fYear, fQuoteLanguage} {
+	for _, f := range []string{fSpeaker, fRole, fAffiliation, fArticleID, fMonth, fQuoteDay, fQuoteYear, fQuoteLanguage} {
 		quote.AddFieldMappingsAt(f, keyword)
 	}
 	quote.AddFieldMappingsAt(fSpeaker+engine.NameSuffix, name)

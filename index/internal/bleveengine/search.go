@@ -57,7 +57,7 @@ func (e *Engine) Search(ctx context.Context, r *engine.SearchRequest, q query.No
 			filters = append(filters, anyOf(facetField[f], vs))
 		}
 	}
-	if dq := dateRange(r.Since, r.Until, e.version); dq != nil {
+	if dq := dateRange(r.Since, r.Until, e.version, articleDates); dq != nil {
 		filters = append(filters, dq)
 	}
 	if r.Story != "" {
