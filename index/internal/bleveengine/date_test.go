@@ -16,7 +16,8 @@ import (
 // TestDateRange: a range over the date keywords matches exactly the
 // documents, articles and quotes, whose instant lies within its bounds,
 // whatever the bounds (open, whole days, within one day, across months
-// and years, to the nanosecond).
+// and years, to the nanosecond); sorted by date, the keyword orders them
+// as the times.
 func TestDateRange(t *testing.T) {
 	e, err := OpenMem()
 	if err != nil {
@@ -49,6 +50,27 @@ func TestDateRange(t *testing.T) {
 	docs = append(docs, engine.Article{ID: "undated", Title: "t", Body: "b"})
 	if _, err := e.Apply(context.Background(), docs); err != nil {
 		t.Fatal(err)
+	}
+	// Sorted by date, newest first, as bleve's date field sorted.
+	req := bleve.NewSearchRequestOptions(kindQuery(engine.KindArticle), 1000, 0, false)
+	req.SortBy([]string{"-" + fPublished})
+	res, err := e.idx.Search(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, h := range res.Hits[:len(times)] {
+		var n int
+		fmt.Sscanf(h.ID, "a%d", &n)
+		if i > 0 {
+			var prev int
+			fmt.Sscanf(res.Hits[i-1].ID, "a%d", &prev)
+			if times[n].After(times[prev]) {
+				t.Fatalf("sorted by date: %s (%v) after %s (%v)", h.ID, times[n], res.Hits[i-1].ID, times[prev])
+			}
+		}
+	}
+	if last := res.Hits[len(res.Hits)-1].ID; last != "undated" {
+		t.Errorf("sorted by date: last hit %s, want the undated article", last)
 	}
 	bound := func() time.Time {
 		switch r.IntN(5) {
