@@ -44,7 +44,7 @@ func midnight(t time.Time) time.Time {
 // dateFields names the keyword fields of a kind of document's day, month
 // and year. A quote's day and year have names of their own: the article
 // histograms uninvert the day and year fields, and would read the quotes'
-// postings too (the search box's day histogram mapped twice the pages).
+// postings too.
 type dateFields struct{ day, month, year string }
 
 var (
