@@ -38,14 +38,21 @@
 //	language         keyword: the article's language code ("en", "fr"),
 //	                 "und" when undetermined or for an article stored before
 //	                 languages were decided; the language facet and filter.
-//	published        date-time, for ranges and sorting; day, month and year
+//	published        keyword: the instant in UTC at a fixed width
+//	                 ("2024-10-25T08:30:00.000000000"), whose order is the
+//	                 time's, with doc values for sorting; day, month and year
 //	                 keyword fields ("2024-10-25", "2024-10", "2024") feed the
-//	                 histogram.
+//	                 histogram. A date range is the whole years, months and
+//	                 days it spans and the instants of its partial end days
+//	                 (one term a date, where bleve's date field indexes 16; an
+//	                 index of mapping 3 or older keeps that date field, and is
+//	                 searched through it).
 //	_source          the whole article as JSON, stored, not indexed.
 //
 // Each quotation is also a document of type "quote" (ID "<article>#q<n>"):
 // its words (news_en), speaker, role and affiliation (keywords), the
-// article's ID and date. Quotes searches them.
+// article's ID and date (published, day, month and year as above). Quotes
+// searches them.
 //
 // # Searching
 //

@@ -23,14 +23,14 @@ func TestCheck(t *testing.T) {
 	// Damage the index behind the engine's back: a stray quote, a lost
 	// quote, and an article whose stored form does not decode.
 	a := engine.Article{ID: "ghost", Title: "Gone"}
-	qd, err := quoteDoc(&a, engine.Quote{Text: "stray"})
+	qd, err := quoteDoc(&a, engine.Quote{Text: "stray"}, e.version)
 	if err != nil {
 		t.Fatal(err)
 	}
 	b := e.idx.NewBatch()
 	b.Index("ghost#q0", qd)
 	b.Delete(engine.QuoteID("a3", 1))
-	bad, err := articleDoc(&engine.Article{ID: "a9", Title: "Broken"})
+	bad, err := articleDoc(&engine.Article{ID: "a9", Title: "Broken"}, e.version)
 	if err != nil {
 		t.Fatal(err)
 	}

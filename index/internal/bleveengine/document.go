@@ -12,8 +12,20 @@ func dayOf(t time.Time) (day, month, year string) {
 	return t.Format("2006-01-02"), t.Format("2006-01"), t.Format("2006")
 }
 
-// articleDoc is the bleve document of an article.
-func articleDoc(a *engine.Article) (map[string]interface{}, error) {
+// published sets a document's published date as an index of the given
+// mapping version keeps it (date.go): a keyword of the instant, or before
+// keywordDates a time, which bleve's date field indexes.
+func published(d map[string]interface{}, t time.Time, version int) {
+	if version < keywordDates {
+		d[fPublished] = t
+		return
+	}
+	d[fPublished] = instantOf(t)
+}
+
+// articleDoc is the bleve document of an article in an index of the given
+// mapping version.
+func articleDoc(a *engine.Article, version int) (map[string]interface{}, error) {
 	src, err := json.Marshal(a)
 	if err != nil {
 		return nil, err
@@ -31,7 +43,7 @@ func articleDoc(a *engine.Article) (map[string]interface{}, error) {
 	}
 
 	if !a.Published.IsZero() {
-		d[fPublished] = a.Published
+		published(d, a.Published, version)
 		d[fDay], d[fMonth], d[fYear] = dayOf(a.Published)
 	}
 	set := func(field string, vs ...string) {
@@ -66,8 +78,9 @@ type storedQuote struct {
 	Language  string    `json:"language,omitempty"` // the article's
 }
 
-// quoteDoc is the bleve document of one of an article's quotes.
-func quoteDoc(a *engine.Article, q engine.Quote) (map[string]interface{}, error) {
+// quoteDoc is the bleve document of one of an article's quotes in an index
+// of the given mapping version.
+func quoteDoc(a *engine.Article, q engine.Quote, version int) (map[string]interface{}, error) {
 	src, err := json.Marshal(storedQuote{Quote: q, ArticleID: a.ID, Title: a.Title, Published: a.Published, Language: a.Language})
 	if err != nil {
 		return nil, err
@@ -81,8 +94,12 @@ func quoteDoc(a *engine.Article, q engine.Quote) (map[string]interface{}, error)
 		fQuoteLanguage:                         engine.LanguageOf(a.Language),
 	}
 	if !a.Published.IsZero() {
-		d[fPublished] = a.Published
-		_, d[fMonth], _ = dayOf(a.Published)
+		published(d, a.Published, version)
+		day, month, year := dayOf(a.Published)
+		d[fMonth] = month
+		if version >= keywordDates { // a range's whole days and years
+			d[fQuoteDay], d[fQuoteYear] = day, year
+		}
 	}
 	if q.Speaker != "" {
 		d[fSpeaker] = q.Speaker

@@ -45,6 +45,9 @@ type Engine struct {
 	facets  *facet.Cache
 	lengths fieldLengths
 	langs   analysesCache
+	// version is the mapping version the index was created with, which
+	// says how its documents are written and its dates searched.
+	version int
 }
 
 // Create makes a new index at path: a new folder, or an empty one (a volume
@@ -86,7 +89,7 @@ func OpenMem() (*Engine, error) {
 		return nil, err
 	}
 	useBM25(idx)
-	return &Engine{idx: idx, stories: engine.NewMemStories(), facets: facet.NewCache()}, nil
+	return &Engine{idx: idx, stories: engine.NewMemStories(), facets: facet.NewCache(), version: MappingVersion}, nil
 }
 
 // translate maps bleve's errors onto ours.
@@ -112,15 +115,24 @@ func withStories(idx bleve.Index, path string) (*Engine, error) {
 		idx.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
+	e := &Engine{idx: idx, stories: st, facets: facet.NewCache()}
+	v, err := e.MappingVersion()
+	if err != nil {
+		e.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	e.version = v
 	useBM25(idx)
-	return &Engine{idx: idx, stories: st, facets: facet.NewCache()}, nil
+	return e, nil
 }
 
 // Close closes the bleve index and the story store.
 func (e *Engine) Close() error {
-	err := e.idx.Close()
-	if serr := e.stories.Close(); err == nil {
-		err = serr
+	// The story store first: it may compact its file, which the index's
+	// lock keeps any other process from opening meanwhile.
+	err := e.stories.Close()
+	if ierr := e.idx.Close(); err == nil {
+		err = ierr
 	}
 	return err
 }

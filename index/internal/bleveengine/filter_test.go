@@ -24,7 +24,7 @@ func TestFilteredRanksAsBooleanFilter(t *testing.T) {
 		{"sanctions", []bq.Query{anyOf(fCountry, []string{"Belgium", "North Korea"})}, 2},
 		{"sanctions russia", []bq.Query{anyOf(fSourceName, []string{"Harbour Post"}), anyOf(fAnalyst, []string{"Andrew Yeo"})}, 1},
 		{"bank OR goal", []bq.Query{anyOf(fCategory, []string{"Business", "Sports"})}, 2},
-		{"the -putin", []bq.Query{dateRange(day("2024-10-01"), day("2024-10-31"))}, 2},
+		{"the -putin", []bq.Query{dateRange(day("2024-10-01"), day("2024-10-31"), e.version, articleDates)}, 2},
 		{"sanctions", []bq.Query{anyOf(fCategory, []string{"Sports"})}, 0},
 	}
 	for _, tt := range tests {

@@ -41,6 +41,10 @@ const (
 	// fQuoteLanguage is the language code of a quote's article, which
 	// confines a quote search's reading in one language to its quotes.
 	fQuoteLanguage = "quote_language"
+	// fQuoteDay and fQuoteYear are a quote's day and year, for date
+	// ranges (date.go).
+	fQuoteDay  = "quote_day"
+	fQuoteYear = "quote_year"
 )
 
 // facetField maps each facet to its keyword field.
@@ -90,9 +94,13 @@ func newMapping() mapping.IndexMapping {
 	name.IncludeTermVectors = true // phrase queries need positions
 	name.DocValues = false
 
-	date := bleve.NewDateTimeFieldMapping()
-	date.Store = true // read back when matching copies of a story by date
+	// The published instant, a keyword of fixed width (date.go), with doc
+	// values to sort by.
+	date := bleve.NewKeywordFieldMapping()
+	date.Store = false
 	date.IncludeInAll = false
+	date.IncludeTermVectors = false
+	date.DocValues = true
 
 	stored := bleve.NewTextFieldMapping()
 	stored.Index = false
@@ -135,11 +143,8 @@ func newMapping() mapping.IndexMapping {
 	quote := bleve.NewDocumentStaticMapping()
 	quote.AddFieldMappingsAt(fKind, keyword)
 	textFields(quote, fQuote)
-	quoteDate := bleve.NewDateTimeFieldMapping()
-	quoteDate.Store = false
-	quoteDate.IncludeInAll = false
-	quote.AddFieldMappingsAt(fPublished, quoteDate)
-	for _, f := range []string{fSpeaker, fRole, fAffiliation, fArticleID, fMonth, fQuoteLanguage} {
+	quote.AddFieldMappingsAt(fPublished, date)
+	for _, f := range []string{fSpeaker, fRole, fAffiliation, fArticleID, fMonth, fQuoteDay, fQuoteYear, fQuoteLanguage} {
 		quote.AddFieldMappingsAt(f, keyword)
 	}
 	quote.AddFieldMappingsAt(fSpeaker+engine.NameSuffix, name)

@@ -35,7 +35,7 @@ func (e *Engine) SearchQuotes(ctx context.Context, r *engine.QuoteRequest, q que
 	if len(r.Affiliations) > 0 {
 		must = append(must, anyOf(fAffiliation, r.Affiliations))
 	}
-	if dq := dateRange(r.Since, r.Until); dq != nil {
+	if dq := dateRange(r.Since, r.Until, e.version, quoteDates); dq != nil {
 		must = append(must, dq)
 	}
 	k := e.facets.NewCounter(facet.Request{Fields: []string{fSpeaker, fRole, fAffiliation, fMonth}})

@@ -205,7 +205,7 @@ func (e *Engine) lengthsOf(ctx context.Context, ids []string) (map[string]float6
 	sum := map[string]float64{}
 	holding := map[string]float64{}
 	for _, h := range res.Hits {
-		d, err := storedDoc(h.Fields)
+		d, err := storedDoc(h.Fields, e.version)
 		if err != nil {
 			return nil, fmt.Errorf("document %q: %w", h.ID, err)
 		}
@@ -314,20 +314,21 @@ func (e *Engine) sampleOf(ctx context.Context, field string, values []string) ([
 }
 
 // storedDoc rebuilds the bleve document of an article or a quote from the
-// fields stored with it: only articles store their number of quotes.
-func storedDoc(fields map[string]any) (map[string]any, error) {
+// fields stored with it, as an index of the given mapping version holds
+// it: only articles store their number of quotes.
+func storedDoc(fields map[string]any, version int) (map[string]any, error) {
 	if _, ok := fields[fNQuotes]; ok {
 		var a engine.Article
 		if err := decodeStored(fields, &a); err != nil {
 			return nil, err
 		}
-		return articleDoc(&a)
+		return articleDoc(&a, version)
 	}
 	var q storedQuote
 	if err := decodeStored(fields, &q); err != nil {
 		return nil, err
 	}
-	return quoteDoc(&engine.Article{ID: q.ArticleID, Title: q.Title, Published: q.Published, Language: q.Language}, q.Quote)
+	return quoteDoc(&engine.Article{ID: q.ArticleID, Title: q.Title, Published: q.Published, Language: q.Language}, q.Quote, version)
 }
 
 // fieldNames lists every field of the mapping and of the index.

@@ -31,16 +31,6 @@ func anyOf(field string, values []string) bq.Query {
 	return bleve.NewDisjunctionQuery(qs...)
 }
 
-func dateRange(since, until time.Time) bq.Query {
-	if since.IsZero() && until.IsZero() {
-		return nil
-	}
-	t := true
-	q := bleve.NewDateRangeInclusiveQuery(since, until, &t, &t)
-	q.SetField(fPublished)
-	return q
-}
-
 // histogramBuckets bounds the buckets of a histogram: about 27 years of days.
 const histogramBuckets = 10000
 
@@ -67,7 +57,7 @@ func (e *Engine) Search(ctx context.Context, r *engine.SearchRequest, q query.No
 			filters = append(filters, anyOf(facetField[f], vs))
 		}
 	}
-	if dq := dateRange(r.Since, r.Until); dq != nil {
+	if dq := dateRange(r.Since, r.Until, e.version, articleDates); dq != nil {
 		filters = append(filters, dq)
 	}
 	if r.Story != "" {

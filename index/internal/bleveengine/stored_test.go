@@ -47,7 +47,7 @@ func TestStoredHit(t *testing.T) {
 	a := fixture()[2]
 	a.Story, a.URL, a.Author = "a1", "https://example.com/a3", "Jo Ma"
 	a.Body = strings.Repeat(a.Body+" ", 30) // packed
-	d, err := articleDoc(&a)
+	d, err := articleDoc(&a, MappingVersion)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -36,7 +36,7 @@ func (e *Engine) Apply(ctx context.Context, docs []engine.Article) (int, error) 
 	b := e.idx.NewBatch()
 	for i := range docs {
 		a := &docs[i]
-		d, err := articleDoc(a)
+		d, err := articleDoc(a, e.version)
 		if err != nil {
 			return 0, fmt.Errorf("article %q: %w", a.ID, err)
 		}
@@ -44,7 +44,7 @@ func (e *Engine) Apply(ctx context.Context, docs []engine.Article) (int, error) 
 			return 0, fmt.Errorf("article %q: %w", a.ID, err)
 		}
 		for j, q := range a.Quotes {
-			qd, err := quoteDoc(a, q)
+			qd, err := quoteDoc(a, q, e.version)
 			if err != nil {
 				return 0, fmt.Errorf("article %q quote %d: %w", a.ID, j, err)
 			}

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"log/slog"
+	"os"
 	"path/filepath"
 	"sync"
 	"time"
@@ -151,7 +153,8 @@ type BoltStories struct {
 
 // OpenStories opens (or creates) the story store of the index folder dir.
 func OpenStories(dir string) (*BoltStories, error) {
-	db, err := bolt.Open(filepath.Join(dir, StoriesFile), 0o600, &bolt.Options{Timeout: 2 * time.Second})
+	path := filepath.Join(dir, StoriesFile)
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: 2 * time.Second})
 	if errors.Is(err, bolt.ErrTimeout) {
 		return nil, fmt.Errorf("story store %s: %w", dir, ErrLocked)
 	}
@@ -166,6 +169,8 @@ func OpenStories(dir string) (*BoltStories, error) {
 		db.Close()
 		return nil, fmt.Errorf("story store: %w", err)
 	}
+	// A copy left by a compaction that did not finish (Close).
+	os.Remove(path + compactSuffix)
 	return &BoltStories{db: db}, nil
 }
 
@@ -251,7 +256,74 @@ func (s *BoltStories) Remove(id string) error {
 	return s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketArticles).Delete([]byte(id)) })
 }
 
-func (s *BoltStories) Close() error { return s.db.Close() }
+// Close closes the store, compacting its file first when much of it is
+// slack.
+func (s *BoltStories) Close() error {
+	if err := s.compact(); err != nil {
+		slog.Warn("story store: compaction failed, the file is kept as it was", "path", s.db.Path(), "err", err)
+	}
+	return s.db.Close()
+}
+
+// The records arrive in no order of their IDs, so that inserts split pages
+// anywhere and leave them 60% full on average, and the file grows in steps
+// of 16 MB: after the benchmark's ingest of 100,000 articles the file held
+// 67 MB for 34 MB of records (a reindex, which puts them in ID order,
+// left 51 MB). Close rewrites a file less than minFill of which is pages
+// in use, if that saves minCompactSaving bytes or more, into a copy with
+// full pages (36 MB there, in 1.3 s), and renames the copy into
+// place while the store's lock, and the index's, is held. A crash leaves
+// the old file or the new one, and a copy left beside it is removed when
+// the store is opened. (The story store of an OpenSearch index has no
+// index lock around it: a process that waited for the store's lock meanwhile
+// would open the old file, a hint store's loss.)
+const (
+	minFill          = 0.75
+	minCompactSaving = 4 << 20
+	compactSuffix    = ".compact"
+)
+
+func (s *BoltStories) compact() error {
+	path := s.db.Path()
+	fi, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	// The file, not the pages in use: bolt grows it ahead of them.
+	size := fi.Size()
+	var used int64
+	err = s.db.View(func(tx *bolt.Tx) error {
+		st := tx.Bucket(bucketArticles).Stats()
+		used = int64(st.LeafInuse + st.BranchInuse)
+		return nil
+	})
+	if err != nil || size-used < minCompactSaving || float64(used) >= minFill*float64(size) {
+		return err
+	}
+	tmp := path + compactSuffix
+	os.Remove(tmp)
+	dst, err := bolt.Open(tmp, 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		return err
+	}
+	// Compact fills every page of the copy, and the copy grows by what it
+	// needs rather than by bolt's steps of 16 MB (or doublings below).
+	dst.AllocSize = 0
+	if err := bolt.Compact(dst, s.db, 64<<20); err != nil {
+		dst.Close()
+		os.Remove(tmp)
+		return err
+	}
+	if err := dst.Close(); err != nil { // bolt synced each commit
+		os.Remove(tmp)
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
 
 // MemStories is the store of an index held in memory.
 type MemStories struct {

@@ -2,6 +2,10 @@ package engine
 
 import (
 	"encoding/binary"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -27,4 +31,49 @@ func TestStoryRecordForms(t *testing.T) {
 	if n, o := len(encodeRec(rec)), len(old); n >= o {
 		t.Errorf("binary record %d bytes, text %d: want smaller", n, o)
 	}
+}
+
+// TestStoryStoreCompacts: a store written in batches of IDs in no order is
+// rewritten smaller when it is closed, and holds every record after.
+func TestStoryStoreCompacts(t *testing.T) {
+	dir := t.TempDir()
+	s, err := OpenStories(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	const n = 30000
+	ids := r.Perm(n)
+	when := time.Date(2024, 5, 2, 0, 0, 0, 0, time.UTC)
+	for i := 0; i < n; i += 500 {
+		var recs []StoryRec
+		for _, id := range ids[i : i+500] {
+			body := fmt.Sprintf("Dock workers of port %d went back to work after %d days of talks.", id, id%97)
+			recs = append(recs, StoryRec{id: fmt.Sprintf("art-%d", id), story: fmt.Sprintf("art-%d", id), published: when, sig: story.Sign("Port strike ends", body)})
+		}
+		if err := s.Put(recs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(dir, StoriesFile)
+	before, _ := os.Stat(path)
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := os.Stat(path)
+	if after.Size() > before.Size()*3/4 {
+		t.Errorf("store of %d bytes is %d after closing, want a quarter less at least", before.Size(), after.Size())
+	}
+	if s, err = OpenStories(dir); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	l, err := s.table()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.ids) != n {
+		t.Errorf("reopened store holds %d records, want %d", len(l.ids), n)
+	}
+	t.Logf("%d records: %d bytes before, %d after", n, before.Size(), after.Size())
 }
