@@ -17,11 +17,15 @@ func (d *doc) output() []Quote {
 		}
 		return q
 	}
-	// named speakers are antecedents too
+	// named speakers are antecedents too, those whom resolution keeps: a
+	// capitalised word read as a speaker ("Republican" of "Republican
+	// claims … they lack") would take a later "he" from the person named
+	// before it and leave it no one's, for the ranker to give the listener
+	// (“…,” he told InsideSources)
 	for _, qs := range [][]*rawQuote{d.quotes, d.reported} {
 		for _, q := range qs {
 			if q.sp.kind == spPerson {
-				if n, _ := d.resolve(q.sp); n != "" {
+				if n, _ := d.resolve(q.sp); n != "" && d.plausible(d.tidy(n), spPerson) {
 					d.refs = append(d.refs, personRef{pos: q.sp.pos, name: n, g: gender(n)})
 					d.speakerRefs = append(d.speakerRefs, personRef{pos: q.sp.pos, name: n, g: gender(n)})
 				}

@@ -53,6 +53,13 @@ var patternTests = []struct {
 	not  []string // texts that must not be taken for quotations
 }{
 	{
+		// a capitalised word read as a speaker ("Republican" of "Republican
+		// claims … they lack") is no antecedent for "he", nor is the listener
+		name: "pronoun_told_listener",
+		text: "Ratings\n\nFactCheck Director Daniel Ortmann answered that the site rates so many Republican claims as false because they lack context.\n\n“We are not just counting figures,” he told Harbortimes. “We look at the whole picture.”",
+		want: []want{{starts: "We are not just counting", speaker: "Daniel Ortmann", notSpeaker: "Harbortimes", mention: "he"}},
+	},
+	{
 		name: "said_name_after",
 		text: "Budget talks\n\n“We will not sign this budget in its present form,” said Helena Brandt, a senior fellow at the Institute for Fiscal Studies.",
 		want: []want{{starts: "We will not sign", speaker: "Helena Brandt", role: RoleAnalyst, affiliation: "Institute for Fiscal Studies", cue: "said"}},
