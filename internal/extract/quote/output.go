@@ -48,6 +48,12 @@ func (d *doc) output() []Quote {
 	rules := make([]string, len(d.quotes))
 	for i, q := range d.quotes {
 		rules[i] = root(q).speaker
+		// a group speaks where its own sentence says so ("“…,” White
+		// House officials said"); a quotation after its reported speech
+		// is more often a person's named with it
+		if r := root(q); r.kind == spGroup && (r != q || q.rule == "") {
+			rules[i] = ""
+		}
 	}
 	if d.collect != nil {
 		d.collect(d.quotes, rules)
@@ -58,7 +64,7 @@ func (d *doc) output() []Quote {
 	}
 	for i, q := range d.quotes {
 		src := root(q)
-		if ranked[i] != rules[i] {
+		if ranked[i] != rules[i] || src.speaker != rules[i] {
 			src = &rawQuote{speaker: ranked[i], kind: d.nameKind(ranked[i])}
 		}
 		x := d.quote(q, src, q.cue)
