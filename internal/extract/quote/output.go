@@ -17,11 +17,15 @@ func (d *doc) output() []Quote {
 		}
 		return q
 	}
-	// named speakers are antecedents too
+	// named speakers are antecedents too, those whom resolution keeps: a
+	// capitalised word read as a speaker ("Republican" of "Republican
+	// claims … they lack") would take a later "he" from the person named
+	// before it and leave it no one's, for the ranker to give the listener
+	// (“…,” he told InsideSources)
 	for _, qs := range [][]*rawQuote{d.quotes, d.reported} {
 		for _, q := range qs {
 			if q.sp.kind == spPerson {
-				if n, _ := d.resolve(q.sp); n != "" {
+				if n, _ := d.resolve(q.sp); n != "" && d.plausible(d.tidy(n), spPerson) {
 					d.refs = append(d.refs, personRef{pos: q.sp.pos, name: n, g: gender(n)})
 					d.speakerRefs = append(d.speakerRefs, personRef{pos: q.sp.pos, name: n, g: gender(n)})
 				}
@@ -44,6 +48,12 @@ func (d *doc) output() []Quote {
 	rules := make([]string, len(d.quotes))
 	for i, q := range d.quotes {
 		rules[i] = root(q).speaker
+		// a group speaks where its own sentence says so ("“…,” White
+		// House officials said"); a quotation after its reported speech
+		// is more often a person's named with it
+		if r := root(q); r.kind == spGroup && (r != q || q.rule == "") {
+			rules[i] = ""
+		}
 	}
 	if d.collect != nil {
 		d.collect(d.quotes, rules)
@@ -54,7 +64,7 @@ func (d *doc) output() []Quote {
 	}
 	for i, q := range d.quotes {
 		src := root(q)
-		if ranked[i] != rules[i] {
+		if ranked[i] != rules[i] || src.speaker != rules[i] {
 			src = &rawQuote{speaker: ranked[i], kind: d.nameKind(ranked[i])}
 		}
 		x := d.quote(q, src, q.cue)

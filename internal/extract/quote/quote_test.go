@@ -53,6 +53,25 @@ var patternTests = []struct {
 	not  []string // texts that must not be taken for quotations
 }{
 	{
+		// a group named by its people speaks in reported speech; a
+		// description opening the sentence ("Legal experts") names no group,
+		// and a quotation after the group's speech is not the group's
+		name: "group_reported",
+		text: "Ports\n\nWhite House officials said that the talks would resume next week in Geneva. Legal experts said the case would take years. Dutch officials have said they will decide alone. A spokesman for the Dutch trade ministry, Pieter van Damme, said the government would “weigh security first, in that order”.",
+		want: []want{
+			{starts: "the talks would resume", speaker: "White House officials", role: RoleOther, cue: "said", indirect: true},
+			{starts: "weigh security first", notSpeaker: "Dutch officials"},
+		},
+		not: []string{"the case would take years"},
+	},
+	{
+		// a capitalised word read as a speaker ("Republican" of "Republican
+		// claims … they lack") is no antecedent for "he", nor is the listener
+		name: "pronoun_told_listener",
+		text: "Ratings\n\nFactCheck Director Daniel Ortmann answered that the site rates so many Republican claims as false because they lack context.\n\n“We are not just counting figures,” he told Harbortimes. “We look at the whole picture.”",
+		want: []want{{starts: "We are not just counting", speaker: "Daniel Ortmann", notSpeaker: "Harbortimes", mention: "he"}},
+	},
+	{
 		name: "said_name_after",
 		text: "Budget talks\n\n“We will not sign this budget in its present form,” said Helena Brandt, a senior fellow at the Institute for Fiscal Studies.",
 		want: []want{{starts: "We will not sign", speaker: "Helena Brandt", role: RoleAnalyst, affiliation: "Institute for Fiscal Studies", cue: "said"}},

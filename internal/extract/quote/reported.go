@@ -172,7 +172,9 @@ func (d *doc) indirect() {
 		// "A 2014 study by Loyola Law School professor Justin Levitt
 		// found …": the author of the document speaks
 		authored := ok && a > l0 && toks[a-1].lw == "by" && d.authoredBy(l0, a) == a-1
-		if !ok || sp.kind == spDesc || a > l0 && prepositions[toks[a-1].lw] && !authored || d.endsPrepList(a, l0) || shouted(sp.name) || headlineName(sp.name) {
+		// a description speaks only as a named group: "White House
+		// officials said …" (groupName)
+		if !ok || sp.kind == spDesc && d.groupName(sp) == "" || a > l0 && prepositions[toks[a-1].lw] && !authored || d.endsPrepList(a, l0) || shouted(sp.name) || headlineName(sp.name) {
 			continue
 		}
 		// "The figure, The Hill reported, is large.": the attribution

@@ -325,6 +325,9 @@ func (d *doc) resolve(sp phrase) (string, int) {
 		if n := d.describedPerson(sp); n != "" {
 			return n, spPerson
 		}
+		if n := d.groupName(sp); n != "" {
+			return n, spGroup
+		}
 		return "", spDesc
 	case spCountry:
 		if m, ok := d.entityAt(sp.pos, sp.end); ok && m.Kind == entity.Country {

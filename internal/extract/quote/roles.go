@@ -23,6 +23,9 @@ func (d *doc) role(q *rawQuote) speakerRole {
 	if q.kind == spCountry || q.speaker != "" && isCountry(strings.Fields(strings.ToLower(q.speaker))) {
 		return speakerRole{RoleOfficial, "", true}
 	}
+	if q.kind == spGroup {
+		return speakerRole{RoleOther, "", true} // people of a kind, not one whose post the text gives
+	}
 	if q.speaker == "" {
 		if q.kind == spOrg {
 			return speakerRole{d.orgRole(joinTokens(q.sp.name), lowerWords(q.sp.name)), "", true}
