@@ -1,7 +1,6 @@
 package bleveengine
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -82,8 +81,7 @@ func dateRange(since, until time.Time, version int, f dateFields) bq.Query {
 		last = midnight(until)
 		hi, lastPart = last, !until.Equal(last.AddDate(0, 0, 1).Add(-time.Nanosecond))
 	}
-	switch {
-	case first.Equal(last) && (firstPart || lastPart):
+	if first.Equal(last) && (firstPart || lastPart) {
 		from, to := first, last.AddDate(0, 0, 1).Add(-time.Nanosecond)
 		if !since.IsZero() {
 			from = since
@@ -92,15 +90,14 @@ func dateRange(since, until time.Time, version int, f dateFields) bq.Query {
 			to = until
 		}
 		return instantRange(from, to)
-	default:
-		if firstPart {
-			parts = append(parts, instantRange(since, first.AddDate(0, 0, 1).Add(-time.Nanosecond)))
-			lo = first.AddDate(0, 0, 1)
-		}
-		if lastPart {
-			parts = append(parts, instantRange(last, until))
-			hi = last.AddDate(0, 0, -1)
-		}
+	}
+	if firstPart {
+		parts = append(parts, instantRange(since, first.AddDate(0, 0, 1).Add(-time.Nanosecond)))
+		lo = first.AddDate(0, 0, 1)
+	}
+	if lastPart {
+		parts = append(parts, instantRange(last, until))
+		hi = last.AddDate(0, 0, -1)
 	}
 	if lo.Before(firstDay) {
 		lo = firstDay
@@ -144,11 +141,13 @@ func (f dateFields) wholeYears(lo, hi time.Time) []bq.Query {
 	if y1 > y2 {
 		return f.wholeMonths(lo, hi)
 	}
-	parts := []bq.Query{termRange(f.year, fmt.Sprintf("%04d", y1), fmt.Sprintf("%04d", y2))}
-	if start := time.Date(y1, 1, 1, 0, 0, 0, 0, time.UTC); lo.Before(start) {
+	start := time.Date(y1, 1, 1, 0, 0, 0, 0, time.UTC)
+	end := time.Date(y2, 12, 31, 0, 0, 0, 0, time.UTC)
+	parts := []bq.Query{termRange(f.year, start.Format(yearLayout), end.Format(yearLayout))}
+	if lo.Before(start) {
 		parts = append(parts, f.wholeMonths(lo, start.AddDate(0, 0, -1))...)
 	}
-	if end := time.Date(y2, 12, 31, 0, 0, 0, 0, time.UTC); hi.After(end) {
+	if hi.After(end) {
 		parts = append(parts, f.wholeMonths(end.AddDate(0, 0, 1), hi)...)
 	}
 	return parts
@@ -166,14 +165,14 @@ func (f dateFields) wholeMonths(lo, hi time.Time) []bq.Query {
 		m2 = m2.AddDate(0, -1, 0)
 	}
 	if m1.After(m2) {
-		return []bq.Query{termRange(f.day, lo.Format(time.DateOnly), hi.Format(time.DateOnly))}
+		return []bq.Query{termRange(f.day, lo.Format(dayLayout), hi.Format(dayLayout))}
 	}
-	parts := []bq.Query{termRange(f.month, m1.Format("2006-01"), m2.Format("2006-01"))}
+	parts := []bq.Query{termRange(f.month, m1.Format(monthLayout), m2.Format(monthLayout))}
 	if lo.Before(m1) {
-		parts = append(parts, termRange(f.day, lo.Format(time.DateOnly), m1.AddDate(0, 0, -1).Format(time.DateOnly)))
+		parts = append(parts, termRange(f.day, lo.Format(dayLayout), m1.AddDate(0, 0, -1).Format(dayLayout)))
 	}
 	if end := m2.AddDate(0, 1, -1); hi.After(end) {
-		parts = append(parts, termRange(f.day, end.AddDate(0, 0, 1).Format(time.DateOnly), hi.Format(time.DateOnly)))
+		parts = append(parts, termRange(f.day, end.AddDate(0, 0, 1).Format(dayLayout), hi.Format(dayLayout)))
 	}
 	return parts
 }

@@ -8,8 +8,16 @@ import (
 	"github.com/newsindex/newsindex/internal/analysis"
 )
 
+// The layouts of the day, month and year keywords, which the histograms
+// count and date ranges (date.go) span.
+const (
+	dayLayout   = "2006-01-02"
+	monthLayout = "2006-01"
+	yearLayout  = "2006"
+)
+
 func dayOf(t time.Time) (day, month, year string) {
-	return t.Format("2006-01-02"), t.Format("2006-01"), t.Format("2006")
+	return t.Format(dayLayout), t.Format(monthLayout), t.Format(yearLayout)
 }
 
 // published sets a document's published date as an index of the given

@@ -19,8 +19,9 @@ import (
 // word a line, sorted).
 var common = words("common.txt.gz", "")
 
-// isCommon reports whether the lower-cased word l is a common English word.
-func isCommon(l string) bool { return common[l] }
+// IsCommon reports whether the lower-cased word l is a common English word:
+// capitalised at a sentence's start, it is no name.
+func IsCommon(l string) bool { return common[l] }
 
 // LexiconCounter counts how texts write their words, to build the
 // common-word lexicon.

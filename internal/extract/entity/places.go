@@ -416,7 +416,7 @@ func (x *extraction) pickPlace(ps []world.Place, i, j int, named map[string]bool
 	case named[best.Country]:
 		return best, true
 	case best.Region:
-		return best, !isCommon(strings.ToLower(best.Name))
+		return best, !IsCommon(strings.ToLower(best.Name))
 	case x.locative(i) || x.isDateline(i, j):
 		return best, size >= foreignPlace
 	}

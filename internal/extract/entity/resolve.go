@@ -344,7 +344,7 @@ func (x *extraction) people(ms *[]Mention) {
 			}
 		} else if h := holder(p.words[0], p.s.i); h != "" {
 			n = h
-		} else if l := strings.ToLower(p.words[0]); isCommon(l) && GivenName(l) == 0 && (p.s.i == 0 || !titles[toks[p.s.i-1].lower]) {
+		} else if l := strings.ToLower(p.words[0]); IsCommon(l) && GivenName(l) == 0 && (p.s.i == 0 || !titles[toks[p.s.i-1].lower]) {
 			// a common English word that names no one the text gives in
 			// full: the title of a work ("How Societies Choose to Fail or
 			// Succeed"), a prize ("for Excellence")
@@ -592,7 +592,7 @@ func (x *extraction) orgs(ms *[]Mention, alias map[string]string) {
 			n = m // "the Commission" of an article on the European Union
 		} else if o.s.j-o.s.i == 1 && isAcronym(n) && CanonicalOrganization(n) == n && x.spelledOut(n) {
 			continue // the acronym of a thing, not of a body: “artificial intelligence … AI rules”
-		} else if o.s.j-o.s.i == 1 && n == x.toks[o.s.i].norm && isCommon(strings.ToLower(n)) && gaz.match(x.toks, o.s.i) == nil &&
+		} else if o.s.j-o.s.i == 1 && n == x.toks[o.s.i].norm && IsCommon(strings.ToLower(n)) && gaz.match(x.toks, o.s.i) == nil &&
 			!(isAcronym(n) && len(n) <= 4) && !x.titleArticle(o.s.i) {
 			continue // a common word that names no body the text gives in full: “Arts”, “Level”
 		}

@@ -221,7 +221,7 @@ func (x *extraction) cleanSpans() {
 			// A common English word at a sentence start ("Famine is
 			// spreading", "Benchmark gas prices"), unless the document
 			// writes it capitalized in mid-sentence too.
-			if (isCommon(l) || strings.HasSuffix(l, "s") && isCommon(l[:len(l)-1])) && s.kind != kLoc && isSentenceStart(x.toks, s.i) && !x.toks[s.i].capsLine && !capMid[l] &&
+			if (IsCommon(l) || strings.HasSuffix(l, "s") && IsCommon(l[:len(l)-1])) && s.kind != kLoc && isSentenceStart(x.toks, s.i) && !x.toks[s.i].capsLine && !capMid[l] &&
 				(s.kind != kOrg || gaz.match(x.toks, s.i) == nil) {
 				continue
 			}
@@ -437,7 +437,7 @@ func (x *extraction) portfolioHolder(s span) int {
 // Co"), and no line of standings or fixture it stands in.
 func (x *extraction) givenNamed(s span) bool {
 	toks := x.toks
-	if s.j-s.i < 2 || s.j-s.i > 3 || GivenName(toks[s.i].lower) == 0 || gaz.match(toks, s.i) != nil || isCommon(toks[s.j-1].lower) {
+	if s.j-s.i < 2 || s.j-s.i > 3 || GivenName(toks[s.i].lower) == 0 || gaz.match(toks, s.i) != nil || IsCommon(toks[s.j-1].lower) {
 		return false // "Crystal Palace", "Ross County": a common noun ends a body's name
 	}
 	for k := s.i; k < s.j; k++ {

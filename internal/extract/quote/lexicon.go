@@ -50,10 +50,6 @@ var (
 	months = words("calendar.txt", "month")
 
 	// Verbs of speech and what they take.
-	// commonWords are the words news text writes in lower case (the
-	// lexicon the entity pass builds): capitalised at a sentence's start,
-	// they are no name
-	commonWords      = words("common.txt.gz", "")
 	speechVerbs      = words("speech.txt", "speech")
 	forwardVerbs     = words("speech.txt", "forward")
 	participleVerbs  = words("speech.txt", "participle")

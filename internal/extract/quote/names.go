@@ -43,7 +43,7 @@ func (d *doc) groupName(sp phrase) string {
 			return ""
 		}
 		if i := d.tokenAt(t.s); d.sentenceStart(i) == i {
-			if _, ok := d.entityAt(t.s, t.e); !ok || commonWords[t.lw] {
+			if _, ok := d.entityAt(t.s, t.e); !ok || entity.IsCommon(t.lw) {
 				return ""
 			}
 		}

@@ -355,11 +355,12 @@ func (d *doc) rerank(w map[string]float64, rules []string) []string {
 		// read as speech and that the text gives no one: naming them adds
 		// no one to the people quoted, and measured on the training
 		// articles they are more often right than not
+		known := speaks[d.tidy(best)]
 		h := noneHandicap
-		if speaks[d.tidy(best)] {
+		if known {
 			h = knownHandicap
 		}
-		if none := noneCandidate(rules[i]).score(w) - h; first || none > bs && !(speaks[d.tidy(best)] && d.unattributed(q)) {
+		if none := noneCandidate(rules[i]).score(w) - h; first || none > bs && !(known && d.unattributed(q)) {
 			best = ""
 		}
 		out[i] = d.tidy(best)
