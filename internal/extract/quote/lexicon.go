@@ -99,6 +99,7 @@ var (
 	openers       = words("function.txt", "opener")
 	determiners   = words("function.txt", "determiner")
 	pronouns      = words("function.txt", "pronoun")
+	relatives     = words("function.txt", "relative")
 	abbrevs       = words("function.txt", "abbreviation")
 	// auxiliaries may stand between a speaker and the speech verb, and so
 	// may a day ("Priebus later Thursday told").

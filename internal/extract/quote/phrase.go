@@ -21,6 +21,13 @@ func (d *doc) parseBackward(lo, j int) (phrase, int, bool) {
 	if toks[j].w == "," && j-1 >= lo && toks[j-1].w == ")" {
 		j--
 	}
+	// "Sandy Phillips, who lost her daughter in Aurora, Colorado, in July
+	// 2012, said": an apposition that a relative pronoun opens may hold
+	// commas of its own
+	if k := relativeApposition(toks, lo, j); k > 0 {
+		sp.appos = append([]token{}, toks[k+1:j]...)
+		j = k - 1
+	}
 	// appositions between commas: "X, a senior fellow at Y, said", "X (D-Mo.), who …, said"
 	for n := 0; n < 2 && (toks[j].w == "," || toks[j].w == ")"); n++ {
 		open := ","
@@ -331,6 +338,31 @@ func (d *doc) postThenName(k, e, hi int) (phrase, bool) {
 	sp.titles = append(append([]token{}, toks[k:c]...), sp.titles...)
 	sp.pos, sp.end = run[0].s, run[len(run)-1].e
 	return sp, true
+}
+
+// relativeApposition returns the comma that opens an apposition ending at
+// the comma j, when the apposition opens with a relative pronoun ("who",
+// "whose") right after the sentence's first name and holds other commas;
+// 0 when there is none.
+func relativeApposition(toks []token, lo, j int) int {
+	if j < lo || j-lo > 40 || toks[j].w != "," {
+		return 0
+	}
+	first, commas := 0, 0
+	for k := j - 1; k > lo; k-- {
+		t := toks[k]
+		if t.isTerminal() || t.inQ || t.kind == kQuote {
+			return 0
+		}
+		if t.w == "," {
+			first = k
+			commas++
+		}
+	}
+	if commas < 2 || first+1 >= j || !relatives[toks[first+1].lw] || !isNameWord(toks[first-1]) {
+		return 0
+	}
+	return first
 }
 
 // accordingTo reads the source after "according to" at token i. A document

@@ -182,6 +182,11 @@ var patternTests = []struct {
 		want: []want{{starts: "the new port could", speaker: "Daniel Roy", role: RoleAnalyst, affiliation: "Lowy Institute", cue: "said", indirect: true}},
 	},
 	{
+		name: "indirect_with_relative_apposition",
+		text: "Flood\n\nMaren Holt, who lost her farm in Dunmore, Kent, in March 2019, said that the council had ignored every warning.",
+		want: []want{{starts: "the council had ignored", speaker: "Maren Holt", cue: "said", indirect: true}},
+	},
+	{
 		name: "role_from_earlier_mention",
 		text: "Summit\n\nPresident Amara Diallo arrived in Geneva on Sunday.\n\n“We came here to listen,” Diallo said.",
 		want: []want{{starts: "We came here", speaker: "Amara Diallo", role: RoleOfficial}},
