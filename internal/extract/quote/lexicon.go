@@ -100,6 +100,7 @@ var (
 	determiners   = words("function.txt", "determiner")
 	pronouns      = words("function.txt", "pronoun")
 	relatives     = words("function.txt", "relative")
+	lyNouns       = words("function.txt", "ly-noun")
 	abbrevs       = words("function.txt", "abbreviation")
 	// auxiliaries may stand between a speaker and the speech verb, and so
 	// may a day ("Priebus later Thursday told").

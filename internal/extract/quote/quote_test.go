@@ -187,6 +187,11 @@ var patternTests = []struct {
 		want: []want{{starts: "the council had ignored", speaker: "Maren Holt", cue: "said", indirect: true}},
 	},
 	{
+		name: "adverb_before_verb",
+		text: "Permits\n\nYears after Maren Holt publicly claimed that the permits were forged, the council reopened the file.",
+		want: []want{{starts: "the permits were forged", speaker: "Maren Holt", cue: "claimed", indirect: true}},
+	},
+	{
 		name: "role_from_earlier_mention",
 		text: "Summit\n\nPresident Amara Diallo arrived in Geneva on Sunday.\n\n“We came here to listen,” Diallo said.",
 		want: []want{{starts: "We came here", speaker: "Amara Diallo", role: RoleOfficial}},

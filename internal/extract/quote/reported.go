@@ -112,8 +112,12 @@ func (d *doc) indirect() {
 			}
 			continue
 		}
-		// passive: "was told", "is called"
-		if v > 0 && beForms[toks[v-1].lw] && !progressive {
+		// passive: "was told", "is called", "is widely expected"
+		b := v - 1
+		for b > 0 && d.isAdverb(b) {
+			b--
+		}
+		if b >= 0 && beForms[toks[b].lw] && !progressive {
 			continue
 		}
 		c := v + 1

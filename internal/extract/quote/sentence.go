@@ -3,7 +3,10 @@
 
 package quote
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // sentenceStart returns the index of the first token of the sentence that
 // holds token i, stopping at the close of an earlier quotation.
@@ -77,7 +80,22 @@ func (d *doc) isVerb(k int) bool {
 // verb: an auxiliary, an adverb or a day ("Priebus later Thursday told").
 func (d *doc) isAux(k int) bool {
 	t := d.toks[k]
-	return t.kind == kWord && (auxiliaries[t.lw] && !t.isCap() || calendar[t.lw] && !(monthNames[t.lw] && nameWordAt(d.toks, k)))
+	return t.kind == kWord && (auxiliaries[t.lw] && !t.isCap() || d.isAdverb(k) || calendar[t.lw] && !(monthNames[t.lw] && nameWordAt(d.toks, k)))
+}
+
+// isAdverb reports whether token k is an adverb of manner, as "-ly" makes
+// them, after the subject or an auxiliary ("Clinton flatly denied",
+// "Trump has angrily told"): not one of the nouns that end so ("ally",
+// "family"), nor one that makes an adjective of the participle after it
+// ("Britain's emotionally charged uprising", "rough and racially
+// charged").
+func (d *doc) isAdverb(k int) bool {
+	t := d.toks[k]
+	if t.kind != kWord || t.isCap() || len(t.lw) <= 4 || !strings.HasSuffix(t.lw, "ly") || lyNouns[t.lw] || k == 0 {
+		return false
+	}
+	p := d.toks[k-1]
+	return p.kind == kWord && !isPossessive(p.w) && !connectors[p.w] && !determiners[p.lw] && !prepositions[p.lw]
 }
 
 // paraOf returns the paragraph of the token at byte offset pos.
