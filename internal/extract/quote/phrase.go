@@ -79,9 +79,10 @@ func (d *doc) parseBackward(lo, j int) (phrase, int, bool) {
 		sp.kind, sp.pronoun, sp.pos, sp.end = spPronoun, w, t.s, t.e
 		return sp, j, true
 	}
-	// "the Clinton campaign", "a Clinton spokesman"
+	// "the Clinton campaign", "a Clinton spokesman"; "Her campaign" is
+	// no body of that name
 	if t.kind == kWord && !t.isCap() && (orgNouns[w] || personNouns[w] || genericSubjects[w] || analystTitles[w] || officialTitles[w]) {
-		if j-1 >= lo && toks[j-1].isCap() && orgNouns[w] {
+		if j-1 >= lo && toks[j-1].isCap() && !nonNames[toks[j-1].lw] && orgNouns[w] {
 			a, _ := capRunBack(toks, j-1, lo)
 			sp.kind = spOrg
 			sp.name = append(append([]token{}, toks[a:j]...), toks[j])

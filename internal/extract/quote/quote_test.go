@@ -192,6 +192,11 @@ var patternTests = []struct {
 		want: []want{{starts: "the permits were forged", speaker: "Maren Holt", cue: "claimed", indirect: true}},
 	},
 	{
+		name: "possessive_pronoun_campaign",
+		text: "Race\n\nMaren Holt won the vote.\n\nHer campaign quickly blasted out an email to supporters stating that the count was over.",
+		not:  []string{"the count was over"},
+	},
+	{
 		name: "role_from_earlier_mention",
 		text: "Summit\n\nPresident Amara Diallo arrived in Geneva on Sunday.\n\n“We came here to listen,” Diallo said.",
 		want: []want{{starts: "We came here", speaker: "Amara Diallo", role: RoleOfficial}},
