@@ -197,6 +197,11 @@ var patternTests = []struct {
 		not:  []string{"the count was over"},
 	},
 	{
+		name: "participle_after_dash",
+		text: "Vote\n\nMaren Holt changed her vote on the spot – saying she had read the report overnight.",
+		want: []want{{starts: "she had read the report", speaker: "Maren Holt", cue: "saying", indirect: true}},
+	},
+	{
 		name: "role_from_earlier_mention",
 		text: "Summit\n\nPresident Amara Diallo arrived in Geneva on Sunday.\n\n“We came here to listen,” Diallo said.",
 		want: []want{{starts: "We came here", speaker: "Amara Diallo", role: RoleOfficial}},

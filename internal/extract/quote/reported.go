@@ -81,9 +81,10 @@ func (d *doc) indirect() {
 			d.reported = append(d.reported, &rawQuote{start: toks[s0].s, end: toks[e0-1].e, sp: sp, cue: "according to"})
 			continue
 		}
-		// "…, saying they violate free-speech rights": the speech of the
-		// sentence's subject
-		if participleVerbs[w] && v > 0 && toks[v-1].w == "," {
+		// "…, saying they violate free-speech rights" (or after a dash:
+		// "flipped his choice – saying he …"): the speech of the sentence's
+		// subject
+		if participleVerbs[w] && v > 0 && (toks[v-1].w == "," || toks[v-1].w == "–" || toks[v-1].w == "—") {
 			l0 := d.sentenceStart(v)
 			c := v + 1
 			hi := d.frameEnd(c)
