@@ -100,6 +100,7 @@ var (
 	determiners   = words("function.txt", "determiner")
 	pronouns      = words("function.txt", "pronoun")
 	relatives     = words("function.txt", "relative")
+	reflexives    = words("function.txt", "reflexive")
 	lyNouns       = words("function.txt", "ly-noun")
 	abbrevs       = words("function.txt", "abbreviation")
 	// auxiliaries may stand between a speaker and the speech verb, and so

@@ -202,6 +202,11 @@ var patternTests = []struct {
 		want: []want{{starts: "she had read the report", speaker: "Maren Holt", cue: "saying", indirect: true}},
 	},
 	{
+		name: "found_itself",
+		text: "Bank\n\nThe Harbour Development Bank found itself at the center of the island's debt crisis this year.",
+		not:  []string{"itself at the center"},
+	},
+	{
 		name: "role_from_earlier_mention",
 		text: "Summit\n\nPresident Amara Diallo arrived in Geneva on Sunday.\n\n“We came here to listen,” Diallo said.",
 		want: []want{{starts: "We came here", speaker: "Amara Diallo", role: RoleOfficial}},

@@ -113,6 +113,10 @@ func (d *doc) indirect() {
 			}
 			continue
 		}
+		// "found itself at the center of …": a state, not a finding
+		if (w == "found" || w == "finds") && v+1 < len(toks) && reflexives[toks[v+1].lw] {
+			continue
+		}
 		// passive: "was told", "is called", "is widely expected"
 		b := v - 1
 		for b > 0 && d.isAdverb(b) {
