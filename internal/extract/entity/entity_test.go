@@ -42,6 +42,8 @@ var extractTests = []struct {
 		[]string{"O:Brookings Institution", "P:Andrew Yeo"}},
 	{"a competition is no body", "He led the Cincinnati Reds to the National League Championship Series last year, the club said.",
 		[]string{"O:Cincinnati Reds", "!O:National League Championship Series"}},
+	{"a lone name the tagger barely reads as a person's is none", "Index heavyweights Veltram and Norsolix both ended slightly weaker. Later, Kessler said trade was thin.",
+		[]string{"!P:Veltram", "P:Kessler"}},
 	{"an institute the tagger reads whole is a body", "The Castellan Institute said on Monday that prices would rise.",
 		[]string{"O:Castellan Institute"}},
 	{"middle initials", "Republican nominee Donald J. Trump spoke on Monday. Leonard E. Burman, a professor, disagreed.",
