@@ -398,4 +398,4 @@ func (x *extraction) apposedBody(i, j int) bool {
 // guess at a name it does not know ("Udinese , with Bierhoff in their
 // line-up"), a club's or a company's as often as a surname. A place's
 // name is left to the places of the world (places.go).
-const lonePersonMargin = 3
+const lonePersonMargin = 4
