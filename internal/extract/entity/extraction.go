@@ -27,8 +27,11 @@ type extraction struct {
 	toks  []token
 	model *model
 	spans []span
-	owner []int     // token → index of its span, or -1
-	pre   []Mention // mentions found before resolution (dateline states)
+	// personMargin is, for each token the tagger tagged B-PER, how far
+	// its reading as a person stood above any other (tagMargins).
+	personMargin []float32
+	owner        []int     // token → index of its span, or -1
+	pre          []Mention // mentions found before resolution (dateline states)
 	// placeVerdict, while refinePeople runs, reports whether the lone
 	// person's name at a token has been read as a place.
 	placeVerdict    func(i int) bool
@@ -70,7 +73,8 @@ func extract(text string, m *model) Result {
 // tagSpans tags the tokens and reads each run of one kind as a span.
 func (x *extraction) tagSpans() {
 	toks := x.toks
-	tags := x.model.tag(toks)
+	tags, margins := x.model.tagMargins(toks)
+	x.personMargin = margins
 	for i := 0; i < len(toks); {
 		if tags[i] == tagO {
 			i++

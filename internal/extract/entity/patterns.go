@@ -75,6 +75,12 @@ func (x *extraction) patternOrgs() {
 			if s.kind == kPer && (s.i <= p.i || s.j > p.j) && !amp[p.i] || s.kind == kOrg && (s.i < p.i || s.j > p.j) {
 				ok = false
 			}
+			// A competition the tagger read whole as a name of its own is
+			// not a body it missed: "the National League", "Major League
+			// Baseball", "American League East Division".
+			if s.kind == kMisc && s.i <= p.i && s.j >= p.j && x.competitionName(p) {
+				ok = false
+			}
 		}
 		if !ok {
 			continue
@@ -88,4 +94,15 @@ func (x *extraction) patternOrgs() {
 		x.spans = append(out, p)
 	}
 	x.buildOwner()
+}
+
+// competitionName reports whether the words of s end in a competition's
+// word, which a part of the competition may follow ("National League
+// West", "American League East Division").
+func (x *extraction) competitionName(s span) bool {
+	k := s.j - 1
+	for k > s.i && (regionQualifiers[x.toks[k].lower] || x.toks[k].lower == "division") {
+		k--
+	}
+	return competitions[x.toks[k].lower]
 }

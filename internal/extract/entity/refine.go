@@ -25,6 +25,9 @@ import (
 //     place;
 //   - a word shaped like a demonym before a lower-case word ("Andean
 //     democracies", "Scandinavian leagues") is an adjective, not a person.
+//   - a word that the tagger read as a person's by a narrow margin
+//     (lonePersonMargin), with no title, given name or verb of speech to
+//     show a person, is no one's name ("Index heavyweights Veltram and …").
 //
 // People named by more than one word whose last word heads organizations
 // ("Policy Forum", "Northbridge University") become organizations.
@@ -83,6 +86,17 @@ func (x *extraction) refinePeople() {
 			placeWord[toks[s.i].lower] = true
 		}
 	}
+	margin, tagged := map[string]float32{}, map[string]int{} // lone people's summed margins, and their count
+	cued := map[string]bool{}                                // lone people that a title or a verb of speech shows to be people
+	for _, s := range x.spans {
+		if s.kind == kPer && s.j-s.i == 1 && x.personMargin[s.i] != 0 {
+			margin[toks[s.i].lower] += x.personMargin[s.i]
+			tagged[toks[s.i].lower]++
+		}
+		if s.kind == kPer && s.j-s.i == 1 && x.personCue(s, inFull) {
+			cued[toks[s.i].lower] = true
+		}
+	}
 	verdict := map[string]int{}
 	// A lone name listed with one that a verdict made a place is a place
 	// too ("Kotka and Muuga"): a second round reads the lists again.
@@ -112,6 +126,8 @@ func (x *extraction) refinePeople() {
 				verdict[l] = drop
 			case GivenName(l) == 0 && !x.titledAt(s.i) && x.listedWithBody(s.i, s.j) && !x.apposedBody(s.i, s.j) && len(x.worldPlaces(s.i, s.j)) == 0:
 				verdict[l] = toOrg // "Ciments Blancs , Eternit and Uniceramic", "Partizan , Alba , Dinamo"
+			case tagged[l] > 0 && margin[l]/float32(tagged[l]) < lonePersonMargin && !cued[l] && len(x.worldPlaces(s.i, s.j)) == 0:
+				verdict[l] = drop // a guess of the tagger's, as likely a body's or a place's name
 			}
 		}
 	}
@@ -374,3 +390,12 @@ func (x *extraction) apposedBody(i, j int) bool {
 	before := i > 0 && !toks[i].lineStart && (toks[i-1].norm == "," || toks[i-1].lower == "and" || toks[i-1].lower == "or")
 	return !before && j < len(toks) && toks[j].norm == ","
 }
+
+// lonePersonMargin is the mean margin of the tagger (tagMargins) below
+// which a one-word person's name that the document never gives in full,
+// that is no given name and that no title or verb of speech shows to be a
+// person's (personCue), is not taken for a person: the tagger's
+// guess at a name it does not know ("Udinese , with Bierhoff in their
+// line-up"), a club's or a company's as often as a surname. A place's
+// name is left to the places of the world (places.go).
+const lonePersonMargin = 4

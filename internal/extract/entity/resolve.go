@@ -502,11 +502,7 @@ func (x *extraction) contest(s span, sports bool) bool {
 	if !sports {
 		return false
 	}
-	k := s.j - 1
-	for k > s.i && (regionQualifiers[x.toks[k].lower] || x.toks[k].lower == "division") {
-		k--
-	}
-	return competitions[x.toks[k].lower]
+	return x.competitionName(s)
 }
 
 // marketIndex reports whether the organization span s names a market's

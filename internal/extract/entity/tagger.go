@@ -327,9 +327,19 @@ func (m *model) score(scores *[numTags]int32, fs []uint32) {
 
 // tag returns the BIO tag of each token.
 func (m *model) tag(toks []token) []int {
+	tags, _ := m.tagMargins(toks)
+	return tags
+}
+
+// tagMargins returns the BIO tag of each token and, for a token tagged
+// B-PER, how far the score of B-PER stands above the best score of a tag
+// of another kind (O included), in units of weight: the tagger's
+// confidence that a person's name starts there. Other tokens get 0.
+func (m *model) tagMargins(toks []token) ([]int, []float32) {
 	tags := make([]int, len(toks))
+	margins := make([]float32, len(toks))
 	if len(toks) == 0 {
-		return tags
+		return tags, margins
 	}
 	tf := m.features(toks, gazFeatures(toks))
 	var dyn []uint32
@@ -352,8 +362,17 @@ func (m *model) tag(toks []token) []int {
 			}
 		}
 		tags[i] = best
+		if best == tagBPer {
+			second := int32(math.MinInt32)
+			for t := range numTags {
+				if t != tagBPer && t != tagIPer && allowed(p1, t) && sc[t] > second {
+					second = sc[t]
+				}
+			}
+			margins[i] = float32(sc[tagBPer]-second) * m.scale
+		}
 	}
-	return tags
+	return tags, margins
 }
 
 // TrainingDoc is one labelled document for TrainTagger.
