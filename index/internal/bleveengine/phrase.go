@@ -148,34 +148,42 @@ func (s *phraseSearcher) Advance(ctx *search.SearchContext, id bleveindex.IndexI
 func (s *phraseSearcher) holds(dm *search.DocumentMatch) bool {
 	locs := dm.FieldTermLocations
 	s.found = s.found[:0]
-	for _, a := range locs {
-		if a.Term != s.terms[0] {
-			continue
-		}
-		start := len(s.found)
-		s.found = append(s.found, a)
-		for k := 1; k < len(s.terms); k++ {
-			at := a.Location.Pos + s.offsets[k]
-			j := 0
-			for ; j < len(locs); j++ {
-				b := &locs[j]
-				if b.Location.Pos == at && b.Term == s.terms[k] && b.Field == a.Field &&
-					b.Location.ArrayPositions.Equals(a.Location.ArrayPositions) {
-					break
-				}
-			}
-			if j == len(locs) {
-				s.found = s.found[:start]
-				break
-			}
-			s.found = append(s.found, locs[j])
-		}
+	for i := range locs {
+		s.found, _ = phraseAt(locs, i, s.terms, s.offsets, s.found)
 	}
 	if len(s.found) == 0 {
 		return false
 	}
 	dm.FieldTermLocations = append(locs[:0], s.found...)
 	return true
+}
+
+// phraseAt reports whether the terms stand at their offsets from the
+// location locs[i] of the first, among the locations locs of a match, and
+// when they do returns found with the phrase's locations appended.
+func phraseAt(locs []search.FieldTermLocation, i int, terms []string, offsets []uint64, found []search.FieldTermLocation) ([]search.FieldTermLocation, bool) {
+	a := &locs[i]
+	if a.Term != terms[0] {
+		return found, false
+	}
+	start := len(found)
+	found = append(found, *a)
+	for k := 1; k < len(terms); k++ {
+		at := a.Location.Pos + offsets[k]
+		j := 0
+		for ; j < len(locs); j++ {
+			b := &locs[j]
+			if b.Location.Pos == at && b.Term == terms[k] && b.Field == a.Field &&
+				b.Location.ArrayPositions.Equals(a.Location.ArrayPositions) {
+				break
+			}
+		}
+		if j == len(locs) {
+			return found[:start], false
+		}
+		found = append(found, locs[j])
+	}
+	return found, true
 }
 
 func (s *phraseSearcher) Close() error               { return s.must.Close() }

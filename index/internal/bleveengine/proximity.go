@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/binary"
 	"math"
-	"slices"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -120,7 +119,7 @@ func (q *proximityQuery) Searcher(ctx context.Context, i bleveindex.IndexReader,
 		}
 		fields[f] = proximityField{field: p.field, terms: terms, offsets: offsets}
 	}
-	s := &proximitySearcher{reader: i, ctx: ctx, fields: fields, gate: q.gate, scale: q.scale}
+	s := &proximitySearcher{fields: fields, gate: q.gate, scale: q.scale}
 	fail := func(err error) (search.Searcher, error) {
 		_ = s.Close()
 		return nil, err
@@ -133,12 +132,16 @@ func (q *proximityQuery) Searcher(ctx context.Context, i bleveindex.IndexReader,
 	if s.base, err = base.Searcher(context.WithValue(ctx, trackerKey{}, tr), i, m, options); err != nil {
 		return fail(err)
 	}
-	// The words of each field, without positions: the documents that may
-	// hold the phrase, and the score its clause gives them if they do.
+	// The words of each field, with their places: the documents that may
+	// hold the phrase, the score its clause gives them if they do, and
+	// whether they do. The places are read only in the documents the
+	// searcher stops at.
+	wo := options
+	wo.IncludeTermVectors = true
 	for f, p := range q.phrases {
 		var ts []search.Searcher
 		for _, t := range fields[f].terms {
-			one, err := searcher.NewTermSearcher(ctx, i, t, p.field, p.boost, options)
+			one, err := searcher.NewTermSearcher(ctx, i, t, p.field, p.boost, wo)
 			if err != nil {
 				for _, t := range ts {
 					_ = t.Close()
@@ -147,7 +150,7 @@ func (q *proximityQuery) Searcher(ctx context.Context, i bleveindex.IndexReader,
 			}
 			ts = append(ts, one)
 		}
-		c, err := searcher.NewConjunctionSearcher(ctx, i, ts, options)
+		c, err := searcher.NewConjunctionSearcher(ctx, i, ts, wo)
 		if err != nil {
 			for _, t := range ts {
 				_ = t.Close()
@@ -163,8 +166,8 @@ func (q *proximityQuery) Searcher(ctx context.Context, i bleveindex.IndexReader,
 }
 
 // proximityField is the phrase of one field: its terms at their offsets,
-// the searcher of the documents holding them all, and the readers of their
-// positions, opened on first use.
+// and the searcher of the documents holding them all, with the places of
+// the terms in them.
 type proximityField struct {
 	field   string
 	terms   []string
@@ -172,8 +175,7 @@ type proximityField struct {
 	words   search.Searcher
 	cur     *search.DocumentMatch // words' current document
 	started bool
-	pos     []bleveindex.TermFieldReader
-	tfd     []bleveindex.TermFieldDoc
+	found   []search.FieldTermLocation // scratch of holds
 	// track, when every term is a word of the AND's clauses, holds their
 	// searchers in the field, and ratio the boost of each term in the
 	// phrase over its boost there: the bonus is then bounded without
@@ -184,8 +186,6 @@ type proximityField struct {
 
 // proximitySearcher is the searcher of a proximityQuery.
 type proximitySearcher struct {
-	reader bleveindex.IndexReader
-	ctx    context.Context
 	base   search.Searcher
 	fields []proximityField
 	gate   *gate
@@ -251,11 +251,7 @@ func (s *proximitySearcher) rank(ctx *search.SearchContext, dm *search.DocumentM
 		if pf.cur == nil || !pf.cur.IndexInternalID.Equals(id) {
 			continue
 		}
-		ok, err := s.holds(f, id)
-		if err != nil {
-			return nil, err
-		}
-		if ok {
+		if pf.holds() {
 			sum += pf.cur.Score
 			held++
 		}
@@ -310,54 +306,17 @@ func (pf *proximityField) advance(ctx *search.SearchContext, id bleveindex.Index
 	return err
 }
 
-// holds reports whether the words of field f stand at their offsets in the
-// document id, which holds them all in that field.
-func (s *proximitySearcher) holds(f int, id bleveindex.IndexInternalID) (bool, error) {
-	pf := &s.fields[f]
-	if pf.pos == nil {
-		pf.pos = make([]bleveindex.TermFieldReader, len(pf.terms))
-		pf.tfd = make([]bleveindex.TermFieldDoc, len(pf.terms))
-		for k, t := range pf.terms {
-			r, err := s.reader.TermFieldReader(s.ctx, []byte(t), pf.field, true, true, true)
-			if err != nil {
-				return false, err
-			}
-			pf.pos[k] = r
+// holds reports whether the words stand at their offsets in the document
+// the field's words searcher stands at, from the places it read there.
+func (pf *proximityField) holds() bool {
+	locs := pf.cur.FieldTermLocations
+	for i := range locs {
+		var ok bool
+		if pf.found, ok = phraseAt(locs, i, pf.terms, pf.offsets, pf.found[:0]); ok {
+			return true
 		}
 	}
-	for k, r := range pf.pos {
-		d := &pf.tfd[k]
-		if d.ID != nil && d.ID.Equals(id) {
-			continue
-		}
-		got, err := r.Advance(id, d)
-		if err != nil {
-			return false, err
-		}
-		if got == nil || !got.ID.Equals(id) {
-			return false, nil
-		}
-		if got != d {
-			*d = *got
-		}
-	}
-	for _, a := range pf.tfd[0].Vectors {
-		all := true
-		for k := 1; k < len(pf.terms) && all; k++ {
-			all = false
-			at := a.Pos + pf.offsets[k]
-			for _, b := range pf.tfd[k].Vectors {
-				if b.Pos == at && slices.Equal(b.ArrayPositions, a.ArrayPositions) {
-					all = true
-					break
-				}
-			}
-		}
-		if all {
-			return true, nil
-		}
-	}
-	return false, nil
+	return false
 }
 
 func (s *proximitySearcher) Weight() float64 {
@@ -388,11 +347,6 @@ func (s *proximitySearcher) Close() error {
 	for _, f := range s.fields {
 		if f.words != nil {
 			keep(f.words.Close())
-		}
-		for _, r := range f.pos {
-			if r != nil {
-				keep(r.Close())
-			}
 		}
 	}
 	return first
