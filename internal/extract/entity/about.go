@@ -46,12 +46,13 @@ const (
 	evEvent          // share of its mentions before an event\'s noun: "the Paris accord"
 	evInOrganization // share of its mentions in an organization\'s name: "Bank of Japan"
 	evLateOnceAmong  // late_once times log_countries: a passing mention among many countries (a table, a list of producers) is more often labelled than one beside a few
+	evPlaceOnly      // 1 when the text names it only by its cities and regions, in the title ("Tokyo stocks")
 	evCount          // the number of features
 )
 
 // evidenceNames name the features in data/about.json.
 var evidenceNames = [evCount]string{"bias", "log_count", "once", "title", "lead", "dateline", "share", "top",
-	"demonym", "log_countries", "log_length", "listed", "name_part", "locative", "places", "currency", "first", "other_dateline", "agent", "late_once", "official", "event", "in_organization", "late_once_among"}
+	"demonym", "log_countries", "log_length", "listed", "name_part", "locative", "places", "currency", "first", "other_dateline", "agent", "late_once", "official", "event", "in_organization", "late_once_among", "place_only"}
 
 // Evidence is what one article says of one country it names.
 type Evidence struct {
@@ -150,7 +151,7 @@ func (x *extraction) countryEvidence(ms []Mention) []Evidence {
 	type acc struct {
 		orgs, n, demonyms, listed, namePart, locative, places, currency, agent, official, event int
 		first                                                                                   int
-		title, lead, dateline                                                                   bool
+		title, lead, dateline, placeOnly                                                        bool
 	}
 	by := map[string]*acc{}
 	var order []string
@@ -166,15 +167,29 @@ func (x *extraction) countryEvidence(ms []Mention) []Evidence {
 		}
 		prev = k
 	}
+	// A country the text names only by its places, all of them in the
+	// title ("TOKYO STOCKS RISE"), is named by them.
+	named := map[string]bool{}
+	for _, m := range ms {
+		if m.Kind == Country {
+			named[m.Name] = true
+		} else if m.Kind == Place && m.Start >= titleEnd {
+			named[x.historical(placeCountry(m.Name))] = true
+		}
+	}
 	for k, m := range ms {
-		if m.Kind != Country {
+		name := m.Name
+		if m.Kind == Place {
+			name = x.historical(placeCountry(m.Name))
+		}
+		if m.Kind != Country && (m.Kind != Place || named[name]) {
 			continue
 		}
-		a := by[m.Name]
+		a := by[name]
 		if a == nil {
-			a = &acc{first: m.Start}
-			by[m.Name] = a
-			order = append(order, m.Name)
+			a = &acc{first: m.Start, placeOnly: m.Kind == Place}
+			by[name] = a
+			order = append(order, name)
 		}
 		a.n++
 		if inOrg[m.Start] {
@@ -271,6 +286,7 @@ func (x *extraction) countryEvidence(ms []Mention) []Evidence {
 		f[evInOrganization] = float64(a.orgs) / n
 		f[evLateOnce] = b2f(a.n == 1 && !a.title && !a.lead && !a.dateline)
 		f[evLateOnceAmong] = f[evLateOnce] * f[evLogCountries]
+		f[evPlaceOnly] = b2f(a.placeOnly)
 		out = append(out, Evidence{Country: name, Features: f})
 	}
 	return out
