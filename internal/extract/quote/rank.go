@@ -20,7 +20,8 @@ import (
 // side of the quotation it stands on, how far, in which sentence or
 // paragraph, whether it opens the quotation's sentence, whether a speech verb stands right before or after it and
 // which, whether the quotation and the name are joined by `,” said X` or
-// `X said: “`, whether it is the rules' choice or the speaker of the
+// `X said: “`, whether it is the rules' choice, the speaker carried over
+// from a quotation of an earlier paragraph or the speaker of the
 // quotation before) and scored by a linear model. The best candidate is the
 // speaker of a quotation the rules leave without one, unless the candidate
 // that stands for "none of these" (a described speaker, or one not found)
@@ -270,6 +271,9 @@ func (d *doc) candidates(q *rawQuote, rule, prev string) []*candidate {
 	}
 	if rule != "" {
 		get(rule).add("rule")
+	}
+	if c := d.carried[q]; c != "" {
+		get(c).add("carried")
 	}
 	if prev != "" {
 		get(prev).add("prevq")
