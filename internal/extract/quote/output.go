@@ -46,13 +46,25 @@ func (d *doc) output() []Quote {
 		}
 	}
 	rules := make([]string, len(d.quotes))
+	kept := make([]string, len(d.quotes)) // the speaker each quotation takes if the ranker names no one
+	d.carried = map[*rawQuote]string{}
 	for i, q := range d.quotes {
-		rules[i] = root(q).speaker
+		r := root(q)
+		rules[i] = r.speaker
 		// a group speaks where its own sentence says so ("“…,” White
 		// House officials said"); a quotation after its reported speech
 		// is more often a person's named with it
-		if r := root(q); r.kind == spGroup && (r != q || q.rule == "") {
+		if r.kind == spGroup && (r != q || q.rule == "") {
 			rules[i] = ""
+		}
+		// a speaker carried over from a quotation of an earlier paragraph
+		// is one candidate of the ranker's ("carried"), who keeps the
+		// quotation where the ranker names no one
+		if rules[i] != "" && r != q && d.toks[r.open].para != d.toks[q.open].para {
+			kept[i], d.carried[q] = rules[i], rules[i]
+			rules[i] = ""
+		} else {
+			kept[i] = rules[i]
 		}
 	}
 	if d.collect != nil {
@@ -62,9 +74,14 @@ func (d *doc) output() []Quote {
 	if d.ranker != nil {
 		ranked = d.rerank(d.ranker, rules)
 	}
+	for i := range ranked {
+		if ranked[i] == "" {
+			ranked[i] = kept[i]
+		}
+	}
 	for i, q := range d.quotes {
 		src := root(q)
-		if ranked[i] != rules[i] || src.speaker != rules[i] {
+		if ranked[i] != kept[i] || src.speaker != kept[i] {
 			src = &rawQuote{speaker: ranked[i], kind: d.nameKind(ranked[i])}
 		}
 		x := d.quote(q, src, q.cue)

@@ -225,6 +225,7 @@ type doc struct {
 	ranker      map[string]float64                   // the speaker ranker's weights; nil for the rules alone
 	collect     func(qs []*rawQuote, rules []string) // when set, receives the rules' speakers (training)
 	lowerWords  map[string]bool                      // words written in lower case outside quotations
+	carried     map[*rawQuote]string                 // the speaker carried over to a quotation from an earlier paragraph (output)
 	speakers    map[string]bool                      // capitalised words a speech verb follows or precedes; see speaker
 }
 

@@ -18,9 +18,10 @@ import (
 // before, he and she resolved to their antecedents, and the speaker of the
 // quotation before. Each candidate is described by binary features (which
 // side of the quotation it stands on, how far, in which sentence or
-// paragraph, whether a speech verb stands right before or after it and
+// paragraph, whether it opens the quotation's sentence, whether a speech verb stands right before or after it and
 // which, whether the quotation and the name are joined by `,” said X` or
-// `X said: “`, whether it is the rules' choice or the speaker of the
+// `X said: “`, whether it is the rules' choice, the speaker carried over
+// from a quotation of an earlier paragraph or the speaker of the
 // quotation before) and scored by a linear model. The best candidate is the
 // speaker of a quotation the rules leave without one, unless the candidate
 // that stands for "none of these" (a described speaker, or one not found)
@@ -185,6 +186,9 @@ func (d *doc) candidates(q *rawQuote, rule, prev string) []*candidate {
 		}
 		if side == "L" && i >= openS {
 			c.add("s:L")
+			if d.opensSentence(openS, i) {
+				c.add("s:subj")
+			}
 		}
 		if side == "R" && i < closeE {
 			c.add("s:R")
@@ -268,6 +272,9 @@ func (d *doc) candidates(q *rawQuote, rule, prev string) []*candidate {
 	if rule != "" {
 		get(rule).add("rule")
 	}
+	if c := d.carried[q]; c != "" {
+		get(c).add("carried")
+	}
 	if prev != "" {
 		get(prev).add("prevq")
 		if rule == "" {
@@ -302,6 +309,20 @@ func (d *doc) candidates(q *rawQuote, rule, prev string) []*candidate {
 		}
 	}
 	return order
+}
+
+// opensSentence reports whether the mention at token i opens the sentence
+// that starts at token s, after capitalised words alone (a title: "Phoenix
+// Mayor Greg Stanton wrote …"): the subject of a sentence that quotes
+// without a speech verb ("Washington thanked Obama for “…”") is its speaker
+// more often than a name after the verb.
+func (d *doc) opensSentence(s, i int) bool {
+	for k := s; k < i; k++ {
+		if !d.toks[k].isCap() {
+			return false
+		}
+	}
+	return true
 }
 
 // noneCandidate stands for a speaker who is not among the candidates: one
