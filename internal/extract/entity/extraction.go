@@ -59,6 +59,7 @@ var passes = []struct {
 	{"headline words", (*extraction).headlineWords},       // headline.go
 	{"places of the world", (*extraction).placeReadings},  // places.go
 	{"one kind per name", (*extraction).oneKind},          // consistency.go
+	{"tables of people", (*extraction).tableRows},         // tables.go
 }
 
 // extract runs the passes over text, then resolves the spans into
