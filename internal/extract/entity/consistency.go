@@ -1,5 +1,6 @@
 // Repeated names: the untagged repeats of names the tagger found elsewhere in
-// the document get the same reading.
+// the document get the same reading; one kind per name: an organization's
+// reading in the minority gives way to a name's other reading.
 
 package entity
 
@@ -47,4 +48,31 @@ func (x *extraction) consistency() {
 	}
 	x.spans = append(x.spans, add...)
 	x.buildOwner()
+}
+
+// oneKind gives the mentions of a name that the tagger read as an
+// organization's the reading of most of its mentions where that is a
+// name of another kind (MISC: events, products, indices): "Wimbledon" the
+// championship, named once as a body in a document that names it thrice
+// as the event.
+func (x *extraction) oneKind() {
+	misc, org := map[string]int{}, map[string]int{}
+	for _, s := range x.spans {
+		switch s.kind {
+		case kMisc:
+			misc[strings.ToLower(x.words(s))]++
+		case kOrg:
+			org[strings.ToLower(x.words(s))]++
+		}
+	}
+	changed := false
+	for k, s := range x.spans {
+		if n := strings.ToLower(x.words(s)); s.kind == kOrg && misc[n] > org[n] {
+			x.spans[k].kind = kMisc
+			changed = true
+		}
+	}
+	if changed {
+		x.buildOwner()
+	}
 }

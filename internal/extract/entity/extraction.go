@@ -58,6 +58,8 @@ var passes = []struct {
 	{"lone names by context", (*extraction).refinePeople}, // refine.go
 	{"headline words", (*extraction).headlineWords},       // headline.go
 	{"places of the world", (*extraction).placeReadings},  // places.go
+	{"one kind per name", (*extraction).oneKind},          // consistency.go
+	{"tables of people", (*extraction).tableRows},         // tables.go
 }
 
 // extract runs the passes over text, then resolves the spans into

@@ -124,6 +124,7 @@ func (x *extraction) placeReadings() {
 			x.spans[k].kind = kPer
 		}
 	}
+	x.townsOfStates()
 	sports := x.sportsResults() // the lines of results were read by bodies
 	// A name listed with one read as a place in the first round is read
 	// again in a second: "El Fasher and Kadugli".
@@ -200,6 +201,30 @@ func (x *extraction) placeReadings() {
 		if changed {
 			x.buildOwner()
 		}
+	}
+}
+
+// townsOfStates reads as places the organizations whose name ends with a
+// US state's postal code after a word not in capitals, as tables of towns
+// write them: "Wenatchee WA", "Coolee City WA", "Pendleton OR". A
+// company's suffix that is also a state's code ("Nederland NV") keeps the
+// organization.
+func (x *extraction) townsOfStates() {
+	toks := x.toks
+	changed := false
+	for k, s := range x.spans {
+		if s.kind != kOrg || s.j-s.i < 2 {
+			continue
+		}
+		code, before := toks[s.j-1].norm, toks[s.j-2].norm
+		if _, ok := postalStates[code]; !ok || companySuffixes[strings.ToLower(code)] || before == strings.ToUpper(before) {
+			continue
+		}
+		x.spans[k].kind = kLoc
+		changed = true
+	}
+	if changed {
+		x.buildOwner()
 	}
 }
 

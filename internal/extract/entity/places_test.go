@@ -53,6 +53,10 @@ var placeTests = []struct {
 		[]string{"!O:Central Asia", "!P:Central Asia"}},
 	{"a natural feature inside a name is no one", "The rains are linked to a strong positive phase of the Indian Ocean Dipole, scientists said.",
 		[]string{"!P:Ocean Dipole", "!P:Indian Ocean Dipole"}},
+	{"towns of a table with their states' codes", "Shipping points:\nWenatchee WA 4.50 4.75\nPendleton OR 4.40 4.60",
+		[]string{"!O:Wenatchee WA", "!O:Pendleton OR"}},
+	{"a company's suffix that is a state's code", "Shares in Hoek Loos NV rose 2 percent, Hoek Loos NV said.",
+		[]string{"O:Hoek Loos NV"}},
 	{"a foreign name that is an english first name", "Maurice Greene won the race.",
 		[]string{"P:Maurice Greene", "!C:Mauritius"}},
 }
@@ -131,5 +135,54 @@ func TestFiguresLinePlaces(t *testing.T) {
 	}
 	if !slices.Contains(r.Organizations, "Tromsø Polar Policy Centre") {
 		t.Errorf("Extract(%q).Organizations = %q, want Tromsø Polar Policy Centre", text, r.Organizations)
+	}
+}
+
+// TestTownsOfStates reads the organization spanning the whole of each text.
+func TestTownsOfStates(t *testing.T) {
+	tests := []struct {
+		text string
+		want int
+	}{
+		{"Wenatchee WA", kLoc},
+		{"Coolee City WA", kLoc},
+		{"Hoek Loos NV", kOrg}, // a company's suffix
+		{"ALLIED SIGNAL IN", kOrg},
+		{"Portland Trail Blazers", kOrg},
+	}
+	for _, tt := range tests {
+		x := &extraction{text: tt.text, toks: tokenize(tt.text)}
+		x.spans = []span{{0, len(x.toks), kOrg}}
+		x.buildOwner()
+		x.townsOfStates()
+		if got := x.spans[0].kind; got != tt.want {
+			t.Errorf("townsOfStates(%q) = %d, want %d", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestOneKind gives a name the tagger read as an organization once and as
+// another kind of name more often that other reading.
+func TestOneKind(t *testing.T) {
+	tests := []struct {
+		kinds []int // of the mentions of one name, in order
+		want  int   // of its organization's mentions after oneKind
+	}{
+		{[]int{kOrg, kMisc, kMisc}, kMisc},
+		{[]int{kOrg, kMisc}, kOrg},
+		{[]int{kOrg, kOrg, kMisc}, kOrg},
+		{[]int{kOrg, kLoc, kLoc}, kOrg}, // places are read by placeReadings
+	}
+	for _, tt := range tests {
+		text := strings.TrimSpace(strings.Repeat("Nasdaq rose . ", len(tt.kinds)))
+		x := &extraction{text: text, toks: tokenize(text)}
+		for m, k := range tt.kinds {
+			x.spans = append(x.spans, span{3 * m, 3*m + 1, k})
+		}
+		x.buildOwner()
+		x.oneKind()
+		if got := x.spans[0].kind; got != tt.want {
+			t.Errorf("oneKind(%v) = %d, want %d", tt.kinds, got, tt.want)
+		}
 	}
 }
