@@ -9,8 +9,8 @@
 // The classifier is made of two experts that share one table of hashed
 // features: the words of the title and the body, pairs of adjacent words, and
 // the title's words once more on their own. Each expert is a linear model:
-// features weighted by sublinear term frequency times inverse document
-// frequency, the vector scaled to unit length, one weight per feature and
+// features weighted by sublinear term frequency times the square of the
+// inverse document frequency, the vector scaled to unit length, one weight per feature and
 // category fitted by stochastic gradient descent on the multinomial logistic
 // loss (from a fixed seed, so the same data always gives the same model), plus
 // the mean naive Bayes log-likelihood of the article's words, lightly
@@ -48,10 +48,19 @@
 // 0.888 in 10, the same with or without. BBC's remaining misses are mostly
 // articles between Business and Politics (a budget, a pension rule) or between
 // Entertainment or Technology and Business (the business of music, of games).
-// Snowball stemming, pairs of words for the full-article expert, NB-SVM for
-// the short-item expert, averaging the last epochs' weights, and mixing NB-SVM
-// with plain logistic regression (their weights, or their probabilities) did
-// not do better.
+// (Those figures predate the squared idf.) Squaring the inverse document
+// frequency raised AG, over 5-fold seeds 1 to 4, from 0.8852 (20183 of 22800)
+// to 0.8882 (20251), more on every seed, with BBC 0.9798 against 0.9794 (6980
+// and 6977 of 7124). Snowball stemming, pairs of words for the full-article
+// expert, NB-SVM for the short-item expert, averaging the last epochs'
+// weights, and mixing NB-SVM with plain logistic regression (their weights,
+// or their probabilities) did not do better; nor did, on AG with the plain
+// idf, other L2 penalties (5e-6 to 4e-5), epochs (8, 20), learning rates
+// (0.25, 1), minimum document frequencies (1, 3), three averaged runs, other
+// naive Bayes smoothing and weights, words cut to 5, 7 or 8 letters or not at
+// all, added letter 4- or 5-grams, binary or square-root term frequency,
+// class-balanced weights, or a feature for the article's length; nor the
+// idf's square root (worse) or its cube (no better than the square).
 package category
 
 import (

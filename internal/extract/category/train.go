@@ -236,7 +236,11 @@ func Train(examples []Example, opts Options) (*Model, error) {
 	n := float64(len(examples))
 	for r, f := range kept {
 		m.rows[f] = int32(r)
-		m.idf[r] = float32(math.Log((1+n)/(1+float64(df[f]))) + 1)
+		// The square of the usual smoothed idf: rare features, which
+		// short items depend on, count for more against common ones
+		// (AG News 5-fold CV, mean of seeds 1 to 4, 0.8852 -> 0.8882).
+		idf := math.Log((1+n)/(1+float64(df[f]))) + 1
+		m.idf[r] = float32(idf * idf)
 	}
 	nc := len(classes)
 	short := &expert{kinds: shortKinds, bias: make([]float32, nc)}
