@@ -42,6 +42,8 @@ var extractTests = []struct {
 		[]string{"O:NATO", "C:South Korea", "C:United States"}},
 	{"organization shapes", "Andrew Yeo, a senior fellow at the Brookings Institution, spoke.",
 		[]string{"O:Brookings Institution", "P:Andrew Yeo"}},
+	{"a country's name holds no organization's word", "Books were banned in the West Bank and Gaza Strip by the army.",
+		[]string{"!O:West Bank and Gaza Strip"}},
 	{"a competition is no body", "He led the Cincinnati Reds to the National League Championship Series last year, the club said.",
 		[]string{"O:Cincinnati Reds", "!O:National League Championship Series"}},
 	{"a lone name the tagger barely reads as a person's is none", "Index heavyweights Veltram and Norsolix both ended slightly weaker. Later, Kessler said trade was thin.",

@@ -44,7 +44,7 @@ func (x *extraction) patternOrgs() {
 		e = a + x.trimPosts(a, e) // "Fox News Chairman and CEO Roger Ailes"
 		hasKey := false
 		for k := a; k < e; k++ {
-			if orgWords[toks[k].lower] {
+			if orgWords[toks[k].lower] && !x.inCountryName(k) {
 				hasKey = true
 			}
 			if toks[k].norm == "&" {
@@ -94,6 +94,19 @@ func (x *extraction) patternOrgs() {
 		x.spans = append(out, p)
 	}
 	x.buildOwner()
+}
+
+// inCountryName reports whether toks[k] lies inside a span the tagger read as a
+// place that the gazetteer knows as a country's name or capital: the word of
+// organizations in "the West Bank and Gaza" is the place's, and makes no
+// body of the run.
+func (x *extraction) inCountryName(k int) bool {
+	for _, s := range x.spans {
+		if s.kind == kLoc && s.i <= k && k < s.j && gaz.state[strings.ToLower(x.words(s))] != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // competitionName reports whether the words of s end in a competition's
