@@ -491,3 +491,17 @@ func TestFacilityIsPlace(t *testing.T) {
 		}
 	}
 }
+
+func TestCreditGrade(t *testing.T) {
+	for _, tt := range []struct {
+		w    string
+		want bool
+	}{
+		{"AA", true}, {"BBB", true}, {"BBB-minus", true}, {"AA+", true}, {"Baa3", true}, {"Aaa", true},
+		{"A", false}, {"AP", false}, {"BBC", false}, {"Abba", false}, {"CCCP", false},
+	} {
+		if got := creditGrade(tt.w); got != tt.want {
+			t.Errorf("creditGrade(%q) = %v, want %v", tt.w, got, tt.want)
+		}
+	}
+}

@@ -5,6 +5,7 @@
 package entity
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -530,6 +531,15 @@ func (x *extraction) marketIndex(s span) bool {
 	return false
 }
 
+// creditGrade reports whether w is written as a grade of credit, which
+// no body's name is: "AA", "BBB", "Baa3", "AA-minus".
+func creditGrade(w string) bool {
+	w = strings.TrimSuffix(strings.TrimSuffix(strings.TrimRight(w, "+-"), "-minus"), "-plus")
+	return creditGradeShape.MatchString(w)
+}
+
+var creditGradeShape = regexp.MustCompile(`^(AAA|AA|BBB|BB|CCC|CC|Aaa|Aa[1-3]|Baa[1-3]?|Ba[1-3]|Caa[1-3]?)$`)
+
 // orgs names each ORG span: an acronym defined in the text, then a known
 // organization, then a longer name of the same document that holds it.
 func (x *extraction) orgs(ms *[]Mention, alias map[string]string) {
@@ -543,7 +553,7 @@ func (x *extraction) orgs(ms *[]Mention, alias map[string]string) {
 		if s.kind != kOrg {
 			continue
 		}
-		if x.contest(s, sports) || x.marketIndex(s) {
+		if x.contest(s, sports) || x.marketIndex(s) || s.j-s.i == 1 && creditGrade(x.toks[s.i].norm) {
 			continue
 		}
 		n := x.words(s)
