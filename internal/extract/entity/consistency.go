@@ -57,17 +57,20 @@ func (x *extraction) consistency() {
 // as the event.
 func (x *extraction) oneKind() {
 	misc, org := map[string]int{}, map[string]int{}
-	for _, s := range x.spans {
+	names := make([]string, len(x.spans))
+	for k, s := range x.spans {
 		switch s.kind {
 		case kMisc:
-			misc[strings.ToLower(x.words(s))]++
+			names[k] = strings.ToLower(x.words(s))
+			misc[names[k]]++
 		case kOrg:
-			org[strings.ToLower(x.words(s))]++
+			names[k] = strings.ToLower(x.words(s))
+			org[names[k]]++
 		}
 	}
 	changed := false
 	for k, s := range x.spans {
-		if n := strings.ToLower(x.words(s)); s.kind == kOrg && misc[n] > org[n] {
+		if n := names[k]; s.kind == kOrg && misc[n] > org[n] {
 			x.spans[k].kind = kMisc
 			changed = true
 		}

@@ -101,12 +101,8 @@ func (x *extraction) patternOrgs() {
 // organizations in "the West Bank and Gaza" is the place's, and makes no
 // body of the run.
 func (x *extraction) inCountryName(k int) bool {
-	for _, s := range x.spans {
-		if s.kind == kLoc && s.i <= k && k < s.j && gaz.state[strings.ToLower(x.words(s))] != "" {
-			return true
-		}
-	}
-	return false
+	o := x.owner[k]
+	return o >= 0 && x.spans[o].kind == kLoc && gaz.state[strings.ToLower(x.words(x.spans[o]))] != ""
 }
 
 // competitionName reports whether the words of s end in a competition's

@@ -89,12 +89,16 @@ func (x *extraction) refinePeople() {
 	margin, tagged := map[string]float32{}, map[string]int{} // lone people's summed margins, and their count
 	cued := map[string]bool{}                                // lone people that a title or a verb of speech shows to be people
 	for _, s := range x.spans {
-		if s.kind == kPer && s.j-s.i == 1 && x.personMargin[s.i] != 0 {
-			margin[toks[s.i].lower] += x.personMargin[s.i]
-			tagged[toks[s.i].lower]++
+		if s.kind != kPer || s.j-s.i != 1 {
+			continue
 		}
-		if s.kind == kPer && s.j-s.i == 1 && x.personCue(s, inFull) {
-			cued[toks[s.i].lower] = true
+		l := toks[s.i].lower
+		if x.personMargin[s.i] != 0 {
+			margin[l] += x.personMargin[s.i]
+			tagged[l]++
+		}
+		if x.personCue(s, inFull) {
+			cued[l] = true
 		}
 	}
 	verdict := map[string]int{}
