@@ -79,6 +79,7 @@ var (
 	officeNouns             = words("titles.txt", "office-holder")
 	voteVerbs               = words("titles.txt", "vote")
 	descriptionVerbs        = words("titles.txt", "description-verb")
+	roleNouns               = words("titles.txt", "role-noun")
 	leadingVerbs            = words("titles.txt", "leading-verb")
 	descriptionStarts       = words("titles.txt", "description-start")
 	descriptionEnds         = words("titles.txt", "description-end")

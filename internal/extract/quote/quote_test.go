@@ -65,6 +65,27 @@ var patternTests = []struct {
 		not: []string{"the case would take years"},
 	},
 	{
+		// an apposition that a noun of a post opens ("head of …") tells
+		// the speaker's organization, here a research centre's
+		name: "apposition_head_of",
+		text: "Farms\n\nSkills training works best when it is tailored to each farmer, according to Lena Morrow, head of the Centre for Rural Studies at the University of Dunmore, and other scientists.\n\n“The drought is only part of the story,” Morrow said.",
+		want: []want{{starts: "The drought is only", speaker: "Lena Morrow", role: RoleAnalyst, affiliation: "Centre for Rural Studies"}},
+	},
+	{
+		// a body a former official served, named before the post ("a former
+		// Harlow administration official"), is not whom they speak for now
+		name: "former_administration_official",
+		text: "Taxes\n\n“The plan will not raise what it promises,” said Tomas Berg, a former Harlow administration official who now writes a newsletter.",
+		want: []want{{starts: "The plan will not", speaker: "Tomas Berg", role: RoleAnalyst}},
+	},
+	{
+		// a surname of two words after a courtesy title is the end of the
+		// full name met before it
+		name: "honorific_two_word_surname",
+		text: "Trade\n\nWhen Ildara Ruiz Montoya, the Peruvian minister of trade, came to talk last week, she was calm.\n\n“We must not overreact to campaign rhetoric,” Ms. Ruiz Montoya said.",
+		want: []want{{starts: "We must not overreact", speaker: "Ildara Ruiz Montoya", role: RoleOfficial}},
+	},
+	{
 		// a capitalised word read as a speaker ("Republican" of "Republican
 		// claims … they lack") is no antecedent for "he", nor is the listener
 		name: "pronoun_told_listener",

@@ -265,7 +265,8 @@ func (d *doc) decideRole(ms []mention, name string) speakerRole {
 				case analystTitles[w]:
 					analyst = true
 					scholar = scholar || !staffAnalysts[w]
-				case (officialTitles[w] || officialTitles[w+"."]) && former:
+				case (officialTitles[w] || officialTitles[w+"."] || orgNouns[w] && w != "team") && former:
+					// "a former Obama administration official"
 					formerOfficial = true
 				case (officialTitles[w] || officialTitles[w+"."] || orgNouns[w] && w != "team") && business:
 					other = true
