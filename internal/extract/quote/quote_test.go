@@ -1068,3 +1068,24 @@ func TestSplitNameBeforeFirstName(t *testing.T) {
 		}
 	}
 }
+
+func TestReadsAsPerson(t *testing.T) {
+	tests := []struct {
+		name string
+		want bool
+	}{
+		{"Krystal Correa", true}, // "― Krystal Correa" signing a reader's comment
+		{"Edwin G. Monroy", true},
+		{"Peabody Energy", false},
+		{"Tax Policy Center", false},
+		{"Brookings Institution", false},
+		{"CNN", false},
+		{"United States", false},
+		{"Bank of England", false},
+	}
+	for _, tt := range tests {
+		if got := (&doc{}).readsAsPerson(tt.name); got != tt.want {
+			t.Errorf("readsAsPerson(%q) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

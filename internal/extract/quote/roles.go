@@ -36,7 +36,7 @@ func (d *doc) role(q *rawQuote) speakerRole {
 	if r, ok := d.roles[q.speaker]; ok {
 		return r
 	}
-	if q.kind == spOrg {
+	if q.kind == spOrg && !d.readsAsPerson(q.speaker) {
 		// the words of the name the text used and of the canonical one:
 		// "Peabody said" is Peabody Energy, a company
 		ws := append(lowerWords(q.sp.name), strings.Fields(strings.ToLower(q.speaker))...)
@@ -55,6 +55,27 @@ func (d *doc) role(q *rawQuote) speakerRole {
 	r := d.decideRole(ms, q.speaker)
 	d.roles[q.speaker] = r
 	return r
+}
+
+// readsAsPerson reports whether an organization that speaks, as the
+// entity pass read it, has a person's name as far as the text tells: two
+// or three capitalised words, none of an organization's, a kind neither
+// known nor described ("― Krystal Correa" signing a reader's comment).
+// Such a speaker's role is a person's, from what the text says of them,
+// not a body's official by default.
+func (d *doc) readsAsPerson(name string) bool {
+	ws := strings.Fields(name)
+	if len(ws) < 2 || len(ws) > 3 {
+		return false
+	}
+	for _, w := range ws {
+		lw := strings.ToLower(w)
+		if !isCapWord(w) || isAllCaps(w) || orgWords[lw] || companyHeads[lw] || analystOrgWords[lw] || officialOrgWords[lw] || mediaWords[lw] || connectors[w] {
+			return false
+		}
+	}
+	lws := strings.Fields(strings.ToLower(name))
+	return !isCountry(lws) && orgKindRole(name, lws) == "" && d.describedRole(name) == ""
 }
 
 // phraseMention turns what a speaker phrase says into a mention.
