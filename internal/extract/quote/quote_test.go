@@ -72,6 +72,13 @@ var patternTests = []struct {
 		want: []want{{starts: "The drought is only", speaker: "Lena Morrow", role: RoleAnalyst, affiliation: "Centre for Rural Studies"}},
 	},
 	{
+		// a known organization right before a post is the speaker's, even
+		// when its name is one word the entity pass may not read as a body
+		name: "organization_before_post",
+		text: "Trade\n\n“The tariffs are a tax on consumers,” said Brookings scholar Willa Garston.",
+		want: []want{{starts: "The tariffs are", speaker: "Willa Garston", role: RoleAnalyst, affiliation: "Brookings Institution"}},
+	},
+	{
 		// a body a former official served, named before the post ("a former
 		// Harlow administration official"), is not whom they speak for now
 		name: "former_administration_official",

@@ -397,7 +397,7 @@ func (d *doc) affiliation(m mention) (name, role string, wasWith bool) {
 	}
 	best := -1
 	for _, c := range cands {
-		n, r, byWords := d.orgNamed(c.toks, c.introduced)
+		n, r, byWords := d.orgNamed(c.toks, c.introduced || c.before)
 		if n == "" {
 			continue
 		}
@@ -422,10 +422,10 @@ func (d *doc) affiliation(m mention) (name, role string, wasWith bool) {
 // its role, and whether its words say so; "" when it names none. The run
 // names one when its words make
 // an organization's name, or, where a person's organization stands
-// (introduced: after "of", "at", "for", "with" or a verb of leading; or in
-// the possessive before a post), when the entity pass found one there
-// ("editor for the Cook Political Report", "runs Crosscut Strategies",
-// "Apple's chief executive").
+// (introduced: after "of", "at", "for", "with" or a verb of leading, or
+// right before a post; or in the possessive before a post), when the entity
+// pass found one there ("editor for the Cook Political Report", "runs
+// Crosscut Strategies", "Brookings scholar", "Apple's chief executive").
 func (d *doc) orgNamed(c []token, introduced bool) (name, role string, byWords bool) {
 	if len(c) > 0 && (introduced || isPossessive(c[len(c)-1].w)) && classifyRun(c) != spOrg {
 		if m, ok := d.entityAt(c[0].s, c[len(c)-1].e); ok && m.Kind == entity.Organization && m.Start >= c[0].s && m.End <= c[len(c)-1].e {
