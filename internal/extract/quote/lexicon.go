@@ -128,6 +128,19 @@ var (
 	officialOrgWords = words("orgwords.txt", "public-body")
 	orgNouns         = words("orgwords.txt", "org-noun")
 
+	// demonyms are the adjectives and peoples of countries, lower case
+	// ("lebanese", "french"): a run of them before a post says where a
+	// person is from, not whom they work for.
+	demonyms = func() map[string]bool {
+		m := map[string]bool{}
+		for _, l := range lexicon.Lines(lexicon.English, "demonyms.txt", "") {
+			for _, f := range l.Fields[1:] {
+				m[strings.ToLower(f)] = true
+			}
+		}
+		return m
+	}()
+
 	// Words that name no one.
 	nonNames        = union(words("nonnames.txt", "not-name-start"), days, months)
 	genericSubjects = words("nonnames.txt", "generic-subject")

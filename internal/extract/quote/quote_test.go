@@ -16,7 +16,7 @@ type want struct {
 	starts      string
 	speaker     string
 	role        string
-	affiliation string
+	affiliation string // "-" for none
 	cue         string
 	indirect    bool
 	notSpeaker  string // a speaker the quotation must not get
@@ -77,6 +77,13 @@ var patternTests = []struct {
 		name: "organization_before_post",
 		text: "Trade\n\n“The tariffs are a tax on consumers,” said Brookings scholar Willa Garston.",
 		want: []want{{starts: "The tariffs are", speaker: "Willa Garston", role: RoleAnalyst, affiliation: "Brookings Institution"}},
+	},
+	{
+		// a people's adjective before a post says where the speaker is
+		// from, not whom they work for
+		name: "demonym_before_post",
+		text: "Film\n\n“The Salt Year”, a drama by the Lebanese-French director Noor Haddad about a salt harvester, won the top prize on Saturday.\n\n“The sea decides everything here,” Haddad said.",
+		want: []want{{starts: "The sea decides", speaker: "Noor Haddad", affiliation: "-"}},
 	},
 	{
 		// a body a former official served, named before the post ("a former
@@ -846,7 +853,7 @@ func TestExtractPatterns(t *testing.T) {
 					continue
 				}
 				if w.speaker != "" && q.Speaker != w.speaker || w.role != "" && q.Role != w.role ||
-					w.affiliation != "" && q.Affiliation != w.affiliation || w.cue != "" && q.Cue != w.cue || q.Direct == w.indirect ||
+					w.affiliation != "" && q.Affiliation != strings.TrimSuffix(w.affiliation, "-") || w.cue != "" && q.Cue != w.cue || q.Direct == w.indirect ||
 					w.notSpeaker != "" && q.Speaker == w.notSpeaker || w.mention != "" && q.Mention != w.mention ||
 					w.ends != "" && !strings.HasSuffix(q.Text, w.ends) {
 					t.Errorf("Extract(%q): got%s\nwant %v", tt.text, formatQuotes([]Quote{q}), w)

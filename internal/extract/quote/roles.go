@@ -385,7 +385,7 @@ func (d *doc) affiliation(m mention) (name, role string, wasWith bool) {
 			}
 			b := capRunFwd(part, i, len(part))
 			c := cand{toks: part[i:b], former: past[i]}
-			c.before = b < len(part) && !isNameWord(part[b]) && isTitleWord(part[b].lw)
+			c.before = b < len(part) && !isNameWord(part[b]) && isTitleWord(part[b].lw) && !demonymRun(c.toks)
 			k := i - 1
 			if k > 0 && part[k].lw == "the" {
 				k--
@@ -466,4 +466,20 @@ func partyState(w string) []string {
 		out = append(out, strings.Fields(strings.ToLower(st))...)
 	}
 	return out
+}
+
+// demonymRun reports whether every word of a run is a demonym, hyphenated
+// ones part by part: "Lebanese-French", "South Korean".
+func demonymRun(ts []token) bool {
+	if demonyms[strings.ToLower(joinTokens(ts))] {
+		return true
+	}
+	for _, t := range ts {
+		for _, p := range strings.Split(strings.ToLower(t.w), "-") {
+			if !demonyms[p] && !demonyms[t.lw] {
+				return false
+			}
+		}
+	}
+	return len(ts) > 0
 }
