@@ -79,6 +79,16 @@ var patternTests = []struct {
 		want: []want{{starts: "The tariffs are", speaker: "Willa Garston", role: RoleAnalyst, affiliation: "Brookings Institution"}},
 	},
 	{
+		// a post held "at" a short name of capitals makes it the
+		// speaker's organization, whole names only ("at Ferris & Lowe")
+		name: "post_at_name",
+		text: "Law\n\n“The law is clear,” said Lorna Tibbe, a constitutional law professor at Harwell.\n\n“They bet too early,” said Mark Chilton, an industry analyst at Ferris & Lowe.",
+		want: []want{
+			{starts: "The law is clear", speaker: "Lorna Tibbe", role: RoleAnalyst, affiliation: "Harwell"},
+			{starts: "They bet too early", speaker: "Mark Chilton", role: RoleAnalyst, affiliation: "-"},
+		},
+	},
+	{
 		// a people's adjective before a post says where the speaker is
 		// from, not whom they work for
 		name: "demonym_before_post",

@@ -354,6 +354,7 @@ func (d *doc) affiliation(m mention) (name, role string, wasWith bool) {
 		toks           []token
 		former, before bool // after a word of the past; right before a post
 		introduced     bool // after "of", "at", "for", "with" or a verb of leading
+		at             bool // after "at": "a professor at Harvard"
 	}
 	var cands []cand
 	if len(m.affil) > 0 {
@@ -391,6 +392,10 @@ func (d *doc) affiliation(m mention) (name, role string, wasWith bool) {
 				k--
 			}
 			c.introduced = k >= 0 && (affiliationPrepositions[part[k].lw] || leadingVerbs[part[k].lw])
+			// the whole name, which no "&", "of" or possessive goes on from:
+			// "at Ferris & Lowe" and "at St. Anne's Hospital" are cut runs
+			c.at = k >= 0 && part[k].lw == "at" && !isPossessive(part[b-1].w) &&
+				(b == len(part) || part[b].kind == kPunct && part[b].w != "&" || part[b].kind == kWord && !part[b].isCap() && !connectors[part[b].w])
 			cands = append(cands, c)
 			i = b - 1
 		}
@@ -398,6 +403,9 @@ func (d *doc) affiliation(m mention) (name, role string, wasWith bool) {
 	best := -1
 	for _, c := range cands {
 		n, r, byWords := d.orgNamed(c.toks, c.introduced || c.before)
+		if n == "" && c.at {
+			n, r = d.placeOfWork(c.toks)
+		}
 		if n == "" {
 			continue
 		}
@@ -482,4 +490,30 @@ func demonymRun(ts []token) bool {
 		}
 	}
 	return len(ts) > 0
+}
+
+// placeOfWork returns the name a person's post is held "at" when neither its
+// words nor the entity pass make it an organization's ("a professor at
+// Harvard", "an economist at Moody's"), and its role: a short run of
+// capitals, not a state or a capital, not a person the text names; "" for
+// none.
+func (d *doc) placeOfWork(c []token) (name, role string) {
+	if len(c) == 0 || len(c) > 3 {
+		return "", ""
+	}
+	for _, t := range c {
+		if !t.isCap() || t.inQ {
+			return "", ""
+		}
+	}
+	ws := lowerWords(c)
+	n := strings.TrimSuffix(stripPossessive(joinTokens(c)), ",")
+	if isCountry(ws) || d.knownPerson(surname(n)) {
+		return "", ""
+	}
+	if _, ok := entity.CapitalCountry(n); ok {
+		return "", ""
+	}
+	n = entity.CanonicalOrganization(n)
+	return n, orgKindRole(n, strings.Fields(strings.ToLower(n)))
 }
