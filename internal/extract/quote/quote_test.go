@@ -79,6 +79,14 @@ var patternTests = []struct {
 		want: []want{{starts: "The tariffs are", speaker: "Willa Garston", role: RoleAnalyst, affiliation: "Brookings Institution"}},
 	},
 	{
+		// after an indefinite article and modifiers of a post, a country's
+		// name that a person's noun follows describes someone unnamed: the
+		// country does not speak
+		name: "indefinite_description_country",
+		text: "Probe\n\n“There isn't a whole lot you can do,” said a former U.S. law enforcement official who oversaw the case.",
+		want: []want{{starts: "There isn't a whole", notSpeaker: "United States"}},
+	},
+	{
 		// a post held "at" a short name of capitals makes it the
 		// speaker's organization, whole names only ("at Ferris & Lowe")
 		name: "post_at_name",
