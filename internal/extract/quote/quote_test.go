@@ -97,6 +97,12 @@ var patternTests = []struct {
 		},
 	},
 	{
+		// a possessive inside a body's name the entity pass reads whole
+		name: "possessive_in_affiliation",
+		text: "Economy\n\n“Growth will slow next year,” said Mark Zandi, chief economist at Moody’s Analytics.",
+		want: []want{{starts: "Growth will slow", speaker: "Mark Zandi", role: RoleAnalyst, affiliation: "Moody’s Analytics"}},
+	},
+	{
 		// a people's adjective before a post says where the speaker is
 		// from, not whom they work for
 		name: "demonym_before_post",

@@ -385,6 +385,14 @@ func (d *doc) affiliation(m mention) (name, role string, wasWith bool) {
 				continue
 			}
 			b := capRunFwd(part, i, len(part))
+			// a possessive inside a body's name that the entity pass read
+			// whole: "an economist at Moody's Analytics"
+			if isPossessive(part[b-1].w) && b < len(part) && isNameWord(part[b]) {
+				e := capRunFwd(part, b, len(part))
+				if m, ok := d.entityAt(part[i].s, part[e-1].e); ok && m.Kind == entity.Organization && m.Start <= part[i].s && m.End >= part[e-1].e {
+					b = e
+				}
+			}
 			c := cand{toks: part[i:b], former: past[i]}
 			c.before = b < len(part) && !isNameWord(part[b]) && isTitleWord(part[b].lw) && !demonymRun(c.toks)
 			k := i - 1
