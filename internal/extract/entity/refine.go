@@ -16,7 +16,10 @@ import (
 // occurrence gives:
 //
 //   - a word of a longer organization name of the same document
-//     ("Castlebrook" beside "Castlebrook United") is that organization;
+//     ("Castlebrook" beside "Castlebrook United") is that organization,
+//     unless it speaks or bears a title somewhere (actsAsPerson): "Clinton
+//     said" beside "the Clinton Foundation" is the person the body is
+//     named after;
 //   - a word that a company cue follows or precedes ("Veltrix, the Dutch
 //     maker of …", "shares in Veltrix", "start-up Qubitra") is an
 //     organization;
@@ -88,6 +91,7 @@ func (x *extraction) refinePeople() {
 	}
 	margin, tagged := map[string]float32{}, map[string]int{} // lone people's summed margins, and their count
 	cued := map[string]bool{}                                // lone people that a title or a verb of speech shows to be people
+	acting := map[string]bool{}                              // lone people that speak or bear a title somewhere
 	for _, s := range x.spans {
 		if s.kind != kPer || s.j-s.i != 1 {
 			continue
@@ -99,6 +103,9 @@ func (x *extraction) refinePeople() {
 		}
 		if x.personCue(s, inFull) {
 			cued[l] = true
+		}
+		if x.actsAsPerson(s.i) {
+			acting[l] = true
 		}
 	}
 	verdict := map[string]int{}
@@ -120,7 +127,7 @@ func (x *extraction) refinePeople() {
 				continue
 			}
 			switch {
-			case orgWord[l] || orgWords[l] || companyWord[l] || x.fixtureList(s.i):
+			case orgWord[l] && !acting[l] || orgWords[l] || companyWord[l] || x.fixtureList(s.i):
 				verdict[l] = toOrg
 			case x.stateAfterPlace(s.i):
 				verdict[l] = drop
@@ -403,3 +410,21 @@ func (x *extraction) apposedBody(i, j int) bool {
 // line-up"), a club's or a company's as often as a surname. A place's
 // name is left to the places of the world (places.go).
 const lonePersonMargin = 4
+
+// actsAsPerson reports whether the lone name toks[i] acts as a person: a
+// title stands before it ("Mr Clinton", "Senator Clinton"), or a verb of
+// nothing but speech (the lexicon's forward verbs: "said", not "claimed",
+// which a club does of a title) follows it ("Clinton said", "CLINTON
+// SAYS") or, with the end of the clause after it, stands before it ("…,
+// said Clinton.").
+func (x *extraction) actsAsPerson(i int) bool {
+	toks := x.toks
+	if i > 0 && !toks[i].lineStart && (titles[toks[i-1].lower] || personTitles[toks[i-1].lower]) {
+		return true
+	}
+	if i+1 < len(toks) && !toks[i+1].lineStart && forwardVerbs[toks[i+1].lower] {
+		return true
+	}
+	end := i+1 == len(toks) || toks[i+1].lineStart || toks[i+1].norm == "." || toks[i+1].norm == ","
+	return end && i > 0 && !toks[i].lineStart && forwardVerbs[toks[i-1].lower]
+}

@@ -34,6 +34,8 @@ var refineTests = []struct {
 	{"A jet landed at Juan Morales airport after a tyre burst.", nil, nil, []string{"Juan Morales"}},
 	{"Towns such as Grande Pointe, Alta., reported frost, and Gordon Smith, in Ottawa, said so.", []string{"Gordon Smith"}, nil, []string{"Grande Pointe"}},
 	{"Dalvik Electronics International and Pemberton Laboratories agreed to merge.", nil, nil, []string{"Pemberton Laboratories"}},
+	{"The Clinton Foundation raised $50 million last year. Clinton said the money would go to Africa.", []string{"Clinton"}, []string{"Clinton Foundation"}, nil},
+	{"Thousands joined the Trump Train in Ohio. Trump said the economy was strong.", []string{"Trump"}, []string{"Trump Train"}, nil},
 }
 
 func TestRefine(t *testing.T) {

@@ -58,6 +58,7 @@ var (
 	numberWords    = words("function.txt", "number")
 	compoundSuffix = words("function.txt", "compound-suffix")
 	speechVerbs    = words("speech.txt", "speech")
+	forwardVerbs   = words("speech.txt", "forward") // verbs of nothing but speech: "said", not "claimed"
 	abbrevs        = words("function.txt", "abbreviation")
 
 	// Words of organizations' names.
