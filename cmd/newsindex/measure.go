@@ -16,7 +16,7 @@ func init() {
 	register(command{name: "measure", summary: "score extraction on labelled data and cross-validate its learned parts", run: runMeasure})
 }
 
-const measureUsage = `usage: newsindex measure [-data DIR] [-countries FILE] [-folds K] [-dev=false] [-sets entities,quotes] [-dump FILE]
+const measureUsage = `usage: newsindex measure [-data DIR] [-countries FILE] [-folds K] [-dev=false] [-sets entities,quotes] [-dump FILE] [-dump-entities FILE]
 
 Scores extraction on the development splits in DIR (CoNLL-2003 dev: people,
 organizations, countries; PolNeAR dev: quotations, speakers, quoted people,
@@ -41,6 +41,7 @@ func runMeasure(args []string) error {
 	dev := fs.Bool("dev", true, "score the development splits")
 	setList := fs.String("sets", "entities,quotes", "what to measure: entities (CoNLL-2003), quotes (PolNeAR), or both")
 	dumpPath := fs.String("dump", "", "write the speakers and quoted people cross-validation gets wrong to this file (default: none)")
+	dumpEntities := fs.String("dump-entities", "", "write the organizations cross-validation of the tagger gets wrong to this file (default: none)")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
@@ -117,7 +118,16 @@ func runMeasure(args []string) error {
 		}
 		t0 := time.Now()
 		fmt.Printf("== CoNLL-2003 train, %d-fold cross-validation of the tagger (%d documents)\n", *folds, len(conll))
-		_, all, err := measure.CrossValidateTagger(conll, *folds, cs, func(i int, s measure.EntityScore) {
+		var dump io.Writer
+		if *dumpEntities != "" {
+			f, err := os.Create(*dumpEntities)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			dump = f
+		}
+		_, all, err := measure.CrossValidateTagger(conll, *folds, cs, dump, func(i int, s measure.EntityScore) {
 			fmt.Fprintf(os.Stderr, "fold %d: people %.3f organizations %.3f countries %.3f\n", i, s.People.F1(), s.Organizations.F1(), s.Countries.F1())
 		})
 		if err != nil {

@@ -120,8 +120,10 @@ const TaggerPasses = 8
 
 // CrossValidateTagger trains the entity tagger on k-1 folds of the CoNLL
 // documents and extracts the held-out fold, for each fold. It returns the
-// figures of every fold and of all held-out predictions together.
-func CrossValidateTagger(docs []ConllDoc, k int, cs *Countries, progress func(fold int, s EntityScore)) ([]EntityScore, EntityScore, error) {
+// figures of every fold and of all held-out predictions together. When dump
+// is not nil it receives the organizations each fold gets wrong (see
+// scoreEntities).
+func CrossValidateTagger(docs []ConllDoc, k int, cs *Countries, dump io.Writer, progress func(fold int, s EntityScore)) ([]EntityScore, EntityScore, error) {
 	var folds []EntityScore
 	var all EntityScore
 	for i, held := range Folds(len(docs), k) {
@@ -158,7 +160,7 @@ func CrossValidateTagger(docs []ConllDoc, k int, cs *Countries, progress func(fo
 		if err != nil {
 			return nil, all, err
 		}
-		s := ScoreEntities(test, preds, cs)
+		s := scoreEntities(test, preds, cs, dump)
 		folds = append(folds, s)
 		all.Add(s)
 		if progress != nil {

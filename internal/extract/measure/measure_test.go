@@ -1,9 +1,11 @@
 package measure
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/newsindex/newsindex/internal/extract/quote"
@@ -156,5 +158,22 @@ func TestDevFigures(t *testing.T) {
 	// the collection gives roles, never speakers
 	if all.RoleN == 0 || byFold.RoleN != all.RoleN || byFold.RoleAccuracy() < 0.85 {
 		t.Errorf("PolNeAR dev roles: all articles %v; by fold %v", all, byFold)
+	}
+}
+
+// TestDumpOrgs checks the lines of the organizations' error dump: a
+// predicted organization that the gold labels as another kind, one that
+// matches no gold name, and a missed one.
+func TestDumpOrgs(t *testing.T) {
+	var d ConllDoc
+	if err := json.Unmarshal([]byte(`{"id":"d1","text":"x","entities":[
+		{"type":"ORG","text":"Acme Corp"},{"type":"ORG","text":"Nordvik Bank"},{"type":"MISC","text":"Nasdaq"}]}`), &d); err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	dumpOrgs(&b, d, Prediction{Organizations: []string{"Acme", "Nasdaq", "Interior"}})
+	want := "FP\t-\tInterior\td1\nFP\tMISC\tNasdaq\td1\nFN\tORG\tNordvik Bank\td1\n"
+	if got := b.String(); got != want {
+		t.Errorf("dumpOrgs = %q, want %q", got, want)
 	}
 }

@@ -37,9 +37,20 @@ func (s *EntityScore) Add(o EntityScore) {
 // documents; preds holds a prediction by document ID. A nil Countries
 // leaves the countries unscored.
 func ScoreEntities(docs []ConllDoc, preds map[string]Prediction, cs *Countries) EntityScore {
+	return scoreEntities(docs, preds, cs, nil)
+}
+
+// scoreEntities is ScoreEntities. When dump is not nil it receives a line
+// for each organization predicted that no gold organization matches (with
+// the kind of the gold name it matches, if any: MISC, LOC, PER, or "-")
+// and for each gold organization missed, with the document's ID.
+func scoreEntities(docs []ConllDoc, preds map[string]Prediction, cs *Countries, dump io.Writer) EntityScore {
 	var s EntityScore
 	for _, d := range docs {
 		p := preds[d.ID]
+		if dump != nil {
+			dumpOrgs(dump, d, p)
+		}
 		var per, org []string
 		gold, locs := map[string]bool{}, map[string]bool{}
 		for _, e := range d.Entities {
@@ -95,6 +106,44 @@ func ScoreEntities(docs []ConllDoc, preds map[string]Prediction, cs *Countries) 
 		s.Countries.Add(r)
 	}
 	return s
+}
+
+// dumpOrgs writes the organizations of one document that the prediction
+// gets wrong: "FP\tkind\tname\tid" and "FN\tORG\tname\tid".
+func dumpOrgs(w io.Writer, d ConllDoc, p Prediction) {
+	var org []string
+	for _, e := range d.Entities {
+		if e.Type == "ORG" {
+			org = append(org, e.Text)
+		}
+	}
+	for _, n := range dedupe(p.Organizations, KindOrg) {
+		if anyMatchKind(n, org, KindOrg) {
+			continue
+		}
+		kind := "-"
+		for _, e := range d.Entities {
+			if e.Type != "ORG" && NamesMatch(n, e.Text, KindOrg) {
+				kind = e.Type
+				break
+			}
+		}
+		fmt.Fprintf(w, "FP\t%s\t%s\t%s\n", kind, n, d.ID)
+	}
+	for _, g := range dedupe(org, KindOrg) {
+		if !anyMatchKind(g, p.Organizations, KindOrg) {
+			fmt.Fprintf(w, "FN\tORG\t%s\t%s\n", g, d.ID)
+		}
+	}
+}
+
+func anyMatchKind(n string, names []string, kind string) bool {
+	for _, m := range names {
+		if NamesMatch(n, m, kind) {
+			return true
+		}
+	}
+	return false
 }
 
 // QuoteScore holds the figures of quotation extraction.
