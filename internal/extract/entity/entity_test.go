@@ -70,6 +70,8 @@ var extractTests = []struct {
 		[]string{"P:Jared Diamond", "!P:Succeed", "!P:Fail"}},
 	{"a common word names no body", "Protocol called for her to be taken to a state-designated Level I Trauma Center. Fortune 500 companies have sheltered trillions, the CREW complaint said.",
 		[]string{"!O:Level", "!O:Fortune", "O:CREW"}},
+	{"a surname that speaks is the person, not the body named after them", "The Clinton Foundation raised $50 million last year. Clinton said the money would go to Africa.",
+		[]string{"O:Clinton Foundation", "P:Clinton"}},
 	{"a body's last word names the known body the article writes the rest of", "Ministers of the European Union met on Monday. Germany rejected a Commission proposal on the budget.",
 		[]string{"O:European Union", "O:European Commission", "!O:Commission"}},
 	{"a headline's word the story never writes is no one", "Deepfake audio of candidate spreads days before debate\n\nA fabricated recording of the candidate spread on messaging apps on Monday, officials said.",

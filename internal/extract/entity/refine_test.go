@@ -146,6 +146,26 @@ func TestGivenNamed(t *testing.T) {
 	}
 }
 
+func TestPortfolioOf(t *testing.T) {
+	tests := []struct {
+		text, name string
+		want       bool
+	}{
+		{"Interior Minister Manfred Kanther said in a statement", "Interior", true},
+		{"renewed their call for the resignation of Home ( Interior ) Minister Rafiqul Islam", "Interior", true},
+		{"-- National Economy Minister Yannos Papandoniou defends the drachma", "National Economy", true},
+		{"NATO Secretary General Javier Solana said", "NATO", false},
+		{"the Foreign Ministry said on Tuesday", "Foreign Ministry", false},
+		{"the Labour minister said", "Labour", false},
+	}
+	for _, tt := range tests {
+		x, s := orgSpan(tt.text, tt.name)
+		if got := x.portfolioOf(s); got != tt.want {
+			t.Errorf("portfolioOf(%q in %q) = %v, want %v", tt.name, tt.text, got, tt.want)
+		}
+	}
+}
+
 func TestPortfolioHolder(t *testing.T) {
 	tests := []struct {
 		text, span, holder string // holder "": no holder in the span

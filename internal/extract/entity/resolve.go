@@ -602,6 +602,9 @@ func (x *extraction) orgs(ms *[]Mention, alias map[string]string) {
 			!(isAcronym(n) && len(n) <= 4) && !x.titleArticle(o.s.i) {
 			continue // a common word that names no body the text gives in full: “Arts”, “Level”
 		}
+		if x.portfolioOf(o.s) {
+			continue // "Interior Minister Manfred Kanther": a post's portfolio, not a body
+		}
 		if x.productAt(o.s.j) || x.unitAt(o.s.i) {
 			continue // a maker's name before a model ("Airbus A310", "Ferrari F40"); "20 BP", basis points
 		}
@@ -652,6 +655,27 @@ func (x *extraction) knownFullName(n string, caps *map[string]bool) string {
 		}
 	}
 	return found
+}
+
+// portfolioOf reports whether the organization span s names the portfolio
+// of a post that follows it in capitals ("Interior Minister Manfred
+// Kanther", "Home ( Interior ) Minister", "Agriculture Secretary Dan
+// Glickman"): the post is a person's, and the words before it say what
+// the post is over, not which body holds it. A secretary general is a
+// body's ("NATO Secretary General Javier Solana").
+func (x *extraction) portfolioOf(s span) bool {
+	toks := x.toks
+	k := s.j
+	if k < len(toks) && toks[k].norm == ")" {
+		k++
+	}
+	if k >= len(toks) || toks[k].lineStart || !portfolioPost[toks[k].lower] || !isCap(toks[k].norm) {
+		return false
+	}
+	if n := k + 1; n < len(toks) && !toks[n].lineStart && (toks[n].lower == "general" || toks[n].lower == "of" || toks[n].lower == "for") {
+		return false
+	}
+	return true
 }
 
 // productAt reports whether toks[j] is a model's code, letters and digits
