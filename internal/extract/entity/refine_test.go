@@ -166,6 +166,25 @@ func TestPortfolioOf(t *testing.T) {
 	}
 }
 
+func TestLegalFormOnly(t *testing.T) {
+	tests := []struct {
+		text, name string
+		want       bool
+	}{
+		{"A.G. Edwards & Sons , Inc . / Banc One Capital Corporation", "Inc", true},
+		{"Lead Underwriter Morgan Stanley and Co Inc", "Co Inc", true},
+		{"led by Thailand 's Siam Commercial Bank Plc has secured", "Bank Plc", true},
+		{"the Bank said on Tuesday", "Bank", false},
+		{"Michigan National Bank said", "Michigan National Bank", false},
+	}
+	for _, tt := range tests {
+		x, s := orgSpan(tt.text, tt.name)
+		if got := x.legalFormOnly(s); got != tt.want {
+			t.Errorf("legalFormOnly(%q in %q) = %v, want %v", tt.name, tt.text, got, tt.want)
+		}
+	}
+}
+
 func TestPortfolioHolder(t *testing.T) {
 	tests := []struct {
 		text, span, holder string // holder "": no holder in the span

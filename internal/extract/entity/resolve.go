@@ -556,6 +556,11 @@ func (x *extraction) orgs(ms *[]Mention, alias map[string]string) {
 		if x.contest(s, sports) || x.marketIndex(s) || s.j-s.i == 1 && creditGrade(x.toks[s.i].norm) {
 			continue
 		}
+		if k := len(os) - 1; k >= 0 && os[k].s.j == s.i && !x.toks[s.i].lineStart && x.legalFormOnly(s) {
+			// a company's legal form the tagger cut from its name: "Cofinec | S.A."
+			s.i = os[k].s.i
+			os = os[:k]
+		}
 		n := x.words(s)
 		if n == strings.ToUpper(n) && !isAcronym(n) && len(n) > 4 {
 			n = titleCase(n)
@@ -593,7 +598,9 @@ func (x *extraction) orgs(ms *[]Mention, alias map[string]string) {
 	for _, o := range os {
 		n := o.name
 		if m, ok := merged[n]; ok {
-			n = m
+			n = m // "S.A." of "Cofinec S.A." too
+		} else if x.legalFormOnly(o.s) {
+			continue // "Inc", "Bank Plc": the tail of a company's name the tagger cut off
 		} else if m := x.knownFullName(n, &capWords); m != "" {
 			n = m // "the Commission" of an article on the European Union
 		} else if o.s.j-o.s.i == 1 && isAcronym(n) && CanonicalOrganization(n) == n && x.spelledOut(n) {
@@ -655,6 +662,25 @@ func (x *extraction) knownFullName(n string, caps *map[string]bool) string {
 		}
 	}
 	return found
+}
+
+// legalFormOnly reports whether the organization span s holds nothing
+// but the words that mark a business or its legal form ("Inc", "Co Inc",
+// "Bank Plc", "Ltd"), with no article before it: the tail of a company's
+// name that the tagger cut off ("Siam Commercial | Bank Plc"), or such a
+// word heading a line ("Bank notes and acceptances …"). "The Bank" may be
+// a known body's short name.
+func (x *extraction) legalFormOnly(s span) bool {
+	toks := x.toks
+	if s.i > 0 && !toks[s.i].lineStart && toks[s.i-1].lower == "the" {
+		return false
+	}
+	for k := s.i; k < s.j; k++ {
+		if l := toks[k].lower; !companyMarks[l] && !companySuffixes[l] && l != "." && l != "," {
+			return false
+		}
+	}
+	return true
 }
 
 // portfolioOf reports whether the organization span s names the portfolio

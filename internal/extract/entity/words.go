@@ -67,6 +67,7 @@ var (
 	companyWords    = words("orgwords.txt", "company-word")
 	companyHeads    = words("orgwords.txt", "company-head")
 	companyNouns    = words("orgwords.txt", "company-noun")
+	companyMarks    = words("orgwords.txt", "company") // words that mark a business: "Inc", "Plc", "Bank"
 	groupAdjectives = words("orgwords.txt", "group-adjective")
 	capsStop        = words("orgwords.txt", "caps-stop")
 	signOffs        = words("orgwords.txt", "sign-off")
