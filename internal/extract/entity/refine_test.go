@@ -185,6 +185,44 @@ func TestLegalFormOnly(t *testing.T) {
 	}
 }
 
+func TestHolidayName(t *testing.T) {
+	tests := []struct {
+		text, name string
+		want       bool
+	}{
+		{"closed on Monday in observance of Labour Day , a U.S. national holiday", "Labour Day", true},
+		{"late in the Labour Day long weekend", "Labour Day", true},
+		{"the Labour Party said", "Labour Party", false},
+		{"shares of Day Runner rose", "Day Runner", false},
+	}
+	for _, tt := range tests {
+		x, s := orgSpan(tt.text, tt.name)
+		if got := x.holidayName(s); got != tt.want {
+			t.Errorf("holidayName(%q in %q) = %v, want %v", tt.name, tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestModelNumberAfter(t *testing.T) {
+	tests := []struct {
+		text, name string
+		want       bool
+	}{
+		{"the hijackers of the Airbus 310 Flight 150 , which is expected", "Airbus", true},
+		{"on board the Airbus 310 which was hijacked", "Airbus", true},
+		{"The Vnukovo Airlines Tupolev 154 flight from Moscow", "Vnukovo Airlines Tupolev", false},
+		{"Durham 326 ( J. Morris 75 )", "Durham", false},
+		{"Sussex 280 and 120-3", "Sussex", false},
+		{"Bremen 1,453 up 13.1", "Bremen", false},
+	}
+	for _, tt := range tests {
+		x, s := orgSpan(tt.text, tt.name)
+		if got := x.modelNumberAfter(s); got != tt.want {
+			t.Errorf("modelNumberAfter(%q in %q) = %v, want %v", tt.name, tt.text, got, tt.want)
+		}
+	}
+}
+
 func TestPortfolioHolder(t *testing.T) {
 	tests := []struct {
 		text, span, holder string // holder "": no holder in the span

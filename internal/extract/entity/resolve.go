@@ -609,10 +609,13 @@ func (x *extraction) orgs(ms *[]Mention, alias map[string]string) {
 			!(isAcronym(n) && len(n) <= 4) && !x.titleArticle(o.s.i) {
 			continue // a common word that names no body the text gives in full: “Arts”, “Level”
 		}
+		if x.holidayName(o.s) {
+			continue // a day of the year: "Labour Day", "Bastille Day"
+		}
 		if x.portfolioOf(o.s) {
 			continue // "Interior Minister Manfred Kanther": a post's portfolio, not a body
 		}
-		if x.productAt(o.s.j) || x.unitAt(o.s.i) {
+		if x.productAt(o.s.j) || !sports && x.modelNumberAfter(o.s) || x.unitAt(o.s.i) {
 			continue // a maker's name before a model ("Airbus A310", "Ferrari F40"); "20 BP", basis points
 		}
 		if utf8.RuneCountInString(strings.ReplaceAll(n, ".", "")) < 2 {
@@ -683,6 +686,14 @@ func (x *extraction) legalFormOnly(s span) bool {
 	return true
 }
 
+// holidayName reports whether the organization span s names a day of the
+// year: two words or more that a capitalized noun of days ends ("Labour
+// Day", "New Year 's Eve").
+func (x *extraction) holidayName(s span) bool {
+	last := x.toks[s.j-1]
+	return s.j-s.i >= 2 && holidayHeads[last.lower] && isCap(last.norm)
+}
+
 // portfolioOf reports whether the organization span s names the portfolio
 // of a post that follows it in capitals ("Interior Minister Manfred
 // Kanther", "Home ( Interior ) Minister", "Agriculture Secretary Dan
@@ -725,6 +736,32 @@ func (x *extraction) productAt(j int) bool {
 	l := strings.ToLower(w)
 	ordinal := strings.HasSuffix(l, "st") || strings.HasSuffix(l, "nd") || strings.HasSuffix(l, "rd") || strings.HasSuffix(l, "th")
 	return letters > 0 && digits > 0 && !(ordinal && letters == 2) // "18th" is no model
+}
+
+// modelNumberAfter reports whether a model's number of three digits
+// follows the organization span s ("the Airbus 310 which was hijacked", "a
+// Boeing 747"): the name names a product. No figure, bracket or "and" may
+// follow the number, as runs and scores follow a side's name ("Durham 326
+// ( J. Morris 75 )", "Sussex 280 and 120-3"), and no word of bodies may
+// stand in the name, which the tagger ran on into the model's ("Vnukovo
+// Airlines Tupolev 154"). Callers leave out documents of sports results.
+func (x *extraction) modelNumberAfter(s span) bool {
+	toks := x.toks
+	j := s.j
+	if j >= len(toks) || toks[j].lineStart || len(toks[j].norm) != 3 || strings.IndexFunc(toks[j].norm, func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
+		return false
+	}
+	for k := s.i; k < s.j; k++ {
+		if orgWords[toks[k].lower] || companyHeads[toks[k].lower] {
+			return false
+		}
+	}
+	n := j + 1
+	if n >= len(toks) || toks[n].lineStart {
+		return true
+	}
+	w := toks[n].lower
+	return !isDigit(w[0]) && w != "(" && w != "and" && w != "for" && w != "-" && w != "/"
 }
 
 // unitAt reports whether the acronym toks[i] follows a signed or decimal

@@ -40,6 +40,7 @@ var (
 	// The calendar.
 	days          = words("calendar.txt", "day")
 	calendarWords = union(days, words("calendar.txt", "month"))
+	holidayHeads  = words("calendar.txt", "holiday-head") // "Labour Day", "New Year's Eve"
 	months        = union(words("calendar.txt", "month"), words("calendar.txt", "month-abbrev"))
 
 	// Words that name nothing.
