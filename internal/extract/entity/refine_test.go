@@ -233,6 +233,9 @@ func TestPortfolioHolder(t *testing.T) {
 		{"a former head of Morgan Stanley Dean Witter said", "Morgan Stanley Dean Witter", ""},
 		{"a unit of Morgan Stanley Dean Witter said", "Morgan Stanley Dean Witter", ""},
 		{"Minister of Finance Bank Group said", "Finance Bank Group", ""},
+		{"Deputy Secretary of State Strobe Talbott flew to Ottawa . Talbott , the envoy , said", "State Strobe Talbott", "Strobe Talbott"},
+		{"Deputy Secretary of State Strobe Talbott flew to Ottawa .", "State Strobe Talbott", ""},
+		{"Minister of Defence and Aviation Sir Alan Brooke said", "Aviation Sir Alan Brooke", "Sir Alan Brooke"},
 	}
 	for _, tt := range tests {
 		x, s := orgSpan(tt.text, tt.span)

@@ -403,20 +403,20 @@ func (x *extraction) splitPortfolioHolders() {
 // the organization span s that follows a minister's or a secretary's post
 // and "of" or "for", the
 // portfolio, a body, before it: "Minister of Foreign Affairs Lloyd
-// Axworthy", "Minister of Finance Bill Birch".
+// Axworthy", "Minister of Finance Bill Birch", "Minister of Defence and
+// Aviation Prince Sultan".
 // The name opens with a given name or a person's title and runs to the end
-// of the span, two to four capitalized words, none a word of organizations.
+// of the span, two to four capitalized words, none a word of organizations;
+// where no given name opens it, it is the span's last two words when the
+// document writes the last of them alone elsewhere ("Deputy Secretary of
+// State Strobe Talbott … Talbott said").
 // It returns -1 where s is no such span.
 func (x *extraction) portfolioHolder(s span) int {
 	toks := x.toks
-	if s.kind != kOrg || s.i < 2 || toks[s.i].lineStart || toks[s.i-1].lineStart ||
-		toks[s.i-1].lower != "of" && toks[s.i-1].lower != "for" || !portfolioPost[toks[s.i-2].lower] {
+	if s.kind != kOrg || !x.afterPortfolioPost(s.i) {
 		return -1
 	}
-	for k := s.i + 1; k+1 < s.j; k++ {
-		if GivenName(toks[k].lower) == 0 && !personTitles[toks[k].lower] && !honorifics[toks[k].lower] {
-			continue
-		}
+	holder := func(k int) int {
 		if s.j-k > 4 {
 			return -1
 		}
@@ -427,7 +427,48 @@ func (x *extraction) portfolioHolder(s span) int {
 		}
 		return k
 	}
+	for k := s.i + 1; k+1 < s.j; k++ {
+		if GivenName(toks[k].lower) == 0 && !personTitles[toks[k].lower] && !honorifics[toks[k].lower] {
+			continue
+		}
+		return holder(k)
+	}
+	if k := s.j - 2; k > s.i && x.writtenAlone(s.j-1, s) {
+		return holder(k)
+	}
 	return -1
+}
+
+// afterPortfolioPost reports whether toks[i] follows a minister's or a
+// secretary's post and "of" or "for", or a first portfolio and "and" after
+// them: "Minister of | Finance", "Minister of Defence and | Aviation".
+func (x *extraction) afterPortfolioPost(i int) bool {
+	toks := x.toks
+	if i >= 3 && toks[i-1].lower == "and" && !toks[i-1].lineStart && x.capWord(i-2) {
+		i -= 2 // the first portfolio's last word
+		for i > 0 && !toks[i].lineStart && x.capWord(i-1) {
+			i--
+		}
+	}
+	return i >= 2 && !toks[i].lineStart && !toks[i-1].lineStart &&
+		(toks[i-1].lower == "of" || toks[i-1].lower == "for") && portfolioPost[toks[i-2].lower]
+}
+
+// writtenAlone reports whether the document writes the word of toks[k]
+// alone, capitalized, outside span s (at the start of a sentence only if
+// it is no common word): a surname used bare ("Talbott said").
+func (x *extraction) writtenAlone(k int, s span) bool {
+	toks := x.toks
+	w := toks[k].norm
+	for t := range toks {
+		if t >= s.i && t < s.j || toks[t].norm != w || isSentenceStart(toks, t) && IsCommon(toks[t].lower) {
+			continue
+		}
+		if (t == 0 || !x.capWord(t-1)) && (t+1 == len(toks) || !x.capWord(t+1)) {
+			return true
+		}
+	}
+	return false
 }
 
 // givenNamed reports whether the organization span s reads as a person's
