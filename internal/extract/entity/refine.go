@@ -17,9 +17,10 @@ import (
 //
 //   - a word of a longer organization name of the same document
 //     ("Castlebrook" beside "Castlebrook United") is that organization,
-//     unless it speaks or bears a title somewhere (actsAsPerson): "Clinton
-//     said" beside "the Clinton Foundation" is the person the body is
-//     named after;
+//     unless it speaks or bears a title somewhere (actsAsPerson) and no
+//     company's name holds it: "Clinton said" beside "the Clinton
+//     Foundation" is the person the body is named after, "Ford said"
+//     beside "Ford Motor Co" the company;
 //   - a word that a company cue follows or precedes ("Veltrix, the Dutch
 //     maker of …", "shares in Veltrix", "start-up Qubitra") is an
 //     organization;
@@ -37,8 +38,9 @@ import (
 func (x *extraction) refinePeople() {
 	toks := x.toks
 	x.placedPeople()
-	inFull := map[string]bool{}  // lower-cased words of people named in full
-	orgWord := map[string]bool{} // lower-cased capitalized words of longer organization names
+	inFull := map[string]bool{}       // lower-cased words of people named in full
+	orgWord := map[string]bool{}      // lower-cased capitalized words of longer organization names
+	companyNamed := map[string]bool{} // those of them in the name of a company ("Ford" of "Ford Motor Co")
 	for k, s := range x.spans {
 		switch {
 		case s.kind == kPer && s.j-s.i >= 2:
@@ -57,9 +59,13 @@ func (x *extraction) refinePeople() {
 			s.kind = kOrg
 			fallthrough
 		case s.kind == kOrg && s.j-s.i >= 2:
+			company := x.companyName(s)
 			for t := s.i; t < s.j; t++ {
 				if isCap(toks[t].norm) && !orgWords[toks[t].lower] {
 					orgWord[toks[t].lower] = true
+					if company {
+						companyNamed[toks[t].lower] = true
+					}
 				}
 			}
 		}
@@ -127,7 +133,7 @@ func (x *extraction) refinePeople() {
 				continue
 			}
 			switch {
-			case orgWord[l] && !acting[l] || orgWords[l] || companyWord[l] || x.fixtureList(s.i):
+			case orgWord[l] && (!acting[l] || companyNamed[l]) || orgWords[l] || companyWord[l] || x.fixtureList(s.i):
 				verdict[l] = toOrg
 			case x.stateAfterPlace(s.i):
 				verdict[l] = drop
@@ -427,4 +433,17 @@ func (x *extraction) actsAsPerson(i int) bool {
 	}
 	end := i+1 == len(toks) || toks[i+1].lineStart || toks[i+1].norm == "." || toks[i+1].norm == ","
 	return end && i > 0 && !toks[i].lineStart && forwardVerbs[toks[i-1].lower]
+}
+
+// companyName reports whether the organization span s is a company's name:
+// a word that marks a business, a legal form, or a word that heads or
+// stands in the names of companies ("Ford Motor Co", "Halvorsen Holdings").
+func (x *extraction) companyName(s span) bool {
+	for k := s.i; k < s.j; k++ {
+		l := x.toks[k].lower
+		if companyMarks[l] || companySuffixes[l] || companyHeads[l] || companyWords[l] {
+			return true
+		}
+	}
+	return false
 }

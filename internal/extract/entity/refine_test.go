@@ -36,6 +36,7 @@ var refineTests = []struct {
 	{"Dalvik Electronics International and Pemberton Laboratories agreed to merge.", nil, nil, []string{"Pemberton Laboratories"}},
 	{"The Clinton Foundation raised $50 million last year. Clinton said the money would go to Africa.", []string{"Clinton"}, []string{"Clinton Foundation"}, nil},
 	{"Thousands joined the Trump Train in Ohio. Trump said the economy was strong.", []string{"Trump"}, []string{"Trump Train"}, nil},
+	{"Shares of Vantorra Motor Co rose 3 percent. Vantorra said sales of its trucks grew.", nil, []string{"Vantorra Motor Co"}, []string{"Vantorra"}},
 }
 
 func TestRefine(t *testing.T) {
