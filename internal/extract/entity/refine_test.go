@@ -224,6 +224,24 @@ func TestModelNumberAfter(t *testing.T) {
 	}
 }
 
+func TestThingsAcronym(t *testing.T) {
+	tests := []struct {
+		text, name string
+		want       bool
+	}{
+		{"it expected two 220 kilovolt ( KV ) power lines to return . The KV lines", "KV", true},
+		{"Budget deficit ( HUF ) Jan-July 102 bln . HUF", "HUF", true},
+		{"the ruling party ( PRI ) said . PRI", "PRI", false},
+		{"the European Council on Foreign Relations ( ECFR ) . ECFR", "ECFR", false},
+	}
+	for _, tt := range tests {
+		x, s := orgSpan(tt.text, tt.name)
+		if got := x.thingsAcronym(s.i); got != tt.want {
+			t.Errorf("thingsAcronym(%q in %q) = %v, want %v", tt.name, tt.text, got, tt.want)
+		}
+	}
+}
+
 func TestPortfolioHolder(t *testing.T) {
 	tests := []struct {
 		text, span, holder string // holder "": no holder in the span

@@ -603,7 +603,7 @@ func (x *extraction) orgs(ms *[]Mention, alias map[string]string) {
 			continue // "Inc", "Bank Plc": the tail of a company's name the tagger cut off
 		} else if m := x.knownFullName(n, &capWords); m != "" {
 			n = m // "the Commission" of an article on the European Union
-		} else if o.s.j-o.s.i == 1 && isAcronym(n) && CanonicalOrganization(n) == n && x.spelledOut(n) {
+		} else if o.s.j-o.s.i == 1 && isAcronym(n) && CanonicalOrganization(n) == n && (x.spelledOut(n) || x.thingsAcronym(o.s.i)) {
 			continue // the acronym of a thing, not of a body: “artificial intelligence … AI rules”
 		} else if o.s.j-o.s.i == 1 && n == x.toks[o.s.i].norm && IsCommon(strings.ToLower(n)) && gaz.match(x.toks, o.s.i) == nil &&
 			!(isAcronym(n) && len(n) <= 4) && !x.titleArticle(o.s.i) {
@@ -775,6 +775,26 @@ func (x *extraction) unitAt(i int) bool {
 	signed := p != w || strings.Contains(p, ".") || i > 1 && (x.toks[i-2].norm == "+" || x.toks[i-2].norm == "-")
 	// "+20", "12.5": a measure; "Bolton 2 QPR 1" is a score
 	return signed && p != "" && strings.IndexFunc(p, func(r rune) bool { return !unicode.IsDigit(r) && r != '.' && r != ',' }) < 0
+}
+
+// thingsAcronym reports whether the document gives the acronym of toks[i]
+// in brackets after a noun in lower case that names no kind of body:
+// "two 220 kilovolt ( KV ) power lines", "Budget deficit ( HUF )",
+// "central bank securities ( SBPUs )". A body's name is capitalized, or a
+// noun of bodies stands before its acronym ("the ruling party ( PRI )").
+func (x *extraction) thingsAcronym(i int) bool {
+	toks := x.toks
+	w := toks[i].norm
+	for k := 2; k+1 < len(toks); k++ {
+		if toks[k].norm != w || toks[k-1].norm != "(" || toks[k+1].norm != ")" || toks[k-1].lineStart {
+			continue
+		}
+		p := toks[k-2]
+		if p.norm == p.lower && isNameToken(p.norm) && !functionWord[p.lower] && !orgWords[p.lower] && !companyNouns[p.lower] && !bodyNouns[p.lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // spelledOut reports whether the text writes the acronym acr as a run of
