@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,7 +16,7 @@ func init() {
 	register(command{name: "measure", summary: "score extraction on labelled data and cross-validate its learned parts", run: runMeasure})
 }
 
-const measureUsage = `usage: newsindex measure [-data DIR] [-countries FILE] [-folds K] [-dev=false] [-sets entities,quotes]
+const measureUsage = `usage: newsindex measure [-data DIR] [-countries FILE] [-folds K] [-dev=false] [-sets entities,quotes] [-dump FILE]
 
 Scores extraction on the development splits in DIR (CoNLL-2003 dev: people,
 organizations, countries; PolNeAR dev: quotations, speakers, quoted people,
@@ -39,6 +40,7 @@ func runMeasure(args []string) error {
 	folds := fs.Int("folds", 0, "cross-validate with this many folds (0: do not)")
 	dev := fs.Bool("dev", true, "score the development splits")
 	setList := fs.String("sets", "entities,quotes", "what to measure: entities (CoNLL-2003), quotes (PolNeAR), or both")
+	dumpPath := fs.String("dump", "", "write the speakers and quoted people cross-validation gets wrong to this file (default: none)")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
@@ -130,7 +132,16 @@ func runMeasure(args []string) error {
 		}
 		t0 := time.Now()
 		fmt.Printf("== PolNeAR train, %d-fold cross-validation of the speaker ranker (%d articles)\n", *folds, len(polnear))
-		_, qall, err := measure.CrossValidateRanker(polnear, *folds, func(i int, s measure.QuoteScore) {
+		var dump io.Writer
+		if *dumpPath != "" {
+			f, err := os.Create(*dumpPath)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			dump = f
+		}
+		_, qall, err := measure.CrossValidateRanker(polnear, *folds, dump, func(i int, s measure.QuoteScore) {
 			fmt.Fprintf(os.Stderr, "fold %d: quotes %.3f attributed %.3f speaker accuracy %.3f quoted people %.3f\n", i,
 				s.Direct.F1(), s.Attributed.F1(), s.SpeakerAccuracy(), s.Speakers.F1())
 		})

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"runtime"
 	"sort"
@@ -171,8 +172,10 @@ func CrossValidateTagger(docs []ConllDoc, k int, cs *Countries, progress func(fo
 const RankerEpochs = 300
 
 // CrossValidateRanker trains the speaker ranker on k-1 folds of the
-// PolNeAR articles and extracts the held-out fold, for each fold.
-func CrossValidateRanker(docs []PolnearDoc, k int, progress func(fold int, s QuoteScore)) ([]QuoteScore, QuoteScore, error) {
+// PolNeAR articles and extracts the held-out fold, for each fold. When dump
+// is not nil it receives the speakers and quoted people each fold gets
+// wrong (see scoreQuotes).
+func CrossValidateRanker(docs []PolnearDoc, k int, dump io.Writer, progress func(fold int, s QuoteScore)) ([]QuoteScore, QuoteScore, error) {
 	var folds []QuoteScore
 	var all QuoteScore
 	for i, held := range Folds(len(docs), k) {
@@ -205,7 +208,7 @@ func CrossValidateRanker(docs []PolnearDoc, k int, progress func(fold int, s Quo
 		if err != nil {
 			return nil, all, err
 		}
-		s := ScoreQuotes(test, preds)
+		s := scoreQuotes(test, preds, dump)
 		folds = append(folds, s)
 		all.Add(s)
 		if progress != nil {

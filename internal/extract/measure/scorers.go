@@ -2,6 +2,7 @@ package measure
 
 import (
 	"fmt"
+	"io"
 	"regexp"
 	"strings"
 	"unicode"
@@ -128,6 +129,14 @@ func (s *QuoteScore) Add(o QuoteScore) {
 
 // ScoreQuotes scores the quotations of PolNeAR articles.
 func ScoreQuotes(docs []PolnearDoc, preds map[string]Prediction) QuoteScore {
+	return scoreQuotes(docs, preds, nil)
+}
+
+// scoreQuotes is ScoreQuotes, which writes to dump, when it is not nil, a
+// line for each found quotation with a named speaker that the prediction
+// gets wrong ("speaker") and each quoted person predicted wrongly ("fp")
+// or missed ("miss"), tab-separated, for error analysis.
+func scoreQuotes(docs []PolnearDoc, preds map[string]Prediction, dump io.Writer) QuoteScore {
 	var s QuoteScore
 	for _, g := range docs {
 		p := preds[g.ID]
@@ -163,12 +172,18 @@ func ScoreQuotes(docs []PolnearDoc, preds map[string]Prediction) QuoteScore {
 			if len(names) > 0 {
 				s.SpeakerNamed++
 				ps := speakerName(&direct[bi].Speaker)
+				right := false
 				for _, n := range names {
 					if NamesMatch(n, ps, KindPerson) {
 						s.SpeakerRight++
 						foundRight++
+						right = true
 						break
 					}
+				}
+				if !right && dump != nil {
+					fmt.Fprintf(dump, "speaker\t%s\tgold=%q\tpred=%q\tmention=%q\tquote=%q\n", g.ID, *q.Speaker, direct[bi].Speaker,
+						direct[bi].Mention, clip(direct[bi].Text, 60))
 				}
 			} else if q.Speaker != nil {
 				foundRight++ // a pronoun or a description: only the quotation can be checked
@@ -199,8 +214,36 @@ func ScoreQuotes(docs []PolnearDoc, preds map[string]Prediction) QuoteScore {
 			}
 		}
 		s.Speakers.Add(setPRF(gs, ps, "speaker"))
+		if dump != nil {
+			for _, p := range dedupe(ps, "speaker") {
+				if !anyMatch(p, gs) {
+					fmt.Fprintf(dump, "fp\t%s\t%q\n", g.ID, p)
+				}
+			}
+			for _, n := range dedupe(gs, "speaker") {
+				if !anyMatch(n, ps) {
+					fmt.Fprintf(dump, "miss\t%s\t%q\n", g.ID, n)
+				}
+			}
+		}
 	}
 	return s
+}
+
+// anyMatch reports whether one of names matches n as a speaker.
+func anyMatch(n string, names []string) bool {
+	for _, m := range names {
+		if NamesMatch(n, m, "speaker") {
+			return true
+		}
+	}
+	return false
+}
+
+// clip returns s on one line, cut to at most n characters.
+func clip(s string, n int) string {
+	rs := []rune(strings.Join(strings.Fields(s), " "))
+	return string(rs[:min(n, len(rs))])
 }
 
 // RoleScore holds the figures of speakers' roles.

@@ -79,6 +79,7 @@ var (
 	officeNouns             = words("titles.txt", "office-holder")
 	voteVerbs               = words("titles.txt", "vote")
 	descriptionVerbs        = words("titles.txt", "description-verb")
+	roleNouns               = words("titles.txt", "role-noun")
 	leadingVerbs            = words("titles.txt", "leading-verb")
 	descriptionStarts       = words("titles.txt", "description-start")
 	descriptionEnds         = words("titles.txt", "description-end")
@@ -126,6 +127,19 @@ var (
 	analystOrgWords  = words("orgwords.txt", "research")
 	officialOrgWords = words("orgwords.txt", "public-body")
 	orgNouns         = words("orgwords.txt", "org-noun")
+
+	// demonyms are the adjectives and peoples of countries, lower case
+	// ("lebanese", "french"): a run of them before a post says where a
+	// person is from, not whom they work for.
+	demonyms = func() map[string]bool {
+		m := map[string]bool{}
+		for _, l := range lexicon.Lines(lexicon.English, "demonyms.txt", "") {
+			for _, f := range l.Fields[1:] {
+				m[strings.ToLower(f)] = true
+			}
+		}
+		return m
+	}()
 
 	// Words that name no one.
 	nonNames        = union(words("nonnames.txt", "not-name-start"), days, months)

@@ -84,7 +84,7 @@ func (d *doc) scanPeople() {
 		// an apposition: ", a senior fellow at the Brookings Institution,"
 		if b+1 < end && toks[b].w == "," && !toks[b+1].inQ {
 			nw := toks[b+1].lower()
-			if nw == "a" || nw == "an" || nw == "the" || nw == "who" || isTitleWord(nw) || titleModifiers[nw] {
+			if nw == "a" || nw == "an" || nw == "the" || nw == "who" || isTitleWord(nw) || titleModifiers[nw] || roleNouns[nw] {
 				e := b + 1
 				for e < end && e < b+30 && toks[e].w != "," && !toks[e].isTerminal() && toks[e].kind != kQuote {
 					e++

@@ -274,10 +274,23 @@ func (d *doc) parseForward(i, hi int) (phrase, bool) {
 		sp.pos, sp.end = toks[det].s, toks[b].e
 		return sp, true
 	}
+	// "a former U.S. law enforcement official", "a senior Chinese
+	// diplomat": after an indefinite article and modifiers of a post, a
+	// capitalised run is a description too when a person's noun follows it
+	// within three lower-case words
+	if det < 0 {
+		a := k - 1
+		for a >= 0 && a >= k-3 && titleModifiers[toks[a].lw] && !determiners[toks[a].lw] {
+			a--
+		}
+		if a >= 0 && (toks[a].lw == "a" || toks[a].lw == "an") {
+			det = a
+		}
+	}
 	// "The GOP presidential candidate", "The Florida senator’s answer": a
 	// capitalised run after an opening "The" is a description when a
 	// person's noun follows it within three lower-case words
-	if det == k && b < hi {
+	if det >= 0 && (det == k || toks[det].lw != "the") && b < hi {
 		for e := b; e < hi && e < b+3 && toks[e].kind == kWord && !toks[e].isCap() && isDescWord(toks[e].lw) &&
 			!strings.HasSuffix(toks[e].lw, "ed") && !finiteVerbs[toks[e].lw]; e++ { // a verb ends the run's phrase
 			if personNoun(stripPossessive(toks[e].lw)) {

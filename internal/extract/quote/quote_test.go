@@ -16,7 +16,7 @@ type want struct {
 	starts      string
 	speaker     string
 	role        string
-	affiliation string
+	affiliation string // "-" for none
 	cue         string
 	indirect    bool
 	notSpeaker  string // a speaker the quotation must not get
@@ -63,6 +63,65 @@ var patternTests = []struct {
 			{starts: "weigh security first", notSpeaker: "Dutch officials"},
 		},
 		not: []string{"the case would take years"},
+	},
+	{
+		// an apposition that a noun of a post opens ("head of …") tells
+		// the speaker's organization, here a research centre's
+		name: "apposition_head_of",
+		text: "Farms\n\nSkills training works best when it is tailored to each farmer, according to Lena Morrow, head of the Centre for Rural Studies at the University of Dunmore, and other scientists.\n\n“The drought is only part of the story,” Morrow said.",
+		want: []want{{starts: "The drought is only", speaker: "Lena Morrow", role: RoleAnalyst, affiliation: "Centre for Rural Studies"}},
+	},
+	{
+		// a known organization right before a post is the speaker's, even
+		// when its name is one word the entity pass may not read as a body
+		name: "organization_before_post",
+		text: "Trade\n\n“The tariffs are a tax on consumers,” said Brookings scholar Willa Garston.",
+		want: []want{{starts: "The tariffs are", speaker: "Willa Garston", role: RoleAnalyst, affiliation: "Brookings Institution"}},
+	},
+	{
+		// after an indefinite article and modifiers of a post, a country's
+		// name that a person's noun follows describes someone unnamed: the
+		// country does not speak
+		name: "indefinite_description_country",
+		text: "Probe\n\n“There isn't a whole lot you can do,” said a former U.S. law enforcement official who oversaw the case.",
+		want: []want{{starts: "There isn't a whole", notSpeaker: "United States"}},
+	},
+	{
+		// a post held "at" a short name of capitals makes it the
+		// speaker's organization, whole names only ("at Ferris & Lowe")
+		name: "post_at_name",
+		text: "Law\n\n“The law is clear,” said Lorna Tibbe, a constitutional law professor at Harwell.\n\n“They bet too early,” said Mark Chilton, an industry analyst at Ferris & Lowe.",
+		want: []want{
+			{starts: "The law is clear", speaker: "Lorna Tibbe", role: RoleAnalyst, affiliation: "Harwell"},
+			{starts: "They bet too early", speaker: "Mark Chilton", role: RoleAnalyst, affiliation: "-"},
+		},
+	},
+	{
+		// a possessive inside a body's name the entity pass reads whole
+		name: "possessive_in_affiliation",
+		text: "Economy\n\n“Growth will slow next year,” said Mark Zandi, chief economist at Moody’s Analytics.",
+		want: []want{{starts: "Growth will slow", speaker: "Mark Zandi", role: RoleAnalyst, affiliation: "Moody’s Analytics"}},
+	},
+	{
+		// a people's adjective before a post says where the speaker is
+		// from, not whom they work for
+		name: "demonym_before_post",
+		text: "Film\n\n“The Salt Year”, a drama by the Lebanese-French director Noor Haddad about a salt harvester, won the top prize on Saturday.\n\n“The sea decides everything here,” Haddad said.",
+		want: []want{{starts: "The sea decides", speaker: "Noor Haddad", affiliation: "-"}},
+	},
+	{
+		// a body a former official served, named before the post ("a former
+		// Harlow administration official"), is not whom they speak for now
+		name: "former_administration_official",
+		text: "Taxes\n\n“The plan will not raise what it promises,” said Tomas Berg, a former Harlow administration official who now writes a newsletter.",
+		want: []want{{starts: "The plan will not", speaker: "Tomas Berg", role: RoleAnalyst}},
+	},
+	{
+		// a surname of two words after a courtesy title is the end of the
+		// full name met before it
+		name: "honorific_two_word_surname",
+		text: "Trade\n\nWhen Ildara Ruiz Montoya, the Peruvian minister of trade, came to talk last week, she was calm.\n\n“We must not overreact to campaign rhetoric,” Ms. Ruiz Montoya said.",
+		want: []want{{starts: "We must not overreact", speaker: "Ildara Ruiz Montoya", role: RoleOfficial}},
 	},
 	{
 		// a capitalised word read as a speaker ("Republican" of "Republican
@@ -818,7 +877,7 @@ func TestExtractPatterns(t *testing.T) {
 					continue
 				}
 				if w.speaker != "" && q.Speaker != w.speaker || w.role != "" && q.Role != w.role ||
-					w.affiliation != "" && q.Affiliation != w.affiliation || w.cue != "" && q.Cue != w.cue || q.Direct == w.indirect ||
+					w.affiliation != "" && q.Affiliation != strings.TrimSuffix(w.affiliation, "-") || w.cue != "" && q.Cue != w.cue || q.Direct == w.indirect ||
 					w.notSpeaker != "" && q.Speaker == w.notSpeaker || w.mention != "" && q.Mention != w.mention ||
 					w.ends != "" && !strings.HasSuffix(q.Text, w.ends) {
 					t.Errorf("Extract(%q): got%s\nwant %v", tt.text, formatQuotes([]Quote{q}), w)
@@ -1044,6 +1103,27 @@ func TestSplitNameBeforeFirstName(t *testing.T) {
 		titles, name, _ := splitName(tokenize(tt.run))
 		if joinTokens(titles) != tt.titles || joinTokens(name) != tt.name {
 			t.Errorf("splitName(%q) = %q, %q; want %q, %q", tt.run, joinTokens(titles), joinTokens(name), tt.titles, tt.name)
+		}
+	}
+}
+
+func TestReadsAsPerson(t *testing.T) {
+	tests := []struct {
+		name string
+		want bool
+	}{
+		{"Krystal Correa", true}, // "― Krystal Correa" signing a reader's comment
+		{"Edwin G. Monroy", true},
+		{"Peabody Energy", false},
+		{"Tax Policy Center", false},
+		{"Brookings Institution", false},
+		{"CNN", false},
+		{"United States", false},
+		{"Bank of England", false},
+	}
+	for _, tt := range tests {
+		if got := (&doc{}).readsAsPerson(tt.name); got != tt.want {
+			t.Errorf("readsAsPerson(%q) = %v, want %v", tt.name, got, tt.want)
 		}
 	}
 }

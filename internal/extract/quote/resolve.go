@@ -33,10 +33,19 @@ func (d *doc) fullNameG(name string, pos int, g byte) string {
 	if strings.Contains(name, " ") {
 		return name
 	}
+	return d.fullNameOf(name, pos, g)
+}
+
+// fullNameOf is fullNameG for a name of any length: the full name met
+// that ends with it.
+func (d *doc) fullNameOf(name string, pos int, g byte) string {
 	refs := d.full[surname(name)]
 	best := ""
 	for _, r := range refs {
 		if g != 0 && gender(r.name) != 0 && gender(r.name) != g {
+			continue
+		}
+		if strings.Contains(name, " ") && (len(r.name) <= len(name) || !strings.HasSuffix(r.name, " "+name)) {
 			continue
 		}
 		if r.pos <= pos || best == "" {
@@ -275,8 +284,13 @@ func (d *doc) resolve(sp phrase) (string, int) {
 		return "", spPronoun
 	case spPerson:
 		if n := d.personAt(sp.pos, sp.end); n != "" && d.keepsSurname(sp, n) {
-			if !strings.Contains(n, " ") {
-				n = d.fullNameG(n, sp.pos, honorificGender(sp.titles))
+			switch g := honorificGender(sp.titles); {
+			case !strings.Contains(n, " "):
+				n = d.fullNameG(n, sp.pos, g)
+			case g != 0 && strings.Count(n, " ") == 1:
+				// a surname of two words after a courtesy title is the
+				// end of a full name met: "Mr. Guajardo Villarreal"
+				n = d.fullNameOf(n, sp.pos, g)
 			}
 			return d.longer(n), spPerson
 		}
@@ -290,10 +304,8 @@ func (d *doc) resolve(sp phrase) (string, int) {
 			}
 			return "", spDesc
 		}
-		if len(sp.name) == 1 {
-			if g := honorificGender(sp.titles); g != 0 {
-				return d.fullNameG(name, sp.pos, g), spPerson
-			}
+		if g := honorificGender(sp.titles); g != 0 && len(sp.name) <= 2 {
+			return d.fullNameOf(name, sp.pos, g), spPerson
 		}
 		return d.fullName(name, sp.pos), spPerson
 	case spOrg:

@@ -36,7 +36,7 @@ func (d *doc) role(q *rawQuote) speakerRole {
 	if r, ok := d.roles[q.speaker]; ok {
 		return r
 	}
-	if q.kind == spOrg {
+	if q.kind == spOrg && !d.readsAsPerson(q.speaker) {
 		// the words of the name the text used and of the canonical one:
 		// "Peabody said" is Peabody Energy, a company
 		ws := append(lowerWords(q.sp.name), strings.Fields(strings.ToLower(q.speaker))...)
@@ -55,6 +55,27 @@ func (d *doc) role(q *rawQuote) speakerRole {
 	r := d.decideRole(ms, q.speaker)
 	d.roles[q.speaker] = r
 	return r
+}
+
+// readsAsPerson reports whether an organization that speaks, as the
+// entity pass read it, has a person's name as far as the text tells: two
+// or three capitalised words, none of an organization's, a kind neither
+// known nor described ("― Krystal Correa" signing a reader's comment).
+// Such a speaker's role is a person's, from what the text says of them,
+// not a body's official by default.
+func (d *doc) readsAsPerson(name string) bool {
+	ws := strings.Fields(name)
+	if len(ws) < 2 || len(ws) > 3 {
+		return false
+	}
+	for _, w := range ws {
+		lw := strings.ToLower(w)
+		if !isCapWord(w) || isAllCaps(w) || orgWords[lw] || companyHeads[lw] || analystOrgWords[lw] || officialOrgWords[lw] || mediaWords[lw] || connectors[w] {
+			return false
+		}
+	}
+	lws := strings.Fields(strings.ToLower(name))
+	return !isCountry(lws) && orgKindRole(name, lws) == "" && d.describedRole(name) == ""
 }
 
 // phraseMention turns what a speaker phrase says into a mention.
@@ -265,7 +286,8 @@ func (d *doc) decideRole(ms []mention, name string) speakerRole {
 				case analystTitles[w]:
 					analyst = true
 					scholar = scholar || !staffAnalysts[w]
-				case (officialTitles[w] || officialTitles[w+"."]) && former:
+				case (officialTitles[w] || officialTitles[w+"."] || orgNouns[w] && w != "team") && former:
+					// "a former Obama administration official"
 					formerOfficial = true
 				case (officialTitles[w] || officialTitles[w+"."] || orgNouns[w] && w != "team") && business:
 					other = true
@@ -332,6 +354,7 @@ func (d *doc) affiliation(m mention) (name, role string, wasWith bool) {
 		toks           []token
 		former, before bool // after a word of the past; right before a post
 		introduced     bool // after "of", "at", "for", "with" or a verb of leading
+		at             bool // after "at": "a professor at Harvard"
 	}
 	var cands []cand
 	if len(m.affil) > 0 {
@@ -362,20 +385,35 @@ func (d *doc) affiliation(m mention) (name, role string, wasWith bool) {
 				continue
 			}
 			b := capRunFwd(part, i, len(part))
+			// a possessive inside a body's name that the entity pass read
+			// whole: "an economist at Moody's Analytics"
+			if isPossessive(part[b-1].w) && b < len(part) && isNameWord(part[b]) {
+				e := capRunFwd(part, b, len(part))
+				if m, ok := d.entityAt(part[i].s, part[e-1].e); ok && m.Kind == entity.Organization && m.Start <= part[i].s && m.End >= part[e-1].e {
+					b = e
+				}
+			}
 			c := cand{toks: part[i:b], former: past[i]}
-			c.before = b < len(part) && !isNameWord(part[b]) && isTitleWord(part[b].lw)
+			c.before = b < len(part) && !isNameWord(part[b]) && isTitleWord(part[b].lw) && !demonymRun(c.toks)
 			k := i - 1
 			if k > 0 && part[k].lw == "the" {
 				k--
 			}
 			c.introduced = k >= 0 && (affiliationPrepositions[part[k].lw] || leadingVerbs[part[k].lw])
+			// the whole name, which no "&", "of" or possessive goes on from:
+			// "at Ferris & Lowe" and "at St. Anne's Hospital" are cut runs
+			c.at = k >= 0 && part[k].lw == "at" && !isPossessive(part[b-1].w) &&
+				(b == len(part) || part[b].kind == kPunct && part[b].w != "&" || part[b].kind == kWord && !part[b].isCap() && !connectors[part[b].w])
 			cands = append(cands, c)
 			i = b - 1
 		}
 	}
 	best := -1
 	for _, c := range cands {
-		n, r, byWords := d.orgNamed(c.toks, c.introduced)
+		n, r, byWords := d.orgNamed(c.toks, c.introduced || c.before)
+		if n == "" && c.at {
+			n, r = d.placeOfWork(c.toks)
+		}
 		if n == "" {
 			continue
 		}
@@ -400,10 +438,10 @@ func (d *doc) affiliation(m mention) (name, role string, wasWith bool) {
 // its role, and whether its words say so; "" when it names none. The run
 // names one when its words make
 // an organization's name, or, where a person's organization stands
-// (introduced: after "of", "at", "for", "with" or a verb of leading; or in
-// the possessive before a post), when the entity pass found one there
-// ("editor for the Cook Political Report", "runs Crosscut Strategies",
-// "Apple's chief executive").
+// (introduced: after "of", "at", "for", "with" or a verb of leading, or
+// right before a post; or in the possessive before a post), when the entity
+// pass found one there ("editor for the Cook Political Report", "runs
+// Crosscut Strategies", "Brookings scholar", "Apple's chief executive").
 func (d *doc) orgNamed(c []token, introduced bool) (name, role string, byWords bool) {
 	if len(c) > 0 && (introduced || isPossessive(c[len(c)-1].w)) && classifyRun(c) != spOrg {
 		if m, ok := d.entityAt(c[0].s, c[len(c)-1].e); ok && m.Kind == entity.Organization && m.Start >= c[0].s && m.End <= c[len(c)-1].e {
@@ -444,4 +482,46 @@ func partyState(w string) []string {
 		out = append(out, strings.Fields(strings.ToLower(st))...)
 	}
 	return out
+}
+
+// demonymRun reports whether every word of a run is a demonym, hyphenated
+// ones part by part: "Lebanese-French", "South Korean".
+func demonymRun(ts []token) bool {
+	if demonyms[strings.ToLower(joinTokens(ts))] {
+		return true
+	}
+	for _, t := range ts {
+		for _, p := range strings.Split(strings.ToLower(t.w), "-") {
+			if !demonyms[p] && !demonyms[t.lw] {
+				return false
+			}
+		}
+	}
+	return len(ts) > 0
+}
+
+// placeOfWork returns the name a person's post is held "at" when neither its
+// words nor the entity pass make it an organization's ("a professor at
+// Harvard", "an economist at Moody's"), and its role: a short run of
+// capitals, not a state or a capital, not a person the text names; "" for
+// none.
+func (d *doc) placeOfWork(c []token) (name, role string) {
+	if len(c) == 0 || len(c) > 3 {
+		return "", ""
+	}
+	for _, t := range c {
+		if !t.isCap() || t.inQ {
+			return "", ""
+		}
+	}
+	ws := lowerWords(c)
+	n := strings.TrimSuffix(stripPossessive(joinTokens(c)), ",")
+	if isCountry(ws) || d.knownPerson(surname(n)) {
+		return "", ""
+	}
+	if _, ok := entity.CapitalCountry(n); ok {
+		return "", ""
+	}
+	n = entity.CanonicalOrganization(n)
+	return n, orgKindRole(n, strings.Fields(strings.ToLower(n)))
 }
