@@ -220,3 +220,14 @@ func isClitic(rest string) bool {
 	}
 	return false
 }
+
+// Words returns the tokens of text as the tagger sees them (curly quotes
+// folded, case kept): the input of `newsindex build-word-clusters`.
+func Words(text string) []string {
+	toks := tokenize(text)
+	ws := make([]string, len(toks))
+	for i, t := range toks {
+		ws[i] = t.norm
+	}
+	return ws
+}
