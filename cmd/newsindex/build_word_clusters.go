@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -16,7 +17,7 @@ func init() {
 	register(command{name: "build-word-clusters", summary: "cluster the words of unlabelled news for the entity tagger", run: runBuildWordClusters})
 }
 
-const buildWordClustersUsage = `usage: newsindex build-word-clusters -out FILE [-min N] [-classes K,K...] [-passes N] FILE.jsonl...
+const buildWordClustersUsage = `usage: newsindex build-word-clusters -out FILE [-min N] [-classes K,K...] [-passes N] [-labelled FILE.jsonl]... FILE.jsonl...
 
 Clusters the words of the texts of the JSON Lines files ("text", or "title"
 and "body"), case kept and tokenized as the entity tagger does, by the words
@@ -24,6 +25,10 @@ around them (the exchange algorithm of internal/extract/wordclass), and
 writes each word's class at each granularity. It is deterministic: the same
 files give the same bytes. Nothing embeds the result yet: the tagger's
 cluster features were measured and not kept (README, "Entities and quotes").
+A file named by -labelled (and among the FILE.jsonl) is a tagger's
+training text: its words are clustered with the rest, but a word used fewer
+than -min times in the other files is marked labelled-only, for a tagger
+to train without its class, as a new document's unseen name has none.
 The measured clusters came from:
 
   newsindex build-word-clusters -out clusters.txt.gz \
@@ -39,6 +44,11 @@ func runBuildWordClusters(args []string) error {
 	classes := fs.String("classes", "64,256,1024", "number of classes at each granularity, comma-separated")
 	passes := fs.Int("passes", 10, "most passes of the exchange algorithm")
 	out := fs.String("out", "", "clusters file to write (required)")
+	labelled := map[string]bool{}
+	fs.Func("labelled", "a FILE.jsonl that is a tagger's training text (repeatable)", func(p string) error {
+		labelled[p] = true
+		return nil
+	})
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
@@ -53,15 +63,27 @@ func runBuildWordClusters(args []string) error {
 		}
 		ks = append(ks, k)
 	}
+	for p := range labelled {
+		if !slices.Contains(fs.Args(), p) {
+			return fmt.Errorf("%w: -labelled %s is not among the files to cluster", errUsage, p)
+		}
+	}
 	start := time.Now()
 	c := wordclass.NewCounter()
+	outside := map[string]int{} // uses of each word in the files not labelled
 	for _, path := range fs.Args() {
 		err := eachJSONLine(path, func(_ int, r *struct{ Text, Title, Body string }) error {
 			text := r.Text
 			if text == "" {
 				text = r.Title + "\n\n" + r.Body
 			}
-			c.Add(entity.Words(text))
+			ws := entity.Words(text)
+			c.Add(ws)
+			if !labelled[path] {
+				for _, w := range ws {
+					outside[w]++
+				}
+			}
 			return nil
 		})
 		if err != nil {
@@ -74,10 +96,18 @@ func runBuildWordClusters(args []string) error {
 	if err != nil {
 		return err
 	}
+	if len(labelled) > 0 {
+		cl.LabelledOnly = map[string]bool{}
+		for _, w := range cl.Words {
+			if outside[w] < *minCount {
+				cl.LabelledOnly[w] = true
+			}
+		}
+	}
 	size, err := writeAtomically(*out, cl.Write)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "wrote %s (%d words of %d tokens, %d bytes) in %s\n", *out, len(cl.Words), c.Tokens(), size, time.Since(start).Round(time.Second))
+	fmt.Fprintf(os.Stderr, "wrote %s (%d words of %d tokens, %d of them labelled-only, %d bytes) in %s\n", *out, len(cl.Words), c.Tokens(), len(cl.LabelledOnly), size, time.Since(start).Round(time.Second))
 	return nil
 }

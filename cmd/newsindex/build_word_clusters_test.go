@@ -48,6 +48,33 @@ func TestBuildWordClusters(t *testing.T) {
 			t.Errorf("classes of %q = %v, want one at each of 2 granularities", w, cl.Classes[w])
 		}
 	}
+	// With a second file that is labelled: a word it alone uses often
+	// enough ("Zed") is labelled-only; the words of both are not.
+	lab := filepath.Join(dir, "labelled.jsonl")
+	b.Reset()
+	for range 5 {
+		b.WriteString(`{"text": "Yesterday Zed told reporters a ripe pear fell ."}` + "\n")
+	}
+	if err := os.WriteFile(lab, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "labelled.txt.gz")
+	if err := runBuildWordClusters([]string{"-out", out, "-classes", "2,4", "-min", "5", "-labelled", lab, lab, in}); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cl, err = wordclass.Read(bytes.NewReader(data)); err != nil {
+		t.Fatal(err)
+	}
+	if !cl.LabelledOnly["Zed"] || len(cl.Classes["Zed"]) != 2 || cl.LabelledOnly["pear"] || cl.LabelledOnly["Alice"] {
+		t.Errorf("labelled-only words %v, want Zed alone, with its classes %v", cl.LabelledOnly, cl.Classes["Zed"])
+	}
+	if err := runBuildWordClusters([]string{"-out", out, "-labelled", lab, in}); err == nil {
+		t.Error("build-word-clusters -labelled with a file not clustered = nil error, want a usage error")
+	}
 	if err := runBuildWordClusters([]string{in}); err == nil {
 		t.Error("build-word-clusters without -out = nil error, want a usage error")
 	}

@@ -92,6 +92,11 @@ type Clustering struct {
 	Sizes   []int            // number of classes at each granularity
 	Words   []string         // by falling count, then byte order
 	Classes map[string][]int // word → its class at each granularity
+	// LabelledOnly marks the words that have a class only through text a
+	// model is also trained on (written as a last field "*"): a tagger
+	// trained on that text reads them without their class, as it will
+	// read a word of a new document that no unlabelled text gave one.
+	LabelledOnly map[string]bool
 }
 
 // Cluster clusters the words seen at least opts.MinCount times.
@@ -304,6 +309,9 @@ func (cl *Clustering) Write(w io.Writer) error {
 		for _, c := range cl.Classes[wd] {
 			bw.WriteString("\t" + strconv.Itoa(c))
 		}
+		if cl.LabelledOnly[wd] {
+			bw.WriteString("\t*")
+		}
 		bw.WriteByte('\n')
 	}
 	if err := bw.Flush(); err != nil {
@@ -317,6 +325,35 @@ func (cl *Clustering) Write(w io.Writer) error {
 
 // Read reads a clustering written by Write.
 func Read(r io.Reader) (*Clustering, error) {
+	cl := &Clustering{Classes: map[string][]int{}}
+	sizes, err := Scan(r, func(word string, classes []int, labelledOnly bool) error {
+		if _, dup := cl.Classes[word]; dup {
+			return fmt.Errorf("word %q twice", word)
+		}
+		if labelledOnly {
+			if cl.LabelledOnly == nil {
+				cl.LabelledOnly = map[string]bool{}
+			}
+			cl.LabelledOnly[word] = true
+		}
+		cl.Words = append(cl.Words, word)
+		cl.Classes[word] = append([]int(nil), classes...)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	cl.Sizes = sizes
+	return cl, nil
+}
+
+// Scan reads a clustering written by Write, calling fn with each word,
+// its classes (a slice fn must not keep) and whether it is labelled-only
+// (Clustering.LabelledOnly), in the file's order, and returns
+// the number of classes at each granularity; an error of fn stops it. It
+// builds no Clustering: a reader that keeps the classes its own way
+// allocates nothing per word here.
+func Scan(r io.Reader, fn func(word string, classes []int, labelledOnly bool) error) ([]int, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
 		return nil, fmt.Errorf("wordclass: %w", err)
@@ -329,35 +366,39 @@ func Read(r io.Reader) (*Clustering, error) {
 	if len(hdr) < 3 || hdr[0] != "#" || hdr[1] != "wordclass" {
 		return nil, fmt.Errorf("wordclass: header %q, want \"# wordclass K...\"", sc.Text())
 	}
-	cl := &Clustering{Classes: map[string][]int{}}
+	var sizes []int
 	for _, f := range hdr[2:] {
 		k, err := strconv.Atoi(f)
 		if err != nil || k < 2 {
 			return nil, fmt.Errorf("wordclass: header %q: bad class count %q", sc.Text(), f)
 		}
-		cl.Sizes = append(cl.Sizes, k)
+		sizes = append(sizes, k)
 	}
+	cs := make([]int, len(sizes))
 	for line := 2; sc.Scan(); line++ {
-		fs := strings.Split(sc.Text(), "\t")
-		if len(fs) != 1+len(cl.Sizes) {
-			return nil, fmt.Errorf("wordclass: line %d: %d fields, want %d", line, len(fs), 1+len(cl.Sizes))
-		}
-		cs := make([]int, len(cl.Sizes))
-		for j, f := range fs[1:] {
+		word, rest, ok := strings.Cut(sc.Text(), "\t")
+		for j := range sizes {
+			if !ok {
+				return nil, fmt.Errorf("wordclass: line %d: %d fields, want %d", line, 1+j, 1+len(sizes))
+			}
+			var f string
+			f, rest, ok = strings.Cut(rest, "\t")
 			c, err := strconv.Atoi(f)
-			if err != nil || c < 0 || c >= cl.Sizes[j] {
-				return nil, fmt.Errorf("wordclass: line %d: class %q, want 0 to %d", line, f, cl.Sizes[j]-1)
+			if err != nil || c < 0 || c >= sizes[j] {
+				return nil, fmt.Errorf("wordclass: line %d: class %q, want 0 to %d", line, f, sizes[j]-1)
 			}
 			cs[j] = c
 		}
-		if _, dup := cl.Classes[fs[0]]; dup {
-			return nil, fmt.Errorf("wordclass: line %d: word %q twice", line, fs[0])
+		labelledOnly := ok && rest == "*"
+		if ok && !labelledOnly {
+			return nil, fmt.Errorf("wordclass: line %d: more than %d fields, or a last field not \"*\"", line, 1+len(sizes))
 		}
-		cl.Words = append(cl.Words, fs[0])
-		cl.Classes[fs[0]] = cs
+		if err := fn(word, cs, labelledOnly); err != nil {
+			return nil, fmt.Errorf("wordclass: line %d: %w", line, err)
+		}
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("wordclass: %w", err)
 	}
-	return cl, nil
+	return sizes, nil
 }
