@@ -60,6 +60,8 @@ var extractTests = []struct {
 		[]string{"O:Harbor News", "P:Tomas Berg", "!O:Harbor News Chairman and CEO"}},
 	{"an epithet before a name the text also gives bare", "Senator Hillary Clinton spoke in Ohio. “It was harder than working Crooked Hillary Clinton,” the rival said.",
 		[]string{"P:Hillary Clinton", "!P:Crooked Hillary Clinton"}},
+	{"a title just before a name the tagger read as a body", "Mayor Sofia Brandt on Monday defended her plan.\n\nShe said the council would vote.",
+		[]string{"P:Sofia Brandt", "!O:Sofia Brandt"}},
 	{"compound surnames stay whole", "Mayor Bill de Blasio spoke first. Later de Blasio left. Debbie Wasserman Schultz agreed, and Wasserman Schultz smiled.",
 		[]string{"P:Bill de Blasio", "P:Debbie Wasserman Schultz", "!P:Wasserman Schultz", "!P:Debbie"}},
 	{"name particles join given name and surname", "The raid killed 9/11 plotter Osama bin Laden in 2011. Ursula von der Leyen said so, and Leonardo da Vinci painted.",
@@ -389,6 +391,8 @@ func TestCleanSpans(t *testing.T) {
 	}{
 		{"Despite the turmoil over the Okafor nomination, delegates cheered.", "Okafor", "nomination", kOrg, "Okafor", false},
 		{"Senator Jeff Morrow spoke to the delegates.", "Senator", "Morrow", kOrg, "Jeff Morrow", true},
+		{"Mayor Sofia Brandt defended her plan.", "Sofia", "Brandt", kOrg, "Sofia Brandt", true},
+		{"Mayor Harbor Holdings Inc. bought it.", "Harbor", "Holdings", kOrg, "Harbor Holdings", false},
 		{"New York Yankees won again.", "New", "Yankees", kOrg, "New York Yankees", false},
 		{"As an associate, Loretta E. Morrow said she was asked to speak.", "E.", "Morrow", kPer, "Loretta E. Morrow", true},
 		{"Harbor Chairman Tomas Lindqvist resigned.", "Harbor", "Lindqvist", kPer, "Tomas Lindqvist", true},

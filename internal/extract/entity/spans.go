@@ -372,7 +372,9 @@ func (x *extraction) titledPerson(s span) bool {
 	for k < s.j && personTitles[x.toks[k].lower] {
 		k++
 	}
-	if k == s.i || s.j-k < 2 || s.j-k > 3 {
+	// the title may stand just outside the span: "Mayor | Sofia Brandt"
+	titled := k > s.i || s.i > 0 && !x.toks[s.i].lineStart && personTitles[x.toks[s.i-1].lower] && x.capWord(s.i-1)
+	if !titled || s.j-k < 2 || s.j-k > 3 {
 		return false
 	}
 	for ; k < s.j; k++ {
