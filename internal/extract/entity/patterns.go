@@ -29,9 +29,11 @@ func (x *extraction) patternOrgs() {
 			}
 			break
 		}
-		// Drop sentence-initial common words and titles from the front.
+		// Drop sentence-initial common words and titles from the front; a
+		// common word capitalised mid-sentence is the name's ("the Old Town
+		// Traders Association").
 		a := i
-		for a < j && (isSentenceStart(toks, a) || a == i) && (m.lower[toks[a].lower] || notNames[toks[a].lower]) && !groupAdjectives[toks[a].lower] {
+		for a < j && (isSentenceStart(toks, a) && (m.lower[toks[a].lower] || notNames[toks[a].lower]) || a == i && notNames[toks[a].lower]) && !groupAdjectives[toks[a].lower] {
 			a++
 		}
 		for a < j && connectors[toks[a].lower] {
@@ -81,6 +83,10 @@ func (x *extraction) patternOrgs() {
 			if s.kind == kMisc && s.i <= p.i && s.j >= p.j && x.competitionName(p) {
 				ok = false
 			}
+		}
+		// Nor is one the tagger left out: "for the Champions League".
+		if x.competitionName(p) && x.owner[p.i] < 0 {
+			ok = false
 		}
 		if !ok {
 			continue
