@@ -118,15 +118,11 @@ func runMeasure(args []string) error {
 		}
 		t0 := time.Now()
 		fmt.Printf("== CoNLL-2003 train, %d-fold cross-validation of the tagger (%d documents)\n", *folds, len(conll))
-		var dump io.Writer
-		if *dumpEntities != "" {
-			f, err := os.Create(*dumpEntities)
-			if err != nil {
-				return err
-			}
-			defer f.Close()
-			dump = f
+		dump, closeDump, err := createDump(*dumpEntities)
+		if err != nil {
+			return err
 		}
+		defer closeDump()
 		_, all, err := measure.CrossValidateTagger(conll, *folds, cs, dump, func(i int, s measure.EntityScore) {
 			fmt.Fprintf(os.Stderr, "fold %d: people %.3f organizations %.3f countries %.3f\n", i, s.People.F1(), s.Organizations.F1(), s.Countries.F1())
 		})
@@ -142,15 +138,11 @@ func runMeasure(args []string) error {
 		}
 		t0 := time.Now()
 		fmt.Printf("== PolNeAR train, %d-fold cross-validation of the speaker ranker (%d articles)\n", *folds, len(polnear))
-		var dump io.Writer
-		if *dumpPath != "" {
-			f, err := os.Create(*dumpPath)
-			if err != nil {
-				return err
-			}
-			defer f.Close()
-			dump = f
+		dump, closeDump, err := createDump(*dumpPath)
+		if err != nil {
+			return err
 		}
+		defer closeDump()
 		_, qall, err := measure.CrossValidateRanker(polnear, *folds, dump, func(i int, s measure.QuoteScore) {
 			fmt.Fprintf(os.Stderr, "fold %d: quotes %.3f attributed %.3f speaker accuracy %.3f quoted people %.3f\n", i,
 				s.Direct.F1(), s.Attributed.F1(), s.SpeakerAccuracy(), s.Speakers.F1())
@@ -161,4 +153,17 @@ func runMeasure(args []string) error {
 		fmt.Printf("%s\n(%.0f s)\n", qall, time.Since(t0).Seconds())
 	}
 	return nil
+}
+
+// createDump creates the file of a cross-validation's errors; an empty
+// path writes none (a nil writer).
+func createDump(path string) (io.Writer, func(), error) {
+	if path == "" {
+		return nil, func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return f, func() { f.Close() }, nil
 }

@@ -271,7 +271,7 @@ func (x *extraction) bodyCue(i, j int) bool {
 // the document gives in full elsewhere or that a verb of speech follows.
 func (x *extraction) personCue(s span, inFull map[string]bool) bool {
 	toks := x.toks
-	if s.i > 0 && !toks[s.i].lineStart && (titles[toks[s.i-1].lower] || personTitles[toks[s.i-1].lower]) {
+	if x.titleBefore(s.i) {
 		return true
 	}
 	if GivenName(toks[s.i].lower) != 0 {

@@ -425,7 +425,7 @@ const lonePersonMargin = 4
 // said Clinton.").
 func (x *extraction) actsAsPerson(i int) bool {
 	toks := x.toks
-	if i > 0 && !toks[i].lineStart && (titles[toks[i-1].lower] || personTitles[toks[i-1].lower]) {
+	if x.titleBefore(i) {
 		return true
 	}
 	if i+1 < len(toks) && !toks[i+1].lineStart && forwardVerbs[toks[i+1].lower] {
@@ -433,6 +433,12 @@ func (x *extraction) actsAsPerson(i int) bool {
 	}
 	end := i+1 == len(toks) || toks[i+1].lineStart || toks[i+1].norm == "." || toks[i+1].norm == ","
 	return end && i > 0 && !toks[i].lineStart && forwardVerbs[toks[i-1].lower]
+}
+
+// titleBefore reports whether a title stands right before toks[i] on its
+// line: "Mr Clinton", "Senator Clinton".
+func (x *extraction) titleBefore(i int) bool {
+	return i > 0 && !x.toks[i].lineStart && (titles[x.toks[i-1].lower] || personTitles[x.toks[i-1].lower])
 }
 
 // companyName reports whether the organization span s is a company's name:

@@ -220,20 +220,24 @@ func setPRF(gold, pred []string, kind string) PRF {
 	var r PRF
 	r.Gold, r.Predicted = len(gold), len(pred)
 	for _, g := range gold {
-		for _, p := range pred {
-			if NamesMatch(g, p, kind) {
-				r.Found++
-				break
-			}
+		if matchesAny(g, pred, kind) {
+			r.Found++
 		}
 	}
 	for _, p := range pred {
-		for _, g := range gold {
-			if NamesMatch(p, g, kind) {
-				r.Right++
-				break
-			}
+		if matchesAny(p, gold, kind) {
+			r.Right++
 		}
 	}
 	return r
+}
+
+// matchesAny reports whether n matches one of names as a name of kind.
+func matchesAny(n string, names []string, kind string) bool {
+	for _, m := range names {
+		if NamesMatch(n, m, kind) {
+			return true
+		}
+	}
+	return false
 }

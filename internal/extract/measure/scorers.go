@@ -118,7 +118,7 @@ func dumpOrgs(w io.Writer, d ConllDoc, p Prediction) {
 		}
 	}
 	for _, n := range dedupe(p.Organizations, KindOrg) {
-		if anyMatchKind(n, org, KindOrg) {
+		if matchesAny(n, org, KindOrg) {
 			continue
 		}
 		kind := "-"
@@ -131,19 +131,10 @@ func dumpOrgs(w io.Writer, d ConllDoc, p Prediction) {
 		fmt.Fprintf(w, "FP\t%s\t%s\t%s\n", kind, n, d.ID)
 	}
 	for _, g := range dedupe(org, KindOrg) {
-		if !anyMatchKind(g, p.Organizations, KindOrg) {
+		if !matchesAny(g, p.Organizations, KindOrg) {
 			fmt.Fprintf(w, "FN\tORG\t%s\t%s\n", g, d.ID)
 		}
 	}
-}
-
-func anyMatchKind(n string, names []string, kind string) bool {
-	for _, m := range names {
-		if NamesMatch(n, m, kind) {
-			return true
-		}
-	}
-	return false
 }
 
 // QuoteScore holds the figures of quotation extraction.
@@ -265,28 +256,18 @@ func scoreQuotes(docs []PolnearDoc, preds map[string]Prediction, dump io.Writer)
 		s.Speakers.Add(setPRF(gs, ps, "speaker"))
 		if dump != nil {
 			for _, p := range dedupe(ps, "speaker") {
-				if !anyMatch(p, gs) {
+				if !matchesAny(p, gs, "speaker") {
 					fmt.Fprintf(dump, "fp\t%s\t%q\n", g.ID, p)
 				}
 			}
 			for _, n := range dedupe(gs, "speaker") {
-				if !anyMatch(n, ps) {
+				if !matchesAny(n, ps, "speaker") {
 					fmt.Fprintf(dump, "miss\t%s\t%q\n", g.ID, n)
 				}
 			}
 		}
 	}
 	return s
-}
-
-// anyMatch reports whether one of names matches n as a speaker.
-func anyMatch(n string, names []string) bool {
-	for _, m := range names {
-		if NamesMatch(n, m, "speaker") {
-			return true
-		}
-	}
-	return false
 }
 
 // clip returns s on one line, cut to at most n characters.
