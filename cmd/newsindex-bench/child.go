@@ -32,19 +32,25 @@ type childSpec struct {
 	// of query of the serve phase (kindMark in it replaced by the kind).
 	CPUProfile string `json:"cpuprofile,omitempty"`
 	// HeapProfile, when set, is written during the ingest, again every
-	// heapEvery: what the ingest holds near its end.
+	// heapEvery: what the ingest holds near its end; in the serve phase,
+	// once after the queries: what serving holds.
 	HeapProfile string `json:"heapprofile,omitempty"`
 }
 
 // childResult is what a child measured.
 type childResult struct {
-	Ingest   *ingestStats `json:"ingest,omitempty"`
-	PeakRSS  int64        `json:"peak_rss"`
-	Queries  []kindStats  `json:"queries,omitempty"`
-	Mix      []query      `json:"mix,omitempty"`
-	Category string       `json:"category,omitempty"`
-	Analyst  string       `json:"analyst,omitempty"`
-	Error    string       `json:"error,omitempty"`
+	Ingest  *ingestStats `json:"ingest,omitempty"`
+	PeakRSS int64        `json:"peak_rss"`
+	// RSSAnon and RSSFile split the serve phase's resident set after its
+	// queries: anonymous memory (the Go heap and runtime) and mapped files
+	// (the pages of the index's segments the queries touched).
+	RSSAnon  int64       `json:"rss_anon,omitempty"`
+	RSSFile  int64       `json:"rss_file,omitempty"`
+	Queries  []kindStats `json:"queries,omitempty"`
+	Mix      []query     `json:"mix,omitempty"`
+	Category string      `json:"category,omitempty"`
+	Analyst  string      `json:"analyst,omitempty"`
+	Error    string      `json:"error,omitempty"`
 	// CPUSeconds is the user and system time of the child, filled in by
 	// the parent: on a shared machine it varies less than the wall time.
 	CPUSeconds float64 `json:"cpu_s"`
@@ -58,7 +64,7 @@ const kindMark = "{kind}"
 func runChild(s childSpec) childResult {
 	var r childResult
 	err := runPhase(s, &r)
-	r.PeakRSS = peakRSS()
+	r.PeakRSS = procStatus("VmHWM:")
 	if err != nil {
 		r.Error = err.Error()
 	}
@@ -115,6 +121,11 @@ func runPhase(s childSpec, r *childResult) error {
 		if stop != nil {
 			stop()
 		}
+	}
+	// Before the index is closed, which unmaps its segments.
+	r.RSSAnon, r.RSSFile = procStatus("RssAnon:"), procStatus("RssFile:")
+	if s.HeapProfile != "" {
+		return writeHeapProfile(s.HeapProfile)
 	}
 	return nil
 }
@@ -179,9 +190,10 @@ func writeHeapProfile(path string) error {
 	return os.Rename(path+".tmp", path)
 }
 
-// peakRSS returns the process's peak resident set (VmHWM) in bytes, or 0
-// where /proc is not there.
-func peakRSS() int64 {
+// procStatus returns the figure of a line of /proc/self/status in bytes
+// (key with its colon: "VmHWM:" is the peak resident set), or 0 where /proc
+// is not there.
+func procStatus(key string) int64 {
 	f, err := os.Open("/proc/self/status")
 	if err != nil {
 		return 0
@@ -189,7 +201,7 @@ func peakRSS() int64 {
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		if v, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
+		if v, ok := strings.CutPrefix(sc.Text(), key); ok {
 			kb, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
 			return kb * 1024
 		}

@@ -114,7 +114,7 @@ func benchMain(args []string) error {
 	fs.DurationVar(&f.duration, "duration", 20*time.Second, "query time per engine and client count, shared by the query kinds")
 	fs.StringVar(&f.work, "work", "", "folder for the corpus and indexes (default: a temporary one, removed after)")
 	fs.StringVar(&f.engines, "engines", strings.Join(engineNames, ","), "engines to run, comma-separated")
-	fs.StringVar(&f.memprofile, "memprofile", "", "write heap profiles of each engine's ingest, every 15 s while it runs, to PREFIX.ENGINE-ingest.heap.pprof")
+	fs.StringVar(&f.memprofile, "memprofile", "", "write heap profiles of each engine's ingest, every 15 s while it runs, to PREFIX.ENGINE-ingest.heap.pprof, and after its queries to PREFIX.ENGINE-serve.heap.pprof")
 	fs.BoolVar(&f.reuse, "reuse", false, "with -work: query the indexes an earlier run with the same -n left there, without ingesting again")
 	fs.StringVar(&f.cpuprofile, "cpuprofile", "", "write CPU profiles of each engine's ingest and of each kind of query to PREFIX.ENGINE-PHASE.pprof (PHASE: ingest, single, two, phrase, category, analyst, full)")
 	fs.Usage = func() {

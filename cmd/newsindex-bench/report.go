@@ -75,17 +75,22 @@ type engineReport struct {
 	// IngestCPU is the CPU time (user + system) of the ingest, all threads;
 	// ArticlesPerCPUS is articles per CPU second, which the load of other
 	// processes on the machine disturbs less than the wall-clock rate.
-	IngestCPU       float64     `json:"ingest_cpu_s"`
-	ArticlesPerCPUS float64     `json:"articles_per_cpu_s"`
-	ArticlesPerS    float64     `json:"articles_per_s"`
-	MBPerS          float64     `json:"mb_per_s"`
-	IndexBytes      int64       `json:"index_bytes"`
-	SizeRatio       float64     `json:"size_ratio"` // index bytes / title+body bytes
-	IngestRSS       int64       `json:"ingest_peak_rss"`
-	ServeRSS        int64       `json:"serve_peak_rss"`
-	LoadIngest      string      `json:"load_ingest"` // load averages when the phase started
-	LoadServe       string      `json:"load_serve"`
-	Queries         []kindStats `json:"queries"`
+	IngestCPU       float64 `json:"ingest_cpu_s"`
+	ArticlesPerCPUS float64 `json:"articles_per_cpu_s"`
+	ArticlesPerS    float64 `json:"articles_per_s"`
+	MBPerS          float64 `json:"mb_per_s"`
+	IndexBytes      int64   `json:"index_bytes"`
+	SizeRatio       float64 `json:"size_ratio"` // index bytes / title+body bytes
+	IngestRSS       int64   `json:"ingest_peak_rss"`
+	ServeRSS        int64   `json:"serve_peak_rss"`
+	// ServeRSSAnon and ServeRSSFile split the serve phase's resident set
+	// after its queries: the Go heap and runtime, and the mapped pages of
+	// the index.
+	ServeRSSAnon int64       `json:"serve_rss_anon,omitempty"`
+	ServeRSSFile int64       `json:"serve_rss_file,omitempty"`
+	LoadIngest   string      `json:"load_ingest"` // load averages when the phase started
+	LoadServe    string      `json:"load_serve"`
+	Queries      []kindStats `json:"queries"`
 }
 
 // run builds the corpus, runs each engine's phases in child processes of
@@ -152,7 +157,7 @@ func run(f benchFlags, self string, logw *os.File) (*report, error) {
 			er.LoadIngest = loadAvg()
 			fmt.Fprintf(logw, "bench: %s: ingest (load %s)\n", name, er.LoadIngest)
 			ir, err = startChild(self, childSpec{Engine: name, Phase: "ingest", Corpus: corpus, Dir: dir,
-				Result: ingestResult, CPUProfile: prof("ingest"), HeapProfile: heapProf(f.memprofile, name)}, logw)
+				Result: ingestResult, CPUProfile: prof("ingest"), HeapProfile: heapProf(f.memprofile, name, "ingest")}, logw)
 			if err == nil {
 				err = keepIngest(ingestResult, ir, er.LoadIngest)
 			}
@@ -187,11 +192,14 @@ func run(f benchFlags, self string, logw *os.File) (*report, error) {
 			fmt.Fprintf(logw, "bench: %s: %d articles in %.1fs; queries (load %s)\n", name, er.Articles, er.IngestSeconds, er.LoadServe)
 			spec := childSpec{Engine: name, Phase: "serve", Dir: dir, Result: filepath.Join(work, name+"-serve.json"),
 				Clients: rep.Clients, Duration: perKind, Source: info.TopSource, CPUProfile: prof(kindMark),
-				Mix: buildMix(rep.Category, rep.Analyst, info.TopSource)}
+				HeapProfile: heapProf(f.memprofile, name, "serve"), Mix: buildMix(rep.Category, rep.Analyst, info.TopSource)}
 			var sr *childResult
 			sr, err = startChild(self, spec, logw)
 			if sr != nil {
 				er.ServeRSS = sr.PeakRSS
+				er.ServeRSSAnon, er.ServeRSSFile = sr.RSSAnon, sr.RSSFile
+				fmt.Fprintf(logw, "bench: %s: serve RSS peak %.0f MB; after the queries %.0f MB anonymous, %.0f MB mapped files\n",
+					name, float64(sr.PeakRSS)/(1<<20), float64(sr.RSSAnon)/(1<<20), float64(sr.RSSFile)/(1<<20))
 				er.Queries = sr.Queries
 				if name == "newsindex" {
 					rep.Category, rep.Analyst = sr.Category, sr.Analyst
@@ -216,12 +224,13 @@ func run(f benchFlags, self string, logw *os.File) (*report, error) {
 	return rep, nil
 }
 
-// heapProf returns the path of an engine's ingest heap profile, or "".
-func heapProf(prefix, engine string) string {
+// heapProf returns the path of the heap profile of an engine's phase
+// (ingest or serve), or "".
+func heapProf(prefix, engine, phase string) string {
 	if prefix == "" {
 		return ""
 	}
-	return prefix + "." + engine + "-ingest.heap.pprof"
+	return prefix + "." + engine + "-" + phase + ".heap.pprof"
 }
 
 // keepIngest rewrites an ingest child's result with what the parent
