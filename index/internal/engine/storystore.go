@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -149,6 +150,9 @@ type BoltStories struct {
 	once sync.Once
 	lsh  *lsh
 	err  error
+	// written is set by the first write: only a store written since it
+	// was opened can have grown slack for Close to compact.
+	written atomic.Bool
 }
 
 // OpenStories opens (or creates) the story store of the index folder dir.
@@ -224,6 +228,7 @@ func (s *BoltStories) Put(recs []StoryRec) error {
 	if err != nil {
 		return err
 	}
+	s.written.Store(true)
 	err = s.db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketArticles)
 		// Keys arrive in no order; fuller pages halve the file (a
@@ -253,12 +258,18 @@ func (s *BoltStories) Remove(id string) error {
 		delete(l.at, id)
 		l.mu.Unlock()
 	}
+	s.written.Store(true)
 	return s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketArticles).Delete([]byte(id)) })
 }
 
-// Close closes the store, compacting its file first when much of it is
-// slack.
+// Close closes the store, compacting its file first when it was written
+// and much of it is slack. A store only read (a server's) is not measured:
+// counting its pages in use reads every page of the file, which mapped
+// 100 MB of a 300,000-article index's store into the process as it closed.
 func (s *BoltStories) Close() error {
+	if !s.written.Load() {
+		return s.db.Close()
+	}
 	if err := s.compact(); err != nil {
 		slog.Warn("story store: compaction failed, the file is kept as it was", "path", s.db.Path(), "err", err)
 	}
