@@ -45,10 +45,25 @@ func useBM25(idx bleve.Index) {
 // over the index, again once the number of documents has changed by more
 // than lengthDrift of what it was. A sample of this size puts the average
 // body within a few percent, and BM25 with a small b barely notices 20%.
+//
+// The sample is taken in runs of lengthRun neighbouring documents, which a
+// segment stores side by side: the kernel maps a segment's pages into the
+// process a large folio (up to 2 MB) at a time, so 500 documents each on
+// its own page mapped 365 MB of a 300,000-article index, half its resident
+// set, on the first search.
 const (
 	lengthSample = 500
+	lengthRun    = 20
 	lengthDrift  = 0.1
 )
+
+// inSample reports whether the i-th of n documents is in a sample of about
+// lengthSample of them taken in runs of lengthRun: the first lengthRun of
+// every stride, or every document when n is smaller than the sample.
+func inSample(i, n uint64) bool {
+	stride := max(lengthRun, n*lengthRun/lengthSample)
+	return i%stride < lengthRun
+}
 
 // fieldLengths holds the statistics BM25 is given, measured lazily.
 type fieldLengths struct {
@@ -233,7 +248,7 @@ func (e *Engine) lengthsOf(ctx context.Context, ids []string) (map[string]float6
 }
 
 // sampleIDs returns the IDs of about lengthSample documents spread evenly
-// over the index's n.
+// over the index's n, in runs (inSample).
 func (e *Engine) sampleIDs(n uint64) ([]string, error) {
 	adv, err := e.idx.Advanced()
 	if err != nil {
@@ -249,7 +264,6 @@ func (e *Engine) sampleIDs(n uint64) ([]string, error) {
 		return nil, err
 	}
 	defer all.Close()
-	step := max(1, n/lengthSample)
 	var ids []string
 	for i := uint64(0); ; i++ {
 		id, err := all.Next()
@@ -259,7 +273,7 @@ func (e *Engine) sampleIDs(n uint64) ([]string, error) {
 		if id == nil {
 			return ids, nil
 		}
-		if i%step != 0 {
+		if !inSample(i, n) {
 			continue
 		}
 		ext, err := r.ExternalID(id)
@@ -271,7 +285,7 @@ func (e *Engine) sampleIDs(n uint64) ([]string, error) {
 }
 
 // sampleOf returns the IDs of about lengthSample documents spread evenly
-// over those whose keyword field holds one of values.
+// over those whose keyword field holds one of values, in runs (inSample).
 func (e *Engine) sampleOf(ctx context.Context, field string, values []string) ([]string, error) {
 	adv, err := e.idx.Advanced()
 	if err != nil {
@@ -288,7 +302,7 @@ func (e *Engine) sampleOf(ctx context.Context, field string, values []string) ([
 		if err != nil {
 			return nil, err
 		}
-		step := max(1, tfr.Count()/lengthSample)
+		n := tfr.Count()
 		for i := uint64(0); ; i++ {
 			d, err := tfr.Next(nil)
 			if err != nil {
@@ -298,7 +312,7 @@ func (e *Engine) sampleOf(ctx context.Context, field string, values []string) ([
 			if d == nil {
 				break
 			}
-			if i%step != 0 {
+			if !inSample(i, n) {
 				continue
 			}
 			ext, err := r.ExternalID(d.ID)

@@ -186,3 +186,30 @@ func TestFieldLengthsOfEveryLanguage(t *testing.T) {
 		t.Errorf("average length of body_fr with three more = %v, want 60", got)
 	}
 }
+
+// TestInSample: the length sample takes every document of a small index,
+// and about lengthSample of a large one in runs of lengthRun neighbours.
+func TestInSample(t *testing.T) {
+	for _, n := range []uint64{1, 20, 499, 500, 501, 10000, 300000, 2900003} {
+		var taken, runs uint64
+		prev := false
+		for i := range n {
+			in := inSample(i, n)
+			if in {
+				taken++
+				if !prev {
+					runs++
+				}
+			}
+			prev = in
+		}
+		switch {
+		case n <= lengthSample && taken != n:
+			t.Errorf("inSample over %d documents took %d, want all", n, taken)
+		case n > lengthSample && (taken < lengthSample*9/10 || taken > lengthSample*11/10):
+			t.Errorf("inSample over %d documents took %d, want about %d", n, taken, lengthSample)
+		case taken < n && taken > runs*lengthRun:
+			t.Errorf("inSample over %d documents took %d in %d runs, want runs of %d", n, taken, runs, lengthRun)
+		}
+	}
+}
