@@ -4,6 +4,8 @@ import (
 	"os"
 	"runtime/debug"
 	"runtime/metrics"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -21,14 +23,27 @@ const BulkGCPercent = 200
 // reach 4 GB; under the limit a small index still collects by BulkGCPercent.
 const BulkMemoryLimit = 1280 << 20
 
-// limitEvery is how often the limit is raised to follow the live heap.
-const limitEvery = 5 * time.Second
+// BulkRSSBudget is the resident set a bulk ingest keeps under where the live
+// heap allows: the heap's limit gives way to the pages of files the process
+// maps (the segments a merge reads, the story store), which at a million
+// articles were as large as the heap, 1.2 GB beside 1.2 GB. It never goes
+// below minHeadroom times the live heap, so the collector does not run
+// without pause.
+const BulkRSSBudget = 1900 << 20
+
+// minHeadroom is the smallest limit, as a multiple of the live heap, that
+// the mapped pages can push the limit to (Go's default target is 2).
+const minHeadroom = 1.5
+
+// limitEvery is how often the limit follows the live heap and the mapped
+// pages; a merge maps hundreds of megabytes in seconds.
+const limitEvery = time.Second
 
 // TuneGCForBulk sets the collector's target for a bulk ingest, unless the
 // user chose one with GOGC, and its soft memory limit, unless the user chose
 // one with GOMEMLIMIT. Programs that ingest in bulk call it once; the library
-// never does. The limit follows the live heap from a goroutine that lasts
-// as long as the program.
+// never does. The limit follows the live heap and the mapped files from a
+// goroutine that lasts as long as the program.
 func TuneGCForBulk() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(BulkGCPercent)
@@ -36,19 +51,25 @@ func TuneGCForBulk() {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return
 	}
-	debug.SetMemoryLimit(bulkMemoryLimit(liveHeap()))
+	debug.SetMemoryLimit(bulkMemoryLimit(liveHeap(), mappedFiles()))
 	go func() {
 		for range time.Tick(limitEvery) {
-			debug.SetMemoryLimit(bulkMemoryLimit(liveHeap()))
+			debug.SetMemoryLimit(bulkMemoryLimit(liveHeap(), mappedFiles()))
 		}
 	}()
 }
 
 // bulkMemoryLimit is BulkMemoryLimit, or twice the live heap when that is
-// more: an index whose table alone nears the limit would otherwise keep the
-// collector running.
-func bulkMemoryLimit(live uint64) int64 {
-	return max(BulkMemoryLimit, 2*int64(min(live, 1<<60)))
+// more (an index whose table alone nears the limit would otherwise keep the
+// collector running), lowered to what BulkRSSBudget leaves beside the mapped
+// files, but to no less than minHeadroom times the live heap.
+func bulkMemoryLimit(live, mapped uint64) int64 {
+	live, mapped = min(live, 1<<60), min(mapped, 1<<60)
+	limit := max(BulkMemoryLimit, 2*int64(live))
+	if left := int64(BulkRSSBudget) - int64(mapped); left < limit {
+		limit = max(left, int64(minHeadroom*float64(live)))
+	}
+	return limit
 }
 
 // liveHeap returns the bytes of heap the last collection found live.
@@ -59,4 +80,23 @@ func liveHeap() uint64 {
 		return 0
 	}
 	return s[0].Value.Uint64()
+}
+
+// mappedFiles returns the bytes of mapped files resident in the process
+// (RssFile in /proc/self/status), or 0 where that is not known.
+func mappedFiles() uint64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for line := range strings.Lines(string(b)) {
+		if v, ok := strings.CutPrefix(line, "RssFile:"); ok {
+			kb, err := strconv.ParseUint(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
+			if err != nil {
+				return 0
+			}
+			return kb << 10
+		}
+	}
+	return 0
 }

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"math"
+	"os"
 	"runtime/debug"
 	"testing"
 )
@@ -34,17 +35,37 @@ func TestTuneGCForBulk(t *testing.T) {
 }
 
 func TestBulkMemoryLimit(t *testing.T) {
+	const mb = 1 << 20
 	for _, tt := range []struct {
-		live uint64
-		want int64
+		live, mapped uint64
+		want         int64
 	}{
-		{0, BulkMemoryLimit},
-		{BulkMemoryLimit / 4, BulkMemoryLimit},
-		{BulkMemoryLimit, 2 * BulkMemoryLimit},
-		{math.MaxUint64, 1 << 61},
+		{0, 0, BulkMemoryLimit},
+		{BulkMemoryLimit / 4, 0, BulkMemoryLimit},
+		{700 * mb, 0, 1400 * mb}, // twice the live heap, within the budget
+		// Past the budget, the headroom above the live heap.
+		{BulkMemoryLimit, 0, int64(minHeadroom * BulkMemoryLimit)},
+		{math.MaxUint64, 0, int64(minHeadroom * (1 << 60))},
+		// Mapped files take from the heap's share of the budget...
+		{300 * mb, 400 * mb, BulkMemoryLimit},
+		{300 * mb, 1000 * mb, BulkRSSBudget - 1000*mb},
+		// ...down to the headroom above the live heap.
+		{600 * mb, 1200 * mb, 900 * mb},
+		{600 * mb, 4000 * mb, 900 * mb},
+		{math.MaxUint64, math.MaxUint64, int64(minHeadroom * (1 << 60))},
 	} {
-		if got := bulkMemoryLimit(tt.live); got != tt.want {
-			t.Errorf("bulkMemoryLimit(%d) = %d, want %d", tt.live, got, tt.want)
+		if got := bulkMemoryLimit(tt.live, tt.mapped); got != tt.want {
+			t.Errorf("bulkMemoryLimit(%d, %d) = %d, want %d", tt.live, tt.mapped, got, tt.want)
 		}
+	}
+}
+
+func TestMappedFiles(t *testing.T) {
+	if _, err := os.Stat("/proc/self/status"); err != nil {
+		t.Skip("no /proc")
+	}
+	// The test binary itself is a mapped file.
+	if got := mappedFiles(); got == 0 {
+		t.Errorf("mappedFiles() = 0, want the pages of the test binary at least")
 	}
 }
