@@ -120,9 +120,11 @@ const TaggerPasses = 8
 
 // CrossValidateTagger trains the entity tagger on k-1 folds of the CoNLL
 // documents and extracts the held-out fold, for each fold. It returns the
-// figures of every fold and of all held-out predictions together. When dump
-// is not nil it receives the organizations each fold gets wrong (see
-// scoreEntities).
+// figures of every fold and of all held-out predictions together, with
+// those of the people and organizations whose names the fold's training
+// documents never label (CoNLL's articles repeat names, its test split
+// much less). When dump is not nil it receives the organizations each
+// fold gets wrong (see scoreEntities).
 func CrossValidateTagger(docs []ConllDoc, k int, cs *Countries, dump io.Writer, progress func(fold int, s EntityScore)) ([]EntityScore, EntityScore, error) {
 	var folds []EntityScore
 	var all EntityScore
@@ -132,7 +134,7 @@ func CrossValidateTagger(docs []ConllDoc, k int, cs *Countries, dump io.Writer, 
 			heldSet[x] = true
 		}
 		var train []entity.TrainingDoc
-		var test []ConllDoc
+		var test, trainDocs []ConllDoc
 		for j := range docs {
 			if heldSet[j] {
 				test = append(test, docs[j])
@@ -143,6 +145,7 @@ func CrossValidateTagger(docs []ConllDoc, k int, cs *Countries, dump io.Writer, 
 				return nil, all, err
 			}
 			train = append(train, td)
+			trainDocs = append(trainDocs, docs[j])
 		}
 		var buf bytes.Buffer
 		if err := entity.TrainTagger(train, TaggerPasses, &buf, nil); err != nil {
@@ -160,7 +163,7 @@ func CrossValidateTagger(docs []ConllDoc, k int, cs *Countries, dump io.Writer, 
 		if err != nil {
 			return nil, all, err
 		}
-		s := scoreEntities(test, preds, cs, dump)
+		s := scoreEntities(test, preds, cs, dump, labelledNames(trainDocs))
 		folds = append(folds, s)
 		all.Add(s)
 		if progress != nil {

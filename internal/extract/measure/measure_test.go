@@ -177,3 +177,40 @@ func TestDumpOrgs(t *testing.T) {
 		t.Errorf("dumpOrgs = %q, want %q", got, want)
 	}
 }
+
+// TestUnseenNames scores a tiny fold: a name labelled in training as any
+// kind, after folding, is seen ("Acme-Widgets" for "Acme Widgets", the
+// place "Jordan" for the person); only the others count as unseen, on
+// both the gold side and the predicted.
+func TestUnseenNames(t *testing.T) {
+	var train, test ConllDoc
+	if err := json.Unmarshal([]byte(`{"id":"t1","text":"x","entities":[{"type":"PER","text":"Bill Clinton"},
+		{"type":"ORG","text":"Acme-Widgets"},{"type":"LOC","text":"Jordan"},{"type":"ORG","text":"Reuters"}]}`), &train); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(`{"id":"d1","text":"x","entities":[{"type":"PER","text":"Bill Clinton"},
+		{"type":"PER","text":"Jordan"},{"type":"PER","text":"Ana Kowalczyk"},{"type":"ORG","text":"Acme Widgets"},
+		{"type":"ORG","text":"Reuters"},{"type":"ORG","text":"Tarvos Mining"},{"type":"ORG","text":"Lindqvist Fund"}]}`), &test); err != nil {
+		t.Fatal(err)
+	}
+	preds := map[string]Prediction{"d1": {
+		People:        []string{"Bill Clinton", "Ana Kowalczyk", "Quorn Dale"},
+		Organizations: []string{"Acme Widgets", "Tarvos", "Reuters", "Jordan"},
+	}}
+	s := scoreEntities([]ConllDoc{test}, preds, nil, nil, labelledNames([]ConllDoc{train}))
+	if want := (PRF{Found: 1, Gold: 1, Right: 1, Predicted: 2}); s.UnseenPeople != want {
+		t.Errorf("unseen people = %+v, want %+v", s.UnseenPeople, want)
+	}
+	if want := (PRF{Found: 1, Gold: 2, Right: 1, Predicted: 1}); s.UnseenOrganizations != want {
+		t.Errorf("unseen organizations = %+v, want %+v", s.UnseenOrganizations, want)
+	}
+	if want := (PRF{Found: 2, Gold: 3, Right: 2, Predicted: 3}); s.People != want {
+		t.Errorf("people = %+v, want %+v", s.People, want)
+	}
+	if !strings.Contains(s.String(), "organizations, unseen names P=1.000 R=0.500") {
+		t.Errorf("String() = %q, want the unseen organizations' figures", s)
+	}
+	if d := ScoreEntities([]ConllDoc{test}, preds, nil); d.UnseenPeople != (PRF{}) || strings.Contains(d.String(), "unseen") {
+		t.Errorf("ScoreEntities without a fold = %q, want no unseen figures", d)
+	}
+}

@@ -215,16 +215,30 @@ func ratio(a, b int) float64 {
 }
 
 // setPRF matches two sets of names of one article.
-func setPRF(gold, pred []string, kind string) PRF {
+func setPRF(gold, pred []string, kind string) PRF { return unseenPRF(gold, pred, kind, nil) }
+
+// unseenPRF is setPRF counting only the names, gold or predicted, whose
+// fold seen does not hold: recall over the unseen gold names, precision
+// over the unseen predicted ones. Each entity is judged by the name dedupe
+// keeps for it, its longest; every name still matches against all the
+// other side's.
+func unseenPRF(gold, pred []string, kind string, seen map[string]bool) PRF {
 	gold, pred = dedupe(gold, kind), dedupe(pred, kind)
 	var r PRF
-	r.Gold, r.Predicted = len(gold), len(pred)
 	for _, g := range gold {
+		if seen[Fold(g)] {
+			continue
+		}
+		r.Gold++
 		if matchesAny(g, pred, kind) {
 			r.Found++
 		}
 	}
 	for _, p := range pred {
+		if seen[Fold(p)] {
+			continue
+		}
+		r.Predicted++
 		if matchesAny(p, gold, kind) {
 			r.Right++
 		}

@@ -19,11 +19,19 @@ type Prediction struct {
 // EntityScore holds the figures of entity extraction.
 type EntityScore struct {
 	People, Organizations, Countries PRF
+	// UnseenPeople and UnseenOrganizations count only the names never
+	// labelled, as any kind, in the tagger's training documents (see
+	// unseenPRF); cross-validation alone knows them.
+	UnseenPeople, UnseenOrganizations PRF
 }
 
 func (s EntityScore) String() string {
-	return fmt.Sprintf("people %s\norganizations %s\ncountries %s\nentities: people_f1=%.3f organizations_f1=%.3f countries_f1=%.3f",
-		s.People, s.Organizations, s.Countries, s.People.F1(), s.Organizations.F1(), s.Countries.F1())
+	unseen := ""
+	if s.UnseenPeople.Gold+s.UnseenOrganizations.Gold > 0 {
+		unseen = fmt.Sprintf("people, unseen names %s\norganizations, unseen names %s\n", s.UnseenPeople, s.UnseenOrganizations)
+	}
+	return fmt.Sprintf("people %s\norganizations %s\ncountries %s\n%sentities: people_f1=%.3f organizations_f1=%.3f countries_f1=%.3f",
+		s.People, s.Organizations, s.Countries, unseen, s.People.F1(), s.Organizations.F1(), s.Countries.F1())
 }
 
 // Add adds the counts of another score.
@@ -31,20 +39,24 @@ func (s *EntityScore) Add(o EntityScore) {
 	s.People.Add(o.People)
 	s.Organizations.Add(o.Organizations)
 	s.Countries.Add(o.Countries)
+	s.UnseenPeople.Add(o.UnseenPeople)
+	s.UnseenOrganizations.Add(o.UnseenOrganizations)
 }
 
 // ScoreEntities scores the people, organizations and countries of CoNLL
 // documents; preds holds a prediction by document ID. A nil Countries
 // leaves the countries unscored.
 func ScoreEntities(docs []ConllDoc, preds map[string]Prediction, cs *Countries) EntityScore {
-	return scoreEntities(docs, preds, cs, nil)
+	return scoreEntities(docs, preds, cs, nil, nil)
 }
 
 // scoreEntities is ScoreEntities. When dump is not nil it receives a line
 // for each organization predicted that no gold organization matches (with
 // the kind of the gold name it matches, if any: MISC, LOC, PER, or "-")
-// and for each gold organization missed, with the document's ID.
-func scoreEntities(docs []ConllDoc, preds map[string]Prediction, cs *Countries, dump io.Writer) EntityScore {
+// and for each gold organization missed, with the document's ID. When
+// seen is not nil (see labelledNames) it also scores the people and
+// organizations whose names it does not hold.
+func scoreEntities(docs []ConllDoc, preds map[string]Prediction, cs *Countries, dump io.Writer, seen map[string]bool) EntityScore {
 	var s EntityScore
 	for _, d := range docs {
 		p := preds[d.ID]
@@ -76,6 +88,10 @@ func scoreEntities(docs []ConllDoc, preds map[string]Prediction, cs *Countries, 
 		}
 		s.People.Add(setPRF(per, p.People, KindPerson))
 		s.Organizations.Add(setPRF(org, p.Organizations, KindOrg))
+		if seen != nil {
+			s.UnseenPeople.Add(unseenPRF(per, p.People, KindPerson, seen))
+			s.UnseenOrganizations.Add(unseenPRF(org, p.Organizations, KindOrg, seen))
+		}
 		if cs == nil {
 			continue
 		}
@@ -106,6 +122,18 @@ func scoreEntities(docs []ConllDoc, preds map[string]Prediction, cs *Countries, 
 		s.Countries.Add(r)
 	}
 	return s
+}
+
+// labelledNames returns the folded names of every entity labelled in
+// docs, of whatever kind.
+func labelledNames(docs []ConllDoc) map[string]bool {
+	seen := map[string]bool{}
+	for _, d := range docs {
+		for _, e := range d.Entities {
+			seen[Fold(e.Text)] = true
+		}
+	}
+	return seen
 }
 
 // dumpOrgs writes the organizations of one document that the prediction
