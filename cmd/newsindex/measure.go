@@ -41,7 +41,7 @@ func runMeasure(args []string) error {
 	dev := fs.Bool("dev", true, "score the development splits")
 	setList := fs.String("sets", "entities,quotes", "what to measure: entities (CoNLL-2003), quotes (PolNeAR), or both")
 	dumpPath := fs.String("dump", "", "write the speakers and quoted people cross-validation gets wrong to this file (default: none)")
-	dumpEntities := fs.String("dump-entities", "", "write the organizations cross-validation of the tagger gets wrong to this file (default: none)")
+	dumpEntities := fs.String("dump-entities", "", "write the organizations cross-validation of the tagger gets wrong to this file, unseen names marked (default: none)")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}

@@ -171,10 +171,17 @@ func TestDumpOrgs(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b strings.Builder
-	dumpOrgs(&b, d, Prediction{Organizations: []string{"Acme", "Nasdaq", "Interior"}})
+	dumpOrgs(&b, d, Prediction{Organizations: []string{"Acme", "Nasdaq", "Interior"}}, nil)
 	want := "FP\t-\tInterior\td1\nFP\tMISC\tNasdaq\td1\nFN\tORG\tNordvik Bank\td1\n"
 	if got := b.String(); got != want {
 		t.Errorf("dumpOrgs = %q, want %q", got, want)
+	}
+	// With the fold's names, the unseen ones are marked.
+	b.Reset()
+	dumpOrgs(&b, d, Prediction{Organizations: []string{"Acme", "Nasdaq", "Interior"}}, map[string]bool{Fold("Interior"): true})
+	want = "FP\t-\tInterior\td1\nFP\tMISC\tNasdaq\td1\tunseen\nFN\tORG\tNordvik Bank\td1\tunseen\n"
+	if got := b.String(); got != want {
+		t.Errorf("dumpOrgs with seen names = %q, want %q", got, want)
 	}
 }
 

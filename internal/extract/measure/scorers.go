@@ -61,7 +61,7 @@ func scoreEntities(docs []ConllDoc, preds map[string]Prediction, cs *Countries, 
 	for _, d := range docs {
 		p := preds[d.ID]
 		if dump != nil {
-			dumpOrgs(dump, d, p)
+			dumpOrgs(dump, d, p, seen)
 		}
 		var per, org []string
 		gold, locs := map[string]bool{}, map[string]bool{}
@@ -137,8 +137,15 @@ func labelledNames(docs []ConllDoc) map[string]bool {
 }
 
 // dumpOrgs writes the organizations of one document that the prediction
-// gets wrong: "FP\tkind\tname\tid" and "FN\tORG\tname\tid".
-func dumpOrgs(w io.Writer, d ConllDoc, p Prediction) {
+// gets wrong: "FP\tkind\tname\tid" and "FN\tORG\tname\tid". When seen is
+// not nil, a name it does not hold gets a last column "unseen".
+func dumpOrgs(w io.Writer, d ConllDoc, p Prediction, seen map[string]bool) {
+	tail := func(n string) string {
+		if seen != nil && !seen[Fold(n)] {
+			return "\tunseen"
+		}
+		return ""
+	}
 	var org []string
 	for _, e := range d.Entities {
 		if e.Type == "ORG" {
@@ -156,11 +163,11 @@ func dumpOrgs(w io.Writer, d ConllDoc, p Prediction) {
 				break
 			}
 		}
-		fmt.Fprintf(w, "FP\t%s\t%s\t%s\n", kind, n, d.ID)
+		fmt.Fprintf(w, "FP\t%s\t%s\t%s%s\n", kind, n, d.ID, tail(n))
 	}
 	for _, g := range dedupe(org, KindOrg) {
 		if !matchesAny(g, p.Organizations, KindOrg) {
-			fmt.Fprintf(w, "FN\tORG\t%s\t%s\n", g, d.ID)
+			fmt.Fprintf(w, "FN\tORG\t%s\t%s%s\n", g, d.ID, tail(g))
 		}
 	}
 }
