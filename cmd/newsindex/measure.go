@@ -16,7 +16,7 @@ func init() {
 	register(command{name: "measure", summary: "score extraction on labelled data and cross-validate its learned parts", run: runMeasure})
 }
 
-const measureUsage = `usage: newsindex measure [-data DIR] [-countries FILE] [-folds K] [-dev=false] [-sets entities,quotes] [-dump FILE] [-dump-entities FILE]
+const measureUsage = `usage: newsindex measure [-data DIR] [-countries FILE] [-folds K] [-dev=false] [-sets entities,quotes] [-repeats N] [-dump FILE] [-dump-entities FILE]
 
 Scores extraction on the development splits in DIR (CoNLL-2003 dev: people,
 organizations, countries; PolNeAR dev: quotations, speakers, quoted people,
@@ -26,8 +26,10 @@ and the speaker ranker on K-1 folds of polnear_train.jsonl, each fold
 extracted with the model that did not see it; the roles of the development
 articles, labelled on them only, are scored with each of K folds extracted
 as a collection of its own. -sets limits the run to entities (CoNLL) or
-quotes (PolNeAR). The figures are those of the project's scorer
-(score.py). For example:
+quotes (PolNeAR). -repeats N cross-validates the tagger N times, trained
+with N shuffle seeds, and prints each figure's mean and spread over them:
+the noise a tagger change must exceed. The figures are those of the
+project's scorer (score.py). For example:
 
   newsindex measure -data ../shared/data -countries ../shared/eval/countries.json -folds 5
 `
@@ -41,6 +43,7 @@ func runMeasure(args []string) error {
 	dev := fs.Bool("dev", true, "score the development splits")
 	setList := fs.String("sets", "entities,quotes", "what to measure: entities (CoNLL-2003), quotes (PolNeAR), or both")
 	dumpPath := fs.String("dump", "", "write the speakers and quoted people cross-validation gets wrong to this file (default: none)")
+	repeats := fs.Int("repeats", 1, "cross-validate the tagger this many times, with as many training seeds, and report the mean and spread")
 	dumpEntities := fs.String("dump-entities", "", "write the organizations cross-validation of the tagger gets wrong to this file, unseen names marked (default: none)")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
@@ -54,8 +57,8 @@ func runMeasure(args []string) error {
 			return fmt.Errorf("%w: -sets: %q unknown, want entities or quotes", errUsage, s)
 		}
 	}
-	if fs.NArg() != 0 || *folds == 1 || *folds < 0 {
-		return fmt.Errorf("%w: measure takes flags only, and -folds 0 or at least 2", errUsage)
+	if fs.NArg() != 0 || *folds == 1 || *folds < 0 || *repeats < 1 {
+		return fmt.Errorf("%w: measure takes flags only, -folds 0 or at least 2, and -repeats at least 1", errUsage)
 	}
 	var cs *measure.Countries
 	if *countries != "" {
@@ -117,19 +120,38 @@ func runMeasure(args []string) error {
 			return err
 		}
 		t0 := time.Now()
-		fmt.Printf("== CoNLL-2003 train, %d-fold cross-validation of the tagger (%d documents)\n", *folds, len(conll))
+		seeds := ""
+		if *repeats > 1 {
+			seeds = fmt.Sprintf(", %d training seeds", *repeats)
+		}
+		fmt.Printf("== CoNLL-2003 train, %d-fold cross-validation of the tagger (%d documents)%s\n", *folds, len(conll), seeds)
 		dump, closeDump, err := createDump(*dumpEntities)
 		if err != nil {
 			return err
 		}
 		defer closeDump()
-		_, all, err := measure.CrossValidateTagger(conll, *folds, cs, dump, func(i int, s measure.EntityScore) {
-			fmt.Fprintf(os.Stderr, "fold %d: people %.3f organizations %.3f countries %.3f\n", i, s.People.F1(), s.Organizations.F1(), s.Countries.F1())
-		})
-		if err != nil {
-			return err
+		var rs measure.EntityRepeats
+		// Seed 1 is the shipped model's, so one repeat is the plain
+		// cross-validation; the dump is of that one.
+		for seed := uint64(1); seed <= uint64(*repeats); seed++ {
+			_, all, err := measure.CrossValidateTagger(conll, *folds, seed, cs, dump, func(i int, s measure.EntityScore) {
+				fmt.Fprintf(os.Stderr, "fold %d: people %.3f organizations %.3f countries %.3f\n", i, s.People.F1(), s.Organizations.F1(), s.Countries.F1())
+			})
+			if err != nil {
+				return fmt.Errorf("seed %d: %w", seed, err)
+			}
+			if *repeats > 1 {
+				fmt.Fprintf(os.Stderr, "seed %d: people %.3f organizations %.3f unseen people %.3f unseen organizations %.3f\n", seed,
+					all.People.F1(), all.Organizations.F1(), all.UnseenPeople.F1(), all.UnseenOrganizations.F1())
+			}
+			rs = append(rs, all)
+			dump = nil
 		}
-		fmt.Printf("%s\n(%.0f s)\n", all, time.Since(t0).Seconds())
+		if *repeats == 1 {
+			fmt.Printf("%s\n(%.0f s)\n", rs[0], time.Since(t0).Seconds())
+		} else {
+			fmt.Printf("%s\n(%.0f s)\n", rs, time.Since(t0).Seconds())
+		}
 	}
 	if sets["quotes"] {
 		polnear, err := measure.ReadJSONL[measure.PolnearDoc](path("polnear_train.jsonl"))

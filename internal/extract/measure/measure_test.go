@@ -2,6 +2,7 @@ package measure
 
 import (
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -219,5 +220,42 @@ func TestUnseenNames(t *testing.T) {
 	}
 	if d := ScoreEntities([]ConllDoc{test}, preds, nil); d.UnseenPeople != (PRF{}) || strings.Contains(d.String(), "unseen") {
 		t.Errorf("ScoreEntities without a fold = %q, want no unseen figures", d)
+	}
+}
+
+func TestMeanSD(t *testing.T) {
+	for _, tt := range []struct {
+		xs       []float64
+		mean, sd float64
+	}{
+		{[]float64{0.8}, 0.8, 0},
+		{[]float64{0.7, 0.9}, 0.8, 0.1414},
+		{[]float64{1, 2, 3, 4}, 2.5, 1.2910},
+	} {
+		mean, sd := meanSD(tt.xs)
+		if math.Abs(mean-tt.mean) > 1e-4 || math.Abs(sd-tt.sd) > 1e-4 {
+			t.Errorf("meanSD(%v) = %.4f, %.4f, want %.4f, %.4f", tt.xs, mean, sd, tt.mean, tt.sd)
+		}
+	}
+}
+
+func TestEntityRepeats(t *testing.T) {
+	// Two seeds: people P 0.9 and 0.5, R 0.9 and 0.7 (F1 0.9 and 0.583),
+	// organizations alike in both, no unseen names.
+	rs := EntityRepeats{
+		{People: PRF{Found: 9, Gold: 10, Right: 9, Predicted: 10}, Organizations: PRF{Found: 3, Gold: 4, Right: 3, Predicted: 3}},
+		{People: PRF{Found: 7, Gold: 10, Right: 6, Predicted: 12}, Organizations: PRF{Found: 3, Gold: 4, Right: 3, Predicted: 3}},
+	}
+	want := `people P=0.700±0.283 R=0.800±0.141 F1=0.742±0.224 (F1 0.583–0.900; gold 10, predicted 11)
+organizations P=1.000±0.000 R=0.750±0.000 F1=0.857±0.000 (F1 0.857–0.857; gold 4, predicted 3)
+countries P=0.000±0.000 R=0.000±0.000 F1=0.000±0.000 (F1 0.000–0.000; gold 0, predicted 0)
+entities: people_f1=0.742 organizations_f1=0.857 countries_f1=0.000`
+	if got := rs.String(); got != want {
+		t.Errorf("EntityRepeats.String() =\n%s\nwant\n%s", got, want)
+	}
+	// One seed prints its own figures, spread zero, and EntityScore's summary.
+	one := EntityRepeats{rs[0]}.String()
+	if !strings.HasSuffix(one, rs[0].String()[strings.LastIndex(rs[0].String(), "entities:"):]) || !strings.Contains(one, "people P=0.900±0.000") {
+		t.Errorf("EntityRepeats{one}.String() = %q, want the seed's figures and summary", one)
 	}
 }

@@ -3,7 +3,9 @@ package measure
 import (
 	"fmt"
 	"io"
+	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -41,6 +43,62 @@ func (s *EntityScore) Add(o EntityScore) {
 	s.Countries.Add(o.Countries)
 	s.UnseenPeople.Add(o.UnseenPeople)
 	s.UnseenOrganizations.Add(o.UnseenOrganizations)
+}
+
+// EntityRepeats holds the tagger's cross-validation repeated with other
+// training seeds: one EntityScore, all folds together, per seed. The seeds
+// differ only in the order training visits the documents, so the spread of
+// its figures is the noise a change must exceed.
+type EntityRepeats []EntityScore
+
+// String gives each row's mean P, R and F1 over the repeats with their
+// sample standard deviations, the least and greatest F1 and the mean count
+// predicted; the last line is EntityScore's summary, of the mean F1s.
+func (rs EntityRepeats) String() string {
+	if len(rs) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	row := func(name string, get func(EntityScore) PRF) float64 {
+		var p, r, f, pred []float64
+		for _, s := range rs {
+			x := get(s)
+			p, r, f, pred = append(p, x.P()), append(r, x.R()), append(f, x.F1()), append(pred, float64(x.Predicted))
+		}
+		mp, sp := meanSD(p)
+		mr, sr := meanSD(r)
+		mf, sf := meanSD(f)
+		mpred, _ := meanSD(pred)
+		fmt.Fprintf(&b, "%s P=%.3f±%.3f R=%.3f±%.3f F1=%.3f±%.3f (F1 %.3f–%.3f; gold %d, predicted %.0f)\n",
+			name, mp, sp, mr, sr, mf, sf, slices.Min(f), slices.Max(f), get(rs[0]).Gold, mpred)
+		return mf
+	}
+	people := row("people", func(s EntityScore) PRF { return s.People })
+	orgs := row("organizations", func(s EntityScore) PRF { return s.Organizations })
+	countries := row("countries", func(s EntityScore) PRF { return s.Countries })
+	if rs[0].UnseenPeople.Gold+rs[0].UnseenOrganizations.Gold > 0 {
+		row("people, unseen names", func(s EntityScore) PRF { return s.UnseenPeople })
+		row("organizations, unseen names", func(s EntityScore) PRF { return s.UnseenOrganizations })
+	}
+	fmt.Fprintf(&b, "entities: people_f1=%.3f organizations_f1=%.3f countries_f1=%.3f", people, orgs, countries)
+	return b.String()
+}
+
+// meanSD returns the mean of xs and their sample standard deviation (0 for
+// fewer than two).
+func meanSD(xs []float64) (mean, sd float64) {
+	for _, x := range xs {
+		mean += x
+	}
+	mean /= float64(len(xs))
+	if len(xs) < 2 {
+		return mean, 0
+	}
+	var ss float64
+	for _, x := range xs {
+		ss += (x - mean) * (x - mean)
+	}
+	return mean, math.Sqrt(ss / float64(len(xs)-1))
 }
 
 // ScoreEntities scores the people, organizations and countries of CoNLL
