@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io/fs"
@@ -9,9 +8,10 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/pprof"
-	"strconv"
 	"strings"
 	"time"
+
+	"github.com/newsindex/newsindex/internal/procstat"
 )
 
 // childSpec tells a child process which phase of which engine to run.
@@ -64,7 +64,7 @@ const kindMark = "{kind}"
 func runChild(s childSpec) childResult {
 	var r childResult
 	err := runPhase(s, &r)
-	r.PeakRSS = procStatus("VmHWM:")
+	r.PeakRSS = procstat.Bytes("VmHWM:")
 	if err != nil {
 		r.Error = err.Error()
 	}
@@ -123,7 +123,7 @@ func runPhase(s childSpec, r *childResult) error {
 		}
 	}
 	// Before the index is closed, which unmaps its segments.
-	r.RSSAnon, r.RSSFile = procStatus("RssAnon:"), procStatus("RssFile:")
+	r.RSSAnon, r.RSSFile = procstat.Bytes("RssAnon:"), procstat.Bytes("RssFile:")
 	if s.HeapProfile != "" {
 		return writeHeapProfile(s.HeapProfile)
 	}
@@ -188,25 +188,6 @@ func writeHeapProfile(path string) error {
 		return err
 	}
 	return os.Rename(path+".tmp", path)
-}
-
-// procStatus returns the figure of a line of /proc/self/status in bytes
-// (key with its colon: "VmHWM:" is the peak resident set), or 0 where /proc
-// is not there.
-func procStatus(key string) int64 {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if v, ok := strings.CutPrefix(sc.Text(), key); ok {
-			kb, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
-			return kb * 1024
-		}
-	}
-	return 0
 }
 
 // dirSize returns the bytes of the regular files under dir.

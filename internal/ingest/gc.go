@@ -4,9 +4,9 @@ import (
 	"os"
 	"runtime/debug"
 	"runtime/metrics"
-	"strconv"
-	"strings"
 	"time"
+
+	"github.com/newsindex/newsindex/internal/procstat"
 )
 
 // BulkGCPercent is the garbage collector's target during a bulk ingest.
@@ -83,20 +83,5 @@ func liveHeap() uint64 {
 }
 
 // mappedFiles returns the bytes of mapped files resident in the process
-// (RssFile in /proc/self/status), or 0 where that is not known.
-func mappedFiles() uint64 {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for line := range strings.Lines(string(b)) {
-		if v, ok := strings.CutPrefix(line, "RssFile:"); ok {
-			kb, err := strconv.ParseUint(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
-			if err != nil {
-				return 0
-			}
-			return kb << 10
-		}
-	}
-	return 0
-}
+// (RssFile), or 0 where that is not known.
+func mappedFiles() uint64 { return uint64(max(0, procstat.Bytes("RssFile:"))) }

@@ -326,7 +326,7 @@ func (cl *Clustering) Write(w io.Writer) error {
 // Read reads a clustering written by Write.
 func Read(r io.Reader) (*Clustering, error) {
 	cl := &Clustering{Classes: map[string][]int{}}
-	sizes, err := Scan(r, func(word string, classes []int, labelledOnly bool) error {
+	sizes, err := scan(r, func(word string, classes []int, labelledOnly bool) error {
 		if _, dup := cl.Classes[word]; dup {
 			return fmt.Errorf("word %q twice", word)
 		}
@@ -347,13 +347,11 @@ func Read(r io.Reader) (*Clustering, error) {
 	return cl, nil
 }
 
-// Scan reads a clustering written by Write, calling fn with each word,
+// scan reads a clustering written by Write, calling fn with each word,
 // its classes (a slice fn must not keep) and whether it is labelled-only
-// (Clustering.LabelledOnly), in the file's order, and returns
-// the number of classes at each granularity; an error of fn stops it. It
-// builds no Clustering: a reader that keeps the classes its own way
-// allocates nothing per word here.
-func Scan(r io.Reader, fn func(word string, classes []int, labelledOnly bool) error) ([]int, error) {
+// (Clustering.LabelledOnly), in the file's order, and returns the number
+// of classes at each granularity; an error of fn stops it.
+func scan(r io.Reader, fn func(word string, classes []int, labelledOnly bool) error) ([]int, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
 		return nil, fmt.Errorf("wordclass: %w", err)
