@@ -180,10 +180,13 @@ const RankerEpochs = 300
 // CrossValidateRanker trains the speaker ranker on k-1 folds of the
 // PolNeAR articles and extracts the held-out fold, for each fold. When dump
 // is not nil it receives the speakers and quoted people each fold gets
-// wrong (see scoreQuotes).
-func CrossValidateRanker(docs []PolnearDoc, k int, dump io.Writer, progress func(fold int, s QuoteScore)) ([]QuoteScore, QuoteScore, error) {
+// wrong (see scoreQuotes). It returns the score of each fold, of all
+// folds, and every article's prediction by the model that did not see it,
+// for scoring other annotations of the same articles (the held-out roles).
+func CrossValidateRanker(docs []PolnearDoc, k int, dump io.Writer, progress func(fold int, s QuoteScore)) ([]QuoteScore, QuoteScore, map[string]Prediction, error) {
 	var folds []QuoteScore
 	var all QuoteScore
+	outOfFold := map[string]Prediction{}
 	for i, held := range Folds(len(docs), k) {
 		heldSet := map[int]bool{}
 		for _, x := range held {
@@ -200,11 +203,11 @@ func CrossValidateRanker(docs []PolnearDoc, k int, dump io.Writer, progress func
 		}
 		b, _, err := quote.TrainRanker(train, RankerEpochs)
 		if err != nil {
-			return nil, all, fmt.Errorf("fold %d: %w", i+1, err)
+			return nil, all, nil, fmt.Errorf("fold %d: %w", i+1, err)
 		}
 		r, err := quote.ParseRanker(b)
 		if err != nil {
-			return nil, all, fmt.Errorf("fold %d: %w", i+1, err)
+			return nil, all, nil, fmt.Errorf("fold %d: %w", i+1, err)
 		}
 		as := make([]Article, len(test))
 		for j := range test {
@@ -212,7 +215,10 @@ func CrossValidateRanker(docs []PolnearDoc, k int, dump io.Writer, progress func
 		}
 		preds, err := Predict(as, Models{Tagger: entity.DefaultModel(), Ranker: r})
 		if err != nil {
-			return nil, all, err
+			return nil, all, nil, err
+		}
+		for id, p := range preds {
+			outOfFold[id] = p
 		}
 		s := scoreQuotes(test, preds, dump)
 		folds = append(folds, s)
@@ -221,7 +227,7 @@ func CrossValidateRanker(docs []PolnearDoc, k int, dump io.Writer, progress func
 			progress(i+1, s)
 		}
 	}
-	return folds, all, nil
+	return folds, all, outOfFold, nil
 }
 
 // RolesByFold extracts the articles of each of k folds as a collection of

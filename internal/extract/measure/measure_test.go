@@ -259,3 +259,52 @@ entities: people_f1=0.742 organizations_f1=0.857 countries_f1=0.000`
 		t.Errorf("EntityRepeats{one}.String() = %q, want the seed's figures and summary", one)
 	}
 }
+
+// TestHeldOutRolesAnnotation checks the held-out roles annotation the way
+// its README says it was made: known roles and kinds, no name twice in an
+// article, and, where the PolNeAR articles are at hand, every article one of
+// them and every evidence verbatim in its text, at most 20 words.
+func TestHeldOutRolesAnnotation(t *testing.T) {
+	type speaker struct {
+		Name, Role, Affiliation, Evidence, Kind string
+	}
+	type doc struct {
+		ID       string
+		Speakers []speaker
+	}
+	docs, err := ReadJSONL[doc](filepath.Join("..", "..", "..", "testdata", "roles", "polnear_train_roles.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) < 40 {
+		t.Fatalf("%d articles annotated, want the sample of 49", len(docs))
+	}
+	collapse := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	texts := map[string]string{}
+	dir := filepath.Join("..", "..", "..", "..", "shared", "data")
+	if polnear, err := ReadJSONL[PolnearDoc](filepath.Join(dir, "polnear_train.jsonl")); err == nil {
+		for _, d := range polnear {
+			texts[d.ID] = collapse(d.Text)
+		}
+	}
+	for _, d := range docs {
+		seen := map[string]bool{}
+		for _, s := range d.Speakers {
+			if !slices.Contains([]string{quote.RoleAnalyst, quote.RoleOfficial, quote.RoleOther}, s.Role) ||
+				s.Kind != "person" && s.Kind != "organization" || s.Name == "" || seen[s.Name] {
+				t.Errorf("%s: speaker %+v: unknown role or kind, no name or a name twice", d.ID, s)
+			}
+			seen[s.Name] = true
+			if len(texts) == 0 {
+				continue
+			}
+			text, ok := texts[d.ID]
+			switch {
+			case !ok:
+				t.Errorf("%s: not an article of polnear_train.jsonl", d.ID)
+			case len(strings.Fields(s.Evidence)) > 20 || !strings.Contains(text, collapse(s.Evidence)):
+				t.Errorf("%s: %s: evidence %q not verbatim in the text or over 20 words", d.ID, s.Name, s.Evidence)
+			}
+		}
+	}
+}
