@@ -35,17 +35,25 @@ type roleVotes struct {
 }
 
 // Learn records the roles that one article's text gave its speakers, once
-// for each speaker.
+// for each speaker, and the organizations named with them, also where the
+// text gave no role.
 func (r *Roles) Learn(qs []Quote) {
 	seen := map[string]bool{}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	for _, q := range qs {
 		k, last := personKey(q.Speaker)
-		if !q.RoleRead || k == "" || seen[k] {
+		// an article that names a speaker's organization but not their
+		// role ("Rosa Quispe of the Frente Andino") still tells the
+		// organization, under no role
+		role := q.Role
+		if !q.RoleRead {
+			role = ""
+		}
+		if k == "" || seen[k+"\x00"+role] || role == "" && q.Affiliation == "" {
 			continue
 		}
-		seen[k] = true
+		seen[k+"\x00"+role] = true
 		if r.people == nil {
 			r.people, r.surname = map[string]*roleVotes{}, map[string][]string{}
 		}
@@ -55,12 +63,14 @@ func (r *Roles) Learn(qs []Quote) {
 			r.people[k] = v
 			r.surname[last] = append(r.surname[last], k)
 		}
-		v.n[q.Role]++
+		if role != "" {
+			v.n[role]++
+		}
 		if q.Affiliation != "" {
-			if v.aff[q.Role] == nil {
-				v.aff[q.Role] = map[string]int{}
+			if v.aff[role] == nil {
+				v.aff[role] = map[string]int{}
 			}
-			v.aff[q.Role][q.Affiliation]++
+			v.aff[role][q.Affiliation]++
 		}
 	}
 }
@@ -120,7 +130,11 @@ func (r *Roles) known(name string) (string, string, bool) {
 	if !ok {
 		return "", "", false
 	}
-	return role, mostNamed(v.aff[role]), true
+	aff := mostNamed(v.aff[role])
+	if aff == "" {
+		aff = mostNamed(v.aff[""])
+	}
+	return role, aff, true
 }
 
 // total is the number of articles that gave the person a role.

@@ -80,3 +80,28 @@ func TestRolesMajorityAndNames(t *testing.T) {
 		}
 	}
 }
+
+// TestRolesAffiliationWithoutRole: an article that names a speaker's
+// organization but not their role still tells the organization, which a
+// role the collection knows from elsewhere takes.
+func TestRolesAffiliationWithoutRole(t *testing.T) {
+	var r Roles
+	r.Learn([]Quote{{Speaker: "Rosa Quispe", Role: RoleOther, Affiliation: "Frente Andino"}}) // role unread
+	r.Learn([]Quote{{Speaker: "Rosa Quispe", Role: RoleOfficial, RoleRead: true}})
+	r.Learn([]Quote{{Speaker: "Rosa Quispe", Role: RoleOfficial, RoleRead: true}})
+	r.Learn([]Quote{{Speaker: "Ana Poma", Role: RoleOther, Affiliation: "Kellner"}}) // nothing but an organization
+	tests := []struct {
+		speaker, role, affiliation string
+		known                      bool
+	}{
+		{"Rosa Quispe", RoleOfficial, "Frente Andino", true},
+		{"Quispe", RoleOfficial, "Frente Andino", true},
+		{"Ana Poma", "", "", false}, // an organization tells no role
+	}
+	for _, tt := range tests {
+		role, aff, ok := r.known(tt.speaker)
+		if role != tt.role || aff != tt.affiliation || ok != tt.known {
+			t.Errorf("known(%q) = %q, %q, %v; want %q, %q, %v", tt.speaker, role, aff, ok, tt.role, tt.affiliation, tt.known)
+		}
+	}
+}

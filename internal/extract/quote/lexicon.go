@@ -76,6 +76,7 @@ var (
 	personNouns             = words("titles.txt", "person-noun")
 	describingNouns         = words("titles.txt", "describing")
 	publicAttorney          = words("titles.txt", "public-attorney")
+	chiefOfficers           = words("titles.txt", "chief-officer")
 	officeNouns             = words("titles.txt", "office-holder")
 	voteVerbs               = words("titles.txt", "vote")
 	descriptionVerbs        = words("titles.txt", "description-verb")

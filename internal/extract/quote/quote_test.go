@@ -293,6 +293,36 @@ var patternTests = []struct {
 		want: []want{{starts: "I have voted", speaker: "Edna Marsh", role: RoleOther}},
 	},
 	{
+		// a post that its own words place in a business is no public office
+		name: "business_noun_post",
+		text: "Markets\n\n“We expect the market to grow,” said Jane Doemer, the president of a data company in Ohio.",
+		want: []want{{starts: "We expect the market", speaker: "Jane Doemer", role: RoleOther}},
+	},
+	{
+		// "chief executive" is a company's officer, as "CEO" is
+		name: "chief_executive_other",
+		text: "Markets\n\n“We expect the market to grow,” said Jane Doemer, the chief executive of Hartfield.",
+		want: []want{{starts: "We expect the market", speaker: "Jane Doemer", role: RoleOther}},
+	},
+	{
+		// an organization of unknown kind tells nothing of its people: the
+		// title does ("partner"), or nothing does
+		name: "unknown_body_partner",
+		text: "Markets\n\n“We expect the market to grow,” said Jane Doemer, a partner at Kellner.",
+		want: []want{{starts: "We expect the market", speaker: "Jane Doemer", role: RoleOther}},
+	},
+	{
+		name: "unknown_body_alone",
+		text: "Markets\n\n“We expect the market to grow,” said Jane Doemer of Kellner.",
+		want: []want{{starts: "We expect the market", speaker: "Jane Doemer", role: RoleOther}},
+	},
+	{
+		// a non-business body's president speaks for it
+		name: "association_president",
+		text: "Hospitals\n\n“We will fight the cuts,” said Jane Doemer, president of the Ohio Nurses Association.",
+		want: []want{{starts: "We will fight", speaker: "Jane Doemer", role: RoleOfficial, affiliation: "Ohio Nurses Association"}},
+	},
+	{
 		name: "campaign_speaks",
 		text: "Ads\n\nThe Harper campaign said in a statement that the advertisement was “misleading and deeply unfair to voters.”",
 		want: []want{{starts: "misleading and deeply", speaker: "Harper campaign", role: RoleOfficial}},
@@ -765,8 +795,11 @@ var patternTests = []struct {
 		want: []want{{starts: "The seat is a toss-up", speaker: "Nora Blum", role: RoleAnalyst, affiliation: "Harbour Policy Institute"}},
 	},
 	{
+		// an organization of unknown kind tells nothing of its people
+		// ("a member of the NLD's central committee" reads as other): their
+		// titles do
 		name: "a_title_decides_over_a_body_of_unknown_kind",
-		text: "Visas\n\n“There is a need for more oversight,” said Karl Dunne, a Miami lawyer who has used EB-5 funding.\n\n“We back the bill,” said Lena Park, a member of the NLD's central committee.",
+		text: "Visas\n\n“There is a need for more oversight,” said Karl Dunne, a Miami lawyer who has used EB-5 funding.\n\n“We back the bill,” said Lena Park, a spokeswoman for the NLD.",
 		want: []want{
 			{starts: "There is a need", speaker: "Karl Dunne", role: RoleOther},
 			{starts: "We back the bill", speaker: "Lena Park", role: RoleOfficial},

@@ -258,9 +258,6 @@ func (d *doc) decideRole(ms []mention, name string) speakerRole {
 	// tank or university; a scholar's title (fellow, professor), which no
 	// body's staff holds
 	var servesBody, analystBody, scholar bool
-	// named with an organization of unknown kind (most that speak are
-	// public bodies, but the title decides: "a lawyer at EB-5 Partners")
-	var unknownBody bool
 	aff := ""
 	for _, m := range ms {
 		// a post named with a company or a news medium the person is with
@@ -273,10 +270,16 @@ func (d *doc) decideRole(ms []mention, name string) speakerRole {
 		}
 		for _, part := range [][]token{m.titles, m.appos} {
 			former := false
+			// a post that the same words place in a business: "the president
+			// of a data company", "a managing director at an advisory firm"
+			business := business || businessPart(part)
 			for k, t := range part {
 				w := strings.TrimSuffix(stripPossessive(t.lw), ".")
 				if w == "attorney" && (k > 0 && publicAttorney[part[k-1].lw] || k+1 < len(part) && part[k+1].lw == "general") {
 					w = "attorney-general" // "City Attorney", "U.S. Attorney", "Attorney General"
+				}
+				if w == "chief" && k+1 < len(part) && chiefOfficers[part[k+1].lw] {
+					w = "ceo" // "chief executive", "chief operating officer": a company's officer
 				}
 				switch {
 				case w == "former" || w == "retired" || w == "served" || w == "ex":
@@ -314,8 +317,6 @@ func (d *doc) decideRole(ms []mention, name string) speakerRole {
 				}
 			case RoleOther:
 				other = true
-			case "":
-				unknownBody = unknownBody || !wasWith
 			}
 		}
 	}
@@ -332,12 +333,26 @@ func (d *doc) decideRole(ms []mention, name string) speakerRole {
 		return speakerRole{RoleOfficial, aff, true}
 	case other:
 		return speakerRole{RoleOther, aff, true}
-	case unknownBody:
-		return speakerRole{RoleOfficial, aff, true}
 	case formerOfficial:
 		return speakerRole{RoleAnalyst, aff, true}
 	}
+	// nothing but an organization of unknown kind, which tells nothing of
+	// its people: a public body's spokesman and a company's partner are
+	// told by their titles, and the collection may know the person
 	return speakerRole{defaultRole, aff, false}
+}
+
+// businessPart reports whether a title or an apposition places its post in
+// a business: a company's or a medium's noun, in lower case, that no public
+// or research body's name holds ("company", "firm", "bank", "newspaper";
+// not "agency" or "group").
+func businessPart(part []token) bool {
+	for _, t := range part {
+		if (companyNouns[t.lw] || mediaNouns[t.lw]) && !officialOrgWords[t.lw] && !analystOrgWords[t.lw] && !t.isCap() {
+			return true
+		}
+	}
+	return false
 }
 
 // defaultRole is the role of a person nothing is known of.
