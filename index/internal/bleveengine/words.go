@@ -302,6 +302,20 @@ func (s *wordsSearcher) Close() error {
 	return first
 }
 
-func (s *wordsSearcher) Min() int                   { return 0 }
-func (s *wordsSearcher) Size() int                  { return 0 }
+func (s *wordsSearcher) Min() int { return 0 }
+
+// Size estimates the searcher's memory, for bleve's memory budget of a
+// search: its term readers'.
+func (s *wordsSearcher) Size() int {
+	n := 0
+	for _, word := range s.words {
+		for _, c := range word {
+			n += c.reader.Size()
+		}
+	}
+	return n
+}
+
+// DocumentMatchPoolSize is what the searcher holds at once: the match it
+// passes on and one a term scorer takes while scoring.
 func (s *wordsSearcher) DocumentMatchPoolSize() int { return 2 }
