@@ -124,12 +124,10 @@ func (q *proximityQuery) Searcher(ctx context.Context, i bleveindex.IndexReader,
 		_ = s.Close()
 		return nil, err
 	}
-	base := bleve.NewBooleanQuery()
-	base.AddMust(q.must...)
-	base.AddMustNot(q.not...)
 	var err error
-	tr := &tracker{at: map[string]*trackedSearcher{}}
-	if s.base, err = base.Searcher(context.WithValue(ctx, trackerKey{}, tr), i, m, options); err != nil {
+	tr := &tracker{at: map[string]wordTrack{}}
+	tctx := context.WithValue(ctx, trackerKey{}, tr)
+	if s.base, err = baseSearcher(tctx, i, m, options, q.must, q.not); err != nil {
 		return fail(err)
 	}
 	// The words of each field, with their places: the documents that may
@@ -165,6 +163,24 @@ func (q *proximityQuery) Searcher(ctx context.Context, i bleveindex.IndexReader,
 	return s, nil
 }
 
+// baseSearcher returns the searcher of the AND of must and not: a
+// wordsSearcher when it can be one, else bleve's.
+func baseSearcher(ctx context.Context, i bleveindex.IndexReader, m mapping.IndexMapping, o search.SearcherOptions, must, not []bq.Query) (search.Searcher, error) {
+	if len(not) == 0 {
+		s, err := newWordsSearcher(ctx, i, must, o)
+		if err != nil {
+			return nil, err
+		}
+		if s != nil {
+			return s, nil
+		}
+	}
+	base := bleve.NewBooleanQuery()
+	base.AddMust(must...)
+	base.AddMustNot(not...)
+	return base.Searcher(ctx, i, m, o)
+}
+
 // proximityField is the phrase of one field: its terms at their offsets,
 // and the searcher of the documents holding them all, with the places of
 // the terms in them.
@@ -180,7 +196,7 @@ type proximityField struct {
 	// searchers in the field, and ratio the boost of each term in the
 	// phrase over its boost there: the bonus is then bounded without
 	// reading the postings again.
-	track []*trackedSearcher
+	track []wordTrack
 	ratio []float64
 }
 
@@ -472,10 +488,21 @@ type trackerKey struct{}
 // tracker collects the searchers of the words (trackedTerm) among the
 // clauses of a proximity query, by field and term.
 type tracker struct {
-	at map[string]*trackedSearcher // nil value: the word is searched twice
+	at map[string]wordTrack // nil value: the word is searched twice
 }
 
-func (tr *tracker) add(field, term string, t *trackedSearcher) {
+// wordTrack is what a searcher of a word in a field among the clauses tells
+// of the documents it passed: trackedSearcher, or a termCursor of a
+// wordsSearcher.
+type wordTrack interface {
+	// state tells whether the term is in document id, and its score
+	// there if it is.
+	state(id bleveindex.IndexInternalID) (int, float64)
+	// termBoost is the boost of the term's clause.
+	termBoost() float64
+}
+
+func (tr *tracker) add(field, term string, t wordTrack) {
 	k := field + "\x00" + term
 	if _, twice := tr.at[k]; twice {
 		tr.at[k] = nil // which of the two stands for the word is unknown
@@ -486,15 +513,15 @@ func (tr *tracker) add(field, term string, t *trackedSearcher) {
 
 // words returns the tracked searchers of terms in field and the ratio of
 // boost to each one's boost, or nils unless every term has one.
-func (tr *tracker) words(field string, terms []string, boost float64) ([]*trackedSearcher, []float64) {
-	ts := make([]*trackedSearcher, len(terms))
+func (tr *tracker) words(field string, terms []string, boost float64) ([]wordTrack, []float64) {
+	ts := make([]wordTrack, len(terms))
 	ratio := make([]float64, len(terms))
 	for k, term := range terms {
 		t := tr.at[field+"\x00"+term]
-		if t == nil || t.boost <= 0 {
+		if t == nil || t.termBoost() <= 0 {
 			return nil, nil
 		}
-		ts[k], ratio[k] = t, boost/t.boost
+		ts[k], ratio[k] = t, boost/t.termBoost()
 	}
 	return ts, ratio
 }
@@ -535,6 +562,8 @@ type move struct {
 	from, at uint64
 	score    float64
 }
+
+func (t *trackedSearcher) termBoost() float64 { return t.boost }
 
 // last returns the last move.
 func (t *trackedSearcher) last() move { return t.moves[(t.n-1)%len(t.moves)] }

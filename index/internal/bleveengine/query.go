@@ -254,7 +254,7 @@ func (t translator) leaf(field, text string, phrase bool) (bq.Query, bool, error
 	if len(qs) == 1 {
 		return qs[0], isText, nil
 	}
-	return bleve.NewDisjunctionQuery(qs...), isText, nil
+	return fieldsQuery{bleve.NewDisjunctionQuery(qs...)}, isText, nil
 }
 
 func (t translator) prefix(field, text string) (bq.Query, bool, error) {
