@@ -63,9 +63,18 @@ func (e *Engine) Check(ctx context.Context) (engine.CheckReport, error) {
 	// stored counts the sound quotes of each article.
 	stored := map[string]int{}
 	err = e.scan(ctx, engine.KindQuote, []string{fSource}, func(id string, fields map[string]any) {
+		// Since quotesInArticle a quote stores nothing: its ID names its
+		// article and its place in the article's list.
 		var q storedQuote
-		if err := decodeStored(fields, &q); err != nil {
-			r.Problem("quote %q: stored form does not decode: %v", id, err)
+		if _, ok := fields[fSource]; ok {
+			if err := decodeStored(fields, &q); err != nil {
+				r.Problem("quote %q: stored form does not decode: %v", id, err)
+				return
+			}
+		} else if a, _, ok := quoteOf(id); ok {
+			q.ArticleID = a
+		} else {
+			r.Problem("quote %q: stores nothing and its ID names no article", id)
 			return
 		}
 		r.Quotes++

@@ -77,7 +77,11 @@ func articleDoc(a *engine.Article, version int) (map[string]interface{}, error) 
 	return d, nil
 }
 
-// storedQuote is the stored form of a quote document.
+// storedQuote is what a quote hit shows: the quote with its article's ID,
+// title, date and language. An index of mapping version quotesInArticle
+// or later stores none with the quote document and reads it from the
+// article's stored form, which lists its quotes (quoteForms); before, each
+// quote document stored it, a copy of its article's quote and title.
 type storedQuote struct {
 	engine.Quote
 	ArticleID string    `json:"article_id"`
@@ -89,17 +93,21 @@ type storedQuote struct {
 // quoteDoc is the bleve document of one of an article's quotes in an index
 // of the given mapping version.
 func quoteDoc(a *engine.Article, q engine.Quote, version int) (map[string]interface{}, error) {
-	src, err := json.Marshal(storedQuote{Quote: q, ArticleID: a.ID, Title: a.Title, Published: a.Published, Language: a.Language})
-	if err != nil {
-		return nil, err
-	}
 	d := map[string]interface{}{
 		"_type":                                engine.KindQuote,
 		fKind:                                  engine.KindQuote,
 		analysis.TextField(fQuote, a.Language): q.Text,
-		fArticleID:                             a.ID,
-		fSource:                                packStored(src),
 		fQuoteLanguage:                         engine.LanguageOf(a.Language),
+	}
+	if version < quotesInArticle {
+		// The article's ID keyword, which nothing searched: the quote's
+		// ID names its article.
+		d[fArticleID] = a.ID
+		src, err := json.Marshal(storedQuote{Quote: q, ArticleID: a.ID, Title: a.Title, Published: a.Published, Language: a.Language})
+		if err != nil {
+			return nil, err
+		}
+		d[fSource] = packStored(src)
 	}
 	if !a.Published.IsZero() {
 		published(d, a.Published, version)

@@ -216,13 +216,17 @@ func (e *Engine) lengthsOf(ctx context.Context, ids []string) (map[string]float6
 	if err != nil {
 		return nil, translate(err)
 	}
+	docs, err := e.storedDocs(ctx, res.Hits)
+	if err != nil {
+		return nil, err
+	}
 	m := e.idx.Mapping()
 	sum := map[string]float64{}
 	holding := map[string]float64{}
-	for _, h := range res.Hits {
-		d, err := storedDoc(h.Fields, e.version)
-		if err != nil {
-			return nil, fmt.Errorf("document %q: %w", h.ID, err)
+	for i, h := range res.Hits {
+		d := docs[i]
+		if d == nil {
+			continue
 		}
 		doc := document.NewDocument(h.ID)
 		if err := m.MapDocument(doc, d); err != nil {
@@ -327,22 +331,45 @@ func (e *Engine) sampleOf(ctx context.Context, field string, values []string) ([
 	return ids, nil
 }
 
-// storedDoc rebuilds the bleve document of an article or a quote from the
-// fields stored with it, as an index of the given mapping version holds
-// it: only articles store their number of quotes.
-func storedDoc(fields map[string]any, version int) (map[string]any, error) {
-	if _, ok := fields[fNQuotes]; ok {
-		var a engine.Article
-		if err := decodeStored(fields, &a); err != nil {
-			return nil, err
+// storedDocs rebuilds the bleve documents of article and quote hits from
+// the fields stored with them (and a quote's from its article's, quoteForms),
+// as an index of the engine's mapping version holds them: only articles
+// store their number of quotes.
+func (e *Engine) storedDocs(ctx context.Context, hits search.DocumentMatchCollection) ([]map[string]any, error) {
+	out := make([]map[string]any, len(hits))
+	var quotes search.DocumentMatchCollection
+	var at []int
+	for i, h := range hits {
+		if _, ok := h.Fields[fNQuotes]; !ok {
+			quotes = append(quotes, h)
+			at = append(at, i)
+			continue
 		}
-		return articleDoc(&a, version)
+		var a engine.Article
+		if err := decodeStored(h.Fields, &a); err != nil {
+			return nil, fmt.Errorf("document %q: %w", h.ID, err)
+		}
+		d, err := articleDoc(&a, e.version)
+		if err != nil {
+			return nil, fmt.Errorf("document %q: %w", h.ID, err)
+		}
+		out[i] = d
 	}
-	var q storedQuote
-	if err := decodeStored(fields, &q); err != nil {
+	forms, err := e.quoteForms(ctx, quotes)
+	if err != nil {
 		return nil, err
 	}
-	return quoteDoc(&engine.Article{ID: q.ArticleID, Title: q.Title, Published: q.Published, Language: q.Language}, q.Quote, version)
+	for k, q := range forms {
+		if q.ArticleID == "" {
+			continue // its article is gone: no document to measure
+		}
+		d, err := quoteDoc(&engine.Article{ID: q.ArticleID, Title: q.Title, Published: q.Published, Language: q.Language}, q.Quote, e.version)
+		if err != nil {
+			return nil, fmt.Errorf("document %q: %w", quotes[k].ID, err)
+		}
+		out[at[k]] = d
+	}
+	return out, nil
 }
 
 // fieldNames lists every field of the mapping and of the index.
