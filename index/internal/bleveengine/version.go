@@ -22,7 +22,7 @@ var mappingChanges = [MappingVersion + 1]string{
 	2: "per-language analysis and the language facet (an older index reads every article as English)",
 	3: `French and Italian elision after lower case ("L'État" is found by "État")`,
 	4: "dates kept as keywords, one term a date where bleve's date field indexed 16 (an index a tenth smaller)",
-	5: "quotes read from their article's stored form, not stored again with each quote (an index a sixth smaller)",
+	5: "quotes read from their article's stored form, not stored again with each quote (an index 15% smaller)",
 }
 
 // ChangesSince says what an index of mapping version v lacks, one change
