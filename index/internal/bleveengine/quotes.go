@@ -85,7 +85,7 @@ const quotesInArticle = 5
 
 // quoteForms returns what each quote hit shows: its own stored form in an
 // index before quotesInArticle, else its article's quote of the index its
-// ID names, read with one request for the articles of all the hits. The
+// ID names, the articles of all the hits read from one index reader. The
 // articles are read after the quotes were found: a hit whose article was
 // removed, or replaced by one with fewer quotes, in between is left zero,
 // with no ArticleID.
@@ -138,8 +138,6 @@ type quotedArticle struct {
 // articlesByID returns what quote hits show of the stored articles of ids,
 // by ID; an ID that names no article is left out.
 func (e *Engine) articlesByID(ctx context.Context, ids []string) (map[string]*quotedArticle, error) {
-	// One reader, and a document read by ID from it, costs less than a
-	// search request for the page's articles.
 	adv, err := e.idx.Advanced()
 	if err != nil {
 		return nil, translate(err)
