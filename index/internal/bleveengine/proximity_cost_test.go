@@ -75,3 +75,65 @@ func threadCPU(t *testing.T) time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// TestWordBoundCost measures the first pass of one-word searches (page and
+// total, no facets) on a large index, passing over the matches that cannot
+// reach the page and not, alternated query by query, in CPU time of the
+// searching thread (see TestProximityCost):
+//
+//	NEWSINDEX_COST_INDEX=DIR/newsindex go test -run WordBoundCost -v ./index/internal/bleveengine/
+func TestWordBoundCost(t *testing.T) {
+	path := os.Getenv("NEWSINDEX_COST_INDEX")
+	if path == "" {
+		t.Skip("NEWSINDEX_COST_INDEX not set")
+	}
+	e, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	ctx := context.Background()
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	const rounds = 20
+	var all [2]time.Duration
+	for _, text := range []string{"oil", "bank", "election", "minister", "market", "government"} {
+		q := parsedArticleQuery(t, e, text)
+		var cpu [2]time.Duration
+		var total [2]uint64
+		var passed uint64
+		for i := range 2 * rounds {
+			bounded := i%2 == 1
+			sq := q
+			var p *passedOver
+			if bounded {
+				bq, g, pp := boundWord(q, 10)
+				if g == nil {
+					t.Fatalf("%q: not bounded", text)
+				}
+				sq, p = g.Query(bq), pp
+			}
+			start := threadCPU(t)
+			res, err := e.search(ctx, bleve.NewSearchRequestOptions(sq, 10, 0, false))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p != nil {
+				res.Total += p.n
+				passed = p.n
+			}
+			if i >= 2 {
+				cpu[i%2] += threadCPU(t) - start
+			}
+			total[i%2] = res.Total
+		}
+		if total[0] != total[1] {
+			t.Errorf("%q: %d matches bounded, %d not", text, total[1], total[0])
+		}
+		all[0] += cpu[0]
+		all[1] += cpu[1]
+		per := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 / float64(rounds-1) }
+		t.Logf("%-12s %6d matches (%6d passed over): %6.2f CPU ms scoring all, %6.2f bounded", text, total[0], passed, per(cpu[0]), per(cpu[1]))
+	}
+	t.Logf("in all: %.1f CPU ms scoring all, %.1f bounded", float64(all[0].Microseconds())/1000/(rounds-1), float64(all[1].Microseconds())/1000/(rounds-1))
+}
