@@ -157,13 +157,22 @@ func (c *termCursor) advance(target uint64) error {
 		return nil
 	}
 	from := target
+	onward := c.tfd != nil && c.doc+1 == target
 	if c.tfd != nil {
 		from = max(from, c.doc+1)
 	} else {
 		c.tfd = &bleveindex.TermFieldDoc{}
 	}
-	c.id = binary.BigEndian.AppendUint64(c.id[:0], target)
-	d, err := c.reader.Advance(c.id, c.tfd.Reset())
+	var d *bleveindex.TermFieldDoc
+	var err error
+	if onward {
+		// The next posting: scorch's Next reads on where Advance would
+		// look the target up first.
+		d, err = c.reader.Next(c.tfd.Reset())
+	} else {
+		c.id = binary.BigEndian.AppendUint64(c.id[:0], target)
+		d, err = c.reader.Advance(c.id, c.tfd.Reset())
+	}
 	if err != nil {
 		return err
 	}
