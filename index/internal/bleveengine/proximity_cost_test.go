@@ -6,11 +6,14 @@ import (
 	"context"
 	"os"
 	"runtime"
+	"slices"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+
+	"github.com/newsindex/newsindex/index/internal/engine"
 )
 
 // TestProximityCost measures the first pass of two-word searches (the page
@@ -136,4 +139,49 @@ func TestWordBoundCost(t *testing.T) {
 		t.Logf("%-12s %6d matches (%6d passed over): %6.2f CPU ms scoring all, %6.2f bounded", text, total[0], passed, per(cpu[0]), per(cpu[1]))
 	}
 	t.Logf("in all: %.1f CPU ms scoring all, %.1f bounded", float64(all[0].Microseconds())/1000/(rounds-1), float64(all[1].Microseconds())/1000/(rounds-1))
+}
+
+// TestSearchBoxCost measures whole search-box requests (the page, every
+// facet and the day histogram) of the benchmark's six words on a large
+// index: the median and 90th percentile wall time, and the process's CPU
+// time a request (the counting's worker included). Compare revisions by
+// alternating their test binaries:
+//
+//	NEWSINDEX_COST_INDEX=DIR/newsindex go test -run SearchBoxCost -v ./index/internal/bleveengine/
+func TestSearchBoxCost(t *testing.T) {
+	path := os.Getenv("NEWSINDEX_COST_INDEX")
+	if path == "" {
+		t.Skip("NEWSINDEX_COST_INDEX not set")
+	}
+	e, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	const rounds = 30
+	var walls []time.Duration
+	var cpu time.Duration
+	for i := range rounds + 1 {
+		for _, text := range []string{"oil", "bank", "election", "minister", "market", "government"} {
+			start, c0 := time.Now(), processCPU(t)
+			searchWith(t, e, engine.SearchRequest{Query: text})
+			if i > 0 { // the first round warms the caches
+				walls = append(walls, time.Since(start))
+				cpu += processCPU(t) - c0
+			}
+		}
+	}
+	slices.Sort(walls)
+	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+	t.Logf("search box, %d requests: wall p50 %.2f ms, p90 %.2f ms; %.2f CPU ms a request", len(walls),
+		ms(walls[len(walls)/2]), ms(walls[len(walls)*9/10]), ms(cpu)/float64(len(walls)))
+}
+
+// processCPU returns the CPU time the process has used.
+func processCPU(t *testing.T) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		t.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -341,13 +341,6 @@ type Counter struct {
 	docs    [][]uint32 // segment: the documents gathered, counted at the first read
 	counted bool
 	matched uint64
-
-	// The documents of the segments a search has left are counted by a
-	// worker while it searches the next ones (see handOff).
-	sent   []int     // segment: how many of docs[s] the worker has been given
-	unsent int       // documents of left segments not yet given
-	work   chan part // nil until the worker starts, and once it is told to stop
-	worker sync.WaitGroup
 }
 
 type pair struct {
@@ -367,7 +360,6 @@ func (k *Counter) bind(r bindex.IndexReader) error {
 	if !ok {
 		return ErrUnsupported
 	}
-	k.stopWorker() // of an earlier search, were the counter bound twice
 	// The fields, and the Distinct one last.
 	fields := k.req.Fields
 	if k.req.Distinct != "" {
@@ -409,7 +401,6 @@ func (k *Counter) bind(r bindex.IndexReader) error {
 	}
 	k.cur, k.matched, k.loose, k.counted = 0, 0, 0, false
 	k.docs = make([][]uint32, len(segs))
-	k.sent, k.unsent = make([]int, len(segs)), 0
 	return nil
 }
 
@@ -437,9 +428,7 @@ func (k *Counter) Add(num uint64) {
 		if s >= len(k.offsets)-1 {
 			return
 		}
-		left := k.cur
 		k.cur = s
-		k.handOff(left)
 	}
 	k.matched++
 	if k.docs[s] == nil {
@@ -450,54 +439,6 @@ func (k *Counter) Add(num uint64) {
 	k.docs[s] = append(k.docs[s], uint32(num-k.offsets[s]))
 }
 
-// handOffFrom is the number of documents of left segments from which they
-// are given to a worker, which counts them while the search goes on: a
-// search of a common word in a large archive then waits at its end only
-// for the counting of its last segments. Below it, a search counts its
-// matches when they are read, as before.
-const handOffFrom = 4096
-
-// handOff notes that the search has left segment left, and gives the
-// documents gathered in the segments it left to the worker once they are
-// handOffFrom or more, starting the worker the first time.
-func (k *Counter) handOff(left int) {
-	if k.req.Distinct != "" || k.counted || len(k.sent) != len(k.docs) || runtime.GOMAXPROCS(0) < 2 {
-		return
-	}
-	k.unsent += len(k.docs[left]) - k.sent[left]
-	if k.unsent < handOffFrom {
-		return
-	}
-	if k.work == nil {
-		// Buffered for every segment: a search never waits for the worker.
-		// The worker alone writes the counts until it is waited for.
-		work := make(chan part, len(k.docs))
-		k.work = work
-		k.worker.Go(func() {
-			for p := range work {
-				countRows([]part{p}, k.counts)
-			}
-		})
-	}
-	for s, docs := range k.docs {
-		if s != k.cur && k.sent[s] < len(docs) {
-			k.work <- part{k.tables[s], docs[k.sent[s]:]}
-			k.sent[s] = len(docs)
-		}
-	}
-	k.unsent = 0
-}
-
-// stopWorker tells the worker that nothing more comes and waits for it.
-func (k *Counter) stopWorker() {
-	if k.work == nil {
-		return
-	}
-	close(k.work)
-	k.work = nil
-	k.worker.Wait()
-}
-
 // count counts the documents gathered, row by row.
 func (k *Counter) count() {
 	if k.counted {
@@ -505,10 +446,6 @@ func (k *Counter) count() {
 	}
 	k.counted = true
 	counts := k.counts
-	if k.work != nil {
-		k.countRest()
-		return
-	}
 	if k.req.Distinct == "" {
 		var parts []part
 		for s, docs := range k.docs {
@@ -568,42 +505,6 @@ func (k *Counter) count() {
 				}
 			}
 		}
-	}
-}
-
-// countRest counts, once the search is over, the documents not given to
-// the worker yet: a large rest is counted into counts of its own beside
-// the worker, a small one is given to it.
-func (k *Counter) countRest() {
-	var rest []part
-	n := 0
-	for s, docs := range k.docs {
-		if k.sent[s] < len(docs) {
-			rest = append(rest, part{k.tables[s], docs[k.sent[s]:]})
-			n += len(docs) - k.sent[s]
-			k.sent[s] = len(docs)
-		}
-	}
-	if n < parallelFrom/2 {
-		for _, p := range rest {
-			k.work <- p
-		}
-		k.stopWorker()
-		return
-	}
-	mine := make([][]uint32, len(k.counts))
-	for f := range k.counts {
-		mine[f] = getCounts(len(k.counts[f]))
-	}
-	close(k.work)
-	k.work = nil
-	countRows(rest, mine)
-	k.worker.Wait()
-	for f, c := range mine {
-		for o, n := range c {
-			k.counts[f][o] += n
-		}
-		countsPool.Put(&c)
 	}
 }
 
@@ -674,7 +575,6 @@ func (k *Counter) Release() {
 	if k == nil {
 		return
 	}
-	k.stopWorker() // a counter released unread
 	for f, c := range k.counts {
 		c := c
 		countsPool.Put(&c)

@@ -2,7 +2,6 @@ package facet
 
 import (
 	"context"
-	"encoding/binary"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -314,65 +313,4 @@ func BenchmarkCount(b *testing.B) {
 		k.count()
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(k.matched), "ns/match")
-}
-
-// TestHandOff checks that the counts of documents given to the worker as
-// the search leaves their segments add up to counting them in one pass,
-// whatever the number of matches and their order.
-func TestHandOff(t *testing.T) {
-	r := rand.New(rand.NewPCG(5, 6))
-	for _, c := range []struct{ segs, perSeg, every int }{{5, 40000, 2}, {12, 8000, 3}, {30, 2000, 1}, {3, 4000, 50}} {
-		src := syntheticCounter(c.segs, c.perSeg, c.every)
-		want := make([][]uint32, len(src.counts))
-		for f := range want {
-			want[f] = make([]uint32, len(src.counts[f]))
-		}
-		var parts []part
-		for s, docs := range src.docs {
-			parts = append(parts, part{src.tables[s], docs})
-		}
-		countRows(parts, want)
-		for _, order := range []string{"in order", "some out of order"} {
-			k := &Counter{req: src.req, tables: src.tables, docs: make([][]uint32, c.segs), sent: make([]int, c.segs)}
-			k.offsets = make([]uint64, c.segs+1)
-			for s := range c.segs {
-				k.offsets[s+1] = k.offsets[s] + uint64(c.perSeg)
-			}
-			k.counts = make([][]uint32, len(src.counts))
-			for f := range k.counts {
-				k.counts[f] = make([]uint32, len(src.counts[f]))
-			}
-			var nums []uint64
-			for s, docs := range src.docs {
-				for _, d := range docs {
-					nums = append(nums, k.offsets[s]+uint64(d))
-				}
-			}
-			if order != "in order" {
-				for range len(nums) / 100 {
-					i, j := r.IntN(len(nums)), r.IntN(len(nums))
-					nums[i], nums[j] = nums[j], nums[i]
-				}
-			}
-			id := make([]byte, 8)
-			for _, n := range nums {
-				binary.BigEndian.PutUint64(id, n)
-				k.add(id)
-			}
-			handed := 0
-			for _, n := range k.sent {
-				handed += n
-			}
-			if order == "in order" && (handed == 0 && len(nums) >= 2*handOffFrom || handed > 0 && len(nums) < handOffFrom) {
-				t.Errorf("%d segments of %d, one match in %d: %d of %d documents given to the worker", c.segs, c.perSeg, c.every, handed, len(nums))
-			}
-			k.count()
-			for f := range want {
-				if !slices.Equal(k.counts[f], want[f]) {
-					t.Fatalf("%d segments of %d, one match in %d, %s: field %d counts differ from one pass", c.segs, c.perSeg, c.every, order, f)
-				}
-			}
-			k.Release()
-		}
-	}
 }
