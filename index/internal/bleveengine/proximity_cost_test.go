@@ -6,11 +6,14 @@ import (
 	"context"
 	"os"
 	"runtime"
+	"slices"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+
+	"github.com/newsindex/newsindex/index/internal/engine"
 )
 
 // TestProximityCost measures the first pass of two-word searches (the page
@@ -71,6 +74,113 @@ func TestProximityCost(t *testing.T) {
 func threadCPU(t *testing.T) time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(1 /* RUSAGE_THREAD */, &ru); err != nil {
+		t.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// TestWordBoundCost measures the first pass of one-word searches (page and
+// total, no facets) on a large index, passing over the matches that cannot
+// reach the page and not, alternated query by query, in CPU time of the
+// searching thread (see TestProximityCost):
+//
+//	NEWSINDEX_COST_INDEX=DIR/newsindex go test -run WordBoundCost -v ./index/internal/bleveengine/
+func TestWordBoundCost(t *testing.T) {
+	path := os.Getenv("NEWSINDEX_COST_INDEX")
+	if path == "" {
+		t.Skip("NEWSINDEX_COST_INDEX not set")
+	}
+	e, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	ctx := context.Background()
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	const rounds = 20
+	var all [2]time.Duration
+	for _, text := range []string{"oil", "bank", "election", "minister", "market", "government"} {
+		q := parsedArticleQuery(t, e, text)
+		var cpu [2]time.Duration
+		var total [2]uint64
+		var passed uint64
+		for i := range 2 * rounds {
+			bounded := i%2 == 1
+			sq := q
+			var p *passedOver
+			if bounded {
+				bq, g, pp := boundWord(q, 10)
+				if g == nil {
+					t.Fatalf("%q: not bounded", text)
+				}
+				sq, p = g.Query(bq), pp
+			}
+			start := threadCPU(t)
+			res, err := e.search(ctx, bleve.NewSearchRequestOptions(sq, 10, 0, false))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p != nil {
+				res.Total += p.n
+				passed = p.n
+			}
+			if i >= 2 {
+				cpu[i%2] += threadCPU(t) - start
+			}
+			total[i%2] = res.Total
+		}
+		if total[0] != total[1] {
+			t.Errorf("%q: %d matches bounded, %d not", text, total[1], total[0])
+		}
+		all[0] += cpu[0]
+		all[1] += cpu[1]
+		per := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 / float64(rounds-1) }
+		t.Logf("%-12s %6d matches (%6d passed over): %6.2f CPU ms scoring all, %6.2f bounded", text, total[0], passed, per(cpu[0]), per(cpu[1]))
+	}
+	t.Logf("in all: %.1f CPU ms scoring all, %.1f bounded", float64(all[0].Microseconds())/1000/(rounds-1), float64(all[1].Microseconds())/1000/(rounds-1))
+}
+
+// TestSearchBoxCost measures whole search-box requests (the page, every
+// facet and the day histogram) of the benchmark's six words on a large
+// index: the median and 90th percentile wall time, and the process's CPU
+// time a request (the counting's worker included). Compare revisions by
+// alternating their test binaries:
+//
+//	NEWSINDEX_COST_INDEX=DIR/newsindex go test -run SearchBoxCost -v ./index/internal/bleveengine/
+func TestSearchBoxCost(t *testing.T) {
+	path := os.Getenv("NEWSINDEX_COST_INDEX")
+	if path == "" {
+		t.Skip("NEWSINDEX_COST_INDEX not set")
+	}
+	e, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	const rounds = 30
+	var walls []time.Duration
+	var cpu time.Duration
+	for i := range rounds + 1 {
+		for _, text := range []string{"oil", "bank", "election", "minister", "market", "government"} {
+			start, c0 := time.Now(), processCPU(t)
+			searchWith(t, e, engine.SearchRequest{Query: text})
+			if i > 0 { // the first round warms the caches
+				walls = append(walls, time.Since(start))
+				cpu += processCPU(t) - c0
+			}
+		}
+	}
+	slices.Sort(walls)
+	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+	t.Logf("search box, %d requests: wall p50 %.2f ms, p90 %.2f ms; %.2f CPU ms a request", len(walls),
+		ms(walls[len(walls)/2]), ms(walls[len(walls)*9/10]), ms(cpu)/float64(len(walls)))
+}
+
+// processCPU returns the CPU time the process has used.
+func processCPU(t *testing.T) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		t.Fatal(err)
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())

@@ -302,8 +302,14 @@ func (e *Engine) loadPage(ctx context.Context, r *engine.SearchRequest, text bq.
 // only in the matches that may rank within the window (see proximityQuery).
 func (e *Engine) run(ctx context.Context, r *engine.SearchRequest, text bq.Query, filters []bq.Query, w window) (*bleve.SearchResult, *facet.Counter, error) {
 	var g *gate
+	var passed *passedOver
 	if r.Sort == engine.SortRelevance {
-		text, g = gateSearch(text, w.from+w.size)
+		if len(filters) == 0 && boundWords {
+			text, g, passed = boundWord(text, w.from+w.size)
+		}
+		if g == nil {
+			text, g = gateSearch(text, w.from+w.size)
+		}
 	}
 	b := filtered(text, filters)
 	var k *facet.Counter
@@ -319,6 +325,9 @@ func (e *Engine) run(ctx context.Context, r *engine.SearchRequest, text bq.Query
 		}
 		k = e.facets.NewCounter(fr)
 		b = k.Query(b)
+		if passed != nil {
+			passed.k = k
+		}
 	}
 	if g != nil {
 		// The filters score nothing, so the gate sees the scores bleve ranks.
@@ -336,10 +345,18 @@ func (e *Engine) run(ctx context.Context, r *engine.SearchRequest, text bq.Query
 	}
 	res, err := e.search(ctx, req)
 	if err != nil {
+		k.Release()
 		return nil, nil, err
+	}
+	if passed != nil {
+		res.Total += passed.n // the matches counted but not collected
 	}
 	return res, k, nil
 }
+
+// boundWords is whether a ranked search of one word passes over the matches
+// that cannot reach the page (boundedWordQuery); tests compare both ways.
+var boundWords = true
 
 // window is the part of the ranked matches a pass returns, and the stored
 // fields it loads of them.

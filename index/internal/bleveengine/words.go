@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/binary"
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/blevesearch/bleve/v2/search"
@@ -53,7 +54,16 @@ type termCursor struct {
 // bleve's searchers give (no scores, explanations, places): the caller
 // then searches must as bleve does.
 func newWordsSearcher(ctx context.Context, i bleveindex.IndexReader, must []bq.Query, o search.SearcherOptions) (*wordsSearcher, error) {
-	if len(must) < 2 || o.Score == "none" || o.Explain || o.IncludeTermVectors {
+	if len(must) < 2 {
+		return nil, nil
+	}
+	return wordsSearcherOf(ctx, i, must, o)
+}
+
+// wordsSearcherOf is newWordsSearcher for any number of words: one word's
+// searcher scores as bleve's disjunction of its terms.
+func wordsSearcherOf(ctx context.Context, i bleveindex.IndexReader, must []bq.Query, o search.SearcherOptions) (*wordsSearcher, error) {
+	if len(must) == 0 || o.Score == "none" || o.Explain || o.IncludeTermVectors {
 		return nil, nil
 	}
 	if cb, ok := ctx.Value(search.GetScoringModelCallbackKey).(search.GetScoringModelCallbackFn); !ok || cb() != bleveindex.BM25Scoring {
@@ -147,13 +157,22 @@ func (c *termCursor) advance(target uint64) error {
 		return nil
 	}
 	from := target
+	onward := c.tfd != nil && c.doc+1 == target
 	if c.tfd != nil {
 		from = max(from, c.doc+1)
 	} else {
 		c.tfd = &bleveindex.TermFieldDoc{}
 	}
-	c.id = binary.BigEndian.AppendUint64(c.id[:0], target)
-	d, err := c.reader.Advance(c.id, c.tfd.Reset())
+	var d *bleveindex.TermFieldDoc
+	var err error
+	if onward {
+		// The next posting: scorch's Next reads on where Advance would
+		// look the target up first.
+		d, err = c.reader.Next(c.tfd.Reset())
+	} else {
+		c.id = binary.BigEndian.AppendUint64(c.id[:0], target)
+		d, err = c.reader.Advance(c.id, c.tfd.Reset())
+	}
 	if err != nil {
 		return err
 	}
@@ -259,6 +278,16 @@ func (s *wordsSearcher) Advance(ctx *search.SearchContext, id bleveindex.IndexIn
 		s.next = max(s.next, d)
 	}
 	return s.Next(ctx)
+}
+
+// holds reports whether every word's cursors stand at doc or one of them.
+func (s *wordsSearcher) holds(doc uint64) bool {
+	for _, w := range s.words {
+		if !slices.ContainsFunc(w, func(c *termCursor) bool { return c.doc == doc }) {
+			return false
+		}
+	}
+	return true
 }
 
 // Weight sums the weights word by word, in order, as bleve's conjunction of

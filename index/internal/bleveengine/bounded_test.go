@@ -1,0 +1,98 @@
+package bleveengine
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/newsindex/newsindex/index/internal/engine"
+)
+
+// TestBoundedWord: a ranked search of one word that passes over the matches
+// that cannot reach its page returns what the search scoring every match
+// does (page, scores, total, every facet, the histogram, the stories), on
+// random articles in several segments, for pages of several sizes.
+func TestBoundedWord(t *testing.T) {
+	e := memEngine(t)
+	r := rand.New(rand.NewPCG(21, 22))
+	words := strings.Fields("oil prices rose crude bank central rates interest market stock fell")
+	pick := func(vs []string) []string {
+		var out []string
+		for range r.IntN(3) {
+			out = append(out, vs[r.IntN(len(vs))])
+		}
+		return out
+	}
+	ctx := context.Background()
+	day := time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)
+	for batch := range 5 {
+		var arts []engine.Article
+		for i := range 150 {
+			var title, body strings.Builder
+			for range 1 + r.IntN(4) {
+				title.WriteString(words[r.IntN(len(words))] + " ")
+			}
+			for range 3 + r.IntN(60) {
+				body.WriteString(words[r.IntN(len(words))] + " ")
+			}
+			a := article(fmt.Sprintf("a%d-%03d", batch, i), title.String(), body.String())
+			a.Published = day.Add(time.Duration(r.IntN(40*24)) * time.Hour)
+			a.Source = []string{"Reuters", "AP", "AFP"}[r.IntN(3)]
+			a.Category = []string{"business", "politics", "sport"}[r.IntN(3)]
+			a.People = pick([]string{"Ann Lee", "Bo Chen", "Cy Diaz", "Di Eng"})
+			a.Countries = pick([]string{"France", "Peru", "Japan"})
+			// Articles of three analyses: a word is read in each.
+			a.Language = []string{"en", "en", "fr", "de"}[r.IntN(4)]
+			if r.IntN(2) == 0 {
+				a.Story = fmt.Sprint("s", r.IntN(40))
+			}
+			arts = append(arts, a)
+		}
+		if _, err := e.Apply(ctx, arts); err != nil {
+			t.Fatal(err)
+		}
+	}
+	defer func() { boundWords = true }()
+	passed := 0
+	if _, ok := parsedArticleQuery(t, e, "oil").(readingsQuery); !ok {
+		t.Fatal("a word is not read in several analyses: readings are not tested")
+	}
+	for _, w := range append(words, "nothing") {
+		for _, req := range []engine.SearchRequest{
+			{Query: w},
+			{Query: w, Size: 1},
+			{Query: w, Page: 3, Size: 7},
+			{Query: w, CountStories: true},
+			{Query: w, NoFacets: true},
+			{Query: w, Collapse: true},
+		} {
+			boundWords = false
+			want := searchWith(t, e, req)
+			boundWords = true
+			got := searchWith(t, e, req)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%+v:\n got %+v\nwant %+v", req, got, want)
+			}
+		}
+		q, g, p := boundWord(parsedArticleQuery(t, e, w), 10)
+		if g == nil {
+			if w != "nothing" { // a word no analysis indexes: no readings
+				t.Errorf("%s: not bounded", w)
+			}
+			continue
+		}
+		if _, err := e.search(ctx, bleve.NewSearchRequestOptions(g.Query(q), 10, 0, false)); err != nil {
+			t.Fatal(err)
+		}
+		passed += int(p.n)
+	}
+	if passed == 0 {
+		t.Error("no match passed over: the bound is not tested")
+	}
+}
