@@ -25,15 +25,7 @@ import (
 //
 //	NEWSINDEX_COST_INDEX=DIR/newsindex go test -run ProximityCost -v ./index/internal/bleveengine/
 func TestProximityCost(t *testing.T) {
-	path := os.Getenv("NEWSINDEX_COST_INDEX")
-	if path == "" {
-		t.Skip("NEWSINDEX_COST_INDEX not set")
-	}
-	e, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
+	e := openCostIndex(t)
 	ctx := context.Background()
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
@@ -86,15 +78,7 @@ func threadCPU(t *testing.T) time.Duration {
 //
 //	NEWSINDEX_COST_INDEX=DIR/newsindex go test -run WordBoundCost -v ./index/internal/bleveengine/
 func TestWordBoundCost(t *testing.T) {
-	path := os.Getenv("NEWSINDEX_COST_INDEX")
-	if path == "" {
-		t.Skip("NEWSINDEX_COST_INDEX not set")
-	}
-	e, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
+	e := openCostIndex(t)
 	ctx := context.Background()
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
@@ -149,15 +133,7 @@ func TestWordBoundCost(t *testing.T) {
 //
 //	NEWSINDEX_COST_INDEX=DIR/newsindex go test -run SearchBoxCost -v ./index/internal/bleveengine/
 func TestSearchBoxCost(t *testing.T) {
-	path := os.Getenv("NEWSINDEX_COST_INDEX")
-	if path == "" {
-		t.Skip("NEWSINDEX_COST_INDEX not set")
-	}
-	e, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
+	e := openCostIndex(t)
 	const rounds = 30
 	var walls []time.Duration
 	var cpu time.Duration
@@ -175,6 +151,21 @@ func TestSearchBoxCost(t *testing.T) {
 	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 	t.Logf("search box, %d requests: wall p50 %.2f ms, p90 %.2f ms; %.2f CPU ms a request", len(walls),
 		ms(walls[len(walls)/2]), ms(walls[len(walls)*9/10]), ms(cpu)/float64(len(walls)))
+}
+
+// openCostIndex opens the index NEWSINDEX_COST_INDEX names for the cost
+// tests, closed when the test ends; without it the test is skipped.
+func openCostIndex(t *testing.T) *Engine {
+	path := os.Getenv("NEWSINDEX_COST_INDEX")
+	if path == "" {
+		t.Skip("NEWSINDEX_COST_INDEX not set")
+	}
+	e, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { e.Close() })
+	return e
 }
 
 // processCPU returns the CPU time the process has used.
