@@ -48,7 +48,9 @@ func (e *Engine) SearchQuotes(ctx context.Context, r *engine.QuoteRequest, q que
 	req.Fields = []string{fSource} // stored by indexes before quotesInArticle
 	req.IncludeLocations = q != nil
 	if r.Sort == engine.SortDate {
-		req.SortBy([]string{"-" + fPublished})
+		// An article's quotes share its date: the ID breaks the ties, as
+		// OpenSearch's sort does, so that pages neither repeat nor skip one.
+		req.SortBy([]string{"-" + fPublished, "_id"})
 	}
 	res, err := e.search(ctx, req)
 	if err != nil {
