@@ -51,7 +51,7 @@ func runMeasure(args []string) error {
 	dumpPath := fs.String("dump", "", "write the speakers and quoted people cross-validation gets wrong to this file (default: none)")
 	repeats := fs.Int("repeats", 1, "cross-validate the tagger this many times, with as many training seeds, and report the mean and spread")
 	heldoutRoles := fs.String("heldout-roles", filepath.Join("testdata", "roles", "polnear_train_roles.jsonl"), "roles annotated on PolNeAR train articles, scored on the ranker's cross-validation (skipped when missing)")
-	dumpEntities := fs.String("dump-entities", "", "write the organizations cross-validation of the tagger gets wrong to this file, unseen names marked (default: none)")
+	dumpEntities := fs.String("dump-entities", "", "write the people and organizations cross-validation of the tagger gets wrong to this file, each with the text around it, unseen names marked (default: none)")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}

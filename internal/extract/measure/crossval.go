@@ -125,7 +125,8 @@ const TaggerPasses = 8
 // documents never label (CoNLL's articles repeat names, its test split
 // much less). The tagger is trained with the given shuffle seed (see
 // entity.TrainTaggerSeed; 1 is the shipped model's). When dump is not nil
-// it receives the organizations each fold gets wrong (see scoreEntities).
+// it receives the people and organizations each fold gets wrong (see
+// dumpEntityErrors).
 func CrossValidateTagger(docs []ConllDoc, k int, seed uint64, cs *Countries, dump io.Writer, progress func(fold int, s EntityScore)) ([]EntityScore, EntityScore, error) {
 	var folds []EntityScore
 	var all EntityScore

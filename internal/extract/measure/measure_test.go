@@ -162,27 +162,33 @@ func TestDevFigures(t *testing.T) {
 	}
 }
 
-// TestDumpOrgs checks the lines of the organizations' error dump: a
-// predicted organization that the gold labels as another kind, one that
-// matches no gold name, and a missed one.
-func TestDumpOrgs(t *testing.T) {
+// TestDumpEntityErrors checks the lines of the error dump: a predicted
+// organization that the gold labels as another kind, one that matches no
+// gold name, missed ones, and a false person, each with its context.
+func TestDumpEntityErrors(t *testing.T) {
 	var d ConllDoc
-	if err := json.Unmarshal([]byte(`{"id":"d1","text":"x","entities":[
+	if err := json.Unmarshal([]byte(`{"id":"d1","text":"Acme Corp and Nordvik Bank rose on the Nasdaq. Interior","entities":[
 		{"type":"ORG","text":"Acme Corp"},{"type":"ORG","text":"Nordvik Bank"},{"type":"MISC","text":"Nasdaq"}]}`), &d); err != nil {
 		t.Fatal(err)
 	}
+	p := Prediction{Organizations: []string{"Acme", "Nasdaq", "Interior"}, People: []string{"Nordvik"}}
 	var b strings.Builder
-	dumpOrgs(&b, d, Prediction{Organizations: []string{"Acme", "Nasdaq", "Interior"}}, nil)
-	want := "FP\t-\tInterior\td1\nFP\tMISC\tNasdaq\td1\nFN\tORG\tNordvik Bank\td1\n"
+	dumpEntityErrors(&b, d, p, nil)
+	want := "ORG\tFP\t-\tInterior\td1\tAcme Corp and Nordvik Bank rose on the Nasdaq. [Interior]\n" +
+		"ORG\tFP\tMISC\tNasdaq\td1\tAcme Corp and Nordvik Bank rose on the [Nasdaq]. Interior\n" +
+		"ORG\tFN\tORG\tNordvik Bank\td1\tAcme Corp and [Nordvik Bank] rose on the Nasdaq. Interior\n" +
+		"PER\tFP\t-\tNordvik\td1\tAcme Corp and [Nordvik] Bank rose on the Nasdaq. Interior\n"
 	if got := b.String(); got != want {
-		t.Errorf("dumpOrgs = %q, want %q", got, want)
+		t.Errorf("dumpEntityErrors = %q, want %q", got, want)
 	}
 	// With the fold's names, the unseen ones are marked.
 	b.Reset()
-	dumpOrgs(&b, d, Prediction{Organizations: []string{"Acme", "Nasdaq", "Interior"}}, map[string]bool{Fold("Interior"): true})
-	want = "FP\t-\tInterior\td1\nFP\tMISC\tNasdaq\td1\tunseen\nFN\tORG\tNordvik Bank\td1\tunseen\n"
+	dumpEntityErrors(&b, d, Prediction{Organizations: []string{"Interior"}}, map[string]bool{Fold("Interior"): true})
+	want = "ORG\tFP\t-\tInterior\td1\tAcme Corp and Nordvik Bank rose on the Nasdaq. [Interior]\n" +
+		"ORG\tFN\tORG\tNordvik Bank\td1\tAcme Corp and [Nordvik Bank] rose on the Nasdaq. Interior\tunseen\n" +
+		"ORG\tFN\tORG\tAcme Corp\td1\t[Acme Corp] and Nordvik Bank rose on the Nasdaq. Interior\tunseen\n"
 	if got := b.String(); got != want {
-		t.Errorf("dumpOrgs with seen names = %q, want %q", got, want)
+		t.Errorf("dumpEntityErrors with seen names = %q, want %q", got, want)
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsindex/newsindex/internal/extract/quote"
 )
@@ -109,9 +110,8 @@ func ScoreEntities(docs []ConllDoc, preds map[string]Prediction, cs *Countries) 
 }
 
 // scoreEntities is ScoreEntities. When dump is not nil it receives a line
-// for each organization predicted that no gold organization matches (with
-// the kind of the gold name it matches, if any: MISC, LOC, PER, or "-")
-// and for each gold organization missed, with the document's ID. When
+// for each organization or person predicted that no gold name of its kind
+// matches and for each one missed (see dumpEntityErrors). When
 // seen is not nil (see labelledNames) it also scores the people and
 // organizations whose names it does not hold.
 func scoreEntities(docs []ConllDoc, preds map[string]Prediction, cs *Countries, dump io.Writer, seen map[string]bool) EntityScore {
@@ -119,7 +119,7 @@ func scoreEntities(docs []ConllDoc, preds map[string]Prediction, cs *Countries, 
 	for _, d := range docs {
 		p := preds[d.ID]
 		if dump != nil {
-			dumpOrgs(dump, d, p, seen)
+			dumpEntityErrors(dump, d, p, seen)
 		}
 		var per, org []string
 		gold, locs := map[string]bool{}, map[string]bool{}
@@ -194,40 +194,74 @@ func labelledNames(docs []ConllDoc) map[string]bool {
 	return seen
 }
 
-// dumpOrgs writes the organizations of one document that the prediction
-// gets wrong: "FP\tkind\tname\tid" and "FN\tORG\tname\tid". When seen is
-// not nil, a name it does not hold gets a last column "unseen".
-func dumpOrgs(w io.Writer, d ConllDoc, p Prediction, seen map[string]bool) {
+// dumpEntityErrors writes the organizations and people of one document
+// that the prediction gets wrong: "ORG\tFP\tkind\tname\tid\tcontext" and
+// "ORG\tFN\tORG\tname\tid\tcontext" (PER for people), where kind is the
+// kind of the gold name the false one matches (MISC, LOC, PER, ORG or "-")
+// and context is the text around the name's first mention, so that the
+// errors can be read and sorted by cause. When seen is not nil, a name it
+// does not hold gets a last column "unseen".
+func dumpEntityErrors(w io.Writer, d ConllDoc, p Prediction, seen map[string]bool) {
+	dumpKind(w, d, "ORG", KindOrg, p.Organizations, seen)
+	dumpKind(w, d, "PER", KindPerson, p.People, seen)
+}
+
+// dumpKind writes the errors of one kind of name for dumpEntityErrors.
+func dumpKind(w io.Writer, d ConllDoc, typ, kind string, predicted []string, seen map[string]bool) {
 	tail := func(n string) string {
 		if seen != nil && !seen[Fold(n)] {
 			return "\tunseen"
 		}
 		return ""
 	}
-	var org []string
+	var gold []string
 	for _, e := range d.Entities {
-		if e.Type == "ORG" {
-			org = append(org, e.Text)
+		if e.Type == typ {
+			gold = append(gold, e.Text)
 		}
 	}
-	for _, n := range dedupe(p.Organizations, KindOrg) {
-		if matchesAny(n, org, KindOrg) {
+	for _, n := range dedupe(predicted, kind) {
+		if matchesAny(n, gold, kind) {
 			continue
 		}
-		kind := "-"
+		other := "-"
 		for _, e := range d.Entities {
-			if e.Type != "ORG" && NamesMatch(n, e.Text, KindOrg) {
-				kind = e.Type
+			if e.Type != typ && NamesMatch(n, e.Text, kind) {
+				other = e.Type
 				break
 			}
 		}
-		fmt.Fprintf(w, "FP\t%s\t%s\t%s%s\n", kind, n, d.ID, tail(n))
+		fmt.Fprintf(w, "%s\tFP\t%s\t%s\t%s\t%s%s\n", typ, other, n, d.ID, mentionContext(d.Text, n), tail(n))
 	}
-	for _, g := range dedupe(org, KindOrg) {
-		if !matchesAny(g, p.Organizations, KindOrg) {
-			fmt.Fprintf(w, "FN\tORG\t%s\t%s%s\n", g, d.ID, tail(g))
+	for _, g := range dedupe(gold, kind) {
+		if !matchesAny(g, predicted, kind) {
+			fmt.Fprintf(w, "%s\tFN\t%s\t%s\t%s\t%s%s\n", typ, typ, g, d.ID, mentionContext(d.Text, g), tail(g))
 		}
 	}
+}
+
+// mentionContext returns the text around the first mention of name (or of
+// its last word, when the whole name is not written so), on one line.
+func mentionContext(text, name string) string {
+	const width = 50
+	i := strings.Index(text, name)
+	if i < 0 {
+		if f := strings.Fields(name); len(f) > 0 {
+			i = strings.Index(text, f[len(f)-1])
+		}
+	}
+	if i < 0 {
+		return "?"
+	}
+	lo, hi := max(0, i-width), min(len(text), i+len(name)+width)
+	for lo > 0 && !utf8.RuneStart(text[lo]) {
+		lo--
+	}
+	for hi < len(text) && !utf8.RuneStart(text[hi]) {
+		hi++
+	}
+	c := text[lo:i] + "[" + text[i:i+len(name)] + "]" + text[i+len(name):hi]
+	return strings.Join(strings.Fields(c), " ")
 }
 
 // QuoteScore holds the figures of quotation extraction.
