@@ -14,6 +14,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"github.com/newsindex/newsindex/index/internal/bleveengine/facet"
+	"github.com/newsindex/newsindex/index/internal/bleveengine/mapped"
 	"github.com/newsindex/newsindex/index/internal/engine"
 )
 
@@ -43,6 +44,7 @@ type Engine struct {
 	idx     bleve.Index
 	stories engine.StoryStore
 	facets  *facet.Cache
+	mapped  *mapped.Budget
 	lengths fieldLengths
 	langs   analysesCache
 	// version is the mapping version the index was created with, which
@@ -70,6 +72,8 @@ func Create(path string) (*Engine, error) {
 // Open opens the index at path: ErrNotFound if there is none, ErrLocked if
 // another process has it open.
 func Open(path string) (*Engine, error) {
+	// Before the segments are mapped: see package mapped.
+	mapped.EvictFiles(path)
 	idx, err := bleve.OpenUsing(path, scorchConfig())
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, translate(err))
@@ -89,7 +93,7 @@ func OpenMem() (*Engine, error) {
 		return nil, err
 	}
 	useBM25(idx)
-	return &Engine{idx: idx, stories: engine.NewMemStories(), facets: facet.NewCache(), version: MappingVersion}, nil
+	return &Engine{idx: idx, stories: engine.NewMemStories(), facets: facet.NewCache(), mapped: mapped.NewBudget(mappedBudget), version: MappingVersion}, nil
 }
 
 // translate maps bleve's errors onto ours.
@@ -115,7 +119,7 @@ func withStories(idx bleve.Index, path string) (*Engine, error) {
 		idx.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	e := &Engine{idx: idx, stories: st, facets: facet.NewCache()}
+	e := &Engine{idx: idx, stories: st, facets: facet.NewCache(), mapped: mapped.NewBudget(mappedBudget)}
 	v, err := e.MappingVersion()
 	if err != nil {
 		e.Close()

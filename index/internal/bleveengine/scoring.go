@@ -414,6 +414,12 @@ func (e *Engine) fieldNames() []string {
 
 // search runs a ranked request with the index's BM25 statistics.
 func (e *Engine) search(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+	// The segments are read page by page, and unmapped over the budget
+	// (package mapped).
+	segs, release := e.heldSegments()
+	defer release()
+	e.mapped.Advise(segs)
+	defer e.mapped.Keep(segs)
 	st, err := e.bm25Stats(ctx)
 	if err != nil {
 		return nil, err
