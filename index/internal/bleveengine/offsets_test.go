@@ -2,7 +2,6 @@ package bleveengine
 
 import (
 	"context"
-
 	"fmt"
 	"strings"
 	"testing"
@@ -12,13 +11,14 @@ import (
 	"github.com/newsindex/newsindex/internal/query"
 )
 
-// TestOffsetsFromText checks that an index that keeps no byte offsets of
-// its free text (offsetsEncoded) shows the same hits, snippets and quote
-// highlights as an index of the mapping before, which keeps them: for the
-// fixture, an article in each analysis, and the UDHR in every language it
-// holds (../shared/data/udhr.jsonl, when present), each queried by words,
-// pairs of words and phrases of its own text.
-func TestOffsetsFromText(t *testing.T) {
+// TestEncodedOffsets checks that an index that keeps the byte offsets of
+// its free text encoded (offsetsEncoded) shows the same hits, snippets and
+// quote highlights as an index of the mapping before, which keeps them as
+// bleve writes them: for the fixture, an article in each analysis, and the
+// UDHR in every language it holds (../shared/data/udhr.jsonl, when
+// present), each queried by words, pairs of words and phrases of its own
+// text.
+func TestEncodedOffsets(t *testing.T) {
 	arts := fixture()
 	for _, c := range inflections {
 		a := article("infl-"+c.lang, c.title, c.body)
