@@ -22,7 +22,10 @@
 //	title, body      news_en: unicode words, possessives dropped, lower case,
 //	                 English stop words removed, snowball stems (so
 //	                 "sanctioning" finds "sanctions"); term vectors kept for
-//	                 highlighted snippets. The words of a query are matched in
+//	                 phrases and highlighted snippets, the byte offsets of a
+//	                 word as its distance from where its position puts it and
+//	                 its length, one byte each (mapping 6, bleveengine/
+//	                 offsets.go). The words of a query are matched in
 //	                 title and body; an article holding them together as a
 //	                 phrase ranks above one holding them apart.
 //	category, source, person, country, place, organization, analyst

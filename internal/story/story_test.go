@@ -1,7 +1,9 @@
 package story
 
 import (
+	"encoding/binary"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -149,6 +151,38 @@ func TestSimilarity(t *testing.T) {
 	}
 }
 
+// TestSignatureBinary: the compact binary form lists a few figures and
+// keeps many raw, and the raw form of older stores still reads the same.
+func TestSignatureBinary(t *testing.T) {
+	var many []string
+	for i := range 40 {
+		many = append(many, fmt.Sprintf("rose %d.%d percent", i, i+1))
+	}
+	for _, text := range []string{"", "a text of more than three words", "sales rose 5.2 pct to 310 mln dlrs in 1986, from 295 mln", strings.Join(many, ", ")} {
+		sig := Sign("", text)
+		raw := []byte{binaryPrefix}
+		if !sig.IsZero() {
+			for _, v := range sig.m {
+				raw = binary.LittleEndian.AppendUint16(raw, v)
+			}
+			for _, v := range sig.f {
+				raw = binary.LittleEndian.AppendUint64(raw, v)
+			}
+		}
+		bin := sig.AppendBinary(nil)
+		for _, b := range [][]byte{raw, bin} {
+			got, err := ParseBinary(b)
+			if err != nil || got.String() != sig.String() {
+				t.Errorf("ParseBinary(%.3q…) of Sign(%.30q) = %v, %v; want %v", b, text, got, err, sig)
+			}
+		}
+		if want := 1 + 2*Bins + 1 + min(sig.f.Len(), 32); !sig.IsZero() && sig.f.Len() < 32 && len(bin) != want {
+			t.Errorf("compact form of Sign(%.30q): %d bytes, want %d", text, len(bin), want)
+		}
+		t.Logf("%d figures: %d bytes (raw %d)", sig.f.Len(), len(bin), len(raw))
+	}
+}
+
 func TestSignatureString(t *testing.T) {
 	for _, text := range []string{"", "one", "two words", "a text of more than three words", strings.Repeat("many words here ", 200)} {
 		sig := Sign("", text)
@@ -183,7 +217,7 @@ func TestSignatureString(t *testing.T) {
 			t.Errorf("Parse(%q) succeeded, want an error", bad)
 		}
 	}
-	for _, bad := range []string{"", "b\x00", "bAAAA", "x"} {
+	for _, bad := range []string{"", "b\x00", "bAAAA", "x", "c\x00", "cAAAA" + strings.Repeat("A", 2*Bins) + "\x01"} {
 		if _, err := ParseBinary([]byte(bad)); err == nil {
 			t.Errorf("ParseBinary(%q) succeeded, want an error", bad)
 		}

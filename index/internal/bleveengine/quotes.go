@@ -67,7 +67,7 @@ func (e *Engine) SearchQuotes(ctx context.Context, r *engine.QuoteRequest, q que
 			continue
 		}
 		out.Hits = append(out.Hits, engine.QuoteHit{
-			Text: engine.HighlightAll(s.Text, textLocations(h.Locations, fQuote)), Speaker: s.Speaker, Role: s.Role,
+			Text: engine.HighlightAll(s.Text, e.textLocations(h.Locations, fQuote)), Speaker: s.Speaker, Role: s.Role,
 			Affiliation: s.Affiliation, Cue: s.Cue, Mention: s.Mention, Direct: s.Direct, ArticleID: s.ArticleID, Title: s.Title,
 			Published: s.Published, Score: h.Score,
 		})

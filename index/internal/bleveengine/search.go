@@ -13,7 +13,6 @@ import (
 
 	"github.com/newsindex/newsindex/index/internal/bleveengine/facet"
 	"github.com/newsindex/newsindex/index/internal/engine"
-	"github.com/newsindex/newsindex/internal/analysis"
 	"github.com/newsindex/newsindex/internal/query"
 )
 
@@ -400,7 +399,7 @@ func (e *Engine) result(res *bleve.SearchResult, k *facet.Counter, r *engine.Sea
 		out.Hits = append(out.Hits, engine.Hit{
 			ID: a.ID, Title: a.Title, URL: a.URL, Source: a.Source, Published: a.Published,
 			Category: a.Category, Story: a.Story, Score: h.Score,
-			Snippet: engine.Snippet(a.Body, textLocations(h.Locations, fBody), engine.SnippetBytes),
+			Snippet: engine.Snippet(a.Body, e.textLocations(h.Locations, fBody), engine.SnippetBytes),
 			People:  engine.NonNil(a.People), Countries: engine.NonNil(a.Countries), Places: engine.NonNil(a.Places),
 			Organizations: engine.NonNil(a.Organizations), Analysts: engine.NonNil(a.Analysts),
 			Language: engine.LanguageOf(a.Language),
@@ -448,30 +447,8 @@ func histogram(cs []engine.FacetCount, interval string) []engine.DateCount {
 	return out
 }
 
-// textLocations returns the spans of the terms matched in a free-text base
-// field, in whichever analysis's field the document holds it.
-func textLocations(m search.FieldTermLocationMap, base string) []engine.Span {
-	var ms []search.TermLocationMap
-	for _, f := range analysis.TextFields(base) {
-		if l, ok := m[f.Field]; ok {
-			ms = append(ms, l)
-		}
-	}
-	return locations(ms...)
-}
-
-// locations flattens bleve's term locations of fields into spans sorted by
-// start, overlapping ones joined: the pairs of characters a Chinese word
-// is indexed as overlap, and the word is marked whole.
-func locations(ms ...search.TermLocationMap) []engine.Span {
-	var out []engine.Span
-	for _, m := range ms {
-		for _, locs := range m {
-			for _, l := range locs {
-				out = append(out, engine.Span{Start: int(l.Start), End: int(l.End)})
-			}
-		}
-	}
+// joinSpans sorts spans by start and joins the overlapping ones.
+func joinSpans(out []engine.Span) []engine.Span {
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	keep := out[:0]
 	for _, s := range out {

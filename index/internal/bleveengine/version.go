@@ -14,7 +14,7 @@ import (
 // analyzer) bumps it, adds a line to mappingChanges, and `newsindex
 // reindex` rebuilds an older index. Version 1 is an index that records
 // none.
-const MappingVersion = 5
+const MappingVersion = 6
 
 // mappingChanges says what each version brought, as the messages that ask
 // for a reindex name it.
@@ -23,6 +23,7 @@ var mappingChanges = [MappingVersion + 1]string{
 	3: `French and Italian elision after lower case ("L'État" is found by "État")`,
 	4: "dates kept as keywords, one term a date where bleve's date field indexed 16 (an index a tenth smaller)",
 	5: "quotes read from their article's stored form, not stored again with each quote (an index 15% smaller)",
+	6: "the byte offsets of words kept as their distance from where their position puts them (an index 5% smaller)",
 }
 
 // ChangesSince says what an index of mapping version v lacks, one change

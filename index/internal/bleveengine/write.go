@@ -40,7 +40,7 @@ func (e *Engine) Apply(ctx context.Context, docs []engine.Article) (int, error) 
 		if err != nil {
 			return 0, fmt.Errorf("article %q: %w", a.ID, err)
 		}
-		if err := b.Index(a.ID, d); err != nil {
+		if err := e.index(b, a.ID, d); err != nil {
 			return 0, fmt.Errorf("article %q: %w", a.ID, err)
 		}
 		for j, q := range a.Quotes {
@@ -48,7 +48,7 @@ func (e *Engine) Apply(ctx context.Context, docs []engine.Article) (int, error) 
 			if err != nil {
 				return 0, fmt.Errorf("article %q quote %d: %w", a.ID, j, err)
 			}
-			if err := b.Index(engine.QuoteID(a.ID, j), qd); err != nil {
+			if err := e.index(b, engine.QuoteID(a.ID, j), qd); err != nil {
 				return 0, fmt.Errorf("article %q quote %d: %w", a.ID, j, err)
 			}
 		}

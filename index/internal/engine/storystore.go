@@ -47,9 +47,16 @@ type StoryStore interface {
 
 var bucketArticles = []byte("articles") // ID → story, published, signature
 
+// encodeRec writes what the store keeps of an article: its story (empty
+// when the story is its own, as for most articles), its date and its
+// signature.
 func encodeRec(r StoryRec) []byte {
-	b := binary.AppendUvarint(nil, uint64(len(r.story)))
-	b = append(b, r.story...)
+	st := r.story
+	if st == r.id {
+		st = ""
+	}
+	b := binary.AppendUvarint(nil, uint64(len(st)))
+	b = append(b, st...)
 	var unix int64
 	if !r.published.IsZero() {
 		unix = r.published.Unix()
@@ -64,6 +71,9 @@ func decodeRec(id string, b []byte) (StoryRec, error) {
 		return StoryRec{}, errors.New("short record")
 	}
 	r := StoryRec{id: id, story: string(b[k : k+int(n)])}
+	if r.story == "" {
+		r.story = id
+	}
 	b = b[k+int(n):]
 	unix, k := binary.Varint(b)
 	if k <= 0 {

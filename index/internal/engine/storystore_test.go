@@ -13,7 +13,7 @@ import (
 )
 
 // TestStoryRecordForms reads records in the binary form written now and in
-// the text form of older story stores.
+// the text form of older story stores, and an article's own story.
 func TestStoryRecordForms(t *testing.T) {
 	sig := story.Sign("Port strike ends", "Dock workers went back to work on Monday after a week of talks.")
 	when := time.Date(2024, 5, 2, 0, 0, 0, 0, time.UTC)
@@ -30,6 +30,16 @@ func TestStoryRecordForms(t *testing.T) {
 	}
 	if n, o := len(encodeRec(rec)), len(old); n >= o {
 		t.Errorf("binary record %d bytes, text %d: want smaller", n, o)
+	}
+
+	// An article that is its own story is written without it.
+	own := StoryRec{id: "a1", story: "a1", published: when, sig: sig}
+	got, err := decodeRec("a1", encodeRec(own))
+	if err != nil || got.story != "a1" || got.sig.String() != sig.String() {
+		t.Errorf("own story: decodeRec = %+v, %v", got, err)
+	}
+	if n, o := len(encodeRec(own)), len(encodeRec(rec)); n != o-2 {
+		t.Errorf("record of its own story %d bytes, want %d", n, o-2)
 	}
 }
 
