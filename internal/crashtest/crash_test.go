@@ -698,3 +698,66 @@ func TestKillIngest(t *testing.T) {
 		t.Fatalf("after a complete ingest: %+v, %v; want %d articles", rep, err, articles)
 	}
 }
+
+// An ingest killed while it merges the index's segments, after every batch
+// was reported written, loses nothing: the merges are atomic snapshots.
+func TestKillIngestWhileMerging(t *testing.T) {
+	if testing.Short() {
+		t.Skip("process test skipped under -short")
+	}
+	const articles = 3000
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	bin, work, idx := setup(t)
+	var lines bytes.Buffer
+	enc := json.NewEncoder(&lines)
+	docs := make([]doc, articles)
+	for i := range docs {
+		w := fmt.Sprintf("mergew%d", i)
+		docs[i] = doc{ID: fmt.Sprintf("m%d", i), Word: w, Title: "Harbour traffic report " + w, Source: "Ingest"}
+		enc.Encode(article(docs[i], categories[i%len(categories)]))
+	}
+	file := filepath.Join(work, "articles.jsonl")
+	if err := os.WriteFile(file, lines.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.CommandContext(ctx, bin, "ingest", "--batch-size", "20", "--index", idx, file)
+	cmd.Dir = work
+	cmd.Env = cleanEnv()
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	merging := false
+	sc := bufio.NewScanner(stderr)
+	for sc.Scan() {
+		if strings.HasSuffix(sc.Text(), "merging segments") {
+			merging = true
+			cmd.Process.Signal(syscall.SIGKILL)
+			break
+		}
+	}
+	for sc.Scan() {
+	}
+	cmd.Wait()
+	if !merging {
+		t.Fatal("ingest ended without reporting that it merges segments")
+	}
+	rep, err := index.Check(ctx, idx)
+	if err != nil || !rep.OK() || rep.Articles != articles {
+		t.Fatalf("after an ingest killed while merging: %+v, %v; want %d articles", rep, err, articles)
+	}
+	ix, err := index.Open(idx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for _, d := range docs {
+		if _, err := ix.Article(ctx, d.ID); err != nil {
+			t.Fatalf("article %s written before the merge is lost: %v", d.ID, err)
+		}
+	}
+}

@@ -114,7 +114,8 @@ func (s Summary) String() string {
 // overlaps with the writing of the one before, and batches are written in
 // input order, so when an ID repeats the later article wins. Run returns
 // the summary of what is durable, and an error only when the index fails
-// or ctx ends.
+// or ctx ends. Once everything is written it merges the index's segments
+// (Index.Compact), and the time it takes counts in the summary's rate.
 func Run(ctx context.Context, ix *index.Index, paths []string, stdin io.Reader, opts Options) (Summary, error) {
 	if opts.BatchSize <= 0 {
 		opts.BatchSize = 500
@@ -228,6 +229,13 @@ func Run(ctx context.Context, ix *index.Index, paths []string, stdin io.Reader, 
 	}
 	close(enrichQ)
 	werr := <-writeErr
+	var compactErr error
+	if werr == nil && readErr == nil && sum.Added+sum.Replaced > 0 {
+		// The segments the batches left are merged before Run returns,
+		// so the rate reported counts the merging (see Index.Compact).
+		fmt.Fprintf(opts.Progress, "%s: merging segments\n", opts.Name)
+		compactErr = ix.Compact(ctx)
+	}
 	sum.Rejected = rejected
 	sum.Skipped = skipped
 	sum.Elapsed = time.Since(start)
@@ -235,6 +243,9 @@ func Run(ctx context.Context, ix *index.Index, paths []string, stdin io.Reader, 
 	switch {
 	case werr != nil:
 		return sum, fmt.Errorf("write: %w", werr)
+	case compactErr != nil:
+		// Every batch is durable; only the merging stopped.
+		return sum, compactErr
 	case readErr != nil && !errors.Is(readErr, context.Canceled):
 		return sum, fmt.Errorf("read: %w", readErr)
 	case readErr != nil:

@@ -50,6 +50,8 @@ type Engine struct {
 	// version is the mapping version the index was created with, which
 	// says how its documents are written and its dates searched.
 	version int
+	// mem is set for an index held in memory only.
+	mem bool
 }
 
 // Create makes a new index at path: a new folder, or an empty one (a volume
@@ -93,7 +95,7 @@ func OpenMem() (*Engine, error) {
 		return nil, err
 	}
 	useBM25(idx)
-	return &Engine{idx: idx, stories: engine.NewMemStories(), facets: facet.NewCache(), mapped: mapped.NewBudget(mappedBudget), version: MappingVersion}, nil
+	return &Engine{idx: idx, stories: engine.NewMemStories(), facets: facet.NewCache(), mapped: mapped.NewBudget(mappedBudget), version: MappingVersion, mem: true}, nil
 }
 
 // translate maps bleve's errors onto ours.
