@@ -590,6 +590,42 @@ func TestBackupWhileServing(t *testing.T) {
 	}
 }
 
+// writeIngestFile writes n articles, IDs idPrefix0… and each with a word of
+// its own (wordPrefix0…), to articles.jsonl in work, for `newsindex ingest`.
+func writeIngestFile(t *testing.T, work, idPrefix, wordPrefix string, n int) ([]doc, string) {
+	t.Helper()
+	var lines bytes.Buffer
+	enc := json.NewEncoder(&lines)
+	docs := make([]doc, n)
+	for i := range docs {
+		w := fmt.Sprintf("%s%d", wordPrefix, i)
+		docs[i] = doc{ID: fmt.Sprintf("%s%d", idPrefix, i), Word: w, Title: "Harbour traffic report " + w, Source: "Ingest"}
+		enc.Encode(article(docs[i], categories[i%len(categories)]))
+	}
+	file := filepath.Join(work, "articles.jsonl")
+	if err := os.WriteFile(file, lines.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return docs, file
+}
+
+// startIngest starts `newsindex ingest` of file into idx in batches of
+// batchSize, and returns it with its standard error to read progress from.
+func startIngest(ctx context.Context, t *testing.T, bin, work, idx, file, batchSize string) (*exec.Cmd, io.Reader) {
+	t.Helper()
+	cmd := exec.CommandContext(ctx, bin, "ingest", "--batch-size", batchSize, "--index", idx, file)
+	cmd.Dir = work
+	cmd.Env = cleanEnv()
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	return cmd, stderr
+}
+
 // TestKillIngest kills `newsindex ingest` at random moments. The articles
 // it reported as written ("ingest: N articles written" counts the input's
 // first N records, written in order) must be there afterwards, the index
@@ -603,30 +639,10 @@ func TestKillIngest(t *testing.T) {
 	defer cancel()
 	bin, work, idx := setup(t)
 	rnd := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 3))
-	var lines bytes.Buffer
-	enc := json.NewEncoder(&lines)
-	docs := make([]doc, articles)
-	for i := range docs {
-		w := fmt.Sprintf("ingestw%d", i)
-		docs[i] = doc{ID: fmt.Sprintf("i%d", i), Word: w, Title: "Harbour traffic report " + w, Source: "Ingest"}
-		enc.Encode(article(docs[i], categories[i%len(categories)]))
-	}
-	file := filepath.Join(work, "articles.jsonl")
-	if err := os.WriteFile(file, lines.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	docs, file := writeIngestFile(t, work, "i", "ingestw", articles)
 	written := regexp.MustCompile(`ingest: ([0-9]+) articles written`)
 	for k := 1; k <= kills; k++ {
-		cmd := exec.CommandContext(ctx, bin, "ingest", "--batch-size", "50", "--index", idx, file)
-		cmd.Dir = work
-		cmd.Env = cleanEnv()
-		stderr, err := cmd.StderrPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
+		cmd, stderr := startIngest(ctx, t, bin, work, idx, file, "50")
 		// Read progress until a random moment after the first report.
 		acked := 0
 		reports := make(chan int)
@@ -709,28 +725,8 @@ func TestKillIngestWhileMerging(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	bin, work, idx := setup(t)
-	var lines bytes.Buffer
-	enc := json.NewEncoder(&lines)
-	docs := make([]doc, articles)
-	for i := range docs {
-		w := fmt.Sprintf("mergew%d", i)
-		docs[i] = doc{ID: fmt.Sprintf("m%d", i), Word: w, Title: "Harbour traffic report " + w, Source: "Ingest"}
-		enc.Encode(article(docs[i], categories[i%len(categories)]))
-	}
-	file := filepath.Join(work, "articles.jsonl")
-	if err := os.WriteFile(file, lines.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.CommandContext(ctx, bin, "ingest", "--batch-size", "20", "--index", idx, file)
-	cmd.Dir = work
-	cmd.Env = cleanEnv()
-	stderr, err := cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	docs, file := writeIngestFile(t, work, "m", "mergew", articles)
+	cmd, stderr := startIngest(ctx, t, bin, work, idx, file, "20")
 	merging := false
 	sc := bufio.NewScanner(stderr)
 	for sc.Scan() {
