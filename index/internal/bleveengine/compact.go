@@ -53,6 +53,11 @@ func (e *Engine) Compact(ctx context.Context) error {
 	defer close(stop)
 	go e.trimWhileMerging(stop)
 	for {
+		// scorch plans merges over the segments on disk only: a batch the
+		// persister has not written yet would stay a segment of its own.
+		if err := awaitPersisted(ctx, s); err != nil {
+			return err
+		}
 		before := e.segmentCount()
 		// One call runs one plan; a plan's merges may leave segments that
 		// can merge again, so plan until the count stops falling.
@@ -63,10 +68,37 @@ func (e *Engine) Compact(ctx context.Context) error {
 			return err
 		}
 		if e.segmentCount() >= before {
-			return nil
+			// A merge is kept on reopening only once the persister has
+			// written a snapshot holding it; an index closed before that
+			// opens with the segments it had before the merge.
+			return awaitPersisted(ctx, s)
 		}
 	}
 }
+
+// awaitPersisted waits until the persister has written the index's current
+// snapshot (scorch's own index_bgthreads_active stat compares the same two
+// epochs).
+func awaitPersisted(ctx context.Context, s *scorch.Scorch) error {
+	t := time.NewTicker(persistPoll)
+	defer t.Stop()
+	for {
+		m := s.StatsMap()
+		root, _ := m["CurRootEpoch"].(uint64)
+		persisted, _ := m["LastPersistedEpoch"].(uint64)
+		if persisted >= root {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-t.C:
+		}
+	}
+}
+
+// persistPoll is how often awaitPersisted looks at the persister's epoch.
+const persistPoll = 10 * time.Millisecond
 
 // trimWhileMerging unmaps the segments' pages over the budget until stop
 // closes (see compactTrimEvery). Unmapping is safe while a merge reads:
