@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	bq "github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/newsindex/newsindex/index/internal/engine"
 )
@@ -175,4 +176,70 @@ func processCPU(t *testing.T) time.Duration {
 		t.Fatal(err)
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// TestLazyReadsCost measures the first pass (page and total, no facets) of
+// the benchmark's one-word searches (bounded) and two-word searches (the
+// words searcher, bounded), their terms read by lazyPostings and by
+// scorch's reader, alternated query by query, in CPU time of the searching
+// thread (see TestProximityCost):
+//
+//	NEWSINDEX_COST_INDEX=DIR/newsindex go test -run LazyReadsCost -v ./index/internal/bleveengine/
+func TestLazyReadsCost(t *testing.T) {
+	e := openCostIndex(t)
+	ctx := context.Background()
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	defer func() { lazyReads = true }()
+	const rounds = 20
+	var all [2][2]time.Duration // words, pairs; scorch's reader, lazy
+	for _, text := range []string{"oil", "bank", "election", "minister", "market", "government",
+		"oil prices", "central bank", "trade deficit", "interest rates", "stock market"} {
+		q := parsedArticleQuery(t, e, text)
+		kind := 0
+		if slices.Contains([]byte(text), ' ') {
+			kind = 1
+		}
+		var cpu [2]time.Duration
+		var total [2]uint64
+		for i := range 2 * rounds {
+			lazyReads = i%2 == 1
+			var sq bq.Query
+			var p *passedOver
+			if kind == 0 {
+				b, g, pp := boundWord(q, 10)
+				if g == nil {
+					t.Fatalf("%q: not bounded", text)
+				}
+				sq, p = g.Query(b), pp
+			} else {
+				gq, g := gateSearch(q, 10)
+				if g == nil {
+					t.Fatalf("%q: not bounded", text)
+				}
+				sq = g.Query(gq)
+			}
+			start := threadCPU(t)
+			res, err := e.search(ctx, bleve.NewSearchRequestOptions(sq, 10, 0, false))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p != nil {
+				res.Total += p.n
+			}
+			if i >= 2 {
+				cpu[i%2] += threadCPU(t) - start
+			}
+			total[i%2] = res.Total
+		}
+		if total[0] != total[1] {
+			t.Errorf("%q: %d matches lazy, %d not", text, total[1], total[0])
+		}
+		all[kind][0] += cpu[0]
+		all[kind][1] += cpu[1]
+		per := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 / float64(rounds-1) }
+		t.Logf("%-15s %6d matches: %6.2f CPU ms scorch's reader, %6.2f lazy", text, total[0], per(cpu[0]), per(cpu[1]))
+	}
+	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 / (rounds - 1) }
+	t.Logf("in all: words %.1f -> %.1f CPU ms, pairs %.1f -> %.1f", ms(all[0][0]), ms(all[0][1]), ms(all[1][0]), ms(all[1][1]))
 }

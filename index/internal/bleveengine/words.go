@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
 	bq "github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/bleve/v2/search/scorer"
@@ -34,7 +35,8 @@ type wordsSearcher struct {
 // termCursor is the postings of one term in one field, with what bleve's
 // term searcher would score its documents.
 type termCursor struct {
-	reader bleveindex.TermFieldReader
+	reader bleveindex.TermFieldReader // nil when lazy reads the postings
+	lazy   *lazyPostings
 	scorer *scorer.TermQueryScorer
 	boost  float64
 	tfd    *bleveindex.TermFieldDoc // the current posting, nil before the first
@@ -104,7 +106,13 @@ func wordsSearcherOf(ctx context.Context, i bleveindex.IndexReader, must []bq.Qu
 				_ = s.Close()
 				return nil, err
 			}
-			r, err := i.TermFieldReader(ctx, []byte(t.Term), t.FieldVal, true, true, false)
+			c := &termCursor{boost: t.BoostVal.Value()}
+			var err error
+			if snap, ok := i.(*scorch.IndexSnapshot); ok && lazyReads {
+				c.lazy, err = openPostings(snap, []byte(t.Term), t.FieldVal)
+			} else {
+				c.reader, err = i.TermFieldReader(ctx, []byte(t.Term), t.FieldVal, true, true, false)
+			}
 			if err != nil {
 				_ = s.Close()
 				return nil, err
@@ -113,9 +121,7 @@ func wordsSearcherOf(ctx context.Context, i bleveindex.IndexReader, must []bq.Qu
 			if count > 0 || stats.FieldCardinality[t.FieldVal] > 0 {
 				avg = math.Ceil(float64(stats.FieldCardinality[t.FieldVal]) / float64(count))
 			}
-			boost := t.BoostVal.Value()
-			c := &termCursor{reader: r, boost: boost,
-				scorer: scorer.NewTermQueryScorer([]byte(t.Term), t.FieldVal, boost, count, r.Count(), avg, o)}
+			c.scorer = scorer.NewTermQueryScorer([]byte(t.Term), t.FieldVal, c.boost, count, c.count(), avg, o)
 			word = append(word, c)
 			if tr, _ := ctx.Value(trackerKey{}).(*tracker); tr != nil {
 				tr.add(t.FieldVal, t.Term, c)
@@ -134,7 +140,7 @@ func wordsSearcherOf(ctx context.Context, i bleveindex.IndexReader, must []bq.Qu
 type cursorsByCount []*termCursor
 
 func (c cursorsByCount) Len() int           { return len(c) }
-func (c cursorsByCount) Less(i, j int) bool { return c[i].reader.Count() < c[j].reader.Count() }
+func (c cursorsByCount) Less(i, j int) bool { return c[i].count() < c[j].count() }
 func (c cursorsByCount) Swap(i, j int)      { c[i], c[j] = c[j], c[i] }
 
 type wordsByCount [][]*termCursor
@@ -146,10 +152,22 @@ func (w wordsByCount) Swap(i, j int)      { w[i], w[j] = w[j], w[i] }
 func wordCount(w []*termCursor) uint64 {
 	var n uint64
 	for _, c := range w {
-		n += c.reader.Count()
+		n += c.count()
 	}
 	return n
 }
+
+// count is the number of the term's postings.
+func (c *termCursor) count() uint64 {
+	if c.lazy != nil {
+		return c.lazy.count
+	}
+	return c.reader.Count()
+}
+
+// lazyReads is whether terms of a scorch index are read by lazyPostings
+// rather than by scorch's reader; tests compare both ways.
+var lazyReads = true
 
 // advance moves c to its first posting at or after document target.
 func (c *termCursor) advance(target uint64) error {
@@ -162,6 +180,16 @@ func (c *termCursor) advance(target uint64) error {
 		from = max(from, c.doc+1)
 	} else {
 		c.tfd = &bleveindex.TermFieldDoc{}
+	}
+	c.from, c.scored = from, false
+	if c.lazy != nil {
+		var err error
+		if onward {
+			c.doc, err = c.lazy.next()
+		} else {
+			c.doc, err = c.lazy.advance(target)
+		}
+		return err
 	}
 	var d *bleveindex.TermFieldDoc
 	var err error
@@ -193,6 +221,9 @@ func (c *termCursor) advance(target uint64) error {
 // searcher scores it.
 func (c *termCursor) scoreAt(ctx *search.SearchContext) float64 {
 	if !c.scored {
+		if c.lazy != nil {
+			c.lazy.fill(c.tfd)
+		}
 		dm := c.scorer.Score(ctx, c.tfd)
 		c.score, c.scored = dm.Score, true
 		ctx.DocumentMatchPool.Put(dm)
@@ -323,6 +354,9 @@ func (s *wordsSearcher) Close() error {
 	var first error
 	for _, word := range s.words {
 		for _, c := range word {
+			if c.reader == nil {
+				continue
+			}
 			if err := c.reader.Close(); err != nil && first == nil {
 				first = err
 			}
@@ -339,7 +373,9 @@ func (s *wordsSearcher) Size() int {
 	n := 0
 	for _, word := range s.words {
 		for _, c := range word {
-			n += c.reader.Size()
+			if c.reader != nil {
+				n += c.reader.Size()
+			}
 		}
 	}
 	return n

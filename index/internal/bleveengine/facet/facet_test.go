@@ -238,7 +238,7 @@ func syntheticCounter(segs, perSeg, every int) *Counter {
 	k.tables = make([]*table, segs)
 	k.docs = make([][]uint32, segs)
 	for s := range segs {
-		t := &table{start: make([]uint32, perSeg+1)}
+		t := &wide{start: make([]uint32, perSeg+1)}
 		for d := range perSeg {
 			if d%4 == 0 {
 				for f := range fields {
@@ -253,7 +253,7 @@ func syntheticCounter(segs, perSeg, every int) *Counter {
 			}
 			t.start[d+1] = uint32(len(t.vals))
 		}
-		k.tables[s] = t
+		k.tables[s] = t.pack()
 	}
 	k.counts = make([][]uint32, fields)
 	for f := range fields {
