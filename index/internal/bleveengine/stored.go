@@ -30,10 +30,10 @@ const (
 	packAbove      = 128
 	deflatedPrefix = 0x01
 	dict1Prefix    = 0x02
-	// packLevel: level 5 takes 27% off the deflated forms of the
-	// benchmark's corpus, level 1 (which compress/flate runs without the
-	// dictionary) 0%, level 2 25%; it costs about 60 µs an article of
-	// ingest CPU more than level 1 (docs/benchmark.md).
+	// packLevel: with the dictionary, level 5 takes 27% off the forms of
+	// the benchmark's corpus as level 1 deflated them, level 2 25%
+	// (compress/flate's level 1 ignores a dictionary), for 0-25 µs more
+	// an article (docs/benchmark.md).
 	packLevel = 5
 )
 
