@@ -50,7 +50,11 @@
 //	                 (one term a date, where bleve's date field indexes 16; an
 //	                 index of mapping 3 or older keeps that date field, and is
 //	                 searched through it).
-//	_source          the whole article as JSON, stored, not indexed.
+//	_source          the whole article as JSON, stored, not indexed: deflated
+//	                 with a preset dictionary (bleveengine/storeddict), its
+//	                 first byte naming the packing, so forms written before
+//	                 (plain, or deflated without the dictionary) read as
+//	                 they are.
 //
 // Each quotation is also a document of type "quote" (ID "<article>#q<n>"):
 // its words (news_en), speaker, role and affiliation (keywords), the

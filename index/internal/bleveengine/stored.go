@@ -3,6 +3,7 @@ package bleveengine
 import (
 	"bytes"
 	"compress/flate"
+	_ "embed"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -12,19 +13,41 @@ import (
 	jsonv2 "github.com/go-json-experiment/json"
 )
 
-// The stored form of an article or quote is its JSON. Forms longer than
-// packAbove are deflated: bleve compresses stored fields with snappy, which
-// leaves news text at about its raw size, while deflate's fastest level
-// takes a third off the index's stored part for some 20 µs an article.
-// A packed form starts with packedPrefix, never the '{' of plain JSON, so
-// indexes written before packing read as they are.
+// The stored form of an article is its JSON, deflated with a preset
+// dictionary when longer than packAbove. bleve compresses stored fields
+// with snappy, which leaves news text at about its raw size; deflate alone
+// takes a third off, and the dictionary (storeddict/README.md) a quarter
+// more: a short article no longer pays for the first copy of every JSON
+// key and common word. Each form stays one stored field of its document,
+// written and made safe with it.
+//
+// The first byte says how a form was packed, so that a form is read with
+// the dictionary it was written with, and indexes written before the
+// dictionary, or before packing, read as they are: '{' (plain JSON),
+// deflatedPrefix (deflate level 1, no dictionary, as written until
+// December), dict1Prefix (deflate with storeddict/dict-1.txt).
 const (
-	packAbove    = 512
-	packedPrefix = 0x01
+	packAbove      = 128
+	deflatedPrefix = 0x01
+	dict1Prefix    = 0x02
+	// packLevel: with the dictionary, level 5 takes 27% off the forms of
+	// the benchmark's corpus as level 1 deflated them, level 2 25%
+	// (compress/flate's level 1 ignores a dictionary), for 0-25 µs more
+	// an article (docs/benchmark.md).
+	packLevel = 5
 )
 
+// dict1 is the dictionary of dict1Prefix. It never changes: forms written
+// with it are read with it (TestStoredDictFrozen).
+//
+//go:embed storeddict/dict-1.txt
+var dict1 []byte
+
 var flateWriters = sync.Pool{New: func() any {
-	w, _ := flate.NewWriter(nil, flate.BestSpeed)
+	w, err := flate.NewWriterDict(nil, packLevel, dict1)
+	if err != nil {
+		panic(err) // only for a level out of range
+	}
 	return w
 }}
 
@@ -37,10 +60,10 @@ func packStored(src []byte) string {
 	}
 	var buf bytes.Buffer
 	buf.Grow(len(src) / 2)
-	buf.WriteByte(packedPrefix)
+	buf.WriteByte(dict1Prefix)
 	w := flateWriters.Get().(*flate.Writer)
 	defer flateWriters.Put(w)
-	w.Reset(&buf)
+	w.Reset(&buf) // keeps the dictionary
 	// Writing to a bytes.Buffer cannot fail.
 	w.Write(src)
 	w.Close()
@@ -58,16 +81,25 @@ func unpackStored(s string) ([]byte, error) {
 
 // unpackInto writes the JSON of a stored form to buf.
 func unpackInto(buf *bytes.Buffer, s string) error {
-	if s == "" || s[0] != packedPrefix {
+	var dict []byte
+	switch {
+	case s == "":
+		return nil
+	case s[0] == deflatedPrefix:
+	case s[0] == dict1Prefix:
+		dict = dict1
+	case s[0] < ' ': // a prefix of a later version
+		return fmt.Errorf("unknown packing %#x", s[0])
+	default: // plain JSON, as written before packing
 		buf.WriteString(s)
 		return nil
 	}
 	r := flateReaders.Get().(io.ReadCloser)
 	defer flateReaders.Put(r)
-	if err := r.(flate.Resetter).Reset(strings.NewReader(s[1:]), nil); err != nil {
+	if err := r.(flate.Resetter).Reset(strings.NewReader(s[1:]), dict); err != nil {
 		return err
 	}
-	buf.Grow(4 * len(s)) // news JSON deflates to about a third
+	buf.Grow(4 * len(s)) // news JSON deflates to a third or less
 	_, err := buf.ReadFrom(r)
 	return err
 }
