@@ -24,8 +24,8 @@ import (
 // The first byte says how a form was packed, so that a form is read with
 // the dictionary it was written with, and indexes written before the
 // dictionary, or before packing, read as they are: '{' (plain JSON),
-// deflatedPrefix (deflate level 1, no dictionary, as written until
-// December), dict1Prefix (deflate with storeddict/dict-1.txt).
+// deflatedPrefix (deflate level 1, no dictionary, as written before the
+// dictionary), dict1Prefix (deflate with storeddict/dict-1.txt).
 const (
 	packAbove      = 128
 	deflatedPrefix = 0x01
