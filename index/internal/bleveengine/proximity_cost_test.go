@@ -14,7 +14,6 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	bq "github.com/blevesearch/bleve/v2/search/query"
 
-	"github.com/newsindex/newsindex/index/internal/bleveengine/facet"
 	"github.com/newsindex/newsindex/index/internal/engine"
 )
 
@@ -243,34 +242,4 @@ func TestLazyReadsCost(t *testing.T) {
 	}
 	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 / (rounds - 1) }
 	t.Logf("in all: words %.1f -> %.1f CPU ms, pairs %.1f -> %.1f", ms(all[0][0]), ms(all[0][1]), ms(all[1][0]), ms(all[1][1]))
-}
-
-// TestCombinedFacetsCost measures whole search-box requests of the
-// benchmark's six words on a large index with the facet tables that count
-// single-valued fields as one combined value and with plain ones, alternated
-// request by request, in CPU time of the process (the counting's worker
-// included), so that both meet the same load:
-//
-//	NEWSINDEX_COST_INDEX=DIR/newsindex go test -run CombinedFacetsCost -v ./index/internal/bleveengine/
-func TestCombinedFacetsCost(t *testing.T) {
-	e := openCostIndex(t)
-	caches := []*facet.Cache{facet.NewPlainCache(), e.facets}
-	defer func(c *facet.Cache) { e.facets = c }(e.facets)
-	const rounds = 30
-	var cpu [2]time.Duration
-	for i := range rounds + 1 {
-		for _, text := range []string{"oil", "bank", "election", "minister", "market", "government"} {
-			for j := range caches {
-				k := (i + j) % 2 // each first in turn: the second meets the first's caches
-				e.facets = caches[k]
-				c0 := processCPU(t)
-				searchWith(t, e, engine.SearchRequest{Query: text})
-				if i > 0 { // the first round builds the tables
-					cpu[k] += processCPU(t) - c0
-				}
-			}
-		}
-	}
-	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 / (rounds * 6) }
-	t.Logf("search box, %d requests each: %.2f CPU ms a request with plain tables, %.2f combined", rounds*6, ms(cpu[0]), ms(cpu[1]))
 }

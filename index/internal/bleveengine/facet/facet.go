@@ -57,24 +57,14 @@ type Count struct {
 // Cache holds the uninverted segments of one index. It is safe for
 // concurrent use; one Cache serves every search of its index.
 type Cache struct {
-	mu     sync.Mutex
-	segs   map[segment.Segment]*segEntry
-	dicts  map[string]*dictionary
-	combos int // maxCombos, or 0 for tables without combinations
+	mu    sync.Mutex
+	segs  map[segment.Segment]*segEntry
+	dicts map[string]*dictionary
 }
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{segs: map[segment.Segment]*segEntry{}, dicts: map[string]*dictionary{}, combos: maxCombos}
-}
-
-// NewPlainCache returns an empty cache whose tables code no combinations of
-// single-valued fields (table.go): the counting as it was, which cost tests
-// compare with.
-func NewPlainCache() *Cache {
-	c := NewCache()
-	c.combos = 0
-	return c
+	return &Cache{segs: map[segment.Segment]*segEntry{}, dicts: map[string]*dictionary{}}
 }
 
 // segEntry is one segment's uninverted rows, one table per set of fields
@@ -191,7 +181,7 @@ func (c *Cache) segments(segs []*scorch.SegmentSnapshot) []*segEntry {
 
 // table returns the table of a segment for fields (key names them),
 // building it once: the fields are uninverted side by side.
-func (e *segEntry) table(seg segment.Segment, key string, fields []string, dicts []*dictionary, combos int) (*table, error) {
+func (e *segEntry) table(seg segment.Segment, key string, fields []string, dicts []*dictionary) (*table, error) {
 	e.mu.Lock()
 	sl := e.tables[key]
 	if sl == nil {
@@ -218,7 +208,7 @@ func (e *segEntry) table(seg segment.Segment, key string, fields []string, dicts
 	if err != nil {
 		return nil, err
 	}
-	sl.tab = w.packWith(combos)
+	sl.tab = w.pack()
 	return sl.tab, nil
 }
 
@@ -398,7 +388,7 @@ func (k *Counter) bind(r bindex.IndexReader) error {
 			continue
 		}
 		var err error
-		if k.tables[i], err = entries[i].table(ss.Segment(), key, fields, dicts, k.cache.combos); err != nil {
+		if k.tables[i], err = entries[i].table(ss.Segment(), key, fields, dicts); err != nil {
 			return err
 		}
 	}
