@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -72,13 +71,7 @@ func TestBoundedWord(t *testing.T) {
 			{Query: w, NoFacets: true},
 			{Query: w, Collapse: true},
 		} {
-			boundWords = false
-			want := searchWith(t, e, req)
-			boundWords = true
-			got := searchWith(t, e, req)
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("%+v:\n got %+v\nwant %+v", req, got, want)
-			}
+			sameEitherWay(t, e, req, &boundWords)
 		}
 		q, g, p := boundWord(parsedArticleQuery(t, e, w), 10)
 		if g == nil {

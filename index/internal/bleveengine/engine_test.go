@@ -2,6 +2,7 @@ package bleveengine
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -67,6 +68,19 @@ func openFixture(t testing.TB) *Engine {
 }
 
 // searchWith runs r with the defaults index.SearchRequest.Validate fills in.
+// sameEitherWay checks that req returns the same result with the switch
+// off and on, and leaves it on.
+func sameEitherWay(t testing.TB, e *Engine, req engine.SearchRequest, on *bool) {
+	t.Helper()
+	*on = false
+	want := searchWith(t, e, req)
+	*on = true
+	got := searchWith(t, e, req)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("%+v:\n got %+v\nwant %+v", req, got, want)
+	}
+}
+
 func searchWith(t testing.TB, e *Engine, r engine.SearchRequest) *engine.SearchResult {
 	t.Helper()
 	if r.Sort == "" {

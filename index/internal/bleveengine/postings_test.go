@@ -148,13 +148,7 @@ func TestLazyReads(t *testing.T) {
 	for i, w := range words {
 		for _, text := range []string{w, w + " " + words[(i+3)%len(words)]} {
 			for _, req := range []engine.SearchRequest{{Query: text}, {Query: text, Page: 2, Size: 7}} {
-				lazyReads = false
-				want := searchWith(t, e, req)
-				lazyReads = true
-				got := searchWith(t, e, req)
-				if !reflect.DeepEqual(got, want) {
-					t.Errorf("%+v:\n got %+v\nwant %+v", req, got, want)
-				}
+				sameEitherWay(t, e, req, &lazyReads)
 			}
 		}
 	}

@@ -39,11 +39,7 @@ func TestProximityCost(t *testing.T) {
 			bounded := i%2 == 1
 			sq := q
 			if bounded {
-				gq, g := gateSearch(q, 10)
-				if g == nil {
-					t.Fatalf("%q: not bounded", text)
-				}
-				sq = g.Query(gq)
+				sq = gatedPair(t, text, q)
 			}
 			start := threadCPU(t)
 			res, err := e.search(ctx, bleve.NewSearchRequestOptions(sq, 10, 0, false))
@@ -61,6 +57,26 @@ func TestProximityCost(t *testing.T) {
 		per := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 / float64(rounds-1) }
 		t.Logf("%-15s %6d matches: %6.2f CPU ms unbounded, %6.2f bounded", text, total[0], per(cpu[0]), per(cpu[1]))
 	}
+}
+
+// gatedPair returns the first pass of a two-word search bounded to a page
+// of 10, as Search runs it.
+func gatedPair(t *testing.T, text string, q bq.Query) bq.Query {
+	gq, g := gateSearch(q, 10)
+	if g == nil {
+		t.Fatalf("%q: not bounded", text)
+	}
+	return g.Query(gq)
+}
+
+// boundedWord returns the first pass of a one-word search bounded to a
+// page of 10, and what counts the matches it passes over.
+func boundedWord(t *testing.T, text string, q bq.Query) (bq.Query, *passedOver) {
+	b, g, p := boundWord(q, 10)
+	if g == nil {
+		t.Fatalf("%q: not bounded", text)
+	}
+	return g.Query(b), p
 }
 
 // threadCPU returns the CPU time the calling thread has used.
@@ -95,11 +111,7 @@ func TestWordBoundCost(t *testing.T) {
 			sq := q
 			var p *passedOver
 			if bounded {
-				bq, g, pp := boundWord(q, 10)
-				if g == nil {
-					t.Fatalf("%q: not bounded", text)
-				}
-				sq, p = g.Query(bq), pp
+				sq, p = boundedWord(t, text, q)
 			}
 			start := threadCPU(t)
 			res, err := e.search(ctx, bleve.NewSearchRequestOptions(sq, 10, 0, false))
@@ -207,17 +219,9 @@ func TestLazyReadsCost(t *testing.T) {
 			var sq bq.Query
 			var p *passedOver
 			if kind == 0 {
-				b, g, pp := boundWord(q, 10)
-				if g == nil {
-					t.Fatalf("%q: not bounded", text)
-				}
-				sq, p = g.Query(b), pp
+				sq, p = boundedWord(t, text, q)
 			} else {
-				gq, g := gateSearch(q, 10)
-				if g == nil {
-					t.Fatalf("%q: not bounded", text)
-				}
-				sq = g.Query(gq)
+				sq = gatedPair(t, text, q)
 			}
 			start := threadCPU(t)
 			res, err := e.search(ctx, bleve.NewSearchRequestOptions(sq, 10, 0, false))
