@@ -98,13 +98,6 @@ type wide struct {
 	vals  []uint32
 }
 
-func (t *wide) values(doc uint32) []uint32 {
-	if int(doc)+1 >= len(t.start) {
-		return nil
-	}
-	return t.vals[t.start[doc]:t.start[doc+1]]
-}
-
 // column maps a segment's documents to the value ordinals of one field, the
 // way a table is built: the values of document d are ords[off[d]:off[d+1]].
 type column struct {

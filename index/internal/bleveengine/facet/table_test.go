@@ -78,3 +78,12 @@ func TestPackedTable(t *testing.T) {
 		})
 	}
 }
+
+// values returns the values of document doc as the wide table holds them:
+// what a packed table's rows are checked against.
+func (t *wide) values(doc uint32) []uint32 {
+	if int(doc)+1 >= len(t.start) {
+		return nil
+	}
+	return t.vals[t.start[doc]:t.start[doc+1]]
+}
