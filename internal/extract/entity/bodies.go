@@ -24,6 +24,7 @@ var bodyCues = []struct {
 	{"a company after its kind", "packaging manufacturer Super Indah Makmur, German retailers Metro , Rewe and Lidl", (*extraction).companyAfterNoun, false},
 	{"a share price's move", "Apex Tannery lost 22.72 to 597, Hammerson was 8p higher", (*extraction).priceMove, false},
 	{"a company's figures", "Arthur Yates year net A$ 6.1 mln, Liu Chong Hing interim net up", (*extraction).companyFigures, false},
+	{"a company's short name", "Penn Treaty said … Penn Treaty American Corp, LENZING EXPECTS … Lenzing AG", (*extraction).companyShortName, false},
 }
 
 // bodies reads as organizations the names that a body cue stands by, and
@@ -156,6 +157,56 @@ func (x *extraction) companyFigures(s span) bool {
 		k++
 	}
 	return k < len(toks) && k > s.j-1 && !toks[k].lineStart && !toks[s.j].lineStart && figureNouns[toks[k].norm] && GivenName(toks[s.i].lower) == 0
+}
+
+// companyShortName reports whether the words of the span s open, in the
+// same document, a company's name that ends in a legal form: "Penn Treaty"
+// beside "Penn Treaty American Corp", a headline's "Lenzing" beside
+// "Lenzing AG", "Eli Lilly" beside "Eli Lilly & Co". Companies go by their
+// name without its legal form, and a company bears its founder's name
+// more often than a person in the news is named with his company's.
+func (x *extraction) companyShortName(s span) bool {
+	toks := x.toks
+	n := s.j - s.i
+	for i := 0; i+n < len(toks); i++ {
+		if toks[i].lower != toks[s.i].lower || x.opensNoName(i) {
+			continue
+		}
+		k := 1
+		for k < n && toks[i+k].lower == toks[s.i+k].lower && !toks[i+k].lineStart {
+			k++
+		}
+		if k < n {
+			continue
+		}
+		if x.legalFormEnds(i + n) {
+			return true
+		}
+	}
+	return false
+}
+
+// opensNoName reports whether a capitalised word other than an article
+// stands right before toks[i] on its line, so that toks[i] opens no name:
+// "Sun Penn Treaty Corp" is not Penn Treaty's.
+func (x *extraction) opensNoName(i int) bool {
+	return i > 0 && !x.toks[i].lineStart && isCap(x.toks[i-1].norm) && isNameToken(x.toks[i-1].norm) && !articles[x.toks[i-1].norm]
+}
+
+// legalFormEnds reports whether the name that runs on at toks[e] ends in a
+// company's legal form, after at most four more capitalised words or an
+// "&": "| American Corp", "| Plc", "| & Co".
+func (x *extraction) legalFormEnds(e int) bool {
+	toks := x.toks
+	for k := e; k < len(toks) && k < e+5 && !toks[k].lineStart; k++ {
+		if legalForms[toks[k].lower] && isCap(toks[k].norm) {
+			return true
+		}
+		if !x.capWord(k) && toks[k].norm != "&" {
+			return false
+		}
+	}
+	return false
 }
 
 // townAsTeam reports whether the span s is read as a place that a team may

@@ -69,6 +69,11 @@ func TestBodyCues(t *testing.T) {
 		{"a share price's move", "and Ardo Tannery lost 6-3 6-4 .", "Ardo Tannery", nil, false},
 		{"a company's figures", "Liu Kwong Hing interim net up 2.7 pct .", "Liu Kwong Hing", nil, true},
 		{"a company's figures", "Nortel shares rose .", "Nortel", nil, true},
+		{"a company's short name", "Penn Treaty said sales rose . Penn Treaty American Corp is based in Allentown .", "Penn Treaty", nil, true},
+		{"a company's short name", "LENZING EXPECTS HIGHER SALES .\nFibre maker Lenzing AG said on Thursday .", "LENZING", nil, true},
+		{"a company's short name", "Eli Lilly said . Shares of Eli Lilly & Co rose .", "Eli Lilly", nil, true},
+		{"a company's short name", "Walt Kessler said . The Kessler Institute opened .", "Walt Kessler", nil, false},
+		{"a company's short name", "Penn Treaty said . Sun Penn Treaty Corp is based in Allentown .", "Penn Treaty", nil, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.cue+"/"+tt.name, func(t *testing.T) {

@@ -73,8 +73,10 @@ func (x *extraction) patternOrgs() {
 			}
 			// A person inside the name blocks it only where it opens the name
 			// ("Baek Hyun-woo of the …"), not inside it ("Centre for Energy
-			// Studies", "Maple & Finch").
-			if s.kind == kPer && (s.i <= p.i || s.j > p.j) && !amp[p.i] || s.kind == kOrg && (s.i < p.i || s.j > p.j) {
+			// Studies", "Maple & Finch"), nor where the name ends in a
+			// company's legal form ("Loxley Publications | Plc").
+			opens := s.i < p.i || s.i == p.i && !legalForms[toks[p.j-1].lower]
+			if s.kind == kPer && (opens || s.j > p.j) && !amp[p.i] || s.kind == kOrg && (s.i < p.i || s.j > p.j) {
 				ok = false
 			}
 			// A competition the tagger read whole as a name of its own is

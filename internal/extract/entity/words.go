@@ -65,6 +65,7 @@ var (
 	// Words of organizations' names.
 	orgWords        = words("orgwords.txt", "org")
 	companySuffixes = words("orgwords.txt", "company-suffix")
+	legalForms      = words("orgwords.txt", "legal-form") // "Corp", "Plc", "AG": the last word of a company's legal name
 	companyWords    = words("orgwords.txt", "company-word")
 	companyHeads    = words("orgwords.txt", "company-head")
 	companyNouns    = words("orgwords.txt", "company-noun")
