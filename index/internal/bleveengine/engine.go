@@ -52,6 +52,9 @@ type Engine struct {
 	version int
 	// mem is set for an index held in memory only.
 	mem bool
+	// slices is how many slices a search of a large index runs its first
+	// pass in (SetSearchSlices); 0 picks the default.
+	slices int
 }
 
 // Create makes a new index at path: a new folder, or an empty one (a volume

@@ -300,17 +300,41 @@ func (e *Engine) loadPage(ctx context.Context, r *engine.SearchRequest, text bq.
 // A ranked search of words read also as a phrase reads the words' positions
 // only in the matches that may rank within the window (see proximityQuery).
 func (e *Engine) run(ctx context.Context, r *engine.SearchRequest, text bq.Query, filters []bq.Query, w window) (*bleve.SearchResult, *facet.Counter, error) {
-	var g *gate
-	var passed *passedOver
-	if r.Sort == engine.SortRelevance {
-		if len(filters) == 0 && boundWords {
-			text, g, passed = boundWord(text, w.from+w.size)
+	keep := w.from + w.size
+	first := func(dr docRange, k *facet.Counter, shared *sharedBound) (bq.Query, *passedOver) {
+		t := text
+		var g *gate
+		var passed *passedOver
+		if r.Sort == engine.SortRelevance {
+			if len(filters) == 0 && boundWords {
+				t, g, passed = boundWord(t, keep)
+				if bw, ok := t.(*boundedWordQuery); ok {
+					bw.end = dr.end
+				}
+			}
+			if g == nil {
+				t, g = gateSearch(t, keep)
+			}
 		}
-		if g == nil {
-			text, g = gateSearch(text, w.from+w.size)
+		if g != nil {
+			g.shared = shared
 		}
+		b := filtered(t, filters)
+		if dr != allDocs {
+			b = rangeQuery{b, dr}
+		}
+		if k != nil {
+			b = k.Query(b)
+			if passed != nil {
+				passed.k = k
+			}
+		}
+		if g != nil {
+			// The filters score nothing, so the gate sees the scores bleve ranks.
+			b = g.Query(b)
+		}
+		return b, passed
 	}
-	b := filtered(text, filters)
 	var k *facet.Counter
 	if !r.NoFacets {
 		fields := make([]string, 0, len(engine.AllFacets)+1)
@@ -323,16 +347,12 @@ func (e *Engine) run(ctx context.Context, r *engine.SearchRequest, text bq.Query
 			fr.Distinct = fStory
 		}
 		k = e.facets.NewCounter(fr)
-		b = k.Query(b)
-		if passed != nil {
-			passed.k = k
-		}
 	}
-	if g != nil {
-		// The filters score nothing, so the gate sees the scores bleve ranks.
-		b = g.Query(b)
+	sq := &slicedQuery{slices: 1, from: sliceFrom, keep: keep, k: k, first: first}
+	if sliceable(text) {
+		sq.slices = e.searchSlices()
 	}
-	req := bleve.NewSearchRequestOptions(b, w.size, w.from, false)
+	req := bleve.NewSearchRequestOptions(sq, w.size, w.from, false)
 	req.Fields = w.fields
 	// Secondary keys cost a doc-value lookup per hit; ties on score are
 	// rare enough that bleve's own order serves.
@@ -342,14 +362,15 @@ func (e *Engine) run(ctx context.Context, r *engine.SearchRequest, text bq.Query
 	case engine.SortDateAsc:
 		req.SortBy([]string{fPublished})
 	}
+	sq.sort = req.Sort
 	res, err := e.search(ctx, req)
 	if err != nil {
 		k.Release()
 		return nil, nil, err
 	}
-	if passed != nil {
-		res.Total += passed.n // the matches counted but not collected
-	}
+	extra, maxScore := sq.searched()
+	res.Total += extra // the matches counted but not collected
+	res.MaxScore = max(res.MaxScore, maxScore)
 	return res, k, nil
 }
 
