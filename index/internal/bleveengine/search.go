@@ -35,6 +35,8 @@ const histogramBuckets = 10000
 
 // Search runs a validated request with its parsed query (nil: match all).
 func (e *Engine) Search(ctx context.Context, r *engine.SearchRequest, q query.Node) (*engine.SearchResult, error) {
+	e.searching.Add(1)
+	defer e.searching.Add(-1)
 	// Quote documents hold none of the fields an article query searches,
 	// and the translator's match-all names the kind, so no kind filter: it
 	// would walk a posting list as long as the archive on every query.

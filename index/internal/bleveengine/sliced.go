@@ -6,6 +6,7 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"sort"
 	"sync"
 	"time"
 
@@ -44,18 +45,26 @@ import (
 // the machine the benchmark measures has two.
 const defaultSlices = 2
 
-// sliceFrom is the fewest documents (articles and quotes) an index holds
-// for a search to run in slices: below it, a slice's searcher and goroutine
-// cost more than the half of the search they take off. Tests lower it.
-var sliceFrom uint64 = 200000
+// sliceFrom is the fewest live documents (articles and quotes) an index
+// holds for a search to run in slices. Measured by TestSlicedCost: at
+// 288,000 documents (100,000 articles) a slice's searcher, goroutine and
+// weaker bound cost about what they take off the search box and two-word
+// searches (phrases and date-sorted searches gained a third); at 3 million
+// (a million articles) they took 30-45% off. Tests lower it.
+var sliceFrom uint64 = 500000
 
 // SetSearchSlices sets how many slices a search of a large index runs its
 // first pass in, side by side: 0 picks min(GOMAXPROCS, 2), 1 runs every
 // search in one. Call it before searching.
 func (e *Engine) SetSearchSlices(n int) { e.slices = max(n, 0) }
 
-// searchSlices is the number of slices a search may run in.
+// searchSlices is the number of slices a search may run in now: one while
+// other searches keep every other core busy, where a second slice would
+// only add its cost.
 func (e *Engine) searchSlices() int {
+	if runtime.GOMAXPROCS(0)-int(e.searching.Load()) < 1 {
+		return 1
+	}
 	if e.slices > 0 {
 		return e.slices
 	}
@@ -67,51 +76,50 @@ type docRange struct{ lo, end uint64 }
 
 var allDocs = docRange{0, math.MaxUint64}
 
-// sliceRanges splits snap's documents into at most n ranges on segment
-// boundaries, as even in live documents as the segments allow; one range
-// (allDocs) when it holds fewer than from.
+// sliceRanges splits snap's documents into n ranges holding about as many
+// live documents each; one range (allDocs) when there are fewer than from.
+// A range ends on a segment boundary when one is near (within a tenth of
+// a range's share), as Lucene's slices are whole segments; else inside a
+// segment, so that an index of one large segment and a few small ones (as
+// a merge leaves it) still splits evenly.
 func sliceRanges(snap *scorch.IndexSnapshot, n int, from uint64) []docRange {
 	segs := snap.Segments()
-	var live uint64
-	for _, ss := range segs {
-		live += ss.Count()
-	}
-	if n < 2 || len(segs) < 2 || live < from {
-		return []docRange{allDocs}
-	}
-	var out []docRange
-	var start, at, seen uint64 // the range's first document, the segment's, live documents before it
+	// The live documents before each segment, and its first number.
+	seen := make([]uint64, len(segs)+1)
+	at := make([]uint64, len(segs)+1)
 	for i, ss := range segs {
-		// Cut before this segment when that leaves the ranges so far
-		// nearer their share than cutting after it would.
-		share := live * uint64(len(out)+1) / uint64(n)
-		if i > 0 && len(out) < n-1 && at > start && seen+ss.Count()/2 >= share {
-			out = append(out, docRange{start, at})
-			start = at
-		}
-		seen += ss.Count()
-		at += ss.Segment().Count()
+		seen[i+1] = seen[i] + ss.Count()
+		at[i+1] = at[i] + ss.Segment().Count()
 	}
-	out = append(out, docRange{start, math.MaxUint64})
-	// A range holding most of the documents would take most of the time
-	// anyway: the others are not worth their searchers.
-	if len(out) < 2 {
+	live := seen[len(segs)]
+	if n < 2 || live < from || live < uint64(n) {
 		return []docRange{allDocs}
 	}
-	for _, rg := range out {
-		var in uint64
-		at = 0
-		for _, ss := range segs {
-			if at >= rg.lo && at < rg.end {
-				in += ss.Count()
-			}
-			at += ss.Segment().Count()
+	slack := live / uint64(n) / 10
+	var out []docRange
+	var start uint64
+	for j := 1; j < n; j++ {
+		share := live * uint64(j) / uint64(n)
+		// The segment holding the share's document.
+		s := sort.Search(len(segs), func(i int) bool { return seen[i+1] > share })
+		var cut uint64
+		switch {
+		case share-seen[s] <= slack:
+			cut = at[s]
+		case seen[s+1]-share <= slack && s+1 < len(segs):
+			cut = at[s+1]
+		default:
+			cut = at[s] + (share-seen[s])*(at[s+1]-at[s])/(seen[s+1]-seen[s])
 		}
-		if in > live*3/4 {
-			return []docRange{allDocs}
+		if cut > start {
+			out = append(out, docRange{start, cut})
+			start = cut
 		}
 	}
-	return out
+	if len(out) == 0 {
+		return []docRange{allDocs}
+	}
+	return append(out, docRange{start, math.MaxUint64})
 }
 
 // sliceable reports whether the scores of q's searchers are the same

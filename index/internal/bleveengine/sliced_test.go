@@ -86,7 +86,8 @@ func sameSlicedOrNot(t *testing.T, e *Engine, req engine.SearchRequest, n int) {
 // TestSlicedSearch: a search whose first pass runs in slices side by side
 // returns what it returns in one (pages, scores, order, totals, facets, the
 // histogram, stories), on an index of several segments with replaced and
-// removed articles: one word, two, a phrase, OR and NOT, filters, dates,
+// removed articles, in ranges ending on segment boundaries and inside
+// segments: one word, two, a phrase, OR and NOT, filters, dates,
 // sorted by date, collapsed.
 func TestSlicedSearch(t *testing.T) {
 	e := slicedFixture(t)
@@ -127,7 +128,8 @@ func TestSlicedSearch(t *testing.T) {
 			{Query: text, Since: since, Sort: engine.SortDate},
 			{Query: text, Interval: engine.IntervalMonth},
 		} {
-			for _, n := range []int{2, 3} {
+			// Four slices of six segments: ranges end inside segments.
+			for _, n := range []int{2, 3, 4} {
 				sameSlicedOrNot(t, e, req, n)
 			}
 		}
