@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime"
 	"slices"
+	"strconv"
 	"syscall"
 	"testing"
 	"time"
@@ -168,6 +169,7 @@ func TestSearchBoxCost(t *testing.T) {
 
 // openCostIndex opens the index NEWSINDEX_COST_INDEX names for the cost
 // tests, closed when the test ends; without it the test is skipped.
+// NEWSINDEX_COST_SLICES, when set, is its SetSearchSlices (1: one slice).
 func openCostIndex(t *testing.T) *Engine {
 	path := os.Getenv("NEWSINDEX_COST_INDEX")
 	if path == "" {
@@ -176,6 +178,13 @@ func openCostIndex(t *testing.T) *Engine {
 	e, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if v := os.Getenv("NEWSINDEX_COST_SLICES"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			t.Fatalf("NEWSINDEX_COST_SLICES=%q: %v", v, err)
+		}
+		e.SetSearchSlices(n)
 	}
 	t.Cleanup(func() { e.Close() })
 	return e
