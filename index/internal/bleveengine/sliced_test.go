@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -134,4 +136,34 @@ func TestSlicedSearch(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestSlicedSearchConcurrent: sliced searches running at once share
+// nothing they write (run with -race), and each returns what it returns
+// alone in one slice.
+func TestSlicedSearchConcurrent(t *testing.T) {
+	e := slicedFixture(t)
+	defer func(n uint64) { sliceFrom = n }(sliceFrom)
+	sliceFrom = 0
+	// Cores enough that searches at once still run in slices.
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(8))
+	reqs := []engine.SearchRequest{{Query: "oil"}, {Query: "oil prices"}, {Query: `"interest rates"`, Sort: engine.SortDate},
+		{Query: "bank", CountStories: true}, {Query: "market", Filters: map[engine.Facet][]string{engine.FacetCategory: {"sport"}}}}
+	e.SetSearchSlices(1)
+	want := make([]*engine.SearchResult, len(reqs))
+	for i, req := range reqs {
+		want[i] = searchWith(t, e, req)
+	}
+	e.SetSearchSlices(2)
+	var wg sync.WaitGroup
+	for range 3 {
+		for i, req := range reqs {
+			wg.Go(func() {
+				if got := searchWith(t, e, req); !reflect.DeepEqual(got, want[i]) {
+					t.Errorf("%+v at once with others:\n got %+v\nwant %+v", req, got, want[i])
+				}
+			})
+		}
+	}
+	wg.Wait()
 }
