@@ -149,7 +149,15 @@ func (q *proximityQuery) Searcher(ctx context.Context, i bleveindex.IndexReader,
 			}
 			ts = append(ts, one)
 		}
-		c, err := searcher.NewConjunctionSearcher(ctx, i, ts, wo)
+		// Not bleve's optimized conjunction, which intersects the terms'
+		// postings in every segment as it is built (most of the building
+		// of a two-word search): the searcher is advanced to the few
+		// matches that may rank only.
+		plain := make([]search.Searcher, len(ts))
+		for k, t := range ts {
+			plain[k] = unoptimized{t}
+		}
+		c, err := searcher.NewConjunctionSearcher(ctx, i, plain, wo)
 		if err != nil {
 			for _, t := range ts {
 				_ = t.Close()
@@ -163,6 +171,9 @@ func (q *proximityQuery) Searcher(ctx context.Context, i bleveindex.IndexReader,
 	s.SetQueryNorm(1 / math.Sqrt(s.Weight()))
 	return s, nil
 }
+
+// unoptimized hides a searcher's Optimize from bleve's conjunction.
+type unoptimized struct{ search.Searcher }
 
 // baseSearcher returns the searcher of the AND of must and not: a
 // wordsSearcher when it can be one, else bleve's.
