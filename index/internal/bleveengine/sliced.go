@@ -25,7 +25,8 @@ import (
 // the matches gathered for the facets) runs in slices of the snapshot's
 // documents side by side, as Lucene's IndexSearcher runs one over slices
 // of its segments with an executor. Each slice is a range of document
-// numbers on segment boundaries, about as many documents in each, searched
+// numbers (ending on a segment boundary where one is near), about as many
+// live documents in each, searched
 // by a searcher of its own with a collector of its own, which keeps the
 // slice's best matches (the window's, from its first) and counts its
 // matches into a part of the facet counter. The slices' best are then
@@ -148,7 +149,7 @@ func sliceable(q bq.Query) bool {
 	case *bq.MatchQuery:
 		return q.Operator == bq.MatchQueryOperatorAnd
 	case *bq.ConjunctionQuery:
-		return all(q.Conjuncts)
+		return q == nil || all(q.Conjuncts)
 	case *bq.DisjunctionQuery:
 		return disjunction(q)
 	case fieldsQuery:
@@ -275,9 +276,10 @@ type slicedSearcher struct {
 	best   []*search.DocumentMatch // in the order of their numbers
 }
 
-// sliceClock, when set (by the cost tests), is each slice's clock: the CPU
-// time of the thread it runs on, which its goroutine then keeps; run adds
-// what the other slices took longer than the first to sliceLonger.
+// sliceClock, when set (by the cost tests, searching one at a time), is
+// each slice's clock: the CPU time of the thread it runs on, which its
+// goroutine then keeps; run adds what the other slices took longer than
+// the first to sliceLonger.
 var (
 	sliceClock  func() time.Duration
 	sliceLonger time.Duration
