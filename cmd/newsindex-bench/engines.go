@@ -66,7 +66,7 @@ func (newsindexEngine) config() (config.Config, *index.Options, error) {
 	if err != nil {
 		return cfg, nil, err
 	}
-	return cfg, &index.Options{CategoryModel: cfg.Category.Model, Workers: cfg.Ingest.Workers}, nil
+	return cfg, &index.Options{CategoryModel: cfg.Category.Model, Workers: cfg.Ingest.Workers, SearchSlices: cfg.Index.SearchSlices}, nil
 }
 
 func (e newsindexEngine) ingest(ctx context.Context, corpus, dir string) (ingestStats, error) {

@@ -126,7 +126,7 @@ func bleveOnly(cfg config.Config, command, instead string) error {
 }
 
 func indexOptions(cfg config.Config, log *slog.Logger) *index.Options {
-	return &index.Options{Logger: log, CategoryModel: cfg.Category.Model, Workers: cfg.Ingest.Workers}
+	return &index.Options{Logger: log, CategoryModel: cfg.Category.Model, Workers: cfg.Ingest.Workers, SearchSlices: cfg.Index.SearchSlices}
 }
 
 // signalContext is cancelled by Ctrl-C or SIGTERM.

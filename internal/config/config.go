@@ -39,6 +39,10 @@ type IndexConfig struct {
 	// Backend is "bleve" (an index on this machine, at Path) or
 	// "opensearch" (an index in an OpenSearch cluster, see OpenSearchConfig).
 	Backend string `mapstructure:"backend"`
+	// SearchSlices is how many goroutines a search of a large bleve index
+	// runs its first pass in while a core is free (index.Options.SearchSlices):
+	// 0 picks min(cores, 2), 1 turns it off.
+	SearchSlices int `mapstructure:"search_slices"`
 }
 
 // The backends.
@@ -136,6 +140,7 @@ type LogConfig struct {
 var defaults = map[string]any{
 	"index.path":                      "data/index",
 	"index.backend":                   BackendBleve,
+	"index.search_slices":             0,
 	"opensearch.urls":                 []string{},
 	"opensearch.username":             "",
 	"opensearch.password":             "",
@@ -228,6 +233,8 @@ func (c Config) Validate() error {
 		return errors.New("config: index.path is empty")
 	case c.Ingest.BatchSize < 1 || c.Ingest.BatchSize > 100000:
 		return fmt.Errorf("config: ingest.batch_size %d out of range 1..100000", c.Ingest.BatchSize)
+	case c.Index.SearchSlices < 0:
+		return fmt.Errorf("config: index.search_slices %d is negative", c.Index.SearchSlices)
 	case c.Ingest.Workers < 0:
 		return fmt.Errorf("config: ingest.workers %d is negative", c.Ingest.Workers)
 	case c.Server.MaxBodyBytes < 1024:

@@ -33,6 +33,9 @@ type boundedWordQuery struct {
 	readings []fieldsQuery
 	gate     *gate
 	passed   *passedOver
+	// end, when set, is the end of the documents searched: a slice's
+	// (see slicedQuery), past which no match is counted.
+	end uint64
 }
 
 // passedOver counts the matches a bounded search passes over: bleve's
@@ -93,7 +96,10 @@ func boundWord(text bq.Query, k int) (bq.Query, *gate, *passedOver) {
 // Searcher implements bleve's query.Query: bleve's disjunctions when the
 // terms cannot be scored apart (see wordsSearcherOf).
 func (q *boundedWordQuery) Searcher(ctx context.Context, i bleveindex.IndexReader, m mapping.IndexMapping, o search.SearcherOptions) (search.Searcher, error) {
-	s := &boundedWordSearcher{gate: q.gate, passed: q.passed}
+	s := &boundedWordSearcher{gate: q.gate, passed: q.passed, end: q.end}
+	if s.end == 0 {
+		s.end = math.MaxUint64
+	}
 	for _, fq := range q.readings {
 		ws, err := wordsSearcherOf(ctx, i, []bq.Query{fq}, o)
 		if err != nil || ws == nil {
@@ -139,6 +145,7 @@ type boundedWordSearcher struct {
 	gate     *gate
 	passed   *passedOver
 	next     uint64
+	end      uint64 // the first document number not searched
 	// ceiling is each reading's terms' highest scores, as the query is
 	// normed; nil until the first search.
 	ceiling [][]float64
@@ -176,7 +183,7 @@ func (s *boundedWordSearcher) Next(ctx *search.SearchContext) (*search.DocumentM
 				at = min(at, c.doc)
 			}
 		}
-		if at == math.MaxUint64 {
+		if at >= s.end {
 			break
 		}
 		// What the match could score: each reading holding it as bleve's

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -52,6 +53,11 @@ type Engine struct {
 	version int
 	// mem is set for an index held in memory only.
 	mem bool
+	// slices is how many slices a search of a large index runs its first
+	// pass in (SetSearchSlices); 0 picks the default.
+	slices int
+	// searching counts the searches running, which then take a core each.
+	searching atomic.Int32
 }
 
 // Create makes a new index at path: a new folder, or an empty one (a volume

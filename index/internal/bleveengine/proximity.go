@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/binary"
 	"math"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -148,7 +149,15 @@ func (q *proximityQuery) Searcher(ctx context.Context, i bleveindex.IndexReader,
 			}
 			ts = append(ts, one)
 		}
-		c, err := searcher.NewConjunctionSearcher(ctx, i, ts, wo)
+		// Not bleve's optimized conjunction, which intersects the terms'
+		// postings in every segment as it is built (most of the building
+		// of a two-word search): the searcher is advanced to the few
+		// matches that may rank only.
+		plain := make([]search.Searcher, len(ts))
+		for k, t := range ts {
+			plain[k] = unoptimized{t}
+		}
+		c, err := searcher.NewConjunctionSearcher(ctx, i, plain, wo)
 		if err != nil {
 			for _, t := range ts {
 				_ = t.Close()
@@ -162,6 +171,9 @@ func (q *proximityQuery) Searcher(ctx context.Context, i bleveindex.IndexReader,
 	s.SetQueryNorm(1 / math.Sqrt(s.Weight()))
 	return s, nil
 }
+
+// unoptimized hides a searcher's Optimize from bleve's conjunction.
+type unoptimized struct{ search.Searcher }
 
 // baseSearcher returns the searcher of the AND of must and not: a
 // wordsSearcher when it can be one, else bleve's.
@@ -388,12 +400,15 @@ func (s *proximitySearcher) DocumentMatchPoolSize() int {
 
 // gate bounds a ranked search to its best k matches: it keeps the scores of
 // the best k the search has passed on so far, whose worst no match below
-// can displace. A gate serves one search, from one goroutine.
+// can displace. A gate serves one search, from one goroutine; the gates of
+// the slices of one search share their bounds (sharedBound).
 type gate struct {
 	k   int
 	top scoreHeap
 	// checked counts the matches whose positions were read.
 	checked int
+	// shared, when set, is the best of the bounds of the search's slices.
+	shared *sharedBound
 }
 
 // check counts a match whose positions are read.
@@ -409,10 +424,17 @@ func newGate(k int) *gate { return &gate{k: k} }
 // threshold returns the score a match must reach to be among the best k so
 // far: minus infinity until k are found, and for a nil gate.
 func (g *gate) threshold() float64 {
-	if g == nil || len(g.top) < g.k || g.k <= 0 {
+	if g == nil || g.k <= 0 {
 		return math.Inf(-1)
 	}
-	return g.top[0]
+	t := math.Inf(-1)
+	if len(g.top) >= g.k {
+		t = g.top[0]
+	}
+	if g.shared != nil {
+		t = max(t, g.shared.load())
+	}
+	return t
 }
 
 // add counts a match the search passes on.
@@ -422,11 +444,42 @@ func (g *gate) add(score float64) {
 	}
 	if len(g.top) < g.k {
 		heap.Push(&g.top, score)
-		return
-	}
-	if score > g.top[0] {
+	} else if score > g.top[0] {
 		g.top[0] = score
 		heap.Fix(&g.top, 0)
+	} else {
+		return
+	}
+	if g.shared != nil && len(g.top) == g.k {
+		g.shared.raise(g.top[0])
+	}
+}
+
+// sharedBound is the highest k-th best score the slices of one search have
+// found so far (see slicedQuery), read and raised from their goroutines. A
+// match under it is under the k-th best of all: it cannot reach the page
+// from any slice.
+type sharedBound struct{ bits atomic.Uint64 }
+
+// load returns the bound: minus infinity until a slice has found its k.
+func (b *sharedBound) load() float64 {
+	v := b.bits.Load()
+	if v == 0 {
+		return math.Inf(-1)
+	}
+	return math.Float64frombits(v)
+}
+
+// raise raises the bound to score, a slice's k-th best, if it is higher.
+func (b *sharedBound) raise(score float64) {
+	for {
+		old := b.bits.Load()
+		if old != 0 && math.Float64frombits(old) >= score || score <= 0 {
+			return
+		}
+		if b.bits.CompareAndSwap(old, math.Float64bits(score)) {
+			return
+		}
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime"
 	"slices"
+	"strconv"
 	"syscall"
 	"testing"
 	"time"
@@ -168,6 +169,7 @@ func TestSearchBoxCost(t *testing.T) {
 
 // openCostIndex opens the index NEWSINDEX_COST_INDEX names for the cost
 // tests, closed when the test ends; without it the test is skipped.
+// NEWSINDEX_COST_SLICES, when set, is its SetSearchSlices (1: one slice).
 func openCostIndex(t *testing.T) *Engine {
 	path := os.Getenv("NEWSINDEX_COST_INDEX")
 	if path == "" {
@@ -176,6 +178,13 @@ func openCostIndex(t *testing.T) *Engine {
 	e, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if v := os.Getenv("NEWSINDEX_COST_SLICES"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			t.Fatalf("NEWSINDEX_COST_SLICES=%q: %v", v, err)
+		}
+		e.SetSearchSlices(n)
 	}
 	t.Cleanup(func() { e.Close() })
 	return e
@@ -246,4 +255,81 @@ func TestLazyReadsCost(t *testing.T) {
 	}
 	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 / (rounds - 1) }
 	t.Logf("in all: words %.1f -> %.1f CPU ms, pairs %.1f -> %.1f", ms(all[0][0]), ms(all[0][1]), ms(all[1][0]), ms(all[1][1]))
+}
+
+// TestSlicedCost measures whole requests on a large index searched in one
+// slice and in two side by side, alternated request by request: the
+// search box (every facet and the day histogram) of the benchmark's six
+// words, and without facets two words, a phrase, a word with a category
+// filter and a word sorted by date. It reports for each the median and
+// 90th percentile wall time, the process's CPU time a request, and the
+// median of the request's critical path: the CPU time of the searching
+// thread plus what the second slice took longer than the first. On a
+// machine busy with other work, the critical path is what the wall time
+// would be with a core free for the second slice (the counting's worker,
+// the same either way, left out):
+//
+//	NEWSINDEX_COST_INDEX=DIR/newsindex go test -run SlicedCost -v ./index/internal/bleveengine/
+func TestSlicedCost(t *testing.T) {
+	e := openCostIndex(t)
+	defer e.SetSearchSlices(0)
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	sliceClock = func() time.Duration { return threadCPU(t) }
+	defer func() { sliceClock = nil }()
+	// Sliced whatever the index's size: the test tells where it pays.
+	defer func(n uint64) { sliceFrom = n }(sliceFrom)
+	sliceFrom = 0
+	if n, err := e.idx.DocCount(); err == nil {
+		t.Logf("%d documents", n)
+	}
+	const rounds = 20
+	words := []string{"oil", "bank", "election", "minister", "market", "government"}
+	kinds := []struct {
+		name string
+		reqs []engine.SearchRequest
+	}{
+		{"search box", nil}, {"two words", nil}, {"phrase", nil}, {"word + category", nil}, {"word by date", nil},
+		{"rare word", nil},
+	}
+	for _, w := range words {
+		kinds[0].reqs = append(kinds[0].reqs, engine.SearchRequest{Query: w})
+		kinds[3].reqs = append(kinds[3].reqs, engine.SearchRequest{Query: w, NoFacets: true,
+			Filters: map[engine.Facet][]string{engine.FacetCategory: {"World"}}})
+		kinds[4].reqs = append(kinds[4].reqs, engine.SearchRequest{Query: w, NoFacets: true, Sort: engine.SortDate})
+	}
+	for _, p := range []string{"oil prices", "central bank", "trade deficit", "interest rates", "stock market"} {
+		kinds[1].reqs = append(kinds[1].reqs, engine.SearchRequest{Query: p, NoFacets: true})
+		kinds[2].reqs = append(kinds[2].reqs, engine.SearchRequest{Query: `"` + p + `"`, NoFacets: true})
+	}
+	for _, w := range []string{"walrus", "saxophone", "origami", "glacier", "zeppelin"} {
+		kinds[5].reqs = append(kinds[5].reqs, engine.SearchRequest{Query: w})
+	}
+	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+	for _, k := range kinds {
+		var walls, paths [2][]time.Duration
+		var cpu [2]time.Duration
+		for i := range rounds + 1 {
+			for _, req := range k.reqs {
+				for n := range 2 {
+					e.SetSearchSlices(n + 1)
+					start, c0, t0, l0 := time.Now(), processCPU(t), threadCPU(t), sliceLonger
+					searchWith(t, e, req)
+					if i > 0 { // the first round warms the caches
+						walls[n] = append(walls[n], time.Since(start))
+						paths[n] = append(paths[n], threadCPU(t)-t0+sliceLonger-l0)
+						cpu[n] += processCPU(t) - c0
+					}
+				}
+			}
+		}
+		for n := range 2 {
+			slices.Sort(walls[n])
+			slices.Sort(paths[n])
+		}
+		p := func(ds [2][]time.Duration, n, q int) float64 { return ms(ds[n][len(ds[n])*q/100]) }
+		c := func(n int) float64 { return ms(cpu[n]) / float64(len(walls[n])) }
+		t.Logf("%-16s wall p50 %6.2f -> %6.2f ms, p90 %6.2f -> %6.2f; critical path p50 %6.2f -> %6.2f; CPU %6.2f -> %6.2f ms a request (1 -> 2 slices)",
+			k.name, p(walls, 0, 50), p(walls, 1, 50), p(walls, 0, 90), p(walls, 1, 90), p(paths, 0, 50), p(paths, 1, 50), c(0), c(1))
+	}
 }

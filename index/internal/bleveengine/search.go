@@ -35,6 +35,8 @@ const histogramBuckets = 10000
 
 // Search runs a validated request with its parsed query (nil: match all).
 func (e *Engine) Search(ctx context.Context, r *engine.SearchRequest, q query.Node) (*engine.SearchResult, error) {
+	e.searching.Add(1)
+	defer e.searching.Add(-1)
 	// Quote documents hold none of the fields an article query searches,
 	// and the translator's match-all names the kind, so no kind filter: it
 	// would walk a posting list as long as the archive on every query.
@@ -300,17 +302,41 @@ func (e *Engine) loadPage(ctx context.Context, r *engine.SearchRequest, text bq.
 // A ranked search of words read also as a phrase reads the words' positions
 // only in the matches that may rank within the window (see proximityQuery).
 func (e *Engine) run(ctx context.Context, r *engine.SearchRequest, text bq.Query, filters []bq.Query, w window) (*bleve.SearchResult, *facet.Counter, error) {
-	var g *gate
-	var passed *passedOver
-	if r.Sort == engine.SortRelevance {
-		if len(filters) == 0 && boundWords {
-			text, g, passed = boundWord(text, w.from+w.size)
+	keep := w.from + w.size
+	first := func(dr docRange, k *facet.Counter, shared *sharedBound) (bq.Query, *passedOver) {
+		t := text
+		var g *gate
+		var passed *passedOver
+		if r.Sort == engine.SortRelevance {
+			if len(filters) == 0 && boundWords {
+				t, g, passed = boundWord(t, keep)
+				if bw, ok := t.(*boundedWordQuery); ok {
+					bw.end = dr.end
+				}
+			}
+			if g == nil {
+				t, g = gateSearch(t, keep)
+			}
 		}
-		if g == nil {
-			text, g = gateSearch(text, w.from+w.size)
+		if g != nil {
+			g.shared = shared
 		}
+		b := filtered(t, filters)
+		if dr != allDocs {
+			b = rangeQuery{b, dr}
+		}
+		if k != nil {
+			b = k.Query(b)
+			if passed != nil {
+				passed.k = k
+			}
+		}
+		if g != nil {
+			// The filters score nothing, so the gate sees the scores bleve ranks.
+			b = g.Query(b)
+		}
+		return b, passed
 	}
-	b := filtered(text, filters)
 	var k *facet.Counter
 	if !r.NoFacets {
 		fields := make([]string, 0, len(engine.AllFacets)+1)
@@ -323,16 +349,12 @@ func (e *Engine) run(ctx context.Context, r *engine.SearchRequest, text bq.Query
 			fr.Distinct = fStory
 		}
 		k = e.facets.NewCounter(fr)
-		b = k.Query(b)
-		if passed != nil {
-			passed.k = k
-		}
 	}
-	if g != nil {
-		// The filters score nothing, so the gate sees the scores bleve ranks.
-		b = g.Query(b)
+	sq := &slicedQuery{slices: 1, from: sliceFrom, keep: keep, k: k, first: first}
+	if sliceable(text) {
+		sq.slices = e.searchSlices()
 	}
-	req := bleve.NewSearchRequestOptions(b, w.size, w.from, false)
+	req := bleve.NewSearchRequestOptions(sq, w.size, w.from, false)
 	req.Fields = w.fields
 	// Secondary keys cost a doc-value lookup per hit; ties on score are
 	// rare enough that bleve's own order serves.
@@ -342,14 +364,15 @@ func (e *Engine) run(ctx context.Context, r *engine.SearchRequest, text bq.Query
 	case engine.SortDateAsc:
 		req.SortBy([]string{fPublished})
 	}
+	sq.sort = req.Sort
 	res, err := e.search(ctx, req)
 	if err != nil {
 		k.Release()
 		return nil, nil, err
 	}
-	if passed != nil {
-		res.Total += passed.n // the matches counted but not collected
-	}
+	extra, maxScore := sq.searched()
+	res.Total += extra // the matches counted but not collected
+	res.MaxScore = max(res.MaxScore, maxScore)
 	return res, k, nil
 }
 

@@ -321,10 +321,13 @@ type Request struct {
 }
 
 // Counter counts the values of its fields over the documents of one search.
-// Use it for one search only, from one goroutine (bleve's collector).
+// Use it for one search only, from one goroutine (bleve's collector), or
+// split it into parts (Part) that gather from goroutines of their own.
 type Counter struct {
 	cache *Cache
 	req   Request
+	// part is set for a part of another counter: bound with it.
+	part bool
 
 	dicts   []*dictionary
 	offsets []uint64 // first global document number of each segment
@@ -349,9 +352,13 @@ func (c *Cache) NewCounter(req Request) *Counter {
 	return &Counter{cache: c, req: req}
 }
 
-// bind resolves the segments of the reader a search runs on and sizes the
-// counts; it runs when bleve asks the wrapped query for its searcher.
-func (k *Counter) bind(r bindex.IndexReader) error {
+// Bind resolves the segments of the reader a search runs on and sizes the
+// counts; it runs when bleve asks the wrapped query for its searcher, or
+// before the counter is split into parts.
+func (k *Counter) Bind(r bindex.IndexReader) error {
+	if k.part {
+		return nil // bound with the counter it is a part of
+	}
 	snap, ok := r.(*scorch.IndexSnapshot)
 	if !ok {
 		return ErrUnsupported
@@ -398,6 +405,35 @@ func (k *Counter) bind(r bindex.IndexReader) error {
 	k.cur, k.matched, k.loose, k.counted = 0, 0, 0, false
 	k.docs = make([][]uint32, len(segs))
 	return nil
+}
+
+// Part returns a counter that gathers documents for k from a goroutine of
+// its own: one part of a search split into ranges of documents, each
+// searched by its own searcher. k must be bound; Join hands the part's
+// documents back to k, which counts them all.
+func (k *Counter) Part() *Counter {
+	return &Counter{cache: k.cache, req: k.req, part: true, offsets: k.offsets, docs: make([][]uint32, len(k.docs))}
+}
+
+// Join adds the documents gathered by parts of k (Part) to k's, in the
+// order of their ranges: documents stay in the order of their numbers. The
+// parts must not be used after.
+func (k *Counter) Join(parts ...*Counter) {
+	for _, p := range parts {
+		for s, d := range p.docs {
+			switch {
+			case d == nil:
+			case k.docs[s] == nil:
+				k.docs[s] = d
+			default:
+				k.docs[s] = append(k.docs[s], d...)
+				docsPool.Put(&d)
+			}
+			p.docs[s] = nil
+		}
+		k.matched += p.matched
+		p.matched = 0
+	}
 }
 
 // add counts the document with the given internal ID.
@@ -662,7 +698,7 @@ func (q *countingQuery) Searcher(ctx context.Context, r bindex.IndexReader, m ma
 	if err != nil {
 		return nil, err
 	}
-	if err := q.k.bind(r); err != nil {
+	if err := q.k.Bind(r); err != nil {
 		s.Close()
 		return nil, err
 	}
