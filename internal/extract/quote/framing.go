@@ -398,7 +398,7 @@ var leftRules = []leftRule{
 		"Luis Ortega", (*doc).leftParticiple},
 	{"X said", "Luis Ortega said the plan would “leave the border towns without a single doctor.”",
 		"Luis Ortega", (*doc).leftNameSaid},
-	{"X … and said", "Luis Ortega praised the nurses and said the plan would “leave the towns without a doctor.”",
+	{"X … and said, X … but said", "Luis Ortega praised the nurses but said the plan would “leave the towns without a doctor.”",
 		"Luis Ortega", (*doc).leftAndSaid},
 	{"said X", "Said Luis Ortega, the union leader: “We will strike again in May and in June.”",
 		"Luis Ortega", (*doc).leftSaidName},
@@ -560,11 +560,11 @@ func (d *doc) leftNameSaid(s *leftScan, v int) verdict {
 	return done
 }
 
-// leftAndSaid reads "X praised … and said …“…”": the subject of the first
-// verb speaks.
+// leftAndSaid reads "X praised … and said …“…”" and "X declined … but
+// said …“…”": the subject of the first verb speaks.
 func (d *doc) leftAndSaid(s *leftScan, v int) verdict {
 	_, j, ok := d.speechVerbAt(s, v)
-	if !ok || j <= s.l0 || d.toks[j].lw != "and" {
+	if !ok || j <= s.l0 || !verbCoordinators[d.toks[j].lw] {
 		return next
 	}
 	if sp, ok := d.subject(s.l0, j); ok && sp.kind != spDesc {

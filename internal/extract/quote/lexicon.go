@@ -107,12 +107,14 @@ var (
 	abbrevs       = words("function.txt", "abbreviation")
 	// auxiliaries may stand between a speaker and the speech verb, and so
 	// may a day ("Priebus later Thursday told").
-	auxiliaries   = union(words("function.txt", "auxiliary"), days)
-	finiteVerbs   = words("function.txt", "finite")
-	beForms       = words("function.txt", "be")
-	connectors    = words("function.txt", "connector")
-	adjunctStarts = words("function.txt", "adjunct-start")
-	termBefore    = words("function.txt", "term-before")
+	auxiliaries = union(words("function.txt", "auxiliary"), days)
+	finiteVerbs = words("function.txt", "finite")
+	beForms     = words("function.txt", "be")
+	connectors  = words("function.txt", "connector")
+	// verbCoordinators join a second verb to the sentence's subject
+	verbCoordinators = words("function.txt", "verb-coordinator")
+	adjunctStarts    = words("function.txt", "adjunct-start")
+	termBefore       = words("function.txt", "term-before")
 	// calendar words are capitalised but never part of a name; "May" is a
 	// modal verb too, and a name ("Theresa May").
 	calendar   = minus(union(days, months), "may")

@@ -461,6 +461,11 @@ var patternTests = []struct {
 		want: []want{{starts: "the party would finish", speaker: "Maria Keller", cue: "said", indirect: true}},
 	},
 	{
+		name: "coordinated_speech_verb_but",
+		text: "Hearing\n\nJudge Helena Brandt put off deciding the question but said the tenants could come back later with that request.",
+		want: []want{{starts: "the tenants could come", speaker: "Helena Brandt", cue: "said", indirect: true}},
+	},
+	{
 		name: "next_sentence_frames_its_own_quote",
 		text: "Debate\n\nMaria Keller said Tomas Lindqvist \"caused real harm.\" Anna Berg called Keller a \"pathological liar.\" Others stayed quiet.",
 		want: []want{

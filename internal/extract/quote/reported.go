@@ -162,12 +162,12 @@ func (d *doc) indirect() {
 			continue
 		}
 		sp, a, ok := d.parseBackward(l0, j)
-		if !ok && j > l0 && toks[j].lw == "and" {
+		if !ok && j > l0 && verbCoordinators[toks[j].lw] {
 			if (w == "added" || w == "adds") && (c >= hi || toks[c].lw != "that") {
 				continue // "have kept their squad together and added two defenders": a verb of getting
 			}
-			// "Obama praised the nominee and said …": the subject of the
-			// first verb speaks
+			// "Obama praised the nominee and said …", "Comey called it
+			// careless but said …": the subject of the first verb speaks
 			sp, ok = d.subject(l0, j)
 			a = l0
 		}
