@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"strings"
+	"slices"
 	"testing"
 	"time"
 
@@ -20,32 +20,17 @@ import (
 func TestBoundedWord(t *testing.T) {
 	e := memEngine(t)
 	r := rand.New(rand.NewPCG(21, 22))
-	words := strings.Fields("oil prices rose crude bank central rates interest market stock fell")
-	pick := func(vs []string) []string {
-		var out []string
-		for range r.IntN(3) {
-			out = append(out, vs[r.IntN(len(vs))])
-		}
-		return out
-	}
 	ctx := context.Background()
 	day := time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)
 	for batch := range 5 {
 		var arts []engine.Article
 		for i := range 150 {
-			var title, body strings.Builder
-			for range 1 + r.IntN(4) {
-				title.WriteString(words[r.IntN(len(words))] + " ")
-			}
-			for range 3 + r.IntN(60) {
-				body.WriteString(words[r.IntN(len(words))] + " ")
-			}
-			a := article(fmt.Sprintf("a%d-%03d", batch, i), title.String(), body.String())
+			a := article(fmt.Sprintf("a%d-%03d", batch, i), randomText(r, 1+r.IntN(4)), randomText(r, 3+r.IntN(60)))
 			a.Published = day.Add(time.Duration(r.IntN(40*24)) * time.Hour)
 			a.Source = []string{"Reuters", "AP", "AFP"}[r.IntN(3)]
 			a.Category = []string{"business", "politics", "sport"}[r.IntN(3)]
-			a.People = pick([]string{"Ann Lee", "Bo Chen", "Cy Diaz", "Di Eng"})
-			a.Countries = pick([]string{"France", "Peru", "Japan"})
+			a.People = randomPick(r, []string{"Ann Lee", "Bo Chen", "Cy Diaz", "Di Eng"})
+			a.Countries = randomPick(r, []string{"France", "Peru", "Japan"})
 			// Articles of three analyses: a word is read in each.
 			a.Language = []string{"en", "en", "fr", "de"}[r.IntN(4)]
 			if r.IntN(2) == 0 {
@@ -62,7 +47,7 @@ func TestBoundedWord(t *testing.T) {
 	if _, ok := parsedArticleQuery(t, e, "oil").(readingsQuery); !ok {
 		t.Fatal("a word is not read in several analyses: readings are not tested")
 	}
-	for _, w := range append(words, "nothing") {
+	for _, w := range append(slices.Clone(fixtureWords), "nothing") {
 		for _, req := range []engine.SearchRequest{
 			{Query: w},
 			{Query: w, Size: 1},

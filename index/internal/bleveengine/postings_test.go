@@ -6,7 +6,6 @@ import (
 	"math"
 	"math/rand/v2"
 	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -21,14 +20,6 @@ import (
 func lazyFixture(t *testing.T) (*Engine, []string) {
 	e := memEngine(t)
 	r := rand.New(rand.NewPCG(31, 32))
-	words := strings.Fields("oil prices rose crude bank central rates interest market stock fell")
-	text := func(n int) string {
-		var b strings.Builder
-		for range n {
-			b.WriteString(words[r.IntN(len(words))] + " ")
-		}
-		return b.String()
-	}
 	for batch := range 6 {
 		var arts []engine.Article
 		for i := range 120 {
@@ -36,13 +27,13 @@ func lazyFixture(t *testing.T) (*Engine, []string) {
 			if batch > 0 && i%5 == 0 {
 				id = fmt.Sprintf("a%d-%03d", r.IntN(batch), r.IntN(120)) // replaces an article
 			}
-			arts = append(arts, article(id, text(1+r.IntN(4)), text(3+r.IntN(60))))
+			arts = append(arts, article(id, randomText(r, 1+r.IntN(4)), randomText(r, 3+r.IntN(60))))
 		}
 		if _, err := e.Apply(context.Background(), arts); err != nil {
 			t.Fatal(err)
 		}
 	}
-	return e, words
+	return e, fixtureWords
 }
 
 // TestLazyPostings: lazyPostings reads the postings scorch's reader reads

@@ -7,7 +7,6 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"runtime"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -22,21 +21,6 @@ import (
 func slicedFixture(t *testing.T) *Engine {
 	e := memEngine(t)
 	r := rand.New(rand.NewPCG(41, 42))
-	words := strings.Fields("oil prices rose crude bank central rates interest market stock fell")
-	text := func(n int) string {
-		var b strings.Builder
-		for range n {
-			b.WriteString(words[r.IntN(len(words))] + " ")
-		}
-		return b.String()
-	}
-	pick := func(vs []string) []string {
-		var out []string
-		for range r.IntN(3) {
-			out = append(out, vs[r.IntN(len(vs))])
-		}
-		return out
-	}
 	ctx := context.Background()
 	day := time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)
 	for batch := range 6 {
@@ -46,13 +30,13 @@ func slicedFixture(t *testing.T) *Engine {
 			if batch > 0 && i%5 == 0 {
 				id = fmt.Sprintf("a%d-%03d", r.IntN(batch), r.IntN(120)) // replaces an article
 			}
-			a := article(id, text(1+r.IntN(4)), text(3+r.IntN(60)))
+			a := article(id, randomText(r, 1+r.IntN(4)), randomText(r, 3+r.IntN(60)))
 			// Whole days: ties of date, which fall to the earlier document.
 			a.Published = day.Add(time.Duration(r.IntN(40)) * 24 * time.Hour)
 			a.Source = []string{"Reuters", "AP", "AFP"}[r.IntN(3)]
 			a.Category = []string{"business", "politics", "sport"}[r.IntN(3)]
-			a.People = pick([]string{"Ann Lee", "Bo Chen", "Cy Diaz", "Di Eng"})
-			a.Countries = pick([]string{"France", "Peru", "Japan"})
+			a.People = randomPick(r, []string{"Ann Lee", "Bo Chen", "Cy Diaz", "Di Eng"})
+			a.Countries = randomPick(r, []string{"France", "Peru", "Japan"})
 			a.Language = []string{"en", "en", "fr", "de"}[r.IntN(4)]
 			if r.IntN(2) == 0 {
 				a.Story = fmt.Sprint("s", r.IntN(40))
