@@ -27,15 +27,7 @@ func TestBoundedWord(t *testing.T) {
 		for i := range 150 {
 			a := article(fmt.Sprintf("a%d-%03d", batch, i), randomText(r, 1+r.IntN(4)), randomText(r, 3+r.IntN(60)))
 			a.Published = day.Add(time.Duration(r.IntN(40*24)) * time.Hour)
-			a.Source = []string{"Reuters", "AP", "AFP"}[r.IntN(3)]
-			a.Category = []string{"business", "politics", "sport"}[r.IntN(3)]
-			a.People = randomPick(r, []string{"Ann Lee", "Bo Chen", "Cy Diaz", "Di Eng"})
-			a.Countries = randomPick(r, []string{"France", "Peru", "Japan"})
-			// Articles of three analyses: a word is read in each.
-			a.Language = []string{"en", "en", "fr", "de"}[r.IntN(4)]
-			if r.IntN(2) == 0 {
-				a.Story = fmt.Sprint("s", r.IntN(40))
-			}
+			randomFacets(r, &a)
 			arts = append(arts, a)
 		}
 		if _, err := e.Apply(ctx, arts); err != nil {

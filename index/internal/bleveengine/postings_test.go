@@ -8,7 +8,6 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/blevesearch/bleve/v2/index/scorch"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/newsindex/newsindex/index/internal/engine"
@@ -41,26 +40,14 @@ func lazyFixture(t *testing.T) (*Engine, []string) {
 // over segments with deleted documents.
 func TestLazyPostings(t *testing.T) {
 	e, _ := lazyFixture(t)
-	adv, err := e.idx.Advanced()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ir, err := adv.Reader()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ir.Close()
-	snap, ok := ir.(*scorch.IndexSnapshot)
-	if !ok {
-		t.Fatalf("reader %T is not a scorch snapshot", ir)
-	}
+	snap := openSnapshot(t, e)
 	if len(snap.Segments()) < 2 {
 		t.Fatalf("%d segments: the crossing of segments is not tested", len(snap.Segments()))
 	}
 	r := rand.New(rand.NewPCG(33, 34))
 	for _, field := range []string{fTitle, fBody} {
 		terms := []string{"absent"}
-		dict, err := ir.FieldDict(field)
+		dict, err := snap.FieldDict(field)
 		if err != nil {
 			t.Fatal(err)
 		}

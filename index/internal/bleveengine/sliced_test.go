@@ -11,8 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/blevesearch/bleve/v2/index/scorch"
-
 	"github.com/newsindex/newsindex/index/internal/engine"
 )
 
@@ -33,14 +31,7 @@ func slicedFixture(t *testing.T) *Engine {
 			a := article(id, randomText(r, 1+r.IntN(4)), randomText(r, 3+r.IntN(60)))
 			// Whole days: ties of date, which fall to the earlier document.
 			a.Published = day.Add(time.Duration(r.IntN(40)) * 24 * time.Hour)
-			a.Source = []string{"Reuters", "AP", "AFP"}[r.IntN(3)]
-			a.Category = []string{"business", "politics", "sport"}[r.IntN(3)]
-			a.People = randomPick(r, []string{"Ann Lee", "Bo Chen", "Cy Diaz", "Di Eng"})
-			a.Countries = randomPick(r, []string{"France", "Peru", "Japan"})
-			a.Language = []string{"en", "en", "fr", "de"}[r.IntN(4)]
-			if r.IntN(2) == 0 {
-				a.Story = fmt.Sprint("s", r.IntN(40))
-			}
+			randomFacets(r, &a)
 			arts = append(arts, a)
 		}
 		if _, err := e.Apply(ctx, arts); err != nil {
@@ -79,18 +70,9 @@ func TestSlicedSearch(t *testing.T) {
 	e := slicedFixture(t)
 	defer func(n uint64) { sliceFrom = n }(sliceFrom)
 	sliceFrom = 0
-	adv, err := e.idx.Advanced()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ir, err := adv.Reader()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := len(sliceRanges(ir.(*scorch.IndexSnapshot), 2, sliceFrom)); got != 2 {
+	if got := len(sliceRanges(openSnapshot(t, e), 2, sliceFrom)); got != 2 {
 		t.Fatalf("%d ranges, want 2: slices are not tested", got)
 	}
-	ir.Close()
 	for _, text := range []string{"oil", "oil prices", `"interest rates"`, "crude OR stock", "market -rose"} {
 		if !sliceable(parsedArticleQuery(t, e, text)) {
 			t.Errorf("%s: not searched in slices", text)
