@@ -22,12 +22,10 @@
 package main
 
 import (
-	"archive/tar"
 	"bufio"
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -42,6 +40,7 @@ import (
 
 	"github.com/newsindex/newsindex/internal/extract/gazetteer"
 	"github.com/newsindex/newsindex/internal/extract/lexicon"
+	"github.com/newsindex/newsindex/internal/tarball"
 )
 
 // The packages read, pinned.
@@ -176,46 +175,18 @@ func run(packages, out, lexDir string) error {
 	return writeLanguageLists(packages, lexDir, places, canon)
 }
 
-// readTarball returns the named files of a gzipped tarball.
+// readTarball returns the named files of the gzipped tarball at path.
 func readTarball(path string, want ...string) (map[string][]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	zr, err := gzip.NewReader(f)
+	files, err := tarball.Files(f, want...)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	out := map[string][]byte{}
-	wanted := map[string]bool{}
-	for _, w := range want {
-		wanted[w] = true
-	}
-	tr := tar.NewReader(zr)
-	for {
-		h, err := tr.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		if !wanted[h.Name] {
-			continue
-		}
-		b, err := io.ReadAll(tr)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %s: %w", path, h.Name, err)
-		}
-		out[h.Name] = b
-	}
-	for _, w := range want {
-		if _, ok := out[w]; !ok {
-			return nil, fmt.Errorf("%s: no %s", path, w)
-		}
-	}
-	return out, nil
+	return files, nil
 }
 
 // place is one city or region with the names it is written by.

