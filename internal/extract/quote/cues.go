@@ -175,6 +175,9 @@ func (d *doc) beBefore(v int) bool {
 	return false
 }
 
+// propositionStarts open the proposition after a learned cue (cueAt).
+var propositionStarts = set("that to whether if")
+
 // cueWordExcluded holds the lower-case words that head no cue: function
 // words, which a subject's name may precede without a verb.
 var cueWordExcluded = union(prepositions, determiners, pronouns, relatives, subordinators,
@@ -259,8 +262,8 @@ func lowerStart(w string) bool {
 // learnedCue records the reported speech at v when its head is one of the
 // learned cues and the hand-written verbs leave it.
 func (d *doc) learnedCue(v int) {
-	if len(d.cues) == 0 || !d.learnable(v) {
-		return
+	if len(d.cues) == 0 || v+1 >= len(d.toks) || !propositionStarts[d.toks[v+1].lw] || !d.learnable(v) {
+		return // most words: no proposition after them, so no sentence to read
 	}
 	if key, q, ok := d.cueAt(v); ok && d.cues[key] {
 		d.reported = append(d.reported, q)
