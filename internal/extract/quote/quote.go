@@ -41,7 +41,9 @@
 // opens with a speaker and a colon, as headlines and transcripts do
 // ("Sanders: Brexit’s message could …"), "…, saying …" and "X praised … and
 // said …" (the sentence's subject speaks) and verbs of belief ("X fears
-// …"). Democrats and Republicans speak as bodies; other groups ("Analysts
+// …"), and the verbs learned from labelled articles to mark an
+// attribution when a proposition follows them ("X declined to …", "X
+// sought to …"; cues.go, written by newsindex train-cues). Democrats and Republicans speak as bodies; other groups ("Analysts
 // said") name no speaker, and neither does a document ("according to a CNN
 // tally", "according to the FBI data") unless the text names its author
 // ("according to an analysis by the Pew Research Center", "a 2014 study by
