@@ -11,7 +11,8 @@ import (
 // binary embeds from the development data, with the command its usage
 // gives, and compares the result byte for byte with the file shipped. A
 // change to extraction alters what the later models are trained on (the
-// country model reads the tagger's entities, the speaker ranker both): it
+// country model reads the tagger's entities, the learned cues and the
+// speaker ranker both, the ranker the cues' reported speech too): it
 // must ship them retrained, in this order, or this fails. Skipped without
 // ../shared/data beside the project, and with -short.
 func TestShippedModelsReproducible(t *testing.T) {
@@ -37,6 +38,8 @@ func TestShippedModelsReproducible(t *testing.T) {
 			[]string{in("conll2003_train_docs.jsonl")}},
 		{"train-countries", runTrainCountries, "internal/extract/entity/data/about.json",
 			[]string{"-countries", filepath.Join(shared, "eval", "countries.json"), in("reuters21578_train.jsonl")}},
+		{"train-cues", runTrainCues, "internal/extract/lexicon/data/en/cues.txt",
+			[]string{in("polnear_train.jsonl")}},
 		{"train-quotes", runTrainQuotes, "internal/extract/quote/ranker.json",
 			[]string{in("polnear_train.jsonl")}},
 		{"train-category", runTrainCategory, "internal/extract/category/model.bin",

@@ -21,11 +21,12 @@ import (
 type Models struct {
 	Tagger *entity.Model
 	Ranker *quote.Ranker
+	Cues   quote.Cues // nil: the shipped ones
 }
 
 // Shipped returns the models built into the program.
 func Shipped() Models {
-	return Models{Tagger: entity.DefaultModel(), Ranker: quote.DefaultRanker()}
+	return Models{Tagger: entity.DefaultModel(), Ranker: quote.DefaultRanker(), Cues: quote.DefaultCues()}
 }
 
 // asIngested returns the articles as ingest reads them from JSON Lines and
@@ -72,7 +73,11 @@ func Predict(as []Article, m Models) (map[string]Prediction, error) {
 				a := as[i]
 				text := extract.Text(a.Title, a.Body)
 				ents := m.Tagger.Extract(text)
-				qs := quote.ExtractWith(text, ents, m.Ranker)
+				cues := m.Cues
+				if cues == nil {
+					cues = quote.DefaultCues()
+				}
+				qs := quote.ExtractWithCues(text, ents, m.Ranker, cues)
 				out[i] = Prediction{People: ents.People, Countries: ents.Countries, Organizations: ents.Organizations, Quotes: qs}
 			}
 		})
@@ -178,7 +183,12 @@ func CrossValidateTagger(docs []ConllDoc, k int, seed uint64, cs *Countries, dum
 // RankerEpochs is the number of passes the shipped ranker was trained with.
 const RankerEpochs = 300
 
-// CrossValidateRanker trains the speaker ranker on k-1 folds of the
+// ShippedCues makes CrossValidateRanker extract every fold with the
+// shipped learned cues, learned from all of train, instead of those it
+// learns from the fold's training part: to check that the two agree.
+var ShippedCues = false
+
+// CrossValidateRanker learns the cues (LearnCues) and trains the speaker ranker on k-1 folds of the
 // PolNeAR articles and extracts the held-out fold, for each fold. When dump
 // is not nil it receives the speakers and quoted people each fold gets
 // wrong (see scoreQuotes). It returns the score of each fold, of all
@@ -202,7 +212,11 @@ func CrossValidateRanker(docs []PolnearDoc, k int, dump io.Writer, progress func
 				train = append(train, docs[j].Labelled())
 			}
 		}
-		b, _, err := quote.TrainRanker(train, RankerEpochs)
+		cues := quote.DefaultCues()
+		if !ShippedCues {
+			cues = quote.SelectCues(quote.LearnCues(train), quote.CueThreshold, quote.CueMinLabelled)
+		}
+		b, _, err := quote.TrainRankerWithCues(train, RankerEpochs, cues)
 		if err != nil {
 			return nil, all, nil, fmt.Errorf("fold %d: %w", i+1, err)
 		}
@@ -214,7 +228,7 @@ func CrossValidateRanker(docs []PolnearDoc, k int, dump io.Writer, progress func
 		for j := range test {
 			as[j] = test[j].Article()
 		}
-		preds, err := Predict(as, Models{Tagger: entity.DefaultModel(), Ranker: r})
+		preds, err := Predict(as, Models{Tagger: entity.DefaultModel(), Ranker: r, Cues: cues})
 		if err != nil {
 			return nil, all, nil, err
 		}

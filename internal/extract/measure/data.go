@@ -52,15 +52,21 @@ func (d *ConllDoc) TrainingDoc() (entity.TrainingDoc, error) {
 
 // PolnearDoc is a PolNeAR article with its attributions.
 type PolnearDoc struct {
-	ID     string `json:"id"`
-	Title  string `json:"title"`
-	Text   string `json:"text"`
-	Quotes []struct {
-		Quote      string   `json:"quote"`
-		Speaker    *string  `json:"speaker"`
-		Direct     bool     `json:"direct"`
-		QuoteSpans [][2]int `json:"quote_spans"`
-	} `json:"quotes"`
+	ID     string         `json:"id"`
+	Title  string         `json:"title"`
+	Text   string         `json:"text"`
+	Quotes []PolnearQuote `json:"quotes"`
+}
+
+// PolnearQuote is one attribution of a PolNeAR article, offsets in code
+// points.
+type PolnearQuote struct {
+	Quote      string   `json:"quote"`
+	Speaker    *string  `json:"speaker"`
+	Direct     bool     `json:"direct"`
+	QuoteSpans [][2]int `json:"quote_spans"`
+	CueSpan    []int    `json:"cue_span"`
+	NoSource   bool     `json:"no_source"`
 }
 
 // Article returns the article as the scorer gives it to the extractor: the
@@ -75,11 +81,15 @@ func (d *PolnearDoc) Article() Article {
 
 // Labelled returns the article as the speaker ranker trains on it: its
 // direct quotations with a speaker, at byte offsets, each speaker cut
-// before its apposition ("X, a campaign spokesman" is X).
+// before its apposition ("X, a campaign spokesman" is X), and the cues of
+// all its attributions with a source, for the learned cues.
 func (d *PolnearDoc) Labelled() quote.Labelled {
 	off := byteOffsets(d.Text)
 	a := quote.Labelled{Text: d.Text}
 	for _, q := range d.Quotes {
+		if q.Speaker != nil && !q.NoSource && len(q.CueSpan) == 2 && q.CueSpan[0] >= 0 && q.CueSpan[0] < q.CueSpan[1] && q.CueSpan[1] < len(off) {
+			a.Cues = append(a.Cues, [2]int{off[q.CueSpan[0]], off[q.CueSpan[1]]})
+		}
 		if !q.Direct || q.Speaker == nil || len(q.QuoteSpans) == 0 {
 			continue
 		}

@@ -79,12 +79,7 @@ func TestSpeakerName(t *testing.T) {
 func TestScoreQuotes(t *testing.T) {
 	speaker := func(s string) *string { return &s }
 	doc := PolnearDoc{ID: "a", Text: "“We will not sign this budget today,” said Helena Brandt. Others agreed."}
-	doc.Quotes = append(doc.Quotes, struct {
-		Quote      string   `json:"quote"`
-		Speaker    *string  `json:"speaker"`
-		Direct     bool     `json:"direct"`
-		QuoteSpans [][2]int `json:"quote_spans"`
-	}{Quote: "We will not sign this budget today", Speaker: speaker("Helena Brandt"), Direct: true})
+	doc.Quotes = append(doc.Quotes, PolnearQuote{Quote: "We will not sign this budget today", Speaker: speaker("Helena Brandt"), Direct: true})
 	for _, tt := range []struct {
 		speaker                 string
 		right, attributed, name int

@@ -41,7 +41,9 @@
 // opens with a speaker and a colon, as headlines and transcripts do
 // ("Sanders: Brexit’s message could …"), "…, saying …" and "X praised … and
 // said …" (the sentence's subject speaks) and verbs of belief ("X fears
-// …"). Democrats and Republicans speak as bodies; other groups ("Analysts
+// …"), and the verbs learned from labelled articles to mark an
+// attribution when a proposition follows them ("X declined to …", "X
+// sought to …"; cues.go, written by newsindex train-cues). Democrats and Republicans speak as bodies; other groups ("Analysts
 // said") name no speaker, and neither does a document ("according to a CNN
 // tally", "according to the FBI data") unless the text names its author
 // ("according to an analysis by the Pew Research Center", "a 2014 study by
@@ -223,6 +225,7 @@ type doc struct {
 	roles       map[string]speakerRole
 	headings    map[int]bool
 	ranker      map[string]float64                   // the speaker ranker's weights; nil for the rules alone
+	cues        Cues                                 // the learned cue heads the reported speech pass reads (cues.go)
 	collect     func(qs []*rawQuote, rules []string) // when set, receives the rules' speakers (training)
 	lowerWords  map[string]bool                      // words written in lower case outside quotations
 	carried     map[*rawQuote]string                 // the speaker carried over to a quotation from an earlier paragraph (output)
@@ -232,7 +235,8 @@ type doc struct {
 // newDoc tokenizes text and prepares the per-document tables.
 func newDoc(text string, ents entity.Result) *doc {
 	d := &doc{text: text, ents: ents, toks: tokenize(text), paraEnd: map[int]int{},
-		full: map[string][]personRef{}, usedCue: map[int]bool{}, roles: map[string]speakerRole{}, headings: map[int]bool{}}
+		full: map[string][]personRef{}, usedCue: map[int]bool{}, roles: map[string]speakerRole{}, headings: map[int]bool{},
+		cues: defaultCues}
 	for i, t := range d.toks {
 		d.paraEnd[t.para] = i + 1
 	}

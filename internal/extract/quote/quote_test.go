@@ -466,6 +466,21 @@ var patternTests = []struct {
 		want: []want{{starts: "the tenants could come", speaker: "Helena Brandt", cue: "said", indirect: true}},
 	},
 	{
+		name: "learned_cue_infinitive",
+		text: "Talks\n\nThe Harbor Tenants Union declined to sign the new lease terms on Monday, the city said.",
+		want: []want{{starts: "to sign the new lease terms on Monday", ends: "Monday", speaker: "Harbor Tenants Union", cue: "declined", indirect: true}},
+	},
+	{
+		name: "learned_cue_noun_phrase_is_no_proposition",
+		text: "Talks\n\nMaria Keller refused the offer from the city council on Monday.",
+		not:  []string{"the offer from"},
+	},
+	{
+		name: "learned_cue_passive_below_threshold",
+		text: "Talks\n\nMaria Keller is expected to sign the new lease terms on Monday.",
+		not:  []string{"to sign the new"},
+	},
+	{
 		name: "next_sentence_frames_its_own_quote",
 		text: "Debate\n\nMaria Keller said Tomas Lindqvist \"caused real harm.\" Anna Berg called Keller a \"pathological liar.\" Others stayed quiet.",
 		want: []want{

@@ -68,8 +68,15 @@ func ParseRanker(b []byte) (*Ranker, error) {
 
 // ExtractWith is Extract with the ranker r in place of the embedded one.
 func ExtractWith(text string, ents entity.Result, r *Ranker) []Quote {
+	return ExtractWithCues(text, ents, r, defaultCues)
+}
+
+// ExtractWithCues is Extract with the ranker r and the learned cues c in
+// place of the embedded ones.
+func ExtractWithCues(text string, ents entity.Result, r *Ranker, c Cues) []Quote {
 	d := newDoc(text, ents)
 	d.ranker = r.weights
+	d.cues = c
 	d.run()
 	return d.output()
 }
@@ -430,6 +437,10 @@ func (d *doc) unattributed(q *rawQuote) bool {
 type Labelled struct {
 	Text   string
 	Quotes []LabelledQuote
+	// Cues are the byte ranges of the cues of every attribution with a
+	// source, direct or not ("said", "has backed", "is expected to"), for
+	// LearnCues.
+	Cues [][2]int
 }
 
 // LabelledQuote is one attributed quotation of a Labelled article: the byte
@@ -446,9 +457,16 @@ type LabelledQuote struct {
 // conditional log-linear model over each example's candidates (see
 // fitRanker), fitted by the given number of passes over the examples.
 func TrainRanker(arts []Labelled, passes int) ([]byte, int, error) {
+	return TrainRankerWithCues(arts, passes, defaultCues)
+}
+
+// TrainRankerWithCues is TrainRanker with the learned cues c in place of
+// the embedded ones, as cross-validation learns them from each fold.
+func TrainRankerWithCues(arts []Labelled, passes int, c Cues) ([]byte, int, error) {
 	var exs []example
 	for _, a := range arts {
 		d := newDoc(a.Text, entity.Extract(a.Text))
+		d.cues = c
 		d.collect = func(qs []*rawQuote, rules []string) {
 			prev := ""
 			for i, q := range qs {

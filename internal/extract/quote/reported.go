@@ -62,6 +62,7 @@ func (d *doc) indirect() {
 		if t.kind != kWord || t.inQ || d.usedCue[v] {
 			continue
 		}
+		d.learnedCue(v) // the heads labelled articles attribute (cues.go)
 		w := t.lower()
 		if w == "according" && v+2 < len(toks) && toks[v+1].w == "to" {
 			hi := d.frameEnd(v + 2)
