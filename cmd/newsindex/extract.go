@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 	"strings"
 
 	"github.com/newsindex/newsindex/index"
@@ -43,8 +44,9 @@ func extract(w io.Writer, args []string) error {
 	cfgFile := fs.String("config", "", "config file (default: ./config.yaml if present)")
 	asJSON := fs.Bool("json", false, "print one JSON object per article and line")
 	explain := fs.Bool("explain", false, "show what each clean-up step removed from a page's text, and what it spared")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to `file` (docs/benchmark.md: where extraction's time goes)")
 	fs.Usage = func() {
-		fmt.Fprintf(os.Stderr, "usage: newsindex extract [--json] [--explain] PATH...\n\n"+
+		fmt.Fprintf(os.Stderr, "usage: newsindex extract [--json] [--explain] [--cpuprofile FILE] PATH...\n\n"+
 			"Prints each article's people, countries, places, organizations, quotes, analysts and category;\n"+
 			"with --explain, also what clean-up removed from HTML and text pages and why.\n\n")
 		fs.PrintDefaults()
@@ -56,6 +58,13 @@ func extract(w io.Writer, args []string) error {
 	if fs.NArg() == 0 {
 		fs.Usage()
 		return fmt.Errorf("%w: extract needs at least one PATH", errUsage)
+	}
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	// An in-memory index enriches exactly as ingest does, in parallel.
 	ix, err := index.OpenMem(indexOptions(cfg, nil))
@@ -182,4 +191,23 @@ func printCleanup(w *bufio.Writer, c *ingest.Cleanup) {
 			fmt.Fprintf(w, "      + %s\n", r)
 		}
 	}
+}
+
+// startCPUProfile starts a CPU profile written to path; the function it
+// returns stops it and closes the file.
+func startCPUProfile(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("cpu profile %s: %w", path, err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		if err := f.Close(); err != nil {
+			fmt.Fprintf(os.Stderr, "cpu profile %s: %v\n", path, err)
+		}
+	}, nil
 }

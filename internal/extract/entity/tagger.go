@@ -53,6 +53,13 @@ type model struct {
 	mask  uint32
 	scale float32         // the weight of one unit of entry.w
 	lower map[string]bool // words that are mostly written in lower case
+	// Tagging adds up some features' weights once, when the model is read,
+	// rather than at every token: those of the own text of each word in
+	// lower (ownFeatures; three tokens in four are such words) and those of
+	// each pair of previous tags (prevTagFeatures). The weights are int16
+	// summed in int32, exact in any order, so the scores are the same.
+	own   map[string]*[numTags]int32
+	prior [numTags][numTags][numTags]int32 // by the tags one and two tokens back
 }
 
 // entry is one feature's weights; key 0 marks an empty slot.
@@ -201,6 +208,11 @@ func isCap(w string) bool {
 	return unicode.IsUpper(r)
 }
 
+func isLowerStart(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r)
+}
+
 // tokenFeatures computes the features of each token that do not depend on
 // the tags before it.
 type tokenFeatures struct {
@@ -210,80 +222,131 @@ type tokenFeatures struct {
 }
 
 func (m *model) features(toks []token, gz []byte) tokenFeatures {
-	lowers := make([]string, len(toks))
-	shapes := make([]string, len(toks))
-	di := docInfo{capMid: map[string]bool{}, lower: map[string]bool{}}
+	d := newDocFeatures(toks, gz)
+	tf := tokenFeatures{feats: make([]uint32, 0, len(toks)*28), offs: make([]int, len(toks)+1), lowers: make([]string, len(toks))}
 	for i, t := range toks {
-		lowers[i] = t.lower
-		shapes[i] = shape(t.norm)
+		tf.offs[i] = len(tf.feats)
+		tf.feats = d.appendFeatures(tf.feats, m, i, true)
+		tf.lowers[i] = t.lower
+	}
+	tf.offs[len(toks)] = len(tf.feats)
+	return tf
+}
+
+// docFeatures is what the features of a document's tokens read besides
+// the token itself: its neighbours, how the document writes each word, and
+// the gazetteer's names.
+type docFeatures struct {
+	toks   []token
+	gz     []byte
+	shapes []string
+	di     docInfo
+}
+
+func newDocFeatures(toks []token, gz []byte) *docFeatures {
+	d := &docFeatures{toks: toks, gz: gz, shapes: make([]string, len(toks)),
+		di: docInfo{capMid: map[string]bool{}, lower: map[string]bool{}}}
+	for i, t := range toks {
+		d.shapes[i] = shape(t.norm)
 		if t.capsLine {
 			continue
 		}
 		if isCap(t.norm) {
 			if !isSentenceStart(toks, i) {
-				di.capMid[lowers[i]] = true
+				d.di.capMid[t.lower] = true
 			}
-		} else if unicode.IsLower([]rune(t.norm + " ")[0]) {
-			di.lower[lowers[i]] = true
+		} else if isLowerStart(t.norm) {
+			d.di.lower[t.lower] = true
 		}
 	}
-	tf := tokenFeatures{feats: make([]uint32, 0, len(toks)*28), offs: make([]int, len(toks)+1), lowers: lowers}
-	at := func(i int) (string, string) {
-		if i < 0 {
-			return "<s>", "<s>"
-		}
-		if i >= len(toks) {
-			return "</s>", "</s>"
-		}
-		return lowers[i], shapes[i]
+	return d
+}
+
+// at returns the lower-case form and shape of token i, or the marks of the
+// document's start and end beyond it.
+func (d *docFeatures) at(i int) (string, string) {
+	if i < 0 {
+		return "<s>", "<s>"
 	}
-	for i, t := range toks {
-		tf.offs[i] = len(tf.feats)
-		w, l, sh := t.norm, lowers[i], shapes[i]
-		caps := "m"
-		if t.capsLine {
-			caps = "c"
-		}
-		ss := "0"
-		if isSentenceStart(toks, i) {
-			ss = "1"
-		}
-		f := tf.feats
-		f = append(f, feat('b', ""), feat('w', w), feat('l', l), feat('s', sh), feat2('S', sh, caps), feat2('A', ss, sh))
-		pre, suf := l, l
-		for k := 1; k <= 4 && pre != ""; k++ {
-			_, n := utf8.DecodeRuneInString(pre)
-			_, sn := utf8.DecodeLastRuneInString(suf)
-			pre, suf = pre[n:], suf[:len(suf)-sn]
-			f = append(f, feat('p', l[:len(l)-len(pre)]), feat('x', l[len(suf):]))
-		}
-		l1, s1 := at(i - 1)
-		l2, _ := at(i - 2)
-		r1, rs1 := at(i + 1)
-		r2, _ := at(i + 2)
-		f = append(f, feat('1', l1), feat('2', l2), feat('3', r1), feat('4', r2),
-			feat2('5', l1, l), feat2('6', l, r1), feat2('7', s1, sh), feat2('8', sh, rs1))
-		if isCap(w) {
-			if m.lower[l] {
-				f = append(f, feat2('L', ss, caps))
-			}
-			if di.capMid[l] {
-				f = append(f, feat2('M', "cap", caps))
-			}
-			if di.lower[l] {
-				f = append(f, feat2('M', "low", caps))
-			}
-		}
-		if gz[i] != 0 {
-			f = append(f, feat('g', string(rune('a'+gz[i]))), feat2('G', string(rune('a'+gz[i])), caps))
-		}
-		if i+1 < len(toks) && gz[i+1] != 0 {
-			f = append(f, feat('n', string(rune('a'+gz[i+1]))))
-		}
-		tf.feats = f
+	if i >= len(d.toks) {
+		return "</s>", "</s>"
 	}
-	tf.offs[len(toks)] = len(tf.feats)
-	return tf
+	return d.toks[i].lower, d.shapes[i]
+}
+
+// appendFeatures appends the features of token i that do not depend on the
+// tags before it, in the order the trainer sums them (its sums are floats,
+// so the order is part of the model). With own false it leaves out the
+// features of the token's own text, ownFeatures, for a caller that has
+// their weights summed already.
+func (d *docFeatures) appendFeatures(f []uint32, m *model, i int, own bool) []uint32 {
+	t := d.toks[i]
+	w, l, sh := t.norm, t.lower, d.shapes[i]
+	caps := "m"
+	if t.capsLine {
+		caps = "c"
+	}
+	ss := "0"
+	if isSentenceStart(d.toks, i) {
+		ss = "1"
+	}
+	if own {
+		f = appendOwnHead(f, w, l, sh)
+	}
+	f = append(f, feat2('S', sh, caps), feat2('A', ss, sh))
+	if own {
+		f = appendAffixes(f, l)
+	}
+	l1, s1 := d.at(i - 1)
+	l2, _ := d.at(i - 2)
+	r1, rs1 := d.at(i + 1)
+	r2, _ := d.at(i + 2)
+	f = append(f, feat('1', l1), feat('2', l2), feat('3', r1), feat('4', r2),
+		feat2('5', l1, l), feat2('6', l, r1), feat2('7', s1, sh), feat2('8', sh, rs1))
+	if isCap(w) {
+		if m.lower[l] {
+			f = append(f, feat2('L', ss, caps))
+		}
+		if d.di.capMid[l] {
+			f = append(f, feat2('M', "cap", caps))
+		}
+		if d.di.lower[l] {
+			f = append(f, feat2('M', "low", caps))
+		}
+	}
+	if g := d.gz[i]; g != 0 {
+		f = append(f, feat('g', string(rune('a'+g))), feat2('G', string(rune('a'+g)), caps))
+	}
+	if i+1 < len(d.toks) && d.gz[i+1] != 0 {
+		f = append(f, feat('n', string(rune('a'+d.gz[i+1]))))
+	}
+	return f
+}
+
+// ownFeatures appends the features of a token's own text, which depend on
+// nothing else: norm, its lower-case form and its shape.
+func ownFeatures(f []uint32, norm string) []uint32 {
+	l := strings.ToLower(norm)
+	return appendAffixes(appendOwnHead(f, norm, l, shape(norm)), l)
+}
+
+// appendOwnHead and appendAffixes append the two parts of ownFeatures,
+// which the trainer's order sets apart.
+func appendOwnHead(f []uint32, w, l, sh string) []uint32 {
+	return append(f, feat('b', ""), feat('w', w), feat('l', l), feat('s', sh))
+}
+
+// appendAffixes appends the features of the first and last one to four
+// characters of l.
+func appendAffixes(f []uint32, l string) []uint32 {
+	pre, suf := l, l
+	for k := 1; k <= 4 && pre != ""; k++ {
+		_, n := utf8.DecodeRuneInString(pre)
+		_, sn := utf8.DecodeLastRuneInString(suf)
+		pre, suf = pre[n:], suf[:len(suf)-sn]
+		f = append(f, feat('p', l[:len(l)-len(pre)]), feat('x', l[len(suf):]))
+	}
+	return f
 }
 
 // gazFeatures marks tokens inside gazetteer names: the entry kind times two,
@@ -309,18 +372,49 @@ func gazFeatures(toks []token) []byte {
 
 // dynamic features depend on the previous tags.
 func dynFeatures(buf []uint32, p1, p2 int, l string) []uint32 {
-	a, b := tagNames[p1], tagNames[p2]
-	return append(buf, feat('t', a), feat2('T', a, b), feat2('u', a, l))
+	return append(prevTagFeatures(buf, p1, p2), prevTagWord(p1, l))
 }
+
+// prevTagFeatures appends the features of the tags one (p1) and two (p2)
+// tokens back.
+func prevTagFeatures(buf []uint32, p1, p2 int) []uint32 {
+	a, b := tagNames[p1], tagNames[p2]
+	return append(buf, feat('t', a), feat2('T', a, b))
+}
+
+// prevTagWord is the feature of the tag one token back (p1) with the word l.
+func prevTagWord(p1 int, l string) uint32 { return feat2('u', tagNames[p1], l) }
 
 func (m *model) score(scores *[numTags]int32, fs []uint32) {
 	for _, f := range fs {
-		e := m.lookup(f)
-		if e == nil {
-			continue
-		}
-		for t := range numTags {
-			scores[t] += int32(e.w[t])
+		m.score1(scores, f)
+	}
+}
+
+func (m *model) score1(scores *[numTags]int32, f uint32) {
+	e := m.lookup(f)
+	if e == nil {
+		return
+	}
+	for t := range numTags {
+		scores[t] += int32(e.w[t])
+	}
+}
+
+// sumWeights fills in the sums of model.own and model.prior.
+func (m *model) sumWeights() {
+	m.own = make(map[string]*[numTags]int32, len(m.lower))
+	var buf []uint32
+	for wd := range m.lower {
+		sc := new([numTags]int32)
+		buf = ownFeatures(buf[:0], wd)
+		m.score(sc, buf)
+		m.own[wd] = sc
+	}
+	for p1 := range numTags {
+		for p2 := range numTags {
+			buf = prevTagFeatures(buf[:0], p1, p2)
+			m.score(&m.prior[p1][p2], buf)
 		}
 	}
 }
@@ -341,9 +435,9 @@ func (m *model) tagMargins(toks []token) ([]int, []float32) {
 	if len(toks) == 0 {
 		return tags, margins
 	}
-	tf := m.features(toks, gazFeatures(toks))
-	var dyn []uint32
-	for i := range toks {
+	d := newDocFeatures(toks, gazFeatures(toks))
+	var fs []uint32
+	for i, tok := range toks {
 		p1, p2 := tagO, tagO
 		if i > 0 {
 			p1 = tags[i-1]
@@ -352,9 +446,17 @@ func (m *model) tagMargins(toks []token) ([]int, []float32) {
 			p2 = tags[i-2]
 		}
 		var sc [numTags]int32
-		m.score(&sc, tf.feats[tf.offs[i]:tf.offs[i+1]])
-		dyn = dynFeatures(dyn[:0], p1, p2, tf.lowers[i])
-		m.score(&sc, dyn)
+		if own := m.own[tok.norm]; own != nil {
+			sc = *own
+			fs = d.appendFeatures(fs[:0], m, i, false)
+		} else {
+			fs = d.appendFeatures(fs[:0], m, i, true)
+		}
+		m.score(&sc, fs)
+		for t, w := range m.prior[p1][p2] {
+			sc[t] += w
+		}
+		m.score1(&sc, prevTagWord(p1, tok.lower))
 		best, bestScore := tagO, int32(math.MinInt32)
 		for t := range numTags {
 			if allowed(p1, t) && sc[t] > bestScore {
@@ -625,5 +727,6 @@ func readModel(r io.Reader) (*model, error) {
 			e.w[t] += q[i*numTags+t] // two hashes that meet at 0 and 1 share a slot
 		}
 	}
+	m.sumWeights()
 	return m, nil
 }
