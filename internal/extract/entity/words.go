@@ -48,19 +48,26 @@ var (
 		words("calendar.txt", "month-abbrev"), words("calendar.txt", "holiday"))
 
 	// Function words.
-	locPreps       = words("function.txt", "locative")
-	motionPreps    = words("function.txt", "motion")
-	articles       = words("function.txt", "article")
-	beforeNoPerson = words("function.txt", "before-no-person")
-	connectors     = union(words("function.txt", "connector"), words("function.txt", "org-connector"))
-	nameParticles  = words("function.txt", "name-particle")
-	initialStop    = words("function.txt", "initial-stop")
-	functionWord   = words("function.txt", "headline-lower")
-	numberWords    = words("function.txt", "number")
-	compoundSuffix = words("function.txt", "compound-suffix")
-	speechVerbs    = words("speech.txt", "speech")
-	forwardVerbs   = words("speech.txt", "forward") // verbs of nothing but speech: "said", not "claimed"
-	abbrevs        = words("function.txt", "abbreviation")
+	locPreps          = words("function.txt", "locative")
+	motionPreps       = words("function.txt", "motion")
+	articles          = words("function.txt", "article")
+	beforeNoPerson    = words("function.txt", "before-no-person")
+	connectors        = union(words("function.txt", "connector"), words("function.txt", "org-connector"))
+	nameParticles     = words("function.txt", "name-particle")
+	initialStop       = words("function.txt", "initial-stop")
+	functionWord      = words("function.txt", "headline-lower")
+	numberWords       = words("function.txt", "number")
+	compoundSuffix    = words("function.txt", "compound-suffix")
+	speechVerbs       = words("speech.txt", "speech")
+	forwardVerbs      = words("speech.txt", "forward") // verbs of nothing but speech: "said", not "claimed"
+	clauseVerbs       = words("speech.txt", "clause")  // "said": its next pronoun opens the clause it reports
+	bodyPronouns      = words("function.txt", "body-pronoun")
+	personPronouns    = words("function.txt", "person-pronoun")
+	reflexivePronouns = words("function.txt", "reflexive")
+	prepositions      = words("function.txt", "preposition")
+	clauseBreaks      = union(prepositions, words("function.txt", "opener"),
+		words("function.txt", "pronoun"), words("function.txt", "relative"), words("function.txt", "clause-break"))
+	abbrevs = words("function.txt", "abbreviation")
 
 	// Words of organizations' names.
 	orgWords        = words("orgwords.txt", "org")
