@@ -1,6 +1,7 @@
-// Kinds by reference: how an article refers back to a name tells a person
-// from a body. "Lenzing said its profit rose" makes a body of a name the
-// tagger read as a person's, "Avila said he expected" a person of one it
+// Kinds by reference: how an article refers back to a name, or what it
+// calls its bearer, tells a person from a body. "Lenzing said its profit
+// rose" makes a body of a name the tagger read as a person's, "Avila said
+// he expected" or "hurricane forecaster Lixion Avila" a person of one it
 // read as a body's. The evidence of every mention of a name is weighed
 // together, and a reading is changed only where one kind's evidence
 // outweighs the other's.
@@ -20,6 +21,7 @@ var referenceCues = []struct {
 	{"a person's age", "the body of Amer Mohammed , 23 , was found", (*extraction).ageApposition},
 	{"a body's relative pronoun", "boosted by Philip Morris , which gained four", (*extraction).bodyRelative},
 	{"an age before the name", "said the 24-year-old Martinez after the match", (*extraction).ageBefore},
+	{"a person's noun before the name", "said hurricane forecaster Lixion Avila, premier Petre Roman", (*extraction).personNounBefore},
 }
 
 // referenceKinds gives a name the kind that the cues of its mentions show,
@@ -194,6 +196,16 @@ func (x *extraction) ageBefore(s span) int {
 	}
 	n, ok := strings.CutSuffix(toks[s.i-1].lower, "-year-old")
 	if ok && isSmallNumber(n) {
+		return kPer
+	}
+	return 0
+}
+
+// personNounBefore returns kPer where a noun of a person's role in lower
+// case stands right before the span s ("hurricane forecaster Lixion
+// Avila", "premier Petre Roman"), or 0.
+func (x *extraction) personNounBefore(s span) int {
+	if s.i > 0 && !x.toks[s.i].lineStart && personNouns[x.toks[s.i-1].norm] {
 		return kPer
 	}
 	return 0

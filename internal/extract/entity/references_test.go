@@ -47,6 +47,11 @@ func TestReferenceCues(t *testing.T) {
 		{"a body's relative pronoun", "Taiwan , which Beijing claims .", "Taiwan", nil, 0},
 		{"an age before the name", "said the 24-year-old Martinez after the match .", "Martinez", nil, kPer},
 		{"an age before the name", "next to the 49-year-old Carrier plant .", "Carrier", nil, 0},
+		{"a person's noun before the name", "said hurricane forecaster Lixion Avila .", "Lixion Avila", nil, kPer},
+		{"a person's noun before the name", "said premier Petre Roman .", "Petre Roman", nil, kPer},
+		{"a person's noun before the name", "its South African partner Minorco said .", "Minorco", nil, 0},
+		{"a person's noun before the name", "the official Xinhua news agency said .", "Xinhua", nil, 0},
+		{"a person's noun before the name", "a major Capitol Hill role .", "Capitol Hill", nil, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.cue+"/"+tt.text, func(t *testing.T) {

@@ -16,6 +16,18 @@ func words(file, section string) map[string]bool {
 }
 
 // union joins sets into a new one.
+// singular returns the words of set that are not the plural of another of
+// its words ("officials" of "official"), nor in not.
+func singular(set, not map[string]bool) map[string]bool {
+	m := map[string]bool{}
+	for w := range set {
+		if one, ok := strings.CutSuffix(w, "s"); (!ok || !set[one]) && !not[w] {
+			m[w] = true
+		}
+	}
+	return m
+}
+
 func union(sets ...map[string]bool) map[string]bool {
 	m := map[string]bool{}
 	for _, s := range sets {
@@ -65,7 +77,11 @@ var (
 	personPronouns    = words("function.txt", "person-pronoun")
 	reflexivePronouns = words("function.txt", "reflexive")
 	prepositions      = words("function.txt", "preposition")
-	clauseBreaks      = union(prepositions, words("function.txt", "opener"),
+	// personNouns are nouns of people's roles in the singular, which before a name show a person:
+	// "hurricane forecaster Lixion Avila", "premier Petre Roman".
+	personNouns = singular(union(words("titles.txt", "official-strong"), words("titles.txt", "analyst"), words("titles.txt", "other"),
+		words("titles.txt", "describing"), words("titles.txt", "person-noun")), words("titles.txt", "role-not-person"))
+	clauseBreaks = union(prepositions, words("function.txt", "opener"),
 		words("function.txt", "pronoun"), words("function.txt", "relative"), words("function.txt", "clause-break"))
 	abbrevs = words("function.txt", "abbreviation")
 
