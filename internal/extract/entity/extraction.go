@@ -54,6 +54,7 @@ var passes = []struct {
 	{"organization shapes", (*extraction).patternOrgs},    // patterns.go
 	{"repeated names", (*extraction).consistency},         // consistency.go
 	{"bodies by context", (*extraction).bodies},           // bodies.go
+	{"kinds by reference", (*extraction).referenceKinds},  // references.go
 	{"vessels by context", (*extraction).vessels},         // vessels.go
 	{"lone names by context", (*extraction).refinePeople}, // refine.go
 	{"headline words", (*extraction).headlineWords},       // headline.go

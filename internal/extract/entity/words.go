@@ -16,6 +16,18 @@ func words(file, section string) map[string]bool {
 }
 
 // union joins sets into a new one.
+// singular returns the words of set that are not the plural of another of
+// its words ("officials" of "official"), nor in not.
+func singular(set, not map[string]bool) map[string]bool {
+	m := map[string]bool{}
+	for w := range set {
+		if one, ok := strings.CutSuffix(w, "s"); (!ok || !set[one]) && !not[w] {
+			m[w] = true
+		}
+	}
+	return m
+}
+
 func union(sets ...map[string]bool) map[string]bool {
 	m := map[string]bool{}
 	for _, s := range sets {
@@ -48,19 +60,30 @@ var (
 		words("calendar.txt", "month-abbrev"), words("calendar.txt", "holiday"))
 
 	// Function words.
-	locPreps       = words("function.txt", "locative")
-	motionPreps    = words("function.txt", "motion")
-	articles       = words("function.txt", "article")
-	beforeNoPerson = words("function.txt", "before-no-person")
-	connectors     = union(words("function.txt", "connector"), words("function.txt", "org-connector"))
-	nameParticles  = words("function.txt", "name-particle")
-	initialStop    = words("function.txt", "initial-stop")
-	functionWord   = words("function.txt", "headline-lower")
-	numberWords    = words("function.txt", "number")
-	compoundSuffix = words("function.txt", "compound-suffix")
-	speechVerbs    = words("speech.txt", "speech")
-	forwardVerbs   = words("speech.txt", "forward") // verbs of nothing but speech: "said", not "claimed"
-	abbrevs        = words("function.txt", "abbreviation")
+	locPreps          = words("function.txt", "locative")
+	motionPreps       = words("function.txt", "motion")
+	articles          = words("function.txt", "article")
+	beforeNoPerson    = words("function.txt", "before-no-person")
+	connectors        = union(words("function.txt", "connector"), words("function.txt", "org-connector"))
+	nameParticles     = words("function.txt", "name-particle")
+	initialStop       = words("function.txt", "initial-stop")
+	functionWord      = words("function.txt", "headline-lower")
+	numberWords       = words("function.txt", "number")
+	compoundSuffix    = words("function.txt", "compound-suffix")
+	speechVerbs       = words("speech.txt", "speech")
+	forwardVerbs      = words("speech.txt", "forward") // verbs of nothing but speech: "said", not "claimed"
+	clauseVerbs       = words("speech.txt", "clause")  // "said": its next pronoun opens the clause it reports
+	bodyPronouns      = words("function.txt", "body-pronoun")
+	personPronouns    = words("function.txt", "person-pronoun")
+	reflexivePronouns = words("function.txt", "reflexive")
+	prepositions      = words("function.txt", "preposition")
+	// personNouns are nouns of people's roles in the singular, which before a name show a person:
+	// "hurricane forecaster Lixion Avila", "premier Petre Roman".
+	personNouns = singular(union(words("titles.txt", "official-strong"), words("titles.txt", "analyst"), words("titles.txt", "other"),
+		words("titles.txt", "describing"), words("titles.txt", "person-noun")), words("titles.txt", "role-not-person"))
+	clauseBreaks = union(prepositions, words("function.txt", "opener"),
+		words("function.txt", "pronoun"), words("function.txt", "relative"), words("function.txt", "clause-break"))
+	abbrevs = words("function.txt", "abbreviation")
 
 	// Words of organizations' names.
 	orgWords        = words("orgwords.txt", "org")
