@@ -4,8 +4,9 @@ import (
 	"context"
 	"slices"
 	"sync"
-	"syscall"
 	"time"
+
+	"github.com/newsindex/newsindex/internal/procstat"
 )
 
 // The kinds of query of the mix, in the order the table shows them.
@@ -117,7 +118,7 @@ func measure(ctx context.Context, s searcher, qs []query, clients int, d time.Du
 		lats []time.Duration
 		wg   sync.WaitGroup
 	)
-	cpu0 := cpuTime()
+	cpu0 := procstat.CPU()
 	start := time.Now()
 	deadline := start.Add(d)
 	for c := range clients {
@@ -147,7 +148,7 @@ func measure(ctx context.Context, s searcher, qs []query, clients int, d time.Du
 	}
 	wg.Wait()
 	elapsed := time.Since(start)
-	cpu := cpuTime() - cpu0
+	cpu := procstat.CPU() - cpu0
 	slices.Sort(lats)
 	st.Queries = len(lats)
 	st.P50MS = ms(percentile(lats, 0.50))
@@ -171,13 +172,3 @@ func percentile(sorted []time.Duration, p float64) time.Duration {
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
-
-// cpuTime returns the user and system time of this process so far, or 0
-// where the system does not say.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/newsindex/newsindex/internal/procstat"
 )
 
 // BenchmarkExtract extracts the articles of testdata/articles, written for
@@ -33,14 +35,14 @@ func BenchmarkExtract(b *testing.B) {
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	n := 0
-	start := cpuTime()
+	start := procstat.CPU()
 	for b.Loop() {
 		for _, in := range ins {
 			x.Extract(in)
 		}
 		n++
 	}
-	if used := cpuTime() - start; used > 0 {
+	if used := procstat.CPU() - start; used > 0 {
 		b.ReportMetric(float64(used.Nanoseconds())/float64(n), "cpu-ns/op")
 	}
 	b.ReportMetric(float64(len(ins)), "articles/op")

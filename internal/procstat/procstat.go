@@ -1,6 +1,7 @@
 // Package procstat reads the process's memory figures from
 // /proc/self/status, for the ingest's memory limit and the benchmark's
-// report.
+// report, and the processor time it has used, for benchmarks that report
+// CPU beside wall-clock time.
 package procstat
 
 import (

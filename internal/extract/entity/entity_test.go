@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsindex/newsindex/internal/golden"
+	"github.com/newsindex/newsindex/internal/procstat"
 )
 
 var extractTests = []struct {
@@ -338,12 +339,12 @@ func BenchmarkExtract(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	n := 0
-	start := cpuTime()
+	start := procstat.CPU()
 	for b.Loop() {
 		Extract(text)
 		n++
 	}
-	if used := cpuTime() - start; used > 0 {
+	if used := procstat.CPU() - start; used > 0 {
 		b.ReportMetric(float64(n*len(text))/1e6/used.Seconds(), "cpu-MB/s")
 	}
 }

@@ -1,14 +1,15 @@
 //go:build unix
 
-package extract
+package procstat
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime returns the processor time the process has used, user and system.
-func cpuTime() time.Duration {
+// CPU returns the user and system time this process has used so far,
+// or 0 where the system does not say.
+func CPU() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0

@@ -1,8 +1,0 @@
-//go:build !unix
-
-package entity
-
-import "time"
-
-// cpuTime returns 0 where the processor time of the process is not known.
-func cpuTime() time.Duration { return 0 }
