@@ -457,24 +457,30 @@ func (m *model) tagMargins(toks []token) ([]int, []float32) {
 			sc[t] += w
 		}
 		m.score1(&sc, prevTagWord(p1, tok.lower))
-		best, bestScore := tagO, int32(math.MinInt32)
-		for t := range numTags {
-			if allowed(p1, t) && sc[t] > bestScore {
-				best, bestScore = t, sc[t]
-			}
-		}
-		tags[i] = best
-		if best == tagBPer {
-			second := int32(math.MinInt32)
-			for t := range numTags {
-				if t != tagBPer && t != tagIPer && allowed(p1, t) && sc[t] > second {
-					second = sc[t]
-				}
-			}
-			margins[i] = float32(sc[tagBPer]-second) * m.scale
-		}
+		tags[i], margins[i] = m.pick(&sc, p1)
 	}
 	return tags, margins
+}
+
+// pick returns the best-scoring tag the previous tag p1 allows and, when it
+// is B-PER, how far its score stands above the best tag of another kind.
+func (m *model) pick(sc *[numTags]int32, p1 int) (int, float32) {
+	best, bestScore := tagO, int32(math.MinInt32)
+	for t := range numTags {
+		if allowed(p1, t) && sc[t] > bestScore {
+			best, bestScore = t, sc[t]
+		}
+	}
+	if best != tagBPer {
+		return best, 0
+	}
+	second := int32(math.MinInt32)
+	for t := range numTags {
+		if t != tagBPer && t != tagIPer && allowed(p1, t) && sc[t] > second {
+			second = sc[t]
+		}
+	}
+	return best, float32(sc[tagBPer]-second) * m.scale
 }
 
 // TrainingDoc is one labelled document for TrainTagger.

@@ -1,7 +1,6 @@
 package entity
 
 import (
-	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -54,22 +53,7 @@ func tagEveryFeature(m *model, toks []token) ([]int, []float32) {
 		var sc [numTags]int32
 		m.score(&sc, tf.feats[tf.offs[i]:tf.offs[i+1]])
 		m.score(&sc, dynFeatures(dyn[:0], p1, p2, tf.lowers[i]))
-		best, bestScore := tagO, int32(math.MinInt32)
-		for t := range numTags {
-			if allowed(p1, t) && sc[t] > bestScore {
-				best, bestScore = t, sc[t]
-			}
-		}
-		tags[i] = best
-		if best == tagBPer {
-			second := int32(math.MinInt32)
-			for t := range numTags {
-				if t != tagBPer && t != tagIPer && allowed(p1, t) && sc[t] > second {
-					second = sc[t]
-				}
-			}
-			margins[i] = float32(sc[tagBPer]-second) * m.scale
-		}
+		tags[i], margins[i] = m.pick(&sc, p1)
 	}
 	return tags, margins
 }
