@@ -77,6 +77,7 @@ var (
 	describingNouns         = words("titles.txt", "describing")
 	publicAttorney          = words("titles.txt", "public-attorney")
 	chiefOfficers           = words("titles.txt", "chief-officer")
+	businessModifiers       = words("titles.txt", "business-modifier")
 	officeNouns             = words("titles.txt", "office-holder")
 	voteVerbs               = words("titles.txt", "vote")
 	descriptionVerbs        = words("titles.txt", "description-verb")

@@ -281,6 +281,9 @@ func (d *doc) decideRole(ms []mention, name string) speakerRole {
 				if w == "chief" && k+1 < len(part) && chiefOfficers[part[k+1].lw] {
 					w = "ceo" // "chief executive", "chief operating officer": a company's officer
 				}
+				if k > 0 && businessModifiers[part[k-1].lw] && officialTitles[w] {
+					w = "ceo" // "managing director": a firm's officer, unless a public body is named
+				}
 				switch {
 				case w == "former" || w == "retired" || w == "served" || w == "ex":
 					former = true
@@ -294,6 +297,10 @@ func (d *doc) decideRole(ms []mention, name string) speakerRole {
 					formerOfficial = true
 				case (officialTitles[w] || officialTitles[w+"."] || orgNouns[w] && w != "team") && business:
 					other = true
+				case orgNouns[w] && w != "team" && namesBody(part, k):
+					// "the campaign's chief strategist", "an economist for the
+					// administration": staff of the body the noun names
+					official, servesBody = true, true
 				case officialTitles[w] || officialTitles[w+"."] || orgNouns[w] && w != "team":
 					official = true
 				case otherTitles[w]:
@@ -353,6 +360,22 @@ func businessPart(part []token) bool {
 		}
 	}
 	return false
+}
+
+// namesBody reports whether the noun part[k] ("campaign", "administration")
+// names one body rather than a trade: a possessive, or after "the" or a
+// possessive ("the campaign's chief strategist", "strategist for the
+// campaign", "his campaign's pollster"), not "a Republican campaign
+// strategist", who comments from outside.
+func namesBody(part []token, k int) bool {
+	if isPossessive(part[k].w) {
+		return true
+	}
+	if k == 0 {
+		return false
+	}
+	p := part[k-1].lw
+	return p == "the" || p == "his" || p == "her" || p == "their" || isPossessive(part[k-1].w)
 }
 
 // defaultRole is the role of a person nothing is known of.
