@@ -70,6 +70,7 @@ var (
 	officialTitles          = words("titles.txt", "official")
 	strongOfficialTitles    = words("titles.txt", "official-strong")
 	analystTitles           = words("titles.txt", "analyst")
+	electedTitles           = words("titles.txt", "elected")
 	staffAnalysts           = words("titles.txt", "staff-analyst")
 	otherTitles             = words("titles.txt", "other")
 	titleModifiers          = words("titles.txt", "modifier")

@@ -338,6 +338,19 @@ var patternTests = []struct {
 		want: []want{{starts: "They will win", speaker: "Tom Brask", role: RoleAnalyst}},
 	},
 	{
+		// a former elected or party post leaves a politician, as "former
+		// Governor X" reads; a former appointed official comments as an
+		// expert
+		name: "former_elected_official",
+		text: "Polls\n\n“They will lose Ohio,” said Tom Brask, the former governor.",
+		want: []want{{starts: "They will lose", speaker: "Tom Brask", role: RoleOfficial}},
+	},
+	{
+		name: "former_appointed_analyst",
+		text: "Talks\n\n“They will walk away,” said Tom Brask, a former ambassador to Japan.",
+		want: []want{{starts: "They will walk", speaker: "Tom Brask", role: RoleAnalyst}},
+	},
+	{
 		name: "unknown_body_alone",
 		text: "Markets\n\n“We expect the market to grow,” said Jane Doemer of Kellner.",
 		want: []want{{starts: "We expect the market", speaker: "Jane Doemer", role: RoleOther}},

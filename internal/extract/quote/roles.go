@@ -253,7 +253,7 @@ func orgKindRole(name string, ws []string) string {
 }
 
 func (d *doc) decideRole(ms []mention, name string) speakerRole {
-	var analyst, official, other, strong, formerOfficial bool
+	var analyst, official, other, strong, formerOfficial, formerElected bool
 	// named with a government, party or campaign they serve now; with a think
 	// tank or university; a scholar's title (fellow, professor), which no
 	// body's staff holds
@@ -295,6 +295,10 @@ func (d *doc) decideRole(ms []mention, name string) speakerRole {
 				case (officialTitles[w] || officialTitles[w+"."] || orgNouns[w] && w != "team") && former:
 					// "a former Obama administration official"
 					formerOfficial = true
+					// "the former governor": a politician still, as "former
+					// Governor X" reads; a capitalised post is another's
+					// ("under President X")
+					formerElected = formerElected || electedTitles[w] && !t.isCap()
 				case (officialTitles[w] || officialTitles[w+"."] || orgNouns[w] && w != "team") && business:
 					other = true
 				case orgNouns[w] && w != "team" && namesBody(part, k):
@@ -340,6 +344,8 @@ func (d *doc) decideRole(ms []mention, name string) speakerRole {
 		return speakerRole{RoleOfficial, aff, true}
 	case other:
 		return speakerRole{RoleOther, aff, true}
+	case formerElected:
+		return speakerRole{RoleOfficial, aff, true}
 	case formerOfficial:
 		return speakerRole{RoleAnalyst, aff, true}
 	}
