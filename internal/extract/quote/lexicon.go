@@ -126,6 +126,7 @@ var (
 	orgWords         = words("orgwords.txt", "org")
 	companyWords     = words("orgwords.txt", "company")
 	companyHeads     = words("orgwords.txt", "company-head")
+	companyNameWords = words("orgwords.txt", "company-word")
 	mediaWords       = words("orgwords.txt", "media")
 	mediaNouns       = words("orgwords.txt", "media-noun")
 	companyNouns     = words("orgwords.txt", "company-noun")

@@ -351,6 +351,13 @@ var patternTests = []struct {
 		want: []want{{starts: "They will walk", speaker: "Tom Brask", role: RoleAnalyst}},
 	},
 	{
+		// a name whose head is a company's word ("Associates") tells nothing
+		// of its people, not a public body's staff: the title does
+		name: "company_word_economist",
+		text: "Markets\n\n“Rates will rise,” said Jane Doemer, chief economist of Mirell Associates.",
+		want: []want{{starts: "Rates will rise", speaker: "Jane Doemer", role: RoleAnalyst, affiliation: "Mirell Associates"}},
+	},
+	{
 		name: "unknown_body_alone",
 		text: "Markets\n\n“We expect the market to grow,” said Jane Doemer of Kellner.",
 		want: []want{{starts: "We expect the market", speaker: "Jane Doemer", role: RoleOther}},

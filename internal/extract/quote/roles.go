@@ -242,6 +242,9 @@ func orgKindRole(name string, ws []string) string {
 	if len(ws) > 1 && companyHeads[ws[len(ws)-1]] {
 		return RoleOther // Peabody Energy, Ora Media, Castlebrook United
 	}
+	if len(ws) > 0 && companyNameWords[ws[len(ws)-1]] {
+		return "" // "Mirell Associates", "… Holdings": maybe a business, its people's titles tell
+	}
 	for _, w := range ws {
 		if orgWords[w] {
 			// an association, a league, a coalition, a council: a body
