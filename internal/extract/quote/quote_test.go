@@ -312,6 +312,52 @@ var patternTests = []struct {
 		want: []want{{starts: "We expect the market", speaker: "Jane Doemer", role: RoleOther}},
 	},
 	{
+		// "managing" makes a firm's officer of a director, as "chief" makes
+		// one of an executive; a public body named with it still makes an
+		// official
+		name: "managing_director_other",
+		text: "Markets\n\n“We expect the market to grow,” said Jane Doemer, managing director at Kellner Advisors.",
+		want: []want{{starts: "We expect the market", speaker: "Jane Doemer", role: RoleOther}},
+	},
+	{
+		name: "managing_director_body",
+		text: "Markets\n\n“We expect growth to slow,” said Jane Doemer, managing director of the International Monetary Fund.",
+		want: []want{{starts: "We expect growth", speaker: "Jane Doemer", role: RoleOfficial}},
+	},
+	{
+		// a campaign's own strategist is its staff; a party's adjective
+		// before "campaign strategist" names a trade, who comments from
+		// outside
+		name: "campaign_strategist_staff",
+		text: "Polls\n\n“We will win Ohio,” said Tom Brask, the campaign’s chief strategist.",
+		want: []want{{starts: "We will win", speaker: "Tom Brask", role: RoleOfficial}},
+	},
+	{
+		name: "party_campaign_strategist_analyst",
+		text: "Polls\n\n“They will win Ohio,” said Tom Brask, a Republican campaign strategist.",
+		want: []want{{starts: "They will win", speaker: "Tom Brask", role: RoleAnalyst}},
+	},
+	{
+		// a former elected or party post leaves a politician, as "former
+		// Governor X" reads; a former appointed official comments as an
+		// expert
+		name: "former_elected_official",
+		text: "Polls\n\n“They will lose Ohio,” said Tom Brask, the former governor.",
+		want: []want{{starts: "They will lose", speaker: "Tom Brask", role: RoleOfficial}},
+	},
+	{
+		name: "former_appointed_analyst",
+		text: "Talks\n\n“They will walk away,” said Tom Brask, a former ambassador to Japan.",
+		want: []want{{starts: "They will walk", speaker: "Tom Brask", role: RoleAnalyst}},
+	},
+	{
+		// a name whose head is a company's word ("Associates") tells nothing
+		// of its people, not a public body's staff: the title does
+		name: "company_word_economist",
+		text: "Markets\n\n“Rates will rise,” said Jane Doemer, chief economist of Mirell Associates.",
+		want: []want{{starts: "Rates will rise", speaker: "Jane Doemer", role: RoleAnalyst, affiliation: "Mirell Associates"}},
+	},
+	{
 		name: "unknown_body_alone",
 		text: "Markets\n\n“We expect the market to grow,” said Jane Doemer of Kellner.",
 		want: []want{{starts: "We expect the market", speaker: "Jane Doemer", role: RoleOther}},

@@ -242,6 +242,9 @@ func orgKindRole(name string, ws []string) string {
 	if len(ws) > 1 && companyHeads[ws[len(ws)-1]] {
 		return RoleOther // Peabody Energy, Ora Media, Castlebrook United
 	}
+	if len(ws) > 0 && companyNameWords[ws[len(ws)-1]] {
+		return "" // "Mirell Associates", "… Holdings": maybe a business, its people's titles tell
+	}
 	for _, w := range ws {
 		if orgWords[w] {
 			// an association, a league, a coalition, a council: a body
@@ -253,7 +256,7 @@ func orgKindRole(name string, ws []string) string {
 }
 
 func (d *doc) decideRole(ms []mention, name string) speakerRole {
-	var analyst, official, other, strong, formerOfficial bool
+	var analyst, official, other, strong, formerOfficial, formerElected bool
 	// named with a government, party or campaign they serve now; with a think
 	// tank or university; a scholar's title (fellow, professor), which no
 	// body's staff holds
@@ -281,6 +284,9 @@ func (d *doc) decideRole(ms []mention, name string) speakerRole {
 				if w == "chief" && k+1 < len(part) && chiefOfficers[part[k+1].lw] {
 					w = "ceo" // "chief executive", "chief operating officer": a company's officer
 				}
+				if k > 0 && businessModifiers[part[k-1].lw] && officialTitles[w] {
+					w = "ceo" // "managing director": a firm's officer, unless a public body is named
+				}
 				switch {
 				case w == "former" || w == "retired" || w == "served" || w == "ex":
 					former = true
@@ -292,8 +298,16 @@ func (d *doc) decideRole(ms []mention, name string) speakerRole {
 				case (officialTitles[w] || officialTitles[w+"."] || orgNouns[w] && w != "team") && former:
 					// "a former Obama administration official"
 					formerOfficial = true
+					// "the former governor": a politician still, as "former
+					// Governor X" reads; a capitalised post is another's
+					// ("under President X")
+					formerElected = formerElected || electedTitles[w] && !t.isCap()
 				case (officialTitles[w] || officialTitles[w+"."] || orgNouns[w] && w != "team") && business:
 					other = true
+				case orgNouns[w] && w != "team" && namesBody(part, k):
+					// "the campaign's chief strategist", "an economist for the
+					// administration": staff of the body the noun names
+					official, servesBody = true, true
 				case officialTitles[w] || officialTitles[w+"."] || orgNouns[w] && w != "team":
 					official = true
 				case otherTitles[w]:
@@ -333,6 +347,8 @@ func (d *doc) decideRole(ms []mention, name string) speakerRole {
 		return speakerRole{RoleOfficial, aff, true}
 	case other:
 		return speakerRole{RoleOther, aff, true}
+	case formerElected:
+		return speakerRole{RoleOfficial, aff, true}
 	case formerOfficial:
 		return speakerRole{RoleAnalyst, aff, true}
 	}
@@ -353,6 +369,22 @@ func businessPart(part []token) bool {
 		}
 	}
 	return false
+}
+
+// namesBody reports whether the noun part[k] ("campaign", "administration")
+// names one body rather than a trade: a possessive, or after "the" or a
+// possessive ("the campaign's chief strategist", "strategist for the
+// campaign", "his campaign's pollster"), not "a Republican campaign
+// strategist", who comments from outside.
+func namesBody(part []token, k int) bool {
+	if isPossessive(part[k].w) {
+		return true
+	}
+	if k == 0 {
+		return false
+	}
+	p := part[k-1].lw
+	return p == "the" || p == "his" || p == "her" || p == "their" || isPossessive(part[k-1].w)
 }
 
 // defaultRole is the role of a person nothing is known of.
