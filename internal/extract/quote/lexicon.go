@@ -74,6 +74,7 @@ var (
 	staffAnalysts           = words("titles.txt", "staff-analyst")
 	otherTitles             = words("titles.txt", "other")
 	titleModifiers          = words("titles.txt", "modifier")
+	postQualifiers          = words("titles.txt", "post-qualifier")
 	personNouns             = words("titles.txt", "person-noun")
 	describingNouns         = words("titles.txt", "describing")
 	publicAttorney          = words("titles.txt", "public-attorney")

@@ -654,6 +654,31 @@ var patternTests = []struct {
 		want: []want{{starts: "We will win", speaker: "Tom Berg"}},
 	},
 	{
+		name: "description_postal_state",
+		text: "Race\n\nSen. Tom Reyes (R-Ohio) and Sen. Ana Ruiz (D-Fla.) spoke first.\n\n“We will win this state again,” the Ohio senator said.",
+		want: []want{{starts: "We will win", speaker: "Tom Reyes", mention: "the Ohio senator"}},
+	},
+	{
+		name: "description_two_fit",
+		text: "Race\n\nFlorida Sen. Maria Lopez spoke first. Florida Sen. Tom Reyes listened.\n\n“We will win this state again,” the Florida senator said.",
+		want: []want{{starts: "We will win", notSpeaker: "Tom Reyes"}, {starts: "We will win", notSpeaker: "Maria Lopez"}},
+	},
+	{
+		name: "description_nominee_is_candidate",
+		text: "Race\n\nRepublican nominee Tom Reyes and Gov. Ana Ruiz spoke first.\n\n“We will win this state again,” the Republican presidential candidate told reporters.",
+		want: []want{{starts: "We will win", speaker: "Tom Reyes"}},
+	},
+	{
+		name: "description_bare_post",
+		text: "Climate\n\nPresident Tom Reyes spoke on Monday. Ana Ruiz, the World Bank president, listened.\n\n“We will cut emissions this decade,” the president said.",
+		want: []want{{starts: "We will cut", speaker: "Tom Reyes"}},
+	},
+	{
+		name: "description_not_vice",
+		text: "Race\n\nVice President Tom Reyes spoke on Monday.\n\n“We will win this state again,” the former president said.",
+		want: []want{{starts: "We will win", notSpeaker: "Tom Reyes"}},
+	},
+	{
 		name: "transcript_label",
 		text: "Interview\n\nPartial transcript as follows:\n\n\"HALVORSEN: Let us start with the strike at the port this week.\n\n\"OKAFOR: The dockers are angry, and they have every right to be.",
 		want: []want{{starts: "Let us start", speaker: "Halvorsen"}, {starts: "The dockers are angry", speaker: "Okafor"}},

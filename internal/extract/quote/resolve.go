@@ -155,59 +155,6 @@ func (d *doc) personAt(s, e int) string {
 	return ""
 }
 
-// describedPerson resolves a definite description of a person ("the
-// Florida senator", "the Democratic nominee") to the latest person before it
-// whom the text gave that post ("Florida Sen. Marco Rubio", "Sen. Marco
-// Rubio (R-Fla.)", "Democratic nominee Hillary Clinton"). A capitalised word
-// of the description ("Florida", "Democratic") must be said of them too;
-// other words ("former") choose among several. It returns "" when no one
-// recent was so described.
-func (d *doc) describedPerson(sp phrase) string {
-	ev := sp.evidence
-	k := len(ev) - 1
-	for k >= 0 && ev[k].lw != "the" {
-		k--
-	}
-	if k < 0 || k == len(ev)-1 {
-		return ""
-	}
-	words, head := ev[k+1:len(ev)-1], ev[len(ev)-1].lw
-	if !personNoun(head) || strings.HasSuffix(head, "s") && !officialTitles[head] {
-		return "" // "the Democrats", "the officials"
-	}
-	best, bestScore, seen := "", -1, map[string]bool{}
-	for i := len(d.refs) - 1; i >= 0 && len(seen) < 8; i-- {
-		r := d.refs[i]
-		if r.pos >= sp.pos || seen[r.name] {
-			continue
-		}
-		seen[r.name] = true
-		said := d.saidOf(r.name, sp.pos)
-		if !said[head] {
-			continue
-		}
-		score, capsOK, caps, former := 0, false, false, false
-		for _, t := range words {
-			former = former || t.lw == "former"
-			w := describedWord(t.lw)
-			if t.isCap() {
-				caps = true
-				capsOK = capsOK || said[w]
-			}
-			if said[w] {
-				score++
-			}
-		}
-		if caps && !capsOK || said["former"] && !former {
-			continue // "the governor" is not a former governor
-		}
-		if score > bestScore {
-			best, bestScore = r.name, score
-		}
-	}
-	return best
-}
-
 // clause reports whether words read as a clause with a verb of its own
 // rather than an apposition.
 func clause(words []token) bool {
@@ -236,11 +183,16 @@ func describedWord(lw string) string {
 // pos: the titles before the name, the head of an apposition ("the former
 // Florida governor" of ", the former Florida governor, who …") and a
 // lawmaker's party and state, with the posts that abbreviations stand for.
-func (d *doc) saidOf(n string, pos int) map[string]bool {
-	said := map[string]bool{}
-	add := func(lw string) {
+// proper holds those of its words that are proper modifiers rather than
+// posts: "florida" and "republican" of "Sen. Marco Rubio (R-Fla.)".
+func (d *doc) saidOf(n string, pos int) (said, proper map[string]bool) {
+	said, proper = map[string]bool{}, map[string]bool{}
+	add := func(lw string, capital bool) {
 		w := describedWord(lw)
 		said[w] = true
+		if capital && (!isTitleWord(w) && !titleModifiers[w] || adjectives[w]) {
+			proper[w] = true
+		}
 		for _, sense := range titleSenses[w] {
 			said[sense] = true
 		}
@@ -249,20 +201,38 @@ func (d *doc) saidOf(n string, pos int) map[string]bool {
 		if m.pos >= pos {
 			break
 		}
-		for _, t := range m.titles {
-			add(t.lw)
+		for i, t := range m.titles {
+			add(t.lw, qualifiesPost(m.titles, i))
 		}
-		for _, t := range m.appos {
+		for i, t := range m.appos {
 			if t.s >= pos || t.kind != kWord || prepositions[t.lw] || t.lw == "who" || t.lw == "which" || t.lw == "that" || t.lw == "and" {
 				break
 			}
-			add(t.lw)
+			add(t.lw, qualifiesPost(m.appos, i))
 		}
 		for _, w := range m.about {
-			add(w)
+			add(w, true)
 		}
 	}
-	return said
+	return said, proper
+}
+
+// qualifiesPost reports whether ts[i] is a capitalised word that qualifies
+// a post after it: "World Bank" of "World Bank President", not a
+// headline's words run into a name nor "the Paris agreement".
+func qualifiesPost(ts []token, i int) bool {
+	if !ts[i].isCap() {
+		return false
+	}
+	for j := i + 1; j < len(ts) && j <= i+3; j++ {
+		if isTitleWord(ts[j].lw) && !adjectives[describedWord(ts[j].lw)] {
+			return true
+		}
+		if !ts[j].isCap() && !titleModifiers[ts[j].lw] {
+			return false
+		}
+	}
+	return false
 }
 
 // resolve names the speaker of a phrase.
