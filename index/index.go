@@ -298,7 +298,7 @@ func enrichOne(x *extract.Extractor, a *Article) *extract.Result {
 func setQuotes(a *Article, r *extract.Result) {
 	a.Quotes = make([]Quote, len(r.Quotes))
 	for i, q := range r.Quotes {
-		a.Quotes[i] = Quote{Text: q.Text, Speaker: q.Speaker, Role: q.Role, Affiliation: q.Affiliation, Cue: q.Cue, Direct: q.Direct, Mention: q.Mention}
+		a.Quotes[i] = Quote{Text: q.Text, Speaker: q.Speaker, Role: q.Role, Affiliation: q.Affiliation, Cue: q.Cue, Direct: q.Direct, Mention: q.Mention, Described: q.Described}
 	}
 	if a.Analysts == nil {
 		a.Analysts = engine.NonNil(quote.Analysts(r.Quotes))

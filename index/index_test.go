@@ -375,6 +375,42 @@ func TestQuotes(t *testing.T) {
 	}
 }
 
+// TestQuotesDescribedSpeaker checks that a speaker the article only
+// describes ("the Ohio governor") is shown with its quotation but counts in
+// no speaker facet and matches no speaker filter.
+func TestQuotesDescribedSpeaker(t *testing.T) {
+	ix := memIndex(t)
+	ctx := context.Background()
+	a := Article{ID: "d1", Title: "Budget vote", Body: "The vote is on Monday.", Published: day("2024-10-02"), Category: "Politics",
+		People: []string{"Ana Ruiz"}, Countries: []string{}, Places: []string{}, Organizations: []string{}, Analysts: []string{},
+		Quotes: []Quote{
+			{Text: "We will not raise taxes this year", Speaker: "the Ohio governor", Role: RoleOfficial, Cue: "said", Direct: true,
+				Mention: "the Ohio governor", Described: true},
+			{Text: "The budget is balanced at last", Speaker: "Ana Ruiz", Role: RoleOfficial, Cue: "said", Direct: true},
+		}}
+	if err := ix.Add(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Quotes(ctx, QuoteRequest{Query: "taxes"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 1 || res.Hits[0].Speaker != "the Ohio governor" || !res.Hits[0].Described {
+		t.Errorf("Quotes(taxes) = %+v, want the described speaker, marked", res)
+	}
+	res, err = ix.Quotes(ctx, QuoteRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(res.Facets.Speaker) != "[{Ana Ruiz 1}]" {
+		t.Errorf("Quotes() speaker facet = %v, want [{Ana Ruiz 1}]", res.Facets.Speaker)
+	}
+	res, err = ix.Quotes(ctx, QuoteRequest{Speakers: []string{"the Ohio governor"}})
+	if err != nil || res.Total != 0 {
+		t.Errorf("Quotes(speaker=the Ohio governor) = %+v, %v; want no hit", res, err)
+	}
+}
+
 func TestOnDisk(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "idx")
 	ctx := context.Background()

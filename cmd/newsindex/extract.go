@@ -159,6 +159,9 @@ func printExtracted(w *bufio.Writer, e extracted) {
 				about = append(about, s)
 			}
 		}
+		if q.Described {
+			about = append(about, "described, no name") // a description no person named fits alone
+		}
 		if q.Mention != "" && q.Mention != q.Speaker {
 			about = append(about, "as “"+q.Mention+"”") // how the article named them there
 		}

@@ -117,7 +117,7 @@ func quoteDoc(a *engine.Article, q engine.Quote, version int) (map[string]interf
 			d[fQuoteDay], d[fQuoteYear] = day, year
 		}
 	}
-	if q.Speaker != "" {
+	if q.Speaker != "" && !q.Described { // a description names no one to count
 		d[fSpeaker] = q.Speaker
 		d[fSpeaker+engine.NameSuffix] = q.Speaker
 	}

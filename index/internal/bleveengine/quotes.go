@@ -68,7 +68,7 @@ func (e *Engine) SearchQuotes(ctx context.Context, r *engine.QuoteRequest, q que
 		}
 		out.Hits = append(out.Hits, engine.QuoteHit{
 			Text: engine.HighlightAll(s.Text, e.textLocations(h.Locations, fQuote)), Speaker: s.Speaker, Role: s.Role,
-			Affiliation: s.Affiliation, Cue: s.Cue, Mention: s.Mention, Direct: s.Direct, ArticleID: s.ArticleID, Title: s.Title,
+			Affiliation: s.Affiliation, Cue: s.Cue, Mention: s.Mention, Described: s.Described, Direct: s.Direct, ArticleID: s.ArticleID, Title: s.Title,
 			Published: s.Published, Score: h.Score,
 		})
 	}

@@ -54,6 +54,7 @@ type Quote struct {
 	Cue         string `json:"cue,omitempty"`
 	Direct      bool   `json:"direct"`
 	Mention     string `json:"mention,omitempty"`
+	Described   bool   `json:"described,omitempty"`
 }
 
 // Document kinds: every engine keeps an article's quotes as documents of

@@ -167,6 +167,7 @@ type QuoteHit struct {
 	Affiliation string
 	Cue         string
 	Mention     string
+	Described   bool
 	Direct      bool
 	ArticleID   string
 	Title       string

@@ -264,16 +264,22 @@ type osQuoteDoc struct {
 	AffiliationName []string `json:"affiliation_name,omitempty"`
 	Cue             string   `json:"cue,omitempty"`
 	Mention         string   `json:"mention,omitempty"`
-	Direct          bool     `json:"direct"`
-	ArticleID       string   `json:"article_id"`
-	ArticleTitle    string   `json:"article_title"`
-	Published       string   `json:"published,omitempty"`
+	// Described holds a speaker that is a description (engine.Quote's
+	// Described), stored only: speaker, the facet's field, stays empty.
+	Described    string `json:"speaker_described,omitempty"`
+	Direct       bool   `json:"direct"`
+	ArticleID    string `json:"article_id"`
+	ArticleTitle string `json:"article_title"`
+	Published    string `json:"published,omitempty"`
 }
 
 func osQuoteJSON(a *engine.Article, q engine.Quote) ([]byte, error) {
 	d := osQuoteDoc{Kind: engine.KindQuote, Quote: q.Text, Speaker: q.Speaker, SpeakerName: q.Speaker, Role: q.Role,
 		Affiliation: q.Affiliation, AffiliationName: namesOf(q.Affiliation), Cue: q.Cue, Mention: q.Mention, Direct: q.Direct,
 		ArticleID: a.ID, ArticleTitle: a.Title, Language: a.Language}
+	if q.Described {
+		d.Speaker, d.SpeakerName, d.Described = "", "", q.Speaker
+	}
 	if !a.Published.IsZero() {
 		d.Published = a.Published.UTC().Format("2006-01-02T15:04:05Z07:00")
 	}
@@ -304,6 +310,9 @@ func decodeQuote(src []byte) (osQuoteDoc, error) {
 func (d *osQuoteDoc) hit(text string, score float64) (engine.QuoteHit, error) {
 	h := engine.QuoteHit{Text: text, Speaker: d.Speaker, Role: d.Role, Affiliation: d.Affiliation, Cue: d.Cue, Mention: d.Mention,
 		Direct: d.Direct, ArticleID: d.ArticleID, Title: d.ArticleTitle, Score: score}
+	if d.Described != "" {
+		h.Speaker, h.Described = d.Described, true
+	}
 	if d.Published != "" {
 		t, err := time.Parse(time.RFC3339Nano, d.Published)
 		if err != nil {

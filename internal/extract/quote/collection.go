@@ -42,6 +42,9 @@ func (r *Roles) Learn(qs []Quote) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	for _, q := range qs {
+		if q.Described {
+			continue // no name: "the senator" of one article is not another's
+		}
 		k, last := personKey(q.Speaker)
 		// an article that names a speaker's organization but not their
 		// role ("Rosa Quispe of the Frente Andino") still tells the
@@ -85,7 +88,7 @@ func (r *Roles) Fill(qs []Quote) int {
 	n := 0
 	for i := range qs {
 		q := &qs[i]
-		if q.RoleRead || q.Speaker == "" {
+		if q.RoleRead || q.Speaker == "" || q.Described {
 			continue
 		}
 		role, aff, ok := r.known(q.Speaker)

@@ -149,3 +149,45 @@ func (d *doc) describedPerson(sp phrase) string {
 	}
 	return ""
 }
+
+// describedAs returns a definite description of one person as the
+// article writes it, "the" in lower case ("the Democratic senator"), for a
+// quotation to keep as its speaker where no person it names fits the
+// description alone; "" when sp is no such description. Such a speaker is
+// no name: Quote.Described marks it, and it counts in no facet of people,
+// analysts or organizations.
+func describedAs(sp phrase) string {
+	if _, ok := readDescription(sp); !ok {
+		return ""
+	}
+	ev := sp.evidence
+	k := len(ev) - 1
+	for k >= 0 && ev[k].lw != "the" {
+		k--
+	}
+	words := []string{"the"}
+	for _, t := range ev[k+1:] {
+		words = append(words, t.w)
+	}
+	return strings.Join(words, " ")
+}
+
+// bearsPost reports whether the text gives person n the post that heads the
+// description sp, whatever it says of the description's other words, and
+// agrees with it on the words that make another post ("former").
+func (d *doc) bearsPost(sp phrase, n string) bool {
+	desc, ok := readDescription(sp)
+	if !ok {
+		return false
+	}
+	said, _ := d.saidOf(n, len(d.text))
+	if !said[desc.head] {
+		return false
+	}
+	for w := range postQualifiers {
+		if said[w] != desc.qualifies(w) {
+			return false
+		}
+	}
+	return true
+}

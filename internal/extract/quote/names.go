@@ -19,6 +19,10 @@ const (
 	spPronoun // he, she, they ...
 	spDesc    // an unnamed description: "a campaign spokesman", "analysts"
 	spGroup   // a group named by its people: "White House officials" (a resolved kind only)
+	// spDescribed is a definite description of one person that no person
+	// the article names fits alone, kept as written: "the Democratic
+	// senator" (a resolved kind only; see described.go).
+	spDescribed
 )
 
 // groupName returns the speaker a description names as a group: proper

@@ -38,6 +38,10 @@ func (d *doc) output() []Quote {
 		for _, q := range qs {
 			if q.inherit == nil {
 				q.speaker, q.kind = d.resolve(q.sp)
+				if q.kind == spDescribed {
+					d.described[q.speaker] = true
+					continue
+				}
 				q.speaker = d.tidy(q.speaker)
 				if q.speaker != "" && !d.plausible(q.speaker, q.kind) {
 					q.speaker = ""
@@ -67,6 +71,14 @@ func (d *doc) output() []Quote {
 			kept[i] = rules[i]
 		}
 	}
+	// a description kept as written is the ranker's to name, when the one
+	// it names bears the description's post (described.go)
+	described := make([]bool, len(d.quotes))
+	for i, q := range d.quotes {
+		if r := root(q); r.kind == spDescribed && rules[i] == r.speaker {
+			described[i], rules[i] = true, ""
+		}
+	}
 	if d.collect != nil {
 		d.collect(d.quotes, rules)
 	}
@@ -75,6 +87,9 @@ func (d *doc) output() []Quote {
 		ranked = d.rerank(d.ranker, rules)
 	}
 	for i := range ranked {
+		if described[i] && ranked[i] != "" && !d.bearsPost(root(d.quotes[i]).sp, ranked[i]) {
+			ranked[i] = ""
+		}
 		if ranked[i] == "" {
 			ranked[i] = kept[i]
 		}
@@ -82,7 +97,11 @@ func (d *doc) output() []Quote {
 	for i, q := range d.quotes {
 		src := root(q)
 		if ranked[i] != kept[i] || src.speaker != kept[i] {
-			src = &rawQuote{speaker: ranked[i], kind: d.nameKind(ranked[i])}
+			named := &rawQuote{speaker: ranked[i], kind: d.nameKind(ranked[i])}
+			if described[i] {
+				named.sp = src.sp // the description is how the article names them
+			}
+			src = named
 		}
 		x := d.quote(q, src, q.cue)
 		if i > 0 && d.sameUtterance(d.quotes[i-1], q) && out[len(out)-1].Speaker == x.Speaker {
@@ -166,7 +185,8 @@ func (d *doc) speechPiece(q *rawQuote) bool {
 func (d *doc) quote(q, src *rawQuote, cue string) Quote {
 	r := d.role(src)
 	return Quote{Text: d.text[q.start:q.end], Speaker: src.speaker, Role: r.role, Affiliation: r.affiliation,
-		Cue: cue, Direct: q.direct, Start: q.start, End: q.end, Mention: d.mention(src), RoleRead: r.read}
+		Cue: cue, Direct: q.direct, Start: q.start, End: q.end, Mention: d.mention(src), RoleRead: r.read,
+		Described: d.described[src.speaker]}
 }
 
 // mention returns the words of the phrase that names q's speaker, on one

@@ -132,6 +132,11 @@ type Quote struct {
 	// When it does not, Role is RoleOther, and a collection of articles
 	// may know better (Roles.Fill).
 	RoleRead bool `json:"-"`
+	// Described reports that Speaker is no name but a definite
+	// description of one person as the article writes it ("the
+	// Democratic senator"), where no person the article names fits it
+	// alone. It names no one: no facet of people counts it.
+	Described bool `json:"described,omitempty"`
 }
 
 // PieceSeparator joins the pieces of one statement in Quote.Text.
@@ -176,7 +181,7 @@ func Analysts(qs []Quote) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, q := range qs {
-		if q.Role == RoleAnalyst && q.Speaker != "" && !seen[q.Speaker] {
+		if q.Role == RoleAnalyst && q.Speaker != "" && !q.Described && !seen[q.Speaker] {
 			seen[q.Speaker] = true
 			out = append(out, q.Speaker)
 		}
@@ -230,13 +235,14 @@ type doc struct {
 	lowerWords  map[string]bool                      // words written in lower case outside quotations
 	carried     map[*rawQuote]string                 // the speaker carried over to a quotation from an earlier paragraph (output)
 	speakers    map[string]bool                      // capitalised words a speech verb follows or precedes; see speaker
+	described   map[string]bool                      // the speakers that are descriptions kept as written (described.go)
 }
 
 // newDoc tokenizes text and prepares the per-document tables.
 func newDoc(text string, ents entity.Result) *doc {
 	d := &doc{text: text, ents: ents, toks: tokenize(text), paraEnd: map[int]int{},
 		full: map[string][]personRef{}, usedCue: map[int]bool{}, roles: map[string]speakerRole{}, headings: map[int]bool{},
-		cues: defaultCues}
+		cues: defaultCues, described: map[string]bool{}}
 	for i, t := range d.toks {
 		d.paraEnd[t.para] = i + 1
 	}

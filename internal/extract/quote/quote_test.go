@@ -22,6 +22,7 @@ type want struct {
 	notSpeaker  string // a speaker the quotation must not get
 	mention     string // how the text names the speaker at the attribution
 	ends        string // the end of the quotation's text
+	described   bool   // the speaker is a description kept as written (Quote.Described)
 }
 
 func (w want) String() string {
@@ -31,7 +32,7 @@ func (w want) String() string {
 func formatQuotes(qs []Quote) string {
 	var b strings.Builder
 	for _, q := range qs {
-		fmt.Fprintf(&b, "\n\t{%.40q speaker=%q role=%q aff=%q cue=%q direct=%v mention=%q}", q.Text, q.Speaker, q.Role, q.Affiliation, q.Cue, q.Direct, q.Mention)
+		fmt.Fprintf(&b, "\n\t{%.40q speaker=%q role=%q aff=%q cue=%q direct=%v mention=%q described=%v}", q.Text, q.Speaker, q.Role, q.Affiliation, q.Cue, q.Direct, q.Mention, q.Described)
 	}
 	return b.String()
 }
@@ -572,7 +573,7 @@ var patternTests = []struct {
 	{
 		name: "modifier_before_person_noun",
 		text: "Rally\n\nThe Uppsala senator said the count was over. “It's a difficult issue,” said the Uppsala senator.",
-		want: []want{{starts: "It's a difficult issue", notSpeaker: "Uppsala"}},
+		want: []want{{starts: "It's a difficult issue", notSpeaker: "Uppsala", described: true}},
 	},
 	{
 		name: "source_after_speech_with_adjunct",
@@ -646,7 +647,7 @@ var patternTests = []struct {
 	{
 		name: "description_of_no_one",
 		text: "Race\n\nGov. Ana Ruiz of Ohio spoke first.\n\n“We will win this state again,” the Florida senator said.",
-		want: []want{{starts: "We will win", notSpeaker: "Ana Ruiz"}},
+		want: []want{{starts: "We will win", notSpeaker: "Ana Ruiz", speaker: "the Florida senator", described: true}},
 	},
 	{
 		name: "description_not_former",
@@ -661,7 +662,7 @@ var patternTests = []struct {
 	{
 		name: "description_two_fit",
 		text: "Race\n\nFlorida Sen. Maria Lopez spoke first. Florida Sen. Tom Reyes listened.\n\n“We will win this state again,” the Florida senator said.",
-		want: []want{{starts: "We will win", notSpeaker: "Tom Reyes"}, {starts: "We will win", notSpeaker: "Maria Lopez"}},
+		want: []want{{starts: "We will win", speaker: "the Florida senator", described: true}},
 	},
 	{
 		name: "description_nominee_is_candidate",
@@ -676,7 +677,12 @@ var patternTests = []struct {
 	{
 		name: "description_not_vice",
 		text: "Race\n\nVice President Tom Reyes spoke on Monday.\n\n“We will win this state again,” the former president said.",
-		want: []want{{starts: "We will win", notSpeaker: "Tom Reyes"}},
+		want: []want{{starts: "We will win", speaker: "the former president", described: true}},
+	},
+	{
+		name: "description_of_no_one_kept",
+		text: "Race\n\nGov. Ana Ruiz of Ohio spoke first.\n\n“We will win this state again,” said the Democratic senator.",
+		want: []want{{starts: "We will win", speaker: "the Democratic senator", described: true}},
 	},
 	{
 		name: "transcript_label",
@@ -1003,7 +1009,7 @@ func TestExtractPatterns(t *testing.T) {
 				if w.speaker != "" && q.Speaker != w.speaker || w.role != "" && q.Role != w.role ||
 					w.affiliation != "" && q.Affiliation != strings.TrimSuffix(w.affiliation, "-") || w.cue != "" && q.Cue != w.cue || q.Direct == w.indirect ||
 					w.notSpeaker != "" && q.Speaker == w.notSpeaker || w.mention != "" && q.Mention != w.mention ||
-					w.ends != "" && !strings.HasSuffix(q.Text, w.ends) {
+					w.ends != "" && !strings.HasSuffix(q.Text, w.ends) || q.Described != w.described {
 					t.Errorf("Extract(%q): got%s\nwant %v", tt.text, formatQuotes([]Quote{q}), w)
 				}
 			}
@@ -1115,6 +1121,7 @@ func TestAnalysts(t *testing.T) {
 	qs := []Quote{
 		{Speaker: "A", Role: RoleAnalyst}, {Speaker: "B", Role: RoleOfficial},
 		{Speaker: "A", Role: RoleAnalyst}, {Speaker: "", Role: RoleAnalyst}, {Speaker: "C", Role: RoleAnalyst},
+		{Speaker: "the Harvard economist", Role: RoleAnalyst, Described: true},
 	}
 	got := fmt.Sprint(Analysts(qs))
 	if got != "[A C]" {

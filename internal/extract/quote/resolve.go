@@ -310,6 +310,9 @@ func (d *doc) resolve(sp phrase) (string, int) {
 		if n := d.groupName(sp); n != "" {
 			return n, spGroup
 		}
+		if n := describedAs(sp); n != "" {
+			return n, spDescribed
+		}
 		return "", spDesc
 	case spCountry:
 		if m, ok := d.entityAt(sp.pos, sp.end); ok && m.Kind == entity.Country {
