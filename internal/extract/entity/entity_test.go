@@ -21,6 +21,8 @@ var extractTests = []struct {
 }{
 	{"surname joins full name", "Russian leader Vladimir Putin met envoys.\n\nLater, Putin said the talks went well.",
 		[]string{"P:Vladimir Putin", "C:Russia", "!P:Putin"}},
+	{"surname with its particle capitalised", "De Lange says the dam will hold\n\nMayor Tomas de Lange said the dam would hold through the spring.",
+		[]string{"P:Tomas de Lange", "!O:De Lange"}},
 	{"titles dropped", "On Friday, Ukrainian President Volodymyr Zelensky warned of attacks.",
 		[]string{"P:Volodymyr Zelensky", "C:Ukraine", "!P:President Volodymyr Zelensky", "!P:On Friday"}},
 	{"prime minister title", "Indian Prime Minister Narendra Modi arrived in the capital.",
@@ -404,6 +406,8 @@ func TestCleanSpans(t *testing.T) {
 		{"Coastal Marine Lt. Col. Oliver Marsh testified.", "Coastal", "Marsh", kPer, "Oliver Marsh", true},
 		{"Martin Luther King Jr. spoke.", "Martin", "Jr.", kPer, "Martin Luther King Jr.", true},
 		{"Rival Maria Lopez Ortega spoke.", "Rival", "Ortega", kPer, "Maria Lopez Ortega", true},
+		{"Unlike Harbor, Mr. Lund has few lenders.", "Unlike", "Harbor", kPer, "Harbor", true},
+		{"According Maria Lopez, it failed.", "According", "Lopez", kPer, "Maria Lopez", true},
 		{"Senate Armed Services Committee met.", "Senate", "Committee", kOrg, "Senate Armed Services Committee", false},
 	} {
 		toks := tokenize(tt.text)

@@ -359,12 +359,14 @@ func (x *extraction) people(ms *[]Mention) {
 		st, en := toks[p.s.i].start, toks[p.s.j-1].end
 		*ms = append(*ms, Mention{Kind: Person, Start: st, End: en, Text: x.text[st:en], Name: n})
 	}
-	// A surname the tagger read as an organization ("the Trump campaign").
+	// A surname the tagger read as an organization ("the Trump campaign"),
+	// also with the particle that opens it capitalised at a sentence's
+	// start ("De Blasio says" of Bill de Blasio).
 	for k, s := range x.spans {
-		if s.kind != kOrg || s.j-s.i != 1 {
+		if s.kind != kOrg || s.j-s.i != 1 && !x.particleAndSurname(s, surnames) {
 			continue
 		}
-		w := toks[s.i].norm
+		w := toks[s.j-1].norm
 		n, ok := surnames[w]
 		if !ok && toks[s.i].capsLine && len(w) > 3 {
 			// a headline's surname in capitals ("GIBBS GETS INTERNATIONAL CALL UP")
@@ -373,7 +375,7 @@ func (x *extraction) people(ms *[]Mention) {
 		}
 		if ok && CanonicalOrganization(w) == w && !isAcronym(w) {
 			x.spans[k].kind = kPer
-			st, en := toks[s.i].start, toks[s.i].end
+			st, en := toks[s.i].start, toks[s.j-1].end
 			*ms = append(*ms, Mention{Kind: Person, Start: st, End: en, Text: x.text[st:en], Name: n})
 		}
 	}
@@ -385,6 +387,17 @@ func (x *extraction) people(ms *[]Mention) {
 			*ms = append(*ms, Mention{Kind: Person, Start: t.start, End: t.end, Text: t.text, Name: n})
 		}
 	}
+}
+
+// particleAndSurname reports whether span s is a name particle and a surname
+// that a full name the document gives ends with, the particle in it too:
+// "De Blasio" of "Bill de Blasio", "Van Hollen" of "Chris Van Hollen".
+func (x *extraction) particleAndSurname(s span, surnames map[string]string) bool {
+	if s.j-s.i != 2 || !nameParticles[x.toks[s.i].lower] {
+		return false
+	}
+	n, ok := surnames[x.toks[s.i+1].norm]
+	return ok && strings.HasSuffix(strings.ToLower(n), " "+x.toks[s.i].lower+" "+strings.ToLower(x.toks[s.i+1].norm))
 }
 
 // oneReading gives a name the document reads both as a person's and as an

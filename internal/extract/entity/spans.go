@@ -123,6 +123,12 @@ func (x *extraction) cleanSpans() {
 			for s.i < s.j && titles[x.toks[s.i].lower] {
 				s.i++
 			}
+			// "Unlike Patriot, Mr. Clarke has …": a word that never begins
+			// a name (nonnames.txt not-name-start) opening a sentence is no
+			// part of the name after it, however short the name
+			for s.j-s.i >= 2 && isSentenceStart(x.toks, s.i) && notNameStart[x.toks[s.i].lower] {
+				s.i++
+			}
 			// "Rival Hillary Clinton", "Democrat John Ross" opening a
 			// sentence: a word usually written in lower case is no name
 			for s.j-s.i >= 3 && isSentenceStart(x.toks, s.i) && !x.toks[s.i].capsLine &&

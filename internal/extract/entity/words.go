@@ -58,6 +58,9 @@ var (
 	// Words that name nothing.
 	notNames = union(words("nonnames.txt", "not-entity"), calendarWords, words("calendar.txt", "day-abbrev"),
 		words("calendar.txt", "month-abbrev"), words("calendar.txt", "holiday"))
+	// notNameStart are the words that open sentences and never a name:
+	// "Unlike", "According".
+	notNameStart = words("nonnames.txt", "not-name-start")
 
 	// Function words.
 	locPreps          = words("function.txt", "locative")
