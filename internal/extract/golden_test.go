@@ -45,6 +45,7 @@ type goldenQuote struct {
 	Affiliation string `json:"affiliation,omitempty"`
 	Cue         string `json:"cue,omitempty"`
 	Direct      bool   `json:"direct"`
+	Described   bool   `json:"described,omitempty"`
 }
 
 // enrich adds the articles to an in-memory index, as ingest and the API
@@ -77,7 +78,7 @@ func goldenJSON(t *testing.T, a index.Article) []byte {
 		Countries: a.Countries, Places: a.Places, Organizations: a.Organizations, Analysts: a.Analysts, Quotes: []goldenQuote{}}
 	for _, q := range a.Quotes {
 		e.Quotes = append(e.Quotes, goldenQuote{Text: q.Text, Speaker: q.Speaker, Mention: q.Mention, Role: q.Role,
-			Affiliation: q.Affiliation, Cue: q.Cue, Direct: q.Direct})
+			Affiliation: q.Affiliation, Cue: q.Cue, Direct: q.Direct, Described: q.Described})
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)

@@ -97,10 +97,10 @@ func (desc description) qualifies(w string) bool {
 // describedPerson resolves a definite description of a person to the one
 // person named before it whom the text gave that post and whose other
 // words agree ("Ohio Gov. John Kasich", "Sen. Marco Rubio (R-Fla.)",
-// "Democratic nominee Hillary Clinton"). Where several fit, the one of
-// whom the text says no proper modifier the description leaves out is
-// meant: "the president" is "President Obama", not "World Bank President
-// Jim Yong Kim". It returns "" when no one, or more than one, fits.
+// "Democratic nominee Hillary Clinton"). Where several fit a bare post,
+// the one of whom the text says no proper modifier is meant: "the
+// president" is "President Obama", not "World Bank President Jim Yong
+// Kim". It returns "" when no one, or more than one, fits.
 func (d *doc) describedPerson(sp phrase) string {
 	desc, ok := readDescription(sp)
 	if !ok {
@@ -144,7 +144,7 @@ func (d *doc) describedPerson(sp phrase) string {
 	switch {
 	case len(fit) == 1:
 		return fit[0]
-	case len(bare) == 1:
+	case len(bare) == 1 && len(desc.proper) == 0:
 		return bare[0]
 	}
 	return ""
@@ -172,21 +172,39 @@ func describedAs(sp phrase) string {
 	return strings.Join(words, " ")
 }
 
-// bearsPost reports whether the text gives person n the post that heads the
-// description sp, whatever it says of the description's other words, and
-// agrees with it on the words that make another post ("former").
+// bearsPost reports whether person n is the one person the article gives
+// the post that heads the description sp, whatever it says of the
+// description's other words, agreeing with it on the words that make
+// another post ("former"): the ranker's choice for "the Florida senator"
+// where the text calls Marco Rubio a senator but says nowhere he is
+// Florida's, and no one else a senator.
 func (d *doc) bearsPost(sp phrase, n string) bool {
 	desc, ok := readDescription(sp)
 	if !ok {
 		return false
 	}
-	said, _ := d.saidOf(n, len(d.text))
-	if !said[desc.head] {
+	bears := func(name string) bool {
+		said, _ := d.saidOf(name, len(d.text))
+		if !said[desc.head] {
+			return false
+		}
+		for w := range postQualifiers {
+			if said[w] != desc.qualifies(w) {
+				return false
+			}
+		}
+		return true
+	}
+	if !bears(n) {
 		return false
 	}
-	for w := range postQualifiers {
-		if said[w] != desc.qualifies(w) {
-			return false
+	seen := map[string]bool{n: true}
+	for _, r := range d.refs {
+		if !seen[r.name] {
+			seen[r.name] = true
+			if bears(r.name) {
+				return false // another bears it too: the words do not say which
+			}
 		}
 	}
 	return true

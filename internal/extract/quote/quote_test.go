@@ -666,7 +666,7 @@ var patternTests = []struct {
 	},
 	{
 		name: "description_nominee_is_candidate",
-		text: "Race\n\nRepublican nominee Tom Reyes and Gov. Ana Ruiz spoke first.\n\n“We will win this state again,” the Republican presidential candidate told reporters.",
+		text: "Race\n\nRepublican nominee Tom Reyes spoke first. Gov. Ana Ruiz listened.\n\n“We will win this state again,” the Republican presidential candidate told reporters.",
 		want: []want{{starts: "We will win", speaker: "Tom Reyes"}},
 	},
 	{
