@@ -63,15 +63,13 @@ func (desc description) fits(said, telling map[string]bool) bool {
 			return false
 		}
 	}
-	has := map[string]bool{}
 	for _, w := range desc.common {
-		has[w] = true
 		if telling[w] && !said[w] {
 			return false
 		}
 	}
 	for w := range postQualifiers {
-		if said[w] && !has[w] && !desc.qualifies(w) {
+		if said[w] != desc.qualifies(w) {
 			return false
 		}
 	}

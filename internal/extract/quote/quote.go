@@ -70,9 +70,10 @@
 // it (or the first after), an honorific choosing by gender, and he or she to
 // the last person named outside quotations whose first name does not say
 // otherwise and who is not named in the pronoun's own clause. A definite
-// description ("the Florida senator", "the Democratic nominee") is the
-// latest person the text gave that post before it ("Florida Sen. X",
-// "Sen. X (R-Fla.)"), or no one. A lone surname of someone named in full
+// description ("the Florida senator", "the Democratic nominee") is the one
+// person the text gave that post before it and whose other words agree
+// ("Florida Sen. X", "Sen. X (R-Fla.)"); where no one, or more than one,
+// fits, the description itself, marked Described (described.go). A lone surname of someone named in full
 // is that person, even when the entity tagger read a longer run around it
 // ("Sanders Iowa").
 // Countries and capitals speak as governments; "the Clinton campaign"
