@@ -680,6 +680,11 @@ var patternTests = []struct {
 		want: []want{{starts: "We will win", speaker: "the former president", described: true}},
 	},
 	{
+		name: "description_vice_not_president",
+		text: "Race\n\nPresident Tom Reyes spoke on Monday.\n\n“We will win this state again,” the vice president said.",
+		want: []want{{starts: "We will win", speaker: "the vice president", described: true}},
+	},
+	{
 		name: "description_of_no_one_kept",
 		text: "Race\n\nGov. Ana Ruiz of Ohio spoke first.\n\n“We will win this state again,” said the Democratic senator.",
 		want: []want{{starts: "We will win", speaker: "the Democratic senator", described: true}},
