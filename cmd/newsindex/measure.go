@@ -47,7 +47,6 @@ func runMeasure(args []string) error {
 	countries := fs.String("countries", "", "the scorer's countries.json, to score countries (default: none)")
 	folds := fs.Int("folds", 0, "cross-validate with this many folds (0: do not)")
 	dev := fs.Bool("dev", true, "score the development splits")
-	spanKinds := fs.Bool("span-kinds", measure.SpanKindsInCV, "cross-validate the tagger with a span-kind model trained within each fold (nested)")
 	setList := fs.String("sets", "entities,quotes", "what to measure: entities (CoNLL-2003), quotes (PolNeAR), or both")
 	dumpPath := fs.String("dump", "", "write the speakers and quoted people cross-validation gets wrong to this file (default: none)")
 	repeats := fs.Int("repeats", 1, "cross-validate the tagger this many times, with as many training seeds, and report the mean and spread")
@@ -65,7 +64,6 @@ func runMeasure(args []string) error {
 			return fmt.Errorf("%w: -sets: %q unknown, want entities or quotes", errUsage, s)
 		}
 	}
-	measure.SpanKindsInCV = *spanKinds
 	if fs.NArg() != 0 || *folds == 1 || *folds < 0 || *repeats < 1 {
 		return fmt.Errorf("%w: measure takes flags only, -folds 0 or at least 2, and -repeats at least 1", errUsage)
 	}
@@ -150,6 +148,7 @@ func runMeasure(args []string) error {
 				return fmt.Errorf("seed %d: %w", seed, err)
 			}
 			if *repeats > 1 {
+				// each seed's precision and recall, for comparing two builds seed by seed
 				fmt.Fprintf(os.Stderr, "seed %d: people %.3f organizations %.3f unseen people %.3f unseen organizations %.3f"+
 					" (P/R: people %.4f/%.4f, organizations %.4f/%.4f, unseen people %.4f/%.4f, unseen organizations %.4f/%.4f)\n", seed,
 					all.People.F1(), all.Organizations.F1(), all.UnseenPeople.F1(), all.UnseenOrganizations.F1(),

@@ -40,9 +40,6 @@ type extraction struct {
 	evidence        []Evidence               // what the text says of each country it names (about.go)
 	resultLineCount int                      // lines of sports results ("Galway 2 Mayo 1"), as resultLines counts them
 	bodyNames       map[string]bool          // lower-cased names that a cue a town's name takes showed to be bodies (bodies.go)
-	tags            []int                    // the tagger's tags
-	tagScores       [][numTags]int32         // the tagger's scores of each tag at each token, kept for the span-kind model
-	examples        *[]SpanExample           // when not nil, the span-kinds pass records its names here and changes nothing
 }
 
 // passes are the steps of extraction in the order they run, each in its
@@ -64,7 +61,6 @@ var passes = []struct {
 	{"places of the world", (*extraction).placeReadings},  // places.go
 	{"one kind per name", (*extraction).oneKind},          // consistency.go
 	{"tables of people", (*extraction).tableRows},         // tables.go
-	{"span kinds", (*extraction).spanKinds},               // spankind.go
 }
 
 // extract runs the passes over text, then resolves the spans into
@@ -80,9 +76,8 @@ func extract(text string, m *model) Result {
 // tagSpans tags the tokens and reads each run of one kind as a span.
 func (x *extraction) tagSpans() {
 	toks := x.toks
-	tags, margins, scores := x.model.tagScores(toks, x.model.kinds != nil || x.examples != nil)
+	tags, margins := x.model.tagMargins(toks)
 	x.personMargin = margins
-	x.tagScores, x.tags = scores, tags
 	for i := 0; i < len(toks); {
 		if tags[i] == tagO {
 			i++

@@ -60,7 +60,6 @@ type model struct {
 	// summed in int32, exact in any order, so the scores are the same.
 	own   map[string]*[numTags]int32
 	prior [numTags][numTags][numTags]int32 // by the tags one and two tokens back
-	kinds *SpanKinds                       // the span-kind model run after the rules, or nil (spankind.go)
 }
 
 // entry is one feature's weights; key 0 marks an empty slot.
@@ -105,7 +104,6 @@ func mustLoadModel() *model {
 	if err != nil {
 		panic(fmt.Errorf("entity: embedded tagger: %w", err))
 	}
-	m.kinds = defaultSpanKinds()
 	return m
 }
 
@@ -432,21 +430,10 @@ func (m *model) tag(toks []token) []int {
 // of another kind (O included), in units of weight: the tagger's
 // confidence that a person's name starts there. Other tokens get 0.
 func (m *model) tagMargins(toks []token) ([]int, []float32) {
-	tags, margins, _ := m.tagScores(toks, false)
-	return tags, margins
-}
-
-// tagScores is tagMargins that also returns, when keep is set, every
-// token's scores of the tags, which the span-kind model reads (spankind.go).
-func (m *model) tagScores(toks []token, keep bool) ([]int, []float32, [][numTags]int32) {
 	tags := make([]int, len(toks))
 	margins := make([]float32, len(toks))
-	var kept [][numTags]int32
-	if keep {
-		kept = make([][numTags]int32, len(toks))
-	}
 	if len(toks) == 0 {
-		return tags, margins, kept
+		return tags, margins
 	}
 	d := newDocFeatures(toks, gazFeatures(toks))
 	var fs []uint32
@@ -471,11 +458,8 @@ func (m *model) tagScores(toks []token, keep bool) ([]int, []float32, [][numTags
 		}
 		m.score1(&sc, prevTagWord(p1, tok.lower))
 		tags[i], margins[i] = m.pick(&sc, p1)
-		if keep {
-			kept[i] = sc
-		}
 	}
-	return tags, margins, kept
+	return tags, margins
 }
 
 // pick returns the best-scoring tag the previous tag p1 allows and, when it

@@ -123,11 +123,6 @@ func Folds(n, k int) [][]int {
 // TaggerPasses is the number of passes the shipped tagger was trained with.
 const TaggerPasses = 8
 
-// SpanKindsInCV makes CrossValidateTagger train a span-kind model within
-// each fold's training part (TrainSpanKinds, its taggers trained on parts
-// of that part) and extract the held-out fold with it.
-var SpanKindsInCV = false
-
 // CrossValidateTagger trains the entity tagger on k-1 folds of the CoNLL
 // documents and extracts the held-out fold, for each fold. It returns the
 // figures of every fold and of all held-out predictions together, with
@@ -166,18 +161,6 @@ func CrossValidateTagger(docs []ConllDoc, k int, seed uint64, cs *Countries, dum
 		tagger, err := entity.ReadModel(&buf)
 		if err != nil {
 			return nil, all, fmt.Errorf("fold %d: %w", i+1, err)
-		}
-		if SpanKindsInCV {
-			// nested: the model learns from inner out-of-fold taggers of the fold's training part
-			b, err := TrainSpanKinds(trainDocs, seed)
-			if err != nil {
-				return nil, all, fmt.Errorf("fold %d: %w", i+1, err)
-			}
-			sk, err := entity.ParseSpanKinds(b)
-			if err != nil {
-				return nil, all, fmt.Errorf("fold %d: %w", i+1, err)
-			}
-			tagger = tagger.WithSpanKinds(sk)
 		}
 		as := make([]Article, len(test))
 		for j := range test {
