@@ -148,8 +148,12 @@ func runMeasure(args []string) error {
 				return fmt.Errorf("seed %d: %w", seed, err)
 			}
 			if *repeats > 1 {
-				fmt.Fprintf(os.Stderr, "seed %d: people %.3f organizations %.3f unseen people %.3f unseen organizations %.3f\n", seed,
-					all.People.F1(), all.Organizations.F1(), all.UnseenPeople.F1(), all.UnseenOrganizations.F1())
+				// each seed's precision and recall, for comparing two builds seed by seed
+				fmt.Fprintf(os.Stderr, "seed %d: people %.3f organizations %.3f unseen people %.3f unseen organizations %.3f"+
+					" (P/R: people %.4f/%.4f, organizations %.4f/%.4f, unseen people %.4f/%.4f, unseen organizations %.4f/%.4f)\n", seed,
+					all.People.F1(), all.Organizations.F1(), all.UnseenPeople.F1(), all.UnseenOrganizations.F1(),
+					all.People.P(), all.People.R(), all.Organizations.P(), all.Organizations.R(),
+					all.UnseenPeople.P(), all.UnseenPeople.R(), all.UnseenOrganizations.P(), all.UnseenOrganizations.R())
 			}
 			rs = append(rs, all)
 			dump = nil
