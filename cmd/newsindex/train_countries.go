@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"time"
@@ -16,7 +17,7 @@ func init() {
 	register(command{name: "train-countries", summary: "train the decision of which countries an article is about on Reuters-21578", run: runTrainCountries})
 }
 
-const trainCountriesUsage = `usage: newsindex train-countries [-countries FILE] [-folds K] [-recall R] [-out FILE] REUTERS.jsonl
+const trainCountriesUsage = `usage: newsindex train-countries [-countries FILE] [-folds K] [-recall R] [-splits N] [-out FILE] REUTERS.jsonl
 
 Trains the model that decides which of the countries an article names it is
 about (internal/extract/entity/about.go) on Reuters-21578 articles labelled
@@ -24,7 +25,10 @@ with their countries (PLACES), as the scorer reads them through
 countries.json. The weights are fitted on all the articles; the threshold is
 the highest at which K-fold cross-validation keeps a recall of at least R
 without the United States, and the cross-validated figures at that threshold
-are printed. Reproduce the shipped model with:
+are printed. With -splits N, the precision without the United States at
+recall R is also printed for N fold splits, and their mean and standard
+deviation, to compare changes of the model beyond one split's luck.
+Reproduce the shipped model with:
 
   newsindex train-countries -countries ../shared/eval/countries.json ../shared/data/reuters21578_train.jsonl
 `
@@ -36,6 +40,7 @@ func runTrainCountries(args []string) error {
 	folds := fs.Int("folds", 5, "cross-validation folds that choose the threshold")
 	recall := fs.Float64("recall", 0.965, "cross-validated recall without the United States to keep")
 	lambda := fs.Float64("l2", 1, "L2 penalty on the weights")
+	splits := fs.Int("splits", 1, "fold splits to cross-validate, each printing its precision at the recall (the first is the one that chooses the threshold)")
 	out := fs.String("out", filepath.Join("internal", "extract", "entity", "data", "about.json"), "model file to write")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
@@ -63,7 +68,10 @@ func runTrainCountries(args []string) error {
 	fmt.Printf("every country named: %s\n", measure.ScoreAbout(set, all, 0.5))
 	p := measure.CrossValidateAbout(set, *folds, *lambda)
 	th := measure.AboutThreshold(set, p, *recall)
-	fmt.Printf("%d-fold cross-validation, threshold %.2f: %s\n", *folds, th, measure.ScoreAbout(set, p, th))
+	fmt.Printf("%d-fold cross-validation, threshold %.4f: %s\n", *folds, th, measure.ScoreAbout(set, p, th))
+	if *splits > 1 {
+		printSplits(set, *folds, *lambda, *recall, *splits)
+	}
 	m := &entity.AboutModel{Features: entity.EvidenceNames(), Weights: measure.TrainAbout(set.Examples, *lambda), Threshold: th}
 	for i := range m.Weights {
 		m.Weights[i] = roundTo(m.Weights[i], 4)
@@ -71,12 +79,32 @@ func runTrainCountries(args []string) error {
 	for i := range all {
 		all[i] = m.Probability(set.Examples[i].Features)
 	}
-	fmt.Printf("fitted on all, threshold %.2f: %s\n", th, measure.ScoreAbout(set, all, th))
+	fmt.Printf("fitted on all, threshold %.4f: %s\n", th, measure.ScoreAbout(set, all, th))
 	if _, err := writeAtomically(*out, func(w io.Writer) error { _, err := m.WriteTo(w); return err }); err != nil {
 		return err
 	}
 	fmt.Fprintf(os.Stderr, "wrote %s from %d countries named in %d articles (%s)\n", *out, len(set.Examples), set.Articles, time.Since(t0).Round(time.Second))
 	return nil
+}
+
+// printSplits prints, for each of n fold splits, the cross-validated
+// precision without the United States at the recall, and their mean and
+// standard deviation: how much a change of the model owes to one split.
+func printSplits(set measure.AboutSet, folds int, lambda, recall float64, n int) {
+	var ps []float64
+	for split := range n {
+		p := measure.CrossValidateAboutSplit(set, folds, lambda, uint64(split))
+		ps = append(ps, measure.AboutPrecisionAt(set, p, recall))
+		fmt.Printf("split %d: without the US P=%.4f at R=%.3f\n", split, ps[split], recall)
+	}
+	mean, sd := 0.0, 0.0
+	for _, x := range ps {
+		mean += x / float64(n)
+	}
+	for _, x := range ps {
+		sd += (x - mean) * (x - mean) / float64(n-1)
+	}
+	fmt.Printf("%d splits: without the US P=%.4f±%.4f at R=%.3f\n", n, mean, math.Sqrt(sd), recall)
 }
 
 // roundTo rounds x to d decimals, so that the model file reads well.

@@ -235,6 +235,12 @@ func ScoreAbout(set AboutSet, p []float64, threshold float64) AboutScore {
 // CrossValidateAbout fits the model on k-1 folds of the articles and
 // returns the probability it gives each example of the held-out fold.
 func CrossValidateAbout(set AboutSet, k int, lambda float64) []float64 {
+	return CrossValidateAboutSplit(set, k, lambda, 0)
+}
+
+// CrossValidateAboutSplit is CrossValidateAbout over the folds of
+// SplitFolds' split.
+func CrossValidateAboutSplit(set AboutSet, k int, lambda float64, split uint64) []float64 {
 	var docs []int
 	seen := map[int]bool{}
 	for _, e := range set.Examples {
@@ -245,7 +251,7 @@ func CrossValidateAbout(set AboutSet, k int, lambda float64) []float64 {
 	}
 	sort.Ints(docs)
 	fold := map[int]int{}
-	for f, idx := range Folds(len(docs), k) {
+	for f, idx := range SplitFolds(len(docs), k, split) {
 		for _, i := range idx {
 			fold[docs[i]] = f
 		}
@@ -276,6 +282,30 @@ func AboutThreshold(set AboutSet, p []float64, recall float64) float64 {
 		t = math.Round(t*10000) / 10000
 		if ScoreAbout(set, p, t).NonUS.R() >= recall {
 			return t
+		}
+	}
+	return 0
+}
+
+// AboutPrecisionAt returns the precision without the United States of the
+// examples ranked by their probabilities p, down to the first that reaches
+// a recall without the United States of recall: the figure a threshold
+// would give if its steps were fine enough.
+func AboutPrecisionAt(set AboutSet, p []float64, recall float64) float64 {
+	var idx []int
+	for i, e := range set.Examples {
+		if e.Code != "US" {
+			idx = append(idx, i)
+		}
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return p[idx[a]] > p[idx[b]] })
+	right := 0
+	for n, i := range idx {
+		if set.Examples[i].Labelled {
+			right++
+		}
+		if float64(right) >= recall*float64(set.GoldNonUS) {
+			return float64(right) / float64(n+1)
 		}
 	}
 	return 0

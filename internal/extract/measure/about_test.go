@@ -1,6 +1,7 @@
 package measure
 
 import (
+	"math"
 	"testing"
 
 	"github.com/newsindex/newsindex/internal/extract/entity"
@@ -55,6 +56,21 @@ func TestSolve(t *testing.T) {
 	for i, v := range []float64{5, 6, 4} {
 		if d := got[i] - v; d > 1e-9 || d < -1e-9 {
 			t.Fatalf("solve: a·x = %v, want [5 6 4]", got)
+		}
+	}
+}
+
+// TestAboutPrecisionAt ranks four examples of which the labelled are the
+// first and third most probable: recall 0.5 takes the first (P 1), recall 1
+// the first three (P 2/3), and the United States counts in neither.
+func TestAboutPrecisionAt(t *testing.T) {
+	set := AboutSet{GoldNonUS: 2, Examples: []AboutExample{
+		{Code: "FR", Labelled: true}, {Code: "DE"}, {Code: "IT", Labelled: true}, {Code: "US", Labelled: true}, {Code: "ES"},
+	}}
+	p := []float64{0.9, 0.8, 0.7, 0.85, 0.1}
+	for _, tt := range []struct{ recall, want float64 }{{0.5, 1}, {1, 2.0 / 3}} {
+		if got := AboutPrecisionAt(set, p, tt.recall); math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("AboutPrecisionAt(recall %v) = %v, want %v", tt.recall, got, tt.want)
 		}
 	}
 }

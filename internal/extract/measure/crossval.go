@@ -104,12 +104,16 @@ func Predict(as []Article, m Models) (map[string]Prediction, error) {
 
 // Folds splits n items into k folds by a shuffle with a fixed seed, so
 // that every run splits alike; fold[i] lists the items of fold i.
-func Folds(n, k int) [][]int {
+func Folds(n, k int) [][]int { return SplitFolds(n, k, 0) }
+
+// SplitFolds splits n items into k folds by the shuffle of split: split 0
+// is Folds' split, and others show how much a figure owes to one split.
+func SplitFolds(n, k int, split uint64) [][]int {
 	idx := make([]int, n)
 	for i := range idx {
 		idx[i] = i
 	}
-	rand.New(rand.NewPCG(18, 2003)).Shuffle(n, func(i, j int) { idx[i], idx[j] = idx[j], idx[i] })
+	rand.New(rand.NewPCG(18+split, 2003)).Shuffle(n, func(i, j int) { idx[i], idx[j] = idx[j], idx[i] })
 	folds := make([][]int, k)
 	for i, x := range idx {
 		folds[i%k] = append(folds[i%k], x)

@@ -309,3 +309,17 @@ func TestHeldOutRolesAnnotation(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitFolds checks that split 0 is Folds' split and another split
+// differs.
+func TestSplitFolds(t *testing.T) {
+	a, b, c := Folds(103, 5), SplitFolds(103, 5, 0), SplitFolds(103, 5, 1)
+	for i := range a {
+		if !slices.Equal(a[i], b[i]) {
+			t.Fatalf("SplitFolds(103, 5, 0) fold %d = %v, want Folds' %v", i, b[i], a[i])
+		}
+	}
+	if slices.Equal(a[0], c[0]) {
+		t.Errorf("SplitFolds(103, 5, 1) fold 0 = Folds' %v, want another split", a[0])
+	}
+}
