@@ -60,10 +60,12 @@ type Quote struct {
 	// Mention is how the article names the speaker where it attributes the
 	// quote ("Mr. Alexander", "she"), "" when no words there do.
 	Mention string `json:"mention,omitempty"`
-	// Described reports that Speaker is no name but a description of one
-	// person as the article writes it ("the Democratic senator"), where no
-	// person the article names fits it alone. The quote search's speaker
-	// facet and filter leave it out, and it makes no analyst.
+	// Described reports that Speaker is no name but words the article
+	// describes the speaker by, as written: a description of one person
+	// ("the Democratic senator") that no person the article names fits
+	// alone, or a group named by its people ("Senate Republicans",
+	// "Democratic voters"). The quote search's speaker facet and filter
+	// leave it out, and it makes no analyst.
 	Described bool `json:"described,omitempty"`
 }
 

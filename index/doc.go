@@ -59,9 +59,9 @@
 // Each quotation is also a document of type "quote" (ID "<article>#q<n>"):
 // its words (news_en), speaker, role and affiliation (keywords), the
 // article's date (published, day, month and year as above); a speaker
-// that is a description (Quote.Described: "the Ohio governor") is no
-// keyword, so that the speaker facet and filter count names only. Quotes
-// searches them. A quote document stores nothing: a hit is shown from its
+// that is a description or a group (Quote.Described: "the Ohio governor",
+// "Senate Republicans") is no keyword, so that the speaker facet and
+// filter count names only. Quotes searches them. A quote document stores nothing: a hit is shown from its
 // article's stored form, which lists its quotes, the n-th of which it is
 // (an index of mapping 4 or older stores each quote with its article's ID
 // and title, and indexes the article's ID).

@@ -411,6 +411,34 @@ func TestQuotesDescribedSpeaker(t *testing.T) {
 	}
 }
 
+// TestQuotesGroupSpeaker checks that a group extracted as a speaker
+// ("Senate Republicans said …") is kept as written and marked described,
+// so that it counts in no speaker facet and makes no analyst.
+func TestQuotesGroupSpeaker(t *testing.T) {
+	ix := memIndex(t)
+	ctx := context.Background()
+	a := Article{ID: "g1", Title: "Harbour bill", Published: day("2024-10-02"),
+		Body: "Senate Republicans said on Tuesday that the harbour bill would cost twice what its sponsors claimed.\n\n" +
+			"Sen. Ana Ruiz said the bill was fair to the fishing towns."}
+	if err := ix.Add(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Quotes(ctx, QuoteRequest{Query: "harbour"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 1 || res.Hits[0].Speaker != "Senate Republicans" || !res.Hits[0].Described || res.Hits[0].Role != RoleOther {
+		t.Errorf("Quotes(harbour) = %+v, want Senate Republicans, described, other", res.Hits)
+	}
+	res, err = ix.Quotes(ctx, QuoteRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(res.Facets.Speaker) != "[{Ana Ruiz 1}]" {
+		t.Errorf("Quotes() speaker facet = %v, want [{Ana Ruiz 1}]", res.Facets.Speaker)
+	}
+}
+
 func TestOnDisk(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "idx")
 	ctx := context.Background()

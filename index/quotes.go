@@ -100,7 +100,7 @@ type QuoteHit struct {
 	Affiliation string    `json:"affiliation,omitempty"`
 	Cue         string    `json:"cue,omitempty"`
 	Mention     string    `json:"mention,omitempty"`   // how the article names the speaker there, as Quote.Mention
-	Described   bool      `json:"described,omitempty"` // Speaker is a description, as Quote.Described
+	Described   bool      `json:"described,omitempty"` // Speaker is a description or a group, as Quote.Described
 	Direct      bool      `json:"direct"`
 	ArticleID   string    `json:"article_id"`
 	Title       string    `json:"title"`

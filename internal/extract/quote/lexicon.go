@@ -103,8 +103,10 @@ var (
 	subordinators = words("function.txt", "subordinator")
 	openers       = words("function.txt", "opener")
 	determiners   = words("function.txt", "determiner")
+	quantifiers   = words("function.txt", "quantifier")
 	pronouns      = words("function.txt", "pronoun")
 	relatives     = words("function.txt", "relative")
+	clauseBreaks  = words("function.txt", "clause-break")
 	reflexives    = words("function.txt", "reflexive")
 	lyNouns       = words("function.txt", "ly-noun")
 	abbrevs       = words("function.txt", "abbreviation")
@@ -155,7 +157,8 @@ var (
 	adjectives      = words("nonnames.txt", "adjective")
 	headingWords    = words("nonnames.txt", "heading")
 	headlineWords   = words("nonnames.txt", "headline")
-	parties         = words("nonnames.txt", "party")
+	partyMembers    = words("nonnames.txt", "party-member")
+	groupAdjectives = words("orgwords.txt", "group-adjective")
 )
 
 // A speech verb and its particle are one token ("pointed out", see

@@ -25,37 +25,6 @@ const (
 	spDescribed
 )
 
-// groupName returns the speaker a description names as a group: proper
-// words and a plural noun of people, nothing else ("White House officials",
-// "Democratic economists", "Clinton supporters"), as written; or "". A
-// determiner or a quantifier ("some Democrats", "many officials") makes it
-// an unnamed part of the group, and a bare noun ("Aides") names no one. A
-// word capitalised only because it opens the sentence ("Legal experts",
-// "Several lawmakers") must be part of a name the entity pass found.
-func (d *doc) groupName(sp phrase) string {
-	ev := sp.evidence
-	if len(ev) < 2 || len(ev) > 5 {
-		return ""
-	}
-	head := ev[len(ev)-1]
-	if head.kind != kWord || head.isCap() || !strings.HasSuffix(head.lw, "s") || !personNoun(head.lw) {
-		return ""
-	}
-	parts := make([]string, 0, len(ev))
-	for _, t := range ev[:len(ev)-1] {
-		if t.kind != kWord || !t.isCap() || nonNames[t.lw] || pronouns[t.lw] || calendar[t.lw] {
-			return ""
-		}
-		if i := d.tokenAt(t.s); d.sentenceStart(i) == i {
-			if _, ok := d.entityAt(t.s, t.e); !ok || entity.IsCommon(t.lw) {
-				return ""
-			}
-		}
-		parts = append(parts, t.w)
-	}
-	return strings.Join(append(parts, head.w), " ")
-}
-
 // phrase is a speaker as written: a name, a pronoun or a description, with
 // the words around it that tell its role.
 type phrase struct {
@@ -209,8 +178,8 @@ func classifyRun(ts []token) int {
 	}
 	if len(ts) == 1 {
 		w := ts[0].w
-		if parties[ws[0]] && ts[0].isCap() {
-			return spOrg // "Democrats said", the parties as bodies
+		if groupPlurals[ws[0]] && ts[0].isCap() {
+			return spOrg // "Democrats said", "Palestinians said": read as a body is, resolved as a group (group.go)
 		}
 		if genericSubjects[ws[0]] || nonNames[ws[0]] {
 			return spDesc

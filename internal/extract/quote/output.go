@@ -38,7 +38,7 @@ func (d *doc) output() []Quote {
 		for _, q := range qs {
 			if q.inherit == nil {
 				q.speaker, q.kind = d.resolve(q.sp)
-				if q.kind == spDescribed {
+				if q.kind == spDescribed || q.kind == spGroup {
 					d.described[q.speaker] = true
 					continue
 				}
@@ -55,10 +55,13 @@ func (d *doc) output() []Quote {
 	for i, q := range d.quotes {
 		r := root(q)
 		rules[i] = r.speaker
-		// a group speaks where its own sentence says so ("“…,” White
-		// House officials said"); a quotation after its reported speech
-		// is more often a person's named with it
-		if r.kind == spGroup && (r != q || q.rule == "") {
+		// a group speaks where a quotation's own sentence says so ("“…,”
+		// White House officials said"), and in the pieces that follow;
+		// a quotation after its reported speech is more often a person's
+		// named with it, and one the group's sentence reports another
+		// saying is theirs ("Obama said he expected that Americans will
+		// say “no”", insideSpeech)
+		if r.kind == spGroup && (r.rule == "" || d.insideSpeech(r.sp.pos)) {
 			rules[i] = ""
 		}
 		// a speaker carried over from a quotation of an earlier paragraph

@@ -81,7 +81,10 @@ func (d *doc) parseBackward(lo, j int) (phrase, int, bool) {
 	}
 	// "the Clinton campaign", "a Clinton spokesman"; "Her campaign" is
 	// no body of that name
-	if t.kind == kWord && !t.isCap() && (orgNouns[w] || personNouns[w] || genericSubjects[w] || analystTitles[w] || officialTitles[w]) {
+	// "Republican leaders", "Democratic governors": a plural of a post
+	// after a proper word may be a group (groupName)
+	pluralAfterName := j-1 >= lo && toks[j-1].isCap() && pluralPersonNoun(w)
+	if t.kind == kWord && !t.isCap() && (orgNouns[w] || personNouns[w] || genericSubjects[w] || analystTitles[w] || officialTitles[w] || pluralAfterName) {
 		if j-1 >= lo && toks[j-1].isCap() && !nonNames[toks[j-1].lw] && orgNouns[w] {
 			a, _ := capRunBack(toks, j-1, lo)
 			sp.kind = spOrg

@@ -43,8 +43,11 @@
 // said …" (the sentence's subject speaks) and verbs of belief ("X fears
 // …"), and the verbs learned from labelled articles to mark an
 // attribution when a proposition follows them ("X declined to …", "X
-// sought to …"; cues.go, written by newsindex train-cues). Democrats and Republicans speak as bodies; other groups ("Analysts
-// said") name no speaker, and neither does a document ("according to a CNN
+// sought to …"; cues.go, written by newsindex train-cues). A group named
+// by its people speaks as written, marked Described ("Republicans",
+// "Senate Republicans", "Palestinians", "Democratic voters", "Clinton
+// supporters"; group.go); a bare noun ("Analysts said") or a part of a
+// group ("some Democrats") names no speaker, and neither does a document ("according to a CNN
 // tally", "according to the FBI data") unless the text names its author
 // ("according to an analysis by the Pew Research Center", "a 2014 study by
 // Professor X found …").
@@ -133,10 +136,12 @@ type Quote struct {
 	// When it does not, Role is RoleOther, and a collection of articles
 	// may know better (Roles.Fill).
 	RoleRead bool `json:"-"`
-	// Described reports that Speaker is no name but a definite
-	// description of one person as the article writes it ("the
-	// Democratic senator"), where no person the article names fits it
-	// alone. It names no one: no facet of people counts it.
+	// Described reports that Speaker is no name but words the article
+	// describes the speaker by, as written: a definite description of one
+	// person ("the Democratic senator") that no person the article names
+	// fits alone (described.go), or a group named by its people
+	// ("Republicans", "Senate Republicans", "Democratic voters"; group.go).
+	// It names no one: no facet of people counts it.
 	Described bool `json:"described,omitempty"`
 }
 

@@ -60,10 +60,77 @@ var patternTests = []struct {
 		name: "group_reported",
 		text: "Ports\n\nWhite House officials said that the talks would resume next week in Geneva. Legal experts said the case would take years. Dutch officials have said they will decide alone. A spokesman for the Dutch trade ministry, Pieter van Damme, said the government would “weigh security first, in that order”.",
 		want: []want{
-			{starts: "the talks would resume", speaker: "White House officials", role: RoleOther, cue: "said", indirect: true},
+			{starts: "the talks would resume", speaker: "White House officials", role: RoleOther, cue: "said", indirect: true, described: true},
 			{starts: "weigh security first", notSpeaker: "Dutch officials"},
 		},
 		not: []string{"the case would take years"},
+	},
+	// Groups (group.go): a plural naming people by a proper attribute, as
+	// the subject of a verb of speech, is kept as written and marked
+	// described; one row each for what is a group and what is not.
+	{
+		name: "group_body_before_party",
+		text: "Budget\n\nSenate Republicans argued that the plan was too expensive. House Democrats said the vote was a mistake.",
+		want: []want{
+			{starts: "the plan was too", speaker: "Senate Republicans", role: RoleOther, cue: "argued", indirect: true, described: true},
+			{starts: "the vote was a", speaker: "House Democrats", role: RoleOther, cue: "said", indirect: true, described: true},
+		},
+	},
+	{
+		name: "group_people_of_demonym",
+		text: "Talks\n\nPalestinians said the talks had stalled over the border crossings.",
+		want: []want{{starts: "the talks had stalled", speaker: "Palestinians", cue: "said", indirect: true, described: true}},
+	},
+	{
+		// "senators" read as the plural of the title "senator"
+		name: "group_plural_of_post",
+		text: "Budget\n\nThe plan failed on Monday. Republican senators said that the bill was dead. Republican leaders warned that a shutdown was near.",
+		want: []want{
+			{starts: "the bill was dead", speaker: "Republican senators", cue: "said", indirect: true, described: true},
+			{starts: "a shutdown was near", speaker: "Republican leaders", cue: "warned", indirect: true, described: true},
+		},
+	},
+	{
+		// a party's adjective opening the sentence is proper where the
+		// article never writes it in lower case
+		name: "group_party_adjective_opens_sentence",
+		text: "Primary\n\nDemocratic voters say they want a fighter in the White House.",
+		want: []want{{starts: "they want a fighter", speaker: "Democratic voters", cue: "say", indirect: true, described: true}},
+	},
+	{
+		name: "group_direct_quotation",
+		text: "Budget\n\n“We will not back down on this budget,” Senate Republicans said.",
+		want: []want{{starts: "We will not back down", speaker: "Senate Republicans", cue: "said", described: true}},
+	},
+	{
+		// against: a group as the object of the verb
+		name: "group_as_object_not_speaker",
+		text: "Budget\n\nSen. Ann Ruiz criticized Republicans and said the bill was flawed.",
+		want: []want{{starts: "the bill was flawed", notSpeaker: "Republicans", speaker: "Ann Ruiz", indirect: true}},
+	},
+	{
+		// against: a common word capitalised because it opens the
+		// sentence, and a party's adjective the article writes in lower
+		// case too
+		name: "group_common_word_opens_sentence",
+		text: "Campaign\n\nVoters said they were tired of the campaign. Democratic voters say they want change. The democratic process is slow.",
+		not:  []string{"they were tired", "they want change"},
+	},
+	{
+		// against: a quantifier makes an unnamed part of the group
+		name: "group_quantifier",
+		text: "Budget\n\nThe vote is Monday. Some Democrats said the plan would fail. Polls showed that few Americans thought the plan was fair.",
+		not:  []string{"the plan would fail", "the plan was fair"},
+	},
+	{
+		// against: a group inside a quotation, and a group inside
+		// another's speech, take no quotation
+		name: "group_inside_speech",
+		text: "Budget\n\n“Republicans said no to everything,” Smith said.\n\nPresident Barack Obama said he expected that Americans will say “no” to the plan.",
+		want: []want{
+			{starts: "Republicans said no", speaker: "Smith", cue: "said"},
+			{starts: "no", notSpeaker: "Americans"},
+		},
 	},
 	{
 		// an apposition that a noun of a post opens ("head of …") tells
@@ -473,9 +540,10 @@ var patternTests = []struct {
 		want: []want{{starts: "The vote is not over", speaker: "Luis Ortega", cue: "said"}},
 	},
 	{
-		name: "party_as_body",
+		// a party's members speak as a group, kept as written (group.go)
+		name: "group_party",
 		text: "Senate\n\nRepublicans said the bill would fail in the Senate next week.",
-		want: []want{{starts: "the bill would fail", speaker: "Republicans", cue: "said", indirect: true}},
+		want: []want{{starts: "the bill would fail", speaker: "Republicans", role: RoleOther, cue: "said", indirect: true, described: true}},
 	},
 	{
 		name: "colon_headline",

@@ -237,6 +237,16 @@ func qualifiesPost(ts []token, i int) bool {
 
 // resolve names the speaker of a phrase.
 func (d *doc) resolve(sp phrase) (string, int) {
+	// a group named by its people: "Senate Republicans", "Palestinians"
+	if sp.kind == spPerson || sp.kind == spOrg {
+		if n := d.groupName(sp); n != "" {
+			return n, spGroup
+		}
+		// "Some Democrats said": part of a group, unnamed
+		if n := len(sp.name); n > 0 && sp.name[n-1].isCap() && groupPlurals[sp.name[n-1].lw] && sp.orgNoun == "" {
+			return "", spDesc
+		}
+	}
 	switch sp.kind {
 	case spPronoun:
 		if n := d.antecedentNot(sp.pos, sp.pronoun, d.namedAfter(sp.end)); n != "" {
