@@ -103,9 +103,11 @@ func (d *doc) parseBackward(lo, j int) (phrase, int, bool) {
 		return sp, a, true
 	}
 	a, ok := capRunBack(toks, j, lo)
+	// "Jeb Bush in a Medium post said": a short phrase between the name and
+	// the verb; one that ends in a coordinator ("met Sanders on Tuesday and
+	// said") ends the first verb's clause, whose subject speaks (subject)
 	if !ok {
-		// "Jeb Bush in a Medium post said": a short phrase between the name and the verb
-		for k := j - 1; k > lo && k >= j-6; k-- {
+		for k := j - 1; k > lo && k >= j-6 && !verbCoordinators[w]; k-- {
 			if t := toks[k]; t.kind != kWord || t.inQ {
 				break
 			}

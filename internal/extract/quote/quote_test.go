@@ -581,6 +581,47 @@ var patternTests = []struct {
 		want: []want{{starts: "the tenants could come", speaker: "Helena Brandt", cue: "said", indirect: true}},
 	},
 	{
+		// the subject of the first verb speaks, not its object before a
+		// phrase of time or place ("on Tuesday and said")
+		name: "coordinated_speech_verb_after_object",
+		text: "Talks\n\nClinton met Sanders on Tuesday and said the two agreed on trade.",
+		want: []want{{starts: "the two agreed on trade", speaker: "Clinton", notSpeaker: "Sanders", cue: "said", indirect: true}},
+	},
+	{
+		name: "coordinated_speech_verb_after_group_object",
+		text: "Budget\n\nSenator Maria Lopez met Republicans on Monday and said the bill would pass.",
+		want: []want{{starts: "the bill would pass", speaker: "Maria Lopez", cue: "said", indirect: true}},
+	},
+	{
+		// the rules read "Governor Tom Reed visited Mayor Ann Kirby" as one
+		// phrase and name no one; the ranker names the subject
+		name: "coordinated_speech_verb_after_named_object",
+		text: "Budget\n\nGovernor Tom Reed visited Mayor Ann Kirby in Denver and said the budget was “sound and fair to all of us.”",
+		want: []want{{starts: "sound and fair", speaker: "Tom Reed", notSpeaker: "Ann Kirby"}},
+	},
+	{
+		name: "coordinated_speech_verb_after_object_but",
+		text: "Talks\n\nClinton met Sanders on Tuesday but said the two were “still far apart on trade.”",
+		want: []want{{starts: "still far apart", speaker: "Clinton", notSpeaker: "Sanders", cue: "said"}},
+	},
+	{
+		// against: a clause of its own after a comma or "while" has its
+		// own subject, and "X and Y said" a joint one
+		name: "own_subject_after_comma_not_first_verb",
+		text: "Budget\n\nGovernor Tom Reed spoke in Denver, and Mayor Ann Kirby said the budget was sound.",
+		want: []want{{starts: "the budget was sound", speaker: "Ann Kirby", cue: "said", indirect: true}},
+	},
+	{
+		name: "own_subject_after_while_not_first_verb",
+		text: "Budget\n\nGovernor Tom Reed spoke in Denver while Mayor Ann Kirby said the budget was sound.",
+		want: []want{{starts: "the budget was sound", speaker: "Ann Kirby", cue: "said", indirect: true}},
+	},
+	{
+		name: "joint_subject_unchanged",
+		text: "Budget\n\nGovernor Tom Reed and Mayor Ann Kirby said the budget was sound.",
+		want: []want{{starts: "the budget was sound", speaker: "Ann Kirby", cue: "said", indirect: true}},
+	},
+	{
 		name: "learned_cue_infinitive",
 		text: "Talks\n\nThe Harbor Tenants Union declined to sign the new lease terms on Monday, the city said.",
 		want: []want{{starts: "to sign the new lease terms on Monday", ends: "Monday", speaker: "Harbor Tenants Union", cue: "declined", indirect: true}},
