@@ -24,7 +24,7 @@ and "body"), case kept and tokenized as the entity tagger does, by the words
 around them (the exchange algorithm of internal/extract/wordclass), and
 writes each word's class at each granularity. It is deterministic: the same
 files give the same bytes. Nothing embeds the result yet: the tagger's
-cluster features were measured and not kept (README, "Entities and quotes").
+cluster features were measured and not kept (docs/extraction.md, "Word clusters").
 A file named by -labelled (and among the FILE.jsonl) is a tagger's
 training text: its words are clustered with the rest, but a word used fewer
 than -min times in the other files is marked labelled-only, for a tagger
@@ -39,7 +39,7 @@ The measured clusters came from:
 
 func runBuildWordClusters(args []string) error {
 	fs := flag.NewFlagSet("build-word-clusters", flag.ContinueOnError)
-	fs.Usage = func() { fmt.Fprint(fs.Output(), buildWordClustersUsage); fs.PrintDefaults() }
+	fs.Usage = func() { fmt.Fprint(fs.Output(), buildWordClustersUsage, "\n"); fs.PrintDefaults() }
 	minCount := fs.Int("min", 3, "least number of uses of a word that gets a class")
 	classes := fs.String("classes", "64,256,1024", "number of classes at each granularity, comma-separated")
 	passes := fs.Int("passes", 10, "most passes of the exchange algorithm")
@@ -50,7 +50,7 @@ func runBuildWordClusters(args []string) error {
 		return nil
 	})
 	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+		return fmt.Errorf("%w: %w", errUsage, err)
 	}
 	if fs.NArg() == 0 || *out == "" {
 		return fmt.Errorf("%w: build-word-clusters needs -out FILE and at least one FILE.jsonl", errUsage)

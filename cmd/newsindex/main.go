@@ -37,8 +37,12 @@ func usage() {
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	width := 0
 	for _, n := range names {
-		fmt.Fprintf(os.Stderr, "  %-16s %s\n", n, commands[n].summary)
+		width = max(width, len(n))
+	}
+	for _, n := range names {
+		fmt.Fprintf(os.Stderr, "  %-*s  %s\n", width, n, commands[n].summary)
 	}
 	fmt.Fprintf(os.Stderr, "\nRun 'newsindex COMMAND -h' for a command's flags.\n")
 }
@@ -61,7 +65,7 @@ func main() {
 	err := c.run(os.Args[2:])
 	switch {
 	case err == nil:
-	case errors.Is(err, flag.ErrHelp):
+	case errors.Is(err, flag.ErrHelp): // -h asked for; before errUsage, which may wrap it
 		os.Exit(0)
 	case errors.Is(err, errUsage):
 		fmt.Fprintf(os.Stderr, "newsindex %s: %v\n", c.name, err)

@@ -42,7 +42,7 @@ project's scorer (score.py). For example:
 
 func runMeasure(args []string) error {
 	fs := flag.NewFlagSet("measure", flag.ContinueOnError)
-	fs.Usage = func() { fmt.Fprint(fs.Output(), measureUsage); fs.PrintDefaults() }
+	fs.Usage = func() { fmt.Fprint(fs.Output(), measureUsage, "\n"); fs.PrintDefaults() }
 	dir := fs.String("data", filepath.Join("..", "shared", "data"), "folder of the labelled data")
 	countries := fs.String("countries", "", "the scorer's countries.json, to score countries (default: none)")
 	folds := fs.Int("folds", 0, "cross-validate with this many folds (0: do not)")
@@ -53,7 +53,7 @@ func runMeasure(args []string) error {
 	heldoutRoles := fs.String("heldout-roles", filepath.Join("testdata", "roles", "polnear_train_roles.jsonl"), "roles annotated on PolNeAR train articles, scored on the ranker's cross-validation (skipped when missing)")
 	dumpEntities := fs.String("dump-entities", "", "write the people and organizations cross-validation of the tagger gets wrong to this file, each with the text around it, unseen names marked (default: none)")
 	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+		return fmt.Errorf("%w: %w", errUsage, err)
 	}
 	sets := map[string]bool{}
 	for _, s := range strings.Split(*setList, ",") {

@@ -35,7 +35,7 @@ func searchFlags(fs *flag.FlagSet, repeatable, single []string) func() url.Value
 	}
 	singles := map[string]*string{}
 	for _, name := range single {
-		singles[name] = fs.String(name, "", name)
+		singles[name] = fs.String(name, "", paramHelp[name])
 	}
 	return func() url.Values {
 		v := url.Values{}
@@ -54,6 +54,20 @@ func searchFlags(fs *flag.FlagSet, repeatable, single []string) func() url.Value
 		}
 		return v
 	}
+}
+
+// paramHelp says what each single-valued parameter of the API takes, as
+// the flag that mirrors it.
+var paramHelp = map[string]string{
+	"from":       "published on or after this date (YYYY-MM-DD or RFC 3339)",
+	"to":         "published on or before this date (a date includes its whole day)",
+	"sort":       "relevance (the default), date (newest first) or oldest (search only)",
+	"page":       "page of results, from 1",
+	"size":       "hits a page (default 10); 0 prints the total and the facets only",
+	"facet_size": "values listed per facet (default 10)",
+	"interval":   "bars of the date histogram: day (the default), month or year",
+	"count":      "stories: facets and the histogram count distinct stories, not articles",
+	"collapse":   "story: each story once, as its best hit, its copies counted",
 }
 
 func runSearch(args []string) error { return searchTo(os.Stdout, args) }
@@ -111,7 +125,7 @@ func runQuotes(args []string) error { return quotesTo(os.Stdout, args) }
 // quotesTo runs the quotes command, writing to w.
 func quotesTo(w io.Writer, args []string) error {
 	return runQuery(w, args, "quotes", "[--index DIR | --server URL] [--json] [--speaker S] [--role analyst|official|other] [--affiliation A] [QUERY]", "/api/quotes",
-		[]string{"speaker", "role", "affiliation"}, []string{"from", "to", "page", "size", "facet_size"},
+		[]string{"speaker", "role", "affiliation"}, []string{"from", "to", "sort", "page", "size", "facet_size"},
 		server.QuoteParams, (*index.Index).Quotes, printQuotes)
 }
 

@@ -45,7 +45,7 @@ func runTrainCategory(args []string) error {
 	fs.Uint64Var(&o.Seed, "seed", 1, "random seed (of the training order and of the folds)")
 	misses := fs.Bool("misses", false, "with --cv, list the articles classified wrongly")
 	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+		return fmt.Errorf("%w: %w", errUsage, err)
 	}
 	if fs.NArg() == 0 {
 		return fmt.Errorf("%w: train-category needs at least one PATH", errUsage)

@@ -35,7 +35,7 @@ Reproduce the shipped model with:
 
 func runTrainCountries(args []string) error {
 	fs := flag.NewFlagSet("train-countries", flag.ContinueOnError)
-	fs.Usage = func() { fmt.Fprint(fs.Output(), trainCountriesUsage); fs.PrintDefaults() }
+	fs.Usage = func() { fmt.Fprint(fs.Output(), trainCountriesUsage, "\n"); fs.PrintDefaults() }
 	countries := fs.String("countries", filepath.Join("..", "shared", "eval", "countries.json"), "the scorer's countries.json")
 	folds := fs.Int("folds", 5, "cross-validation folds that choose the threshold")
 	recall := fs.Float64("recall", 0.965, "cross-validated recall without the United States to keep")
@@ -43,7 +43,7 @@ func runTrainCountries(args []string) error {
 	splits := fs.Int("splits", 1, "fold splits to cross-validate, each printing its precision at the recall (the first is the one that chooses the threshold)")
 	out := fs.String("out", filepath.Join("internal", "extract", "entity", "data", "about.json"), "model file to write")
 	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+		return fmt.Errorf("%w: %w", errUsage, err)
 	}
 	if fs.NArg() != 1 || *folds < 2 {
 		return fmt.Errorf("%w: train-countries needs one REUTERS.jsonl and -folds of at least 2", errUsage)

@@ -29,10 +29,10 @@ at least three times, is read as a cue. Reproduce the shipped file with:
 
 func runTrainCues(args []string) error {
 	fs := flag.NewFlagSet("train-cues", flag.ContinueOnError)
-	fs.Usage = func() { fmt.Fprint(fs.Output(), trainCuesUsage); fs.PrintDefaults() }
+	fs.Usage = func() { fmt.Fprint(fs.Output(), trainCuesUsage, "\n"); fs.PrintDefaults() }
 	out := fs.String("out", filepath.Join("internal", "extract", "lexicon", "data", "en", "cues.txt"), "lexicon file to write")
 	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+		return fmt.Errorf("%w: %w", errUsage, err)
 	}
 	if fs.NArg() != 1 {
 		return fmt.Errorf("%w: train-cues needs one POLNEAR.jsonl", errUsage)

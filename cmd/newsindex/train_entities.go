@@ -26,11 +26,11 @@ model with:
 
 func runTrainEntities(args []string) error {
 	fs := flag.NewFlagSet("train-entities", flag.ContinueOnError)
-	fs.Usage = func() { fmt.Fprint(fs.Output(), trainEntitiesUsage); fs.PrintDefaults() }
+	fs.Usage = func() { fmt.Fprint(fs.Output(), trainEntitiesUsage, "\n"); fs.PrintDefaults() }
 	passes := fs.Int("passes", 8, "training passes over the documents")
 	out := fs.String("out", filepath.Join("internal", "extract", "entity", "data", "tagger.bin.gz"), "model file to write")
 	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+		return fmt.Errorf("%w: %w", errUsage, err)
 	}
 	if fs.NArg() != 1 {
 		return fmt.Errorf("%w: train-entities needs one DOCS.jsonl", errUsage)
@@ -99,11 +99,11 @@ shipped lexicon with:
 
 func runBuildEntityLexicon(args []string) error {
 	fs := flag.NewFlagSet("build-entity-lexicon", flag.ContinueOnError)
-	fs.Usage = func() { fmt.Fprint(fs.Output(), buildEntityLexiconUsage); fs.PrintDefaults() }
+	fs.Usage = func() { fmt.Fprint(fs.Output(), buildEntityLexiconUsage, "\n"); fs.PrintDefaults() }
 	minCount := fs.Int("min", 2, "least number of lower-case uses of a word")
 	out := fs.String("out", filepath.Join("internal", "extract", "lexicon", "data", "en", "common.txt.gz"), "lexicon file to write")
 	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+		return fmt.Errorf("%w: %w", errUsage, err)
 	}
 	if fs.NArg() == 0 {
 		return fmt.Errorf("%w: build-entity-lexicon needs at least one FILE.jsonl", errUsage)

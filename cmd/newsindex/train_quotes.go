@@ -28,11 +28,11 @@ direct quotations with a speaker are used. Reproduce the shipped weights with:
 
 func runTrainQuotes(args []string) error {
 	fs := flag.NewFlagSet("train-quotes", flag.ContinueOnError)
-	fs.Usage = func() { fmt.Fprint(fs.Output(), trainQuotesUsage); fs.PrintDefaults() }
+	fs.Usage = func() { fmt.Fprint(fs.Output(), trainQuotesUsage, "\n"); fs.PrintDefaults() }
 	epochs := fs.Int("epochs", measure.RankerEpochs, "training passes over the examples")
 	out := fs.String("out", filepath.Join("internal", "extract", "quote", "ranker.json"), "weights file to write")
 	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+		return fmt.Errorf("%w: %w", errUsage, err)
 	}
 	if fs.NArg() != 1 {
 		return fmt.Errorf("%w: train-quotes needs one POLNEAR.jsonl", errUsage)
