@@ -127,8 +127,8 @@ func SearchParams(v url.Values) (index.SearchRequest, error) {
 }
 
 // QuoteParams turns the query parameters of /api/quotes into a request: q,
-// speaker, role, affiliation (repeatable), from, to, page, size (0: no
-// hits, only the total and the facets), facet_size.
+// speaker, role, affiliation (repeatable), sort (relevance or date), from,
+// to, page, size (0: no hits, only the total and the facets), facet_size.
 func QuoteParams(v url.Values) (index.QuoteRequest, error) {
 	var req index.QuoteRequest
 	var err error
@@ -156,13 +156,15 @@ func QuoteParams(v url.Values) (index.QuoteRequest, error) {
 // size reads the size parameter; 0 sets noHits: the total and the facets
 // are wanted, not the hits.
 func size(v url.Values) (n int, noHits bool, err error) {
-	if s, err := single(v, "size"); err != nil || s == "" {
+	s, err := single(v, "size")
+	if err != nil || s == "" {
 		return 0, false, err
-	} else if n, err := strconv.Atoi(s); err == nil && n == 0 {
-		return 0, true, nil
 	}
-	n, err = number(v, "size")
-	return n, false, err
+	n, err = strconv.Atoi(s)
+	if err != nil || n < 0 {
+		return 0, false, fmt.Errorf("%w: parameter \"size\" = %q, want a whole number ≥ 0 (0: the total and the facets, no hits)", index.ErrInvalidRequest, truncate(s))
+	}
+	return n, n == 0, nil
 }
 
 func nonEmpty(vs []string) []string {
