@@ -28,6 +28,16 @@
 //	                 offsets.go). The words of a query are matched in
 //	                 title and body; an article holding them together as a
 //	                 phrase ranks above one holding them apart.
+//	title_<code>, body_<code>
+//	                 the same for an article in another language, each
+//	                 analysis in fields of its own (title_fr and body_fr
+//	                 through news_fr, the other stemmed languages likewise;
+//	                 _cjk pairs of characters for Chinese, Japanese and
+//	                 Korean; _neutral for the rest): analysis.TextField. A
+//	                 query is read in every analysis the index holds (or
+//	                 those of the language filter), each over its own
+//	                 fields, and the readings are ORed. Undetermined text
+//	                 is read as English, in title and body.
 //	category, source, person, country, place, organization, analyst
 //	                 keyword fields (the canonical names, unanalysed): filters
 //	                 and facet counts. Facets are counted from the postings of
@@ -50,6 +60,9 @@
 //	                 (one term a date, where bleve's date field indexes 16; an
 //	                 index of mapping 3 or older keeps that date field, and is
 //	                 searched through it).
+//	story            keyword, stored: the ID of the story the article
+//	                 belongs to (its first article's), for SearchRequest.Story,
+//	                 Collapse and CountStories.
 //	_source          the whole article as JSON, stored, not indexed: deflated
 //	                 with a preset dictionary (bleveengine/storeddict), its
 //	                 first byte naming the packing, so forms written before
@@ -57,7 +70,8 @@
 //	                 they are.
 //
 // Each quotation is also a document of type "quote" (ID "<article>#q<n>"):
-// its words (news_en), speaker, role and affiliation (keywords), the
+// its words (quote, or quote_<code> as above), speaker, role and
+// affiliation (keywords), the
 // article's date (published, day, month and year as above); a speaker
 // that is a description or a group (Quote.Described: "the Ohio governor",
 // "Senate Republicans") is no keyword, so that the speaker facet and

@@ -1,6 +1,10 @@
 // Package analysis registers newsindex's text analysis with bleve: a token
 // filter that stems with github.com/kljensen/snowball, an English analyzer
-// built on it for article text, and a name analyzer for entity aliases.
+// built on it for article text, and a name analyzer for entity aliases;
+// the analyzers of the other stemmed languages, of Chinese, Japanese and
+// Korean (pairs of characters) and a neutral one for every other language
+// (languages.go); and the field that holds each analysis's text
+// (fields.go).
 //
 // Importing the package registers the components; the mapping refers to them
 // by name.
