@@ -1,6 +1,7 @@
-// Package extract computes an article's enrichment: its people, countries and
-// organizations, its quotations with speakers and roles, its analysts and its
-// category. It is pure: text in, enrichment out.
+// Package extract computes an article's enrichment: its people, countries,
+// places and organizations, its quotations with speakers and roles, its
+// analysts and its category; an article in another language than English is
+// read by package foreign. It is pure: text in, enrichment out.
 package extract
 
 import (
