@@ -37,6 +37,7 @@
 //	source        source, sources
 //	person        person, persons, people
 //	country       country, countries
+//	place         place, places (a city or region: place:arequipa)
 //	organization  organization, organizations, organisation, organisations, org, orgs
 //	analyst       analyst, analysts
 //	category      category, categories
