@@ -19,11 +19,10 @@ const trainCuesUsage = `usage: newsindex train-cues [-out FILE] POLNEAR.jsonl
 
 Counts, over PolNeAR articles, each verb (or "be" and a participle) that
 follows a named person or body and has a proposition after it (a
-that-clause, a to-infinitive, whether or if) or a noun phrase, its object
-("opposed the deal"), and how often the labels make that occurrence an
-attribution, and writes the counts as the lexicon file the reported speech
-pass reads: a head labelled at least half the time, and at least
-twice, is read as a cue of its kind. Reproduce the shipped file with:
+that-clause, a to-infinitive, whether or if), and how often the labels make
+that occurrence an attribution, and writes the counts as the lexicon file
+the reported speech pass reads: a head labelled at least half the time, and
+at least three times, is read as a cue. Reproduce the shipped file with:
 
   newsindex train-cues ../shared/data/polnear_train.jsonl
 `
@@ -47,20 +46,17 @@ func runTrainCues(args []string) error {
 		arts[i] = docs[i].Labelled()
 	}
 	counts := quote.LearnCues(arts)
-	read := quote.SelectCues(counts, quote.CueThreshold, quote.CueMinLabelled)
+	n := len(quote.SelectCues(counts, quote.CueThreshold, quote.CueMinLabelled))
 	header := fmt.Sprintf(`Cues learned from labelled articles; written by newsindex train-cues from %d articles, not by hand.
 Each line is "head | labelled | seen": a verb form ("plans"), or "be" and a participle for the passive
-("be expected"), seen after a named person or body, and how many of those occurrences the labels make
-an attribution. [learned] counts the heads with a that-clause, a to-infinitive, "whether" or "if"
-after them, [learned-object] those with a noun phrase, their object ("opposed the deal"). The
-reported speech pass reads a head labelled in at least %g of its occurrences and at least %d times
-(%d and %d heads), beside speech.txt's [reported] verbs, whose active forms are not counted here.`,
-		len(arts), quote.CueThreshold, quote.CueMinLabelled, len(read.Proposition), len(read.Object))
+("be expected"), seen after a named person or body with a that-clause, a to-infinitive, "whether" or
+"if" after it, and how many of those occurrences the labels make an attribution. The reported speech
+pass reads a head labelled in at least %g of its occurrences and at least %d times (%d heads), beside
+speech.txt's [reported] verbs, whose active forms are not counted here.`, len(arts), quote.CueThreshold, quote.CueMinLabelled, n)
 	b := quote.FormatCues(counts, header)
 	if _, err := writeAtomically(*out, func(w io.Writer) error { _, err := w.Write(b); return err }); err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "wrote %s (%d heads, %d read as cues before a proposition, %d before an object) from %d articles\n",
-		*out, len(counts), len(read.Proposition), len(read.Object), len(arts))
+	fmt.Fprintf(os.Stderr, "wrote %s (%d heads, %d read as cues) from %d articles\n", *out, len(counts), n, len(arts))
 	return nil
 }

@@ -21,7 +21,7 @@ import (
 type Models struct {
 	Tagger *entity.Model
 	Ranker *quote.Ranker
-	Cues   quote.Cues // zero: the shipped ones
+	Cues   quote.Cues // nil: the shipped ones
 }
 
 // Shipped returns the models built into the program.
@@ -74,7 +74,7 @@ func Predict(as []Article, m Models) (map[string]Prediction, error) {
 				text := extract.Text(a.Title, a.Body)
 				ents := m.Tagger.Extract(text)
 				cues := m.Cues
-				if cues.Proposition == nil && cues.Object == nil {
+				if cues == nil {
 					cues = quote.DefaultCues()
 				}
 				qs := quote.ExtractWithCues(text, ents, m.Ranker, cues)

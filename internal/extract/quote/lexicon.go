@@ -104,7 +104,6 @@ var (
 	openers       = words("function.txt", "opener")
 	determiners   = words("function.txt", "determiner")
 	quantifiers   = words("function.txt", "quantifier")
-	objectStarts  = words("function.txt", "object-start")
 	pronouns      = words("function.txt", "pronoun")
 	relatives     = words("function.txt", "relative")
 	clauseBreaks  = words("function.txt", "clause-break")

@@ -43,9 +43,7 @@
 // said …" (the sentence's subject speaks) and verbs of belief ("X fears
 // …"), and the verbs learned from labelled articles to mark an
 // attribution when a proposition follows them ("X declined to …", "X
-// sought to …") or a noun phrase, their object, when the quotation is the
-// act ("X has backed Clinton", "X issued a statement"; cues.go, written
-// by newsindex train-cues). A group named
+// sought to …"; cues.go, written by newsindex train-cues). A group named
 // by its people speaks as written, marked Described ("Republicans",
 // "Senate Republicans", "Palestinians", "Democratic voters", "Clinton
 // supporters"; group.go); a bare noun ("Analysts said") or a part of a
