@@ -56,6 +56,7 @@ var passes = []struct {
 	{"bodies by context", (*extraction).bodies},           // bodies.go
 	{"kinds by reference", (*extraction).referenceKinds},  // references.go
 	{"vessels by context", (*extraction).vessels},         // vessels.go
+	{"groups of people", (*extraction).groups},            // groups.go
 	{"lone names by context", (*extraction).refinePeople}, // refine.go
 	{"headline words", (*extraction).headlineWords},       // headline.go
 	{"places of the world", (*extraction).placeReadings},  // places.go

@@ -1,5 +1,7 @@
 // Groups: a plural that names people by a proper attribute speaks as a
-// group, kept as written and marked Described, since it names no one.
+// group, kept as written and marked Described, since it names no one. The
+// plurals are the entity pass's (entity.GroupPlural), which for the same
+// reason reads them as no organization and no person.
 
 package quote
 
@@ -8,33 +10,6 @@ import (
 
 	"github.com/newsindex/newsindex/internal/extract/entity"
 )
-
-// groupPlurals are the plurals that name a group by a proper attribute on
-// their own, lower case: the members of a party (nonnames.txt
-// [party-member]: "republicans") and the peoples of the demonyms
-// ("palestinians", "israelis"), derived by plural.
-var groupPlurals = func() map[string]bool {
-	m := map[string]bool{}
-	for w := range union(partyMembers, demonyms) {
-		if p := plural(w); p != "" && !strings.Contains(p, " ") {
-			m[p] = true
-		}
-	}
-	return m
-}()
-
-// plural returns the regular plural of a noun of people ("democrat",
-// "tory", "israeli"), or "" where English forms none by a suffix: a word in
-// -s, -sh, -ch or -ese is its own plural ("Swiss", "French", "Chinese").
-func plural(w string) string {
-	switch {
-	case w == "" || strings.HasSuffix(w, "s") || strings.HasSuffix(w, "sh") || strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "ese"):
-		return ""
-	case strings.HasSuffix(w, "y") && len(w) > 2 && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
-		return w[:len(w)-1] + "ies"
-	}
-	return w + "s"
-}
 
 // pluralPersonNoun reports whether w (lower case) is the plural of a noun
 // of people: a post, a role or a description (titles.txt), as written
@@ -94,7 +69,7 @@ func (d *doc) groupName(sp phrase) string {
 		return ""
 	}
 	switch {
-	case head.isCap() && groupPlurals[head.lw]:
+	case head.isCap() && entity.GroupPlural(head.lw):
 		if d.firstOfSentence(head) && d.writesLower(head.lw) {
 			return ""
 		}
@@ -176,5 +151,5 @@ func (d *doc) properAtStart(t token) bool {
 	if _, ok := d.entityAt(t.s, t.e); ok && !entity.IsCommon(t.lw) {
 		return true
 	}
-	return (demonyms[t.lw] || groupAdjectives[t.lw] || partyMembers[t.lw] || groupPlurals[t.lw]) && !d.writesLower(t.lw)
+	return (demonyms[t.lw] || groupAdjectives[t.lw] || partyMembers[t.lw] || entity.GroupPlural(t.lw)) && !d.writesLower(t.lw)
 }

@@ -178,7 +178,7 @@ func classifyRun(ts []token) int {
 	}
 	if len(ts) == 1 {
 		w := ts[0].w
-		if groupPlurals[ws[0]] && ts[0].isCap() {
+		if entity.GroupPlural(ws[0]) && ts[0].isCap() {
 			return spOrg // "Democrats said", "Palestinians said": read as a body is, resolved as a group (group.go)
 		}
 		if genericSubjects[ws[0]] || nonNames[ws[0]] {

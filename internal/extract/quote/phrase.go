@@ -224,8 +224,14 @@ func (d *doc) parseForward(i, hi int) (phrase, bool) {
 		if m == b || m < hi && !isNameWord(toks[m]) {
 			// "Clinton ally James Carville", "Band member Flea Balzary",
 			// "Republican party boss Reince Priebus": any noun between a
-			// name and a person's full name
-			for n := m; m < hi && m < n+2 && toks[m].kind == kWord && !toks[m].isCap() && isDescWord(toks[m].lw); {
+			// name and a person's full name; but right after a title and a
+			// name a word in -ed or a finite verb is the person's verb
+			// ("Governor Tom Reed visited Mayor Ann Kirby"), not after an
+			// affiliation ("Gov. X of West Virginia lauded Mr. Y")
+			titles, name, affil := splitName(run)
+			titled := len(titles) > 0 && len(name) > 0 && len(affil) == 0 && name[len(name)-1].e == toks[b-1].e
+			for n := m; m < hi && m < n+2 && toks[m].kind == kWord && !toks[m].isCap() && isDescWord(toks[m].lw) &&
+				!(titled && (strings.HasSuffix(toks[m].lw, "ed") || finiteVerbs[toks[m].lw])); {
 				m++
 			}
 			if m > b && m < hi && isNameWord(toks[m]) {

@@ -593,11 +593,33 @@ var patternTests = []struct {
 		want: []want{{starts: "the bill would pass", speaker: "Maria Lopez", cue: "said", indirect: true}},
 	},
 	{
-		// the rules read "Governor Tom Reed visited Mayor Ann Kirby" as one
-		// phrase and name no one; the ranker names the subject
+		// after a title and a name, "visited" is a verb, not a noun of
+		// "Clinton ally James Carville"
 		name: "coordinated_speech_verb_after_named_object",
 		text: "Budget\n\nGovernor Tom Reed visited Mayor Ann Kirby in Denver and said the budget was “sound and fair to all of us.”",
 		want: []want{{starts: "sound and fair", speaker: "Tom Reed", notSpeaker: "Ann Kirby"}},
+	},
+	{
+		name: "titled_subject_verb_in_ed_before_titled_object",
+		text: "Budget\n\nGovernor Tom Reed visited Mayor Ann Kirby on Friday and said the budget was sound.",
+		want: []want{{starts: "the budget was sound", speaker: "Tom Reed", notSpeaker: "Ann Kirby", cue: "said", indirect: true}},
+	},
+	{
+		name: "titled_subject_verb_in_ed_before_titled_object_2",
+		text: "Budget\n\nSenator Maria Lopez praised Governor Tom Reed on Friday and said the budget is sound.",
+		want: []want{{starts: "the budget is sound", speaker: "Maria Lopez", notSpeaker: "Tom Reed", cue: "said", indirect: true}},
+	},
+	{
+		// against: a noun between a name and a full name still makes a
+		// post, after a title too ("Governor Tom Reed aide Ann Kirby")
+		name: "titled_name_noun_before_full_name",
+		text: "Budget\n\nGovernor Tom Reed aide Ann Kirby said the budget was sound.",
+		want: []want{{starts: "the budget was sound", speaker: "Ann Kirby", cue: "said", indirect: true}},
+	},
+	{
+		name: "untitled_name_noun_before_full_name",
+		text: "Runoff\n\nMoreno ally Luis Ortega said the vote was not over.",
+		want: []want{{starts: "the vote was not over", speaker: "Luis Ortega", cue: "said", indirect: true}},
 	},
 	{
 		name: "coordinated_speech_verb_after_object_but",

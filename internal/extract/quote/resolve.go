@@ -243,7 +243,7 @@ func (d *doc) resolve(sp phrase) (string, int) {
 			return n, spGroup
 		}
 		// "Some Democrats said": part of a group, unnamed
-		if n := len(sp.name); n > 0 && sp.name[n-1].isCap() && groupPlurals[sp.name[n-1].lw] && sp.orgNoun == "" {
+		if n := len(sp.name); n > 0 && sp.name[n-1].isCap() && entity.GroupPlural(sp.name[n-1].lw) && sp.orgNoun == "" {
 			return "", spDesc
 		}
 	}
