@@ -65,7 +65,11 @@ func plural(w string) string {
 // describe the group ("Social Democrats", "Latino Republicans"); in a
 // person's reading the whole is the group ("Reagan Democrats"). Words of
 // the span before the group's capitalised run keep their reading ("Senate"
-// of "Senate, the Republicans"), unless the group is a body's name. A people's plural led by other names is left alone, as a
+// of "Senate, the Republicans"), unless the group is a body's name. A
+// party's plural led by words that name nothing known on their own, no
+// place, no body's word and no name the document writes alone, is a body's
+// name and left whole ("Log Cabin Republicans"): cut, it would leave a
+// fragment. A people's plural led by other names is left alone, as a
 // team's name ("Cleveland Indians"), and so is a party's after a people's
 // adjective, a party's name ("Australian Democrats"). A name the
 // gazetteer lists, a country's that reads as a plural ("Philippines") or a
@@ -113,6 +117,8 @@ func (x *extraction) groups() {
 			continue
 		case g.j-g.i == 1, g.kind == kPer || !x.leadsAsName(g.i, g.j-1):
 			parts = []span{{g.i, g.j, kMisc}}
+		case !x.knownLead(g.i, g.j-1):
+			continue // "Log Cabin Republicans": a body's name, not a fragment and a group
 		default:
 			parts = []span{{g.i, g.j - 1, g.kind}, {g.j - 1, g.j, kMisc}}
 		}
@@ -161,6 +167,26 @@ func (x *extraction) demonymsOnly(i, j int) bool {
 func (x *extraction) leadsAsName(i, j int) bool {
 	for k := i; k < j; k++ {
 		if t := x.toks[k]; !IsCommon(t.lower) && !groupAdjectives[t.lower] && !x.demonymsOnly(k, k+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// knownLead reports whether toks[i:j], the words before a party's plural,
+// name something known on their own, so that cutting the plural leaves a
+// name and not a fragment: a place ("Iowa"), words ending in a body's word
+// ("Senate", "House", "Tea Party"), or a name the document writes without
+// the plural too.
+func (x *extraction) knownLead(i, j int) bool {
+	if orgWords[x.toks[j-1].lower] || len(x.worldPlaces(i, j)) > 0 {
+		return true
+	}
+	if e := gaz.match(x.toks, i); e != nil && len(e.words) == j-i && e.kind != gazNone {
+		return true
+	}
+	for _, s := range x.spans {
+		if s.j-s.i == j-i && (s.j >= len(x.toks) || !GroupPlural(x.toks[s.j].lower)) && x.words(s) == x.words(span{i, j, 0}) {
 			return true
 		}
 	}

@@ -26,6 +26,7 @@ func TestGroups(t *testing.T) {
 		{"Latino Republicans turned out .", "Latino Republicans", kOrg, []string{"Latino Republicans:MISC"}},
 		{"Reagan Democrats turned out .", "Reagan Democrats", kPer, []string{"Reagan Democrats:MISC"}},
 		{"In the Senate , the Republicans said .", "Senate , the Republicans", kOrg, []string{"Senate:ORG", "Republicans:MISC"}},
+		{"Tea Party Republicans said the plan cost too much .", "Tea Party Republicans", kOrg, []string{"Tea Party:ORG", "Republicans:MISC"}},
 		// against: a team, a party's name, a country, a singular, a body, a party the gazetteer names
 		{"the Cleveland Indians won again .", "Cleveland Indians", kOrg, []string{"Cleveland Indians:ORG"}},
 		{"the Indians won again .", "Indians", kOrg, []string{"Indians:MISC"}},
@@ -36,6 +37,8 @@ func TestGroups(t *testing.T) {
 		{"the Republican Party met .", "Republican Party", kOrg, []string{"Republican Party:ORG"}},
 		{"Texas protested .", "Texas", kOrg, []string{"Texas:ORG"}},
 		{"the Tories lost two seats .", "Tories", kOrg, []string{"Tories:ORG"}}, // orgs.txt: the Conservative Party
+		// against: a party's plural led by words that name nothing known alone is a body's name, kept whole, not cut to a fragment
+		{"the Log Cabin Republicans endorsed him .", "Log Cabin Republicans", kOrg, []string{"Log Cabin Republicans:ORG"}},
 	}
 	// a lone plural that the document also writes at the end of a body's name
 	t.Run("short name of a team", func(t *testing.T) {
@@ -46,6 +49,22 @@ func TestGroups(t *testing.T) {
 		x.groups()
 		if s := x.spans[1]; x.words(s) != "Indians" || s.kind != kOrg {
 			t.Errorf("groups(%q) made %q %s, want Indians ORG", text, x.words(s), kinds[s.kind])
+		}
+	})
+	// leading words the document names alone are a name, cut from the plural
+	t.Run("lead named alone", func(t *testing.T) {
+		text := "Korvath Democrats met . Korvath voted no ."
+		x := &extraction{text: text, toks: tokenize(text), model: defaultModel}
+		x.spans = []span{spanOf(t, x, "Korvath Democrats", kOrg), {4, 5, kOrg}}
+		x.buildOwner()
+		x.groups()
+		var got []string
+		for _, s := range x.spans {
+			got = append(got, fmt.Sprintf("%s:%s", x.words(s), kinds[s.kind]))
+		}
+		slices.Sort(got)
+		if want := []string{"Democrats:MISC", "Korvath:ORG", "Korvath:ORG"}; !slices.Equal(got, want) {
+			t.Errorf("groups(%q) = %q, want %q", text, got, want)
 		}
 	})
 	for _, tt := range tests {
