@@ -347,6 +347,31 @@ func TestSuggestAPI(t *testing.T) {
 	}
 }
 
+// TestIDWithSlash: an ID holding "/" (found by schemathesis: POST
+// {"id":"a/b"} was added, then GET /api/articles/a%2Fb was "no route") is
+// one path parameter, and the pages link to it escaped.
+func TestIDWithSlash(t *testing.T) {
+	ts, _ := newTestServer(t, Options{})
+	if code, body, _ := do(t, "POST", ts.URL+"/api/articles", `{"id":"2026/01/a b","title":"Grain deal","body":"Ministers extended the grain deal."}`); code != 200 {
+		t.Fatalf("POST = %d %s", code, body)
+	}
+	if code, body, _ := do(t, "GET", ts.URL+"/api/articles/2026%2F01%2Fa%20b", ""); code != 200 || !strings.Contains(body, `"id":"2026/01/a b"`) {
+		t.Errorf("GET /api/articles/2026%%2F01%%2Fa%%20b = %d %.80s, want 200", code, body)
+	}
+	if code, body, _ := do(t, "GET", ts.URL+"/?q=grain", ""); code != 200 || !strings.Contains(body, `href="/articles/2026%2F01%2Fa%20b"`) {
+		t.Errorf("search page = %d, want a link to /articles/2026%%2F01%%2Fa%%20b", code)
+	}
+	if code, body, _ := do(t, "GET", ts.URL+"/articles/2026%2F01%2Fa%20b", ""); code != 200 || !strings.Contains(body, "Grain deal") {
+		t.Errorf("article page = %d, want 200", code)
+	}
+	if code, body, _ := do(t, "DELETE", ts.URL+"/api/articles/2026%2F01%2Fa%20b", ""); code != 200 {
+		t.Errorf("DELETE = %d %s, want 200", code, body)
+	}
+	if code, body, _ := do(t, "GET", ts.URL+"/api/articles/2026/01/a", ""); code != 404 || !strings.Contains(body, `"error"`) {
+		t.Errorf("GET an unescaped slash = %d %s, want a JSON 404", code, body)
+	}
+}
+
 func TestEntityPages(t *testing.T) {
 	ts, _ := newTestServer(t, Options{})
 	code, body, _ := do(t, "GET", ts.URL+"/analysts/Ana%20Ruiz", "")
