@@ -153,6 +153,24 @@ func TestErrors(t *testing.T) {
 	}
 }
 
+// TestErrorMessages: a 400 names the parameter and the range it takes
+// (found probing huge numbers: size=9223372036854775807 was "out of range 1..100",
+// though size=0 is valid).
+func TestErrorMessages(t *testing.T) {
+	ts, _ := newTestServer(t, Options{})
+	for _, tt := range []struct{ query, want string }{
+		{"size=9223372036854775807", `size 9223372036854775807 out of range 0..100`},
+		{"size=101", `size 101 out of range 0..100`},
+		{"page=1001", `page 1001 out of range 1..1000`},
+		{"size=5.0", `parameter \"size\" = \"5.0\"`},
+	} {
+		code, body, _ := do(t, "GET", ts.URL+"/api/search?"+tt.query, "")
+		if code != 400 || !strings.Contains(body, tt.want) {
+			t.Errorf("GET /api/search?%s = %d %s, want 400 with %s", tt.query, code, body, tt.want)
+		}
+	}
+}
+
 func TestPostGetDelete(t *testing.T) {
 	ts, _ := newTestServer(t, Options{})
 	code, body, _ := do(t, "POST", ts.URL+"/api/articles", `{"id":"p1","title":"Grain deal extended","body":"Ministers extended the grain deal."}`)
