@@ -126,7 +126,7 @@ func (r *SearchRequest) Validate() error {
 	case r.Size == 0:
 		r.Size = DefaultSize
 	case r.Size < 0 || r.Size > MaxSize:
-		return fmt.Errorf("%w: size %d out of range 1..%d", ErrInvalidRequest, r.Size, MaxSize)
+		return fmt.Errorf("%w: size %d out of range 0..%d (0: the total and the facets, no hits)", ErrInvalidRequest, r.Size, MaxSize)
 	}
 	switch {
 	case r.FacetSize == 0:

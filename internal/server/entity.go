@@ -5,8 +5,6 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/gorilla/mux"
-
 	"github.com/newsindex/newsindex/index"
 )
 
@@ -58,7 +56,7 @@ type entityPage struct {
 // often and when it is in the news, what it said, who and what appears with it.
 func (s *Server) serveEntityPage(path string, f index.Facet, label string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		name := strings.TrimSpace(mux.Vars(r)["name"])
+		name := strings.TrimSpace(pathParam(r, "name"))
 		ctx := r.Context()
 		filter := url.Values{string(f): {name}}
 		arts, err := s.ix.Search(ctx, index.SearchRequest{

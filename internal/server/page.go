@@ -10,8 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/gorilla/mux"
-
 	"github.com/newsindex/newsindex/index"
 )
 
@@ -25,6 +23,8 @@ var pageFuncs = template.FuncMap{
 		}
 		return "/?" + url.Values{facet: {name}}.Encode()
 	},
+	// articleURL is an article's page; its ID may hold any character.
+	"articleURL": func(id string) string { return "/articles/" + url.PathEscape(id) },
 	// snippet marks a snippet the index built (escaped text and <mark>) safe.
 	"snippet": func(s string) template.HTML { return template.HTML(s) },
 	"date": func(t time.Time) string {
@@ -540,7 +540,7 @@ func paragraphs(body string, ms []index.Mention) [][]segment {
 }
 
 func (s *Server) serveArticlePage(w http.ResponseWriter, r *http.Request) {
-	a, err := s.ix.Article(r.Context(), mux.Vars(r)["id"])
+	a, err := s.ix.Article(r.Context(), pathParam(r, "id"))
 	if err != nil {
 		code := status(err)
 		msg := "No article with that ID."

@@ -130,6 +130,9 @@ func New(ix *index.Index, opts Options) (*Server, error) {
 	}
 	s := &Server{ix: ix, log: opts.Logger, opts: opts, pages: pages, router: mux.NewRouter(), metrics: newMetrics(ix)}
 	r := s.router
+	// Match the escaped path, so that an ID or a name holding "/" (sent as
+	// %2F) is one path parameter; pathParam decodes it.
+	r.UseEncodedPath()
 	r.Use(s.observe, s.readAuth)
 	get, post, del := http.MethodGet, http.MethodPost, http.MethodDelete
 	route := func(path string, params []string, h http.Handler, method string) {
@@ -279,12 +282,21 @@ func (s *Server) error(w http.ResponseWriter, r *http.Request, err error) {
 // serveAsset serves a file of the page's style and script; there are no
 // folders to list.
 func (s *Server) serveAsset(w http.ResponseWriter, r *http.Request) {
-	name := "assets/" + mux.Vars(r)["file"]
+	name := "assets/" + pathParam(r, "file")
 	if st, err := fs.Stat(files, name); err != nil || st.IsDir() {
-		s.error(w, r, fmt.Errorf("%w: no asset %s", index.ErrNotFound, mux.Vars(r)["file"]))
+		s.error(w, r, fmt.Errorf("%w: no asset %s", index.ErrNotFound, pathParam(r, "file")))
 		return
 	}
 	http.ServeFileFS(w, r, files, name)
+}
+
+// pathParam is the path parameter name of the request, decoded.
+func pathParam(r *http.Request, name string) string {
+	v := mux.Vars(r)[name]
+	if d, err := url.PathUnescape(v); err == nil {
+		return d
+	}
+	return v
 }
 
 func (s *Server) serveHealthz(w http.ResponseWriter, r *http.Request) {
@@ -362,7 +374,7 @@ func (s *Server) serveSuggestAPI(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) serveGetArticle(w http.ResponseWriter, r *http.Request) {
-	a, err := s.ix.Article(r.Context(), mux.Vars(r)["id"])
+	a, err := s.ix.Article(r.Context(), pathParam(r, "id"))
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -371,7 +383,7 @@ func (s *Server) serveGetArticle(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) serveDeleteArticle(w http.ResponseWriter, r *http.Request) {
-	id := mux.Vars(r)["id"]
+	id := pathParam(r, "id")
 	if err := s.ix.Delete(r.Context(), id); err != nil {
 		s.error(w, r, err)
 		return

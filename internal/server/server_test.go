@@ -153,6 +153,24 @@ func TestErrors(t *testing.T) {
 	}
 }
 
+// TestErrorMessages: a 400 names the parameter and the range it takes
+// (found probing huge numbers: size=9223372036854775807 was "out of range 1..100",
+// though size=0 is valid).
+func TestErrorMessages(t *testing.T) {
+	ts, _ := newTestServer(t, Options{})
+	for _, tt := range []struct{ query, want string }{
+		{"size=9223372036854775807", `size 9223372036854775807 out of range 0..100`},
+		{"size=101", `size 101 out of range 0..100`},
+		{"page=1001", `page 1001 out of range 1..1000`},
+		{"size=5.0", `parameter \"size\" = \"5.0\"`},
+	} {
+		code, body, _ := do(t, "GET", ts.URL+"/api/search?"+tt.query, "")
+		if code != 400 || !strings.Contains(body, tt.want) {
+			t.Errorf("GET /api/search?%s = %d %s, want 400 with %s", tt.query, code, body, tt.want)
+		}
+	}
+}
+
 func TestPostGetDelete(t *testing.T) {
 	ts, _ := newTestServer(t, Options{})
 	code, body, _ := do(t, "POST", ts.URL+"/api/articles", `{"id":"p1","title":"Grain deal extended","body":"Ministers extended the grain deal."}`)
@@ -344,6 +362,31 @@ func TestSuggestAPI(t *testing.T) {
 		if code, body, _ := do(t, "GET", ts.URL+"/api/suggest"+bad, ""); code != 400 {
 			t.Errorf("suggest%s = %d %s, want 400", bad, code, body)
 		}
+	}
+}
+
+// TestIDWithSlash: an ID holding "/" (found by schemathesis: POST
+// {"id":"a/b"} was added, then GET /api/articles/a%2Fb was "no route") is
+// one path parameter, and the pages link to it escaped.
+func TestIDWithSlash(t *testing.T) {
+	ts, _ := newTestServer(t, Options{})
+	if code, body, _ := do(t, "POST", ts.URL+"/api/articles", `{"id":"2026/01/a b","title":"Grain deal","body":"Ministers extended the grain deal."}`); code != 200 {
+		t.Fatalf("POST = %d %s", code, body)
+	}
+	if code, body, _ := do(t, "GET", ts.URL+"/api/articles/2026%2F01%2Fa%20b", ""); code != 200 || !strings.Contains(body, `"id":"2026/01/a b"`) {
+		t.Errorf("GET /api/articles/2026%%2F01%%2Fa%%20b = %d %.80s, want 200", code, body)
+	}
+	if code, body, _ := do(t, "GET", ts.URL+"/?q=grain", ""); code != 200 || !strings.Contains(body, `href="/articles/2026%2F01%2Fa%20b"`) {
+		t.Errorf("search page = %d, want a link to /articles/2026%%2F01%%2Fa%%20b", code)
+	}
+	if code, body, _ := do(t, "GET", ts.URL+"/articles/2026%2F01%2Fa%20b", ""); code != 200 || !strings.Contains(body, "Grain deal") {
+		t.Errorf("article page = %d, want 200", code)
+	}
+	if code, body, _ := do(t, "DELETE", ts.URL+"/api/articles/2026%2F01%2Fa%20b", ""); code != 200 {
+		t.Errorf("DELETE = %d %s, want 200", code, body)
+	}
+	if code, body, _ := do(t, "GET", ts.URL+"/api/articles/2026/01/a", ""); code != 404 || !strings.Contains(body, `"error"`) {
+		t.Errorf("GET an unescaped slash = %d %s, want a JSON 404", code, body)
 	}
 }
 
