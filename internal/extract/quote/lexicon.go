@@ -55,6 +55,7 @@ var (
 	participleVerbs  = words("speech.txt", "participle")
 	indirectVerbs    = words("speech.txt", "reported")
 	progressiveVerbs = words("speech.txt", "reported-progressive")
+	objectVerbs      = words("speech.txt", "object")
 	namingVerbs      = words("speech.txt", "naming")
 	reportVerbs      = words("speech.txt", "by")
 	utteranceNouns   = words("speech.txt", "utterance")
@@ -114,6 +115,7 @@ var (
 	// may a day ("Priebus later Thursday told").
 	auxiliaries = union(words("function.txt", "auxiliary"), days)
 	finiteVerbs = words("function.txt", "finite")
+	modals      = words("function.txt", "modal")
 	beForms     = words("function.txt", "be")
 	connectors  = words("function.txt", "connector")
 	// verbCoordinators join a second verb to the sentence's subject

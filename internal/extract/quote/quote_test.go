@@ -329,6 +329,76 @@ var patternTests = []struct {
 		want: []want{{starts: "she had read the report", speaker: "Maren Holt", cue: "saying", indirect: true}},
 	},
 	{
+		// a verb that takes a noun phrase: the quotation is the verb
+		// with its object, what the speaker did, not the bare noun phrase
+		name: "object_act_verb_phrase",
+		text: "Port\n\nMaria Keller, the mayor of Ashvale, opposed the new lease terms on Monday.",
+		want: []want{{starts: "opposed the new lease terms", ends: "terms on Monday", speaker: "Maria Keller", cue: "opposed", indirect: true}},
+		not:  []string{"the new lease terms"},
+	},
+	{
+		name: "object_act_object_and_complement",
+		text: "Port\n\nSenator Anna Berg praised the workers for their patience.",
+		want: []want{{starts: "praised the workers for their patience", ends: "patience", speaker: "Anna Berg", cue: "praised", indirect: true}},
+	},
+	{
+		// a participle after a comma is another act: PolNeAR's spans
+		// end before it
+		name: "object_act_ends_before_participle",
+		text: "Port\n\nUnion leader Tom Brandt endorsed the plan, calling it fair.",
+		want: []want{{starts: "endorsed the plan", ends: "endorsed the plan", speaker: "Tom Brandt", cue: "endorsed", indirect: true}},
+	},
+	{
+		name: "object_act_ends_before_but",
+		text: "Budget\n\nMaria Keller criticized the harbor budget, but her party voted for it on Friday.",
+		want: []want{{starts: "criticized the harbor budget", ends: "harbor budget", speaker: "Maria Keller", cue: "criticized", indirect: true}},
+	},
+	{
+		// "and said …" makes a quotation of its own
+		name: "object_act_ends_before_and_said",
+		text: "Budget\n\nMaria Keller praised the harbor plan and said the port would reopen in May.",
+		want: []want{
+			{starts: "praised the harbor plan", ends: "harbor plan", speaker: "Maria Keller", cue: "praised", indirect: true},
+			{starts: "the port would reopen", speaker: "Maria Keller", cue: "said", indirect: true},
+		},
+	},
+	{
+		// the verb inside a clause of the noun phrase is not the
+		// complement's own
+		name: "object_act_noun_with_clause",
+		text: "Port\n\nSenator Anna Berg expressed concern that the talks would fail again.",
+		want: []want{{starts: "expressed concern that the talks would fail", speaker: "Anna Berg", cue: "expressed", indirect: true}},
+	},
+	{
+		// against: a that-clause after a verb that mostly takes an object
+		// stays the proposition
+		name: "object_verb_that_clause",
+		text: "Port\n\nSenator Anna Berg demanded that the port reopen by Friday.",
+		want: []want{{starts: "the port reopen by Friday", speaker: "Anna Berg", cue: "demanded", indirect: true}},
+	},
+	{
+		// against: a clause with its own subject and verb
+		name: "object_verb_clause_with_verb",
+		text: "Port\n\nUnion leader Tom Brandt reiterated the strike would end on Friday.",
+		want: []want{{starts: "the strike would end", speaker: "Tom Brandt", cue: "reiterated", indirect: true}},
+	},
+	{
+		name: "object_verb_clause_with_pronoun",
+		text: "Port\n\nUnion leader Tom Brandt repeated he would sign the new lease terms.",
+		want: []want{{starts: "he would sign", speaker: "Tom Brandt", cue: "repeated", indirect: true}},
+	},
+	{
+		name: "object_verb_to_infinitive",
+		text: "Port\n\nMaria Keller offered to meet the union leaders on Friday.",
+		want: []want{{starts: "to meet the union leaders", speaker: "Maria Keller", cue: "offered", indirect: true}},
+	},
+	{
+		// against: a verb of saying keeps its proposition
+		name: "speech_verb_keeps_proposition",
+		text: "Port\n\nMaria Keller said the port would reopen on Monday.",
+		want: []want{{starts: "the port would reopen on Monday", speaker: "Maria Keller", cue: "said", indirect: true}},
+	},
+	{
 		name: "found_itself",
 		text: "Bank\n\nThe Harbour Development Bank found itself at the center of the island's debt crisis this year.",
 		not:  []string{"itself at the center"},
@@ -1391,6 +1461,16 @@ func TestReadsAsPerson(t *testing.T) {
 	for _, tt := range tests {
 		if got := (&doc{}).readsAsPerson(tt.name); got != tt.want {
 			t.Errorf("readsAsPerson(%q) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestObjectVerbsAreReported checks that speech.txt [object] names only
+// verbs of [reported]: objectAct reads no other.
+func TestObjectVerbsAreReported(t *testing.T) {
+	for w := range objectVerbs {
+		if !indirectVerbs[w] {
+			t.Errorf("speech.txt [object] %q is not in [reported]", w)
 		}
 	}
 }
