@@ -55,13 +55,7 @@ func TestGroups(t *testing.T) {
 	t.Run("lead named alone", func(t *testing.T) {
 		text := "Korvath Democrats met . Korvath voted no ."
 		x := &extraction{text: text, toks: tokenize(text), model: defaultModel}
-		x.spans = []span{spanOf(t, x, "Korvath Democrats", kOrg), {4, 5, kOrg}}
-		x.buildOwner()
-		x.groups()
-		var got []string
-		for _, s := range x.spans {
-			got = append(got, fmt.Sprintf("%s:%s", x.words(s), kinds[s.kind]))
-		}
+		got := groupsOf(x, spanOf(t, x, "Korvath Democrats", kOrg), span{4, 5, kOrg})
 		slices.Sort(got)
 		if want := []string{"Democrats:MISC", "Korvath:ORG", "Korvath:ORG"}; !slices.Equal(got, want) {
 			t.Errorf("groups(%q) = %q, want %q", text, got, want)
@@ -70,16 +64,23 @@ func TestGroups(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
 			x := &extraction{text: tt.text, toks: tokenize(tt.text), model: defaultModel}
-			x.spans = []span{spanOf(t, x, tt.name, tt.kind)}
-			x.buildOwner()
-			x.groups()
-			var got []string
-			for _, s := range x.spans {
-				got = append(got, fmt.Sprintf("%s:%s", x.words(s), kinds[s.kind]))
-			}
-			if !slices.Equal(got, tt.want) {
+			if got := groupsOf(x, spanOf(t, x, tt.name, tt.kind)); !slices.Equal(got, tt.want) {
 				t.Errorf("groups(%q in %q) = %q, want %q", tt.name, tt.text, got, tt.want)
 			}
 		})
 	}
+}
+
+// groupsOf runs the groups pass over the spans given and returns the spans
+// after it, as words:kind.
+func groupsOf(x *extraction, spans ...span) []string {
+	kinds := map[int]string{kPer: "PER", kOrg: "ORG", kLoc: "LOC", kMisc: "MISC"}
+	x.spans = spans
+	x.buildOwner()
+	x.groups()
+	var got []string
+	for _, s := range x.spans {
+		got = append(got, fmt.Sprintf("%s:%s", x.words(s), kinds[s.kind]))
+	}
+	return got
 }
