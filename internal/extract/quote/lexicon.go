@@ -106,6 +106,7 @@ var (
 	determiners   = words("function.txt", "determiner")
 	quantifiers   = words("function.txt", "quantifier")
 	pronouns      = words("function.txt", "pronoun")
+	possessives   = words("function.txt", "possessive")
 	relatives     = words("function.txt", "relative")
 	clauseBreaks  = words("function.txt", "clause-break")
 	reflexives    = words("function.txt", "reflexive")

@@ -369,6 +369,53 @@ var patternTests = []struct {
 		text: "Port\n\nSenator Anna Berg expressed concern that the talks would fail again.",
 		want: []want{{starts: "expressed concern that the talks would fail", speaker: "Anna Berg", cue: "expressed", indirect: true}},
 	},
+	// A past participle of speech after a determiner, a possessive pronoun
+	// or a possessive (an adverb perhaps between) modifies a noun: no cue
+	// (modifiesNoun). One row for each shape (today only a name's
+	// possessive puts a speaker before the participle; the others hold
+	// the rule for any other pass change), and rows against: a
+	// possessive before a noun, then the verb, still attributes (a
+	// description speaks in reported speech only as a named group, so
+	// the rows against name the speaker in an apposition).
+	{
+		name: "participle_after_possessive",
+		text: "Port\n\nMaria Keller's proposed harbor wall would cost the city millions.",
+		not:  []string{"harbor wall would cost", "proposed harbor wall"},
+	},
+	{
+		name: "participle_after_possessive_goal",
+		text: "Port\n\nIn Ashvale, Maria Keller's stated goal was a new lease for the harbor.",
+		not:  []string{"goal was a new lease"},
+	},
+	{
+		name: "participle_after_possessive_noun",
+		text: "Port\n\nThe shipping company's announced layoffs will hit the harbor towns first, Maria Keller warned on Monday.",
+		not:  []string{"layoffs will hit"},
+	},
+	{
+		name: "participle_after_determiner",
+		text: "Port\n\nSenator Anna Berg met the mayor of Ashvale. The stated goal of the visit was a new lease for the harbor.",
+		not:  []string{"goal of the visit", "stated goal"},
+	},
+	{
+		name: "participle_after_possessive_pronoun",
+		text: "Budget\n\nSenator Anna Berg spoke in Ashvale. Her promised tax cut would cost the harbor towns dearly.",
+		not:  []string{"tax cut would cost", "promised tax cut"},
+	},
+	{
+		name: "participle_after_adverb",
+		text: "Budget\n\nSenator Anna Berg defended a widely criticized plan to sell the harbor.",
+		want: []want{{starts: "defended a widely criticized plan", speaker: "Anna Berg", cue: "defended", indirect: true}},
+		not:  []string{"plan to sell the harbor"},
+	},
+	{
+		name: "possessive_noun_then_verb",
+		text: "Port\n\nThe minister's spokesman, Tom Brandt, said the harbor would reopen in May. Her lawyer, Ines Ortega, argued that the contract was void.",
+		want: []want{
+			{starts: "the harbor would reopen in May", speaker: "Tom Brandt", cue: "said", indirect: true},
+			{starts: "the contract was void", speaker: "Ines Ortega", cue: "argued", indirect: true},
+		},
+	},
 	{
 		// against: a that-clause after a verb that mostly takes an object
 		// stays the proposition

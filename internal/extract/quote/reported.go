@@ -114,6 +114,11 @@ func (d *doc) indirect() {
 			}
 			continue
 		}
+		// "Trump's proposed wall would cost billions", "the stated goal",
+		// "a widely criticized plan": a participle that modifies a noun
+		if d.modifiesNoun(v) {
+			continue
+		}
 		// "found itself at the center of …": a state, not a finding
 		if (w == "found" || w == "finds") && v+1 < len(toks) && reflexives[toks[v+1].lw] {
 			continue
@@ -232,6 +237,38 @@ func (d *doc) indirect() {
 		}
 		d.reported = append(d.reported, &rawQuote{start: toks[c].s, end: toks[hi-1].e, sp: sp, cue: w, cueTok: v})
 	}
+}
+
+// modifiesNoun reports whether the word at v is a past participle used as
+// an adjective: right after a determiner, a possessive pronoun or a
+// possessive ("the stated goal", "his promised tax cut", "the company's
+// announced layoffs"), an adverb in "-ly" perhaps between ("a widely
+// criticized plan"). No finite verb stands there, so it is no cue; a
+// possessive before a noun and then the verb ("The minister's spokesman
+// said") leaves the verb alone. The contraction of a pronoun ("he's",
+// "it's") is no possessive.
+func (d *doc) modifiesNoun(v int) bool {
+	toks := d.toks
+	if !strings.HasSuffix(toks[v].lw, "ed") || v == 0 {
+		return false
+	}
+	b := v - 1
+	if b > 0 && adverbLike(toks[b]) {
+		b--
+	}
+	p := toks[b]
+	if p.kind != kWord {
+		return false
+	}
+	owner := stripPossessive(p.lw)
+	return determiners[p.lw] || possessives[p.lw] ||
+		owner != p.lw && !pronouns[owner] && !clauseStarts[owner] && !relatives[owner]
+}
+
+// adverbLike reports whether t is a lower-case word in "-ly" that is no
+// noun ("widely", "oft-", not "ally").
+func adverbLike(t token) bool {
+	return t.kind == kWord && !t.isCap() && len(t.lw) > 4 && strings.HasSuffix(t.lw, "ly") && !lyNouns[t.lw]
 }
 
 // Words that decide whether a reported verb's complement is a noun phrase
