@@ -282,9 +282,10 @@ func (s *Server) error(w http.ResponseWriter, r *http.Request, err error) {
 // serveAsset serves a file of the page's style and script; there are no
 // folders to list.
 func (s *Server) serveAsset(w http.ResponseWriter, r *http.Request) {
-	name := "assets/" + pathParam(r, "file")
+	file := pathParam(r, "file")
+	name := "assets/" + file
 	if st, err := fs.Stat(files, name); err != nil || st.IsDir() {
-		s.error(w, r, fmt.Errorf("%w: no asset %s", index.ErrNotFound, pathParam(r, "file")))
+		s.error(w, r, fmt.Errorf("%w: no asset %s", index.ErrNotFound, file))
 		return
 	}
 	http.ServeFileFS(w, r, files, name)

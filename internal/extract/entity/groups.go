@@ -185,8 +185,9 @@ func (x *extraction) knownLead(i, j int) bool {
 	if e := gaz.match(x.toks, i); e != nil && len(e.words) == j-i && e.kind != gazNone {
 		return true
 	}
+	lead := x.words(span{i, j, 0})
 	for _, s := range x.spans {
-		if s.j-s.i == j-i && (s.j >= len(x.toks) || !GroupPlural(x.toks[s.j].lower)) && x.words(s) == x.words(span{i, j, 0}) {
+		if s.j-s.i == j-i && (s.j >= len(x.toks) || !GroupPlural(x.toks[s.j].lower)) && x.words(s) == lead {
 			return true
 		}
 	}

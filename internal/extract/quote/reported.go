@@ -265,12 +265,6 @@ func (d *doc) modifiesNoun(v int) bool {
 		owner != p.lw && !pronouns[owner] && !clauseStarts[owner] && !relatives[owner]
 }
 
-// adverbLike reports whether t is a lower-case word in "-ly" that is no
-// noun ("widely", "oft-", not "ally").
-func adverbLike(t token) bool {
-	return t.kind == kWord && !t.isCap() && len(t.lw) > 4 && strings.HasSuffix(t.lw, "ly") && !lyNouns[t.lw]
-}
-
 // Words that decide whether a reported verb's complement is a noun phrase
 // (objectAct).
 var (

@@ -90,12 +90,17 @@ func (d *doc) isAux(k int) bool {
 // ("Britain's emotionally charged uprising", "rough and racially
 // charged").
 func (d *doc) isAdverb(k int) bool {
-	t := d.toks[k]
-	if t.kind != kWord || t.isCap() || len(t.lw) <= 4 || !strings.HasSuffix(t.lw, "ly") || lyNouns[t.lw] || k == 0 {
+	if k == 0 || !adverbLike(d.toks[k]) {
 		return false
 	}
 	p := d.toks[k-1]
 	return p.kind == kWord && !isPossessive(p.w) && !connectors[p.w] && !determiners[p.lw] && !prepositions[p.lw]
+}
+
+// adverbLike reports whether t is a lower-case word in "-ly" that is no
+// noun ("widely", not "ally"), by its form alone.
+func adverbLike(t token) bool {
+	return t.kind == kWord && !t.isCap() && len(t.lw) > 4 && strings.HasSuffix(t.lw, "ly") && !lyNouns[t.lw]
 }
 
 // paraOf returns the paragraph of the token at byte offset pos.
